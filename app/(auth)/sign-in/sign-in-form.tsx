@@ -1,0 +1,58 @@
+'use client';
+
+import { useState } from 'react';
+import { signIn } from 'next-auth/react';
+import { Button } from '@/components/ui/button';
+import { FormField, inputClass } from '@/components/ui/form-field';
+import { ZSignInInput } from '@/lib/validation/auth';
+
+export function SignInForm({ callbackUrl, initialError, oidcName }: { callbackUrl: string; initialError?: string; oidcName?: string }) {
+  const [error, setError] = useState(initialError);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const parsed = ZSignInInput.safeParse({ email: form.get('email'), password: form.get('password') });
+    if (!parsed.success) {
+      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setFieldErrors({});
+    setPending(true);
+    const res = await signIn('credentials', { ...parsed.data, redirect: false });
+    setPending(false);
+    if (!res || res.error) {
+      setError('Sign-in failed: check your email and password.');
+      return;
+    }
+    window.location.assign(callbackUrl);
+  }
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <FormField label="Email" name="email" error={fieldErrors.email}>
+          <input id="email" name="email" type="email" autoComplete="username" className={inputClass} aria-invalid={Boolean(fieldErrors.email)} />
+        </FormField>
+        <FormField label="Password" name="password" error={fieldErrors.password}>
+          <input id="password" name="password" type="password" autoComplete="current-password" className={inputClass} aria-invalid={Boolean(fieldErrors.password)} />
+        </FormField>
+        {error && (
+          <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">
+            {error}
+          </p>
+        )}
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? 'Signing in…' : 'Sign in'}
+        </Button>
+      </form>
+      {oidcName && (
+        <Button variant="secondary" className="w-full" onClick={() => signIn('oidc', { callbackUrl })}>
+          Sign in with {oidcName}
+        </Button>
+      )}
+    </div>
+  );
+}

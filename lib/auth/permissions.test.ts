@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { can, PERMISSIONS, ROLE_PERMISSIONS, type Permission } from './permissions';
+
+const all = Object.entries(PERMISSIONS).flatMap(([r, actions]) => actions.map((a) => `${r}:${a}` as Permission));
+
+describe('permission catalogue', () => {
+  it('gives the auditor no permission that changes anything', () => {
+    const writes = ROLE_PERMISSIONS.AUDITOR.filter((p) => !/:(read|export|verify)$/.test(p));
+    expect(writes).toEqual([]);
+  });
+
+  it('lets every role read every resource', () => {
+    for (const role of Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]) {
+      for (const p of all.filter((x) => x.endsWith(':read'))) expect(can(role, p)).toBe(true);
+    }
+  });
+
+  it.each([
+    ['ADMIN', 'user:manage', true],
+    ['ADMIN', 'policy:manage', true],
+    ['COMPLIANCE_OFFICER', 'changeRequest:create', true],
+    ['COMPLIANCE_OFFICER', 'exception:approve', false],
+    ['COMPLIANCE_OFFICER', 'policy:manage', false],
+    ['SECURITY_REVIEWER', 'exception:approve', true],
+    ['SECURITY_REVIEWER', 'changeRequest:create', false],
+    ['SECURITY_REVIEWER', 'apiKey:manage', false],
+    ['AUDITOR', 'inventory:update', false],
+    ['AUDITOR', 'changeRequest:review', false],
+    ['AUDITOR', 'inventory:export', true],
+  ] as const)('%s %s → %s', (role, permission, expected) => {
+    expect(can(role, permission)).toBe(expected);
+  });
+
+  it('lists only permissions that exist in the catalogue', () => {
+    for (const perms of Object.values(ROLE_PERMISSIONS)) for (const p of perms) expect(all).toContain(p);
+  });
+});

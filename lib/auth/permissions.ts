@@ -1,0 +1,67 @@
+import type { Role } from '@prisma/client';
+
+/**
+ * The one permission catalogue: server checks and UI gating both read it.
+ * Deny by default: a role has exactly what is listed here.
+ */
+export const PERMISSIONS = {
+  inventory: ['read', 'update', 'export'],
+  registry: ['read', 'manage', 'sync'],
+  policy: ['read', 'manage'],
+  changeRequest: ['read', 'create', 'review', 'deploy', 'comment'],
+  exception: ['read', 'request', 'approve'],
+  alert: ['read', 'manage'],
+  enforcement: ['read'],
+  apiKey: ['read', 'manage'],
+  user: ['read', 'manage'],
+  audit: ['read', 'verify'],
+  evidence: ['read', 'build'],
+} as const;
+
+export type Resource = keyof typeof PERMISSIONS;
+export type Permission = { [R in Resource]: `${R}:${(typeof PERMISSIONS)[R][number]}` }[Resource];
+
+const ALL = (Object.keys(PERMISSIONS) as Resource[]).flatMap((r) =>
+  PERMISSIONS[r].map((a) => `${r}:${a}` as Permission),
+);
+const READS = ALL.filter((p) => p.endsWith(':read'));
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ADMIN: ALL,
+  COMPLIANCE_OFFICER: [
+    ...READS,
+    'inventory:update',
+    'inventory:export',
+    'changeRequest:create',
+    'changeRequest:review',
+    'changeRequest:comment',
+    'changeRequest:deploy',
+    'exception:request',
+    'alert:manage',
+    'audit:verify',
+    'evidence:build',
+  ],
+  SECURITY_REVIEWER: [
+    ...READS,
+    'inventory:export',
+    'changeRequest:review',
+    'changeRequest:comment',
+    'changeRequest:deploy',
+    'exception:approve',
+    'alert:manage',
+    'audit:verify',
+  ],
+  // Auditors read and download; recomputing the audit chain changes nothing.
+  AUDITOR: [...READS, 'inventory:export', 'audit:verify'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: 'Admin',
+  COMPLIANCE_OFFICER: 'Compliance officer',
+  SECURITY_REVIEWER: 'Security reviewer',
+  AUDITOR: 'Auditor',
+};

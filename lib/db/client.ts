@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { PrismaClient } from '@prisma/client';
+import { env } from '@/lib/env';
+import { openDatabase, type Database } from './driver';
+import { applyMigrations } from './migrate';
+
+// One database per process (PGlite is single-process), kept on globalThis so that
+// Next's module reloading in development does not open a second instance.
+const holder = globalThis as typeof globalThis & { __toolledgerDb?: Promise<Database> };
+
+/** The process's database: opened, migrated and (first start, demo mode) seeded once. */
+export function getDatabase(): Promise<Database> {
+  holder.__toolledgerDb ??= openAndPrepare().catch((err: unknown) => {
+    holder.__toolledgerDb = undefined;
+    throw err;
+  });
+  return holder.__toolledgerDb;
+}
+
+export async function getPrisma(): Promise<PrismaClient> {
+  return (await getDatabase()).prisma;
+}
+
+/** Tests hand in their own fresh database. */
+export function setDatabaseForProcess(db: Database): void {
+  holder.__toolledgerDb = Promise.resolve(db);
+}
+
+export async function closeDatabase(): Promise<void> {
+  const pending = holder.__toolledgerDb;
+  holder.__toolledgerDb = undefined;
+  if (pending) await (await pending).close();
+}
+
+export function databaseTargetFromEnv() {
+  const e = env();
+  return e.DATABASE_URL
+    ? ({ kind: 'postgres', url: e.DATABASE_URL } as const)
+    : ({ kind: 'pglite', dataDir: path.resolve(e.TOOLLEDGER_DATA_DIR) } as const);
+}
+
+async function openAndPrepare(): Promise<Database> {
+  const db = await openDatabase(databaseTargetFromEnv());
+  await applyMigrations(db);
+  const { bootstrapData } = await import('./bootstrap');
+  await bootstrapData(db.prisma);
+  return db;
+}

@@ -1,0 +1,30 @@
+import type { PrismaClient } from '@prisma/client';
+import { hashPassword } from '@/lib/auth/password';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { SYSTEM_ACTOR } from '@/lib/server/actor';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
+
+/** Reference data every installation needs (default policies, first admin from the environment). */
+export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
+  const email = process.env.TOOLLEDGER_ADMIN_EMAIL;
+  const password = process.env.TOOLLEDGER_ADMIN_PASSWORD;
+  if (email && password) {
+    const passwordHash = await hashPassword(password);
+    await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email: email.toLowerCase(), name: 'Administrator', role: 'ADMIN', passwordHash } });
+      await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'user.bootstrap-admin', entityType: 'User', entityId: user.id, after: { email: user.email, role: user.role } });
+    });
+  }
+}
+
+/** Demo mode, first start: demo users for every role and a realistic catalogue. */
+export async function seedDemoData(prisma: PrismaClient): Promise<void> {
+  await seedReferenceData(prisma);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await prisma.$transaction(async (tx) => {
+    for (const u of DEMO_USERS) {
+      const user = await tx.user.create({ data: { ...u, passwordHash } });
+      await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'user.created', entityType: 'User', entityId: user.id, after: { email: user.email, role: user.role, demo: true } });
+    }
+  });
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+
+/** The hash every chain starts from. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainLink {
+  prevHash: string;
+  hash: string;
+}
+
+/** hash = sha256(prevHash || canonical content): changing, removing or reordering any record breaks every later link. */
+export function chainHash(prevHash: string, content: unknown): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+}
+
+export type ChainBreak =
+  | { index: number; kind: 'prev-mismatch'; expectedPrev: string; actualPrev: string }
+  | { index: number; kind: 'hash-mismatch'; expectedHash: string; actualHash: string };
+
+/**
+ * Walks records in chain order. `startPrev` is the hash before the first record given,
+ * so a long chain can be checked in batches.
+ */
+export function verifyChain<T extends ChainLink>(
+  records: readonly T[],
+  contentOf: (record: T) => unknown,
+  startPrev: string = GENESIS_HASH,
+): { ok: true; lastHash: string } | { ok: false; lastHash: string; break: ChainBreak } {
+  let prev = startPrev;
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index]!;
+    if (record.prevHash !== prev) {
+      return { ok: false, lastHash: prev, break: { index, kind: 'prev-mismatch', expectedPrev: prev, actualPrev: record.prevHash } };
+    }
+    const expected = chainHash(prev, contentOf(record));
+    if (expected !== record.hash) {
+      return { ok: false, lastHash: prev, break: { index, kind: 'hash-mismatch', expectedHash: expected, actualHash: record.hash } };
+    }
+    prev = record.hash;
+  }
+  return { ok: true, lastHash: prev };
+}

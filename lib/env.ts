@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+// Validated once; a wrong setting stops the app at start with the list of what is wrong.
+const ZEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection string')
+    .optional(),
+  TOOLLEDGER_DATA_DIR: z.string().min(1).default('.data/pglite'),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Session lifetime in seconds (default 8 hours). */
+  TOOLLEDGER_SESSION_MAX_AGE: z.coerce.number().int().positive().default(8 * 60 * 60),
+  /** Demo mode seeds demo users and API keys and shows them on the sign-in page. */
+  TOOLLEDGER_DEMO: z.enum(['true', 'false']).optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default('Company SSO'),
+  /** Role given to an OIDC user signing in for the first time. */
+  OIDC_DEFAULT_ROLE: z.enum(['ADMIN', 'COMPLIANCE_OFFICER', 'SECURITY_REVIEWER', 'AUDITOR']).default('AUDITOR'),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(
+    Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function isDemoMode(): boolean {
+  // Demo mode is on for the embedded database unless switched off explicitly.
+  const e = env();
+  return e.TOOLLEDGER_DEMO ? e.TOOLLEDGER_DEMO === 'true' : !e.DATABASE_URL;
+}
+
+export function oidcConfigured(): boolean {
+  const e = env();
+  return Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import type { Permission } from '@/lib/auth/permissions';
+import { requireUser, type CurrentUser } from '@/lib/server/session';
+import { toErrorBody } from '@/lib/server/errors';
+
+type Ctx<P> = { params: Promise<P> };
+
+/** Route handler guard for the dashboard's own endpoints (signed-in users). */
+export function withSession<P = Record<string, string>>(
+  permission: Permission,
+  handler: (req: NextRequest, ctx: { user: CurrentUser; params: P }) => Promise<Response>,
+) {
+  return async (req: NextRequest, ctx: Ctx<P>): Promise<Response> => {
+    try {
+      const user = await requireUser(permission);
+      return await handler(req, { user, params: await ctx.params });
+    } catch (err) {
+      const { status, body } = toErrorBody(err);
+      return NextResponse.json(body, { status });
+    }
+  };
+}

@@ -1,0 +1,10 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // PGlite loads its wasm and data files from its own package folder at run time.
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/argon2', 'pg'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default config;

@@ -1,0 +1,40 @@
+// `npm start`: build when the sources changed since the last build, then serve on PORT (3000).
+// The database is opened, migrated and seeded by the server itself at start (instrumentation.ts).
+import { spawnSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const stamp = path.join(root, '.next', 'toolledger-source-fingerprint');
+const SOURCES = ['app', 'components', 'lib', 'prisma', 'public', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+
+function fingerprint() {
+  const hash = createHash('sha256');
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) if (!name.startsWith('.') && name !== 'node_modules') walk(path.join(p, name));
+    } else {
+      hash.update(`${path.relative(root, p)}:${st.size}:${st.mtimeMs}\n`);
+    }
+  };
+  for (const s of SOURCES) walk(path.join(root, s));
+  return hash.digest('hex');
+}
+
+const current = fingerprint();
+const built = existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
+if (built !== current || process.env.TOOLLEDGER_FORCE_BUILD === '1') {
+  console.log('Building ToolLedger (first start or sources changed)…');
+  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(stamp, current);
+}
+
+const port = process.env.PORT ?? '3000';
+const envForServer = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
+const server = spawn('npx', ['next', 'start', '-p', port, ...(process.env.HOSTNAME_BIND ? ['-H', process.env.HOSTNAME_BIND] : [])], { cwd: root, stdio: 'inherit', env: envForServer });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+server.on('exit', (code) => process.exit(code ?? 0));
