@@ -6,8 +6,9 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const stamp = path.join(root, '.next', 'toolledger-source-fingerprint');
-const SOURCES = ['app', 'components', 'lib', 'prisma', 'public', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+const stamp = path.join(root, distDir, 'toolledger-source-fingerprint');
+const SOURCES = ['app', 'components', 'lib', 'prisma', 'public', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json', 'scripts/start.mjs'];
 
 function fingerprint() {
   const hash = createHash('sha256');
@@ -25,7 +26,7 @@ function fingerprint() {
 }
 
 const current = fingerprint();
-const built = existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
+const built = existsSync(path.join(root, distDir, 'BUILD_ID')) && existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
 if (built !== current || process.env.TOOLLEDGER_FORCE_BUILD === '1') {
   console.log('Building ToolLedger (first start or sources changed)…');
   const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });

@@ -3,9 +3,14 @@ import { hashPassword } from '@/lib/auth/password';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
+import { seedPolicies } from './seed-policies';
+import { seedCatalog } from './seed-catalog';
+import { seedApiKeys } from './seed-api-keys';
+import { seedWorkflow } from './seed-workflow';
 
 /** Reference data every installation needs (default policies, first admin from the environment). */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
+  await seedPolicies(prisma);
   const email = process.env.TOOLLEDGER_ADMIN_EMAIL;
   const password = process.env.TOOLLEDGER_ADMIN_PASSWORD;
   if (email && password) {
@@ -27,4 +32,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
       await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'user.created', entityType: 'User', entityId: user.id, after: { email: user.email, role: user.role, demo: true } });
     }
   });
+  // Order matters: the catalogue comes in through a real registry sync, then keys and workflow refer to it.
+  await seedCatalog(prisma);
+  await seedApiKeys(prisma);
+  await seedWorkflow(prisma);
 }

@@ -9,7 +9,7 @@ import { setDatabaseForProcess } from '@/lib/db/client';
  * a new database on the PostgreSQL server, dropped afterwards. lib/server code in the file
  * uses it through getPrisma().
  */
-export function useTestDatabase(): { db: () => Database } {
+export function withTestDatabase(): { db: () => Database } {
   let db: Database | undefined;
   let dropName: string | undefined;
   beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/lib/testing/test-database';
+import { withTestDatabase } from '@/lib/testing/test-database';
 import { getPrisma } from '@/lib/db/client';
 import { recordAuditEvent } from './record-audit-event';
 import { verifyAuditChain } from './verify-audit-chain';
 import { SYSTEM_ACTOR } from '@/lib/server/actor';
 
-const t = useTestDatabase();
+const t = withTestDatabase();
 
 describe('audit trail', () => {
   it('chains records and verifies the chain', async () => {

@@ -147,6 +147,7 @@ CREATE TABLE "Registry" (
     "syncCursor" TEXT,
     "lastSyncAt" TIMESTAMP(3),
     "lastSyncStatus" "SyncStatus",
+    "lastSyncError" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -217,6 +218,7 @@ CREATE TABLE "ToolVersion" (
     "provenance" JSONB,
     "quarantineStatus" TEXT,
     "yankedAt" TIMESTAMP(3),
+    "riskSignals" JSONB,
     "tier" "Tier" NOT NULL DEFAULT 'UNVERIFIED',
     "trustScore" INTEGER,
     "verificationState" "VerificationState" NOT NULL DEFAULT 'UNVERIFIED',
@@ -255,6 +257,7 @@ CREATE TABLE "Agent" (
     "environment" "Environment" NOT NULL,
     "owner" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
+    "lastSeenAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -317,6 +320,7 @@ CREATE TABLE "SyncRun" (
     "alertsRaised" INTEGER NOT NULL DEFAULT 0,
     "errors" JSONB NOT NULL DEFAULT '[]',
     "error" TEXT,
+    "pagesDone" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "SyncRun_pkey" PRIMARY KEY ("id")
 );
@@ -373,7 +377,9 @@ CREATE TABLE "ChangeRequest" (
     "kind" "ChangeKind" NOT NULL,
     "state" "ChangeState" NOT NULL DEFAULT 'COMPLIANCE_REVIEW',
     "source" "ChangeSource" NOT NULL DEFAULT 'USER',
-    "toolId" TEXT NOT NULL,
+    "toolId" TEXT,
+    "requestedToolName" TEXT,
+    "requestedVersion" TEXT,
     "toolVersionId" TEXT,
     "fromVersionId" TEXT,
     "agentId" TEXT,
@@ -630,7 +636,7 @@ ALTER TABLE "SyncRun" ADD CONSTRAINT "SyncRun_registryId_fkey" FOREIGN KEY ("reg
 ALTER TABLE "PolicyException" ADD CONSTRAINT "PolicyException_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "ChangeRequest" ADD CONSTRAINT "ChangeRequest_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "ChangeRequest" ADD CONSTRAINT "ChangeRequest_toolId_fkey" FOREIGN KEY ("toolId") REFERENCES "Tool"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Approval" ADD CONSTRAINT "Approval_changeRequestId_fkey" FOREIGN KEY ("changeRequestId") REFERENCES "ChangeRequest"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

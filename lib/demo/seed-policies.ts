@@ -1,0 +1,4 @@
+import type { PrismaClient } from '@prisma/client';
+
+// Filled in by its feature (see lib/demo/seed.ts for the order).
+export async function seedPolicies(_prisma: PrismaClient): Promise<void> {}

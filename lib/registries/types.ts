@@ -1,0 +1,112 @@
+import type { PermissionSet, Tier } from '@/lib/domain/types';
+
+/**
+ * What every connector produces, whatever the source speaks. The sync engine
+ * (lib/server/registries) stores it; a connector never touches the database.
+ */
+export type CheckName = 'installation' | 'import' | 'sandbox' | 'permissions';
+export type CheckStatus = 'PASS' | 'FAIL' | 'SKIPPED';
+
+export interface NormalizedCheck {
+  name: CheckName | string;
+  status: CheckStatus;
+  /** The registry's own status word (e.g. AgentNode "inconclusive"), kept for reviewers. */
+  sourceStatus?: string;
+  detail?: string;
+  durationMs?: number | null;
+}
+
+export interface NormalizedPublisher {
+  externalId: string;
+  name: string;
+  trustLevel: 'UNVERIFIED' | 'VERIFIED' | 'TRUSTED' | 'CURATED';
+  identityVerifiedAt?: Date | null;
+  websiteUrl?: string | null;
+}
+
+/** A risk signal shown on the tool page (npm install scripts, missing provenance, deprecation…). */
+export interface RiskSignal {
+  key: string;
+  label: string;
+  severity: 'info' | 'low' | 'medium' | 'high' | 'critical';
+  detail?: string;
+}
+
+export interface Provenance {
+  signaturePresent: boolean;
+  signatureVerified?: boolean | null;
+  provenancePresent: boolean;
+  provenanceVerified?: boolean | null;
+  /** Who signed or attested (workflow identity, key id, publisher). */
+  signer?: string | null;
+  sourceRepo?: string | null;
+}
+
+export interface NormalizedVerification {
+  verifiedAt: Date;
+  checks: NormalizedCheck[];
+  trustScore: number | null;
+  /** Our tier, from lib/domain/tiers deriveTier. */
+  tier: Tier;
+  /** The registry's own tier word, kept as it says. */
+  registryTier?: string | null;
+  /** The exact bytes-equivalent payload the record was built from, and its SHA-256 (hex). */
+  rawPayload: unknown;
+  payloadSha256: string;
+}
+
+export interface NormalizedVersion {
+  version: string;
+  publishedAt?: Date | null;
+  artifactDigest?: string | null;
+  /** Canonical tool definitions (names, descriptions, input schemas) and their SHA-256. */
+  toolDefinitions?: unknown;
+  toolDefsHash?: string | null;
+  permissions: PermissionSet;
+  /** The registry's own permission vocabulary, as declared. */
+  declaredPermissions?: Record<string, unknown> | null;
+  allowedDomains?: string[];
+  provenance?: Provenance | null;
+  quarantineStatus?: string | null;
+  yanked?: boolean;
+  riskSignals?: RiskSignal[];
+  /** Zero or more verification runs of this version (a re-verification adds one). */
+  verifications: NormalizedVerification[];
+}
+
+export interface NormalizedTool {
+  externalId: string;
+  name: string;
+  description?: string;
+  kind: 'MCP_SERVER' | 'AGENT_PLUGIN' | 'TOOL_PACKAGE';
+  repositoryUrl?: string | null;
+  /** active | deprecated | deleted | quarantined, as the registry reports. */
+  registryStatus?: string | null;
+  deprecated?: boolean;
+  publisher: NormalizedPublisher;
+  versions: NormalizedVersion[];
+}
+
+/** One page of a sync: the tools it carries and where the next page starts (null = done). */
+export interface SyncPage {
+  tools: NormalizedTool[];
+  nextCursor: string | null;
+}
+
+export interface ConnectorContext {
+  baseUrl: string;
+  config: Record<string, unknown>;
+  /** Where the last successful run stopped (cursor or updated-since timestamp), for incremental sync. */
+  since: string | null;
+  signal: AbortSignal;
+  fetch: typeof fetch;
+}
+
+/** A registry connector: adding a registry = one file implementing this, plus its tests. */
+export interface RegistryConnector {
+  kind: 'AGENTNODE' | 'MCP_REGISTRY' | 'NPM';
+  /** Cheap request proving the registry answers (the "test connection" button). */
+  testConnection(ctx: ConnectorContext): Promise<{ ok: true; detail: string } | { ok: false; error: string }>;
+  /** Yields pages one at a time so memory stays flat however large the registry is. */
+  pages(ctx: ConnectorContext, cursor: string | null): AsyncIterable<SyncPage>;
+}
