@@ -1,0 +1,86 @@
+import 'server-only';
+import type { Policy, Prisma, PrismaClient } from '@prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import { DEFAULT_POLICIES } from '@/lib/domain/policy/defaults';
+import type { PolicyFacts } from '@/lib/domain/policy/types';
+import { ENVIRONMENTS, type Environment } from '@/lib/domain/types';
+
+export interface CurrentPolicy extends PolicyFacts {
+  /** Null only before any policy row exists (defaults in force, version 0). */
+  id: string | undefined;
+  changeNote: string;
+  createdById: string | null;
+  createdAt: Date | null;
+}
+
+export type CurrentPolicies = Record<Environment, CurrentPolicy>;
+
+export function policyFactsOf(row: Policy): CurrentPolicy {
+  return {
+    id: row.id,
+    environment: row.environment,
+    version: row.version,
+    minTier: row.minTier,
+    minTrustScore: row.minTrustScore,
+    maxNetwork: row.maxNetwork,
+    maxFilesystem: row.maxFilesystem,
+    maxCodeExecution: row.maxCodeExecution,
+    maxDataAccess: row.maxDataAccess,
+    reviewOnExternalNetwork: row.reviewOnExternalNetwork,
+    reviewOnFilesystemWrite: row.reviewOnFilesystemWrite,
+    reviewOnCodeExecution: row.reviewOnCodeExecution,
+    requireVersionVerification: row.requireVersionVerification,
+    maxVerificationAgeDays: row.maxVerificationAgeDays,
+    logUnverified: row.logUnverified,
+    changeNote: row.changeNote,
+    createdById: row.createdById,
+    createdAt: row.createdAt,
+  };
+}
+
+function defaultsFor(environment: Environment): CurrentPolicy {
+  return { ...DEFAULT_POLICIES[environment], id: undefined, environment, version: 0, changeNote: 'defaults', createdById: null, createdAt: null };
+}
+
+// The enforcement path reads the policy on every call: keep it in memory for a few seconds.
+// update-policy clears it in this process; other instances pick the change up within the TTL.
+const TTL_MS = 5_000;
+const holder = globalThis as typeof globalThis & { __toolledgerPolicies?: { at: number; value: Promise<CurrentPolicies> } };
+
+async function load(db: PrismaClient | Prisma.TransactionClient): Promise<CurrentPolicies> {
+  // One indexed read per environment ((environment, version) is unique): cost does not grow with history.
+  const rows = await Promise.all(
+    ENVIRONMENTS.map((environment) => db.policy.findFirst({ where: { environment }, orderBy: { version: 'desc' } })),
+  );
+  const out = {} as CurrentPolicies;
+  ENVIRONMENTS.forEach((environment, i) => {
+    const row = rows[i];
+    out[environment] = row ? policyFactsOf(row) : defaultsFor(environment);
+  });
+  return out;
+}
+
+/**
+ * The policy in force per environment (highest version). `fresh: true` bypasses the short cache
+ * (use it when writing an evaluation snapshot); pass `db` to read inside a transaction.
+ */
+export async function getCurrentPolicies(options: { fresh?: boolean; db?: Prisma.TransactionClient } = {}): Promise<CurrentPolicies> {
+  if (options.db) return load(options.db);
+  const now = Date.now();
+  const cached = holder.__toolledgerPolicies;
+  if (!options.fresh && cached && now - cached.at < TTL_MS) return cached.value;
+  const value = getPrisma().then(load);
+  holder.__toolledgerPolicies = { at: now, value };
+  value.catch(() => {
+    if (holder.__toolledgerPolicies?.value === value) holder.__toolledgerPolicies = undefined;
+  });
+  return value;
+}
+
+export async function getCurrentPolicy(environment: Environment, options: { fresh?: boolean; db?: Prisma.TransactionClient } = {}): Promise<CurrentPolicy> {
+  return (await getCurrentPolicies(options))[environment];
+}
+
+export function invalidateCurrentPolicies(): void {
+  holder.__toolledgerPolicies = undefined;
+}
