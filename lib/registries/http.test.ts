@@ -1,0 +1,110 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { fetchJson, RegistryHttpError } from './http';
+
+let server: Server;
+let base = '';
+let rateLimitHits = 0;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === '/ok') return void res.end(JSON.stringify({ name: 'a', count: 2 }));
+    if (url === '/bad-json') return void res.end('{"name": "a",');
+    if (url === '/wrong-shape') return void res.end(JSON.stringify({ name: 'a', count: 'two' }));
+    if (url === '/not-found') {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ error: { code: 'PACKAGE_NOT_FOUND', message: 'Package not found', details: {} } }));
+    }
+    if (url === '/boom') {
+      res.writeHead(500);
+      return void res.end('Internal Server Error');
+    }
+    if (url === '/slow') return void setTimeout(() => res.end('{}'), 2_000);
+    if (url === '/endless') {
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const pump = () => {
+        while (res.write(chunk));
+      };
+      res.on('drain', pump);
+      pump();
+      return;
+    }
+    if (url === '/rate-limited') {
+      rateLimitHits++;
+      if (rateLimitHits < 2) {
+        res.writeHead(429);
+        return void res.end(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'slow down', details: { retry_after: 0.05 } } }));
+      }
+      return void res.end(JSON.stringify({ name: 'late', count: 1 }));
+    }
+    res.writeHead(404);
+    res.end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+const ZThing = z.object({ name: z.string(), count: z.number() });
+
+async function failure(path: string, options = {}): Promise<RegistryHttpError> {
+  try {
+    await fetchJson(base + path, ZThing, options);
+  } catch (e) {
+    if (e instanceof RegistryHttpError) return e;
+    throw e;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('fetchJson', () => {
+  it('parses and validates a good answer', async () => {
+    const res = await fetchJson(`${base}/ok`, ZThing);
+    expect(res.data).toEqual({ name: 'a', count: 2 });
+  });
+
+  it.each([
+    ['/bad-json', 'invalid-json', /valid JSON/],
+    ['/wrong-shape', 'invalid-shape', /count: /],
+    ['/not-found', 'http', /HTTP 404 \(PACKAGE_NOT_FOUND: Package not found\)/],
+    ['/boom', 'http', /HTTP 500/],
+  ])('%s fails as %s with a readable reason', async (path, kind, message) => {
+    const e = await failure(path);
+    expect(e.kind).toBe(kind);
+    expect(e.message).toMatch(message);
+  });
+
+  it('keeps the registry error code', async () => {
+    expect((await failure('/not-found')).code).toBe('PACKAGE_NOT_FOUND');
+  });
+
+  it('gives up on a slow answer', async () => {
+    const e = await failure('/slow', { timeoutMs: 200 });
+    expect(e.kind).toBe('timeout');
+    expect(e.message).toMatch(/did not answer within 0.2 s/);
+  });
+
+  it('stops reading an endless body at the size limit', async () => {
+    const e = await failure('/endless', { maxBytes: 256 * 1024 });
+    expect(e.kind).toBe('too-large');
+  });
+
+  it('waits as a 429 asks and retries', async () => {
+    const res = await fetchJson(`${base}/rate-limited`, ZThing);
+    expect(res.data.name).toBe('late');
+    expect(rateLimitHits).toBe(2);
+  });
+
+  it('returns an accepted error status instead of throwing', async () => {
+    const res = await fetchJson(`${base}/not-found`, z.object({ error: z.object({ code: z.string() }) }), { acceptStatus: [404] });
+    expect(res.status).toBe(404);
+    expect(res.data.error.code).toBe('PACKAGE_NOT_FOUND');
+  });
+});

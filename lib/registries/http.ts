@@ -1,0 +1,222 @@
+import type { z } from 'zod';
+
+/**
+ * The one way connectors talk HTTP. A registry is untrusted input: every call has a timeout,
+ * a body-size ceiling enforced while the body streams in (an endless body never fills memory),
+ * a readable error for bad JSON or a wrong shape, and back-off on 429 as the registry asks.
+ */
+
+export type RegistryErrorKind =
+  | 'timeout'
+  | 'network'
+  | 'http'
+  | 'rate-limited'
+  | 'too-large'
+  | 'invalid-json'
+  | 'invalid-shape'
+  | 'aborted';
+
+export class RegistryHttpError extends Error {
+  readonly kind: RegistryErrorKind;
+  readonly url: string;
+  readonly status: number | null;
+  /** The registry's own error code when it sent one (e.g. AgentNode "PACKAGE_NOT_FOUND"). */
+  readonly code: string | null;
+
+  constructor(kind: RegistryErrorKind, url: string, message: string, status: number | null = null, code: string | null = null) {
+    super(message);
+    this.name = 'RegistryHttpError';
+    this.kind = kind;
+    this.url = url;
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export interface FetchJsonOptions {
+  fetch?: typeof fetch;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Per-attempt timeout. */
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** Abort from the caller (e.g. the sync run was cancelled). */
+  signal?: AbortSignal;
+  /** Retries after a 429 (and only a 429: a 5xx is reported, the next run resumes). */
+  maxRetries?: number;
+  /** Ceiling on one back-off, so a registry asking for an hour does not stall a run. */
+  maxRetryDelayMs?: number;
+  /** Status codes the caller handles itself (e.g. 404 → "not found"): returned, not thrown. */
+  acceptStatus?: readonly number[];
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface JsonResponse<T> {
+  status: number;
+  data: T;
+  headers: Headers;
+}
+
+/** Fetch a URL and parse its JSON body, validated by `schema`. Throws RegistryHttpError with a readable reason. */
+export async function fetchJson<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  options: FetchJsonOptions = {},
+): Promise<JsonResponse<z.output<S>>> {
+  const maxRetries = options.maxRetries ?? 3;
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetchOnce(url, options);
+    const text = await res.readText();
+    if (res.status === 429 && attempt < maxRetries) {
+      const delay = retryDelayMs(res.headers, bodyRetryAfter(text), attempt, options.maxRetryDelayMs ?? 30_000);
+      await sleep(delay, options.signal);
+      continue;
+    }
+    if (!res.ok && !(options.acceptStatus ?? []).includes(res.status)) {
+      throw httpError(url, res.status, text);
+    }
+    const json = parseJson(url, text);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
+      const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
+      throw new RegistryHttpError('invalid-shape', url, `Unexpected response from ${url}: ${path}: ${issue?.message ?? 'invalid'}${more}`, res.status);
+    }
+    return { status: res.status, data: parsed.data, headers: res.headers };
+  }
+}
+
+interface RawResponse {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  readText(): Promise<string>;
+}
+
+async function fetchOnce(url: string, options: FetchJsonOptions): Promise<RawResponse> {
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const fail = (e: unknown): never => {
+    if (options.signal?.aborted) throw new RegistryHttpError('aborted', url, `Request to ${url} was cancelled`);
+    if (timeout.aborted) throw new RegistryHttpError('timeout', url, `${url} did not answer within ${timeoutMs / 1000} s`);
+    if (e instanceof RegistryHttpError) throw e;
+    const cause = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
+    throw new RegistryHttpError('network', url, `Could not reach ${url}: ${cause}`);
+  };
+  let res: Response;
+  try {
+    res = await doFetch(url, {
+      method: options.method ?? 'GET',
+      headers: {
+        accept: 'application/json',
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...options.headers,
+      },
+      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      signal,
+      redirect: 'follow',
+    });
+  } catch (e) {
+    return fail(e);
+  }
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new RegistryHttpError('too-large', url, `${url} sent ${declared} bytes, more than the ${maxBytes}-byte limit`, res.status);
+  }
+  return {
+    status: res.status,
+    ok: res.ok,
+    headers: res.headers,
+    readText: () => readLimited(url, res, maxBytes).catch(fail),
+  };
+}
+
+/** Reads the body chunk by chunk and stops as soon as it passes `maxBytes`. */
+async function readLimited(url: string, res: Response, maxBytes: number): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new RegistryHttpError('too-large', url, `${url} sent more than the ${maxBytes}-byte limit`, res.status);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+function parseJson(url: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : 'parse error';
+    throw new RegistryHttpError('invalid-json', url, `${url} did not answer with valid JSON (${reason})`);
+  }
+}
+
+/** AgentNode-style error envelope `{error:{code,message}}`, or a short excerpt of the body. */
+function httpError(url: string, status: number, text: string): RegistryHttpError {
+  let code: string | null = null;
+  let message = text.slice(0, 200).trim();
+  try {
+    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } | string; detail?: unknown };
+    if (body && typeof body.error === 'object' && body.error) {
+      code = typeof body.error.code === 'string' ? body.error.code : null;
+      if (typeof body.error.message === 'string') message = body.error.message;
+    } else if (typeof body?.error === 'string') message = body.error;
+    else if (typeof body?.detail === 'string') message = body.detail;
+  } catch {
+    // not JSON: keep the excerpt
+  }
+  const kind: RegistryErrorKind = status === 429 ? 'rate-limited' : 'http';
+  const what = code ? `${code}: ${message}` : message || 'no body';
+  return new RegistryHttpError(kind, url, `${url} answered HTTP ${status} (${what})`, status, code);
+}
+
+/** AgentNode puts the wait in the 429 body: `{error:{details:{retry_after}}}` (seconds). */
+function bodyRetryAfter(text: string): number | null {
+  try {
+    const v = (JSON.parse(text) as { error?: { details?: { retry_after?: unknown } } }).error?.details?.retry_after;
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Wait from the body's retry_after, `Retry-After`, X-RateLimit-Reset, or exponential back-off. */
+export function retryDelayMs(headers: Headers, bodySeconds: number | null, attempt: number, ceilingMs: number): number {
+  if (bodySeconds !== null) return Math.min(bodySeconds * 1000, ceilingMs);
+  const header = headers.get('retry-after');
+  const retryAfter = Number(header);
+  if (header !== null && Number.isFinite(retryAfter) && retryAfter >= 0) return Math.min(retryAfter * 1000, ceilingMs);
+  const reset = Number(headers.get('x-ratelimit-reset'));
+  if (Number.isFinite(reset) && reset > 0) {
+    return Math.min(Math.max(0, reset * 1000 - Date.now()), ceilingMs);
+  }
+  return Math.min(500 * 2 ** attempt, ceilingMs);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new RegistryHttpError('aborted', '', 'Request was cancelled'));
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new RegistryHttpError('aborted', '', 'Request was cancelled'));
+    }, { once: true });
+  });
+}
