@@ -14,7 +14,7 @@ test.describe('sign-in', () => {
       await expect(page.getByTestId('current-role')).toHaveText(LABELS[user.role]);
       await page.getByRole('button', { name: 'Sign out' }).click();
       await expect(page).toHaveURL(/\/sign-in/);
-      await page.goto('/inventory');
+      await page.goto('/');
       await expect(page).toHaveURL(/\/sign-in/);
     });
   }
@@ -24,7 +24,8 @@ test.describe('sign-in', () => {
     await page.getByLabel('Email').fill('admin@toolledger.local');
     await page.getByLabel('Password').fill('wrong-password');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page.getByRole('alert')).toContainText('Sign-in failed');
+    await expect(page.getByText('Sign-in failed: check your email and password.')).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in/);
   });
 
   test('shows field errors for a malformed email', async ({ page }) => {
