@@ -38,10 +38,12 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * Demo mode (the default, on PGlite and PostgreSQL alike): an empty database gets demo data,
+ * and the sign-in page lists the demo accounts. Production sets TOOLLEDGER_DEMO=false.
+ */
 export function isDemoMode(): boolean {
-  // Demo mode is on for the embedded database unless switched off explicitly.
-  const e = env();
-  return e.TOOLLEDGER_DEMO ? e.TOOLLEDGER_DEMO === 'true' : !e.DATABASE_URL;
+  return env().TOOLLEDGER_DEMO !== 'false';
 }
 
 export function oidcConfigured(): boolean {
