@@ -18,5 +18,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/registries', label: 'Registries', permission: 'registry:read' },
   { href: '/audit', label: 'Audit trail', permission: 'audit:read' },
   { href: '/settings/users', label: 'Users', permission: 'user:read' },
+  { href: '/settings/account', label: 'Account', permission: 'user:read' },
   { href: '/settings/api-keys', label: 'API keys', permission: 'apiKey:read' },
 ];

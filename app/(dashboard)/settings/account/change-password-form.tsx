@@ -1,0 +1,45 @@
+'use client';
+
+import { useActionState, useEffect, useRef } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormField, inputClass } from '@/components/ui/form-field';
+import { PASSWORD_MIN_LENGTH } from '@/lib/validation/user';
+import { changeOwnPasswordAction } from './actions';
+
+export function ChangePasswordForm() {
+  const [state, action, pending] = useActionState(changeOwnPasswordAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+
+  return (
+    <form ref={form} action={action} className="max-w-sm space-y-4" noValidate aria-label="Change password">
+      <FormField label="Current password" name="currentPassword" error={errors.currentPassword}>
+        <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" className={inputClass} aria-invalid={Boolean(errors.currentPassword)} />
+      </FormField>
+      <FormField label="New password" name="newPassword" error={errors.newPassword} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
+        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" className={inputClass} aria-invalid={Boolean(errors.newPassword)} />
+      </FormField>
+      <FormField label="Repeat the new password" name="confirmPassword" error={errors.confirmPassword}>
+        <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" className={inputClass} aria-invalid={Boolean(errors.confirmPassword)} />
+      </FormField>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Change password'}
+        </Button>
+        {state?.ok && (
+          <p role="status" className="text-sm text-emerald-700">
+            Password changed
+          </p>
+        )}
+        {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
+          <p role="alert" className="text-sm text-rose-700">
+            {state.error}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
