@@ -27,6 +27,10 @@ describe('permission catalogue', () => {
     ['AUDITOR', 'inventory:update', false],
     ['AUDITOR', 'changeRequest:review', false],
     ['AUDITOR', 'inventory:export', true],
+    ['AUDITOR', 'allowlist:manage', false],
+    ['COMPLIANCE_OFFICER', 'allowlist:manage', true],
+    ['SECURITY_REVIEWER', 'allowlist:manage', false],
+    ['ADMIN', 'allowlist:manage', true],
   ] as const)('%s %s → %s', (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
   });

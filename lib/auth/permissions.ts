@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   registry: ['read', 'manage', 'sync'],
   policy: ['read', 'manage'],
   changeRequest: ['read', 'create', 'review', 'deploy', 'comment'],
+  /** Pre-approved tools per environment (fast-track) and the client allowlist exports. */
+  allowlist: ['read', 'manage'],
   exception: ['read', 'request', 'approve'],
   alert: ['read', 'manage'],
   enforcement: ['read'],
@@ -36,6 +38,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'changeRequest:review',
     'changeRequest:comment',
     'changeRequest:deploy',
+    'allowlist:manage',
     'exception:request',
     'alert:manage',
     'audit:verify',

@@ -1,0 +1,66 @@
+import type { PermissionSet } from '../types';
+import type { ChangeKind } from './state-machine';
+
+export type ReviewTriggerKey = 'external-network' | 'filesystem-write' | 'code-execution';
+
+export interface ReviewTrigger {
+  key: ReviewTriggerKey;
+  reason: string;
+}
+
+export interface ReviewTriggerSettings {
+  reviewOnExternalNetwork: boolean;
+  reviewOnFilesystemWrite: boolean;
+  reviewOnCodeExecution: boolean;
+}
+
+/**
+ * Manual security review triggers (ARCHITECTURE §4: network external, filesystem write, any code
+ * execution), each switchable per environment's policy.
+ */
+export function reviewTriggers(permissions: PermissionSet, settings: ReviewTriggerSettings): ReviewTrigger[] {
+  const out: ReviewTrigger[] = [];
+  if (settings.reviewOnExternalNetwork && permissions.network === 'EXTERNAL') {
+    out.push({ key: 'external-network', reason: 'The version reaches external networks' });
+  }
+  if (settings.reviewOnFilesystemWrite && permissions.filesystem === 'WRITE') {
+    out.push({ key: 'filesystem-write', reason: 'The version writes to the filesystem' });
+  }
+  if (settings.reviewOnCodeExecution && permissions.codeExecution !== 'NONE') {
+    out.push({ key: 'code-execution', reason: `The version executes code (${permissions.codeExecution.toLowerCase()})` });
+  }
+  return out;
+}
+
+export interface FastTrackInput {
+  kind: ChangeKind;
+  /** False when the tool is unknown (an agent asked for something outside the inventory). */
+  evaluated: boolean;
+  policyPasses: boolean;
+  failedRules: string[];
+  triggers: ReviewTrigger[];
+  onAllowlist: boolean;
+}
+
+export type FastTrack = { eligible: true; basis: 'allowlist' | 'clean'; reason: string } | { eligible: false; reason: string };
+
+/**
+ * A request skips manual review when nothing in it needs a human: the version passes every
+ * policy rule AND either the tool is pre-approved for the environment (the allowlist waives the
+ * review triggers) or no review trigger fired. The allowlist never waives a failing rule: an
+ * auto-approved installation that the enforcement API then denies would help nobody.
+ */
+export function fastTrackEligibility(input: FastTrackInput): FastTrack {
+  if (input.kind === 'REMOVAL') return { eligible: false, reason: 'Removals are always reviewed so the tool owner is consulted' };
+  if (!input.evaluated) return { eligible: false, reason: 'The tool is not in the inventory yet, so no policy could be evaluated' };
+  if (!input.policyPasses) {
+    return { eligible: false, reason: `Fails policy rule${input.failedRules.length === 1 ? '' : 's'}: ${input.failedRules.join(', ') || 'unknown'}` };
+  }
+  if (input.onAllowlist) {
+    return { eligible: true, basis: 'allowlist', reason: 'Pre-approved on the allowlist for this environment and passes every policy rule' };
+  }
+  if (input.triggers.length > 0) {
+    return { eligible: false, reason: `Manual review triggered: ${input.triggers.map((t) => t.reason.toLowerCase()).join('; ')}` };
+  }
+  return { eligible: true, basis: 'clean', reason: 'Passes every policy rule and no manual-review trigger fired' };
+}

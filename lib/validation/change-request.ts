@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+const ENVIRONMENT = z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT'], { error: 'Choose an environment' });
+const KIND = z.enum(['NEW_TOOL', 'VERSION_UPDATE', 'PERMISSION_CHANGE', 'REMOVAL'], { error: 'Choose what kind of change this is' });
+const STATE = z.enum(['COMPLIANCE_REVIEW', 'SECURITY_REVIEW', 'APPROVED', 'REJECTED', 'DEPLOYED', 'WITHDRAWN']);
+const id = (what: string) => z.string({ error: `Choose ${what}` }).trim().min(1, `Choose ${what}`).max(64, `${what} is not a valid id`);
+const optionalId = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+export const JUSTIFICATION_MIN = 20;
+
+/**
+ * A change request always concerns one agent (the unit of approval is the agent's installation
+ * of one version). REMOVAL may name just the tool: the agent's installed version is looked up.
+ */
+export const ZCreateChangeRequestInput = z
+  .object({
+    kind: KIND,
+    toolId: optionalId,
+    toolVersionId: optionalId,
+    agentId: id('an agent'),
+    environment: ENVIRONMENT,
+    justification: z
+      .string({ error: 'Explain why the change is needed' })
+      .trim()
+      .min(JUSTIFICATION_MIN, `Write at least ${JUSTIFICATION_MIN} characters of justification`)
+      .max(4000, 'Keep the justification under 4000 characters'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind !== 'REMOVAL' && !v.toolVersionId) ctx.addIssue({ code: 'custom', path: ['toolVersionId'], message: 'Choose the tool version to approve' });
+    if (v.kind === 'REMOVAL' && !v.toolVersionId && !v.toolId) ctx.addIssue({ code: 'custom', path: ['toolId'], message: 'Choose the tool to remove' });
+  });
+export type TCreateChangeRequestInput = z.infer<typeof ZCreateChangeRequestInput>;
+
+export const ZDecideChangeRequestInput = z
+  .object({
+    id: id('a change request'),
+    decision: z.enum(['APPROVED', 'REJECTED'], { error: 'Choose approve or reject' }),
+    comment: z.string().trim().max(4000, 'Keep the comment under 4000 characters').default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'REJECTED' && v.comment.length < 5) {
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say why you reject the request (at least 5 characters)' });
+    }
+  });
+export type TDecideChangeRequestInput = z.infer<typeof ZDecideChangeRequestInput>;
+
+export const ZChangeRequestIdInput = z.object({ id: id('a change request') });
+export type TChangeRequestIdInput = z.infer<typeof ZChangeRequestIdInput>;
+
+export const ZAddCommentInput = z.object({
+  id: id('a change request'),
+  body: z.string({ error: 'Write a comment' }).trim().min(1, 'Write a comment').max(4000, 'Keep the comment under 4000 characters'),
+});
+export type TAddCommentInput = z.infer<typeof ZAddCommentInput>;
+
+export const ZAllowlistEntryInput = z.object({
+  toolId: id('a tool'),
+  environment: ENVIRONMENT,
+  note: z.string().trim().max(500, 'Keep the note under 500 characters').default(''),
+});
+export type TAllowlistEntryInput = z.infer<typeof ZAllowlistEntryInput>;
+
+export const ZRevokeAllowlistEntryInput = z.object({ id: id('an allowlist entry') });
+
+const flag = z
+  .union([z.literal('1'), z.literal('true'), z.literal('0'), z.literal('false'), z.literal('')])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+/** List filters, read from the URL (unknown values are errors, not silently ignored). */
+export const ZListChangeRequestsQuery = z.object({
+  state: z.union([STATE, z.literal('OPEN')]).optional(),
+  kind: KIND.optional(),
+  environment: ENVIRONMENT.optional(),
+  mine: flag,
+  overdue: flag,
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type TListChangeRequestsQuery = z.infer<typeof ZListChangeRequestsQuery>;
+
+export const ZExportFormat = z.object({
+  format: z.enum(['claude-code', 'toolhive'], { error: 'Format must be claude-code or toolhive' }),
+  environment: ENVIRONMENT,
+});
