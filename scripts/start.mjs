@@ -6,6 +6,8 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+// Run Next's own entry with this Node (not through npx), so signals reach the server itself.
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const distDir = process.env.NEXT_DIST_DIR ?? '.next';
 const stamp = path.join(root, distDir, 'toolledger-source-fingerprint');
 const SOURCES = ['app', 'components', 'lib', 'prisma', 'public', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json', 'scripts/start.mjs'];
@@ -29,13 +31,13 @@ const current = fingerprint();
 const built = existsSync(path.join(root, distDir, 'BUILD_ID')) && existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
 if (built !== current || process.env.TOOLLEDGER_FORCE_BUILD === '1') {
   console.log('Building ToolLedger (first start or sources changed)…');
-  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(stamp, current);
 }
 
 const port = process.env.PORT ?? '3000';
 const envForServer = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
-const server = spawn('npx', ['next', 'start', '-p', port, ...(process.env.HOSTNAME_BIND ? ['-H', process.env.HOSTNAME_BIND] : [])], { cwd: root, stdio: 'inherit', env: envForServer });
+const server = spawn(process.execPath, [nextBin, 'start', '-p', port, ...(process.env.HOSTNAME_BIND ? ['-H', process.env.HOSTNAME_BIND] : [])], { cwd: root, stdio: 'inherit', env: envForServer });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));
