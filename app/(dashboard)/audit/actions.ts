@@ -1,0 +1,8 @@
+'use server';
+
+import { z } from 'zod';
+import { authAction } from '@/lib/server/guards/auth-action';
+import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
+
+// Recomputing the chain reads only: auditors may run it (audit:verify).
+export const verifyAuditChainAction = authAction('audit:verify', z.object({}).passthrough(), async () => verifyAuditChain());

@@ -1,0 +1,93 @@
+import 'server-only';
+import type { Prisma } from '@prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import type { TAuditFilterInput } from '@/lib/validation/audit';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditEventRow {
+  seq: string;
+  occurredAt: Date;
+  actorType: 'USER' | 'API_KEY' | 'SYSTEM';
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+export interface AuditEventPage {
+  rows: AuditEventRow[];
+  /** Cursor for the next (older) page, if any. */
+  olderThan: string | null;
+  /** Cursor for the previous (newer) page, if any. */
+  newerThan: string | null;
+}
+
+const DAY_MS = 86_400_000;
+
+export function auditWhere(f: TAuditFilterInput): Prisma.AuditEventWhereInput {
+  const where: Prisma.AuditEventWhereInput = {};
+  if (f.entityType) where.entityType = f.entityType;
+  if (f.entityId) where.entityId = f.entityId;
+  if (f.action) where.action = { startsWith: f.action };
+  if (f.actor) where.OR = [{ actorId: f.actor }, { actorLabel: { contains: f.actor, mode: 'insensitive' } }];
+  if (f.from || f.to) {
+    where.occurredAt = {
+      ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}),
+      ...(f.to ? { lt: new Date(Date.parse(`${f.to}T00:00:00Z`) + DAY_MS) } : {}),
+    };
+  }
+  return where;
+}
+
+/**
+ * Newest first, keyset-paginated on seq (the primary key), so page 1 000 costs what page 1
+ * costs: no OFFSET. `before` pages back in time, `after` pages forward.
+ */
+export async function listAuditEvents(filter: TAuditFilterInput, pageSize = AUDIT_PAGE_SIZE): Promise<AuditEventPage> {
+  const prisma = await getPrisma();
+  const where = auditWhere(filter);
+  const forward = filter.after !== undefined && filter.before === undefined;
+  const cursor = forward ? { seq: { gt: BigInt(filter.after!) } } : filter.before ? { seq: { lt: BigInt(filter.before) } } : {};
+  const found = await prisma.auditEvent.findMany({
+    where: { AND: [where, cursor] },
+    orderBy: { seq: forward ? 'asc' : 'desc' },
+    take: pageSize + 1,
+  });
+  const more = found.length > pageSize;
+  const page = found.slice(0, pageSize);
+  if (forward) page.reverse();
+  const rows = page.map((e) => ({ ...e, seq: e.seq.toString(), before: e.before, after: e.after }));
+  const newest = rows[0]?.seq;
+  const oldest = rows[rows.length - 1]?.seq;
+  if (!newest || !oldest) return { rows, olderThan: null, newerThan: forward ? filter.after! : filter.before ?? null };
+  const hasOlder = forward ? await exists(where, { lt: BigInt(oldest) }) : more;
+  const hasNewer = forward ? more : filter.before ? await exists(where, { gt: BigInt(newest) }) : false;
+  return { rows, olderThan: hasOlder ? oldest : null, newerThan: hasNewer ? newest : null };
+
+  async function exists(w: Prisma.AuditEventWhereInput, seq: Prisma.BigIntFilter) {
+    return (await prisma.auditEvent.findFirst({ where: { AND: [w, { seq }] }, select: { seq: true } })) !== null;
+  }
+}
+
+/**
+ * Distinct entity types for the filter picker. A loose index scan (recursive CTE hopping
+ * through the (entityType, entityId, seq) index) stays fast however long the trail grows,
+ * where SELECT DISTINCT would read every row.
+ */
+export async function listAuditEntityTypes(): Promise<string[]> {
+  const prisma = await getPrisma();
+  const rows = await prisma.$queryRaw<{ entityType: string }[]>`
+    WITH RECURSIVE t AS (
+      (SELECT "entityType" FROM "AuditEvent" ORDER BY "entityType" LIMIT 1)
+      UNION ALL
+      SELECT (SELECT "entityType" FROM "AuditEvent" WHERE "entityType" > t."entityType" ORDER BY "entityType" LIMIT 1)
+      FROM t WHERE t."entityType" IS NOT NULL
+    )
+    SELECT "entityType" FROM t WHERE "entityType" IS NOT NULL`;
+  return rows.map((r) => r.entityType);
+}
