@@ -1,0 +1,60 @@
+import 'server-only';
+import type { ApiKeyScope } from '@prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import { hashApiKeySecret } from './api-key-secret';
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: ApiKeyScope[];
+  agentId: string | null;
+  agentName: string | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+// Keys are looked up on every API call; a short in-process cache saves the round trip.
+// revokeApiKey clears the entry here at once; other instances see a revocation within CACHE_MS.
+const CACHE_MS = 5_000;
+const TOUCH_EVERY_MS = 60_000;
+const MAX_ENTRIES = 2_000;
+const g = globalThis as typeof globalThis & {
+  __toolledgerKeyCache?: Map<string, { at: number; record: ApiKeyRecord | null }>;
+  __toolledgerKeyTouched?: Map<string, number>;
+};
+const cache = (g.__toolledgerKeyCache ??= new Map());
+const touched = (g.__toolledgerKeyTouched ??= new Map());
+
+/** The key for a presented secret (revoked and expired keys included: the caller decides), or null. */
+export async function findApiKeyBySecret(secret: string): Promise<ApiKeyRecord | null> {
+  const hash = hashApiKeySecret(secret);
+  const hit = cache.get(hash);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.record;
+  const prisma = await getPrisma();
+  const row = await prisma.apiKey.findUnique({
+    where: { secretHash: hash },
+    select: { id: true, name: true, prefix: true, scopes: true, agentId: true, expiresAt: true, revokedAt: true, agent: { select: { name: true } } },
+  });
+  const record = row ? { ...row, agentName: row.agent?.name ?? null } : null;
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  cache.set(hash, { at: Date.now(), record });
+  return record;
+}
+
+export function forgetCachedApiKeys(): void {
+  cache.clear();
+}
+
+/**
+ * Records when a key was last used without a write per request: at most once a minute per key
+ * per instance, fire-and-forget (lastUsedAt is informative, not evidence; the decision log is).
+ */
+export function touchApiKey(id: string, now = Date.now()): void {
+  const last = touched.get(id) ?? 0;
+  if (now - last < TOUCH_EVERY_MS) return;
+  touched.set(id, now);
+  void getPrisma()
+    .then((p) => p.apiKey.update({ where: { id }, data: { lastUsedAt: new Date(now) } }))
+    .catch((err: unknown) => console.error('api key lastUsedAt update failed', err));
+}

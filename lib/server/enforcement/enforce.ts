@@ -1,0 +1,75 @@
+import 'server-only';
+import type { Prisma } from '@prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import { decideEnforcement } from '@/lib/domain/policy/enforce-decision';
+import type { ApiKeyContext } from '@/lib/server/guards/with-api-key';
+import type { TEnforceRequest, TEnforceResponse } from '@/lib/validation/enforce';
+import { loadEnforcementFacts } from './load-enforcement-facts';
+import { openRequestForUnknownTool } from './open-request-for-unknown-tool';
+
+/**
+ * The enforcement decision for one attempt: load facts by index, decide (pure), log the decision
+ * (always, one append-only row), and for a denied install of an unknown tool open a change request.
+ */
+export async function enforce(input: TEnforceRequest, { key, actor }: ApiKeyContext): Promise<TEnforceResponse> {
+  const prisma = await getPrisma();
+  const now = new Date();
+  const facts = await loadEnforcementFacts(prisma, input, now);
+  const decision = decideEnforcement(facts);
+  const toolId = facts.tool && facts.tool !== 'ambiguous' ? facts.tool.id : null;
+
+  const row = (changeRequestId: string | null): Prisma.EnforcementDecisionUncheckedCreateInput => ({
+    createdAt: now,
+    apiKeyId: key.id,
+    agentName: input.agent,
+    agentId: facts.agent?.id ?? null,
+    toolName: input.tool,
+    toolId,
+    version: input.version,
+    toolVersionId: facts.version?.facts.toolVersionId ?? null,
+    artifactDigest: input.artifactDigest ?? null,
+    action: facts.action,
+    outcome: decision.outcome,
+    reasons: decision.reasons as unknown as Prisma.InputJsonValue,
+    policyId: decision.evaluation?.policyId ?? facts.policy?.id ?? null,
+    policyVersion: decision.evaluation?.policyVersion ?? facts.policy?.version ?? null,
+    exceptionId: decision.exceptionId,
+    changeRequestId,
+  });
+
+  let changeRequestId: string | null = null;
+  let decisionId: string;
+  if (decision.outcome === 'DENY' && decision.unknownTool && facts.action === 'INSTALL' && facts.agent && facts.policy) {
+    const agent = facts.agent;
+    const policy = facts.policy;
+    const saved = await prisma.$transaction(async (tx) => {
+      const crId = await openRequestForUnknownTool(tx, actor, {
+        agentId: agent.id,
+        agentName: input.agent,
+        environment: agent.environment,
+        toolName: input.tool,
+        version: input.version,
+        artifactDigest: input.artifactDigest ?? null,
+        policy: { id: policy.id, version: policy.version },
+      });
+      const logged = await tx.enforcementDecision.create({ data: row(crId), select: { id: true } });
+      return { crId, id: logged.id };
+    });
+    changeRequestId = saved.crId;
+    decisionId = saved.id;
+  } else {
+    decisionId = (await prisma.enforcementDecision.create({ data: row(null), select: { id: true } })).id;
+  }
+
+  return {
+    decision: decision.outcome === 'ALLOW' ? 'allow' : 'deny',
+    decisionId,
+    reasons: decision.reasons,
+    environment: facts.agent?.environment ?? null,
+    policy: facts.policy ? { id: facts.policy.id ?? null, version: facts.policy.version } : null,
+    exceptionId: decision.exceptionId,
+    changeRequestId,
+    logUnverified: decision.logUnverified,
+    requestId: input.requestId ?? null,
+  };
+}

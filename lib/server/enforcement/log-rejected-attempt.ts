@@ -1,0 +1,43 @@
+import 'server-only';
+import { getPrisma } from '@/lib/db/client';
+
+const MAX = 200;
+
+function field(raw: unknown, name: string): string {
+  const v = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>)[name] : undefined;
+  if (typeof v !== 'string' || !v.trim()) return '(missing)';
+  return v.trim().slice(0, MAX);
+}
+
+/**
+ * Logs an enforce attempt refused before a decision (bad input, revoked/expired/wrong-scope key,
+ * body too large) as a DENY with the refusal as its reason. Only attempts made with a key we
+ * issued are written: anonymous or unknown-key calls go to the server log instead, so that
+ * strangers cannot fill the decision table.
+ */
+export async function logRejectedAttempt(a: { apiKeyId: string; raw: unknown; status: number; message: string }): Promise<void> {
+  const action = field(a.raw, 'action').toLowerCase() === 'install' ? 'INSTALL' : 'INVOKE';
+  const digest = field(a.raw, 'artifactDigest');
+  try {
+    const prisma = await getPrisma();
+    await prisma.enforcementDecision.create({
+      data: {
+        apiKeyId: a.apiKeyId,
+        agentName: field(a.raw, 'agent'),
+        toolName: field(a.raw, 'tool'),
+        version: field(a.raw, 'version'),
+        artifactDigest: digest === '(missing)' ? null : digest,
+        action,
+        outcome: 'DENY',
+        reasons: [{ code: 'invalid-request', message: `${a.status}: ${a.message}` }],
+      },
+    });
+  } catch (err) {
+    console.error('could not log rejected enforce attempt', err);
+  }
+}
+
+export function logAnonymousAttempt(req: Request, status: number, message: string): void {
+  const from = req.headers.get('x-forwarded-for') ?? 'direct';
+  console.warn(`[enforce] refused unauthenticated attempt (${status} ${message}) from ${from}`);
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** Largest enforce request body accepted (bytes): the real payload is a few hundred bytes. */
+export const ENFORCE_MAX_BODY_BYTES = 4 * 1024;
+
+const ZName = (what: string, max: number) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} must be at most ${max} characters`)
+    .regex(/^[^\s\u0000-\u001f]+$/, `${what} must not contain spaces or control characters`);
+
+/** sha256:<hex>, sha512-<base64> (npm SRI), OCI digests. */
+export const ZArtifactDigest = z
+  .string()
+  .trim()
+  .max(200, 'artifactDigest must be at most 200 characters')
+  .regex(/^[a-z0-9]+[:-][A-Za-z0-9+/=_-]{16,}$/, 'artifactDigest must look like sha256:<hex> or sha512-<base64>');
+
+export const ZEnforceRequest = z
+  .strictObject({
+    agent: ZName('agent', 200).describe('Agent name as registered in ToolLedger, e.g. support-agent-prod-01'),
+    tool: ZName('tool', 300).describe('Tool name or the registry identifier (externalId)'),
+    registry: ZName('registry', 100).optional().describe('Registry name, to disambiguate tools with the same name'),
+    version: ZName('version', 100).describe('Exact tool version, e.g. 2.1.0'),
+    action: z.enum(['install', 'invoke'], { error: 'action must be "install" or "invoke"' }),
+    artifactDigest: ZArtifactDigest.optional().describe('Digest of the artifact the agent is about to run'),
+    requestId: z.string().trim().min(1).max(200).optional().describe('Client correlation id, echoed back'),
+  })
+  .meta({ id: 'EnforceRequest' });
+
+export type TEnforceRequest = z.infer<typeof ZEnforceRequest>;
+
+export const ZDecisionReason = z
+  .object({
+    code: z.string().describe('Stable machine code, e.g. policy-violation, not-installed, unknown-tool'),
+    message: z.string().describe('Reason a person can read'),
+    rule: z.string().optional().describe('Policy rule key when the reason comes from the policy'),
+    exceptionId: z.string().optional(),
+  })
+  .meta({ id: 'DecisionReason' });
+
+export const ZEnforceResponse = z
+  .object({
+    decision: z.enum(['allow', 'deny']),
+    decisionId: z.string().describe('Id of the logged EnforcementDecision'),
+    reasons: z.array(ZDecisionReason),
+    environment: z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT']).nullable(),
+    policy: z.object({ id: z.string().nullable(), version: z.number().int() }).nullable(),
+    exceptionId: z.string().nullable().describe('Exception used to cover failed policy rules, if any'),
+    changeRequestId: z.string().nullable().describe('Change request opened for a denied install of an unknown tool'),
+    logUnverified: z.boolean().describe('Allowed, but the use of an unverified version is logged'),
+    requestId: z.string().nullable(),
+  })
+  .meta({ id: 'EnforceResponse' });
+
+export type TEnforceResponse = z.infer<typeof ZEnforceResponse>;
+
+export const ZErrorResponse = z
+  .object({
+    error: z.string(),
+    code: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Error' });
