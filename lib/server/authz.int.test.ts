@@ -1,0 +1,128 @@
+/**
+ * Authorization matrix for the data layer: every mutating lib/server operation × every role.
+ * A role the permission catalogue refuses must get a 403 AND leave every table exactly as it
+ * was (rows and audit trail); an allowed role must succeed. The auditor must be refused all
+ * of them. Add your operation to MUTATIONS: `setup` (as admin/system) builds a fresh valid
+ * input, `run` performs the operation as the given actor.
+ */
+import type { Role } from '@prisma/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTestDatabase } from '@/lib/testing/test-database';
+import { getPrisma } from '@/lib/db/client';
+import { hashPassword } from '@/lib/auth/password';
+import { can, type Permission } from '@/lib/auth/permissions';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/server/actor';
+import { AppError } from '@/lib/server/errors';
+import { createUser } from '@/lib/server/users/create-user';
+import { updateUserRole } from '@/lib/server/users/update-user-role';
+import { setUserActive } from '@/lib/server/users/set-user-active';
+import { resetUserPassword } from '@/lib/server/users/reset-user-password';
+
+const t = withTestDatabase();
+
+const ROLES: Role[] = ['ADMIN', 'COMPLIANCE_OFFICER', 'SECURITY_REVIEWER', 'AUDITOR'];
+const PASSWORD = 'matrix passphrase 1';
+let serial = 0;
+const unique = (p: string) => `${p}-${++serial}`;
+
+interface MutationCase<I = unknown> {
+  name: string;
+  /** The catalogue permission that decides who may; expected outcome per role follows can(role, permission). */
+  permission: Permission;
+  setup: () => Promise<I>;
+  run: (actor: Actor, input: I) => Promise<unknown>;
+}
+const mutation = <I,>(c: MutationCase<I>) => c as MutationCase;
+
+async function newUser(role: Role = 'AUDITOR') {
+  return createUser({ actor: SYSTEM_ACTOR, input: { name: 'Target', email: `${unique('target')}@example.test`, role, password: PASSWORD } });
+}
+
+const MUTATIONS: MutationCase[] = [
+  mutation({
+    name: 'users/createUser',
+    permission: 'user:manage',
+    setup: async () => ({ name: 'New', email: `${unique('new')}@example.test`, role: 'AUDITOR' as const, password: PASSWORD }),
+    run: (actor, input) => createUser({ actor, input }),
+  }),
+  mutation({
+    name: 'users/updateUserRole',
+    permission: 'user:manage',
+    setup: async () => ({ userId: (await newUser()).id, role: 'SECURITY_REVIEWER' as const }),
+    run: (actor, input) => updateUserRole({ actor, input }),
+  }),
+  mutation({
+    name: 'users/setUserActive',
+    permission: 'user:manage',
+    setup: async () => ({ userId: (await newUser()).id, active: false }),
+    run: (actor, input) => setUserActive({ actor, input }),
+  }),
+  mutation({
+    name: 'users/resetUserPassword',
+    permission: 'user:manage',
+    setup: async () => ({ userId: (await newUser()).id, password: 'another passphrase' }),
+    run: (actor, input) => resetUserPassword({ actor, input }),
+  }),
+  // Others' operations go here (one entry each).
+];
+
+const actors = {} as Record<Role, Actor>;
+
+/** One digest per table over all its rows: any insert, update or delete changes it. */
+async function snapshot(): Promise<Record<string, string>> {
+  const db = t.db();
+  const tables = await db.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+  );
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    const [row] = await db.query<{ digest: string }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`);
+    out[name] = row!.digest;
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  const prisma = await getPrisma();
+  const passwordHash = await hashPassword(PASSWORD);
+  for (const role of ROLES) {
+    const u = await prisma.user.create({ data: { email: `${role.toLowerCase()}@matrix.test`, name: role, role, passwordHash } });
+    actors[role] = { type: 'USER', id: u.id, label: u.email, role };
+  }
+});
+
+describe('authorization matrix (data layer)', () => {
+  it('never gives the auditor a mutating permission', () => {
+    for (const m of MUTATIONS) expect(can('AUDITOR', m.permission), m.name).toBe(false);
+  });
+
+  for (const m of MUTATIONS) {
+    for (const role of ROLES) {
+      const allowed = can(role, m.permission);
+      it(`${m.name} as ${role} → ${allowed ? 'allowed' : 'refused, nothing written'}`, async () => {
+        const input = await m.setup();
+        const before = await snapshot();
+        const outcome = await m.run(actors[role], input).then(
+          () => 'ok' as const,
+          (e: unknown) => e,
+        );
+        if (allowed) {
+          expect(outcome).toBe('ok');
+          expect(await snapshot()).not.toEqual(before);
+        } else {
+          expect(outcome).toBeInstanceOf(AppError);
+          expect((outcome as AppError).status).toBe(403);
+          expect(await snapshot()).toEqual(before);
+        }
+      });
+    }
+  }
+
+  it('refuses API keys on dashboard operations', async () => {
+    const key: Actor = { type: 'API_KEY', id: 'k1', label: 'gateway', scopes: ['ENFORCE', 'INGEST', 'READ'], agentId: null };
+    for (const m of MUTATIONS) {
+      const input = await m.setup();
+      await expect(m.run(key, input), m.name).rejects.toMatchObject({ status: 403 });
+    }
+  });
+});
