@@ -41,6 +41,8 @@ export const ZDecideChangeRequestInput = z
     id: id('a change request'),
     decision: z.enum(['APPROVED', 'REJECTED'], { error: 'Choose approve or reject' }),
     comment: z.string().trim().max(4000, 'Keep the comment under 4000 characters').default(''),
+    /** The stage the reviewer saw: if it was decided meanwhile, they get 409 instead of a decision on the next stage. */
+    stage: z.enum(['COMPLIANCE', 'SECURITY']).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === 'REJECTED' && v.comment.length < 5) {
@@ -68,9 +70,9 @@ export type TAllowlistEntryInput = z.infer<typeof ZAllowlistEntryInput>;
 export const ZRevokeAllowlistEntryInput = z.object({ id: id('an allowlist entry') });
 
 const flag = z
-  .union([z.literal('1'), z.literal('true'), z.literal('0'), z.literal('false'), z.literal('')])
+  .union([z.boolean(), z.enum(['1', 'true', '0', 'false', ''])], { error: 'Use 1 or 0' })
   .optional()
-  .transform((v) => v === '1' || v === 'true');
+  .transform((v) => v === true || v === '1' || v === 'true');
 
 /** List filters, read from the URL (unknown values are errors, not silently ignored). */
 export const ZListChangeRequestsQuery = z.object({

@@ -1,35 +1,9 @@
-import type { PermissionSet } from '../types';
 import type { ChangeKind } from './state-machine';
 
-export type ReviewTriggerKey = 'external-network' | 'filesystem-write' | 'code-execution';
-
-export interface ReviewTrigger {
-  key: ReviewTriggerKey;
+/** A fired manual-review trigger (from evaluatePolicy's reviewTriggers). */
+export interface ReviewTriggerHit {
+  trigger: string;
   reason: string;
-}
-
-export interface ReviewTriggerSettings {
-  reviewOnExternalNetwork: boolean;
-  reviewOnFilesystemWrite: boolean;
-  reviewOnCodeExecution: boolean;
-}
-
-/**
- * Manual security review triggers (ARCHITECTURE §4: network external, filesystem write, any code
- * execution), each switchable per environment's policy.
- */
-export function reviewTriggers(permissions: PermissionSet, settings: ReviewTriggerSettings): ReviewTrigger[] {
-  const out: ReviewTrigger[] = [];
-  if (settings.reviewOnExternalNetwork && permissions.network === 'EXTERNAL') {
-    out.push({ key: 'external-network', reason: 'The version reaches external networks' });
-  }
-  if (settings.reviewOnFilesystemWrite && permissions.filesystem === 'WRITE') {
-    out.push({ key: 'filesystem-write', reason: 'The version writes to the filesystem' });
-  }
-  if (settings.reviewOnCodeExecution && permissions.codeExecution !== 'NONE') {
-    out.push({ key: 'code-execution', reason: `The version executes code (${permissions.codeExecution.toLowerCase()})` });
-  }
-  return out;
 }
 
 export interface FastTrackInput {
@@ -38,7 +12,7 @@ export interface FastTrackInput {
   evaluated: boolean;
   policyPasses: boolean;
   failedRules: string[];
-  triggers: ReviewTrigger[];
+  triggers: readonly ReviewTriggerHit[];
   onAllowlist: boolean;
 }
 
@@ -60,7 +34,7 @@ export function fastTrackEligibility(input: FastTrackInput): FastTrack {
     return { eligible: true, basis: 'allowlist', reason: 'Pre-approved on the allowlist for this environment and passes every policy rule' };
   }
   if (input.triggers.length > 0) {
-    return { eligible: false, reason: `Manual review triggered: ${input.triggers.map((t) => t.reason.toLowerCase()).join('; ')}` };
+    return { eligible: false, reason: `Manual review triggered: ${input.triggers.map((t) => t.reason.replace(/\.$/, '').toLowerCase()).join('; ')}` };
   }
   return { eligible: true, basis: 'clean', reason: 'Passes every policy rule and no manual-review trigger fired' };
 }

@@ -1,0 +1,73 @@
+import 'server-only';
+import type { Environment, Prisma } from '@prisma/client';
+import { evaluatePolicy, RULE_LABELS } from '@/lib/domain/policy/evaluate';
+import type { PolicyEvaluation } from '@/lib/domain/policy/types';
+import { fastTrackEligibility, type FastTrack } from '@/lib/domain/change-requests/fast-track';
+import type { ChangeKind } from '@/lib/domain/change-requests/state-machine';
+import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
+import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';
+
+/** The policy evaluation as it stood when the request was raised, kept verbatim on the request. */
+export interface EvaluationSnapshot {
+  evaluatedAt: string;
+  environment: Environment;
+  policyId: string | null;
+  policyVersion: number;
+  /** False when the tool is not in the inventory (nothing could be evaluated). */
+  evaluated: boolean;
+  passes: boolean;
+  verdicts: { rule: string; label: string; passed: boolean; severity: string; reason: string; coveredBy?: string }[];
+  reviewTriggers: { trigger: string; reason: string }[];
+  onAllowlist: boolean;
+  fastTrack: FastTrack;
+  version: { tier: string; trustScore: number | null; network: string; filesystem: string; codeExecution: string; dataAccess: string; artifactDigest: string | null } | null;
+}
+
+export const SNAPSHOT_VERSION_SELECT = { ...VERSION_FACTS_SELECT, artifactDigest: true } as const;
+
+/** Evaluates the version against the environment's policy in force (fresh read, inside the transaction). */
+export async function buildSnapshot(
+  tx: Prisma.TransactionClient,
+  input: { kind: ChangeKind; environment: Environment; versionId: string | null; now: Date },
+): Promise<{ snapshot: EvaluationSnapshot; requiresSecurityReview: boolean }> {
+  const policy = await getCurrentPolicy(input.environment, { db: tx });
+  const version = input.versionId ? await tx.toolVersion.findUnique({ where: { id: input.versionId }, select: SNAPSHOT_VERSION_SELECT }) : null;
+  let evaluation: PolicyEvaluation | null = null;
+  let onAllowlist = false;
+  if (version) {
+    const exceptions = await tx.policyException.findMany({
+      where: { toolId: version.toolId, environment: input.environment, status: 'APPROVED', expiresAt: { gt: input.now } },
+      select: { id: true, rules: true, toolId: true, toolVersionId: true, environment: true, status: true, expiresAt: true },
+    });
+    evaluation = evaluatePolicy(policy, versionFactsOf(version), { now: input.now, exceptions });
+    const entry = await tx.allowlistEntry.findUnique({ where: { toolId_environment: { toolId: version.toolId, environment: input.environment } } });
+    onAllowlist = Boolean(entry && !entry.revokedAt);
+  }
+  const triggers = evaluation?.reviewTriggers ?? [];
+  const fastTrack = fastTrackEligibility({
+    kind: input.kind,
+    evaluated: evaluation !== null,
+    policyPasses: evaluation?.passes ?? false,
+    failedRules: evaluation?.blocking.map((b) => b.rule) ?? [],
+    triggers,
+    onAllowlist,
+  });
+  const snapshot: EvaluationSnapshot = {
+    evaluatedAt: input.now.toISOString(),
+    environment: input.environment,
+    policyId: policy.id ?? null,
+    policyVersion: policy.version,
+    evaluated: evaluation !== null,
+    passes: evaluation?.passes ?? false,
+    verdicts: (evaluation?.verdicts ?? []).map((v) => ({ rule: v.rule, label: RULE_LABELS[v.rule], passed: v.passed, severity: v.severity, reason: v.reason, ...(v.coveredBy ? { coveredBy: v.coveredBy } : {}) })),
+    reviewTriggers: triggers.map((t) => ({ trigger: t.trigger, reason: t.reason })),
+    onAllowlist,
+    fastTrack,
+    version: version
+      ? { tier: version.tier, trustScore: version.trustScore, network: version.network, filesystem: version.filesystem, codeExecution: version.codeExecution, dataAccess: version.dataAccess, artifactDigest: version.artifactDigest }
+      : null,
+  };
+  // A failing policy or an unknown tool also needs a security reviewer's eyes, not only a fired trigger.
+  const requiresSecurityReview = triggers.length > 0 || !snapshot.passes;
+  return { snapshot, requiresSecurityReview };
+}

@@ -1,0 +1,218 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '@prisma/client';
+import { withTestDatabase } from '@/lib/testing/test-database';
+import { getPrisma } from '@/lib/db/client';
+import type { Actor } from '@/lib/server/actor';
+import { AppError } from '@/lib/server/errors';
+import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
+import { createChangeRequest } from './create-change-request';
+import { decideChangeRequest } from './decide-change-request';
+import { deployChangeRequest } from './deploy-change-request';
+import { withdrawChangeRequest } from './withdraw-change-request';
+import { addChangeComment } from './add-change-comment';
+import { getInbox } from './get-inbox';
+import { listChangeRequests } from './list-change-requests';
+import { getChangeRequest } from './get-change-request';
+import { addAllowlistEntry } from './manage-allowlist';
+import { exportAllowlist } from './export-allowlist';
+
+withTestDatabase();
+
+const actors = {} as Record<'requester' | 'compliance2' | 'security' | 'admin' | 'auditor', Actor>;
+let prodAgent: string;
+let stagingAgent: string;
+let toolId: string;
+let externalV1: string;
+let cleanToolId: string;
+let cleanV1: string;
+
+async function appError(p: Promise<unknown>): Promise<AppError> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+const JUSTIFICATION = 'Support agents need to parse inbound email threads.';
+
+beforeAll(async () => {
+  const prisma = await getPrisma();
+  const mk = async (key: keyof typeof actors, role: Role) => {
+    const u = await prisma.user.create({ data: { email: `${key}@example.test`, name: key, role } });
+    actors[key] = { type: 'USER', id: u.id, label: u.email, role };
+  };
+  await mk('requester', 'COMPLIANCE_OFFICER');
+  await mk('compliance2', 'COMPLIANCE_OFFICER');
+  await mk('security', 'SECURITY_REVIEWER');
+  await mk('admin', 'ADMIN');
+  await mk('auditor', 'AUDITOR');
+  const registry = await prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'test', baseUrl: 'https://example.test' } });
+  const publisher = await prisma.publisher.create({ data: { registryId: registry.id, externalId: 'pub', name: 'Pub' } });
+  const verified = { tier: 'GOLD', trustScore: 95, verificationState: 'PASSED', lastVerifiedAt: new Date() } as const;
+  const tool = await prisma.tool.create({ data: { registryId: registry.id, publisherId: publisher.id, externalId: 'email-parser', name: 'Email parser' } });
+  toolId = tool.id;
+  externalV1 = (await prisma.toolVersion.create({ data: { toolId, version: '2.1.0', artifactDigest: 'sha256:aaa', network: 'EXTERNAL', allowedDomains: ['api.mail.test'], ...verified } })).id;
+  const clean = await prisma.tool.create({ data: { registryId: registry.id, publisherId: publisher.id, externalId: 'text-utils', name: 'Text utils' } });
+  cleanToolId = clean.id;
+  cleanV1 = (await prisma.toolVersion.create({ data: { toolId: clean.id, version: '1.0.0', artifactDigest: 'sha256:ccc', ...verified } })).id;
+  prodAgent = (await prisma.agent.create({ data: { name: 'support-agent-prod-01', environment: 'PRODUCTION', owner: 'support' } })).id;
+  stagingAgent = (await prisma.agent.create({ data: { name: 'support-agent-stg-01', environment: 'STAGING', owner: 'support' } })).id;
+});
+
+describe('change request lifecycle', () => {
+  let requestId: string;
+
+  it('raises a request with the policy snapshot, the pinned digest and a REQUESTED installation', async () => {
+    const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: prodAgent, environment: 'PRODUCTION', justification: JUSTIFICATION } });
+    requestId = r.id;
+    expect(r).toMatchObject({ state: 'COMPLIANCE_REVIEW', source: 'USER', artifactDigest: 'sha256:aaa', requiresSecurityReview: true });
+    const snap = r.evaluationSnapshot as { passes: boolean; reviewTriggers: { trigger: string }[]; fastTrack: { eligible: boolean } };
+    expect(snap.passes).toBe(true);
+    expect(snap.reviewTriggers.map((t) => t.trigger)).toEqual(['external-network']);
+    expect(snap.fastTrack.eligible).toBe(false);
+    const prisma = await getPrisma();
+    expect(await prisma.installation.findUniqueOrThrow({ where: { agentId_toolVersionId: { agentId: prodAgent, toolVersionId: externalV1 } } })).toMatchObject({ state: 'REQUESTED', approvedDigest: null });
+    expect(await prisma.auditEvent.count({ where: { entityId: r.id, action: 'changeRequest.created' } })).toBe(1);
+  });
+
+  it('refuses a duplicate open request with 409', async () => {
+    const err = await appError(createChangeRequest({ actor: actors.compliance2, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: prodAgent, environment: 'PRODUCTION', justification: JUSTIFICATION } }));
+    expect(err.status).toBe(409);
+  });
+
+  it.each([
+    ['requester (segregation of duties)', 'requester', 403, /you raised this request/],
+    ['security reviewer at the compliance stage', 'security', 403, /decided by compliance officer or admin/],
+    ['auditor', 'auditor', 403, /decided by/],
+  ] as const)('refuses the %s and changes nothing', async (_n, who, status, message) => {
+    const err = await appError(decideChangeRequest({ actor: actors[who], input: { id: requestId, decision: 'APPROVED', comment: '' } }));
+    expect(err.status).toBe(status);
+    expect(err.message).toMatch(message);
+    const prisma = await getPrisma();
+    expect(await prisma.approval.count({ where: { changeRequestId: requestId } })).toBe(0);
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: requestId } })).state).toBe('COMPLIANCE_REVIEW');
+  });
+
+  it('shows the request in the inboxes of those who may decide it, not the requester', async () => {
+    expect((await getInbox({ actor: actors.compliance2 })).map((r) => r.id)).toContain(requestId);
+    expect((await getInbox({ actor: actors.requester })).map((r) => r.id)).not.toContain(requestId);
+    expect(await getInbox({ actor: actors.security })).toEqual([]);
+    expect(await getInbox({ actor: actors.auditor })).toEqual([]);
+  });
+
+  it('moves to security review after compliance approval; a stale second compliance decision gets 409', async () => {
+    const r = await decideChangeRequest({ actor: actors.compliance2, input: { id: requestId, decision: 'APPROVED', comment: 'Owner confirmed', stage: 'COMPLIANCE' } });
+    expect(r.state).toBe('SECURITY_REVIEW');
+    const err = await appError(decideChangeRequest({ actor: actors.admin, input: { id: requestId, decision: 'APPROVED', comment: '', stage: 'COMPLIANCE' } }));
+    expect(err.status).toBe(409);
+    expect(err.message).toMatch(/already decided by compliance2/);
+    expect((await getInbox({ actor: actors.security })).map((x) => x.id)).toEqual([requestId]);
+  });
+
+  it('lets exactly one of two concurrent security decisions win', async () => {
+    const results = await Promise.allSettled([
+      decideChangeRequest({ actor: actors.security, input: { id: requestId, decision: 'APPROVED', comment: 'Domains reviewed', stage: 'SECURITY' } }),
+      decideChangeRequest({ actor: actors.admin, input: { id: requestId, decision: 'REJECTED', comment: 'Not needed now', stage: 'SECURITY' } }),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect((lost[0]!.reason as AppError).status).toBe(409);
+    expect((lost[0]!.reason as AppError).message).toMatch(/already decided by/);
+    const prisma = await getPrisma();
+    expect(await prisma.approval.count({ where: { changeRequestId: requestId, stage: 'SECURITY' } })).toBe(1);
+  });
+
+  it('approval pins the digest on the installation; deploy activates it; the export lists it', async () => {
+    const prisma = await getPrisma();
+    const request = await prisma.changeRequest.findUniqueOrThrow({ where: { id: requestId } });
+    const inst = () => prisma.installation.findUniqueOrThrow({ where: { agentId_toolVersionId: { agentId: prodAgent, toolVersionId: externalV1 } } });
+    if (request.state === 'REJECTED') {
+      expect((await inst()).state).toBe('REVOKED');
+      return;
+    }
+    expect(request.state).toBe('APPROVED');
+    expect(await inst()).toMatchObject({ state: 'APPROVED', approvedDigest: 'sha256:aaa' });
+    const err = await appError(decideChangeRequest({ actor: actors.security, input: { id: requestId, decision: 'APPROVED' } }));
+    expect(err.status).toBe(409);
+    await deployChangeRequest({ actor: actors.compliance2, input: { id: requestId } });
+    expect((await inst()).state).toBe('ACTIVE');
+    expect((await appError(deployChangeRequest({ actor: actors.compliance2, input: { id: requestId } }))).status).toBe(409);
+    const claude = (await exportAllowlist('claude-code', 'PRODUCTION')).body as { allowedMcpServers: unknown[] };
+    expect(claude.allowedMcpServers).toEqual([{ serverName: 'email-parser' }]);
+    const th = (await exportAllowlist('toolhive', 'PRODUCTION')).body as { profiles: { profile: { network: unknown }; artifactDigest: string }[] };
+    expect(th.profiles[0]).toMatchObject({ artifactDigest: 'sha256:aaa', profile: { network: { outbound: { allow_host: ['api.mail.test'], allow_port: [443] } } } });
+    const detail = await getChangeRequest(requestId);
+    expect(detail.approvals.map((a) => a.stage)).toEqual(['COMPLIANCE', 'SECURITY']);
+  });
+});
+
+describe('digest pinning, fast-track, bad input', () => {
+  it('refuses to approve when the artifact was re-published under the same version', async () => {
+    const prisma = await getPrisma();
+    const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: stagingAgent, environment: 'STAGING', justification: JUSTIFICATION } });
+    await prisma.toolVersion.update({ where: { id: externalV1 }, data: { artifactDigest: 'sha256:bbb' } });
+    const err = await appError(decideChangeRequest({ actor: actors.compliance2, input: { id: r.id, decision: 'APPROVED' } }));
+    expect(err.status).toBe(409);
+    expect(err.message).toMatch(/approved for sha256:aaa, now sha256:bbb/);
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: r.id } })).state).toBe('COMPLIANCE_REVIEW');
+    const rejected = await decideChangeRequest({ actor: actors.compliance2, input: { id: r.id, decision: 'REJECTED', comment: 'Artifact changed, re-request' } });
+    expect(rejected.state).toBe('REJECTED');
+    await prisma.toolVersion.update({ where: { id: externalV1 }, data: { artifactDigest: 'sha256:aaa' } });
+  });
+
+  it('fast-tracks a version that passes every rule with no review trigger, as a recorded system approval', async () => {
+    const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: cleanV1, agentId: prodAgent, environment: 'PRODUCTION', justification: JUSTIFICATION } });
+    expect(r).toMatchObject({ state: 'APPROVED', source: 'FAST_TRACK' });
+    const detail = await getChangeRequest(r.id);
+    expect(detail.approvals).toMatchObject([{ stage: 'COMPLIANCE', decision: 'APPROVED', reviewerName: 'System (fast-track)' }]);
+    expect(detail.installation).toMatchObject({ state: 'APPROVED', approvedDigest: 'sha256:ccc' });
+  });
+
+  it('fast-tracks an allowlisted tool despite a review trigger', async () => {
+    await addAllowlistEntry({ actor: actors.admin, input: { toolId, environment: 'STAGING', note: 'Vetted by security in Q3' } });
+    expect((await appError(addAllowlistEntry({ actor: actors.admin, input: { toolId, environment: 'STAGING', note: '' } }))).status).toBe(409);
+    const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: stagingAgent, environment: 'STAGING', justification: JUSTIFICATION } });
+    expect(r).toMatchObject({ state: 'APPROVED', source: 'FAST_TRACK' });
+  });
+
+  it.each([
+    ['unknown agent', { agentId: 'nope' }, 'agentId', /Unknown agent: nope/],
+    ['agent in another environment', { environment: 'STAGING' }, 'environment', /runs in Production, not Staging/],
+    ['unknown version', { toolVersionId: 'nope' }, 'toolVersionId', /Unknown tool version/],
+    ['version update without an installed version', { kind: 'VERSION_UPDATE', agentId: 'AGENT2' }, 'kind', /no approved version/],
+  ] as const)('answers 400 for %s, writing nothing', async (_n, patch, path, message) => {
+    const prisma = await getPrisma();
+    const before = await prisma.changeRequest.count();
+    const agent2 = (await prisma.agent.upsert({ where: { name: 'ops-agent-prod' }, create: { name: 'ops-agent-prod', environment: 'PRODUCTION', owner: 'ops' }, update: {} })).id;
+    const input = { kind: 'NEW_TOOL' as const, toolVersionId: externalV1, agentId: prodAgent, environment: 'PRODUCTION' as const, justification: JUSTIFICATION, ...patch };
+    if (input.agentId === 'AGENT2') input.agentId = agent2;
+    const err = await appError(createChangeRequest({ actor: actors.requester, input }));
+    expect(err.status).toBe(400);
+    expect(err.issues[0]).toMatchObject({ path });
+    expect(err.message).toMatch(message);
+    expect(await prisma.changeRequest.count()).toBe(before);
+  });
+
+  it('requires a reason to reject, and a person to decide', async () => {
+    await expect(decideChangeRequest({ actor: actors.compliance2, input: { id: 'x', decision: 'REJECTED', comment: '' } })).rejects.toThrow(/Say why/);
+    const err = await appError(decideChangeRequest({ actor: { type: 'SYSTEM', label: 'system' }, input: { id: 'x', decision: 'APPROVED' } }));
+    expect(err.status).toBe(403);
+  });
+
+  it('withdraws, comments, lists with filters, and keeps the audit chain intact', async () => {
+    const prisma = await getPrisma();
+    const agent = await prisma.agent.create({ data: { name: 'dev-agent', environment: 'DEVELOPMENT', owner: 'dev' } });
+    const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: agent.id, environment: 'DEVELOPMENT', justification: JUSTIFICATION } });
+    expect((await appError(withdrawChangeRequest({ actor: actors.compliance2, input: { id: r.id } }))).status).toBe(403);
+    await addChangeComment({ actor: actors.security, input: { id: r.id, body: 'Why development?' } });
+    expect((await withdrawChangeRequest({ actor: actors.requester, input: { id: r.id } })).state).toBe('WITHDRAWN');
+    const mine = await listChangeRequests({ userId: actors.requester.type === 'USER' ? actors.requester.id : '', query: { mine: true, environment: 'DEVELOPMENT' } });
+    expect(mine.rows.map((x) => x.id)).toEqual([r.id]);
+    const open = await listChangeRequests({ userId: 'nobody', query: { state: 'OPEN' } });
+    expect(open.rows.every((x) => x.state === 'COMPLIANCE_REVIEW' || x.state === 'SECURITY_REVIEW')).toBe(true);
+    expect(await prisma.installation.count({ where: { agentId: agent.id, state: 'REVOKED' } })).toBe(1);
+    expect(cleanToolId).toBeTruthy();
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+});

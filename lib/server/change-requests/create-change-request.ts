@@ -1,0 +1,87 @@
+import 'server-only';
+import type { ChangeRequest, Prisma } from '@prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import type { Actor } from '@/lib/server/actor';
+import { conflict } from '@/lib/server/errors';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { dueAtFor, installsVersion, OPEN_STATES } from '@/lib/domain/change-requests/state-machine';
+import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
+import { ZCreateChangeRequestInput, type TCreateChangeRequestInput } from '@/lib/validation/change-request';
+import { buildSnapshot } from './build-snapshot';
+import { requirePerson, SYSTEM_REVIEWER_ID } from './acting-user';
+import { resolveTarget } from './resolve-target';
+
+/**
+ * Raises a change request: the policy evaluation is snapshotted, the artifact digest pinned from
+ * the version as it is now, and the agent's installation put in REQUESTED. A request that needs
+ * no human (fast-track) is approved at once by the system, with the reason recorded.
+ */
+export async function createChangeRequest({ actor, input }: { actor: Actor; input: TCreateChangeRequestInput }): Promise<ChangeRequest> {
+  const person = requirePerson(actor);
+  const data = ZCreateChangeRequestInput.parse(input);
+  const prisma = await getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const now = new Date();
+    const target = await resolveTarget(tx, data);
+    const open = await tx.changeRequest.findFirst({
+      where: { agentId: target.agent.id, toolVersionId: target.version.id, kind: data.kind, state: { in: [...OPEN_STATES] } },
+      select: { id: true },
+    });
+    if (open) throw conflict(`An open change request (${open.id}) already covers ${target.label} for ${target.agent.name}`);
+
+    const { snapshot, requiresSecurityReview } = await buildSnapshot(tx, { kind: data.kind, environment: data.environment, versionId: target.version.id, now });
+    const fastTrack = snapshot.fastTrack.eligible;
+    const request = await tx.changeRequest.create({
+      data: {
+        kind: data.kind,
+        state: fastTrack ? 'APPROVED' : 'COMPLIANCE_REVIEW',
+        source: fastTrack ? 'FAST_TRACK' : 'USER',
+        toolId: target.version.toolId,
+        requestedToolName: target.toolName,
+        requestedVersion: target.version.version,
+        toolVersionId: target.version.id,
+        fromVersionId: target.fromVersionId,
+        agentId: target.agent.id,
+        environment: data.environment,
+        artifactDigest: target.version.artifactDigest,
+        justification: data.justification,
+        evaluationSnapshot: snapshot as unknown as Prisma.InputJsonValue,
+        requiresSecurityReview,
+        requestedById: person.id,
+        dueAt: dueAtFor(data.kind, data.environment, now),
+        decidedAt: fastTrack ? now : null,
+      },
+    });
+    if (fastTrack) {
+      await tx.approval.create({
+        data: { changeRequestId: request.id, stage: 'COMPLIANCE', reviewerId: SYSTEM_REVIEWER_ID, decision: 'APPROVED', comment: `Fast-track: ${snapshot.fastTrack.reason}` },
+      });
+    }
+    if (installsVersion(data.kind)) {
+      const state = fastTrack ? 'APPROVED' : 'REQUESTED';
+      const fields = { state, approvedDigest: fastTrack ? target.version.artifactDigest : null, approvedAt: fastTrack ? now : null, revokedAt: null } as const;
+      await tx.installation.upsert({
+        where: { agentId_toolVersionId: { agentId: target.agent.id, toolVersionId: target.version.id } },
+        create: { agentId: target.agent.id, toolVersionId: target.version.id, toolId: target.version.toolId, environment: data.environment, ...fields },
+        update: fields,
+      });
+    }
+    await recordAuditEvent(tx, actor, {
+      action: fastTrack ? 'changeRequest.fast-tracked' : 'changeRequest.created',
+      entityType: 'ChangeRequest',
+      entityId: request.id,
+      after: {
+        kind: request.kind,
+        state: request.state,
+        tool: target.label,
+        agent: target.agent.name,
+        environment: ENVIRONMENT_LABELS[data.environment],
+        artifactDigest: request.artifactDigest,
+        requiresSecurityReview,
+        fastTrack: snapshot.fastTrack,
+      },
+    });
+    return request;
+  });
+}
+

@@ -1,0 +1,78 @@
+import 'server-only';
+import { Prisma, type ChangeRequest } from '@prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import type { Actor } from '@/lib/server/actor';
+import { AppError, conflict, forbidden, notFound } from '@/lib/server/errors';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { checkDecision, installsVersion, stateAfterDecision, STAGE_LABELS, STAGE_OF_STATE, type ReviewStage } from '@/lib/domain/change-requests/state-machine';
+import { ZDecideChangeRequestInput, type TDecideChangeRequestInput } from '@/lib/validation/change-request';
+import { requirePerson } from './acting-user';
+
+/**
+ * One reviewer's decision on the request's current stage. Two reviewers deciding at once: the
+ * conditional state update lets one through and the (request, stage) unique key backs it up; the
+ * other gets 409 naming who decided. Approving the final stage approves exactly the pinned digest:
+ * if the version's artifact changed since the request, nothing is approved.
+ */
+export async function decideChangeRequest({ actor, input }: { actor: Actor; input: TDecideChangeRequestInput }): Promise<ChangeRequest> {
+  const person = requirePerson(actor);
+  const data = ZDecideChangeRequestInput.parse(input);
+  const prisma = await getPrisma();
+  let stage: ReviewStage | undefined;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const request = await tx.changeRequest.findUnique({ where: { id: data.id } });
+      if (!request) throw notFound('Change request');
+      if (data.stage && STAGE_OF_STATE[request.state] !== data.stage) throw await alreadyDecided(tx, request.id, data.stage, `The request is no longer in ${STAGE_LABELS[data.stage].toLowerCase()}`);
+      const check = checkDecision({ state: request.state, role: person.role, userId: person.id, requestedById: request.requestedById });
+      if (!check.ok) {
+        throw check.code === 'closed' ? conflict(check.reason) : forbidden(check.reason);
+      }
+      stage = check.stage;
+      const next = stateAfterDecision(request.state, data.decision, request.requiresSecurityReview);
+      if (data.decision === 'APPROVED' && installsVersion(request.kind) && request.toolVersionId) {
+        const version = await tx.toolVersion.findUnique({ where: { id: request.toolVersionId }, select: { artifactDigest: true } });
+        if ((version?.artifactDigest ?? null) !== request.artifactDigest) {
+          throw conflict(
+            `The artifact digest changed since the request (approved for ${request.artifactDigest ?? 'none'}, now ${version?.artifactDigest ?? 'none'}). ` +
+              'Only what was verified can be approved: reject this request and raise a new one for the re-published artifact.',
+          );
+        }
+      }
+      const final = next === 'APPROVED' || next === 'REJECTED';
+      const now = new Date();
+      const moved = await tx.changeRequest.updateMany({ where: { id: request.id, state: request.state }, data: { state: next, decidedAt: final ? now : null } });
+      if (moved.count !== 1) throw await alreadyDecided(tx, request.id, check.stage, 'The request moved on while you were deciding');
+      await tx.approval.create({ data: { changeRequestId: request.id, stage: check.stage, reviewerId: person.id, decision: data.decision, comment: data.comment } });
+
+      if (installsVersion(request.kind) && request.agentId && request.toolVersionId && final) {
+        const where = { agentId_toolVersionId: { agentId: request.agentId, toolVersionId: request.toolVersionId } };
+        if (next === 'APPROVED') await tx.installation.update({ where, data: { state: 'APPROVED', approvedDigest: request.artifactDigest, approvedAt: now } });
+        else await tx.installation.updateMany({ where: { ...where.agentId_toolVersionId, state: 'REQUESTED' }, data: { state: 'REVOKED', revokedAt: now } });
+      }
+      await recordAuditEvent(tx, actor, {
+        action: data.decision === 'APPROVED' ? 'changeRequest.approved' : 'changeRequest.rejected',
+        entityType: 'ChangeRequest',
+        entityId: request.id,
+        before: { state: request.state },
+        after: { state: next, stage: check.stage, decision: data.decision, comment: data.comment, artifactDigest: request.artifactDigest },
+      });
+      const updated = await tx.changeRequest.findUniqueOrThrow({ where: { id: request.id } });
+      return updated;
+    });
+  } catch (err) {
+    // The unique (request, stage) key caught a concurrent decision the state check did not.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && stage) {
+      throw await alreadyDecided(prisma, data.id, stage, 'Another reviewer decided this stage first');
+    }
+    throw err;
+  }
+}
+
+async function alreadyDecided(db: Prisma.TransactionClient, requestId: string, stage: ReviewStage, fallback: string): Promise<AppError> {
+  const approval = await db.approval.findFirst({ where: { changeRequestId: requestId, stage } });
+  if (!approval) return conflict(fallback);
+  const reviewer = await db.user.findUnique({ where: { id: approval.reviewerId }, select: { name: true, email: true } });
+  const who = reviewer ? `${reviewer.name} (${reviewer.email})` : approval.reviewerId;
+  return conflict(`${STAGE_LABELS[approval.stage]} already decided by ${who}: ${approval.decision.toLowerCase()}`);
+}

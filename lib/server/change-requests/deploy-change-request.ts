@@ -1,0 +1,48 @@
+import 'server-only';
+import type { ChangeRequest } from '@prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import type { Actor } from '@/lib/server/actor';
+import { conflict, notFound } from '@/lib/server/errors';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { CHANGE_STATE_LABELS } from '@/lib/domain/change-requests/state-machine';
+import { ZChangeRequestIdInput, type TChangeRequestIdInput } from '@/lib/validation/change-request';
+import { requirePerson } from './acting-user';
+
+/**
+ * Rolls an approved change out: the installation becomes ACTIVE (the enforcement API allows it
+ * from now on), the version it replaces is revoked; a removal revokes the installation.
+ */
+export async function deployChangeRequest({ actor, input }: { actor: Actor; input: TChangeRequestIdInput }): Promise<ChangeRequest> {
+  requirePerson(actor);
+  const { id } = ZChangeRequestIdInput.parse(input);
+  const prisma = await getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const request = await tx.changeRequest.findUnique({ where: { id } });
+    if (!request) throw notFound('Change request');
+    const now = new Date();
+    const moved = await tx.changeRequest.updateMany({ where: { id, state: 'APPROVED' }, data: { state: 'DEPLOYED', deployedAt: now } });
+    if (moved.count !== 1) throw conflict(`Only approved requests can be deployed; this one is ${CHANGE_STATE_LABELS[request.state].toLowerCase()}`);
+    if (request.agentId && request.toolVersionId) {
+      const where = { agentId_toolVersionId: { agentId: request.agentId, toolVersionId: request.toolVersionId } };
+      if (request.kind === 'REMOVAL') {
+        await tx.installation.update({ where, data: { state: 'REVOKED', revokedAt: now } });
+      } else {
+        await tx.installation.update({ where, data: { state: 'ACTIVE', activatedAt: now } });
+        if (request.fromVersionId) {
+          await tx.installation.updateMany({
+            where: { agentId: request.agentId, toolVersionId: request.fromVersionId, state: { in: ['APPROVED', 'ACTIVE'] } },
+            data: { state: 'REVOKED', revokedAt: now },
+          });
+        }
+      }
+    }
+    await recordAuditEvent(tx, actor, {
+      action: 'changeRequest.deployed',
+      entityType: 'ChangeRequest',
+      entityId: id,
+      before: { state: 'APPROVED' },
+      after: { state: 'DEPLOYED', kind: request.kind, artifactDigest: request.artifactDigest, replacedVersionId: request.fromVersionId },
+    });
+    return tx.changeRequest.findUniqueOrThrow({ where: { id } });
+  });
+}
