@@ -11,6 +11,7 @@ const optionalId = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+// T…Input types are the input shapes (forms and API send them); every server operation parses again.
 export const JUSTIFICATION_MIN = 20;
 
 /**
@@ -34,7 +35,7 @@ export const ZCreateChangeRequestInput = z
     if (v.kind !== 'REMOVAL' && !v.toolVersionId) ctx.addIssue({ code: 'custom', path: ['toolVersionId'], message: 'Choose the tool version to approve' });
     if (v.kind === 'REMOVAL' && !v.toolVersionId && !v.toolId) ctx.addIssue({ code: 'custom', path: ['toolId'], message: 'Choose the tool to remove' });
   });
-export type TCreateChangeRequestInput = z.infer<typeof ZCreateChangeRequestInput>;
+export type TCreateChangeRequestInput = z.input<typeof ZCreateChangeRequestInput>;
 
 export const ZDecideChangeRequestInput = z
   .object({
@@ -49,23 +50,23 @@ export const ZDecideChangeRequestInput = z
       ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say why you reject the request (at least 5 characters)' });
     }
   });
-export type TDecideChangeRequestInput = z.infer<typeof ZDecideChangeRequestInput>;
+export type TDecideChangeRequestInput = z.input<typeof ZDecideChangeRequestInput>;
 
 export const ZChangeRequestIdInput = z.object({ id: id('a change request') });
-export type TChangeRequestIdInput = z.infer<typeof ZChangeRequestIdInput>;
+export type TChangeRequestIdInput = z.input<typeof ZChangeRequestIdInput>;
 
 export const ZAddCommentInput = z.object({
   id: id('a change request'),
   body: z.string({ error: 'Write a comment' }).trim().min(1, 'Write a comment').max(4000, 'Keep the comment under 4000 characters'),
 });
-export type TAddCommentInput = z.infer<typeof ZAddCommentInput>;
+export type TAddCommentInput = z.input<typeof ZAddCommentInput>;
 
 export const ZAllowlistEntryInput = z.object({
   toolId: id('a tool'),
   environment: ENVIRONMENT,
   note: z.string().trim().max(500, 'Keep the note under 500 characters').default(''),
 });
-export type TAllowlistEntryInput = z.infer<typeof ZAllowlistEntryInput>;
+export type TAllowlistEntryInput = z.input<typeof ZAllowlistEntryInput>;
 
 export const ZRevokeAllowlistEntryInput = z.object({ id: id('an allowlist entry') });
 
