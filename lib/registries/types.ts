@@ -85,12 +85,27 @@ export interface NormalizedTool {
   deprecated?: boolean;
   publisher: NormalizedPublisher;
   versions: NormalizedVersion[];
+  /**
+   * True when `versions` is every version the registry still lists: a stored version missing
+   * from it was yanked or quarantined since (the sync marks it, never deletes it).
+   */
+  versionListComplete?: boolean;
+}
+
+/** A tool the connector could not read (bad JSON, wrong shape, timeout…): skipped, reported, retried next run. */
+export interface SyncItemError {
+  externalId: string | null;
+  message: string;
 }
 
 /** One page of a sync: the tools it carries and where the next page starts (null = done). */
 export interface SyncPage {
   tools: NormalizedTool[];
   nextCursor: string | null;
+  /** Items of this page that failed; the rest of the page is stored. The run ends PARTIAL. */
+  errors?: SyncItemError[];
+  /** Total items the source reports, when it does (progress display). */
+  total?: number | null;
 }
 
 export interface ConnectorContext {

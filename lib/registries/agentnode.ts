@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { buildVersion } from './agentnode-normalize';
+import {
+  ZErrorEnvelope,
+  ZInstallInfo,
+  ZPackageDetail,
+  ZPublisher,
+  ZSearchResponse,
+  ZTrustResponse,
+  ZVerificationRun,
+  ZVersionsResponse,
+  type TPublisher,
+} from './agentnode-schemas';
+import { fetchJson, RegistryHttpError, type FetchJsonOptions } from './http';
+import type { ConnectorContext, NormalizedPublisher, NormalizedTool, RegistryConnector, SyncItemError, SyncPage } from './types';
+
+/**
+ * AgentNode (shared/AGENTNODE-API.md): lists packages with POST /v1/search page by page, then per
+ * package reads detail, versions, trust, publisher, and per version the detail (?v=), the latest
+ * verification run and install-info (artifact SHA-256, full permissions).
+ *
+ * Incremental sync: AgentNode has no "updated since" filter and a re-verification changes no
+ * listing field, so every run sweeps the catalogue; the cursor is the next search page, kept
+ * only after a page is stored, so an interrupted run resumes where it stopped. Unchanged data
+ * stores nothing (records are keyed by their payload hash).
+ */
+export const ZAgentNodeConfig = z.object({
+  apiKey: z.string().min(1).optional(),
+  perPage: z.number().int().min(1).max(100).default(50),
+  concurrency: z.number().int().min(1).max(32).default(8),
+  timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+  maxBytes: z.number().int().min(1024).default(5 * 1024 * 1024),
+});
+
+const TRUST: Record<TPublisher['trust_level'], NormalizedPublisher['trustLevel']> = {
+  unverified: 'UNVERIFIED',
+  verified: 'VERIFIED',
+  trusted: 'TRUSTED',
+  curated: 'CURATED',
+};
+
+function client(ctx: ConnectorContext) {
+  const config = ZAgentNodeConfig.parse(ctx.config ?? {});
+  const base = ctx.baseUrl.replace(/\/+$/, '');
+  const options: FetchJsonOptions = {
+    fetch: ctx.fetch,
+    signal: ctx.signal,
+    timeoutMs: config.timeoutMs,
+    maxBytes: config.maxBytes,
+    headers: config.apiKey ? { 'x-api-key': config.apiKey } : {},
+  };
+  const get = <S extends z.ZodType>(path: string, schema: S, extra: Partial<FetchJsonOptions> = {}) =>
+    fetchJson(base + path, schema, { ...options, ...extra });
+  return { config, base, get };
+}
+
+type Client = ReturnType<typeof client>;
+
+async function readPublisher(c: Client, slug: string): Promise<NormalizedPublisher> {
+  const { data } = await c.get(`/v1/publishers/${encodeURIComponent(slug)}`, ZPublisher);
+  return {
+    externalId: data.slug,
+    name: data.display_name,
+    trustLevel: TRUST[data.trust_level],
+    websiteUrl: data.website_url ?? null,
+  };
+}
+
+/** A 403 (quarantined) or 410 (yanked) on install-info means "no artifact to pin", not a failure. */
+async function installInfo(c: Client, slug: string, version: string) {
+  const res = await c.get(`/v1/packages/${encodeURIComponent(slug)}/install-info?version=${encodeURIComponent(version)}`, z.union([ZInstallInfo, ZErrorEnvelope]), {
+    acceptStatus: [403, 410],
+  });
+  return res.status === 200 && 'permissions' in res.data ? res.data : null;
+}
+
+async function readVersion(c: Client, slug: string, version: string, latestDetail: z.output<typeof ZPackageDetail>, trust: z.output<typeof ZTrustResponse> | null) {
+  const enc = encodeURIComponent(slug);
+  const isLatest = latestDetail.latest_version?.version_number === version;
+  const [detail, run, install] = await Promise.all([
+    isLatest ? latestDetail : c.get(`/v1/packages/${enc}?v=${encodeURIComponent(version)}`, ZPackageDetail).then((r) => r.data),
+    c.get(`/v1/packages/${enc}/versions/${encodeURIComponent(version)}/verification`, ZVerificationRun).then((r) => r.data),
+    installInfo(c, slug, version),
+  ]);
+  return buildVersion(slug, detail, run, install, isLatest ? trust : null);
+}
+
+async function listVersions(c: Client, slug: string): Promise<string[]> {
+  const out: string[] = [];
+  for (let page = 1; page <= 50; page++) {
+    const { data } = await c.get(`/v1/packages/${encodeURIComponent(slug)}/versions?page=${page}&per_page=100`, ZVersionsResponse);
+    out.push(...data.versions.map((v) => v.version_number));
+    if (data.versions.length < 100 || (data.total !== null && data.total !== undefined && out.length >= data.total)) break;
+  }
+  return out;
+}
+
+async function readPackage(c: Client, slug: string, publishers: Map<string, Promise<NormalizedPublisher>>): Promise<NormalizedTool> {
+  const enc = encodeURIComponent(slug);
+  const [detail, listed, trust] = await Promise.all([
+    c.get(`/v1/packages/${enc}`, ZPackageDetail).then((r) => r.data),
+    listVersions(c, slug),
+    c.get(`/v1/packages/${enc}/trust`, ZTrustResponse, { acceptStatus: [404] }).then((r) => (r.status === 200 ? r.data : null)),
+  ]);
+  const pubSlug = detail.publisher.slug;
+  if (!publishers.has(pubSlug)) {
+    const p = readPublisher(c, pubSlug);
+    p.catch(() => publishers.delete(pubSlug));
+    publishers.set(pubSlug, p);
+  }
+  const publisher = await publishers.get(pubSlug)!;
+  // The latest version may be quarantined and so missing from the public list: keep it, flagged.
+  const latest = detail.latest_version?.version_number;
+  const names = latest && !listed.includes(latest) ? [latest, ...listed] : listed;
+  const versions = await Promise.all(names.map((v) => readVersion(c, slug, v, detail, trust)));
+  const runtime = detail.blocks.compatibility?.runtime;
+  return {
+    externalId: detail.slug,
+    name: detail.name,
+    description: detail.summary || (detail.description ?? ''),
+    kind: detail.package_type === 'toolpack' ? (runtime === 'mcp' ? 'MCP_SERVER' : 'TOOL_PACKAGE') : 'AGENT_PLUGIN',
+    repositoryUrl: trust?.source_repo ?? detail.source_url ?? null,
+    registryStatus: detail.is_deprecated ? 'deprecated' : detail.quarantine_status === 'quarantined' ? 'quarantined' : 'active',
+    deprecated: detail.is_deprecated,
+    publisher,
+    versions: versions.reverse(),
+    versionListComplete: true,
+  };
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight, results in input order. */
+async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+export const agentNodeConnector: RegistryConnector = {
+  kind: 'AGENTNODE',
+
+  async testConnection(ctx) {
+    try {
+      const c = client(ctx);
+      const { data } = await c.get('/v1/search', ZSearchResponse, { method: 'POST', body: { q: '', page: 1, per_page: 1 }, maxRetries: 0 });
+      return { ok: true, detail: `AgentNode answered: ${data.total} package${data.total === 1 ? '' : 's'} listed` };
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  },
+
+  async *pages(ctx, cursor): AsyncIterable<SyncPage> {
+    const c = client(ctx);
+    const publishers = new Map<string, Promise<NormalizedPublisher>>();
+    let page = cursor ? Number(cursor.replace(/^page:/, '')) : 1;
+    if (!Number.isInteger(page) || page < 1) page = 1;
+    for (;;) {
+      const body = { q: '', sort_by: 'name:asc', page, per_page: c.config.perPage };
+      const { data } = await c.get('/v1/search', ZSearchResponse, { method: 'POST', body });
+      const errors: SyncItemError[] = [];
+      const tools = await mapPool(data.hits, c.config.concurrency, (hit) =>
+        readPackage(c, hit.slug, publishers).catch((e: unknown) => {
+          if (e instanceof RegistryHttpError && e.kind === 'aborted') throw e;
+          errors.push({ externalId: hit.slug, message: `${hit.slug}: ${e instanceof Error ? e.message : String(e)}` });
+          return null;
+        }),
+      );
+      const done = data.hits.length === 0 || page * c.config.perPage >= data.total || page >= 500;
+      yield { tools: tools.filter((t): t is NormalizedTool => t !== null), errors, nextCursor: done ? null : `page:${page + 1}`, total: data.total };
+      if (done) return;
+      page++;
+    }
+  },
+};
