@@ -1,0 +1,87 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { FormField, inputClass } from '@/components/ui/form-field';
+import type { PolicySettings } from '@/lib/domain/policy/types';
+import type { Environment } from '@/lib/domain/types';
+import { updatePolicyAction } from '../actions';
+
+const LEVELS = {
+  maxNetwork: [['NONE', 'none'], ['INTERNAL', 'internal'], ['EXTERNAL', 'external']],
+  maxFilesystem: [['NONE', 'none'], ['READ', 'read'], ['WRITE', 'write']],
+  maxCodeExecution: [['NONE', 'none'], ['SANDBOXED', 'sandboxed'], ['UNRESTRICTED', 'unrestricted']],
+  maxDataAccess: [['NONE', 'none'], ['READ', 'read'], ['READ_WRITE', 'read-write']],
+} as const;
+const LEVEL_LABELS = { maxNetwork: 'Maximum network', maxFilesystem: 'Maximum filesystem', maxCodeExecution: 'Maximum code execution', maxDataAccess: 'Maximum data access' } as const;
+const CHECKS = [
+  ['reviewOnExternalNetwork', 'Manual security review for external network access'],
+  ['reviewOnFilesystemWrite', 'Manual security review for filesystem write'],
+  ['reviewOnCodeExecution', 'Manual security review for any code execution'],
+  ['requireVersionVerification', 'Each version must have its own verification'],
+  ['logUnverified', 'Allow unverified versions but log every use'],
+] as const;
+
+export function PolicyForm({ environment, version, policy }: { environment: Environment; version: number; policy: PolicySettings }) {
+  const [state, action, pending] = useActionState(updatePolicyAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const invalid = (name: string) => ({ 'aria-invalid': Boolean(errors[name]), 'aria-describedby': errors[name] ? `${name}-error` : undefined });
+  return (
+    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Edit policy">
+      <input type="hidden" name="environment" value={environment} />
+      <input type="hidden" name="baseVersion" value={version} />
+      <FormField label="Minimum tier" name="minTier" error={errors.minTier}>
+        <select id="minTier" name="minTier" defaultValue={policy.minTier ?? ''} className={inputClass} {...invalid('minTier')}>
+          <option value="">No minimum</option>
+          <option value="GOLD">Gold (score ≥ 90)</option>
+          <option value="VERIFIED">Verified (score ≥ 70)</option>
+          <option value="PARTIAL">Partial (score ≥ 50)</option>
+        </select>
+      </FormField>
+      <FormField label="Minimum trust score (0–100)" name="minTrustScore" error={errors.minTrustScore} hint="Leave empty for no minimum.">
+        <input id="minTrustScore" name="minTrustScore" inputMode="numeric" defaultValue={policy.minTrustScore ?? ''} className={inputClass} {...invalid('minTrustScore')} />
+      </FormField>
+      {(Object.keys(LEVELS) as (keyof typeof LEVELS)[]).map((name) => (
+        <FormField key={name} label={LEVEL_LABELS[name]} name={name} error={errors[name]}>
+          <select id={name} name={name} defaultValue={policy[name]} className={inputClass} {...invalid(name)}>
+            {LEVELS[name].map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      ))}
+      <FormField label="Verification valid for (days)" name="maxVerificationAgeDays" error={errors.maxVerificationAgeDays} hint="Leave empty for no limit.">
+        <input id="maxVerificationAgeDays" name="maxVerificationAgeDays" inputMode="numeric" defaultValue={policy.maxVerificationAgeDays ?? ''} className={inputClass} {...invalid('maxVerificationAgeDays')} />
+      </FormField>
+      <fieldset className="space-y-2 sm:col-span-2">
+        <legend className="text-sm font-medium text-slate-700">Rules</legend>
+        {CHECKS.map(([name, label]) => (
+          <label key={name} className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" name={name} defaultChecked={policy[name]} className="h-4 w-4 rounded border-slate-300" />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <FormField label="Why this change" name="changeNote" error={errors.changeNote} className="sm:col-span-2" hint="Kept with the version and shown in the history.">
+        <textarea id="changeNote" name="changeNote" rows={2} className={inputClass} {...invalid('changeNote')} />
+      </FormField>
+      <div className="flex items-center gap-3 sm:col-span-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save as new version'}
+        </Button>
+        {state?.ok && (
+          <p role="status" className="text-sm text-emerald-700">
+            Saved version {state.data.version}
+          </p>
+        )}
+        {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
+          <p role="alert" className="text-sm text-rose-700">
+            {state.error}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { authAction } from '@/lib/server/guards/auth-action';
+import { updatePolicy } from '@/lib/server/policies/update-policy';
+import { ZUpdatePolicyInput } from '@/lib/validation/policy';
+
+export const updatePolicyAction = authAction('policy:manage', ZUpdatePolicyInput, async (input, user) => {
+  const saved = await updatePolicy({ type: 'USER', id: user.id, label: user.email, role: user.role }, input);
+  revalidatePath('/policies', 'layout');
+  revalidatePath('/compliance');
+  return { environment: saved.environment, version: saved.version };
+});

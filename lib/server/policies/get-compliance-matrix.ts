@@ -1,0 +1,120 @@
+import 'server-only';
+import type { Prisma } from '@prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import { evaluatePolicy } from '@/lib/domain/policy/evaluate';
+import type { ExceptionFacts, PolicyRule, ReviewTriggerHit } from '@/lib/domain/policy/types';
+import { ENVIRONMENTS, type Environment, type Tier } from '@/lib/domain/types';
+import { getCurrentPolicies } from './get-current-policies';
+import { VERSION_FACTS_SELECT, versionFactsOf } from './version-facts';
+
+export type MatrixStatus = 'all' | 'failing' | 'covered' | 'passing';
+
+export interface MatrixQuery {
+  q?: string;
+  status?: MatrixStatus;
+  /** Evaluate each tool's latest version only (default) or every version. */
+  scope?: 'latest' | 'all';
+  environment?: Environment;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface MatrixCell {
+  environment: Environment;
+  passes: boolean;
+  blocking: { rule: PolicyRule; reason: string }[];
+  covered: { rule: PolicyRule; reason: string; exceptionId: string; expiresAt: Date }[];
+  reviewTriggers: ReviewTriggerHit[];
+}
+
+export interface MatrixRow {
+  toolId: string;
+  toolName: string;
+  toolVersionId: string;
+  version: string;
+  tier: Tier;
+  trustScore: number | null;
+  cells: MatrixCell[];
+}
+
+const BATCH = 200;
+// Status filters need evaluation, which SQL cannot do: stop after this many versions.
+const MAX_SCANNED = 20_000;
+
+function matches(row: MatrixRow, status: MatrixStatus, env?: Environment): boolean {
+  const cells = env ? row.cells.filter((c) => c.environment === env) : row.cells;
+  if (status === 'failing') return cells.some((c) => !c.passes);
+  if (status === 'covered') return cells.some((c) => c.covered.length > 0);
+  if (status === 'passing') return cells.every((c) => c.passes && c.covered.length === 0);
+  return true;
+}
+
+/** Every tool version against every environment's current policy, with violations and covering exceptions. */
+export async function getComplianceMatrix(query: MatrixQuery) {
+  const prisma = await getPrisma();
+  const policies = await getCurrentPolicies({ fresh: true });
+  const status = query.status ?? 'all';
+  const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
+  const page = Math.max(query.page ?? 1, 1);
+  const now = new Date();
+  const where: Prisma.ToolVersionWhereInput = {
+    ...(query.scope === 'all' ? {} : { latestOf: { isNot: null } }),
+    ...(query.q ? { tool: { name: { contains: query.q, mode: 'insensitive' } } } : {}),
+  };
+  const environments = query.environment ? [query.environment] : [...ENVIRONMENTS];
+
+  async function evaluateBatch(skip: number, take: number): Promise<MatrixRow[]> {
+    const versions = await prisma.toolVersion.findMany({
+      where,
+      orderBy: [{ tool: { name: 'asc' } }, { createdAt: 'desc' }, { id: 'asc' }],
+      skip,
+      take,
+      select: { ...VERSION_FACTS_SELECT, version: true, tool: { select: { name: true } } },
+    });
+    const exceptions: ExceptionFacts[] = versions.length
+      ? await prisma.policyException.findMany({
+          where: { toolId: { in: [...new Set(versions.map((v) => v.toolId))] }, status: 'APPROVED' },
+          select: { id: true, rules: true, toolId: true, toolVersionId: true, environment: true, status: true, expiresAt: true },
+        })
+      : [];
+    const expiry = new Map(exceptions.map((e) => [e.id, e.expiresAt]));
+    return versions.map((v) => {
+      const facts = versionFactsOf(v);
+      const own = exceptions.filter((e) => e.toolId === v.toolId);
+      const cells = environments.map((environment): MatrixCell => {
+        const r = evaluatePolicy(policies[environment], facts, { now, exceptions: own });
+        return {
+          environment,
+          passes: r.passes,
+          blocking: r.blocking.map(({ rule, reason }) => ({ rule, reason })),
+          covered: r.verdicts.flatMap((x) => (x.coveredBy ? [{ rule: x.rule, reason: x.reason, exceptionId: x.coveredBy, expiresAt: expiry.get(x.coveredBy)! }] : [])),
+          reviewTriggers: r.reviewTriggers,
+        };
+      });
+      return { toolId: v.toolId, toolName: v.tool.name, toolVersionId: v.id, version: v.version, tier: v.tier, trustScore: v.trustScore, cells };
+    });
+  }
+
+  if (status === 'all') {
+    const [total, rows] = await Promise.all([prisma.toolVersion.count({ where }), evaluateBatch((page - 1) * pageSize, pageSize)]);
+    return { rows, total, page, pageSize, truncated: false, environments, policies };
+  }
+  // Filtered: evaluate in batches, keep matches, count them all so pages add up.
+  const wanted = { from: (page - 1) * pageSize, to: page * pageSize };
+  const rows: MatrixRow[] = [];
+  let matched = 0;
+  let scanned = 0;
+  for (;;) {
+    const batch = await evaluateBatch(scanned, BATCH);
+    scanned += batch.length;
+    for (const row of batch) {
+      if (!matches(row, status, query.environment)) continue;
+      if (matched >= wanted.from && matched < wanted.to) rows.push(row);
+      matched++;
+    }
+    if (batch.length < BATCH || scanned >= MAX_SCANNED) break;
+  }
+  return { rows, total: matched, page, pageSize, truncated: scanned >= MAX_SCANNED, environments, policies };
+}
+
+export type ComplianceMatrix = Awaited<ReturnType<typeof getComplianceMatrix>>;

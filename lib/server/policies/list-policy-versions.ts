@@ -1,0 +1,31 @@
+import 'server-only';
+import type { Environment } from '@prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import { diffPolicies, type PolicyFieldChange } from '@/lib/domain/policy/policy-diff';
+import { policyFactsOf, type CurrentPolicy } from './get-current-policies';
+
+export interface PolicyVersionEntry {
+  policy: CurrentPolicy;
+  author: { name: string; email: string } | null;
+  changes: PolicyFieldChange[];
+}
+
+/** Every version of one environment's policy, newest first, each with who changed what. */
+export async function listPolicyVersions(environment: Environment, limit = 100): Promise<PolicyVersionEntry[]> {
+  const prisma = await getPrisma();
+  // One more than shown, so the oldest shown version still has a predecessor to diff against.
+  const rows = await prisma.policy.findMany({ where: { environment }, orderBy: { version: 'desc' }, take: limit + 1 });
+  const authorIds = [...new Set(rows.flatMap((r) => (r.createdById ? [r.createdById] : [])))];
+  const authors = new Map(
+    (await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]),
+  );
+  return rows.slice(0, limit).map((row, i) => {
+    const previous = rows[i + 1];
+    const author = row.createdById ? authors.get(row.createdById) : undefined;
+    return {
+      policy: policyFactsOf(row),
+      author: author ? { name: author.name, email: author.email } : null,
+      changes: diffPolicies(previous ? policyFactsOf(previous) : null, policyFactsOf(row)),
+    };
+  });
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const emptyToNull = (v: unknown) => (v === '' || v === undefined || v === 'none' ? null : v);
+// A checked box posts "on"; an unchecked one posts nothing. Objects may send real booleans.
+const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
+
+export const ZPolicySettings = z.object({
+  minTier: z.preprocess(emptyToNull, z.enum(['GOLD', 'VERIFIED', 'PARTIAL'], { error: 'Choose Gold, Verified, Partial or no minimum' }).nullable()),
+  minTrustScore: z.preprocess(
+    emptyToNull,
+    z.coerce.number({ error: 'Enter a number from 0 to 100' }).int('Whole numbers only').min(0, 'At least 0').max(100, 'At most 100').nullable(),
+  ),
+  maxNetwork: z.enum(['NONE', 'INTERNAL', 'EXTERNAL'], { error: 'Choose a network level' }),
+  maxFilesystem: z.enum(['NONE', 'READ', 'WRITE'], { error: 'Choose a filesystem level' }),
+  maxCodeExecution: z.enum(['NONE', 'SANDBOXED', 'UNRESTRICTED'], { error: 'Choose a code execution level' }),
+  maxDataAccess: z.enum(['NONE', 'READ', 'READ_WRITE'], { error: 'Choose a data access level' }),
+  reviewOnExternalNetwork: checkbox,
+  reviewOnFilesystemWrite: checkbox,
+  reviewOnCodeExecution: checkbox,
+  requireVersionVerification: checkbox,
+  maxVerificationAgeDays: z.preprocess(
+    emptyToNull,
+    z.coerce.number({ error: 'Enter a number of days' }).int('Whole days only').min(1, 'At least 1 day').max(3650, 'At most 3650 days').nullable(),
+  ),
+  logUnverified: checkbox,
+});
+
+export const ZUpdatePolicyInput = ZPolicySettings.extend({
+  environment: z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT'], { error: 'Unknown environment' }),
+  /** The version the editor started from: a concurrent change makes the save fail instead of overwriting it. */
+  baseVersion: z.coerce.number({ error: 'baseVersion is required' }).int().min(0),
+  changeNote: z.string({ error: 'Say why the policy changes' }).trim().min(5, 'Say why the policy changes (at least 5 characters)').max(500, 'At most 500 characters'),
+});
+
+export type TUpdatePolicyInput = z.infer<typeof ZUpdatePolicyInput>;
