@@ -6,6 +6,7 @@ import { getCurrentPolicies } from './get-current-policies';
 import { listPolicyVersions } from './list-policy-versions';
 import { updatePolicy } from './update-policy';
 import { getComplianceMatrix } from './get-compliance-matrix';
+import type { TUpdatePolicyInput } from '@/lib/validation/policy';
 
 const t = withTestDatabase();
 let actor: { type: 'USER'; id: string; label: string; role: 'ADMIN' };
@@ -16,7 +17,14 @@ beforeAll(async () => {
   actor = { type: 'USER', id: admin.id, label: admin.email, role: 'ADMIN' };
 });
 
-const input = (patch: object = {}) => ({ ...DEFAULT_POLICIES.STAGING, environment: 'STAGING' as const, baseVersion: 1, changeNote: 'Tighten staging', ...patch });
+const input = (patch: Partial<TUpdatePolicyInput> = {}): TUpdatePolicyInput => ({
+  ...DEFAULT_POLICIES.STAGING,
+  minTier: 'VERIFIED',
+  environment: 'STAGING',
+  baseVersion: 1,
+  changeNote: 'Tighten staging',
+  ...patch,
+});
 
 describe('policies', () => {
   it('seeds version 1 of each default policy', async () => {
