@@ -1,0 +1,105 @@
+// Inventory list server time with 10,000 tools and 50,000 versions (issue "Foundation", item 5).
+// Builds a fresh PGlite database (and a temporary PostgreSQL one when reachable), then times
+// findToolsForInventory for filtered first pages. Target: p50 of every query under 300 ms.
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import { openDatabase, type Database } from '@/lib/db/driver';
+import { applyMigrations } from '@/lib/db/migrate';
+import { setDatabaseForProcess } from '@/lib/db/client';
+import { createBulkCatalog } from '@/lib/testing/bulk-catalog';
+import { findToolsForInventory } from '@/lib/server/inventory/find-tools-for-inventory';
+import { ZInventoryQuery, type TInventoryQueryInput } from '@/lib/validation/inventory';
+
+const TOOLS = 10_000;
+const VERSIONS_PER_TOOL = 5;
+const RUNS = 20;
+const TARGET_MS = 300;
+
+const QUERIES: [string, TInventoryQueryInput][] = [
+  ['no filter, sort by name', {}],
+  ['tier=GOLD + network=EXTERNAL', { tier: ['GOLD'], network: 'EXTERNAL' }],
+  ['search q="email"', { q: 'email' }],
+  ['search q="labs-17" (publisher name)', { q: 'labs-17' }],
+  ['env=PRODUCTION', { env: 'PRODUCTION' }],
+  ['sort by trust score desc', { sort: 'trustScore', dir: 'desc' }],
+  ['verification=FAILED, sort by tier', { verification: 'FAILED', sort: 'tier' }],
+  ['env=STAGING + codeExecution=UNRESTRICTED + q="sql", sort by publisher', { env: 'STAGING', codeExecution: 'UNRESTRICTED', q: 'sql', sort: 'publisher' }],
+  ['page 200 of the unfiltered list', { page: 200 }],
+];
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+
+async function run(label: string, db: Database): Promise<boolean> {
+  console.log(`\n--- ${label} ---`);
+  await applyMigrations(db);
+  setDatabaseForProcess(db);
+  const t0 = performance.now();
+  const built = await createBulkCatalog(db.prisma, { tools: TOOLS, versionsPerTool: VERSIONS_PER_TOOL });
+  await db.exec('ANALYZE');
+  console.log(`built ${built.tools} tools, ${built.versions} versions, ${built.records} verification records, ${built.installations} installations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  let ok = true;
+  for (const [name, input] of QUERIES) {
+    const query = ZInventoryQuery.parse(input);
+    await findToolsForInventory(query); // warm-up
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now();
+      total = (await findToolsForInventory(query)).total;
+      times.push(performance.now() - s);
+    }
+    const p50 = pct(times, 50);
+    const p95 = pct(times, 95);
+    const pass = p50 < TARGET_MS;
+    ok &&= pass;
+    console.log(`${pass ? 'PASS' : 'FAIL'}  ${name.padEnd(72)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  (${total} matches)`);
+  }
+  return ok;
+}
+
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host, port, timeout: 1000 }, () => {
+      s.end();
+      resolve(true);
+    });
+    s.on('error', () => resolve(false));
+    s.on('timeout', () => {
+      s.destroy();
+      resolve(false);
+    });
+  });
+}
+
+async function main() {
+  console.log(`target: first page of each query, p50 < ${TARGET_MS} ms over ${RUNS} runs`);
+  const pglite = await openDatabase({ kind: 'pglite' });
+  let ok = await run('PGlite (embedded, in memory)', pglite);
+  await pglite.close();
+
+  const adminUrl = process.env.DATABASE_URL ?? ((await reachable('127.0.0.1', 5432)) ? 'postgresql://postgres@127.0.0.1:5432/postgres' : undefined);
+  if (adminUrl) {
+    const name = `toolledger_bench_${randomBytes(5).toString('hex')}`;
+    const admin = await openDatabase({ kind: 'postgres', url: adminUrl });
+    try {
+      await admin.exec(`CREATE DATABASE "${name}"`);
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      const pg = await openDatabase({ kind: 'postgres', url: url.toString() });
+      try {
+        ok = (await run(`PostgreSQL (${url.host}, temporary database ${name})`, pg)) && ok;
+      } finally {
+        await pg.close();
+      }
+    } catch (err) {
+      console.log(`PostgreSQL skipped: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      await admin.close();
+    }
+  } else console.log('\nPostgreSQL not reachable (no DATABASE_URL, nothing on 127.0.0.1:5432): skipped');
+  console.log(`\ninventory list: ${ok ? 'PASS' : 'FAIL'} (target p50 < ${TARGET_MS} ms)`);
+  process.exit(ok ? 0 : 1);
+}
+
+void main();

@@ -1,0 +1,65 @@
+import 'server-only';
+import type { Prisma } from '@prisma/client';
+import type { TInventoryQuery } from '@/lib/validation/inventory';
+
+/** The one filter the list, its count and the CSV export share, so the export is exactly what the list shows. */
+export function inventoryWhere(q: TInventoryQuery): Prisma.ToolWhereInput {
+  const and: Prisma.ToolWhereInput[] = [];
+  if (q.q) {
+    const contains = { contains: q.q, mode: 'insensitive' as const };
+    and.push({ OR: [{ name: contains }, { externalId: contains }, { description: contains }, { publisher: { name: contains } }] });
+  }
+  // "In environment X" = installed (in any state but revoked) on an agent of X.
+  if (q.env) and.push({ installations: { some: { environment: q.env, state: { not: 'REVOKED' } } } });
+  if (q.tier?.length) and.push({ tier: { in: q.tier } });
+  if (q.network) and.push({ network: q.network });
+  if (q.filesystem) and.push({ filesystem: q.filesystem });
+  if (q.codeExecution) and.push({ codeExecution: q.codeExecution });
+  if (q.dataAccess) and.push({ dataAccess: q.dataAccess });
+  if (q.publisher) and.push({ publisherId: q.publisher });
+  if (q.registry) and.push({ registryId: q.registry });
+  if (q.verification) and.push({ verificationState: q.verification });
+  return and.length ? { AND: and } : {};
+}
+
+/** Sort plus a stable tie-break on id, so pages never repeat or skip rows. */
+export function inventoryOrderBy(q: TInventoryQuery): Prisma.ToolOrderByWithRelationInput[] {
+  const dir = q.dir;
+  const byId: Prisma.ToolOrderByWithRelationInput = { id: dir };
+  switch (q.sort) {
+    case 'tier':
+      // The Tier enum is declared best first (GOLD … FAILED), so "descending by rank" is ascending enum order.
+      return [{ tier: dir === 'desc' ? 'asc' : 'desc' }, { name: 'asc' }, { id: 'asc' }];
+    case 'trustScore':
+      return [{ trustScore: { sort: dir, nulls: 'last' } }, byId];
+    case 'updatedAt':
+      return [{ updatedAt: dir }, byId];
+    case 'publisher':
+      return [{ publisher: { name: dir } }, { name: 'asc' }, { id: 'asc' }];
+    case 'name':
+      return [{ name: dir }, byId];
+  }
+}
+
+export const inventoryRowSelect = {
+  id: true,
+  name: true,
+  externalId: true,
+  kind: true,
+  tier: true,
+  trustScore: true,
+  network: true,
+  filesystem: true,
+  codeExecution: true,
+  dataAccess: true,
+  verificationState: true,
+  latestVersionName: true,
+  lastVerifiedAt: true,
+  updatedAt: true,
+  owner: true,
+  dataClassification: true,
+  publisher: { select: { id: true, name: true, trustLevel: true } },
+  registry: { select: { id: true, name: true, kind: true } },
+} satisfies Prisma.ToolSelect;
+
+export type InventoryRowBase = Prisma.ToolGetPayload<{ select: typeof inventoryRowSelect }>;

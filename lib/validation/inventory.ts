@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { LEVELS } from '@/lib/domain/permissions';
+
+// Tuples (not the domain's readonly arrays) so zod infers the string unions.
+const ENV_VALUES = ['PRODUCTION', 'STAGING', 'DEVELOPMENT'] as const;
+const TIER_VALUES = ['GOLD', 'VERIFIED', 'PARTIAL', 'UNVERIFIED', 'FAILED'] as const;
+
+export const INVENTORY_SORTS = ['name', 'tier', 'trustScore', 'updatedAt', 'publisher'] as const;
+export const VERIFICATION_STATES = ['PASSED', 'FAILED', 'UNVERIFIED'] as const;
+export const INVENTORY_MAX_PAGE_SIZE = 100;
+export const INVENTORY_DEFAULT_PAGE_SIZE = 25;
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { error: (i) => `Unknown ${what} "${String(i.input)}". Use one of: ${values.join(', ')}` });
+
+// Ids are cuids from Prisma or the sync engine; anything else cannot match a row.
+export const ZRecordId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
+
+/** A list in the URL: repeated keys (tier=GOLD&tier=PARTIAL) or one comma-separated value. */
+const listOf = <S extends z.ZodType>(item: S) =>
+  z.preprocess(
+    (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean)),
+    z.array(item).max(10).optional(),
+  );
+
+const ZPositiveInt = (what: string, max: number) =>
+  z.coerce
+    .number({ error: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .min(1, `${what} starts at 1`)
+    .max(max, `${what} is at most ${max}`);
+
+/** Inventory list query as it appears in the URL and in the export API (all optional). */
+export const ZInventoryQuery = z.object({
+  q: z.string().trim().max(200, 'Search at most 200 characters').optional(),
+  env: oneOf(ENV_VALUES, 'environment').optional(),
+  tier: listOf(oneOf(TIER_VALUES, 'tier')),
+  network: oneOf(LEVELS.network, 'network level').optional(),
+  filesystem: oneOf(LEVELS.filesystem, 'filesystem level').optional(),
+  codeExecution: oneOf(LEVELS.codeExecution, 'code execution level').optional(),
+  dataAccess: oneOf(LEVELS.dataAccess, 'data access level').optional(),
+  publisher: ZRecordId.optional(),
+  registry: ZRecordId.optional(),
+  verification: oneOf(VERIFICATION_STATES, 'verification state').optional(),
+  sort: oneOf(INVENTORY_SORTS, 'sort column').default('name'),
+  dir: oneOf(['asc', 'desc'], 'sort direction').default('asc'),
+  // Pages past the end give an empty page; the cap only keeps the number sane.
+  page: ZPositiveInt('Page', 1_000_000).default(1),
+  pageSize: ZPositiveInt('Page size', INVENTORY_MAX_PAGE_SIZE).default(INVENTORY_DEFAULT_PAGE_SIZE),
+});
+export type TInventoryQuery = z.infer<typeof ZInventoryQuery>;
+export type TInventoryQueryInput = z.input<typeof ZInventoryQuery>;
+export const INVENTORY_QUERY_KEYS = Object.keys(ZInventoryQuery.shape) as (keyof TInventoryQuery)[];
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+function cleanParams(params: RawParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of INVENTORY_QUERY_KEYS) {
+    const raw = params[key];
+    if (raw === undefined) continue;
+    if (Array.isArray(raw)) {
+      if (key === 'tier') out[key] = raw;
+      else if (raw[0] !== undefined && raw[0].trim() !== '') out[key] = raw[0];
+    } else if (raw.trim() !== '') out[key] = raw;
+  }
+  return out;
+}
+
+/**
+ * For the page: a bad field is dropped and reported, the others still apply (a typo in one
+ * box should not blank the whole list).
+ */
+export function parseInventoryQuery(params: RawParams): { query: TInventoryQuery; issues: { path: string; message: string }[] } {
+  const clean = cleanParams(params);
+  const issues: { path: string; message: string }[] = [];
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(clean)) {
+    const parsed = ZInventoryQuery.shape[key as keyof TInventoryQuery].safeParse(value);
+    if (parsed.success) kept[key] = value;
+    else issues.push({ path: key, message: parsed.error.issues[0]?.message ?? 'Invalid value' });
+  }
+  return { query: ZInventoryQuery.parse(kept), issues };
+}
+
+/** For the API: strict, any bad field is a 400 with field-level issues. */
+export function parseInventoryQueryStrict(params: URLSearchParams) {
+  const raw: RawParams = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    raw[key] = all.length > 1 ? all : all[0];
+  }
+  return ZInventoryQuery.safeParse(cleanParams(raw));
+}
+
+/** The URL query string for a query (defaults left out so links stay short). */
+export function inventorySearchParams(query: Partial<TInventoryQuery>): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const key of INVENTORY_QUERY_KEYS) {
+    const v = query[key];
+    if (v === undefined || v === '') continue;
+    if (key === 'sort' && v === 'name') continue;
+    if (key === 'dir' && v === 'asc') continue;
+    if (key === 'page' && v === 1) continue;
+    if (key === 'pageSize' && v === INVENTORY_DEFAULT_PAGE_SIZE) continue;
+    if (Array.isArray(v)) {
+      if (v.length) p.set(key, v.join(','));
+    } else p.set(key, String(v));
+  }
+  return p;
+}
+
+export const ZUpdateToolOwnershipInput = z.object({
+  toolId: ZRecordId,
+  owner: z.string().trim().max(200, 'Use at most 200 characters'),
+  dataClassification: oneOf(['PUBLIC', 'INTERNAL', 'CONFIDENTIAL', 'RESTRICTED'], 'data classification'),
+});
+export type TUpdateToolOwnershipInput = z.infer<typeof ZUpdateToolOwnershipInput>;
