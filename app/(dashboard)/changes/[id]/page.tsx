@@ -1,0 +1,119 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePageUser } from '@/lib/server/session';
+import { can } from '@/lib/auth/permissions';
+import { getChangeRequest } from '@/lib/server/change-requests/get-change-request';
+import { AppError } from '@/lib/server/errors';
+import { canDeploy, canWithdraw, CHANGE_KIND_LABELS, checkDecision, STAGE_LABELS } from '@/lib/domain/change-requests/state-machine';
+import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
+import { PageHeader } from '@/components/ui/page-header';
+import { Card } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ChangeStateBadge, dateTime, OverdueBadge } from '../change-badges';
+import { SnapshotCard } from './snapshot-card';
+import { StageTimeline } from './stage-timeline';
+import { CommentForm, DecisionForm, DeployButton, WithdrawButton } from './request-actions';
+
+export const metadata: Metadata = { title: 'Change request' };
+
+export default async function ChangeRequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser('changeRequest:read');
+  const { id } = await params;
+  const request = await getChangeRequest(id).catch((err: unknown) => {
+    if (err instanceof AppError && err.status === 404) return null;
+    throw err;
+  });
+  if (!request) return <EmptyState title="Change request not found"><Link href="/changes" className="text-indigo-700 hover:underline">Back to change requests</Link></EmptyState>;
+
+  const decision = checkDecision({ state: request.state, role: user.role, userId: user.id, requestedById: request.requestedById });
+  const mayDecide = can(user.role, 'changeRequest:review') && decision.ok;
+  const mayDeploy = can(user.role, 'changeRequest:deploy') && canDeploy(request.state);
+  const mayWithdraw = can(user.role, 'changeRequest:create') && canWithdraw({ state: request.state, role: user.role, userId: user.id, requestedById: request.requestedById });
+  const mayComment = can(user.role, 'changeRequest:comment');
+  const fact = (label: string, value: React.ReactNode) => (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-sm text-slate-900">{value}</dd>
+    </div>
+  );
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`${CHANGE_KIND_LABELS[request.kind]}: ${request.toolName} ${request.requestedVersion ?? ''}`}
+        description={<>For {request.agent?.name ?? 'an unknown agent'} in {ENVIRONMENT_LABELS[request.environment]}</>}
+        actions={
+          <span className="flex items-center gap-2" data-testid="request-state">
+            <ChangeStateBadge state={request.state} />
+            {request.overdue && <OverdueBadge hours={request.hoursOverdue} />}
+          </span>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Request">
+            <dl className="grid gap-4 sm:grid-cols-3">
+              {fact('Tool', request.tool ? <Link className="text-indigo-700 hover:underline" href={`/inventory/${request.tool.id}`}>{request.toolName}</Link> : request.toolName)}
+              {fact('Version', request.version?.version ?? request.requestedVersion ?? '—')}
+              {fact('Replaces', request.fromVersion?.version ?? '—')}
+              {fact('Agent', <span className="font-mono text-xs">{request.agent?.name ?? '—'}</span>)}
+              {fact('Requested by', request.requesterName)}
+              {fact('Source', request.source === 'FAST_TRACK' ? 'Fast-track' : request.source === 'ENFORCEMENT' ? 'Enforcement API' : 'Person')}
+              {fact('Due (UTC)', dateTime.format(request.dueAt))}
+              {fact('Installation', request.installation ? <Badge tone="gray">{request.installation.state.toLowerCase()}</Badge> : '—')}
+              {fact('Security review', request.requiresSecurityReview ? 'Required' : 'Not required')}
+            </dl>
+            <div className="mt-4 space-y-1 text-sm" data-testid="digest">
+              <p>
+                <span className="font-medium">Approval covers digest:</span> <code className="font-mono text-xs">{request.artifactDigest ?? 'none published'}</code>
+              </p>
+              {request.digestChanged && (
+                <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-rose-700">
+                  The version now has digest <code className="font-mono text-xs">{request.currentDigest ?? 'none'}</code>: the artifact was re-published, so this request cannot be approved. Raise a new request.
+                </p>
+              )}
+              {request.installation?.approvedDigest && (
+                <p>
+                  <span className="font-medium">Installation approved for:</span> <code className="font-mono text-xs">{request.installation.approvedDigest}</code>
+                </p>
+              )}
+            </div>
+            <p className="mt-4 whitespace-pre-wrap text-sm text-slate-700">{request.justification}</p>
+          </Card>
+          <SnapshotCard snapshot={request.snapshot} />
+          <Card title={`Comments (${request.comments.length})`}>
+            <ul className="space-y-3">
+              {request.comments.map((c) => (
+                <li key={c.id} className="text-sm" data-testid="comment">
+                  <p className="text-xs text-slate-500">{c.authorName} · {dateTime.format(c.createdAt)} UTC</p>
+                  <p className="whitespace-pre-wrap text-slate-800">{c.body}</p>
+                </li>
+              ))}
+            </ul>
+            {mayComment && <div className="mt-4"><CommentForm id={request.id} /></div>}
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card title="Stages">
+            <StageTimeline request={request} />
+          </Card>
+          {mayDecide && decision.ok && (
+            <Card title={`Decide: ${STAGE_LABELS[decision.stage]}`}>
+              <DecisionForm id={request.id} stage={decision.stage} />
+            </Card>
+          )}
+          {!decision.ok && decision.code === 'segregation' && can(user.role, 'changeRequest:review') && (
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="sod-note">{decision.reason}.</p>
+          )}
+          {mayDeploy && (
+            <Card title="Deploy">
+              <DeployButton id={request.id} removal={request.kind === 'REMOVAL'} />
+            </Card>
+          )}
+          {mayWithdraw && <WithdrawButton id={request.id} />}
+        </div>
+      </div>
+    </div>
+  );
+}

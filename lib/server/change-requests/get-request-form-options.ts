@@ -1,0 +1,59 @@
+import 'server-only';
+import type { Environment, Tier } from '@prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import { evaluatePolicy } from '@/lib/domain/policy/evaluate';
+import { ENVIRONMENTS } from '@/lib/domain/types';
+import { getCurrentPolicies } from '@/lib/server/policies/get-current-policies';
+import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';
+
+export interface VersionOption {
+  id: string;
+  toolId: string;
+  toolName: string;
+  version: string;
+  tier: Tier;
+  artifactDigest: string | null;
+  /** Preview per environment (the snapshot taken on submit is the record). */
+  preview: Record<Environment, { passes: boolean; blocking: string[]; triggers: string[]; onAllowlist: boolean }>;
+}
+
+export interface AgentOption {
+  id: string;
+  name: string;
+  environment: Environment;
+}
+
+const MAX_TOOLS = 500;
+
+/**
+ * Choices for the new-request form: agents, and each tool's latest version (all versions of a
+ * tool named in the query string, for updates), with a policy preview per environment so the
+ * requester sees before submitting whether a security review or fast-track follows.
+ */
+export async function getRequestFormOptions(focusToolId?: string): Promise<{ agents: AgentOption[]; versions: VersionOption[] }> {
+  const prisma = await getPrisma();
+  const [agents, tools, policies, allowlist] = await Promise.all([
+    prisma.agent.findMany({ select: { id: true, name: true, environment: true }, orderBy: { name: 'asc' } }),
+    prisma.tool.findMany({ where: { latestVersionId: { not: null } }, select: { latestVersionId: true }, orderBy: { name: 'asc' }, take: MAX_TOOLS }),
+    getCurrentPolicies(),
+    prisma.allowlistEntry.findMany({ where: { revokedAt: null }, select: { toolId: true, environment: true } }),
+  ]);
+  const ids = tools.flatMap((t) => (t.latestVersionId ? [t.latestVersionId] : []));
+  const versions = await prisma.toolVersion.findMany({
+    where: { OR: [{ id: { in: ids } }, ...(focusToolId ? [{ toolId: focusToolId }] : [])] },
+    select: { ...VERSION_FACTS_SELECT, version: true, artifactDigest: true, tool: { select: { name: true } } },
+  });
+  const now = new Date();
+  const allowed = new Set(allowlist.map((a) => `${a.toolId}:${a.environment}`));
+  const options = versions.map((v): VersionOption => {
+    const facts = versionFactsOf(v);
+    const preview = {} as VersionOption['preview'];
+    for (const env of ENVIRONMENTS) {
+      const e = evaluatePolicy(policies[env], facts, { now });
+      preview[env] = { passes: e.passes, blocking: e.blocking.map((b) => b.reason), triggers: e.reviewTriggers.map((t) => t.reason), onAllowlist: allowed.has(`${v.toolId}:${env}`) };
+    }
+    return { id: v.id, toolId: v.toolId, toolName: v.tool.name, version: v.version, tier: v.tier, artifactDigest: v.artifactDigest, preview };
+  });
+  options.sort((a, b) => a.toolName.localeCompare(b.toolName) || b.version.localeCompare(a.version, undefined, { numeric: true }));
+  return { agents, versions: options };
+}
