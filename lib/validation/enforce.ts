@@ -64,3 +64,17 @@ export const ZErrorResponse = z
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'Error' });
+
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
+
+/** Enforcement log filters from the URL. */
+export const ZEnforcementLogFilter = z.object({
+  outcome: z.enum(['ALLOW', 'DENY']).optional().catch(undefined),
+  action: z.enum(['INSTALL', 'INVOKE']).optional().catch(undefined),
+  agent: z.string().trim().max(200).optional().catch(undefined),
+  tool: z.string().trim().max(300).optional().catch(undefined),
+  from: ZDay.optional().catch(undefined),
+  to: ZDay.optional().catch(undefined),
+  before: z.string().max(100).optional().catch(undefined),
+});
+export type TEnforcementLogFilter = z.infer<typeof ZEnforcementLogFilter>;

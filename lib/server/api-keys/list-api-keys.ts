@@ -4,7 +4,7 @@ import { getPrisma } from '@/lib/db/client';
 /** Every key with what people need to manage it; never the hash. */
 export async function listApiKeys() {
   const prisma = await getPrisma();
-  return prisma.apiKey.findMany({
+  const rows = await prisma.apiKey.findMany({
     orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
     take: 500,
     select: {
@@ -20,6 +20,8 @@ export async function listApiKeys() {
       createdBy: { select: { name: true, email: true } },
     },
   });
+  const now = Date.now();
+  return rows.map((k) => ({ ...k, expired: k.expiresAt !== null && k.expiresAt.getTime() <= now }));
 }
 
 export type ApiKeyListItem = Awaited<ReturnType<typeof listApiKeys>>[number];
