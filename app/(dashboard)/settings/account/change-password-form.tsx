@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/user';
 import { changeOwnPasswordAction } from './actions';
+import { submitWithoutReset } from '../use-action-submit';
 
 export function ChangePasswordForm() {
   const [state, action, pending] = useActionState(changeOwnPasswordAction, null);
@@ -15,7 +16,7 @@ export function ChangePasswordForm() {
   }, [state]);
 
   return (
-    <form ref={form} action={action} className="max-w-sm space-y-4" noValidate aria-label="Change password">
+    <form ref={form} onSubmit={submitWithoutReset(action)} className="max-w-sm space-y-4" noValidate aria-label="Change password">
       <FormField label="Current password" name="currentPassword" error={errors.currentPassword}>
         <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" className={inputClass} aria-invalid={Boolean(errors.currentPassword)} />
       </FormField>

@@ -6,6 +6,7 @@ import { FormField, inputClass } from '@/components/ui/form-field';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { PASSWORD_MIN_LENGTH, ROLES } from '@/lib/validation/user';
 import { createUserAction } from './actions';
+import { submitWithoutReset } from '../use-action-submit';
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, null);
@@ -16,7 +17,7 @@ export function CreateUserForm() {
   }, [state]);
 
   return (
-    <form ref={form} action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Create user">
+    <form ref={form} onSubmit={submitWithoutReset(action)} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Create user">
       <FormField label="Name" name="name" error={errors.name}>
         <input id="name" name="name" className={inputClass} aria-invalid={Boolean(errors.name)} />
       </FormField>

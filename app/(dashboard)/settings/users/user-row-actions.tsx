@@ -1,12 +1,13 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/form-field';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import { PASSWORD_MIN_LENGTH, ROLES } from '@/lib/validation/user';
 import { resetUserPasswordAction, setUserActiveAction, updateUserRoleAction } from './actions';
+import { submitWithoutReset } from '../use-action-submit';
 
 function Feedback({ state, okText }: { state: ActionResult | null; okText: string }) {
   if (!state) return null;
@@ -26,11 +27,16 @@ export function UserRowActions({ user, isSelf }: { user: { id: string; email: st
   const [activeState, activeAction, activePending] = useActionState(setUserActiveAction, null);
   const [pwState, pwAction, pwPending] = useActionState(resetUserPasswordAction, null);
   const [showReset, setShowReset] = useState(false);
+  const pwForm = useRef<HTMLFormElement>(null);
+  // A set password should not linger in the page: empty the field once it is saved.
+  useEffect(() => {
+    if (pwState?.ok) pwForm.current?.reset();
+  }, [pwState]);
 
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <form action={roleAction} className="flex items-center gap-1.5">
+        <form onSubmit={submitWithoutReset(roleAction)} className="flex items-center gap-1.5">
           <input type="hidden" name="userId" value={user.id} />
           <label htmlFor={`role-${user.id}`} className="sr-only">
             Role of {user.email}
@@ -46,7 +52,7 @@ export function UserRowActions({ user, isSelf }: { user: { id: string; email: st
             Save role
           </Button>
         </form>
-        <form action={activeAction}>
+        <form onSubmit={submitWithoutReset(activeAction)}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="active" value={user.active ? 'false' : 'true'} />
           <Button type="submit" size="sm" variant={user.active ? 'danger' : 'secondary'} disabled={isSelf || activePending}>
@@ -58,7 +64,7 @@ export function UserRowActions({ user, isSelf }: { user: { id: string; email: st
         </Button>
       </div>
       {showReset && (
-        <form action={pwAction} className="flex items-center gap-1.5">
+        <form ref={pwForm} onSubmit={submitWithoutReset(pwAction)} className="flex items-center gap-1.5">
           <input type="hidden" name="userId" value={user.id} />
           <label htmlFor={`pw-${user.id}`} className="sr-only">
             New password for {user.email}

@@ -1,0 +1,16 @@
+'use client';
+
+import { startTransition, type FormEvent } from 'react';
+
+/**
+ * Submits a form to a useActionState action WITHOUT React 19's automatic form reset, so the
+ * person's input survives a validation error and they can fix one field instead of retyping
+ * all of them. Forms reset themselves on success instead.
+ */
+export function submitWithoutReset(dispatch: (payload: FormData) => void) {
+  return (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => dispatch(data));
+  };
+}
