@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import page1 from './__fixtures__/mcp-registry/servers-page-1.json';
+import page2 from './__fixtures__/mcp-registry/servers-page-2.json';
+import { sha256Canonical } from './connector-support';
+import { inferMcpPermissions } from './mcp-permissions';
+import { decodeCursor, encodeCursor, listUrl } from './mcp-registry';
+import { artifactDigestOf, extractToolDefinitions, mapServer, readStatus } from './mcp-registry-map';
+import { officialMeta, parseServerEntry, ZMcpServer, type TMcpServerResponse } from './mcp-registry-schema';
+
+const opts = { namespaceAuthenticated: true, now: new Date('2026-11-25T00:00:00Z') };
+const entry = (raw: unknown): TMcpServerResponse => {
+  const r = parseServerEntry(raw, 0);
+  if (!r.ok) throw new Error(r.issue.message);
+  return r.entry;
+};
+const server = (over: Record<string, unknown>) => ZMcpServer.parse({ name: 'io.github.a/b', version: '1.0.0', ...over });
+
+describe('inferMcpPermissions (the one table)', () => {
+  it.each([
+    ['remote only', { remotes: [{ type: 'sse', url: 'https://mcp.example.com/sse' }] }, { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'NONE' }],
+    ['internal remote', { remotes: [{ type: 'sse', url: 'https://mcp.svc.cluster.local/sse' }] }, { network: 'INTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'NONE' }],
+    ['npm via npx', { packages: [{ registryType: 'npm', identifier: 'x', runtimeHint: 'npx' }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' }],
+    ['pypi via uvx (snake_case)', { packages: [{ registry_type: 'pypi', identifier: 'x' }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' }],
+    ['unknown package type', { packages: [{ registryType: 'maven', identifier: 'x' }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' }],
+    ['oci image', { packages: [{ registryType: 'oci', identifier: 'ghcr.io/a/b:1' }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
+    ['oci + writable mount', { packages: [{ registryType: 'oci', identifier: 'i', runtimeArguments: [{ type: 'named', name: '--mount', value: 'type=bind,src=/a,dst=/b' }] }] }, { network: 'NONE', filesystem: 'WRITE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
+    ['oci + readonly mount', { packages: [{ registryType: 'oci', identifier: 'i', runtimeArguments: [{ type: 'named', name: '--mount', value: 'type=bind,src=/a,dst=/b,readonly' }] }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
+    ['oci + -v :ro', { packages: [{ registryType: 'oci', identifier: 'i', runtimeArguments: [{ type: 'named', name: '-v', value: '/a:/b:ro' }] }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
+    ['filepath argument', { packages: [{ registryType: 'oci', identifier: 'i', packageArguments: [{ type: 'positional', format: 'filepath' }] }] }, { network: 'NONE', filesystem: 'READ', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
+    ['secret env var', { packages: [{ registryType: 'npm', identifier: 'x', environmentVariables: [{ name: 'K', isSecret: true }] }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'READ' }],
+    ['secret remote header', { remotes: [{ type: 'sse', url: 'https://a.example.com', headers: [{ name: 'Authorization', isSecret: true }] }] }, { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'READ' }],
+    ['oci + npm: most permissive wins', { packages: [{ registryType: 'oci', identifier: 'i' }, { registryType: 'npm', identifier: 'x' }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' }],
+    ['nothing declared', {}, { network: 'NONE', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'NONE' }],
+  ])('%s', (_label, over, expected) => {
+    expect(inferMcpPermissions(server(over)).permissions).toEqual(expected);
+  });
+
+  it('explains every raised level and collects remote hosts (template variables stripped)', () => {
+    const e = entry(page1.servers[0]);
+    const inferred = inferMcpPermissions(e.server);
+    expect(inferred.hosts).toEqual(['x.weather.acme.example']);
+    expect(inferred.reasons.codeExecution[0]).toMatch(/npm package @acme\/weather-mcp runs on the host via npx/);
+    expect(inferred.reasons.filesystem[0]).toMatch(/cache_dir takes a file path/);
+    expect(inferred.reasons.dataAccess[0]).toMatch(/WEATHER_API_KEY/);
+  });
+});
+
+describe('status', () => {
+  it.each([
+    [{ 'io.modelcontextprotocol.registry/official': { status: 'active' } }, 'active'],
+    [{ 'io.modelcontextprotocol.registry/official': { status: 'DELETED' } }, 'deleted'],
+    [{ status: 'deprecated' }, 'deprecated'],
+    [{ 'io.modelcontextprotocol.registry/official': { status: 'suspended' } }, 'unknown'],
+    [{}, null],
+  ])('%j → %s', (meta, expected) => {
+    expect(readStatus(entry({ server: { name: 'io.github.a/b', version: '1' }, _meta: meta })).status).toBe(expected);
+  });
+
+  it('reads the flat _meta shape too', () => {
+    expect(officialMeta(entry(page2.servers[0])).isLatest).toBe(true);
+  });
+});
+
+describe('mapServer', () => {
+  it('maps identity, namespace publisher, permissions and an UNVERIFIED record without a score', () => {
+    const tool = mapServer([entry(page1.servers[0])], opts);
+    expect(tool).toMatchObject({ externalId: 'io.github.acme/weather', name: 'io.github.acme/weather', kind: 'MCP_SERVER', registryStatus: 'active', repositoryUrl: 'https://github.com/acme/weather' });
+    expect(tool.publisher).toMatchObject({ externalId: 'io.github.acme', trustLevel: 'VERIFIED', websiteUrl: 'https://github.com/acme' });
+    const v = tool.versions[0]!;
+    expect(v.permissions).toEqual({ network: 'EXTERNAL', filesystem: 'READ', codeExecution: 'UNRESTRICTED', dataAccess: 'READ' });
+    expect(v.publishedAt?.toISOString()).toBe('2026-10-02T09:00:00.000Z');
+    const rec = v.verifications[0]!;
+    expect(rec).toMatchObject({ trustScore: null, tier: 'UNVERIFIED', registryTier: null });
+    expect(rec.checks.find((c) => c.name === 'namespace-ownership')?.status).toBe('PASS');
+    expect(rec.checks.find((c) => c.name === 'installation')?.status).toBe('SKIPPED');
+    expect(rec.payloadSha256).toBe(sha256Canonical(page1.servers[0]));
+    expect(rec.payloadSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('a mirror without namespace proof gives an UNVERIFIED publisher and a skipped ownership check', () => {
+    const tool = mapServer([entry(page1.servers[0])], { ...opts, namespaceAuthenticated: false });
+    expect(tool.publisher.trustLevel).toBe('UNVERIFIED');
+    expect(tool.versions[0]!.verifications[0]!.checks.find((c) => c.name === 'namespace-ownership')?.status).toBe('SKIPPED');
+  });
+
+  it('deleted: a FAIL check, tier FAILED, a critical "removed by moderation" signal, yanked', () => {
+    const tool = mapServer([entry(page1.servers[2])], opts);
+    const v = tool.versions[0]!;
+    expect(tool.registryStatus).toBe('deleted');
+    expect(v.verifications[0]!.tier).toBe('FAILED');
+    expect(v.verifications[0]!.checks.find((c) => c.name === 'registry-status')).toMatchObject({ status: 'FAIL', sourceStatus: 'deleted' });
+    expect(v.riskSignals).toContainEqual(expect.objectContaining({ key: 'registry-deleted', severity: 'critical', detail: 'Removed: package exfiltrates environment variables' }));
+    expect(v.yanked).toBe(true);
+  });
+
+  it('deprecated: tool deprecated, a medium signal, tier not failed', () => {
+    const tool = mapServer([entry(page2.servers[0])], opts);
+    expect(tool).toMatchObject({ deprecated: true, registryStatus: 'deprecated' });
+    expect(tool.versions[0]!.riskSignals).toContainEqual(expect.objectContaining({ key: 'registry-deprecated', severity: 'medium' }));
+    expect(tool.versions[0]!.verifications[0]!.tier).toBe('UNVERIFIED');
+  });
+
+  it('unknown status: not a failure of the run, an "unknown" status and a signal', () => {
+    const tool = mapServer([entry({ server: { name: 'io.github.a/b', version: '1' }, _meta: { status: 'quarantined-ish' } })], opts);
+    expect(tool.registryStatus).toBe('unknown');
+    expect(tool.versions[0]!.riskSignals).toContainEqual(expect.objectContaining({ key: 'registry-status-unknown' }));
+    expect(tool.versions[0]!.verifications[0]!.tier).toBe('UNVERIFIED');
+  });
+
+  it('orders versions newest first, dedupes, and flags a repository identity change', () => {
+    const base = { name: 'io.github.a/b', repository: { url: 'https://github.com/a/b' } };
+    const older = entry({ server: { ...base, version: '1.0.0', repository: { ...base.repository, id: '1' } }, _meta: { publishedAt: '2026-01-01T00:00:00Z' } });
+    const newer = entry({ server: { ...base, version: '1.1.0', repository: { ...base.repository, id: '2' } }, _meta: { publishedAt: '2026-02-01T00:00:00Z', isLatest: true } });
+    const tool = mapServer([older, newer, older], opts);
+    expect(tool.versions.map((v) => v.version)).toEqual(['1.1.0', '1.0.0']);
+    expect(tool.versions[0]!.riskSignals).toContainEqual(expect.objectContaining({ key: 'repository-changed', severity: 'high' }));
+    expect(tool.versions[1]!.riskSignals?.map((s) => s.key)).not.toContain('repository-changed');
+  });
+
+  it('flags a public remote over plain HTTP', () => {
+    const tool = mapServer([entry({ server: { name: 'io.github.a/b', version: '1', remotes: [{ type: 'sse', url: 'http://mcp.example.com/sse' }] } })], opts);
+    expect(tool.versions[0]!.riskSignals).toContainEqual(expect.objectContaining({ key: 'remote-plain-http', severity: 'high' }));
+  });
+});
+
+describe('artifact digest and tool definitions', () => {
+  it.each([
+    [{ packages: [{ registryType: 'mcpb', identifier: 'https://x/mcp.mcpb', fileSha256: 'AB'.repeat(32) }] }, `sha256:${'ab'.repeat(32)}`],
+    [{ packages: [{ registryType: 'oci', identifier: `ghcr.io/a/b@sha256:${'c'.repeat(64)}` }] }, `sha256:${'c'.repeat(64)}`],
+    [{ packages: [{ registryType: 'oci', identifier: 'ghcr.io/a/b:1.0' }] }, null],
+    [{ packages: [{ registryType: 'mcpb', identifier: 'x', fileSha256: 'not-a-hash' }] }, null],
+  ])('%j → %s', (over, expected) => {
+    expect(artifactDigestOf(server(over))).toBe(expected);
+  });
+
+  it('hashes ToolHive tool_definitions sorted by name; the same set in another order hashes the same', () => {
+    const s = entry(page2.servers[1]).server;
+    const defs = extractToolDefinitions(s);
+    expect(defs?.map((d) => d.name)).toEqual(['list_apps', 'get_app_info']);
+    const v = mapServer([entry(page2.servers[1])], opts).versions[0]!;
+    expect((v.toolDefinitions as { name: string }[]).map((d) => d.name)).toEqual(['get_app_info', 'list_apps']);
+    expect(v.toolDefsHash).toMatch(/^[0-9a-f]{64}$/);
+    type Meta = Record<string, Record<string, Record<string, { tool_definitions: { inputSchema: unknown }[] }>>>;
+    const reversed = structuredClone(page2.servers[1]) as unknown as { server: { _meta: Meta } };
+    const inner = reversed.server._meta['io.modelcontextprotocol.registry/publisher-provided']!['io.github.stacklok']!['https://mcp.heroku.com/mcp']!;
+    inner.tool_definitions.reverse();
+    expect(mapServer([entry(reversed)], opts).versions[0]!.toolDefsHash).toBe(v.toolDefsHash);
+    inner.tool_definitions[0]!.inputSchema = { type: 'object', properties: {} };
+    expect(mapServer([entry(reversed)], opts).versions[0]!.toolDefsHash).not.toBe(v.toolDefsHash);
+  });
+
+  it('no tool list → toolDefsHash null', () => {
+    expect(mapServer([entry(page1.servers[0])], opts).versions[0]!.toolDefsHash).toBeNull();
+  });
+});
+
+describe('cursor', () => {
+  it('round-trips registry cursor and updated_since; accepts a bare registry cursor; ignores an invalid since', () => {
+    const c = { registryCursor: 'io.github.a/b:1.0.0', updatedSince: '2026-11-01T00:00:00Z' };
+    expect(decodeCursor(encodeCursor(c), null)).toEqual(c);
+    expect(decodeCursor('io.github.a/b:1.0.0', '2026-11-01T00:00:00Z')).toEqual(c);
+    expect(decodeCursor(null, 'yesterday')).toEqual({ registryCursor: null, updatedSince: null });
+    expect(listUrl('https://r.example/', c, 50)).toBe('https://r.example/v0.1/servers?limit=50&cursor=io.github.a%2Fb%3A1.0.0&updated_since=2026-11-01T00%3A00%3A00Z');
+  });
+
+  it('names the malformed entry and field', () => {
+    const r = parseServerEntry({ server: { name: 'io.github.a/b' } }, 4);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issue).toMatchObject({ index: 4, name: 'io.github.a/b', message: expect.stringMatching(/^server\.version: /) });
+  });
+});
