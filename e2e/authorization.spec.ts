@@ -17,12 +17,16 @@ test.describe('authorization', () => {
           expect(res?.status()).toBe(200);
           await expect(page).not.toHaveURL(/\/forbidden|\/sign-in/);
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-          await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: item.label, exact: true })).toBeVisible();
+          await expect(
+            page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: item.label, exact: true }),
+          ).toBeVisible();
         } else {
           await expect(page).toHaveURL(/\/forbidden/);
           await expect(page.getByText('403')).toBeVisible();
           await page.goto('/');
-          await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: item.label, exact: true })).toHaveCount(0);
+          await expect(
+            page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: item.label, exact: true }),
+          ).toHaveCount(0);
         }
       });
     }
@@ -32,7 +36,9 @@ test.describe('authorization', () => {
     await signInAs(page, 'AUDITOR');
     const before = (await (await page.request.get('/api/users')).json()) as { users: { email: string }[] };
     const email = `sneaky-${Date.now()}@example.test`;
-    const res = await page.request.post('/api/users', { data: { name: 'Sneaky', email, role: 'ADMIN', password: 'a long enough password' } });
+    const res = await page.request.post('/api/users', {
+      data: { name: 'Sneaky', email, role: 'ADMIN', password: 'a long enough password' },
+    });
     expect(res.status()).toBe(403);
     expect(await res.json()).toMatchObject({ code: 'forbidden' });
     const after = (await (await page.request.get('/api/users')).json()) as { users: { email: string }[] };
@@ -53,7 +59,9 @@ test.describe('authorization', () => {
   test('a deactivated user’s open session is bounced to sign-in', async ({ page, browser }) => {
     const email = `leaver-${Date.now()}@example.test`;
     await signInAs(page, 'ADMIN');
-    const created = await page.request.post('/api/users', { data: { name: 'Leaver', email, role: 'SECURITY_REVIEWER', password: DEMO_PASSWORD } });
+    const created = await page.request.post('/api/users', {
+      data: { name: 'Leaver', email, role: 'SECURITY_REVIEWER', password: DEMO_PASSWORD },
+    });
     expect(created.status()).toBe(201);
 
     const theirs = await browser.newContext();

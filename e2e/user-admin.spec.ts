@@ -61,8 +61,14 @@ test.describe('user administration and audit trail', () => {
   test('any user changes their own password with the current one', async ({ page }) => {
     await signInAs(page, 'ADMIN');
     const email = `pw-${Date.now()}@example.test`;
-    expect((await page.request.post('/api/users', { data: { name: 'Pat', email, role: 'AUDITOR', password: 'toolledger-demo' } })).status()).toBe(201);
-    await page.request.post('/api/auth/signout', { form: { csrfToken: ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken } });
+    expect(
+      (
+        await page.request.post('/api/users', { data: { name: 'Pat', email, role: 'AUDITOR', password: 'toolledger-demo' } })
+      ).status(),
+    ).toBe(201);
+    await page.request.post('/api/auth/signout', {
+      form: { csrfToken: ((await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }).csrfToken },
+    });
     await signInAs(page, { email });
     await page.goto('/settings/account');
     const form = page.getByRole('form', { name: 'Change password' });

@@ -32,10 +32,13 @@ interface MutationCase<I = unknown> {
   setup: () => Promise<I>;
   run: (actor: Actor, input: I) => Promise<unknown>;
 }
-const mutation = <I,>(c: MutationCase<I>) => c as MutationCase;
+const mutation = <I>(c: MutationCase<I>) => c as MutationCase;
 
 async function newUser(role: Role = 'AUDITOR') {
-  return createUser({ actor: SYSTEM_ACTOR, input: { name: 'Target', email: `${unique('target')}@example.test`, role, password: PASSWORD } });
+  return createUser({
+    actor: SYSTEM_ACTOR,
+    input: { name: 'Target', email: `${unique('target')}@example.test`, role, password: PASSWORD },
+  });
 }
 
 const MUTATIONS: MutationCase[] = [
@@ -76,7 +79,9 @@ async function snapshot(): Promise<Record<string, string>> {
   );
   const out: Record<string, string> = {};
   for (const { name } of tables) {
-    const [row] = await db.query<{ digest: string }>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`);
+    const [row] = await db.query<{ digest: string }>(
+      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`,
+    );
     out[name] = row!.digest;
   }
   return out;

@@ -10,7 +10,8 @@ vi.hoisted(() => {
 const sessionUserId = vi.hoisted(() => ({ current: '' }));
 vi.mock('next-auth', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: async () => (sessionUserId.current ? { user: { id: sessionUserId.current }, expires: '2999-01-01T00:00:00Z' } : null),
+  getServerSession: async () =>
+    sessionUserId.current ? { user: { id: sessionUserId.current }, expires: '2999-01-01T00:00:00Z' } : null,
 }));
 
 import { withTestDatabase } from '@/lib/testing/test-database';
@@ -27,7 +28,10 @@ withTestDatabase();
 let admin: Actor;
 
 beforeAll(async () => {
-  const a = await createUser({ actor: SYSTEM_ACTOR, input: { name: 'Admin', email: 'admin@session.test', role: 'ADMIN', password: 'session passphrase' } });
+  const a = await createUser({
+    actor: SYSTEM_ACTOR,
+    input: { name: 'Admin', email: 'admin@session.test', role: 'ADMIN', password: 'session passphrase' },
+  });
   admin = { type: 'USER', id: a.id, label: a.email, role: 'ADMIN' };
 });
 
@@ -37,7 +41,10 @@ describe('sessions', () => {
   });
 
   it('are refused on the next request once the user is deactivated', async () => {
-    const u = await createUser({ actor: admin, input: { name: 'Sam', email: 'sam@session.test', role: 'SECURITY_REVIEWER', password: 'session passphrase' } });
+    const u = await createUser({
+      actor: admin,
+      input: { name: 'Sam', email: 'sam@session.test', role: 'SECURITY_REVIEWER', password: 'session passphrase' },
+    });
     sessionUserId.current = u.id;
     expect(await getCurrentUser()).toMatchObject({ id: u.id, role: 'SECURITY_REVIEWER' });
     await setUserActive({ actor: admin, input: { userId: u.id, active: false } });
@@ -46,7 +53,10 @@ describe('sessions', () => {
   });
 
   it('carry the role from the database, so a demotion applies at once', async () => {
-    const u = await createUser({ actor: admin, input: { name: 'Cora', email: 'cora@session.test', role: 'COMPLIANCE_OFFICER', password: 'session passphrase' } });
+    const u = await createUser({
+      actor: admin,
+      input: { name: 'Cora', email: 'cora@session.test', role: 'COMPLIANCE_OFFICER', password: 'session passphrase' },
+    });
     sessionUserId.current = u.id;
     await expect(requireUser('changeRequest:create')).resolves.toMatchObject({ id: u.id });
     await updateUserRole({ actor: admin, input: { userId: u.id, role: 'AUDITOR' } });

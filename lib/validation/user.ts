@@ -39,5 +39,8 @@ export const ZChangeOwnPasswordInput = z
     confirmPassword: z.string().max(1024),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The passwords do not match' })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'Choose a password different from the current one' });
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ['newPassword'],
+    message: 'Choose a password different from the current one',
+  });
 export type TChangeOwnPasswordInput = z.infer<typeof ZChangeOwnPasswordInput>;

@@ -4,7 +4,15 @@ import { FormField, inputClass } from '@/components/ui/form-field';
 import type { TAuditFilterInput } from '@/lib/validation/audit';
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be bookmarked and shared. */
-export function AuditFilters({ filter, entityTypes, errors }: { filter: TAuditFilterInput; entityTypes: string[]; errors: Record<string, string> }) {
+export function AuditFilters({
+  filter,
+  entityTypes,
+  errors,
+}: {
+  filter: TAuditFilterInput;
+  entityTypes: string[];
+  errors: Record<string, string>;
+}) {
   return (
     <form method="get" action="/audit" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter the audit trail">
       <FormField label="Entity type" name="entityType" error={errors.entityType}>

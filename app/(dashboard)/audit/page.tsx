@@ -25,7 +25,11 @@ function pageHref(filter: TAuditFilterInput, cursor: { before?: string; after?: 
   return `/audit?${params.toString()}`;
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const me = await requirePageUser('audit:read');
   const { filter, issues } = parseAuditFilter(await searchParams);
   const [page, entityTypes] = await Promise.all([listAuditEvents(filter), listAuditEntityTypes()]);
@@ -51,12 +55,24 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Audit records">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-3 py-2">#</th>
-                <th scope="col" className="px-3 py-2">When (UTC)</th>
-                <th scope="col" className="px-3 py-2">Actor</th>
-                <th scope="col" className="px-3 py-2">Action</th>
-                <th scope="col" className="px-3 py-2">Entity</th>
-                <th scope="col" className="px-3 py-2">Changes</th>
+                <th scope="col" className="px-3 py-2">
+                  #
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  When (UTC)
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Actor
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Action
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Entity
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Changes
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 align-top">
@@ -74,7 +90,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
                   <td className="px-3 py-2">
-                    <Link className="text-indigo-700 hover:underline" href={pageHref({ entityType: e.entityType, entityId: e.entityId }, {})}>
+                    <Link
+                      className="text-indigo-700 hover:underline"
+                      href={pageHref({ entityType: e.entityType, entityId: e.entityId }, {})}
+                    >
                       {e.entityType} <span className="font-mono text-xs">{e.entityId}</span>
                     </Link>
                   </td>

@@ -18,17 +18,25 @@ export function VerifyChain() {
         {state?.ok && state.data.ok && (
           <span className="flex items-center gap-2">
             <Badge tone="green">Chain intact</Badge>
-            {state.data.checked.toLocaleString('en')} records recomputed{state.data.lastSeq ? `, up to #${state.data.lastSeq}` : ''}.
+            {state.data.checked.toLocaleString('en')} records recomputed
+            {state.data.lastSeq ? `, up to #${state.data.lastSeq}` : ''}.
           </span>
         )}
         {state?.ok && !state.data.ok && state.data.break && (
           <span className="flex flex-wrap items-center gap-2">
             <Badge tone="red">Chain broken</Badge>
             First broken record:
-            <Link className="font-mono text-indigo-700 hover:underline" href={`/audit?before=${BigInt(state.data.break.seq) + BigInt(1)}`}>
+            <Link
+              className="font-mono text-indigo-700 hover:underline"
+              href={`/audit?before=${BigInt(state.data.break.seq) + BigInt(1)}`}
+            >
               #{state.data.break.seq}
             </Link>
-            ({state.data.break.kind === 'hash-mismatch' ? 'its content no longer matches its hash' : 'its link to the previous record is wrong'}); {state.data.checked.toLocaleString('en')} records before it are intact.
+            (
+            {state.data.break.kind === 'hash-mismatch'
+              ? 'its content no longer matches its hash'
+              : 'its link to the previous record is wrong'}
+            ); {state.data.checked.toLocaleString('en')} records before it are intact.
           </span>
         )}
       </div>

@@ -64,7 +64,7 @@ export async function listAuditEvents(filter: TAuditFilterInput, pageSize = AUDI
   const rows = page.map((e) => ({ ...e, seq: e.seq.toString(), before: e.before, after: e.after }));
   const newest = rows[0]?.seq;
   const oldest = rows[rows.length - 1]?.seq;
-  if (!newest || !oldest) return { rows, olderThan: null, newerThan: forward ? filter.after! : filter.before ?? null };
+  if (!newest || !oldest) return { rows, olderThan: null, newerThan: forward ? filter.after! : (filter.before ?? null) };
   const hasOlder = forward ? await exists(where, { lt: BigInt(oldest) }) : more;
   const hasNewer = forward ? more : filter.before ? await exists(where, { gt: BigInt(newest) }) : false;
   return { rows, olderThan: hasOlder ? oldest : null, newerThan: hasNewer ? newest : null };

@@ -14,7 +14,10 @@ export async function changeOwnPassword({ actor, input }: { actor: Actor; input:
   if (actor.type !== 'USER') throw forbidden('Only a signed-in person can change their password');
   const data = ZChangeOwnPasswordInput.parse(input);
   const prisma = await getPrisma();
-  const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { id: true, email: true, passwordHash: true, active: true } });
+  const user = await prisma.user.findUnique({
+    where: { id: actor.id },
+    select: { id: true, email: true, passwordHash: true, active: true },
+  });
   if (!user || !user.active) throw forbidden();
   if (!user.passwordHash) throw badRequest('Your account signs in through company SSO and has no password here');
   if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
@@ -23,7 +26,12 @@ export async function changeOwnPassword({ actor, input }: { actor: Actor; input:
   const passwordHash = await hashPassword(data.newPassword);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    await recordAuditEvent(tx, actor, { action: 'user.password-changed', entityType: 'User', entityId: user.id, after: { email: user.email } });
+    await recordAuditEvent(tx, actor, {
+      action: 'user.password-changed',
+      entityType: 'User',
+      entityId: user.id,
+      after: { email: user.email },
+    });
   });
   return { id: user.id };
 }

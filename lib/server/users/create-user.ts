@@ -10,7 +10,9 @@ import { ZCreateUserInput, type TCreateUserInput } from '@/lib/validation/user';
 import { userAuditView } from './user-admin-lock';
 
 const duplicateEmail = () =>
-  new AppError(409, 'conflict', 'A user with this email already exists', [{ path: 'email', message: 'A user with this email already exists' }]);
+  new AppError(409, 'conflict', 'A user with this email already exists', [
+    { path: 'email', message: 'A user with this email already exists' },
+  ]);
 
 /** An admin creates a local user with an initial password (argon2id); the audit record never holds the hash. */
 export async function createUser({ actor, input }: { actor: Actor; input: TCreateUserInput }) {
@@ -25,7 +27,12 @@ export async function createUser({ actor, input }: { actor: Actor; input: TCreat
         data: { email: data.email, name: data.name, role: data.role, passwordHash },
         select: { id: true, email: true, name: true, role: true, active: true },
       });
-      await recordAuditEvent(tx, actor, { action: 'user.created', entityType: 'User', entityId: user.id, after: userAuditView(user) });
+      await recordAuditEvent(tx, actor, {
+        action: 'user.created',
+        entityType: 'User',
+        entityId: user.id,
+        after: userAuditView(user),
+      });
       return user;
     });
   } catch (err) {

@@ -17,7 +17,16 @@ export async function listUsers(): Promise<UserRow[]> {
   const prisma = await getPrisma();
   const users = await prisma.user.findMany({
     orderBy: [{ active: 'desc' }, { name: 'asc' }],
-    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, lastSignInAt: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      passwordHash: true,
+      lastSignInAt: true,
+      createdAt: true,
+    },
   });
   return users.map(({ passwordHash, ...u }) => ({ ...u, hasPassword: passwordHash !== null }));
 }

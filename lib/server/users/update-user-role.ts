@@ -19,7 +19,9 @@ export async function updateUserRole({ actor, input }: { actor: Actor; input: TU
     if (before.role === role) return userAuditView(before);
     if (before.role === 'ADMIN') {
       if (actor.type === 'USER' && actor.id === userId) {
-        throw badRequest('You cannot remove your own admin role', [{ path: 'role', message: 'Ask another admin to change your role' }]);
+        throw badRequest('You cannot remove your own admin role', [
+          { path: 'role', message: 'Ask another admin to change your role' },
+        ]);
       }
       if (before.active && (await countOtherActiveAdmins(tx, userId)) === 0) {
         throw badRequest('At least one active admin must remain', [{ path: 'role', message: 'This is the last active admin' }]);

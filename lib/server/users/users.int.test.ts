@@ -19,20 +19,28 @@ let admin: Actor;
 const PASSWORD = 'correct horse battery';
 
 async function appError(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
 
 beforeAll(async () => {
   const prisma = await getPrisma();
-  const u = await prisma.user.create({ data: { email: 'root@example.test', name: 'Root', role: 'ADMIN', passwordHash: await hashPassword(PASSWORD) } });
+  const u = await prisma.user.create({
+    data: { email: 'root@example.test', name: 'Root', role: 'ADMIN', passwordHash: await hashPassword(PASSWORD) },
+  });
   admin = { type: 'USER', id: u.id, label: u.email, role: 'ADMIN' };
 });
 
 describe('user administration', () => {
   it('creates a user who can sign in, and audits it without the hash', async () => {
-    const user = await createUser({ actor: admin, input: { name: 'Nina', email: 'Nina@Example.test', role: 'SECURITY_REVIEWER', password: PASSWORD } });
+    const user = await createUser({
+      actor: admin,
+      input: { name: 'Nina', email: 'Nina@Example.test', role: 'SECURITY_REVIEWER', password: PASSWORD },
+    });
     expect(user).toMatchObject({ email: 'nina@example.test', role: 'SECURITY_REVIEWER', active: true });
     expect(await verifyCredentials({ email: 'nina@example.test', password: PASSWORD })).toMatchObject({ id: user.id });
     const prisma = await getPrisma();
@@ -43,7 +51,9 @@ describe('user administration', () => {
   });
 
   it('refuses a duplicate email as a field error, whatever its case', async () => {
-    const err = await appError(createUser({ actor: admin, input: { name: 'Again', email: 'NINA@example.test', role: 'AUDITOR', password: PASSWORD } }));
+    const err = await appError(
+      createUser({ actor: admin, input: { name: 'Again', email: 'NINA@example.test', role: 'AUDITOR', password: PASSWORD } }),
+    );
     expect(err.status).toBe(409);
     expect(err.issues).toEqual([{ path: 'email', message: expect.stringMatching(/already exists/) }]);
   });
@@ -51,7 +61,9 @@ describe('user administration', () => {
   it('refuses a short password with a field error and writes nothing', async () => {
     const prisma = await getPrisma();
     const before = await prisma.user.count();
-    await expect(createUser({ actor: admin, input: { name: 'S', email: 's@example.test', role: 'AUDITOR', password: 'short' } })).rejects.toThrow(/12 characters/);
+    await expect(
+      createUser({ actor: admin, input: { name: 'S', email: 's@example.test', role: 'AUDITOR', password: 'short' } }),
+    ).rejects.toThrow(/12 characters/);
     expect(await prisma.user.count()).toBe(before);
   });
 
@@ -69,14 +81,19 @@ describe('user administration', () => {
     expect((await appError(updateUserRole({ actor: admin, input: { userId: self, role: 'AUDITOR' } }))).status).toBe(400);
     expect((await appError(setUserActive({ actor: admin, input: { userId: self, active: false } }))).status).toBe(400);
     // Even the system may not remove the last active admin.
-    const err = await appError(updateUserRole({ actor: { type: 'SYSTEM', label: 'system' }, input: { userId: self, role: 'AUDITOR' } }));
+    const err = await appError(
+      updateUserRole({ actor: { type: 'SYSTEM', label: 'system' }, input: { userId: self, role: 'AUDITOR' } }),
+    );
     expect(err.message).toMatch(/one active admin/);
     const prisma = await getPrisma();
     expect(await prisma.user.findUniqueOrThrow({ where: { id: self } })).toMatchObject({ role: 'ADMIN', active: true });
   });
 
   it('lets another admin be demoted while one remains', async () => {
-    const second = await createUser({ actor: admin, input: { name: 'Second', email: 'second@example.test', role: 'ADMIN', password: PASSWORD } });
+    const second = await createUser({
+      actor: admin,
+      input: { name: 'Second', email: 'second@example.test', role: 'ADMIN', password: PASSWORD },
+    });
     await updateUserRole({ actor: admin, input: { userId: second.id, role: 'AUDITOR' } });
     const prisma = await getPrisma();
     expect((await prisma.user.findUniqueOrThrow({ where: { id: second.id } })).role).toBe('AUDITOR');
@@ -89,7 +106,9 @@ describe('user administration', () => {
     expect(await verifyCredentials({ email: nina.email, password: PASSWORD })).toBeNull();
     await setUserActive({ actor: admin, input: { userId: nina.id, active: true } });
     expect(await verifyCredentials({ email: nina.email, password: PASSWORD })).not.toBeNull();
-    const actions = (await prisma.auditEvent.findMany({ where: { entityId: nina.id }, orderBy: { seq: 'asc' } })).map((e) => e.action);
+    const actions = (await prisma.auditEvent.findMany({ where: { entityId: nina.id }, orderBy: { seq: 'asc' } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(['user.created', 'user.role-changed', 'user.deactivated', 'user.reactivated']);
   });
 
@@ -106,9 +125,21 @@ describe('user administration', () => {
     const prisma = await getPrisma();
     const nina = await prisma.user.findUniqueOrThrow({ where: { email: 'nina@example.test' } });
     const actor: Actor = { type: 'USER', id: nina.id, label: nina.email, role: nina.role };
-    const wrong = await appError(changeOwnPassword({ actor, input: { currentPassword: 'not it', newPassword: 'yet another passphrase', confirmPassword: 'yet another passphrase' } }));
+    const wrong = await appError(
+      changeOwnPassword({
+        actor,
+        input: { currentPassword: 'not it', newPassword: 'yet another passphrase', confirmPassword: 'yet another passphrase' },
+      }),
+    );
     expect(wrong.issues[0]?.path).toBe('currentPassword');
-    await changeOwnPassword({ actor, input: { currentPassword: 'a brand new passphrase', newPassword: 'yet another passphrase', confirmPassword: 'yet another passphrase' } });
+    await changeOwnPassword({
+      actor,
+      input: {
+        currentPassword: 'a brand new passphrase',
+        newPassword: 'yet another passphrase',
+        confirmPassword: 'yet another passphrase',
+      },
+    });
     expect(await verifyCredentials({ email: nina.email, password: 'yet another passphrase' })).not.toBeNull();
   });
 

@@ -18,13 +18,39 @@ export function ChangePasswordForm() {
   return (
     <form ref={form} onSubmit={submitWithoutReset(action)} className="max-w-sm space-y-4" noValidate aria-label="Change password">
       <FormField label="Current password" name="currentPassword" error={errors.currentPassword}>
-        <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" className={inputClass} aria-invalid={Boolean(errors.currentPassword)} />
+        <input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          className={inputClass}
+          aria-invalid={Boolean(errors.currentPassword)}
+        />
       </FormField>
-      <FormField label="New password" name="newPassword" error={errors.newPassword} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
-        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" className={inputClass} aria-invalid={Boolean(errors.newPassword)} />
+      <FormField
+        label="New password"
+        name="newPassword"
+        error={errors.newPassword}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+      >
+        <input
+          id="newPassword"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          className={inputClass}
+          aria-invalid={Boolean(errors.newPassword)}
+        />
       </FormField>
       <FormField label="Repeat the new password" name="confirmPassword" error={errors.confirmPassword}>
-        <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" className={inputClass} aria-invalid={Boolean(errors.confirmPassword)} />
+        <input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          className={inputClass}
+          aria-invalid={Boolean(errors.confirmPassword)}
+        />
       </FormField>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>

@@ -17,12 +17,25 @@ export function CreateUserForm() {
   }, [state]);
 
   return (
-    <form ref={form} onSubmit={submitWithoutReset(action)} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Create user">
+    <form
+      ref={form}
+      onSubmit={submitWithoutReset(action)}
+      className="grid gap-4 sm:grid-cols-2"
+      noValidate
+      aria-label="Create user"
+    >
       <FormField label="Name" name="name" error={errors.name}>
         <input id="name" name="name" className={inputClass} aria-invalid={Boolean(errors.name)} />
       </FormField>
       <FormField label="Email" name="email" error={errors.email}>
-        <input id="email" name="email" type="email" autoComplete="off" className={inputClass} aria-invalid={Boolean(errors.email)} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          className={inputClass}
+          aria-invalid={Boolean(errors.email)}
+        />
       </FormField>
       <FormField label="Role" name="role" error={errors.role}>
         <select id="role" name="role" defaultValue="AUDITOR" className={inputClass}>
@@ -33,8 +46,20 @@ export function CreateUserForm() {
           ))}
         </select>
       </FormField>
-      <FormField label="Initial password" name="password" error={errors.password} hint={`At least ${PASSWORD_MIN_LENGTH} characters; tell the person through a separate channel.`}>
-        <input id="password" name="password" type="password" autoComplete="new-password" className={inputClass} aria-invalid={Boolean(errors.password)} />
+      <FormField
+        label="Initial password"
+        name="password"
+        error={errors.password}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters; tell the person through a separate channel.`}
+      >
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          className={inputClass}
+          aria-invalid={Boolean(errors.password)}
+        />
       </FormField>
       <div className="flex items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>

@@ -47,17 +47,35 @@ export default async function UsersPage() {
           <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Users">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-2">Name</th>
-                <th scope="col" className="px-4 py-2">Email</th>
-                <th scope="col" className="px-4 py-2">Role</th>
-                <th scope="col" className="px-4 py-2">Status</th>
-                <th scope="col" className="px-4 py-2">Last sign-in (UTC)</th>
-                {manage && <th scope="col" className="px-4 py-2">Manage</th>}
+                <th scope="col" className="px-4 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Email
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Role
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Last sign-in (UTC)
+                </th>
+                {manage && (
+                  <th scope="col" className="px-4 py-2">
+                    Manage
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {users.map((u) => (
-                <tr key={u.id} data-testid={`user-row-${u.email}`} className={u.active ? undefined : 'bg-slate-50 text-slate-500'}>
+                <tr
+                  key={u.id}
+                  data-testid={`user-row-${u.email}`}
+                  className={u.active ? undefined : 'bg-slate-50 text-slate-500'}
+                >
                   <td className="px-4 py-2 font-medium">
                     {u.name}
                     {u.id === me.id && <span className="ml-1 text-xs text-slate-500">(you)</span>}
@@ -73,7 +91,10 @@ export default async function UsersPage() {
                   <td className="px-4 py-2 whitespace-nowrap">{u.lastSignInAt ? dateTime.format(u.lastSignInAt) : 'never'}</td>
                   {manage && (
                     <td className="px-4 py-2">
-                      <UserRowActions user={{ id: u.id, email: u.email, role: u.role, active: u.active }} isSelf={u.id === me.id} />
+                      <UserRowActions
+                        user={{ id: u.id, email: u.email, role: u.role, active: u.active }}
+                        isSelf={u.id === me.id}
+                      />
                     </td>
                   )}
                 </tr>

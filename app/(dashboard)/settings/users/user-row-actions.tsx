@@ -11,7 +11,12 @@ import { submitWithoutReset } from '../use-action-submit';
 
 function Feedback({ state, okText }: { state: ActionResult | null; okText: string }) {
   if (!state) return null;
-  if (state.ok) return <p role="status" className="text-xs text-emerald-700">{okText}</p>;
+  if (state.ok)
+    return (
+      <p role="status" className="text-xs text-emerald-700">
+        {okText}
+      </p>
+    );
   const detail = Object.values(state.fieldErrors)[0];
   return (
     <p role="alert" className="text-xs text-rose-700">
@@ -22,7 +27,13 @@ function Feedback({ state, okText }: { state: ActionResult | null; okText: strin
 }
 
 /** Per-row admin controls: role, activation and password reset, each its own small form. */
-export function UserRowActions({ user, isSelf }: { user: { id: string; email: string; role: (typeof ROLES)[number]; active: boolean }; isSelf: boolean }) {
+export function UserRowActions({
+  user,
+  isSelf,
+}: {
+  user: { id: string; email: string; role: (typeof ROLES)[number]; active: boolean };
+  isSelf: boolean;
+}) {
   const [roleState, roleAction, rolePending] = useActionState(updateUserRoleAction, null);
   const [activeState, activeAction, activePending] = useActionState(setUserActiveAction, null);
   const [pwState, pwAction, pwPending] = useActionState(resetUserPasswordAction, null);
@@ -41,7 +52,14 @@ export function UserRowActions({ user, isSelf }: { user: { id: string; email: st
           <label htmlFor={`role-${user.id}`} className="sr-only">
             Role of {user.email}
           </label>
-          <select id={`role-${user.id}`} name="role" defaultValue={user.role} className={`${inputClass} w-44`} disabled={isSelf} title={isSelf ? 'Ask another admin to change your role' : undefined}>
+          <select
+            id={`role-${user.id}`}
+            name="role"
+            defaultValue={user.role}
+            className={`${inputClass} w-44`}
+            disabled={isSelf}
+            title={isSelf ? 'Ask another admin to change your role' : undefined}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}
@@ -69,7 +87,14 @@ export function UserRowActions({ user, isSelf }: { user: { id: string; email: st
           <label htmlFor={`pw-${user.id}`} className="sr-only">
             New password for {user.email}
           </label>
-          <input id={`pw-${user.id}`} name="password" type="password" autoComplete="new-password" placeholder={`New password (≥ ${PASSWORD_MIN_LENGTH} characters)`} className={`${inputClass} w-64`} />
+          <input
+            id={`pw-${user.id}`}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            placeholder={`New password (≥ ${PASSWORD_MIN_LENGTH} characters)`}
+            className={`${inputClass} w-64`}
+          />
           <Button type="submit" size="sm" disabled={pwPending}>
             Set password
           </Button>
