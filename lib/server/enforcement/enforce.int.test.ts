@@ -23,6 +23,15 @@ describe('POST /api/v1/enforce', () => {
     expect(r.body).toMatchObject({ decision: 'allow', environment: 'PRODUCTION', policy: { version: 1 }, requestId: 'r1' });
   });
 
+  it('finds the tool by registry identifier, with or without the registry name', async () => {
+    const bySlug = await call(w.keys.enforce, { agent: w.agents.prod, tool: 'acme/email-parser', version: '1.0.0', action: 'invoke' });
+    expect(bySlug.body.decision).toBe('allow');
+    const withRegistry = await call(w.keys.enforce, { agent: w.agents.prod, registry: 'agentnode', tool: 'acme/email-parser', version: '1.0.0', action: 'invoke' });
+    expect(withRegistry.body.decision).toBe('allow');
+    const wrongRegistry = await call(w.keys.enforce, { agent: w.agents.prod, registry: 'npm', tool: 'email-parser', version: '1.0.0', action: 'invoke' });
+    expect(wrongRegistry.body.reasons).toContainEqual(expect.objectContaining({ code: 'unknown-tool' }));
+  });
+
   it('denies a tool below the production tier, with the reason', async () => {
     const r = await call(w.keys.enforce, { agent: w.agents.prod, tool: 'web-fetcher', version: '1.0.0', action: 'invoke' });
     expect(r.body.decision).toBe('deny');

@@ -19,7 +19,27 @@ async function findTool(prisma: PrismaClient, input: TEnforceRequest): Promise<{
   }
   // Tool.name is indexed; two hits mean the name is not enough to say which tool.
   const byName = await prisma.tool.findMany({ where: { name: input.tool }, select: { id: true }, take: 2 });
-  return byName.length === 1 ? byName[0]! : byName.length > 1 ? 'ambiguous' : null;
+  if (byName.length) return byName.length === 1 ? byName[0]! : 'ambiguous';
+  // Agents often send the registry's identifier (slug): one unique-index probe per registry.
+  const hits = (
+    await Promise.all(
+      (await registryIds(prisma)).map((registryId) =>
+        prisma.tool.findUnique({ where: { registryId_externalId: { registryId, externalId: input.tool } }, select: { id: true } }),
+      ),
+    )
+  ).filter((t): t is { id: string } => t !== null);
+  return hits.length === 1 ? hits[0]! : hits.length > 1 ? 'ambiguous' : null;
+}
+
+// Registries are a handful and rarely change: keep their ids for half a minute.
+const registryCache = globalThis as typeof globalThis & { __toolledgerRegistryIds?: { at: number; ids: Promise<string[]> } };
+function registryIds(prisma: PrismaClient): Promise<string[]> {
+  const c = registryCache.__toolledgerRegistryIds;
+  if (c && Date.now() - c.at < 30_000) return c.ids;
+  const ids = prisma.registry.findMany({ select: { id: true }, take: 50 }).then((rows) => rows.map((r) => r.id));
+  registryCache.__toolledgerRegistryIds = { at: Date.now(), ids };
+  ids.catch(() => (registryCache.__toolledgerRegistryIds = undefined));
+  return ids;
 }
 
 /**
