@@ -34,7 +34,7 @@ async function run(label: string, db: Database): Promise<boolean> {
   await applyMigrations(db);
   setDatabaseForProcess(db);
   const t0 = performance.now();
-  const built = await createBulkCatalog(db.prisma, { tools: TOOLS, versionsPerTool: VERSIONS_PER_TOOL });
+  const built = await createBulkCatalog(db.prisma, { tools: TOOLS, versionsPerTool: VERSIONS_PER_TOOL, log: (l) => console.log(l) });
   await db.exec('ANALYZE');
   console.log(`built ${built.tools} tools, ${built.versions} versions, ${built.records} verification records, ${built.installations} installations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   let ok = true;

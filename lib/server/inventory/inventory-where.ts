@@ -6,7 +6,8 @@ import type { TInventoryQuery } from '@/lib/validation/inventory';
 export function inventoryWhere(q: TInventoryQuery): Prisma.ToolWhereInput {
   const and: Prisma.ToolWhereInput[] = [];
   if (q.q) {
-    const contains = { contains: q.q, mode: 'insensitive' as const };
+    // Prisma passes `contains` to ILIKE as is: escape the wildcards so "%" means a percent sign.
+    const contains = { contains: q.q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: 'insensitive' as const };
     and.push({ OR: [{ name: contains }, { externalId: contains }, { description: contains }, { publisher: { name: contains } }] });
   }
   // "In environment X" = installed (in any state but revoked) on an agent of X.
