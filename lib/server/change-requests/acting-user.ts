@@ -1,3 +1,4 @@
+import type { PrismaClient } from '@prisma/client';
 import type { Actor } from '@/lib/server/actor';
 import { forbidden } from '@/lib/server/errors';
 import type { UserRole } from '@/lib/domain/change-requests/state-machine';
@@ -10,3 +11,12 @@ export function requirePerson(actor: Actor): { id: string; role: UserRole; label
 
 /** The reviewer id recorded on approvals the system makes itself (fast-track). */
 export const SYSTEM_REVIEWER_ID = 'system';
+
+/**
+ * For callers that run before the process database is ready (the demo seed): the client to use,
+ * and the time to record (demo history in the past). Everything else omits them.
+ */
+export interface OperationOptions {
+  db?: PrismaClient;
+  now?: Date;
+}

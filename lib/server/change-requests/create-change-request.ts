@@ -8,7 +8,7 @@ import { dueAtFor, installsVersion, OPEN_STATES } from '@/lib/domain/change-requ
 import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import { ZCreateChangeRequestInput, type TCreateChangeRequestInput } from '@/lib/validation/change-request';
 import { buildSnapshot } from './build-snapshot';
-import { requirePerson, SYSTEM_REVIEWER_ID } from './acting-user';
+import { requirePerson, SYSTEM_REVIEWER_ID, type OperationOptions } from './acting-user';
 import { resolveTarget } from './resolve-target';
 
 /**
@@ -16,12 +16,12 @@ import { resolveTarget } from './resolve-target';
  * the version as it is now, and the agent's installation put in REQUESTED. A request that needs
  * no human (fast-track) is approved at once by the system, with the reason recorded.
  */
-export async function createChangeRequest({ actor, input }: { actor: Actor; input: TCreateChangeRequestInput }): Promise<ChangeRequest> {
+export async function createChangeRequest({ actor, input, db, now: at }: { actor: Actor; input: TCreateChangeRequestInput } & OperationOptions): Promise<ChangeRequest> {
   const person = requirePerson(actor);
   const data = ZCreateChangeRequestInput.parse(input);
-  const prisma = await getPrisma();
+  const prisma = db ?? (await getPrisma());
   return prisma.$transaction(async (tx) => {
-    const now = new Date();
+    const now = at ?? new Date();
     const target = await resolveTarget(tx, data);
     const open = await tx.changeRequest.findFirst({
       where: { agentId: target.agent.id, toolVersionId: target.version.id, kind: data.kind, state: { in: [...OPEN_STATES] } },
@@ -50,11 +50,12 @@ export async function createChangeRequest({ actor, input }: { actor: Actor; inpu
         requestedById: person.id,
         dueAt: dueAtFor(data.kind, data.environment, now),
         decidedAt: fastTrack ? now : null,
+        createdAt: now,
       },
     });
     if (fastTrack) {
       await tx.approval.create({
-        data: { changeRequestId: request.id, stage: 'COMPLIANCE', reviewerId: SYSTEM_REVIEWER_ID, decision: 'APPROVED', comment: `Fast-track: ${snapshot.fastTrack.reason}` },
+        data: { changeRequestId: request.id, stage: 'COMPLIANCE', reviewerId: SYSTEM_REVIEWER_ID, decision: 'APPROVED', comment: `Fast-track: ${snapshot.fastTrack.reason}`, createdAt: now },
       });
     }
     if (installsVersion(data.kind)) {

@@ -6,7 +6,7 @@ import { AppError, conflict, forbidden, notFound } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { checkDecision, installsVersion, stateAfterDecision, STAGE_LABELS, STAGE_OF_STATE, type ReviewStage } from '@/lib/domain/change-requests/state-machine';
 import { ZDecideChangeRequestInput, type TDecideChangeRequestInput } from '@/lib/validation/change-request';
-import { requirePerson } from './acting-user';
+import { requirePerson, type OperationOptions } from './acting-user';
 
 /**
  * One reviewer's decision on the request's current stage. Two reviewers deciding at once: the
@@ -14,10 +14,10 @@ import { requirePerson } from './acting-user';
  * other gets 409 naming who decided. Approving the final stage approves exactly the pinned digest:
  * if the version's artifact changed since the request, nothing is approved.
  */
-export async function decideChangeRequest({ actor, input }: { actor: Actor; input: TDecideChangeRequestInput }): Promise<ChangeRequest> {
+export async function decideChangeRequest({ actor, input, db, now: at }: { actor: Actor; input: TDecideChangeRequestInput } & OperationOptions): Promise<ChangeRequest> {
   const person = requirePerson(actor);
   const data = ZDecideChangeRequestInput.parse(input);
-  const prisma = await getPrisma();
+  const prisma = db ?? (await getPrisma());
   let stage: ReviewStage | undefined;
   try {
     return await prisma.$transaction(async (tx) => {
@@ -40,10 +40,10 @@ export async function decideChangeRequest({ actor, input }: { actor: Actor; inpu
         }
       }
       const final = next === 'APPROVED' || next === 'REJECTED';
-      const now = new Date();
+      const now = at ?? new Date();
       const moved = await tx.changeRequest.updateMany({ where: { id: request.id, state: request.state }, data: { state: next, decidedAt: final ? now : null } });
       if (moved.count !== 1) throw await alreadyDecided(tx, request.id, check.stage, 'The request moved on while you were deciding');
-      await tx.approval.create({ data: { changeRequestId: request.id, stage: check.stage, reviewerId: person.id, decision: data.decision, comment: data.comment } });
+      await tx.approval.create({ data: { changeRequestId: request.id, stage: check.stage, reviewerId: person.id, decision: data.decision, comment: data.comment, createdAt: now } });
 
       if (installsVersion(request.kind) && request.agentId && request.toolVersionId && final) {
         const where = { agentId_toolVersionId: { agentId: request.agentId, toolVersionId: request.toolVersionId } };

@@ -6,20 +6,20 @@ import { conflict, notFound } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { CHANGE_STATE_LABELS } from '@/lib/domain/change-requests/state-machine';
 import { ZChangeRequestIdInput, type TChangeRequestIdInput } from '@/lib/validation/change-request';
-import { requirePerson } from './acting-user';
+import { requirePerson, type OperationOptions } from './acting-user';
 
 /**
  * Rolls an approved change out: the installation becomes ACTIVE (the enforcement API allows it
  * from now on), the version it replaces is revoked; a removal revokes the installation.
  */
-export async function deployChangeRequest({ actor, input }: { actor: Actor; input: TChangeRequestIdInput }): Promise<ChangeRequest> {
+export async function deployChangeRequest({ actor, input, db, now: at }: { actor: Actor; input: TChangeRequestIdInput } & OperationOptions): Promise<ChangeRequest> {
   requirePerson(actor);
   const { id } = ZChangeRequestIdInput.parse(input);
-  const prisma = await getPrisma();
+  const prisma = db ?? (await getPrisma());
   return prisma.$transaction(async (tx) => {
     const request = await tx.changeRequest.findUnique({ where: { id } });
     if (!request) throw notFound('Change request');
-    const now = new Date();
+    const now = at ?? new Date();
     const moved = await tx.changeRequest.updateMany({ where: { id, state: 'APPROVED' }, data: { state: 'DEPLOYED', deployedAt: now } });
     if (moved.count !== 1) throw conflict(`Only approved requests can be deployed; this one is ${CHANGE_STATE_LABELS[request.state].toLowerCase()}`);
     if (request.agentId && request.toolVersionId) {

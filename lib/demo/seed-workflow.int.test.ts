@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { withTestDatabase } from '@/lib/testing/test-database';
+import { getPrisma } from '@/lib/db/client';
+import { createAgent, createPublisher, createRegistry, createTool } from '@/lib/testing/factories';
+import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
+import { DEMO_USERS } from './demo-users';
+import { seedWorkflow } from './seed-workflow';
+
+withTestDatabase();
+
+describe('seedWorkflow', () => {
+  it('does nothing without a catalogue', async () => {
+    const prisma = await getPrisma();
+    await prisma.user.createMany({ data: DEMO_USERS });
+    await seedWorkflow(prisma);
+    expect(await prisma.changeRequest.count()).toBe(0);
+  });
+
+  it('seeds overdue, security-review, rejected and deployed requests through the audited operations', async () => {
+    const prisma = await getPrisma();
+    const registry = await createRegistry(prisma);
+    const publisher = await createPublisher(prisma, { registryId: registry.id });
+    const external = { network: 'EXTERNAL' as const };
+    for (let i = 0; i < 4; i++) await createTool(prisma, { registryId: registry.id, publisherId: publisher.id, name: `gold-ext-${i}`, versions: [{ version: '1.0.0', publishedAt: new Date(), permissions: external, allowedDomains: ['api.example.com'] }] });
+    await createTool(prisma, { registryId: registry.id, publisherId: publisher.id, name: 'partial-tool', versions: [{ version: '0.9.0', score: 55, publishedAt: new Date() }] });
+    await createAgent(prisma, { environment: 'PRODUCTION', name: 'support-agent-prod-01' });
+    await createAgent(prisma, { environment: 'STAGING', name: 'support-agent-stg-01' });
+    await createAgent(prisma, { environment: 'DEVELOPMENT', name: 'dev-agent-01' });
+
+    await seedWorkflow(prisma);
+    const requests = await prisma.changeRequest.findMany({ include: { approvals: true, comments: true } });
+    const states = requests.map((r) => r.state).sort();
+    expect(states).toEqual(['COMPLIANCE_REVIEW', 'COMPLIANCE_REVIEW', 'DEPLOYED', 'REJECTED', 'SECURITY_REVIEW']);
+    const overdue = requests.filter((r) => r.state === 'COMPLIANCE_REVIEW' && r.dueAt < new Date());
+    expect(overdue).toHaveLength(1);
+    expect(requests.find((r) => r.state === 'REJECTED')?.comments).toHaveLength(1);
+    expect(await prisma.installation.count({ where: { state: 'ACTIVE' } })).toBe(1);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+
+    await seedWorkflow(prisma); // idempotent
+    expect(await prisma.changeRequest.count()).toBe(5);
+  });
+});
