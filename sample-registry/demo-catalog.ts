@@ -54,7 +54,7 @@ function applyRevision(pkg: SamplePackage, revision: Revision): SamplePackage {
       break;
     case 'pdf-reader-pack':
       if (revision === 2 && latest.run) {
-        const rerun = makeRun('verified', SAMPLE_ANCHOR - 6 * 86_400_000, prng('pdf-reader-pack-rerun'));
+        const rerun = makeRun('verified', SAMPLE_ANCHOR - 86_400_000, prng('pdf-reader-pack-rerun'));
         latest.run = { ...rerun, smoke_status: 'inconclusive', smoke_reason: 'credential_boundary_reached', triggered_by: 'runner_upgrade', run_count: 2 };
       }
       break;

@@ -1,0 +1,14 @@
+import type { RegistryKind } from '@prisma/client';
+import { agentNodeConnector } from './agentnode';
+import { mcpRegistryConnector } from './mcp-registry';
+import type { RegistryConnector } from './types';
+
+/** Registry kind → connector. Adding a registry: one connector file, one line here. */
+const CONNECTORS: Partial<Record<RegistryKind, RegistryConnector>> = {
+  AGENTNODE: agentNodeConnector,
+  MCP_REGISTRY: mcpRegistryConnector,
+};
+
+export function connectorFor(kind: RegistryKind): RegistryConnector | null {
+  return CONNECTORS[kind] ?? null;
+}

@@ -1,0 +1,265 @@
+import 'server-only';
+import type { Environment, Prisma, PrismaClient } from '@prisma/client';
+import { detectRegistryDeletion, detectVersionAlerts, type VersionFacts } from '@/lib/domain/sync-alerts';
+import type { Actor } from '@/lib/server/actor';
+import type { AuditEntry } from '@/lib/server/audit/record-audit-event';
+import type { NormalizedTool, NormalizedVersion, SyncPage } from '@/lib/registries/types';
+import {
+  asJson,
+  checkStatus,
+  factsOfNormalized,
+  factsOfStored,
+  mutableVersionFields,
+  newestRun,
+  sameMutableFields,
+  STORED_VERSION_SELECT,
+  verificationStateOf,
+  type StoredVersion,
+} from './ingest-helpers';
+import { upsertPublishers } from './ingest-publishers';
+import { updateToolsAndYanks, type Slot, type ToolAlert } from './ingest-tool-state';
+import { recordAuditEvents } from './record-audit-events';
+
+export interface IngestContext {
+  registryId: string;
+  actor: Actor;
+  now: Date;
+  /** Days after which a verification is stale, per environment (null = no limit). */
+  maxAgeDays: Record<Environment, number | null>;
+}
+
+export interface IngestCounts {
+  toolsSeen: number;
+  versionsCreated: number;
+  recordsCreated: number;
+  alertsRaised: number;
+}
+
+
+/**
+ * Stores one sync page in ONE transaction: it is all there or not at all, so a run that stops
+ * half-way leaves earlier pages intact and nothing half-written. Writes are batched per page.
+ * Idempotent: a verification record is added only if (version, payload hash) is new, alerts
+ * are keyed by fact, and unchanged rows are not touched.
+ */
+export async function ingestSyncPage(
+  prisma: PrismaClient,
+  page: SyncPage,
+  ctx: IngestContext,
+  /** Runs in the same transaction (the sync run's counters and resume cursor commit with the page). */
+  onCommit?: (tx: Prisma.TransactionClient, counts: IngestCounts) => Promise<void>,
+): Promise<IngestCounts> {
+  return prisma.$transaction(
+    async (tx) => {
+      const counts = await ingest(tx, page, ctx);
+      await onCommit?.(tx, counts);
+      return counts;
+    },
+    { timeout: 180_000, maxWait: 60_000 },
+  );
+}
+
+async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestContext): Promise<IngestCounts> {
+  const { registryId, now } = ctx;
+  const tools = dedupeTools(page.tools);
+  const counts: IngestCounts = { toolsSeen: tools.length, versionsCreated: 0, recordsCreated: 0, alertsRaised: 0 };
+  if (tools.length === 0) return counts;
+  const pubs = await upsertPublishers(tx, registryId, tools.map((t) => t.publisher), now);
+  const alerts: ToolAlert[] = [...pubs.alerts];
+  const audits: AuditEntry[] = [...pubs.audits];
+  const changes = new Map<string, { action: string; before: Record<string, unknown>; after: Record<string, unknown> }>();
+  const note = (toolId: string, key: string, value: unknown, action = 'tool.synced') => {
+    const c = changes.get(toolId) ?? { action, before: {}, after: {} };
+    if (action === 'tool.imported') c.action = action;
+    c.after[key] = value;
+    changes.set(toolId, c);
+  };
+
+  // Tools: create the new ones, update changed metadata of the known ones.
+  const existing = await tx.tool.findMany({ where: { registryId, externalId: { in: tools.map((t) => t.externalId) } } });
+  const toolRow = new Map(existing.map((t) => [t.externalId, t]));
+  const toCreate = tools.filter((t) => !toolRow.has(t.externalId));
+  if (toCreate.length > 0) {
+    const created = await tx.tool.createManyAndReturn({ data: toCreate.map((t) => toolData(t, registryId, pubs.idByExternalId.get(t.publisher.externalId)!, now)) });
+    for (const row of created) {
+      toolRow.set(row.externalId, row);
+      note(row.id, 'name', row.name, 'tool.imported');
+    }
+  }
+  for (const t of tools) {
+    const row = toolRow.get(t.externalId)!;
+    const data = toolData(t, registryId, pubs.idByExternalId.get(t.publisher.externalId)!, now);
+    const deletion = detectRegistryDeletion({ subject: row.id, toolName: t.name, before: row.registryStatus, after: t.registryStatus ?? null });
+    if (deletion) alerts.push({ ...deletion, toolId: row.id });
+    const changed = (['name', 'description', 'kind', 'publisherId', 'repositoryUrl', 'registryStatus'] as const).filter((k) => row[k] !== data[k]);
+    if (Boolean(row.deprecatedAt) !== Boolean(data.deprecatedAt)) changed.push('deprecatedAt' as never);
+    if (changed.length > 0 && !toCreate.includes(t)) {
+      await tx.tool.update({ where: { id: row.id }, data: { name: data.name, description: data.description, kind: data.kind, publisherId: data.publisherId, repositoryUrl: data.repositoryUrl, registryStatus: data.registryStatus, deprecatedAt: data.deprecatedAt } });
+      for (const k of changed) note(row.id, k, data[k as keyof typeof data]);
+    }
+  }
+
+  // Versions: create what is new; the pinned digest and definitions of known versions never change.
+  const toolIds = [...toolRow.values()].map((t) => t.id);
+  const storedRows = await tx.toolVersion.findMany({ where: { toolId: { in: toolIds } }, select: STORED_VERSION_SELECT });
+  const stored = new Map(storedRows.map((v) => [`${v.toolId}\u0000${v.version}`, v]));
+  const slots: Slot[] = [];
+  const newVersions: Prisma.ToolVersionCreateManyInput[] = [];
+  for (const t of tools) {
+    const toolId = toolRow.get(t.externalId)!.id;
+    for (const v of dedupeVersions(t.versions)) {
+      const s = stored.get(`${toolId}\u0000${v.version}`) ?? null;
+      slots.push({ tool: t, toolId, version: v, stored: s, id: s?.id ?? '' });
+      if (!s) newVersions.push(versionData(toolId, v, now));
+    }
+  }
+  if (newVersions.length > 0) {
+    const created = await tx.toolVersion.createManyAndReturn({ data: newVersions, select: { id: true, toolId: true, version: true } });
+    const ids = new Map(created.map((c) => [`${c.toolId}\u0000${c.version}`, c.id]));
+    for (const slot of slots) if (!slot.stored) slot.id = ids.get(`${slot.toolId}\u0000${slot.version.version}`)!;
+    counts.versionsCreated = created.length;
+    for (const slot of slots) if (!slot.stored) note(slot.toolId, `version ${slot.version.version}`, 'added');
+  }
+
+  // Verification records: append-only, one per (version, payload hash).
+  const known = await tx.verificationRecord.findMany({
+    where: { toolVersionId: { in: slots.map((s) => s.id) } },
+    select: { toolVersionId: true, payloadSha256: true },
+  });
+  const seen = new Set(known.map((r) => `${r.toolVersionId}\u0000${r.payloadSha256}`));
+  const records: Prisma.VerificationRecordCreateManyInput[] = [];
+  const newRuns = new Map<string, NormalizedVersion['verifications']>();
+  for (const slot of slots) {
+    for (const run of slot.version.verifications) {
+      const key = `${slot.id}\u0000${run.payloadSha256}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      newRuns.set(slot.id, [...(newRuns.get(slot.id) ?? []), run]);
+      records.push({
+        toolVersionId: slot.id,
+        registryId,
+        verifiedAt: run.verifiedAt,
+        fetchedAt: now,
+        installCheck: checkStatus(run, 'installation'),
+        importCheck: checkStatus(run, 'import'),
+        smokeCheck: checkStatus(run, 'sandbox'),
+        permissionCheck: checkStatus(run, 'permissions'),
+        checks: asJson(run.checks) as Prisma.InputJsonValue,
+        trustScore: run.trustScore,
+        tier: run.tier,
+        registryTier: run.registryTier ?? null,
+        rawPayload: asJson(run.rawPayload) as Prisma.InputJsonValue,
+        payloadSha256: run.payloadSha256,
+      });
+    }
+  }
+  if (records.length > 0) counts.recordsCreated = (await tx.verificationRecord.createMany({ data: records, skipDuplicates: true })).count;
+
+  const installs = await tx.installation.findMany({
+    where: { toolId: { in: toolIds }, state: { in: ['REQUESTED', 'APPROVED', 'ACTIVE'] } },
+    select: { toolId: true, environment: true, state: true },
+  });
+  const envs = new Map<string, Set<Environment>>();
+  for (const i of installs) envs.set(i.toolId, (envs.get(i.toolId) ?? new Set()).add(i.environment));
+
+  // Per version: state updates and alerts.
+  const versionState = new Map<string, { tier: StoredVersion['tier']; trustScore: number | null; verificationState: StoredVersion['verificationState']; lastVerifiedAt: Date | null }>();
+  let previous: { toolId: string; facts: VersionFacts } | null = null;
+  for (const slot of slots) {
+    const runs = newRuns.get(slot.id) ?? [];
+    const newest = newestRun(runs);
+    let state = slot.stored
+      ? { tier: slot.stored.tier, trustScore: slot.stored.trustScore, verificationState: slot.stored.verificationState, lastVerifiedAt: slot.stored.lastVerifiedAt }
+      : { tier: 'UNVERIFIED' as const, trustScore: null, verificationState: 'UNVERIFIED' as const, lastVerifiedAt: null };
+    if (newest && (!state.lastVerifiedAt || newest.verifiedAt >= state.lastVerifiedAt)) {
+      state = { tier: newest.tier, trustScore: newest.trustScore, verificationState: verificationStateOf(newest.tier), lastVerifiedAt: newest.verifiedAt };
+    }
+    versionState.set(slot.id, state);
+    const mutable = mutableVersionFields(slot.version);
+    const stateChanged = !slot.stored || slot.stored.lastVerifiedAt?.getTime() !== state.lastVerifiedAt?.getTime() || slot.stored.tier !== state.tier;
+    const fieldsChanged = slot.stored ? !sameMutableFields(slot.stored, mutable) : true;
+    if (slot.stored && (stateChanged || fieldsChanged)) {
+      await tx.toolVersion.update({ where: { id: slot.id }, data: { ...mutable, ...state } });
+      note(slot.toolId, `version ${slot.version.version}`, stateChanged ? `re-verified: ${state.tier}` : 'declaration updated');
+    }
+    const facts = factsOfNormalized(slot.version);
+    const prevFacts = previous?.toolId === slot.toolId ? previous.facts : olderStored(storedRows, slot);
+    for (const a of detectVersionAlerts({
+      subject: slot.toolId,
+      toolName: slot.tool.name,
+      next: facts,
+      sameVersionBefore: slot.stored ? factsOfStored(slot.stored) : null,
+      previousVersion: prevFacts,
+      installedInProduction: envs.get(slot.toolId)?.has('PRODUCTION') ?? false,
+      newVerifications: runs.map((r) => ({ tier: r.tier, payloadSha256: r.payloadSha256, failedChecks: r.checks.filter((c) => c.status === 'FAIL').map((c) => String(c.name)) })),
+    })) {
+      alerts.push({ ...a, toolId: slot.toolId, toolVersionId: slot.id });
+    }
+    previous = { toolId: slot.toolId, facts };
+  }
+
+  await updateToolsAndYanks(tx, tools, toolRow, slots, storedRows, versionState, envs, ctx, alerts, note);
+
+  if (alerts.length > 0) {
+    counts.alertsRaised = (
+      await tx.alert.createMany({
+        data: alerts.map((a) => ({ kind: a.kind, severity: a.severity, title: a.title, detail: asJson(a.detail) as Prisma.InputJsonValue, toolId: a.toolId, toolVersionId: a.toolVersionId ?? null, dedupeKey: a.dedupeKey })),
+        skipDuplicates: true,
+      })
+    ).count;
+  }
+  for (const [toolId, c] of changes) audits.push({ action: c.action, entityType: 'Tool', entityId: toolId, after: c.after });
+  await recordAuditEvents(tx, ctx.actor, audits);
+  return counts;
+}
+
+/** For the first listed version of a tool: the newest stored version published before it. */
+function olderStored(rows: readonly StoredVersion[], slot: Slot): VersionFacts | null {
+  const at = slot.version.publishedAt?.getTime();
+  if (at === undefined) return null;
+  let best: StoredVersion | null = null;
+  for (const r of rows) {
+    if (r.toolId !== slot.toolId || r.version === slot.version.version || !r.publishedAt || r.publishedAt.getTime() >= at) continue;
+    if (!best || r.publishedAt > best.publishedAt!) best = r;
+  }
+  return best ? factsOfStored(best) : null;
+}
+
+function dedupeTools(tools: readonly NormalizedTool[]): NormalizedTool[] {
+  return [...new Map(tools.map((t) => [t.externalId, t])).values()];
+}
+
+/** Oldest first, one entry per version string. */
+function dedupeVersions(versions: readonly NormalizedVersion[]): NormalizedVersion[] {
+  const unique = [...new Map(versions.map((v) => [v.version, v])).values()];
+  return unique.sort((a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0));
+}
+
+function toolData(t: NormalizedTool, registryId: string, publisherId: string, now: Date) {
+  return {
+    registryId,
+    publisherId,
+    externalId: t.externalId,
+    name: t.name,
+    description: t.description ?? '',
+    kind: t.kind,
+    repositoryUrl: t.repositoryUrl ?? null,
+    registryStatus: t.registryStatus ?? null,
+    deprecatedAt: t.deprecated ? now : null,
+  };
+}
+
+function versionData(toolId: string, v: NormalizedVersion, now: Date): Prisma.ToolVersionCreateManyInput {
+  const run = newestRun(v.verifications);
+  return {
+    toolId,
+    version: v.version,
+    publishedAt: v.publishedAt ?? null,
+    artifactDigest: v.artifactDigest ?? null,
+    toolDefsHash: v.toolDefsHash ?? null,
+    toolDefinitions: asJson(v.toolDefinitions ?? null),
+    ...mutableVersionFields(v),
+    yankedAt: v.yanked ? now : null,
+    ...(run ? { tier: run.tier, trustScore: run.trustScore, verificationState: verificationStateOf(run.tier), lastVerifiedAt: run.verifiedAt } : {}),
+  };
+}

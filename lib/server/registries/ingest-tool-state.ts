@@ -1,0 +1,74 @@
+import 'server-only';
+import type { Environment, Prisma, Tool } from '@prisma/client';
+import { detectStaleVerification, type DetectedAlert } from '@/lib/domain/sync-alerts';
+import type { NormalizedTool, NormalizedVersion } from '@/lib/registries/types';
+import { pickLatest, type StoredVersion } from './ingest-helpers';
+import type { IngestContext } from './ingest-sync-page';
+
+export type ToolAlert = DetectedAlert & { toolId: string | null; toolVersionId?: string | null };
+export interface Slot {
+  tool: NormalizedTool;
+  toolId: string;
+  version: NormalizedVersion;
+  stored: StoredVersion | null;
+  id: string;
+}
+type VersionState = Pick<StoredVersion, 'tier' | 'trustScore' | 'verificationState' | 'lastVerifiedAt'>;
+
+/**
+ * After a page's versions are stored: marks versions the registry stopped listing, refreshes
+ * each tool's denormalized latest-version fields (only when they changed) and checks the
+ * freshness rule of every environment the tool is installed in.
+ */
+export async function updateToolsAndYanks(
+  tx: Prisma.TransactionClient,
+  tools: NormalizedTool[],
+  toolRow: Map<string, Tool>,
+  slots: Slot[],
+  storedRows: readonly StoredVersion[],
+  versionState: Map<string, VersionState>,
+  envs: Map<string, Set<Environment>>,
+  ctx: IngestContext,
+  alerts: ToolAlert[],
+  note: (toolId: string, key: string, value: unknown) => void,
+) {
+  const yanked: string[] = [];
+  for (const t of tools) {
+    const row = toolRow.get(t.externalId)!;
+    const mine = slots.filter((s) => s.toolId === row.id);
+    if (t.versionListComplete) {
+      const listed = new Set(mine.map((s) => s.version.version));
+      const gone = storedRows.filter((v) => v.toolId === row.id && !v.yankedAt && !listed.has(v.version));
+      for (const g of gone) {
+        yanked.push(g.id);
+        note(row.id, `version ${g.version}`, 'withdrawn from registry (yanked or quarantined)');
+      }
+    }
+    const latest = pickLatest(mine);
+    if (!latest) continue;
+    const s = versionState.get(latest.id)!;
+    const p = latest.version.permissions;
+    const next = { latestVersionId: latest.id, latestVersionName: latest.version.version, tier: s.tier, trustScore: s.trustScore, verificationState: s.verificationState, lastVerifiedAt: s.lastVerifiedAt, ...p };
+    const differs =
+      row.latestVersionId !== next.latestVersionId || row.tier !== next.tier || row.trustScore !== next.trustScore || row.verificationState !== next.verificationState ||
+      row.lastVerifiedAt?.getTime() !== next.lastVerifiedAt?.getTime() || row.network !== p.network || row.filesystem !== p.filesystem || row.codeExecution !== p.codeExecution || row.dataAccess !== p.dataAccess;
+    if (differs) {
+      await tx.tool.update({ where: { id: row.id }, data: next });
+      if (row.latestVersionId !== next.latestVersionId) note(row.id, 'latestVersion', next.latestVersionName);
+      if (row.tier !== next.tier) note(row.id, 'tier', next.tier);
+    }
+    const installedIn = [...(envs.get(row.id) ?? [])];
+    const limits = installedIn.map((e) => ctx.maxAgeDays[e]).filter((d): d is number => d !== null);
+    const stale = detectStaleVerification({
+      subject: row.id,
+      toolName: t.name,
+      version: latest.version.version,
+      lastVerifiedAt: s.lastVerifiedAt,
+      maxAgeDays: limits.length > 0 ? Math.min(...limits) : null,
+      now: ctx.now,
+    });
+    if (stale) alerts.push({ ...stale, toolId: row.id, toolVersionId: latest.id });
+  }
+  if (yanked.length > 0) await tx.toolVersion.updateMany({ where: { id: { in: yanked } }, data: { yankedAt: ctx.now } });
+}
+

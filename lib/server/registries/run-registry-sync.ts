@@ -1,0 +1,146 @@
+import 'server-only';
+import type { Prisma, PrismaClient, SyncRun, SyncTrigger } from '@prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import { ENVIRONMENTS, type Environment } from '@/lib/domain/types';
+import { connectorFor } from '@/lib/registries/registry-connectors';
+import type { RegistryConnector, SyncItemError } from '@/lib/registries/types';
+import type { Actor } from '@/lib/server/actor';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { conflict, notFound } from '@/lib/server/errors';
+import { getCurrentPolicies } from '@/lib/server/policies/get-current-policies';
+import { ingestSyncPage } from './ingest-sync-page';
+import { setRunTotal } from './sync-progress';
+
+export interface SyncInput {
+  registryId: string;
+  trigger: SyncTrigger;
+  actor: Actor;
+  /** Tests and the bench hand in their own connector or fetch. */
+  connector?: RegistryConnector;
+  fetch?: typeof fetch;
+}
+
+/** A RUNNING run older than this was cut off (process stopped): it is closed as FAILED. */
+const ABANDONED_AFTER_MS = 30 * 60_000;
+/** Stale-verification fallback when an environment has no policy row yet. */
+const DEFAULT_MAX_AGE_DAYS = 90;
+const MAX_STORED_ERRORS = 50;
+
+/** Starts a sync and returns the run at once; `done` settles when it finishes (never rejects). */
+export async function startRegistrySync(input: SyncInput): Promise<{ run: SyncRun; done: Promise<SyncRun> }> {
+  const prisma = await getPrisma();
+  const registry = await prisma.registry.findUnique({ where: { id: input.registryId } });
+  if (!registry) throw notFound('Registry');
+  if (!registry.enabled) throw conflict(`Registry ${registry.name} is disabled`);
+  const connector = input.connector ?? connectorFor(registry.kind);
+  if (!connector) throw conflict(`No connector for ${registry.kind} registries in this build`);
+  const run = await prisma.$transaction(async (tx) => {
+    // One sync per registry at a time, across instances: the lock serializes this check.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sync:${registry.id}`}))`;
+    await tx.syncRun.updateMany({
+      where: { registryId: registry.id, status: 'RUNNING', startedAt: { lt: new Date(Date.now() - ABANDONED_AFTER_MS) } },
+      data: { status: 'FAILED', finishedAt: new Date(), error: 'Interrupted: the process running it stopped' },
+    });
+    const running = await tx.syncRun.findFirst({ where: { registryId: registry.id, status: 'RUNNING' } });
+    if (running) throw conflict(`A sync of ${registry.name} is already running (started ${running.startedAt.toISOString()})`);
+    const created = await tx.syncRun.create({
+      data: {
+        registryId: registry.id,
+        trigger: input.trigger,
+        startedById: input.actor.type === 'USER' ? input.actor.id : null,
+        cursorBefore: registry.syncCursor,
+      },
+    });
+    await recordAuditEvent(tx, input.actor, { action: 'registry.sync-started', entityType: 'SyncRun', entityId: created.id, after: { registry: registry.name, trigger: input.trigger, resumeFrom: registry.syncCursor } });
+    return created;
+  });
+  const done = execute(prisma, run, registry, connector, input);
+  return { run, done };
+}
+
+/** Runs a sync to the end (seed, scheduler, tests, bench). */
+export async function runRegistrySync(input: SyncInput): Promise<SyncRun> {
+  return (await startRegistrySync(input)).done;
+}
+
+async function maxAgeDays(): Promise<Record<Environment, number | null>> {
+  const policies = await getCurrentPolicies({ fresh: true });
+  const out = {} as Record<Environment, number | null>;
+  for (const e of ENVIRONMENTS) {
+    const p = policies[e];
+    out[e] = p.id === undefined ? (p.maxVerificationAgeDays ?? DEFAULT_MAX_AGE_DAYS) : p.maxVerificationAgeDays;
+  }
+  return out;
+}
+
+async function execute(
+  prisma: PrismaClient,
+  run: SyncRun,
+  registry: { id: string; name: string; baseUrl: string; config: Prisma.JsonValue; syncCursor: string | null; lastSyncAt: Date | null },
+  connector: RegistryConnector,
+  input: SyncInput,
+): Promise<SyncRun> {
+  const errors: { at: string; message: string }[] = [];
+  const addErrors = (items: readonly SyncItemError[]) => {
+    for (const e of items) if (errors.length < MAX_STORED_ERRORS) errors.push({ at: new Date().toISOString(), message: e.message });
+  };
+  let itemErrors = 0;
+  let pagesDone = 0;
+  let fatal: string | null = null;
+  try {
+    const limits = await maxAgeDays();
+    const ctx = {
+      baseUrl: registry.baseUrl,
+      config: (registry.config ?? {}) as Record<string, unknown>,
+      since: registry.lastSyncAt?.toISOString() ?? null,
+      signal: new AbortController().signal,
+      fetch: input.fetch ?? fetch,
+    };
+    for await (const page of connector.pages(ctx, registry.syncCursor)) {
+      if (page.total !== undefined) setRunTotal(run.id, page.total);
+      addErrors(page.errors ?? []);
+      itemErrors += page.errors?.length ?? 0;
+      await ingestSyncPage(prisma, page, { registryId: registry.id, actor: input.actor, now: new Date(), maxAgeDays: limits }, async (tx, counts) => {
+        await tx.syncRun.update({
+          where: { id: run.id },
+          data: {
+            toolsSeen: { increment: counts.toolsSeen },
+            versionsCreated: { increment: counts.versionsCreated },
+            recordsCreated: { increment: counts.recordsCreated },
+            alertsRaised: { increment: counts.alertsRaised },
+            pagesDone: { increment: 1 },
+            cursorAfter: page.nextCursor,
+            errors: errors,
+          },
+        });
+        // The resume point moves only with a committed page.
+        await tx.registry.update({ where: { id: registry.id }, data: { syncCursor: page.nextCursor } });
+      });
+      pagesDone++;
+    }
+  } catch (e) {
+    fatal = e instanceof Error ? e.message : String(e);
+  }
+  const status = fatal ? (pagesDone > 0 ? 'PARTIAL' : 'FAILED') : itemErrors > 0 ? 'PARTIAL' : 'SUCCEEDED';
+  const error = fatal
+    ? `${fatal}${pagesDone > 0 ? ` (after ${pagesDone} page${pagesDone === 1 ? '' : 's'}; the next run resumes there)` : ''}`
+    : itemErrors > 0
+      ? `${itemErrors} item${itemErrors === 1 ? '' : 's'} could not be read; they are retried on the next run`
+      : null;
+  if (fatal) errors.push({ at: new Date().toISOString(), message: fatal });
+  setRunTotal(run.id, undefined);
+  return prisma.$transaction(async (tx) => {
+    const finished = await tx.syncRun.update({ where: { id: run.id }, data: { status, finishedAt: new Date(), error, errors } });
+    await tx.registry.update({
+      where: { id: registry.id },
+      data: { lastSyncAt: finished.finishedAt, lastSyncStatus: status, lastSyncError: error, ...(fatal ? {} : { syncCursor: null }) },
+    });
+    await recordAuditEvent(tx, input.actor, {
+      action: 'registry.sync-finished',
+      entityType: 'SyncRun',
+      entityId: run.id,
+      after: { registry: registry.name, status, toolsSeen: finished.toolsSeen, versionsCreated: finished.versionsCreated, recordsCreated: finished.recordsCreated, alertsRaised: finished.alertsRaised, error },
+    });
+    return finished;
+  });
+}
