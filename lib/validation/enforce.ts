@@ -27,8 +27,7 @@ export const ZEnforceRequest = z
     action: z.enum(['install', 'invoke'], { error: 'action must be "install" or "invoke"' }),
     artifactDigest: ZArtifactDigest.optional().describe('Digest of the artifact the agent is about to run'),
     requestId: z.string().trim().min(1).max(200).optional().describe('Client correlation id, echoed back'),
-  })
-  .meta({ id: 'EnforceRequest' });
+  });
 
 export type TEnforceRequest = z.infer<typeof ZEnforceRequest>;
 
@@ -38,8 +37,7 @@ export const ZDecisionReason = z
     message: z.string().describe('Reason a person can read'),
     rule: z.string().optional().describe('Policy rule key when the reason comes from the policy'),
     exceptionId: z.string().optional(),
-  })
-  .meta({ id: 'DecisionReason' });
+  });
 
 export const ZEnforceResponse = z
   .object({
@@ -52,8 +50,7 @@ export const ZEnforceResponse = z
     changeRequestId: z.string().nullable().describe('Change request opened for a denied install of an unknown tool'),
     logUnverified: z.boolean().describe('Allowed, but the use of an unverified version is logged'),
     requestId: z.string().nullable(),
-  })
-  .meta({ id: 'EnforceResponse' });
+  });
 
 export type TEnforceResponse = z.infer<typeof ZEnforceResponse>;
 
@@ -62,8 +59,7 @@ export const ZErrorResponse = z
     error: z.string(),
     code: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: 'Error' });
+  });
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
 
@@ -78,3 +74,5 @@ export const ZEnforcementLogFilter = z.object({
   before: z.string().max(100).optional().catch(undefined),
 });
 export type TEnforcementLogFilter = z.infer<typeof ZEnforcementLogFilter>;
+
+export const ZHealthResponse = z.object({ ok: z.literal(true) });

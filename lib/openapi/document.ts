@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { ENFORCE_MAX_BODY_BYTES, ZDecisionReason, ZEnforceRequest, ZEnforceResponse, ZErrorResponse, ZHealthResponse } from '@/lib/validation/enforce';
+
+/**
+ * The public API's OpenAPI 3.1 document, generated from the same zod schemas the handlers use
+ * (zod 4's toJSONSchema emits JSON Schema 2020-12, which is OpenAPI 3.1's dialect), so the
+ * document cannot drift from validation. lib/openapi/openapi.int.test.ts calls the real route
+ * handlers with the examples below and checks the answers against the documented schemas.
+ */
+const SCHEMAS = {
+  EnforceRequest: { schema: ZEnforceRequest, io: 'input' },
+  EnforceResponse: { schema: ZEnforceResponse, io: 'output' },
+  DecisionReason: { schema: ZDecisionReason, io: 'output' },
+  Error: { schema: ZErrorResponse, io: 'output' },
+  Health: { schema: ZHealthResponse, io: 'output' },
+} as const;
+
+type JsonObject = Record<string, unknown>;
+
+function componentSchemas(): Record<string, JsonObject> {
+  const out: Record<string, JsonObject> = {};
+  for (const io of ['input', 'output'] as const) {
+    const registry = z.registry<{ id: string }>();
+    for (const [id, s] of Object.entries(SCHEMAS)) if (s.io === io) registry.add(s.schema, { id });
+    const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
+    for (const [id, schema] of Object.entries(schemas)) {
+      const { $schema: _s, $id: _i, ...rest } = schema as JsonObject;
+      out[id] = rest;
+    }
+  }
+  return out;
+}
+
+const ref = (id: keyof typeof SCHEMAS) => ({ $ref: `#/components/schemas/${id}` });
+const json = (id: keyof typeof SCHEMAS, description: string) => ({ description, content: { 'application/json': { schema: ref(id) } } });
+
+/** Request examples; `x-expect` says what the test fixtures (and the demo data) answer. */
+export const ENFORCE_EXAMPLES = {
+  allowed: {
+    summary: 'Gold tool installed and active on a production agent',
+    value: { agent: 'support-agent-prod-01', tool: 'email-parser', version: '1.0.0', action: 'invoke', requestId: 'req-42' },
+    'x-expect': { status: 200, decision: 'allow' },
+  },
+  belowTier: {
+    summary: 'Verified-tier tool in production (policy requires Gold): denied',
+    value: { agent: 'support-agent-prod-01', tool: 'web-fetcher', version: '1.0.0', action: 'invoke' },
+    'x-expect': { status: 200, decision: 'deny' },
+  },
+  unknownToolInstall: {
+    summary: 'Install of a tool the inventory does not know: denied, change request opened',
+    value: { agent: 'support-agent-prod-01', tool: 'shiny-new-tool', version: '0.1.0', action: 'install' },
+    'x-expect': { status: 200, decision: 'deny' },
+  },
+  pinnedDigest: {
+    summary: 'Agent states the artifact digest it is about to run',
+    value: { agent: 'support-agent-prod-01', tool: 'email-parser', version: '1.0.0', action: 'install', artifactDigest: 'sha256:1111111111111111111111111111111111111111' },
+    'x-expect': { status: 200, decision: 'allow' },
+  },
+  malformed: {
+    summary: 'Missing version and an unknown action: 400 with field issues',
+    value: { agent: 'support-agent-prod-01', tool: 'email-parser', action: 'delete' },
+    'x-expect': { status: 400 },
+  },
+} as const;
+
+export function buildOpenApiDocument(serverUrl?: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'ToolLedger public API',
+      version: '1.0.0',
+      description:
+        'Machine API for agents and gateways. Authenticate with an API key created by an admin (Settings → API keys): `Authorization: Bearer <key>` or `X-API-Key: <key>`. Every enforce attempt made with a key, allowed or denied, is logged.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'API key as a bearer token (tl_<scope>_<random>)' },
+        apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+      },
+    },
+    paths: {
+      '/api/v1/enforce': {
+        post: {
+          operationId: 'enforce',
+          summary: 'Decide whether an agent may install or invoke a tool version',
+          description:
+            'Allow only when the agent’s installation of that version is approved (and active, to invoke), the artifact digest is the approved one, the version passes its environment’s policy or an approved, unexpired exception covers it, and it is not quarantined or yanked. A denied install of a tool unknown to the inventory opens a change request and an alert. Requires the `enforce` scope; a key bound to an agent may only ask for that agent.',
+          security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
+          requestBody: {
+            required: true,
+            description: `JSON, at most ${ENFORCE_MAX_BODY_BYTES} bytes; unknown fields are refused.`,
+            content: { 'application/json': { schema: ref('EnforceRequest'), examples: ENFORCE_EXAMPLES } },
+          },
+          responses: {
+            '200': json('EnforceResponse', 'The decision (allow or deny) with its reasons; logged.'),
+            '400': json('Error', 'Malformed JSON or invalid fields (issues name each field); logged as a denied attempt.'),
+            '401': json('Error', 'Missing, unknown, revoked or expired API key. Revoked/expired keys are logged; unknown ones only in the server log.'),
+            '403': json('Error', 'The key lacks the enforce scope, or is bound to another agent; logged.'),
+            '413': json('Error', `Body larger than ${ENFORCE_MAX_BODY_BYTES} bytes; logged.`),
+          },
+        },
+      },
+      '/api/v1/health': {
+        get: {
+          operationId: 'health',
+          summary: 'Liveness (no database access)',
+          security: [],
+          responses: { '200': json('Health', 'The server answers.') },
+        },
+      },
+      '/api/v1/openapi.json': {
+        get: {
+          operationId: 'openapi',
+          summary: 'This document',
+          security: [],
+          responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
+      },
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
