@@ -8,6 +8,7 @@
 import type { Role } from '@prisma/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTestDatabase } from '@/lib/testing/test-database';
+import { snapshotTables } from '@/lib/testing/db-snapshot';
 import { getPrisma } from '@/lib/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import { can, type Permission } from '@/lib/auth/permissions';
@@ -71,21 +72,7 @@ const MUTATIONS: MutationCase[] = [
 
 const actors = {} as Record<Role, Actor>;
 
-/** One digest per table over all its rows: any insert, update or delete changes it. */
-async function snapshot(): Promise<Record<string, string>> {
-  const db = t.db();
-  const tables = await db.query<{ name: string }>(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
-  );
-  const out: Record<string, string> = {};
-  for (const { name } of tables) {
-    const [row] = await db.query<{ digest: string }>(
-      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`,
-    );
-    out[name] = row!.digest;
-  }
-  return out;
-}
+const snapshot = () => snapshotTables(t.db());
 
 beforeAll(async () => {
   const prisma = await getPrisma();
