@@ -10,7 +10,7 @@ export async function getChangeRequest(id: string) {
   const prisma = await getPrisma();
   const request = await prisma.changeRequest.findUnique({
     where: { id },
-    include: { tool: { select: { id: true, name: true, externalId: true } }, approvals: { orderBy: { createdAt: 'asc' } }, comments: { orderBy: { createdAt: 'asc' } } },
+    include: { tool: { select: { id: true, name: true, externalId: true, registry: { select: { name: true } } } }, approvals: { orderBy: { createdAt: 'asc' } }, comments: { orderBy: { createdAt: 'asc' } } },
   });
   if (!request) throw notFound('Change request');
   const [agent, version, fromVersion, installation] = await Promise.all([

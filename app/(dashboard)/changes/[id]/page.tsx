@@ -39,7 +39,14 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
   );
 
   return (
-    <div className="space-y-6">
+    <div
+      className="space-y-6"
+      data-testid="change-request"
+      data-tool={request.tool?.externalId ?? request.toolName}
+      data-registry={request.tool?.registry.name ?? ''}
+      data-version={request.version?.version ?? request.requestedVersion ?? ''}
+      data-agent={request.agent?.name ?? ''}
+    >
       <PageHeader
         title={`${CHANGE_KIND_LABELS[request.kind]}: ${request.toolName} ${request.requestedVersion ?? ''}`}
         description={<>For {request.agent?.name ?? 'an unknown agent'} in {ENVIRONMENT_LABELS[request.environment]}</>}
