@@ -19,6 +19,8 @@ vi.mock('next-auth', async (importOriginal) => ({
 // Outside a request there is no cache to revalidate.
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { withTestDatabase } from '@/lib/testing/test-database';
 import { snapshotTables } from '@/lib/testing/db-snapshot';
@@ -42,12 +44,12 @@ const userIds = {} as Record<Role, string>;
 
 type Action = (prev: null, input: unknown) => Promise<ActionResult<unknown>>;
 const ACTIONS: { name: string; permission: Permission; action: Action }[] = [
-  { name: 'users/createUserAction', permission: 'user:manage', action: userActions.createUserAction },
-  { name: 'users/updateUserRoleAction', permission: 'user:manage', action: userActions.updateUserRoleAction },
-  { name: 'users/setUserActiveAction', permission: 'user:manage', action: userActions.setUserActiveAction },
-  { name: 'users/resetUserPasswordAction', permission: 'user:manage', action: userActions.resetUserPasswordAction },
-  { name: 'api-keys/createApiKeyAction', permission: 'apiKey:manage', action: apiKeyActions.createApiKeyAction },
-  { name: 'api-keys/revokeApiKeyAction', permission: 'apiKey:manage', action: apiKeyActions.revokeApiKeyAction },
+  { name: 'settings/users/createUserAction', permission: 'user:manage', action: userActions.createUserAction },
+  { name: 'settings/users/updateUserRoleAction', permission: 'user:manage', action: userActions.updateUserRoleAction },
+  { name: 'settings/users/setUserActiveAction', permission: 'user:manage', action: userActions.setUserActiveAction },
+  { name: 'settings/users/resetUserPasswordAction', permission: 'user:manage', action: userActions.resetUserPasswordAction },
+  { name: 'settings/api-keys/createApiKeyAction', permission: 'apiKey:manage', action: apiKeyActions.createApiKeyAction },
+  { name: 'settings/api-keys/revokeApiKeyAction', permission: 'apiKey:manage', action: apiKeyActions.revokeApiKeyAction },
   {
     name: 'changes/createChangeRequestAction',
     permission: 'changeRequest:create',
@@ -157,5 +159,47 @@ describe('authorization matrix (server actions and route handlers)', () => {
       const req = new NextRequest('http://localhost/api/x', { method: 'POST', body: '{}' });
       expect((await r.handler(req, { params: Promise.resolve(r.params ?? {}) })).status, r.name).toBe(401);
     }
+  });
+});
+
+/** Entry points that mutate nothing governed, so they are outside the matrix (with the reason). */
+const EXEMPT = new Set([
+  'audit/verifyAuditChainAction', // recomputes the chain, writes nothing (audit:verify, auditors may)
+  'settings/account/changeOwnPasswordAction', // one's own credential, any signed-in role (lib/server/users tests)
+]);
+
+function filesNamed(dir: string, name: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? filesNamed(path.join(dir, d.name), name) : d.name === name ? [path.join(dir, d.name)] : [],
+  );
+}
+
+describe('matrix coverage', () => {
+  it('lists every server action under app/(dashboard)', () => {
+    const root = path.join(process.cwd(), 'app', '(dashboard)');
+    const found = filesNamed(root, 'actions.ts').flatMap((file) => {
+      const prefix = path.relative(root, path.dirname(file)).split(path.sep).join('/');
+      return [...readFileSync(file, 'utf8').matchAll(/export const (\w+) = authAction\(/g)].map((m) => `${prefix}/${m[1]}`);
+    });
+    const listed = new Set(ACTIONS.map((a) => a.name));
+    expect(found.filter((n) => !listed.has(n) && !EXEMPT.has(n))).toEqual([]);
+  });
+
+  it('lists every mutating dashboard route handler (API-key routes under /api/v1 have their own tests)', () => {
+    const root = path.join(process.cwd(), 'app', 'api');
+    const found = filesNamed(root, 'route.ts')
+      .filter((f) => !/^(v1|auth)[/\\]/.test(path.relative(root, f)))
+      .flatMap((file) => {
+        const route =
+          '/api/' +
+          path
+            .relative(root, path.dirname(file))
+            .split(path.sep)
+            .join('/')
+            .replace(/\[(\w+)\]/g, ':$1');
+        return [...readFileSync(file, 'utf8').matchAll(/export const (POST|PUT|PATCH|DELETE)\b/g)].map((m) => `${m[1]} ${route}`);
+      });
+    const listed = new Set(ROUTES.map((r) => r.name));
+    expect(found.filter((n) => !listed.has(n))).toEqual([]);
   });
 });
