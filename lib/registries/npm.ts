@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { intSetting, RegistryPageError } from './connector-support';
+import { fetchJson, RegistryHttpError, type FetchJsonOptions } from './http';
+import { mapPackage, NpmMappingError, type NpmMapOptions } from './npm-map';
+import { NPM_NAME, ZNpmPackument } from './npm-schema';
+import type { ConnectorContext, NormalizedTool, RegistryConnector } from './types';
+
+/**
+ * npm package metadata for tools published as npm packages. npm has no "list everything", so the
+ * Registry row names the packages to follow (config.packages). Each page carries `pageSize`
+ * packages; the cursor is the index of the next package in that list. A package npm does not know
+ * (404) does not stop the others: the run finishes its pages, then fails with the missing names.
+ */
+
+interface NpmSettings {
+  packages: string[];
+  pageSize: number;
+  http: FetchJsonOptions;
+  map: NpmMapOptions;
+}
+
+export function npmSettings(ctx: ConnectorContext): NpmSettings {
+  const c = ctx.config ?? {};
+  const raw = c.packages;
+  if (!Array.isArray(raw) || raw.length === 0) {
+    throw new RegistryPageError('invalid-shape', ctx.baseUrl, 'npm registry config: "packages" must list the npm package names to follow, e.g. {"packages":["@acme/weather-mcp"]}', null);
+  }
+  const bad = raw.find((n) => typeof n !== 'string' || !NPM_NAME.test(n));
+  if (bad !== undefined) {
+    throw new RegistryPageError('invalid-shape', ctx.baseUrl, `npm registry config: ${JSON.stringify(bad)} is not a valid npm package name`, null);
+  }
+  let publicRegistry = false;
+  try {
+    publicRegistry = new URL(ctx.baseUrl).hostname === 'registry.npmjs.org';
+  } catch {
+    // an unparsable baseUrl fails on the first request with a readable reason
+  }
+  return {
+    packages: [...new Set(raw as string[])],
+    pageSize: intSetting(c, 'pageSize', 10, 50),
+    http: {
+      fetch: ctx.fetch,
+      signal: ctx.signal,
+      timeoutMs: intSetting(c, 'timeoutMs', 20_000, 120_000),
+      // Full packuments of long-lived packages run to megabytes.
+      maxBytes: intSetting(c, 'maxBytes', 20 * 1024 * 1024, 100 * 1024 * 1024),
+      maxRetries: intSetting(c, 'maxRetries', 3, 10),
+      maxRetryDelayMs: intSetting(c, 'maxRetryDelayMs', 30_000, 300_000),
+    },
+    map: {
+      maxVersions: intSetting(c, 'maxVersions', 20, 500),
+      provenanceWindow: intSetting(c, 'provenanceWindow', 3, 50),
+      now: new Date(),
+      publicRegistry,
+    },
+  };
+}
+
+/** `@scope/name` → `@scope%2fname`, as the registry expects. */
+export function packumentUrl(baseUrl: string, name: string): string {
+  const path = name.startsWith('@') ? `@${encodeURIComponent(name.slice(1))}` : encodeURIComponent(name);
+  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/%2F/g, '%2f')}`;
+}
+
+async function fetchPackage(ctx: ConnectorContext, s: NpmSettings, name: string): Promise<NormalizedTool | null> {
+  const url = packumentUrl(ctx.baseUrl, name);
+  const res = await fetchJson(url, z.unknown(), { ...s.http, acceptStatus: [404] });
+  if (res.status === 404) return null;
+  const packument = ZNpmPackument.safeParse(res.data);
+  if (!packument.success) {
+    const issue = packument.error.issues[0];
+    throw new RegistryHttpError('invalid-shape', url, `Unexpected response from ${url}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`, res.status);
+  }
+  if (packument.data.name !== name) {
+    throw new RegistryHttpError('invalid-shape', url, `${url} answered with package "${packument.data.name}" instead of "${name}"`, res.status);
+  }
+  try {
+    return mapPackage(packument.data, s.map);
+  } catch (e) {
+    if (e instanceof NpmMappingError) throw new RegistryHttpError('invalid-shape', url, e.message, res.status);
+    throw e;
+  }
+}
+
+function parseCursor(cursor: string | null, total: number): number {
+  if (!cursor || !/^\d+$/.test(cursor)) return 0;
+  const n = Number(cursor);
+  return n < total ? n : 0;
+}
+
+export const npmConnector: RegistryConnector = {
+  kind: 'NPM',
+
+  async testConnection(ctx) {
+    try {
+      const s = npmSettings(ctx);
+      const name = s.packages[0]!;
+      const tool = await fetchPackage(ctx, s, name);
+      if (!tool) return { ok: false, error: `npm registry answered, but has no package "${name}"` };
+      return { ok: true, detail: `npm registry answered; ${name} has ${tool.versions.length} recent version(s)` };
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : `npm registry check failed: ${String(e)}` };
+    }
+  },
+
+  async *pages(ctx, cursor) {
+    const s = npmSettings(ctx);
+    const missing: string[] = [];
+    for (let start = parseCursor(cursor, s.packages.length); start < s.packages.length; start += s.pageSize) {
+      const names = s.packages.slice(start, start + s.pageSize);
+      let tools: (NormalizedTool | null)[];
+      try {
+        tools = await Promise.all(names.map((n) => fetchPackage(ctx, s, n)));
+      } catch (e) {
+        throw RegistryPageError.wrap(e, 'npm sync stopped', String(start));
+      }
+      names.forEach((n, i) => tools[i] === null && missing.push(n));
+      const next = start + s.pageSize;
+      yield { tools: tools.filter((t): t is NormalizedTool => t !== null), nextCursor: next < s.packages.length ? String(next) : null };
+    }
+    if (missing.length > 0) {
+      throw new RegistryPageError('http', ctx.baseUrl, `npm has no package named ${missing.map((m) => `"${m}"`).join(', ')} (HTTP 404); the other packages were synced`, null, 404);
+    }
+  },
+};
