@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { STAGE_LABELS, type ReviewStage } from '@/lib/domain/change-requests/state-machine';
@@ -13,13 +13,14 @@ function ErrorLine({ error }: { error?: string }) {
 /** Approve or reject the current stage; the stage travels with the form so a stale page gets 409, not a decision on the next stage. */
 export function DecisionForm({ id, stage }: { id: string; stage: ReviewStage }) {
   const [state, action, pending] = useActionState(decideChangeRequestAction, null);
+  const [comment, setComment] = useState('');
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <form action={action} className="space-y-3" aria-label="Decision" noValidate>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="stage" value={stage} />
       <FormField label={`Comment for the ${STAGE_LABELS[stage].toLowerCase()}`} name="comment" error={errors.comment} hint="Required when you reject.">
-        <textarea id="comment" name="comment" rows={3} className={inputClass} aria-invalid={Boolean(errors.comment)} />
+        <textarea id="comment" name="comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} className={inputClass} aria-invalid={Boolean(errors.comment)} />
       </FormField>
       <div className="flex gap-2">
         <Button type="submit" name="decision" value="APPROVED" disabled={pending}>Approve</Button>

@@ -24,6 +24,9 @@ export function NewRequestForm({ agents, versions, initial }: { agents: AgentOpt
   const [environment, setEnvironment] = useState<Environment>((ENVIRONMENTS as readonly string[]).includes(initial.environment ?? '') ? (initial.environment as Environment) : 'PRODUCTION');
   const [agentId, setAgentId] = useState(initial.agentId ?? '');
   const [versionId, setVersionId] = useState(initial.toolVersionId ?? '');
+  // Controlled: React resets uncontrolled fields after a form action, and a refused request must keep what was typed.
+  const [kind, setKind] = useState(initial.kind && (CHANGE_KINDS as readonly string[]).includes(initial.kind) ? initial.kind : 'NEW_TOOL');
+  const [justification, setJustification] = useState('');
   const errors = state && !state.ok ? state.fieldErrors : {};
   const envAgents = useMemo(() => agents.filter((a) => a.environment === environment), [agents, environment]);
   const version = versions.find((v) => v.id === versionId);
@@ -36,7 +39,7 @@ export function NewRequestForm({ agents, versions, initial }: { agents: AgentOpt
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="New change request">
       <FormField label="Kind of change" name="kind" error={errors.kind}>
-        <select id="kind" name="kind" defaultValue={initial.kind ?? 'NEW_TOOL'} className={inputClass}>
+        <select id="kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)} className={inputClass}>
           {CHANGE_KINDS.map((k) => (
             <option key={k} value={k}>{CHANGE_KIND_LABELS[k]}</option>
           ))}
@@ -88,7 +91,7 @@ export function NewRequestForm({ agents, versions, initial }: { agents: AgentOpt
         </div>
       )}
       <FormField label="Justification" name="justification" error={errors.justification} hint={`Why the agent needs it (at least ${JUSTIFICATION_MIN} characters).`} className="sm:col-span-2">
-        <textarea id="justification" name="justification" rows={4} className={inputClass} aria-invalid={Boolean(errors.justification)} />
+        <textarea id="justification" name="justification" rows={4} value={justification} onChange={(e) => setJustification(e.target.value)} className={inputClass} aria-invalid={Boolean(errors.justification)} />
       </FormField>
       <div className="flex items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>{pending ? 'Submitting…' : 'Submit request'}</Button>
