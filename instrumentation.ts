@@ -3,5 +3,13 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { getDatabase } = await import('./lib/db/client');
-  await getDatabase();
+  const db = await getDatabase();
+  // Registry sync: the bundled sample registry in demo mode, and the periodic schedule.
+  const { isDemoMode } = await import('./lib/env');
+  if (isDemoMode()) {
+    const { ensureSampleRegistryServer } = await import('./lib/server/registries/sample-registry-server');
+    await ensureSampleRegistryServer(db.prisma);
+  }
+  const { startSyncScheduler } = await import('./lib/server/registries/sync-scheduler');
+  startSyncScheduler();
 }

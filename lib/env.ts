@@ -13,6 +13,10 @@ const ZEnv = z.object({
   TOOLLEDGER_SESSION_MAX_AGE: z.coerce.number().int().positive().default(8 * 60 * 60),
   /** Demo mode seeds demo users and API keys and shows them on the sign-in page. */
   TOOLLEDGER_DEMO: z.enum(['true', 'false']).optional(),
+  /** Port of the bundled sample AgentNode registry the app serves in demo mode (0 = any free port). */
+  TOOLLEDGER_SAMPLE_REGISTRY_PORT: z.coerce.number().int().min(0).max(65_535).default(4319),
+  /** Minutes between scheduled registry syncs (0 switches the schedule off). */
+  TOOLLEDGER_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),

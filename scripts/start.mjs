@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const distDir = process.env.NEXT_DIST_DIR ?? '.next';
 const stamp = path.join(root, distDir, 'toolledger-source-fingerprint');
-const SOURCES = ['app', 'components', 'lib', 'prisma', 'public', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json', 'scripts/start.mjs'];
+const SOURCES = ['app', 'components', 'lib', 'prisma', 'public', 'sample-registry', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json', 'scripts/start.mjs'];
 
 function fingerprint() {
   const hash = createHash('sha256');

@@ -18,6 +18,8 @@ export interface SyncInput {
   /** Tests and the bench hand in their own connector or fetch. */
   connector?: RegistryConnector;
   fetch?: typeof fetch;
+  /** The seed runs before getPrisma() resolves and hands its client in. */
+  prisma?: PrismaClient;
 }
 
 /** A RUNNING run older than this was cut off (process stopped): it is closed as FAILED. */
@@ -28,7 +30,7 @@ const MAX_STORED_ERRORS = 50;
 
 /** Starts a sync and returns the run at once; `done` settles when it finishes (never rejects). */
 export async function startRegistrySync(input: SyncInput): Promise<{ run: SyncRun; done: Promise<SyncRun> }> {
-  const prisma = await getPrisma();
+  const prisma = input.prisma ?? (await getPrisma());
   const registry = await prisma.registry.findUnique({ where: { id: input.registryId } });
   if (!registry) throw notFound('Registry');
   if (!registry.enabled) throw conflict(`Registry ${registry.name} is disabled`);
@@ -63,8 +65,8 @@ export async function runRegistrySync(input: SyncInput): Promise<SyncRun> {
   return (await startRegistrySync(input)).done;
 }
 
-async function maxAgeDays(): Promise<Record<Environment, number | null>> {
-  const policies = await getCurrentPolicies({ fresh: true });
+async function maxAgeDays(prisma: PrismaClient): Promise<Record<Environment, number | null>> {
+  const policies = await getCurrentPolicies({ fresh: true, db: prisma as unknown as Prisma.TransactionClient });
   const out = {} as Record<Environment, number | null>;
   for (const e of ENVIRONMENTS) {
     const p = policies[e];
@@ -88,7 +90,7 @@ async function execute(
   let pagesDone = 0;
   let fatal: string | null = null;
   try {
-    const limits = await maxAgeDays();
+    const limits = await maxAgeDays(prisma);
     const ctx = {
       baseUrl: registry.baseUrl,
       config: (registry.config ?? {}) as Record<string, unknown>,
