@@ -33,6 +33,7 @@ import * as apiKeyActions from '@/app/(dashboard)/settings/api-keys/actions';
 import * as changeActions from '@/app/(dashboard)/changes/actions';
 import * as policyActions from '@/app/(dashboard)/policies/actions';
 import * as usersRoute from '@/app/api/users/route';
+import * as apiKeysRoute from '@/app/api/api-keys/route';
 import * as changesRoute from '@/app/api/changes/route';
 import * as commentsRoute from '@/app/api/changes/[id]/comments/route';
 import * as decisionRoute from '@/app/api/changes/[id]/decision/route';
@@ -83,6 +84,7 @@ const ACTIONS: { name: string; permission: Permission; action: Action }[] = [
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const ROUTES: { name: string; permission: Permission; handler: Handler; params?: Record<string, string> }[] = [
   { name: 'POST /api/users', permission: 'user:manage', handler: usersRoute.POST as Handler },
+  { name: 'POST /api/api-keys', permission: 'apiKey:manage', handler: apiKeysRoute.POST as Handler },
   { name: 'POST /api/changes', permission: 'changeRequest:create', handler: changesRoute.POST as Handler },
   {
     name: 'POST /api/changes/:id/comments',

@@ -100,7 +100,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                     <Link href={`/inventory/${r.toolId}`} className="text-indigo-700 hover:underline">
                       {r.toolName}
                     </Link>
-                    <span className="ml-1 font-mono text-xs text-slate-500">{r.version}</span>
+                    <span className="ml-1 font-mono text-xs text-slate-500" data-testid="matrix-version">{r.version}</span>
                     <div className="mt-0.5 text-xs font-normal text-slate-500">
                       {TIER_LABELS[r.tier]}
                       {r.trustScore !== null ? ` · score ${r.trustScore}` : ''}

@@ -64,7 +64,7 @@ async function load(db: PrismaClient | Prisma.TransactionClient): Promise<Curren
  * The policy in force per environment (highest version). `fresh: true` bypasses the short cache
  * (use it when writing an evaluation snapshot); pass `db` to read inside a transaction.
  */
-export async function getCurrentPolicies(options: { fresh?: boolean; db?: Prisma.TransactionClient } = {}): Promise<CurrentPolicies> {
+export async function getCurrentPolicies(options: { fresh?: boolean; db?: Prisma.TransactionClient | PrismaClient } = {}): Promise<CurrentPolicies> {
   if (options.db) return load(options.db);
   const now = Date.now();
   const cached = holder.__toolledgerPolicies;
@@ -77,7 +77,7 @@ export async function getCurrentPolicies(options: { fresh?: boolean; db?: Prisma
   return value;
 }
 
-export async function getCurrentPolicy(environment: Environment, options: { fresh?: boolean; db?: Prisma.TransactionClient } = {}): Promise<CurrentPolicy> {
+export async function getCurrentPolicy(environment: Environment, options: { fresh?: boolean; db?: Prisma.TransactionClient | PrismaClient } = {}): Promise<CurrentPolicy> {
   return (await getCurrentPolicies(options))[environment];
 }
 
