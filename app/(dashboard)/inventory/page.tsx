@@ -1,0 +1,87 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePageUser } from '@/lib/server/session';
+import { can } from '@/lib/auth/permissions';
+import { findToolsForInventory } from '@/lib/server/inventory/find-tools-for-inventory';
+import { listInventoryFilterOptions } from '@/lib/server/inventory/list-inventory-filter-options';
+import { inventorySearchParams, parseInventoryQuery, type TInventoryQuery } from '@/lib/validation/inventory';
+import { fieldErrorsOf } from '@/lib/server/guards/action-result';
+import { PageHeader } from '@/components/ui/page-header';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { buttonClass } from '@/components/ui/button';
+import { DataTable } from '@/components/tables/data-table';
+import { inventoryColumns } from '@/components/inventory/inventory-columns';
+import { InventoryFilters } from '@/components/inventory/inventory-filters';
+import { Pagination } from '@/components/tables/pagination';
+
+export const metadata: Metadata = { title: 'Inventory' };
+
+const href = (query: Partial<TInventoryQuery>) => {
+  const qs = inventorySearchParams(query).toString();
+  return `/inventory${qs ? `?${qs}` : ''}`;
+};
+
+export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const me = await requirePageUser('inventory:read');
+  const { query, issues } = parseInventoryQuery(await searchParams);
+  const [page, options] = await Promise.all([findToolsForInventory(query), listInventoryFilterOptions()]);
+  const exportQs = inventorySearchParams({ ...query, page: undefined, pageSize: undefined }).toString();
+  const { q: _q, ...rest } = query;
+  const first = (page.page - 1) * page.pageSize + 1;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Inventory"
+        description="Every tool the registries know, with its latest version's tier, trust score and permissions, and where your agents use it."
+        actions={
+          can(me.role, 'inventory:export') && (
+            <a href={`/api/inventory/export${exportQs ? `?${exportQs}` : ''}`} className={buttonClass('secondary', 'sm')} download data-testid="export-csv">
+              Export CSV ({page.total})
+            </a>
+          )
+        }
+      />
+      {issues.length > 0 && (
+        <div role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-800 ring-1 ring-rose-200" data-testid="query-errors">
+          <p className="font-medium">Some filters in the address were not understood and are ignored:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {issues.map((i) => (
+              <li key={i.path}>
+                <span className="font-mono">{i.path}</span>: {i.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Card title="Filters">
+        <InventoryFilters key={JSON.stringify(rest)} query={query} registries={options.registries} publishers={options.publishers} errors={fieldErrorsOf(issues)} />
+      </Card>
+      <p className="text-sm text-slate-600" aria-live="polite" data-testid="result-count">
+        {page.total === 0
+          ? 'No tools match.'
+          : page.rows.length === 0
+            ? `Page ${page.page} is past the end: ${page.total} tools match.`
+            : `Showing ${first}–${first + page.rows.length - 1} of ${page.total} tools`}
+      </p>
+      {page.rows.length === 0 ? (
+        <EmptyState title={page.total === 0 ? 'No tools match these filters' : 'Nothing on this page'}>
+          <Link href={page.total === 0 ? '/inventory' : href({ ...query, page: 1 })} className="text-indigo-700 hover:underline">
+            {page.total === 0 ? 'Clear the filters' : 'Go to the first page'}
+          </Link>
+        </EmptyState>
+      ) : (
+        <DataTable
+          label="Tools"
+          columns={inventoryColumns}
+          rows={page.rows}
+          getRowId={(t) => t.id}
+          rowTestId="inventory-row"
+          sort={{ key: query.sort, dir: query.dir, href: (sort, dir) => href({ ...query, sort: sort as TInventoryQuery['sort'], dir, page: 1 }) }}
+        />
+      )}
+      <Pagination page={page.page} pageCount={page.pageCount} href={(p) => href({ ...query, page: p })} label="Inventory pages" />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { stringify } from 'csv-stringify/sync';
+import { getPrisma } from '@/lib/db/client';
+import type { TInventoryQuery } from '@/lib/validation/inventory';
+import { inventoryOrderBy, inventoryRowSelect, inventoryWhere, type InventoryRowBase } from './inventory-where';
+
+const BATCH = 1000;
+
+export const INVENTORY_CSV_COLUMNS = [
+  'id', 'name', 'external_id', 'kind', 'registry', 'publisher', 'publisher_trust', 'latest_version', 'tier', 'trust_score',
+  'network', 'filesystem', 'code_execution', 'data_access', 'verification_state', 'last_verified_at', 'owner', 'data_classification', 'updated_at',
+] as const;
+
+/** Spreadsheet apps run cells that start with these as formulas (CSV injection): prefix a quote. */
+function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function toRecord(t: InventoryRowBase): string[] {
+  return [
+    t.id, t.name, t.externalId, t.kind, t.registry.name, t.publisher.name, t.publisher.trustLevel, t.latestVersionName ?? '', t.tier,
+    t.trustScore === null ? '' : String(t.trustScore), t.network, t.filesystem, t.codeExecution, t.dataAccess, t.verificationState,
+    t.lastVerifiedAt?.toISOString() ?? '', t.owner ?? '', t.dataClassification, t.updatedAt.toISOString(),
+  ].map(safeCell);
+}
+
+/**
+ * Every tool the list's filter matches (all pages, the list's order), as CSV, streamed in
+ * batches so 10,000 tools never sit in memory at once. Page and page size are ignored.
+ */
+export function exportInventoryCsv(query: TInventoryQuery): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const where = inventoryWhere(query);
+  const orderBy = inventoryOrderBy(query);
+  let skip = 0;
+  let headerSent = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (!headerSent) {
+          headerSent = true;
+          controller.enqueue(encoder.encode(stringify([[...INVENTORY_CSV_COLUMNS]])));
+          return;
+        }
+        const prisma = await getPrisma();
+        const rows = await prisma.tool.findMany({ where, orderBy, skip, take: BATCH, select: inventoryRowSelect });
+        skip += rows.length;
+        if (rows.length) controller.enqueue(encoder.encode(stringify(rows.map(toRecord))));
+        if (rows.length < BATCH) controller.close();
+      } catch (err) {
+        controller.error(err);
+      }
+    },
+  });
+}

@@ -1,0 +1,52 @@
+import 'server-only';
+import type { Environment, Tier, VerificationState } from '@prisma/client';
+import { getPrisma } from '@/lib/db/client';
+import { DIMENSIONS, LEVELS, type PermissionDimension } from '@/lib/domain/permissions';
+
+export interface InventoryOverview {
+  totalTools: number;
+  byTier: Record<Tier, number>;
+  /** Distinct tools installed (not revoked) per environment. */
+  byEnvironment: Record<Environment, number>;
+  byVerification: Record<VerificationState, number>;
+  /** Per dimension, tools at each level of their latest version. */
+  byPermission: Record<PermissionDimension, Record<string, number>>;
+  openAlerts: number;
+  agents: number;
+}
+
+const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/** The overview charts' figures, counted in the database (groupBy / COUNT), never over all rows in JS. */
+export async function getInventoryOverview(): Promise<InventoryOverview> {
+  const prisma = await getPrisma();
+  const [totalTools, tiers, states, envs, openAlerts, agents, ...dims] = await Promise.all([
+    prisma.tool.count(),
+    prisma.tool.groupBy({ by: ['tier'], _count: { _all: true } }),
+    prisma.tool.groupBy({ by: ['verificationState'], _count: { _all: true } }),
+    prisma.$queryRaw<{ environment: Environment; tools: bigint | number }[]>`
+      SELECT "environment"::text AS environment, COUNT(DISTINCT "toolId") AS tools
+      FROM "Installation" WHERE "state" <> 'REVOKED' GROUP BY "environment"`,
+    prisma.alert.count({ where: { state: { not: 'RESOLVED' } } }),
+    prisma.agent.count(),
+    prisma.tool.groupBy({ by: ['network'], _count: { _all: true } }),
+    prisma.tool.groupBy({ by: ['filesystem'], _count: { _all: true } }),
+    prisma.tool.groupBy({ by: ['codeExecution'], _count: { _all: true } }),
+    prisma.tool.groupBy({ by: ['dataAccess'], _count: { _all: true } }),
+  ]);
+
+  const byTier = zeroes<Tier>(['GOLD', 'VERIFIED', 'PARTIAL', 'UNVERIFIED', 'FAILED']);
+  for (const t of tiers) byTier[t.tier] = t._count._all;
+  const byVerification = zeroes<VerificationState>(['PASSED', 'FAILED', 'UNVERIFIED']);
+  for (const s of states) byVerification[s.verificationState] = s._count._all;
+  const byEnvironment = zeroes<Environment>(['PRODUCTION', 'STAGING', 'DEVELOPMENT']);
+  for (const e of envs) byEnvironment[e.environment] = Number(e.tools);
+
+  const byPermission = {} as Record<PermissionDimension, Record<string, number>>;
+  DIMENSIONS.forEach((d, i) => {
+    const counts = zeroes<string>(LEVELS[d]);
+    for (const row of (dims[i] ?? []) as unknown as (Record<string, string> & { _count: { _all: number } })[]) counts[row[d] as string] = row._count._all;
+    byPermission[d] = counts;
+  });
+  return { totalTools, byTier, byEnvironment, byVerification, byPermission, openAlerts, agents };
+}
