@@ -29,6 +29,17 @@ export class RegistryPageError extends RegistryHttpError {
   }
 }
 
+/**
+ * Errors about ONE item (its document is malformed, too large, or refused with a 4xx) skip that
+ * item and are reported on the page; transient or registry-wide ones (timeout, network, 5xx,
+ * 429 after retries) stop the run, which resumes from the failed page next time.
+ */
+export function isItemLevel(e: unknown): boolean {
+  if (!(e instanceof RegistryHttpError) || e instanceof RegistryPageError) return false;
+  if (e.kind === 'invalid-json' || e.kind === 'invalid-shape' || e.kind === 'too-large') return true;
+  return e.kind === 'http' && e.status !== null && e.status >= 400 && e.status < 500;
+}
+
 export interface ToolDefinition {
   name: string;
   description: string | null;

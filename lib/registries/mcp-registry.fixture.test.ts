@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import page1 from './__fixtures__/mcp-registry/servers-page-1.json';
@@ -91,15 +92,16 @@ describe('MCP registry connector against recorded shapes', () => {
     expect(e.resumeCursor).toBeNull();
   });
 
-  it('an entry missing a required field names the entry and field; earlier pages stay yielded', async () => {
-    const broken = { servers: [{ server: { name: 'io.github.x/broken', description: 'no version' }, _meta: {} }], metadata: {} };
-    srv.route(isPage2, { json: broken });
+  it('an entry missing a required field is skipped and reported by name and field; the rest of the page is kept', async () => {
+    const page2 = JSON.parse(readFileSync(fixture('servers-page-2.json'), 'utf8')) as { servers: unknown[] };
+    page2.servers.unshift({ server: { name: 'io.github.x/broken', description: 'no version' }, _meta: {} });
+    srv.route(isPage2, { json: page2 });
     const { pages, error } = await collectPages(mcpRegistryConnector, testContext(srv.url));
-    expect(pages).toHaveLength(1);
-    const e = pageError(error);
-    expect(e.kind).toBe('invalid-shape');
-    expect(e.message).toMatch(/entry 1 \(io\.github\.x\/broken\) is malformed: server\.version/);
-    expect(e.resumeCursor).toBe(pages[0]!.nextCursor);
+    expect(error).toBeNull();
+    expect(pages[1]!.tools.map((t) => t.externalId)).toEqual(['io.github.oldco/legacy-notes', 'io.github.stacklok/heroku']);
+    expect(pages[1]!.errors).toEqual([
+      { externalId: 'io.github.x/broken', message: expect.stringMatching(/entry 1 \(io\.github\.x\/broken\) is malformed, skipped: server\.version: /) },
+    ]);
   });
 
   it('unknown enum values (status, package type, transport) do not fail the run', async () => {
@@ -119,11 +121,30 @@ describe('MCP registry connector against recorded shapes', () => {
     expect(tool.versions[0]!.riskSignals).toContainEqual(expect.objectContaining({ key: 'registry-status-unknown', label: 'Unknown registry status "suspended"' }));
   });
 
-  it('a failing versions request fails the page with the server named', async () => {
+  it('a malformed versions answer is an item error: the server is mapped from its list entry, the list is not complete', async () => {
     srv.route('/v0.1/servers/io.github.acme%2Fweather/versions', { fault: 'malformed-json' });
     const { pages, error } = await collectPages(mcpRegistryConnector, testContext(srv.url));
+    expect(error).toBeNull();
+    const weather = pages[0]!.tools[0]!;
+    expect(weather.versions.map((v) => v.version)).toEqual(['1.0.2']);
+    expect(weather.versionListComplete).toBe(false);
+    expect(pages[0]!.errors).toEqual([{ externalId: 'io.github.acme/weather', message: expect.stringMatching(/mapped from its list entry only: .*did not answer with valid JSON/) }]);
+  });
+
+  it('a version list beyond the cap is capped and not complete; within the cap it is complete', async () => {
+    const capped = await collectPages(mcpRegistryConnector, testContext(srv.url, { maxVersionsPerServer: 1 }));
+    expect(capped.pages[0]!.tools[0]).toMatchObject({ versionListComplete: false, versions: [expect.objectContaining({ version: '1.0.2' })] });
+    const full = await collectPages(mcpRegistryConnector, testContext(srv.url));
+    expect(full.pages[0]!.tools[0]!.versionListComplete).toBe(true);
+  });
+
+  it('a 500 on a versions request stops the page (transient: the next run retries it)', async () => {
+    srv.route('/v0.1/servers/io.github.acme%2Fweather/versions', { fault: 'status', status: 500 });
+    const { pages, error } = await collectPages(mcpRegistryConnector, testContext(srv.url));
     expect(pages).toHaveLength(0);
-    expect(pageError(error).message).toMatch(/weather\/versions did not answer with valid JSON/);
+    const e = pageError(error);
+    expect(e).toMatchObject({ kind: 'http', status: 500, resumeCursor: null });
+    expect(e.message).toMatch(/weather\/versions answered HTTP 500/);
   });
 
   it('waits out a 429 with Retry-After, then continues', async () => {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { intSetting, parseDate, RegistryPageError } from './connector-support';
+import { intSetting, isItemLevel, parseDate, RegistryPageError } from './connector-support';
 import { fetchJson, RegistryHttpError, type FetchJsonOptions } from './http';
 import { mapServer, type McpMapOptions } from './mcp-registry-map';
 import { nextCursorOf, parseServerEntry, ZMcpServerList, type TMcpServerResponse } from './mcp-registry-schema';
-import type { ConnectorContext, RegistryConnector, SyncPage } from './types';
+import type { ConnectorContext, RegistryConnector, SyncItemError, SyncPage } from './types';
 
 /**
  * The official MCP Registry (and anything serving its /v0.1 API, e.g. ToolHive's registry server
@@ -79,26 +79,47 @@ export function listUrl(baseUrl: string, cursor: McpCursor, limit: number): stri
   return `${apiBase(baseUrl)}/servers?${p.toString()}`;
 }
 
-function parseEntries(raw: unknown[], where: string, url: string, resume: string | null): TMcpServerResponse[] {
-  return raw.map((item, i) => {
-    const parsed = parseServerEntry(item, i);
-    if (parsed.ok) return parsed.entry;
-    const who = parsed.issue.name ? ` (${parsed.issue.name})` : '';
-    throw new RegistryPageError('invalid-shape', url, `MCP registry ${where}: entry ${i + 1}${who} is malformed: ${parsed.issue.message}`, resume);
-  });
+interface Parsed {
+  entries: TMcpServerResponse[];
+  errors: SyncItemError[];
 }
 
-async function fetchVersions(ctx: ConnectorContext, name: string, s: McpSettings, resume: string | null): Promise<TMcpServerResponse[]> {
+/** Malformed entries become item errors (skipped, reported, the run ends PARTIAL); the rest is kept. */
+function parseEntries(raw: unknown[], where: string): Parsed {
+  const out: Parsed = { entries: [], errors: [] };
+  raw.forEach((item, i) => {
+    const parsed = parseServerEntry(item, i);
+    if (parsed.ok) return void out.entries.push(parsed.entry);
+    const who = parsed.issue.name ? ` (${parsed.issue.name})` : '';
+    out.errors.push({ externalId: parsed.issue.name, message: `MCP registry ${where}: entry ${i + 1}${who} is malformed, skipped: ${parsed.issue.message}` });
+  });
+  return out;
+}
+
+interface Versions extends Parsed {
+  /** The registry returned every version and we kept them all (no 404, no cap, nothing skipped). */
+  complete: boolean;
+}
+
+async function fetchVersions(ctx: ConnectorContext, name: string, s: McpSettings): Promise<Versions> {
   const url = `${apiBase(ctx.baseUrl)}/servers/${encodeURIComponent(name)}/versions`;
-  // 404: the server is not (or no longer) served by name; its list entry alone is mapped.
-  const res = await fetchJson(url, z.unknown(), { ...s.http, acceptStatus: [404] });
-  if (res.status === 404) return [];
-  const list = ZMcpServerList.safeParse(res.data);
-  if (!list.success) {
-    const issue = list.error.issues[0];
-    throw new RegistryPageError('invalid-shape', url, `Unexpected response from ${url}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`, resume, res.status);
+  try {
+    // 404: the server is not (or no longer) served by name; its list entry alone is mapped.
+    const res = await fetchJson(url, z.unknown(), { ...s.http, acceptStatus: [404] });
+    if (res.status === 404) return { entries: [], errors: [], complete: false };
+    const list = ZMcpServerList.safeParse(res.data);
+    if (!list.success) {
+      const issue = list.error.issues[0];
+      throw new RegistryHttpError('invalid-shape', url, `Unexpected response from ${url}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`, res.status);
+    }
+    const parsed = parseEntries(list.data.servers, `versions of ${name}`);
+    const complete = parsed.errors.length === 0 && list.data.servers.length <= s.maxVersionsPerServer;
+    return { entries: parsed.entries.slice(0, s.maxVersionsPerServer), errors: parsed.errors, complete };
+  } catch (e) {
+    if (!isItemLevel(e)) throw e;
+    const reason = e instanceof Error ? e.message : String(e);
+    return { entries: [], errors: [{ externalId: name, message: `MCP registry: versions of ${name} could not be read; mapped from its list entry only: ${reason}` }], complete: false };
   }
-  return parseEntries(list.data.servers, `versions of ${name}`, url, resume).slice(0, s.maxVersionsPerServer);
 }
 
 async function readPage(ctx: ConnectorContext, s: McpSettings, at: McpCursor): Promise<SyncPage> {
@@ -106,25 +127,29 @@ async function readPage(ctx: ConnectorContext, s: McpSettings, at: McpCursor): P
   const url = listUrl(ctx.baseUrl, at, s.pageSize);
   try {
     const list = await fetchJson(url, ZMcpServerList, s.http);
-    const entries = parseEntries(list.data.servers, `page ${at.registryCursor ? `after cursor ${at.registryCursor}` : '1'}`, url, resume);
+    const { entries, errors } = parseEntries(list.data.servers, `page ${at.registryCursor ? `after cursor ${at.registryCursor}` : '1'}`);
     const byName = new Map<string, TMcpServerResponse[]>();
     for (const e of entries) byName.set(e.server.name, [...(byName.get(e.server.name) ?? []), e]);
     const names = [...byName.keys()];
+    const complete = new Set<string>();
     if (s.fetchVersions) {
       for (let i = 0; i < names.length; i += s.concurrency) {
         const chunk = names.slice(i, i + s.concurrency);
-        const versions = await Promise.all(chunk.map((n) => fetchVersions(ctx, n, s, resume)));
-        chunk.forEach((n, j) => byName.set(n, [...(versions[j] ?? []), ...(byName.get(n) ?? [])]));
+        const results = await Promise.all(chunk.map((n) => fetchVersions(ctx, n, s)));
+        chunk.forEach((n, j) => {
+          const r = results[j]!;
+          errors.push(...r.errors);
+          if (r.complete) complete.add(n);
+          byName.set(n, [...r.entries, ...(byName.get(n) ?? [])]);
+        });
       }
     }
     const next = nextCursorOf(list.data);
     if (next !== null && next === at.registryCursor) {
       throw new RegistryPageError('invalid-shape', url, `MCP registry returned the same cursor "${next}" again; stopping to avoid an endless loop`, resume);
     }
-    return {
-      tools: names.map((n) => mapServer((byName.get(n) ?? []).slice(0, s.maxVersionsPerServer), s.map)),
-      nextCursor: next === null ? null : encodeCursor({ registryCursor: next, updatedSince: at.updatedSince }),
-    };
+    const tools = names.map((n) => ({ ...mapServer((byName.get(n) ?? []).slice(0, s.maxVersionsPerServer), s.map), versionListComplete: complete.has(n) }));
+    return { tools, errors, nextCursor: next === null ? null : encodeCursor({ registryCursor: next, updatedSince: at.updatedSince }) };
   } catch (e) {
     throw RegistryPageError.wrap(e, 'MCP registry sync stopped', resume);
   }

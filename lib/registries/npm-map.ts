@@ -129,5 +129,7 @@ export function mapPackage(p: TNpmPackument, options: NpmMapOptions): Normalized
     deprecated,
     publisher: publisherOf(p, manifests, options),
     versions,
+    // npm drops unpublished versions from `versions`: when we map them all, a stored one missing here is gone.
+    versionListComplete: order.length <= options.maxVersions,
   };
 }

@@ -55,29 +55,41 @@ describe('npm connector against recorded shapes', () => {
   });
 
   it.each([
-    ['malformed JSON', { fault: 'malformed-json' as const }, 'invalid-json', /valid JSON/],
-    ['a missing name', { json: { versions: {} } }, 'invalid-shape', /name: /],
-    ['another package’s document', { json: { ...acme, name: 'evil' } }, 'invalid-shape', /package "evil" instead of "@acme\/weather-mcp"/],
-    ['an unknown enum-like value in a mapped version', { json: { ...acme, versions: { ...acme.versions, '1.0.2': { ...acme.versions['1.0.2'], deprecated: 42 } } } }, 'invalid-shape', /version 1\.0\.2: deprecated/],
-    ['a huge body', { fault: 'huge' as const, bytes: 3 * 1024 * 1024 }, 'too-large', /byte limit/],
-    ['an endless body', { fault: 'endless' as const }, 'too-large', /byte limit/],
-    ['a hang', { fault: 'hang' as const }, 'timeout', /did not answer within 0.4 s/],
-  ])('%s fails the page readably, resumable at index 0', async (_l, answer, kind, message) => {
+    ['malformed JSON', { fault: 'malformed-json' as const }, /valid JSON/],
+    ['a missing name', { json: { versions: {} } }, /name: /],
+    ['another package’s document', { json: { ...acme, name: 'evil' } }, /package "evil" instead of "@acme\/weather-mcp"/],
+    ['an unknown enum-like value in a mapped version', { json: { ...acme, versions: { ...acme.versions, '1.0.2': { ...acme.versions['1.0.2'], deprecated: 42 } } } }, /version 1\.0\.2: deprecated/],
+    ['a huge body', { fault: 'huge' as const, bytes: 3 * 1024 * 1024 }, /byte limit/],
+    ['an endless body', { fault: 'endless' as const }, /byte limit/],
+  ])('%s: that package is an item error, the others are synced', async (_l, answer, message) => {
     srv.route('/@acme%2fweather-mcp', answer);
     const { pages, error } = await collectPages(npmConnector, ctx());
-    expect(pages).toHaveLength(0);
+    expect(error).toBeNull();
+    expect(pages.map((p) => p.tools.map((t) => t.externalId))).toEqual([[], ['quick-shell-tool'], ['old-mcp-helper']]);
+    expect(pages[0]!.errors).toEqual([{ externalId: '@acme/weather-mcp', message: expect.stringMatching(/^npm package @acme\/weather-mcp skipped: /) }]);
+    expect(pages[0]!.errors![0]!.message).toMatch(message);
+  });
+
+  it.each([
+    ['a hang', { fault: 'hang' as const }, 'timeout', /did not answer within 0.4 s/],
+    ['HTTP 503', { fault: 'status' as const, status: 503 }, 'http', /HTTP 503/],
+  ])('%s stops the run readably, resumable at that package', async (_l, answer, kind, message) => {
+    srv.route('/quick-shell-tool', answer);
+    const { pages, error } = await collectPages(npmConnector, ctx());
+    expect(pages).toHaveLength(1);
     const e = pageError(error);
     expect(e.kind).toBe(kind);
     expect(e.message).toMatch(message);
-    expect(e.resumeCursor).toBe('0');
+    expect(e.resumeCursor).toBe('1');
   });
 
-  it('a package npm does not know does not stop the others; the run then fails naming it', async () => {
-    const { pages, error } = await collectPages(npmConnector, ctx({ packages: ['@acme/weather-mcp', 'no-such-pkg', 'old-mcp-helper'] }));
-    expect(pages.flatMap((p) => p.tools.map((t) => t.externalId))).toEqual(['@acme/weather-mcp', 'old-mcp-helper']);
-    const e = pageError(error);
-    expect(e).toMatchObject({ status: 404, resumeCursor: null });
-    expect(e.message).toBe('npm has no package named "no-such-pkg" (HTTP 404); the other packages were synced');
+  it('a package npm does not know is an item error; the others are synced', async () => {
+    const { pages, error } = await collectPages(npmConnector, ctx({ packages: ['@acme/weather-mcp', 'no-such-pkg', 'old-mcp-helper'], pageSize: 10 }));
+    expect(error).toBeNull();
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatchObject({ total: 3, nextCursor: null });
+    expect(pages[0]!.tools.map((t) => t.externalId)).toEqual(['@acme/weather-mcp', 'old-mcp-helper']);
+    expect(pages[0]!.errors).toEqual([{ externalId: 'no-such-pkg', message: 'npm has no package named "no-such-pkg" (HTTP 404); check the registry\'s package list' }]);
   });
 
   it('waits out a 429, then continues', async () => {

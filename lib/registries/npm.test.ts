@@ -106,6 +106,8 @@ describe('mapPackage', () => {
     const tool = mapPackage(pkg(shell), { ...opts, maxVersions: 1 });
     expect(tool.versions.map((v) => v.version)).toEqual(['2.0.0']);
     expect(keys(tool.versions[0]!.riskSignals)).toContain('provenance-dropped');
+    expect(tool.versionListComplete).toBe(false);
+    expect(mapPackage(pkg(shell), opts).versionListComplete).toBe(true);
   });
 
   it('provenance window: one recent version without provenance makes the publisher UNVERIFIED', () => {

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { intSetting, RegistryPageError } from './connector-support';
+import { intSetting, isItemLevel, RegistryPageError } from './connector-support';
 import { fetchJson, RegistryHttpError, type FetchJsonOptions } from './http';
 import { mapPackage, NpmMappingError, type NpmMapOptions } from './npm-map';
 import { NPM_NAME, ZNpmPackument } from './npm-schema';
-import type { ConnectorContext, NormalizedTool, RegistryConnector } from './types';
+import type { ConnectorContext, NormalizedTool, RegistryConnector, SyncItemError } from './types';
 
 /**
  * npm package metadata for tools published as npm packages. npm has no "list everything", so the
  * Registry row names the packages to follow (config.packages). Each page carries `pageSize`
  * packages; the cursor is the index of the next package in that list. A package npm does not know
- * (404) does not stop the others: the run finishes its pages, then fails with the missing names.
+ * (404) or whose document is malformed is an item error on its page (the run ends PARTIAL); a
+ * timeout, network error or 5xx stops the run at that page, and the next run resumes there.
  */
 
 interface NpmSettings {
@@ -82,6 +83,18 @@ async function fetchPackage(ctx: ConnectorContext, s: NpmSettings, name: string)
   }
 }
 
+/** One package: mapped, or an item error (unknown name, malformed document); transient errors throw. */
+async function readPackage(ctx: ConnectorContext, s: NpmSettings, name: string): Promise<{ tool: NormalizedTool } | { error: SyncItemError }> {
+  try {
+    const tool = await fetchPackage(ctx, s, name);
+    if (tool) return { tool };
+    return { error: { externalId: name, message: `npm has no package named "${name}" (HTTP 404); check the registry's package list` } };
+  } catch (e) {
+    if (!isItemLevel(e)) throw e;
+    return { error: { externalId: name, message: `npm package ${name} skipped: ${e instanceof Error ? e.message : String(e)}` } };
+  }
+}
+
 function parseCursor(cursor: string | null, total: number): number {
   if (!cursor || !/^\d+$/.test(cursor)) return 0;
   const n = Number(cursor);
@@ -105,21 +118,18 @@ export const npmConnector: RegistryConnector = {
 
   async *pages(ctx, cursor) {
     const s = npmSettings(ctx);
-    const missing: string[] = [];
     for (let start = parseCursor(cursor, s.packages.length); start < s.packages.length; start += s.pageSize) {
       const names = s.packages.slice(start, start + s.pageSize);
-      let tools: (NormalizedTool | null)[];
+      const tools: NormalizedTool[] = [];
+      const errors: SyncItemError[] = [];
       try {
-        tools = await Promise.all(names.map((n) => fetchPackage(ctx, s, n)));
+        const results = await Promise.all(names.map((n) => readPackage(ctx, s, n)));
+        results.forEach((r) => ('tool' in r ? tools.push(r.tool) : errors.push(r.error)));
       } catch (e) {
         throw RegistryPageError.wrap(e, 'npm sync stopped', String(start));
       }
-      names.forEach((n, i) => tools[i] === null && missing.push(n));
       const next = start + s.pageSize;
-      yield { tools: tools.filter((t): t is NormalizedTool => t !== null), nextCursor: next < s.packages.length ? String(next) : null };
-    }
-    if (missing.length > 0) {
-      throw new RegistryPageError('http', ctx.baseUrl, `npm has no package named ${missing.map((m) => `"${m}"`).join(', ')} (HTTP 404); the other packages were synced`, null, 404);
+      yield { tools, errors, total: s.packages.length, nextCursor: next < s.packages.length ? String(next) : null };
     }
   },
 };
