@@ -21,7 +21,8 @@ import type { TMcpInput, TMcpPackage, TMcpServer } from './mcp-registry-schema';
  *   package registryType oci (container)                      → SANDBOXED
  *   remote-only (no packages)                                 → NONE
  * dataAccess
- *   an env var or remote header marked isSecret               → READ (it holds a credential to someone's data)
+ *   an env var or remote header marked isSecret (or with a secret {variable}) → READ
+ *                                                             (it holds a credential to someone's data)
  */
 
 export const HOST_RUN_TYPES = ['npm', 'pypi', 'nuget', 'cargo', 'go', 'mcpb'] as const;
@@ -47,7 +48,8 @@ export function packageInputs(pkg: TMcpPackage): { kind: 'env' | 'runtime' | 'pa
 }
 
 export function isSecret(input: TMcpInput): boolean {
-  return input.isSecret === true || input.is_secret === true;
+  const variables = Object.values(input.variables ?? {});
+  return input.isSecret === true || input.is_secret === true || variables.some((v) => v.isSecret === true || v.is_secret === true);
 }
 
 export function hostOf(url: string): string | null {

@@ -11,6 +11,8 @@ import { z } from 'zod';
 const str = z.string();
 const optStr = z.string().nullish();
 
+const ZInputVariable = z.looseObject({ isSecret: z.boolean().nullish(), is_secret: z.boolean().nullish(), format: optStr });
+
 export const ZMcpInput = z.looseObject({
   name: optStr,
   type: optStr,
@@ -20,6 +22,8 @@ export const ZMcpInput = z.looseObject({
   isSecret: z.boolean().nullish(),
   is_secret: z.boolean().nullish(),
   isRequired: z.boolean().nullish(),
+  /** `{placeholders}` in value, each an input of its own (e.g. a secret token inside a header). */
+  variables: z.record(z.string(), ZInputVariable).nullish(),
 });
 export type TMcpInput = z.infer<typeof ZMcpInput>;
 

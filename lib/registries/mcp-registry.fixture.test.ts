@@ -49,13 +49,13 @@ describe('MCP registry connector against recorded shapes', () => {
     const files = pages[0]!.tools[1]!;
     expect(files.versions[0]).toMatchObject({ artifactDigest: expect.stringMatching(/^sha256:5c2b/), permissions: { codeExecution: 'SANDBOXED', filesystem: 'WRITE' } });
     expect(pages[0]!.tools[2]!.versions[0]!.verifications[0]!.tier).toBe('FAILED');
-    expect(srv.requests).toContain('/v0.1/servers/io.github.acme%2Fweather/versions');
+    expect(srv.requests).toContain('/v0.1/servers/io.github.acme%2Fweather/versions?include_deleted=true');
   });
 
   it('passes ctx.since as updated_since and keeps it in the cursor it emits', async () => {
     const since = '2026-11-01T00:00:00Z';
     const { pages } = await collectPages(mcpRegistryConnector, testContext(srv.url, {}, since));
-    expect(srv.requests[0]).toBe('/v0.1/servers?limit=50&updated_since=2026-11-01T00%3A00%3A00Z');
+    expect(srv.requests[0]).toBe('/v0.1/servers?limit=50&include_deleted=true&updated_since=2026-11-01T00%3A00%3A00Z');
     expect(decodeCursor(pages[0]!.nextCursor, null)).toEqual({ registryCursor: CURSOR_2, updatedSince: since });
   });
 
@@ -144,15 +144,15 @@ describe('MCP registry connector against recorded shapes', () => {
     expect(pages).toHaveLength(0);
     const e = pageError(error);
     expect(e).toMatchObject({ kind: 'http', status: 500, resumeCursor: null });
-    expect(e.message).toMatch(/weather\/versions answered HTTP 500/);
+    expect(e.message).toMatch(/weather\/versions\?include_deleted=true answered HTTP 500/);
   });
 
   it('waits out a 429 with Retry-After, then continues', async () => {
-    srv.route('/v0.1/servers?limit=50', { fault: 'rate-limit', retryAfterSeconds: 0, times: 2, then: { file: fixture('servers-page-1.json') } });
+    srv.route('/v0.1/servers?limit=50&include_deleted=true', { fault: 'rate-limit', retryAfterSeconds: 0, times: 2, then: { file: fixture('servers-page-1.json') } });
     const { pages, error } = await collectPages(mcpRegistryConnector, testContext(srv.url));
     expect(error).toBeNull();
     expect(pages).toHaveLength(2);
-    expect(srv.requests.filter((r) => r === '/v0.1/servers?limit=50')).toHaveLength(3);
+    expect(srv.requests.filter((r) => r === '/v0.1/servers?limit=50&include_deleted=true')).toHaveLength(3);
   });
 
   it('a registry repeating the same cursor is stopped instead of looping forever', async () => {

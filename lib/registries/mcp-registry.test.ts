@@ -28,6 +28,8 @@ describe('inferMcpPermissions (the one table)', () => {
     ['oci + -v :ro', { packages: [{ registryType: 'oci', identifier: 'i', runtimeArguments: [{ type: 'named', name: '-v', value: '/a:/b:ro' }] }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
     ['filepath argument', { packages: [{ registryType: 'oci', identifier: 'i', packageArguments: [{ type: 'positional', format: 'filepath' }] }] }, { network: 'NONE', filesystem: 'READ', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
     ['secret env var', { packages: [{ registryType: 'npm', identifier: 'x', environmentVariables: [{ name: 'K', isSecret: true }] }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'READ' }],
+    ['secret inside a header variable', { remotes: [{ type: 'sse', url: 'https://a.example.com', headers: [{ name: 'Authorization', value: 'Bearer {token}', variables: { token: { isSecret: true } } }] }] }, { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'READ' }],
+    ['remote URL starting with a template variable', { remotes: [{ type: 'sse', url: '{baseUrl}/sse' }] }, { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'NONE' }],
     ['secret remote header', { remotes: [{ type: 'sse', url: 'https://a.example.com', headers: [{ name: 'Authorization', isSecret: true }] }] }, { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'READ' }],
     ['oci + npm: most permissive wins', { packages: [{ registryType: 'oci', identifier: 'i' }, { registryType: 'npm', identifier: 'x' }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' }],
     ['nothing declared', {}, { network: 'NONE', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'NONE' }],
@@ -160,7 +162,7 @@ describe('cursor', () => {
     expect(decodeCursor(encodeCursor(c), null)).toEqual(c);
     expect(decodeCursor('io.github.a/b:1.0.0', '2026-11-01T00:00:00Z')).toEqual(c);
     expect(decodeCursor(null, 'yesterday')).toEqual({ registryCursor: null, updatedSince: null });
-    expect(listUrl('https://r.example/', c, 50)).toBe('https://r.example/v0.1/servers?limit=50&cursor=io.github.a%2Fb%3A1.0.0&updated_since=2026-11-01T00%3A00%3A00Z');
+    expect(listUrl('https://r.example/', c, 50)).toBe('https://r.example/v0.1/servers?limit=50&include_deleted=true&cursor=io.github.a%2Fb%3A1.0.0&updated_since=2026-11-01T00%3A00%3A00Z');
   });
 
   it('names the malformed entry and field', () => {

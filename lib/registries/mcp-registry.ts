@@ -73,7 +73,8 @@ function apiBase(baseUrl: string): string {
 }
 
 export function listUrl(baseUrl: string, cursor: McpCursor, limit: number): string {
-  const p = new URLSearchParams({ limit: String(limit) });
+  // Deleted (moderated) entries are what we most need to see; the registry hides them by default.
+  const p = new URLSearchParams({ limit: String(limit), include_deleted: 'true' });
   if (cursor.registryCursor) p.set('cursor', cursor.registryCursor);
   if (cursor.updatedSince) p.set('updated_since', cursor.updatedSince);
   return `${apiBase(baseUrl)}/servers?${p.toString()}`;
@@ -102,7 +103,7 @@ interface Versions extends Parsed {
 }
 
 async function fetchVersions(ctx: ConnectorContext, name: string, s: McpSettings): Promise<Versions> {
-  const url = `${apiBase(ctx.baseUrl)}/servers/${encodeURIComponent(name)}/versions`;
+  const url = `${apiBase(ctx.baseUrl)}/servers/${encodeURIComponent(name)}/versions?include_deleted=true`;
   try {
     // 404: the server is not (or no longer) served by name; its list entry alone is mapped.
     const res = await fetchJson(url, z.unknown(), { ...s.http, acceptStatus: [404] });
