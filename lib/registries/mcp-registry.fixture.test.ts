@@ -52,11 +52,10 @@ describe('MCP registry connector against recorded shapes', () => {
     expect(srv.requests).toContain('/v0.1/servers/io.github.acme%2Fweather/versions?include_deleted=true');
   });
 
-  it('passes ctx.since as updated_since and keeps it in the cursor it emits', async () => {
-    const since = '2026-11-01T00:00:00Z';
-    const { pages } = await collectPages(mcpRegistryConnector, testContext(srv.url, {}, since));
-    expect(srv.requests[0]).toBe('/v0.1/servers?limit=50&include_deleted=true&updated_since=2026-11-01T00%3A00%3A00Z');
-    expect(decodeCursor(pages[0]!.nextCursor, null)).toEqual({ registryCursor: CURSOR_2, updatedSince: since });
+  it('passes ctx.since (less the overlap) as updated_since and keeps it in the cursor it emits', async () => {
+    const { pages } = await collectPages(mcpRegistryConnector, testContext(srv.url, { sinceOverlapMinutes: 30 }, '2026-11-01T00:30:00Z'));
+    expect(srv.requests[0]).toBe('/v0.1/servers?limit=50&include_deleted=true&updated_since=2026-11-01T00%3A00%3A00.000Z');
+    expect(decodeCursor(pages[0]!.nextCursor, null)).toEqual({ registryCursor: CURSOR_2, updatedSince: '2026-11-01T00:00:00.000Z' });
   });
 
   it('a 500 in the middle of pagination: page 1 was yielded, the error carries the cursor to resume from', async () => {

@@ -158,11 +158,14 @@ describe('artifact digest and tool definitions', () => {
 
 describe('cursor', () => {
   it('round-trips registry cursor and updated_since; accepts a bare registry cursor; ignores an invalid since', () => {
-    const c = { registryCursor: 'io.github.a/b:1.0.0', updatedSince: '2026-11-01T00:00:00Z' };
+    const c = { registryCursor: 'io.github.a/b:1.0.0', updatedSince: '2026-11-01T00:00:00.000Z' };
     expect(decodeCursor(encodeCursor(c), null)).toEqual(c);
     expect(decodeCursor('io.github.a/b:1.0.0', '2026-11-01T00:00:00Z')).toEqual(c);
     expect(decodeCursor(null, 'yesterday')).toEqual({ registryCursor: null, updatedSince: null });
-    expect(listUrl('https://r.example/', c, 50)).toBe('https://r.example/v0.1/servers?limit=50&include_deleted=true&cursor=io.github.a%2Fb%3A1.0.0&updated_since=2026-11-01T00%3A00%3A00Z');
+    expect(decodeCursor(null, '2026-11-01T01:00:00Z', 3_600_000)).toEqual({ registryCursor: null, updatedSince: '2026-11-01T00:00:00.000Z' });
+    // A resumed listing keeps the updated_since it started with; the overlap is applied once.
+    expect(decodeCursor(encodeCursor(c), '2026-11-20T00:00:00Z', 3_600_000)).toEqual(c);
+    expect(listUrl('https://r.example/', c, 50)).toBe('https://r.example/v0.1/servers?limit=50&include_deleted=true&cursor=io.github.a%2Fb%3A1.0.0&updated_since=2026-11-01T00%3A00%3A00.000Z');
   });
 
   it('names the malformed entry and field', () => {

@@ -21,6 +21,7 @@ interface McpSettings {
   fetchVersions: boolean;
   concurrency: number;
   maxPages: number;
+  sinceOverlapMs: number;
   http: FetchJsonOptions;
   map: McpMapOptions;
 }
@@ -33,6 +34,7 @@ export function mcpSettings(ctx: ConnectorContext): McpSettings {
     fetchVersions: c.fetchVersions !== false,
     concurrency: intSetting(c, 'concurrency', 4, 16),
     maxPages: intSetting(c, 'maxPages', 1000, 100_000),
+    sinceOverlapMs: (c.sinceOverlapMinutes === 0 ? 0 : intSetting(c, 'sinceOverlapMinutes', 60, 7 * 24 * 60)) * 60_000,
     http: {
       fetch: ctx.fetch,
       signal: ctx.signal,
@@ -57,9 +59,14 @@ export function encodeCursor(c: McpCursor): string {
   return p.toString();
 }
 
-/** Our own cursor format, or (from an older run) a bare registry cursor. */
-export function decodeCursor(cursor: string | null, since: string | null): McpCursor {
-  const validSince = since && parseDate(since) ? since : null;
+/**
+ * Our own cursor format, or (from an older run) a bare registry cursor. `since` is moved back by
+ * `overlapMs`: entries updated while the previous run was listing are read again rather than
+ * missed, and re-reading is harmless (records are keyed by payload hash).
+ */
+export function decodeCursor(cursor: string | null, since: string | null, overlapMs = 0): McpCursor {
+  const sinceDate = parseDate(since);
+  const validSince = sinceDate ? new Date(sinceDate.getTime() - overlapMs).toISOString() : null;
   if (!cursor) return { registryCursor: null, updatedSince: validSince };
   if (/^(c|u)=/.test(cursor)) {
     const p = new URLSearchParams(cursor);
@@ -173,7 +180,7 @@ export const mcpRegistryConnector: RegistryConnector = {
 
   async *pages(ctx, cursor) {
     const s = mcpSettings(ctx);
-    let at = decodeCursor(cursor, ctx.since);
+    let at = decodeCursor(cursor, ctx.since, s.sinceOverlapMs);
     for (let n = 0; n < s.maxPages; n++) {
       const page = await readPage(ctx, s, at);
       yield page;
