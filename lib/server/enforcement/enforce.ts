@@ -1,9 +1,10 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
+import { getDatabase } from '@/lib/db/client';
 import { decideEnforcement } from '@/lib/domain/policy/enforce-decision';
 import type { ApiKeyContext } from '@/lib/server/guards/with-api-key';
 import type { TEnforceRequest, TEnforceResponse } from '@/lib/validation/enforce';
+import { insertEnforcementDecision, type DecisionRow } from './insert-enforcement-decision';
 import { loadEnforcementFacts } from './load-enforcement-facts';
 import { openRequestForUnknownTool } from './open-request-for-unknown-tool';
 
@@ -12,13 +13,13 @@ import { openRequestForUnknownTool } from './open-request-for-unknown-tool';
  * (always, one append-only row), and for a denied install of an unknown tool open a change request.
  */
 export async function enforce(input: TEnforceRequest, { key, actor }: ApiKeyContext): Promise<TEnforceResponse> {
-  const prisma = await getPrisma();
+  const db = await getDatabase();
   const now = new Date();
-  const facts = await loadEnforcementFacts(prisma, input, now);
+  const facts = await loadEnforcementFacts(db, input, now);
   const decision = decideEnforcement(facts);
   const toolId = facts.tool && facts.tool !== 'ambiguous' ? facts.tool.id : null;
 
-  const row = (changeRequestId: string | null): Prisma.EnforcementDecisionUncheckedCreateInput => ({
+  const row = (changeRequestId: string | null): DecisionRow => ({
     createdAt: now,
     apiKeyId: key.id,
     agentName: input.agent,
@@ -30,7 +31,7 @@ export async function enforce(input: TEnforceRequest, { key, actor }: ApiKeyCont
     artifactDigest: input.artifactDigest ?? null,
     action: facts.action,
     outcome: decision.outcome,
-    reasons: decision.reasons as unknown as Prisma.InputJsonValue,
+    reasons: decision.reasons,
     policyId: decision.evaluation?.policyId ?? facts.policy?.id ?? null,
     policyVersion: decision.evaluation?.policyVersion ?? facts.policy?.version ?? null,
     exceptionId: decision.exceptionId,
@@ -42,7 +43,7 @@ export async function enforce(input: TEnforceRequest, { key, actor }: ApiKeyCont
   if (decision.outcome === 'DENY' && decision.unknownTool && facts.action === 'INSTALL' && facts.agent && facts.policy) {
     const agent = facts.agent;
     const policy = facts.policy;
-    const saved = await prisma.$transaction(async (tx) => {
+    const saved = await db.prisma.$transaction(async (tx) => {
       const crId = await openRequestForUnknownTool(tx, actor, {
         agentId: agent.id,
         agentName: input.agent,
@@ -52,13 +53,13 @@ export async function enforce(input: TEnforceRequest, { key, actor }: ApiKeyCont
         artifactDigest: input.artifactDigest ?? null,
         policy: { id: policy.id, version: policy.version },
       });
-      const logged = await tx.enforcementDecision.create({ data: row(crId), select: { id: true } });
+      const logged = await tx.enforcementDecision.create({ data: { ...row(crId), reasons: decision.reasons as unknown as Prisma.InputJsonValue }, select: { id: true } });
       return { crId, id: logged.id };
     });
     changeRequestId = saved.crId;
     decisionId = saved.id;
   } else {
-    decisionId = (await prisma.enforcementDecision.create({ data: row(null), select: { id: true } })).id;
+    decisionId = await insertEnforcementDecision(db, row(null));
   }
 
   return {

@@ -1,78 +1,76 @@
 import 'server-only';
-import type { PrismaClient } from '@prisma/client';
-import type { EnforcementFacts } from '@/lib/domain/policy/enforce-decision';
+import type { SqlSession } from '@/lib/db/driver';
+import type { EnforcementFacts, InstallationState } from '@/lib/domain/policy/enforce-decision';
+import type { ExceptionFacts, VersionFacts } from '@/lib/domain/policy/types';
+import type { Environment } from '@/lib/domain/types';
 import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
-import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';
 import type { TEnforceRequest } from '@/lib/validation/enforce';
 
-async function findTool(prisma: PrismaClient, input: TEnforceRequest): Promise<{ id: string } | 'ambiguous' | null> {
-  if (input.registry) {
-    const registry = await prisma.registry.findUnique({ where: { name: input.registry }, select: { id: true } });
-    if (!registry) return null;
-    const byExternalId = await prisma.tool.findUnique({
-      where: { registryId_externalId: { registryId: registry.id, externalId: input.tool } },
-      select: { id: true },
-    });
-    if (byExternalId) return byExternalId;
-    const byName = await prisma.tool.findMany({ where: { name: input.tool, registryId: registry.id }, select: { id: true }, take: 2 });
-    return byName.length === 1 ? byName[0]! : byName.length > 1 ? 'ambiguous' : null;
-  }
-  // Tool.name is indexed; two hits mean the name is not enough to say which tool.
-  const byName = await prisma.tool.findMany({ where: { name: input.tool }, select: { id: true }, take: 2 });
-  if (byName.length) return byName.length === 1 ? byName[0]! : 'ambiguous';
-  // Agents often send the registry's identifier (slug): one unique-index probe per registry.
-  const hits = (
-    await Promise.all(
-      (await registryIds(prisma)).map((registryId) =>
-        prisma.tool.findUnique({ where: { registryId_externalId: { registryId, externalId: input.tool } }, select: { id: true } }),
-      ),
-    )
-  ).filter((t): t is { id: string } => t !== null);
-  return hits.length === 1 ? hits[0]! : hits.length > 1 ? 'ambiguous' : null;
+// The decision path runs on every agent call, so it uses two parameterized SQL round trips
+// instead of seven ORM queries (each ORM query costs several milliseconds on the embedded
+// database). Every lookup is an index probe: Agent.name (unique), Tool.name (index) or
+// (registryId, externalId) (unique, one probe per registry), ToolVersion (toolId, version)
+// (unique), Installation (agentId, toolVersionId) (unique), PolicyException
+// (toolId, environment, status) (index). Nothing scans tools, versions or the decision log.
+// Timestamps are read as epoch milliseconds: the columns are UTC without a time zone.
+
+const AGENT_AND_TOOLS = `
+SELECT
+  (SELECT json_build_object('id', a.id, 'environment', a.environment) FROM "Agent" a WHERE a.name = $1) AS agent,
+  (SELECT coalesce(json_agg(DISTINCT x.id), '[]'::json) FROM (
+     SELECT t.id FROM "Tool" t
+       WHERE ($3::text IS NULL AND t.name = $2)
+          OR ($3::text IS NOT NULL AND t.name = $2 AND t."registryId" = (SELECT r.id FROM "Registry" r WHERE r.name = $3))
+     UNION ALL
+     SELECT t.id FROM "Registry" r CROSS JOIN LATERAL (
+       SELECT t.id FROM "Tool" t WHERE t."registryId" = r.id AND t."externalId" = $2
+     ) t
+       WHERE $3::text IS NULL OR r.name = $3
+     LIMIT 3
+  ) x) AS tools`;
+
+const VERSION_FACTS = `
+SELECT v.id, v."toolId", v.tier, v."trustScore", v."verificationState",
+       (extract(epoch FROM v."lastVerifiedAt") * 1000)::float8 AS "lastVerifiedAtMs",
+       v.network, v.filesystem, v."codeExecution", v."dataAccess", v."quarantineStatus",
+       (extract(epoch FROM v."yankedAt") * 1000)::float8 AS "yankedAtMs", v."artifactDigest",
+       i.state AS "installationState", i."approvedDigest",
+       (SELECT coalesce(json_agg(json_build_object('id', e.id, 'rules', e.rules, 'toolId', e."toolId", 'toolVersionId', e."toolVersionId",
+                'environment', e.environment, 'status', e.status, 'expiresAtMs', extract(epoch FROM e."expiresAt") * 1000)), '[]'::json)
+          FROM (SELECT * FROM "PolicyException" e
+                 WHERE e."toolId" = v."toolId" AND e.environment = $4::"Environment" AND e.status = 'APPROVED'
+                   AND extract(epoch FROM e."expiresAt") * 1000 > $5 LIMIT 50) e) AS exceptions
+  FROM "ToolVersion" v
+  LEFT JOIN "Installation" i ON i."toolVersionId" = v.id AND i."agentId" = $3
+ WHERE v."toolId" = $1 AND v.version = $2`;
+
+interface VersionRow extends Omit<VersionFacts, 'lastVerifiedAt' | 'yankedAt' | 'toolVersionId'> {
+  id: string;
+  lastVerifiedAtMs: number | null;
+  yankedAtMs: number | null;
+  artifactDigest: string | null;
+  installationState: InstallationState | null;
+  approvedDigest: string | null;
+  exceptions: (Omit<ExceptionFacts, 'expiresAt'> & { expiresAtMs: number })[] | string;
 }
 
-// Registries are a handful and rarely change: keep their ids for half a minute.
-const registryCache = globalThis as typeof globalThis & { __toolledgerRegistryIds?: { at: number; ids: Promise<string[]> } };
-function registryIds(prisma: PrismaClient): Promise<string[]> {
-  const c = registryCache.__toolledgerRegistryIds;
-  if (c && Date.now() - c.at < 30_000) return c.ids;
-  const ids = prisma.registry.findMany({ select: { id: true }, take: 50 }).then((rows) => rows.map((r) => r.id));
-  registryCache.__toolledgerRegistryIds = { at: Date.now(), ids };
-  ids.catch(() => (registryCache.__toolledgerRegistryIds = undefined));
-  return ids;
-}
+const json = <T,>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+const date = (ms: number | null) => (ms === null ? null : new Date(Number(ms)));
 
-/**
- * Loads the decision's facts with index lookups only (agent by unique name, tool by name index or
- * (registry, externalId), version by (toolId, version), installation by (agentId, toolVersionId),
- * exceptions by (toolId, environment, status)); the policy comes from a short in-memory cache.
- * Nothing here scans tools, versions or the decision log, so the cost stays flat as they grow.
- */
-export async function loadEnforcementFacts(prisma: PrismaClient, input: TEnforceRequest, now: Date): Promise<EnforcementFacts> {
-  const [agent, tool] = await Promise.all([
-    prisma.agent.findUnique({ where: { name: input.agent }, select: { id: true, environment: true } }),
-    findTool(prisma, input),
+export async function loadEnforcementFacts(db: SqlSession, input: TEnforceRequest, now: Date): Promise<EnforcementFacts> {
+  const [first] = await db.query<{ agent: { id: string; environment: Environment } | string | null; tools: string[] | string }>(AGENT_AND_TOOLS, [
+    input.agent,
+    input.tool,
+    input.registry ?? null,
   ]);
-  const toolId = tool && tool !== 'ambiguous' ? tool.id : null;
-  const version = toolId
-    ? await prisma.toolVersion.findUnique({
-        where: { toolId_version: { toolId, version: input.version } },
-        select: { ...VERSION_FACTS_SELECT, artifactDigest: true },
-      })
-    : null;
-  const [installation, exceptions, policy] = await Promise.all([
-    agent && version
-      ? prisma.installation.findUnique({ where: { agentId_toolVersionId: { agentId: agent.id, toolVersionId: version.id } }, select: { state: true, approvedDigest: true } })
-      : null,
-    agent && toolId
-      ? prisma.policyException.findMany({
-          where: { toolId, environment: agent.environment, status: 'APPROVED', expiresAt: { gt: now } },
-          select: { id: true, rules: true, toolId: true, toolVersionId: true, environment: true, status: true, expiresAt: true },
-          take: 50,
-        })
-      : [],
-    agent ? getCurrentPolicy(agent.environment) : null,
-  ]);
+  const agent = first?.agent ? json(first.agent) : null;
+  const toolIds = first ? json(first.tools) : [];
+  const tool = toolIds.length === 1 ? { id: toolIds[0]! } : toolIds.length > 1 ? ('ambiguous' as const) : null;
+  const [row] =
+    tool && tool !== 'ambiguous'
+      ? await db.query<VersionRow>(VERSION_FACTS, [tool.id, input.version, agent?.id ?? null, agent?.environment ?? 'PRODUCTION', now.getTime()])
+      : [];
+  const policy = agent ? await getCurrentPolicy(agent.environment) : null;
   return {
     action: input.action === 'install' ? 'INSTALL' : 'INVOKE',
     agentName: input.agent,
@@ -81,10 +79,28 @@ export async function loadEnforcementFacts(prisma: PrismaClient, input: TEnforce
     requestedDigest: input.artifactDigest ?? null,
     agent,
     tool,
-    version: version ? { facts: versionFactsOf(version), artifactDigest: version.artifactDigest } : null,
-    installation,
+    version: row
+      ? {
+          artifactDigest: row.artifactDigest,
+          facts: {
+            toolId: row.toolId,
+            toolVersionId: row.id,
+            tier: row.tier,
+            trustScore: row.trustScore,
+            verificationState: row.verificationState,
+            lastVerifiedAt: date(row.lastVerifiedAtMs),
+            network: row.network,
+            filesystem: row.filesystem,
+            codeExecution: row.codeExecution,
+            dataAccess: row.dataAccess,
+            quarantineStatus: row.quarantineStatus,
+            yankedAt: date(row.yankedAtMs),
+          },
+        }
+      : null,
+    installation: row?.installationState && agent ? { state: row.installationState, approvedDigest: row.approvedDigest } : null,
     policy,
-    exceptions,
+    exceptions: row && agent ? json(row.exceptions).map(({ expiresAtMs, ...e }) => ({ ...e, expiresAt: new Date(Number(expiresAtMs)) })) : [],
     now,
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db/client';
+import { getDatabase } from '@/lib/db/client';
+import { insertEnforcementDecision } from './insert-enforcement-decision';
 
 const MAX = 200;
 
@@ -19,18 +20,23 @@ export async function logRejectedAttempt(a: { apiKeyId: string; raw: unknown; st
   const action = field(a.raw, 'action').toLowerCase() === 'install' ? 'INSTALL' : 'INVOKE';
   const digest = field(a.raw, 'artifactDigest');
   try {
-    const prisma = await getPrisma();
-    await prisma.enforcementDecision.create({
-      data: {
-        apiKeyId: a.apiKeyId,
-        agentName: field(a.raw, 'agent'),
-        toolName: field(a.raw, 'tool'),
-        version: field(a.raw, 'version'),
-        artifactDigest: digest === '(missing)' ? null : digest,
-        action,
-        outcome: 'DENY',
-        reasons: [{ code: 'invalid-request', message: `${a.status}: ${a.message}` }],
-      },
+    await insertEnforcementDecision(await getDatabase(), {
+      createdAt: new Date(),
+      apiKeyId: a.apiKeyId,
+      agentName: field(a.raw, 'agent'),
+      agentId: null,
+      toolName: field(a.raw, 'tool'),
+      toolId: null,
+      version: field(a.raw, 'version'),
+      toolVersionId: null,
+      artifactDigest: digest === '(missing)' ? null : digest,
+      action,
+      outcome: 'DENY',
+      reasons: [{ code: 'invalid-request', message: `${a.status}: ${a.message}` }],
+      policyId: null,
+      policyVersion: null,
+      exceptionId: null,
+      changeRequestId: null,
     });
   } catch (err) {
     console.error('could not log rejected enforce attempt', err);
