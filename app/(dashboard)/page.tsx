@@ -1,7 +1,66 @@
+import Link from 'next/link';
 import { requirePageUser } from '@/lib/server/session';
+import { getInventoryOverview } from '@/lib/server/inventory/get-inventory-overview';
 import { PageHeader } from '@/components/ui/page-header';
+import { ChartFrame } from '@/components/charts/chart-frame';
+import { CountBarChart } from '@/components/charts/count-bar-chart';
+import { StackedLevelsChart } from '@/components/charts/stacked-levels-chart';
+import { DIMENSIONS, DIMENSION_LABELS, LEVELS } from '@/lib/domain/permissions';
+import { ENVIRONMENTS, ENVIRONMENT_LABELS, TIERS } from '@/lib/domain/types';
+import { TIER_LABELS } from '@/lib/domain/tiers';
+
+const TIER_COLORS = { GOLD: '#ca8a04', VERIFIED: '#059669', PARTIAL: '#f59e0b', UNVERIFIED: '#94a3b8', FAILED: '#e11d48' } as const;
+const ENV_COLORS = { PRODUCTION: '#e11d48', STAGING: '#f59e0b', DEVELOPMENT: '#0ea5e9' } as const;
+const STATE_COLORS = { PASSED: '#059669', FAILED: '#e11d48', UNVERIFIED: '#94a3b8' } as const;
+
+function Stat({ label, value, href }: { label: string; value: number; href: string }) {
+  return (
+    <Link href={href} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-indigo-300">
+      <div className="text-xs text-slate-500">{label}</div>
+      <div className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value}</div>
+    </Link>
+  );
+}
 
 export default async function OverviewPage() {
   await requirePageUser('inventory:read');
-  return <PageHeader title="Overview" description="Tools, tiers and permissions across your agents." />;
+  const o = await getInventoryOverview();
+  const tierData = TIERS.map((t) => ({ label: TIER_LABELS[t], value: o.byTier[t], color: TIER_COLORS[t] }));
+  const envData = ENVIRONMENTS.map((e) => ({ label: ENVIRONMENT_LABELS[e], value: o.byEnvironment[e], color: ENV_COLORS[e] }));
+  const stateData = (['PASSED', 'FAILED', 'UNVERIFIED'] as const).map((s) => ({ label: s.charAt(0) + s.slice(1).toLowerCase(), value: o.byVerification[s], color: STATE_COLORS[s] }));
+  const permData = DIMENSIONS.map((d) => {
+    const [low, mid, high] = LEVELS[d];
+    return { label: DIMENSION_LABELS[d], low: o.byPermission[d][low] ?? 0, mid: o.byPermission[d][mid] ?? 0, high: o.byPermission[d][high] ?? 0 };
+  });
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Overview" description="Tools, tiers and permissions across your agents. Tier and permissions are those of each tool's latest version." />
+      <div className="grid gap-4 sm:grid-cols-4">
+        <Stat label="Tools in the inventory" value={o.totalTools} href="/inventory" />
+        <Stat label="Used in production" value={o.byEnvironment.PRODUCTION} href="/inventory?env=PRODUCTION" />
+        <Stat label="Failed verification" value={o.byVerification.FAILED} href="/inventory?verification=FAILED" />
+        <Stat label="Open alerts" value={o.openAlerts} href="/monitoring" />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ChartFrame title="Tools by tier" testId="chart-tier" table={{ head: ['Tier', 'Tools'], rows: tierData.map((d) => [d.label, d.value]) }}>
+          <CountBarChart data={tierData} />
+        </ChartFrame>
+        <ChartFrame title="Tools by environment" description="Distinct tools installed (not revoked) on at least one agent." testId="chart-environment" table={{ head: ['Environment', 'Tools'], rows: envData.map((d) => [d.label, d.value]) }}>
+          <CountBarChart data={envData} />
+        </ChartFrame>
+        <ChartFrame
+          title="Permission levels by dimension"
+          description="Lowest level grey, middle amber, highest red (network none/internal/external, filesystem none/read/write, code none/sandboxed/unrestricted, data none/read/read-write)."
+          testId="chart-permissions"
+          table={{ head: ['Dimension', 'Lowest', 'Middle', 'Highest'], rows: permData.map((d) => [d.label, d.low, d.mid, d.high]) }}
+        >
+          <StackedLevelsChart data={permData} names={{ low: 'lowest', mid: 'middle', high: 'highest' }} />
+        </ChartFrame>
+        <ChartFrame title="Verification state" testId="chart-verification" table={{ head: ['State', 'Tools'], rows: stateData.map((d) => [d.label, d.value]) }}>
+          <CountBarChart data={stateData} />
+        </ChartFrame>
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePageUser } from '@/lib/server/session';
+import { can } from '@/lib/auth/permissions';
+import { getToolDetail } from '@/lib/server/inventory/get-tool-detail';
+import { PageHeader } from '@/components/ui/page-header';
+import { Card } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
+import { PublisherTrustBadge, TierBadge, VerificationBadge } from '@/components/inventory/badges';
+import { VersionHistory } from '@/components/inventory/version-history';
+import { InstallationsByEnvironment, OpenAlerts, ToolAuditHistory } from '@/components/inventory/tool-sections';
+import { OwnershipForm } from '@/components/inventory/ownership-form';
+import { updateToolOwnershipAction } from './actions';
+
+export const metadata: Metadata = { title: 'Tool' };
+
+const KIND_LABELS = { MCP_SERVER: 'MCP server', AGENT_PLUGIN: 'Agent plugin', TOOL_PACKAGE: 'Tool package' } as const;
+const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="mt-0.5 text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+export default async function ToolPage({ params }: { params: Promise<{ toolId: string }> }) {
+  const me = await requirePageUser('inventory:read');
+  const detail = await getToolDetail((await params).toolId);
+  if (!detail) notFound();
+  const { tool } = detail;
+  const latest = detail.versions.find((v) => v.id === tool.latestVersionId);
+
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/inventory" className="text-indigo-700 hover:underline">
+          ← Inventory
+        </Link>
+      </p>
+      <PageHeader
+        title={tool.name}
+        description={tool.description || undefined}
+        actions={
+          <div className="flex items-center gap-2" data-testid="tool-tier">
+            <TierBadge tier={tool.tier} />
+            <span className="text-sm text-slate-700">
+              trust score <strong>{tool.trustScore ?? '—'}</strong>
+            </span>
+          </div>
+        }
+      />
+      <Card title="Summary">
+        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <Fact label="Kind">{KIND_LABELS[tool.kind]}</Fact>
+          <Fact label="Registry">
+            {tool.registry.name} <span className="text-xs text-slate-500">({tool.registry.kind.toLowerCase().replace('_', ' ')})</span>
+            <div className="font-mono text-xs text-slate-500">{tool.externalId}</div>
+          </Fact>
+          <Fact label="Publisher">
+            <div>{tool.publisher.name}</div>
+            <PublisherTrustBadge level={tool.publisher.trustLevel} />
+            {tool.publisher.identityWithdrawnAt ? (
+              <div className="text-xs text-rose-700">identity withdrawn {day.format(tool.publisher.identityWithdrawnAt)}</div>
+            ) : tool.publisher.identityVerifiedAt ? (
+              <div className="text-xs text-slate-500">identity verified {day.format(tool.publisher.identityVerifiedAt)}</div>
+            ) : null}
+          </Fact>
+          <Fact label="Latest version">
+            <span className="font-mono">{tool.latestVersionName ?? '—'}</span>{' '}
+            <VerificationBadge state={tool.verificationState} />
+            <div className="text-xs text-slate-500">{tool.lastVerifiedAt ? `verified ${day.format(tool.lastVerifiedAt)}` : 'never verified'}</div>
+          </Fact>
+          <Fact label="Artifact digest (latest)">
+            <span className="font-mono text-xs break-all">{latest?.artifactDigest ?? 'not reported'}</span>
+          </Fact>
+          <Fact label="Registry status">
+            {tool.registryStatus ?? 'active'}
+            {tool.deprecatedAt && <Badge tone="yellow" className="ml-1">deprecated {day.format(tool.deprecatedAt)}</Badge>}
+            {latest?.quarantineStatus && <Badge tone="red" className="ml-1">quarantine: {latest.quarantineStatus}</Badge>}
+            {latest?.yankedAt && <Badge tone="red" className="ml-1">latest version yanked</Badge>}
+          </Fact>
+          <Fact label="Owner">{tool.owner ?? <span className="text-slate-500">unassigned</span>}</Fact>
+          <Fact label="Data classification">{tool.dataClassification.toLowerCase()}</Fact>
+          {tool.repositoryUrl && (
+            <Fact label="Repository">
+              <span className="font-mono text-xs break-all">{tool.repositoryUrl}</span>
+            </Fact>
+          )}
+        </dl>
+      </Card>
+      {can(me.role, 'inventory:update') && (
+        <Card title="Ownership">
+          <OwnershipForm action={updateToolOwnershipAction} toolId={tool.id} owner={tool.owner} dataClassification={tool.dataClassification} />
+        </Card>
+      )}
+      <Card title={`Open alerts (${detail.alerts.length})`}>
+        <OpenAlerts alerts={detail.alerts} />
+      </Card>
+      <Card title="Agents using it">
+        <InstallationsByEnvironment detail={detail} />
+      </Card>
+      <Card title={`Versions (${detail.versions.length})`}>
+        {detail.versions.length === 0 ? <p className="text-sm text-slate-500">No versions synced yet.</p> : <VersionHistory versions={detail.versions} latestVersionId={tool.latestVersionId} />}
+      </Card>
+      <Card title="Audit history">
+        <ToolAuditHistory detail={detail} />
+      </Card>
+    </div>
+  );
+}
