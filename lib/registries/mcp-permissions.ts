@@ -2,6 +2,7 @@ import { LEVELS, type PermissionDimension } from '@/lib/domain/permissions';
 import type { PermissionSet } from '@/lib/domain/types';
 import { isInternalHost } from './agentnode-permissions';
 import type { TMcpInput, TMcpPackage, TMcpServer } from './mcp-registry-schema';
+import { readToolHive } from './mcp-toolhive';
 
 /**
  * server.json declares no permissions, so the four levels are INFERRED from what it does declare
@@ -20,6 +21,12 @@ import type { TMcpInput, TMcpPackage, TMcpServer } from './mcp-registry-schema';
  *   an unknown registryType                                   → UNRESTRICTED (cannot prove less)
  *   package registryType oci (container)                      → SANDBOXED
  *   remote-only (no packages)                                 → NONE
+ * ToolHive permission profile (publisher-provided _meta, what ToolHive enforces when it runs it)
+ *   network.outbound.insecure_allow_all                       → network EXTERNAL
+ *   network.outbound.allow_host                               → network INTERNAL when every host is
+ *                                                               internal, else EXTERNAL; hosts kept
+ *   write[] non-empty / read[] non-empty                      → filesystem WRITE / READ
+ *   privileged: true                                          → codeExecution UNRESTRICTED
  * dataAccess
  *   an env var or remote header marked isSecret (or with a secret {variable}) → READ
  *                                                             (it holds a credential to someone's data)
@@ -106,6 +113,21 @@ export function inferMcpPermissions(server: TMcpServer): InferredPermissions {
       if (type === 'oci' && kind === 'runtime' && isWritableMount(input)) raise('filesystem', 'WRITE', `OCI mount ${input.value ?? label} is not read-only`);
       if (kind === 'env' && isSecret(input)) raise('dataAccess', 'READ', `secret environment variable ${label}`);
     }
+  }
+  for (const th of readToolHive(server)) {
+    const profile = th.permissions;
+    if (!profile) continue;
+    const where = `ToolHive profile of ${th.key}`;
+    const outbound = profile.network?.outbound;
+    const allowed = (outbound?.allow_host ?? []).map((h) => h.replace(/^\./, '').toLowerCase());
+    if (outbound?.insecure_allow_all) raise('network', 'EXTERNAL', `${where}: any outbound host`);
+    for (const host of allowed) {
+      if (!hosts.includes(host)) hosts.push(host);
+      raise('network', isInternalHost(host) ? 'INTERNAL' : 'EXTERNAL', `${where}: may reach ${host}`);
+    }
+    if (profile.write?.length) raise('filesystem', 'WRITE', `${where}: writes ${profile.write.join(', ')}`);
+    if (profile.read?.length) raise('filesystem', 'READ', `${where}: reads ${profile.read.join(', ')}`);
+    if (profile.privileged) raise('codeExecution', 'UNRESTRICTED', `${where}: privileged container`);
   }
   if (packages.length === 0 && remotes.length > 0) reasons.codeExecution.push('remote-only: nothing runs locally');
   return { permissions: levels, reasons, hosts };

@@ -10,7 +10,8 @@ import {
   type TMcpServerResponse,
 } from './mcp-registry-schema';
 import { isInternalHost } from './agentnode-permissions';
-import type { NormalizedCheck, NormalizedPublisher, NormalizedTool, NormalizedVersion, RiskSignal } from './types';
+import { readToolHive } from './mcp-toolhive';
+import type { NormalizedCheck, NormalizedPublisher, NormalizedTool, NormalizedVersion, Provenance, RiskSignal } from './types';
 
 export interface McpMapOptions {
   /**
@@ -145,6 +146,20 @@ export function checksOf(entry: TMcpServerResponse, options: McpMapOptions): Nor
   ];
 }
 
+/** ToolHive's build provenance (Sigstore signer identity), present but not re-verified here. */
+export function provenanceOf(server: TMcpServer): Provenance | null {
+  const p = readToolHive(server).find((t) => t.provenance)?.provenance;
+  if (!p) return null;
+  return {
+    signaturePresent: Boolean(p.signer_identity),
+    signatureVerified: null,
+    provenancePresent: true,
+    provenanceVerified: null,
+    signer: [p.cert_issuer, p.signer_identity].filter(Boolean).join(' ') || null,
+    sourceRepo: p.repository_uri ?? null,
+  };
+}
+
 export function mapVersion(entry: TMcpServerResponse, older: TMcpServerResponse | null, options: McpMapOptions): NormalizedVersion {
   const server = entry.server;
   const meta = officialMeta(entry);
@@ -168,9 +183,10 @@ export function mapVersion(entry: TMcpServerResponse, older: TMcpServerResponse 
       reasons: inferred.reasons,
       packages: (server.packages ?? []).map((p) => ({ registryType: packageType(p), identifier: p.identifier ?? p.name ?? null, version: p.version ?? null, runtimeHint: p.runtimeHint ?? p.runtime_hint ?? null, transport: p.transport?.type ?? null })),
       remotes: (server.remotes ?? []).map((r) => ({ type: r.type ?? r.transport_type ?? null, url: r.url })),
+      toolhive: readToolHive(server).map((t) => ({ artifact: t.key, tier: t.tier, permissions: t.permissions })),
     },
     allowedDomains: inferred.hosts,
-    provenance: null,
+    provenance: provenanceOf(server),
     quarantineStatus: status === 'deleted' ? 'removed-by-registry' : null,
     yanked: status === 'deleted',
     riskSignals: riskSignalsOf(entry, older),
@@ -180,7 +196,8 @@ export function mapVersion(entry: TMcpServerResponse, older: TMcpServerResponse 
         checks,
         trustScore: null,
         tier: deriveTier({ score: null, anyCheckFailed: checks.some((c) => c.status === 'FAIL') }),
-        registryTier: null,
+        // The registry has no tier; a ToolHive registry says Official/Community, kept as it says.
+        registryTier: readToolHive(server).find((t) => t.tier)?.tier ?? null,
         rawPayload: entry,
         payloadSha256: sha256Canonical(entry),
       },

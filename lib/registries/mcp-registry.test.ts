@@ -47,6 +47,32 @@ describe('inferMcpPermissions (the one table)', () => {
   });
 });
 
+describe('ToolHive permission profile (publisher-provided)', () => {
+  const withProfile = (profile: unknown, over: Record<string, unknown> = {}) =>
+    server({ ...over, _meta: { 'io.modelcontextprotocol.registry/publisher-provided': { 'io.github.stacklok': { 'ghcr.io/a/b:1': { tier: 'Community', permissions: profile } } } } });
+  const oci = { packages: [{ registryType: 'oci', identifier: 'ghcr.io/a/b:1' }] };
+  it.each([
+    ['empty outbound list: none', { network: { outbound: { insecure_allow_all: false, allow_host: [] } } }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
+    ['allow all', { network: { outbound: { insecure_allow_all: true } } }, { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
+    ['internal hosts only', { network: { outbound: { allow_host: ['db.svc.cluster.local', '10.1.2.3'] } } }, { network: 'INTERNAL', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
+    ['a public host', { network: { outbound: { allow_host: ['db.internal', '.github.com'] } } }, { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
+    ['read mounts', { read: ['/home/u/in:/input'] }, { network: 'NONE', filesystem: 'READ', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
+    ['write mounts', { read: ['/a'], write: ['/home/u/out:/output'] }, { network: 'NONE', filesystem: 'WRITE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
+    ['privileged', { privileged: true }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' }],
+    ['garbage profile is ignored, not fatal', { network: 'everything', read: 'nope' }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
+  ])('%s', (_l, profile, expected) => {
+    expect(inferMcpPermissions(withProfile(profile, oci)).permissions).toEqual(expected);
+  });
+
+  it('keeps allowed hosts (leading dot stripped), the tier word, provenance and the raw profile', () => {
+    const v = mapServer([entry(page2.servers[1])], opts).versions[0]!;
+    expect(v.allowedDomains).toEqual(['mcp.heroku.com', 'api.heroku.com', 'herokuapp.com']);
+    expect(v.verifications[0]!.registryTier).toBe('Official');
+    expect(v.provenance).toMatchObject({ provenancePresent: true, signer: 'https://token.actions.githubusercontent.com /.github/workflows/build-containers.yml' });
+    expect(v.declaredPermissions).toMatchObject({ toolhive: [{ artifact: 'https://mcp.heroku.com/mcp', tier: 'Official', permissions: { network: { outbound: { allow_host: ['api.heroku.com', '.herokuapp.com'] } } } }] });
+  });
+});
+
 describe('status', () => {
   it.each([
     [{ 'io.modelcontextprotocol.registry/official': { status: 'active' } }, 'active'],
