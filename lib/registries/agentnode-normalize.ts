@@ -3,12 +3,28 @@ import { canonicalJson } from '@/lib/domain/canonical-json';
 import { deriveTier } from '@/lib/domain/tiers';
 import { mapAgentNodePermissions } from './agentnode-permissions';
 import type { TInstallInfo, TPackageDetail, TTrustResponse, TVerificationRun } from './agentnode-schemas';
+
+type TVerificationInfo = NonNullable<TPackageDetail['verification']>;
 import type { CheckStatus, NormalizedCheck, NormalizedVerification, NormalizedVersion, Provenance, RiskSignal } from './types';
 
 /** Pure: AgentNode answers for one version → our normalized version with its verification run. */
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** The run as the detail's verification block describes it (steps by name). */
+export function runFromDetail(info: TVerificationInfo): TVerificationRun {
+  const step = (name: string) => info.steps.find((s) => s.name === name)?.status ?? null;
+  return {
+    status: 'passed',
+    completed_at: info.last_verified_at ?? null,
+    last_verified_at: info.last_verified_at ?? null,
+    install_status: step('install'),
+    import_status: step('import'),
+    smoke_status: step('smoke'),
+    tests_status: step('tests'),
+  };
 }
 
 /** passed → PASS; failed/error → FAIL; skipped, not_present, inconclusive, not_executed → SKIPPED. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildVersion } from './agentnode-normalize';
+import { buildVersion, runFromDetail } from './agentnode-normalize';
 import {
   ZErrorEnvelope,
   ZInstallInfo,
@@ -74,14 +74,23 @@ async function installInfo(c: Client, slug: string, version: string) {
   return res.status === 200 && 'permissions' in res.data ? res.data : null;
 }
 
+/**
+ * The detail's `verification` block already carries the latest run's steps, score and tier;
+ * the run route is read only when the run failed (for its error summary) or the block is
+ * missing: a third fewer requests on a large registry, same evidence.
+ */
 async function readVersion(c: Client, slug: string, version: string, latestDetail: z.output<typeof ZPackageDetail>, trust: z.output<typeof ZTrustResponse> | null) {
   const enc = encodeURIComponent(slug);
   const isLatest = latestDetail.latest_version?.version_number === version;
-  const [detail, run, install] = await Promise.all([
+  const [detail, install] = await Promise.all([
     isLatest ? latestDetail : c.get(`/v1/packages/${enc}?v=${encodeURIComponent(version)}`, ZPackageDetail).then((r) => r.data),
-    c.get(`/v1/packages/${enc}/versions/${encodeURIComponent(version)}/verification`, ZVerificationRun).then((r) => r.data),
     installInfo(c, slug, version),
   ]);
+  const info = detail.verification;
+  const run =
+    info && info.status === 'verified' && info.steps.length > 0
+      ? runFromDetail(info)
+      : (await c.get(`/v1/packages/${enc}/versions/${encodeURIComponent(version)}/verification`, ZVerificationRun)).data;
   return buildVersion(slug, detail, run, install, isLatest ? trust : null);
 }
 
@@ -160,8 +169,8 @@ export const agentNodeConnector: RegistryConnector = {
     const publishers = new Map<string, Promise<NormalizedPublisher>>();
     let page = cursor ? Number(cursor.replace(/^page:/, '')) : 1;
     if (!Number.isInteger(page) || page < 1) page = 1;
-    for (;;) {
-      const body = { q: '', sort_by: 'name:asc', page, per_page: c.config.perPage };
+    const fetchPage = async (n: number) => {
+      const body = { q: '', sort_by: 'name:asc', page: n, per_page: c.config.perPage };
       const { data } = await c.get('/v1/search', ZSearchResponse, { method: 'POST', body });
       const errors: SyncItemError[] = [];
       const tools = await mapPool(data.hits, c.config.concurrency, (hit) =>
@@ -171,10 +180,20 @@ export const agentNodeConnector: RegistryConnector = {
           return null;
         }),
       );
-      const done = data.hits.length === 0 || page * c.config.perPage >= data.total || page >= 500;
-      yield { tools: tools.filter((t): t is NormalizedTool => t !== null), errors, nextCursor: done ? null : `page:${page + 1}`, total: data.total };
-      if (done) return;
-      page++;
+      const done = data.hits.length === 0 || n * c.config.perPage >= data.total || n >= 500;
+      return { tools: tools.filter((t): t is NormalizedTool => t !== null), errors, nextCursor: done ? null : `page:${n + 1}`, total: data.total };
+    };
+    // The next page is read while the caller stores this one: network and database overlap.
+    let pending = fetchPage(page);
+    for (;;) {
+      const current = await pending;
+      if (current.nextCursor === null) {
+        yield current;
+        return;
+      }
+      pending = fetchPage(++page);
+      pending.catch(() => undefined); // surfaced when awaited above
+      yield current;
     }
   },
 };

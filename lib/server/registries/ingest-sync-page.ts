@@ -16,6 +16,7 @@ import {
   verificationStateOf,
   type StoredVersion,
 } from './ingest-helpers';
+import { insertToolVersions, insertVerificationRecords, newId, type RecordRow, type VersionRow } from './bulk-sql';
 import { upsertPublishers } from './ingest-publishers';
 import { updateToolsAndYanks, type Slot, type ToolAlert } from './ingest-tool-state';
 import { recordAuditEvents } from './record-audit-events';
@@ -104,20 +105,18 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
   const storedRows = await tx.toolVersion.findMany({ where: { toolId: { in: toolIds } }, select: STORED_VERSION_SELECT });
   const stored = new Map(storedRows.map((v) => [`${v.toolId}\u0000${v.version}`, v]));
   const slots: Slot[] = [];
-  const newVersions: Prisma.ToolVersionCreateManyInput[] = [];
+  const newVersions: VersionRow[] = [];
   for (const t of tools) {
     const toolId = toolRow.get(t.externalId)!.id;
     for (const v of dedupeVersions(t.versions)) {
       const s = stored.get(`${toolId}\u0000${v.version}`) ?? null;
-      slots.push({ tool: t, toolId, version: v, stored: s, id: s?.id ?? '' });
-      if (!s) newVersions.push(versionData(toolId, v, now));
+      const row = s ? null : versionData(toolId, v, now);
+      slots.push({ tool: t, toolId, version: v, stored: s, id: s?.id ?? row!.id });
+      if (row) newVersions.push(row);
     }
   }
   if (newVersions.length > 0) {
-    const created = await tx.toolVersion.createManyAndReturn({ data: newVersions, select: { id: true, toolId: true, version: true } });
-    const ids = new Map(created.map((c) => [`${c.toolId}\u0000${c.version}`, c.id]));
-    for (const slot of slots) if (!slot.stored) slot.id = ids.get(`${slot.toolId}\u0000${slot.version.version}`)!;
-    counts.versionsCreated = created.length;
+    counts.versionsCreated = await insertToolVersions(tx, newVersions);
     for (const slot of slots) if (!slot.stored) note(slot.toolId, `version ${slot.version.version}`, 'added');
   }
 
@@ -127,7 +126,7 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
     select: { toolVersionId: true, payloadSha256: true },
   });
   const seen = new Set(known.map((r) => `${r.toolVersionId}\u0000${r.payloadSha256}`));
-  const records: Prisma.VerificationRecordCreateManyInput[] = [];
+  const records: RecordRow[] = [];
   const newRuns = new Map<string, NormalizedVersion['verifications']>();
   for (const slot of slots) {
     for (const run of slot.version.verifications) {
@@ -136,6 +135,7 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
       seen.add(key);
       newRuns.set(slot.id, [...(newRuns.get(slot.id) ?? []), run]);
       records.push({
+        id: newId(),
         toolVersionId: slot.id,
         registryId,
         verifiedAt: run.verifiedAt,
@@ -144,16 +144,16 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
         importCheck: checkStatus(run, 'import'),
         smokeCheck: checkStatus(run, 'sandbox'),
         permissionCheck: checkStatus(run, 'permissions'),
-        checks: asJson(run.checks) as Prisma.InputJsonValue,
+        checks: plainJson(run.checks),
         trustScore: run.trustScore,
         tier: run.tier,
         registryTier: run.registryTier ?? null,
-        rawPayload: asJson(run.rawPayload) as Prisma.InputJsonValue,
+        rawPayload: plainJson(run.rawPayload),
         payloadSha256: run.payloadSha256,
       });
     }
   }
-  if (records.length > 0) counts.recordsCreated = (await tx.verificationRecord.createMany({ data: records, skipDuplicates: true })).count;
+  counts.recordsCreated = await insertVerificationRecords(tx, records);
 
   const installs = await tx.installation.findMany({
     where: { toolId: { in: toolIds }, state: { in: ['REQUESTED', 'APPROVED', 'ACTIVE'] } },
@@ -249,17 +249,33 @@ function toolData(t: NormalizedTool, registryId: string, publisherId: string, no
   };
 }
 
-function versionData(toolId: string, v: NormalizedVersion, now: Date): Prisma.ToolVersionCreateManyInput {
+function plainJson(value: unknown): Prisma.InputJsonValue | null {
+  return value === undefined || value === null ? null : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}
+
+function versionData(toolId: string, v: NormalizedVersion, now: Date): VersionRow {
   const run = newestRun(v.verifications);
   return {
+    id: newId(),
     toolId,
     version: v.version,
     publishedAt: v.publishedAt ?? null,
     artifactDigest: v.artifactDigest ?? null,
     toolDefsHash: v.toolDefsHash ?? null,
-    toolDefinitions: asJson(v.toolDefinitions ?? null),
-    ...mutableVersionFields(v),
+    toolDefinitions: plainJson(v.toolDefinitions),
+    network: v.permissions.network,
+    filesystem: v.permissions.filesystem,
+    codeExecution: v.permissions.codeExecution,
+    dataAccess: v.permissions.dataAccess,
+    declaredPermissions: plainJson(v.declaredPermissions),
+    allowedDomains: v.allowedDomains ?? [],
+    provenance: plainJson(v.provenance),
+    quarantineStatus: v.quarantineStatus ?? null,
     yankedAt: v.yanked ? now : null,
-    ...(run ? { tier: run.tier, trustScore: run.trustScore, verificationState: verificationStateOf(run.tier), lastVerifiedAt: run.verifiedAt } : {}),
+    riskSignals: plainJson(v.riskSignals ?? []),
+    tier: run?.tier ?? 'UNVERIFIED',
+    trustScore: run?.trustScore ?? null,
+    verificationState: run ? verificationStateOf(run.tier) : 'UNVERIFIED',
+    lastVerifiedAt: run?.verifiedAt ?? null,
   };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Environment, Prisma, Tool } from '@prisma/client';
 import { detectStaleVerification, type DetectedAlert } from '@/lib/domain/sync-alerts';
 import type { NormalizedTool, NormalizedVersion } from '@/lib/registries/types';
+import { updateToolsLatest, type ToolLatestRow } from './bulk-sql';
 import { pickLatest, type StoredVersion } from './ingest-helpers';
 import type { IngestContext } from './ingest-sync-page';
 
@@ -33,6 +34,7 @@ export async function updateToolsAndYanks(
   note: (toolId: string, key: string, value: unknown) => void,
 ) {
   const yanked: string[] = [];
+  const updates: ToolLatestRow[] = [];
   for (const t of tools) {
     const row = toolRow.get(t.externalId)!;
     const mine = slots.filter((s) => s.toolId === row.id);
@@ -53,7 +55,7 @@ export async function updateToolsAndYanks(
       row.latestVersionId !== next.latestVersionId || row.tier !== next.tier || row.trustScore !== next.trustScore || row.verificationState !== next.verificationState ||
       row.lastVerifiedAt?.getTime() !== next.lastVerifiedAt?.getTime() || row.network !== p.network || row.filesystem !== p.filesystem || row.codeExecution !== p.codeExecution || row.dataAccess !== p.dataAccess;
     if (differs) {
-      await tx.tool.update({ where: { id: row.id }, data: next });
+      updates.push({ id: row.id, ...next, latestVersionName: next.latestVersionName });
       if (row.latestVersionId !== next.latestVersionId) note(row.id, 'latestVersion', next.latestVersionName);
       if (row.tier !== next.tier) note(row.id, 'tier', next.tier);
     }
@@ -69,6 +71,7 @@ export async function updateToolsAndYanks(
     });
     if (stale) alerts.push({ ...stale, toolId: row.id, toolVersionId: latest.id });
   }
+  await updateToolsLatest(tx, updates);
   if (yanked.length > 0) await tx.toolVersion.updateMany({ where: { id: { in: yanked } }, data: { yankedAt: ctx.now } });
 }
 

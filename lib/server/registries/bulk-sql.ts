@@ -1,0 +1,105 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Prisma } from '@prisma/client';
+
+/**
+ * Bulk writes for the sync's hot path. A page of 100 tools carries ~300 versions and ~300
+ * verification records with their raw payloads; sending them as ONE JSON parameter that
+ * PostgreSQL unpacks with jsonb_to_recordset is several times faster than row-by-row
+ * parameters, on PGlite above all. Column lists mirror prisma/schema/inventory.prisma.
+ */
+
+export const newId = (): string => randomUUID();
+
+type Json = Prisma.InputJsonValue | null;
+
+export interface VersionRow {
+  id: string;
+  toolId: string;
+  version: string;
+  publishedAt: Date | null;
+  artifactDigest: string | null;
+  toolDefsHash: string | null;
+  toolDefinitions: Json;
+  network: string;
+  filesystem: string;
+  codeExecution: string;
+  dataAccess: string;
+  declaredPermissions: Json;
+  allowedDomains: string[];
+  provenance: Json;
+  quarantineStatus: string | null;
+  yankedAt: Date | null;
+  riskSignals: Json;
+  tier: string;
+  trustScore: number | null;
+  verificationState: string;
+  lastVerifiedAt: Date | null;
+}
+
+export async function insertToolVersions(tx: Prisma.TransactionClient, rows: readonly VersionRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  return tx.$executeRawUnsafe(
+    `INSERT INTO "ToolVersion" ("id","toolId","version","publishedAt","artifactDigest","toolDefsHash","toolDefinitions","network","filesystem","codeExecution","dataAccess","declaredPermissions","allowedDomains","provenance","quarantineStatus","yankedAt","riskSignals","tier","trustScore","verificationState","lastVerifiedAt","createdAt","updatedAt")
+     SELECT x."id",x."toolId",x."version",x."publishedAt",x."artifactDigest",x."toolDefsHash",x."toolDefinitions",x."network",x."filesystem",x."codeExecution",x."dataAccess",x."declaredPermissions",COALESCE(x."allowedDomains", '{}'),x."provenance",x."quarantineStatus",x."yankedAt",x."riskSignals",x."tier",x."trustScore",x."verificationState",x."lastVerifiedAt",${NOW},${NOW}
+     FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"toolId" text,"version" text,"publishedAt" timestamp(3),"artifactDigest" text,"toolDefsHash" text,"toolDefinitions" jsonb,"network" "NetworkLevel","filesystem" "FilesystemLevel","codeExecution" "CodeExecutionLevel","dataAccess" "DataAccessLevel","declaredPermissions" jsonb,"allowedDomains" text[],"provenance" jsonb,"quarantineStatus" text,"yankedAt" timestamp(3),"riskSignals" jsonb,"tier" "Tier","trustScore" integer,"verificationState" "VerificationState","lastVerifiedAt" timestamp(3))`,
+    JSON.stringify(rows),
+  );
+}
+
+export interface RecordRow {
+  id: string;
+  toolVersionId: string;
+  registryId: string;
+  verifiedAt: Date;
+  fetchedAt: Date;
+  installCheck: string;
+  importCheck: string;
+  smokeCheck: string;
+  permissionCheck: string;
+  checks: Json;
+  trustScore: number | null;
+  tier: string;
+  registryTier: string | null;
+  rawPayload: Json;
+  payloadSha256: string;
+}
+
+/** Appends records; a (version, payload hash) already stored is skipped. Returns how many were added. */
+export async function insertVerificationRecords(tx: Prisma.TransactionClient, rows: readonly RecordRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  return tx.$executeRawUnsafe(
+    `INSERT INTO "VerificationRecord" ("id","toolVersionId","registryId","verifiedAt","fetchedAt","installCheck","importCheck","smokeCheck","permissionCheck","checks","trustScore","tier","registryTier","rawPayload","payloadSha256")
+     SELECT x.* FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"toolVersionId" text,"registryId" text,"verifiedAt" timestamp(3),"fetchedAt" timestamp(3),"installCheck" "CheckStatus","importCheck" "CheckStatus","smokeCheck" "CheckStatus","permissionCheck" "CheckStatus","checks" jsonb,"trustScore" integer,"tier" "Tier","registryTier" text,"rawPayload" jsonb,"payloadSha256" text)
+     ON CONFLICT ("toolVersionId","payloadSha256") DO NOTHING`,
+    JSON.stringify(rows),
+  );
+}
+
+export interface ToolLatestRow {
+  id: string;
+  latestVersionId: string;
+  latestVersionName: string;
+  tier: string;
+  trustScore: number | null;
+  verificationState: string;
+  lastVerifiedAt: Date | null;
+  network: string;
+  filesystem: string;
+  codeExecution: string;
+  dataAccess: string;
+}
+
+/** Refreshes the denormalized latest-version fields of many tools in one statement. */
+export async function updateToolsLatest(tx: Prisma.TransactionClient, rows: readonly ToolLatestRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE "Tool" AS t SET "latestVersionId"=x."latestVersionId","latestVersionName"=x."latestVersionName","tier"=x."tier","trustScore"=x."trustScore","verificationState"=x."verificationState","lastVerifiedAt"=x."lastVerifiedAt","network"=x."network","filesystem"=x."filesystem","codeExecution"=x."codeExecution","dataAccess"=x."dataAccess","updatedAt"=${NOW}
+     FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"latestVersionId" text,"latestVersionName" text,"tier" "Tier","trustScore" integer,"verificationState" "VerificationState","lastVerifiedAt" timestamp(3),"network" "NetworkLevel","filesystem" "FilesystemLevel","codeExecution" "CodeExecutionLevel","dataAccess" "DataAccessLevel")
+     WHERE t."id" = x."id"`,
+    JSON.stringify(rows),
+  );
+}
+
+// Prisma stores DateTime as UTC in timestamp(3) columns.
+const NOW = `(CURRENT_TIMESTAMP AT TIME ZONE 'UTC')`;
