@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, signInAs } from './fixtures';
-import { DEMO_API_KEYS } from '../lib/demo/seed-api-keys';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // Journey (issue: change management): a compliance officer requests a Gold tool version for a
 // production agent; the OTHER compliance officer and then the security reviewer approve; it is
@@ -12,6 +13,14 @@ async function as(browser: Browser, who: Parameters<typeof signInAs>[1]): Promis
   const page = await context.newPage();
   await signInAs(page, who);
   return page;
+}
+
+/** The demo ENFORCE key, read from its one definition (the module itself is server-only and cannot load here). */
+function demoEnforceKey(): string {
+  const source = readFileSync(fileURLToPath(new URL('../lib/demo/seed-api-keys.ts', import.meta.url)), 'utf8');
+  const key = /ENFORCE:\s*'([^']+)'/.exec(source)?.[1];
+  if (!key) throw new Error('DEMO_API_KEYS.ENFORCE not found in lib/demo/seed-api-keys.ts');
+  return key;
 }
 
 const stateBadge = (page: Page) => page.getByTestId('request-state').locator('.state-badge');
@@ -36,7 +45,7 @@ async function raiseProductionRequest(page: Page): Promise<string> {
     await page.getByRole('button', { name: 'Submit request' }).click();
     const outcome = await Promise.race([
       page.waitForURL(/\/changes\/(?!new)[^/?]+$/, { timeout: 15_000 }).then(() => 'created' as const),
-      page.getByRole('alert').first().waitFor({ timeout: 15_000 }).then(() => 'refused' as const),
+      page.getByRole('form', { name: 'New change request' }).getByRole('alert').first().waitFor({ timeout: 15_000 }).then(() => 'refused' as const),
     ]);
     if (outcome === 'created') return page.url().split('/').pop()!;
   }
@@ -84,7 +93,7 @@ test.describe('change requests', () => {
     const subject = carla.getByTestId('change-request');
     const [tool, registry, version, agent] = await Promise.all(['data-tool', 'data-registry', 'data-version', 'data-agent'].map((a) => subject.getAttribute(a)));
     const enforce = await carla.request.post('/api/v1/enforce', {
-      headers: { authorization: `Bearer ${DEMO_API_KEYS.ENFORCE}` },
+      headers: { authorization: `Bearer ${demoEnforceKey()}` },
       data: { agent, tool, ...(registry ? { registry } : {}), version, action: 'invoke' },
     });
     const decision = await enforce.json();
@@ -120,8 +129,8 @@ test.describe('change requests', () => {
     await page.goto('/changes/new');
     await page.getByLabel('Justification').fill('too short');
     await page.getByRole('button', { name: 'Submit request' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Choose an agent' })).toBeVisible();
-    await expect(page.getByRole('alert').filter({ hasText: /Write at least 20 characters/ })).toBeVisible();
+    await expect(page.locator('#agentId-error')).toHaveText('Choose an agent');
+    await expect(page.locator('#justification-error')).toContainText('Write at least 20 characters');
     await expect(page).toHaveURL(/\/changes\/new$/);
 
     const unknown = await page.request.post('/api/changes', {

@@ -95,7 +95,7 @@ export function NewRequestForm({ agents, versions, initial }: { agents: AgentOpt
       </FormField>
       <div className="flex items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>{pending ? 'Submitting…' : 'Submit request'}</Button>
-        {state && !state.ok && (
+        {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
           <p role="alert" className="text-sm text-rose-700">{state.error}</p>
         )}
       </div>
