@@ -143,3 +143,25 @@ export function nextCursorOf(list: TMcpServerList): string | null {
   const next = list.metadata?.nextCursor ?? list.metadata?.next_cursor ?? null;
   return next ? next : null;
 }
+
+/**
+ * The Registry row's `config` for kind MCP_REGISTRY, for the form/API that edits it (strict: a typo
+ * is a field error). Every key is optional; the connector falls back to the defaults shown.
+ */
+export const ZMcpRegistryConfig = z
+  .object({
+    pageSize: z.number().int().min(1).max(100).optional(), // 50
+    maxVersionsPerServer: z.number().int().min(1).max(100).optional(), // 10
+    fetchVersions: z.boolean().optional(), // true
+    namespaceAuthenticated: z.boolean().optional(), // true: only the official registry proves namespaces
+    sinceOverlapMinutes: z.number().int().min(0).max(10_080).optional(), // 60
+    concurrency: z.number().int().min(1).max(16).optional(), // 4
+    maxPages: z.number().int().min(1).max(100_000).optional(), // 1000 per run
+    timeoutMs: z.number().int().min(100).max(120_000).optional(), // 15000
+    maxBytes: z.number().int().min(1024).max(50 * 1024 * 1024).optional(), // 5 MiB
+    maxRetries: z.number().int().min(0).max(10).optional(), // 3
+    maxRetryDelayMs: z.number().int().min(0).max(300_000).optional(), // 30000
+    note: z.string().max(500).optional(),
+  })
+  .strict();
+export type TMcpRegistryConfig = z.infer<typeof ZMcpRegistryConfig>;

@@ -5,7 +5,7 @@ import { sha256Canonical } from './connector-support';
 import { inferMcpPermissions } from './mcp-permissions';
 import { decodeCursor, encodeCursor, listUrl } from './mcp-registry';
 import { artifactDigestOf, extractToolDefinitions, mapServer, readStatus } from './mcp-registry-map';
-import { officialMeta, parseServerEntry, ZMcpServer, type TMcpServerResponse } from './mcp-registry-schema';
+import { officialMeta, parseServerEntry, ZMcpRegistryConfig, ZMcpServer, type TMcpServerResponse } from './mcp-registry-schema';
 
 const opts = { namespaceAuthenticated: true, now: new Date('2026-11-25T00:00:00Z') };
 const entry = (raw: unknown): TMcpServerResponse => {
@@ -198,5 +198,14 @@ describe('cursor', () => {
     const r = parseServerEntry({ server: { name: 'io.github.a/b' } }, 4);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issue).toMatchObject({ index: 4, name: 'io.github.a/b', message: expect.stringMatching(/^server\.version: /) });
+  });
+});
+
+describe('ZMcpRegistryConfig', () => {
+  it('accepts an empty config and the documented keys; refuses unknown keys and out-of-range values', () => {
+    expect(ZMcpRegistryConfig.safeParse({}).success).toBe(true);
+    expect(ZMcpRegistryConfig.safeParse({ pageSize: 100, namespaceAuthenticated: false, sinceOverlapMinutes: 0 }).success).toBe(true);
+    expect(ZMcpRegistryConfig.safeParse({ pagesize: 10 }).success).toBe(false);
+    expect(ZMcpRegistryConfig.safeParse({ pageSize: 1000 }).error?.issues[0]?.path).toEqual(['pageSize']);
   });
 });

@@ -82,3 +82,22 @@ export function parseVersion(packument: TNpmPackument, version: string): { ok: t
   const path = issue && issue.path.length > 0 ? issue.path.join('.') : '(manifest)';
   return { ok: false, message: `version ${version}: ${path}: ${issue?.message ?? 'invalid'}` };
 }
+
+/** The Registry row's `config` for kind NPM (strict, for the form/API that edits it). */
+export const ZNpmRegistryConfig = z
+  .object({
+    packages: z
+      .array(z.string().regex(NPM_NAME, 'not a valid npm package name (lowercase, optional @scope/)'))
+      .min(1, 'list at least one npm package to follow')
+      .max(5_000),
+    pageSize: z.number().int().min(1).max(50).optional(), // 10
+    maxVersions: z.number().int().min(1).max(500).optional(), // 20 newest
+    provenanceWindow: z.number().int().min(1).max(50).optional(), // 3
+    timeoutMs: z.number().int().min(100).max(120_000).optional(), // 20000
+    maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024).optional(), // 20 MiB
+    maxRetries: z.number().int().min(0).max(10).optional(), // 3
+    maxRetryDelayMs: z.number().int().min(0).max(300_000).optional(), // 30000
+    note: z.string().max(500).optional(),
+  })
+  .strict();
+export type TNpmRegistryConfig = z.infer<typeof ZNpmRegistryConfig>;

@@ -6,7 +6,7 @@ import { normalizeRepoUrl, sha256Canonical } from './connector-support';
 import { packumentUrl } from './npm';
 import { mapPackage, NpmMappingError, versionsNewestFirst } from './npm-map';
 import { installScriptsOf, npmPermissions, npmRiskSignals } from './npm-risk';
-import { NPM_NAME, ZNpmPackument, ZNpmVersion } from './npm-schema';
+import { NPM_NAME, ZNpmPackument, ZNpmRegistryConfig, ZNpmVersion } from './npm-schema';
 
 const opts = { maxVersions: 20, provenanceWindow: 3, now: new Date('2026-11-25T12:00:00Z'), publicRegistry: true };
 const pkg = (raw: unknown) => ZNpmPackument.parse(raw);
@@ -160,5 +160,15 @@ describe('names and urls', () => {
     ['not a url', null],
   ])('repository %s → %s', (raw, expected) => {
     expect(normalizeRepoUrl(raw)).toBe(expected);
+  });
+});
+
+describe('ZNpmRegistryConfig', () => {
+  it('accepts the demo row and rejects typos and bad names with a field path', () => {
+    expect(ZNpmRegistryConfig.safeParse({ packages: ['@modelcontextprotocol/server-filesystem'], maxVersions: 5, note: 'x' }).success).toBe(true);
+    const bad = ZNpmRegistryConfig.safeParse({ packages: ['ok', 'Bad Name'], maxVersion: 5 });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['packages.1', '']));
+    expect(ZNpmRegistryConfig.safeParse({ packages: [] }).error?.issues[0]?.message).toBe('list at least one npm package to follow');
   });
 });
