@@ -162,6 +162,23 @@ describe('MCP registry connector against recorded shapes', () => {
     expect(pageError(error).message).toMatch(/same cursor/);
   });
 
+  it('maxPages pauses the run with a resumable error instead of ending it', async () => {
+    const { pages, error } = await collectPages(mcpRegistryConnector, testContext(srv.url, { maxPages: 1 }));
+    expect(pages).toHaveLength(1);
+    const e = pageError(error);
+    expect(e.message).toMatch(/paused after 1 pages/);
+    expect(e.resumeCursor).toBe(pages[0]!.nextCursor);
+  });
+
+  it('cancelling the run (ctx.signal) stops a hanging request at once, as "aborted"', async () => {
+    srv.route('/v0.1/servers', { fault: 'hang' });
+    const controller = new AbortController();
+    const ctx = { ...testContext(srv.url, { timeoutMs: 60_000 }), signal: controller.signal };
+    setTimeout(() => controller.abort(), 50);
+    const { error } = await collectPages(mcpRegistryConnector, ctx);
+    expect(pageError(error).kind).toBe('aborted');
+  });
+
   it('testConnection reports success and a readable failure', async () => {
     await expect(mcpRegistryConnector.testConnection(testContext(srv.url))).resolves.toEqual({ ok: true, detail: 'MCP registry answered; first server io.github.acme/weather' });
     srv.route('/v0.1/servers', { fault: 'hang' });

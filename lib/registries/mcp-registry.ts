@@ -187,5 +187,7 @@ export const mcpRegistryConnector: RegistryConnector = {
       if (page.nextCursor === null) return;
       at = decodeCursor(page.nextCursor, null);
     }
+    // Ending quietly would let the engine clear the cursor and lose the rest of the listing.
+    throw new RegistryPageError('aborted', ctx.baseUrl, `MCP registry sync paused after ${s.maxPages} pages (config maxPages); the next run continues from there`, encodeCursor(at));
   },
 };
