@@ -71,3 +71,26 @@ export async function buildSnapshot(
   const requiresSecurityReview = triggers.length > 0 || !snapshot.passes;
   return { snapshot, requiresSecurityReview };
 }
+
+/**
+ * Reads a stored snapshot defensively: requests opened by the enforcement API for unknown tools
+ * (lib/server/enforcement/open-request-for-unknown-tool.ts) store a smaller shape.
+ */
+export function readSnapshot(json: unknown, fallbackEnvironment: Environment): EvaluationSnapshot {
+  const s = (json && typeof json === 'object' ? json : {}) as Partial<EvaluationSnapshot> & { note?: string; unknownTool?: boolean };
+  const verdicts = Array.isArray(s.verdicts) ? s.verdicts : [];
+  const evaluated = typeof s.evaluated === 'boolean' ? s.evaluated : !s.unknownTool && verdicts.length > 0;
+  return {
+    evaluatedAt: typeof s.evaluatedAt === 'string' ? s.evaluatedAt : new Date(0).toISOString(),
+    environment: s.environment ?? fallbackEnvironment,
+    policyId: s.policyId ?? null,
+    policyVersion: typeof s.policyVersion === 'number' ? s.policyVersion : 0,
+    evaluated,
+    passes: Boolean(s.passes),
+    verdicts,
+    reviewTriggers: Array.isArray(s.reviewTriggers) ? s.reviewTriggers : [],
+    onAllowlist: Boolean(s.onAllowlist),
+    fastTrack: s.fastTrack && typeof s.fastTrack === 'object' && 'eligible' in s.fastTrack ? s.fastTrack : { eligible: false, reason: s.note ?? 'Not assessed when the request was opened' },
+    version: s.version ?? null,
+  };
+}

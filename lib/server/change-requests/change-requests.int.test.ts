@@ -200,6 +200,22 @@ describe('digest pinning, fast-track, bad input', () => {
     expect(err.status).toBe(403);
   });
 
+  it('reads and decides a request the enforcement API opened for an unknown tool', async () => {
+    const prisma = await getPrisma();
+    const r = await prisma.changeRequest.create({
+      data: {
+        kind: 'NEW_TOOL', source: 'ENFORCEMENT', requestedToolName: 'mystery-tool', requestedVersion: '0.1.0', agentId: prodAgent, environment: 'PRODUCTION',
+        evaluationSnapshot: { evaluatedAt: new Date().toISOString(), environment: 'PRODUCTION', policyId: null, policyVersion: 0, passes: false, unknownTool: true, verdicts: [], note: 'Not in the inventory yet.' },
+        requiresSecurityReview: true, dueAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    const detail = await getChangeRequest(r.id);
+    expect(detail).toMatchObject({ toolName: 'mystery-tool', requesterName: 'Enforcement API', installation: null });
+    expect(detail.snapshot).toMatchObject({ evaluated: false, reviewTriggers: [], fastTrack: { eligible: false, reason: 'Not in the inventory yet.' } });
+    await decideChangeRequest({ actor: actors.requester, input: { id: r.id, decision: 'APPROVED' } });
+    expect((await decideChangeRequest({ actor: actors.security, input: { id: r.id, decision: 'APPROVED' } })).state).toBe('APPROVED');
+  });
+
   it('withdraws, comments, lists with filters, and keeps the audit chain intact', async () => {
     const prisma = await getPrisma();
     const agent = await prisma.agent.create({ data: { name: 'dev-agent', environment: 'DEVELOPMENT', owner: 'dev' } });

@@ -2,7 +2,7 @@ import 'server-only';
 import { getPrisma } from '@/lib/db/client';
 import { notFound } from '@/lib/server/errors';
 import { hoursOverdue, isOverdue } from '@/lib/domain/change-requests/state-machine';
-import type { EvaluationSnapshot } from './build-snapshot';
+import { readSnapshot } from './build-snapshot';
 import { SYSTEM_REVIEWER_ID } from './acting-user';
 
 /** Everything the detail page shows: snapshot, stage decisions, comments, installation, pinned and current digest. */
@@ -31,7 +31,7 @@ export async function getChangeRequest(id: string) {
   const now = new Date();
   return {
     ...request,
-    snapshot: request.evaluationSnapshot as unknown as EvaluationSnapshot,
+    snapshot: readSnapshot(request.evaluationSnapshot, request.environment),
     toolName: request.tool?.name ?? request.requestedToolName ?? 'unknown tool',
     requesterName: nameOf(request.requestedById),
     agent,
