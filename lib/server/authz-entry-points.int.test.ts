@@ -32,6 +32,7 @@ import * as accountActions from '@/app/(dashboard)/settings/account/actions';
 import * as apiKeyActions from '@/app/(dashboard)/settings/api-keys/actions';
 import * as changeActions from '@/app/(dashboard)/changes/actions';
 import * as policyActions from '@/app/(dashboard)/policies/actions';
+import * as toolActions from '@/app/(dashboard)/inventory/[toolId]/actions';
 import * as usersRoute from '@/app/api/users/route';
 import * as apiKeysRoute from '@/app/api/api-keys/route';
 import * as changesRoute from '@/app/api/changes/route';
@@ -77,6 +78,11 @@ const ACTIONS: { name: string; permission: Permission; action: Action }[] = [
     name: 'changes/revokeAllowlistEntryAction',
     permission: 'allowlist:manage',
     action: changeActions.revokeAllowlistEntryAction,
+  },
+  {
+    name: 'inventory/[toolId]/updateToolOwnershipAction',
+    permission: 'inventory:update',
+    action: toolActions.updateToolOwnershipAction,
   },
   { name: 'policies/updatePolicyAction', permission: 'policy:manage', action: policyActions.updatePolicyAction },
 ];
