@@ -10,7 +10,7 @@ import { openDatabase } from '@/lib/db/driver';
 import { applyMigrations } from '@/lib/db/migrate';
 import { setDatabaseForProcess } from '@/lib/db/client';
 import { seedDemoData } from '@/lib/demo/seed';
-import { DEMO_API_KEYS } from '@/lib/demo/seed-api-keys';
+import { DEMO_API_KEYS } from '@/lib/demo/demo-api-keys';
 import { evaluatePolicy } from '@/lib/domain/policy/evaluate';
 import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
 import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';

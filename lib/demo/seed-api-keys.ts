@@ -2,19 +2,13 @@ import type { PrismaClient } from '@prisma/client';
 import { createApiKey } from '@/lib/server/api-keys/create-api-key';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import type { Actor } from '@/lib/server/actor';
+import { DEMO_API_KEYS } from './demo-api-keys';
 
-/**
- * Demo mode only: one key per scope with fixed, documented secrets (README) so the API can be
- * tried at once. Never seeded outside demo mode (lib/db/bootstrap.ts calls this only there).
- */
-export const DEMO_API_KEYS = {
-  ENFORCE: 'tl_demo_enforce_7Hq2Lx9VbN4pR8sT3wYz',
-  INGEST: 'tl_demo_ingest_5Km8Qa2ZcX7vB1nD4fGh',
-  READ: 'tl_demo_read_9Pw3Er6TyU2iO5aS8dFj',
-} as const;
+export { DEMO_API_KEYS };
 
 const DAY = 86_400_000;
 
+/** Demo mode only (lib/db/bootstrap.ts): one key per scope with the documented secrets, and demo exceptions. */
 export async function seedApiKeys(prisma: PrismaClient): Promise<void> {
   const admin = await prisma.user.findFirst({ where: { role: 'ADMIN' }, orderBy: { createdAt: 'asc' } });
   if (!admin) return;

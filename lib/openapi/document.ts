@@ -78,6 +78,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'API key as a bearer token (tl_<scope>_<random>)' },
         apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token', description: 'Dashboard session (signed-in user)' },
       },
     },
     paths: {
@@ -99,6 +100,38 @@ export function buildOpenApiDocument(serverUrl?: string) {
             '401': json('Error', 'Missing, unknown, revoked or expired API key. Revoked/expired keys are logged; unknown ones only in the server log.'),
             '403': json('Error', 'The key lacks the enforce scope, or is bound to another agent; logged.'),
             '413': json('Error', `Body larger than ${ENFORCE_MAX_BODY_BYTES} bytes; logged.`),
+          },
+        },
+      },
+      '/api/v1/registries/{id}/sync': {
+        post: {
+          operationId: 'startRegistrySync',
+          summary: 'Start a registry sync (signed-in admins; answers 202 at once)',
+          description: 'Poll the Location header (GET /api/registries/runs/{runId}) for progress. Needs the registry:sync permission.',
+          security: [{ sessionCookie: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '202': {
+              description: 'Sync started',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['run'],
+                    properties: {
+                      run: {
+                        type: 'object',
+                        required: ['id', 'registryId', 'status', 'startedAt'],
+                        properties: { id: { type: 'string' }, registryId: { type: 'string' }, status: { type: 'string' }, startedAt: { type: 'string', format: 'date-time' } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            '401': json('Error', 'Not signed in.'),
+            '403': json('Error', 'The role lacks registry:sync.'),
+            '404': json('Error', 'Unknown registry.'),
           },
         },
       },

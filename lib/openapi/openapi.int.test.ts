@@ -54,7 +54,7 @@ describe('OpenAPI document', () => {
     const served = (await res.json()) as Json;
     expect(served.openapi).toBe('3.1.0');
     expect(served.servers).toEqual([{ url: 'http://localhost:3000' }]);
-    expect(Object.keys((served.components as Json).securitySchemes as Json)).toEqual(['bearerAuth', 'apiKeyHeader']);
+    expect(Object.keys((served.components as Json).securitySchemes as Json)).toEqual(['bearerAuth', 'apiKeyHeader', 'sessionCookie']);
   });
 
   it('documents every /api/v1 route handler in the code base', () => {
