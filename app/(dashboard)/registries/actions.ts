@@ -1,0 +1,36 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { authAction } from '@/lib/server/guards/auth-action';
+import { createRegistry, setRegistryEnabled, updateRegistry } from '@/lib/server/registries/save-registry';
+import { startRegistrySync } from '@/lib/server/registries/run-registry-sync';
+import { testRegistryConnection } from '@/lib/server/registries/test-registry-connection';
+import { actorOf } from '@/lib/server/session';
+import { ZCreateRegistryInput, ZRegistryIdInput, ZSetRegistryEnabledInput, ZUpdateRegistryInput } from '@/lib/validation/registry';
+
+export const createRegistryAction = authAction('registry:manage', ZCreateRegistryInput, async (input, user) => {
+  const row = await createRegistry(actorOf(user), input);
+  revalidatePath('/registries');
+  return { id: row.id, name: row.name };
+});
+
+export const updateRegistryAction = authAction('registry:manage', ZUpdateRegistryInput, async (input, user) => {
+  await updateRegistry(actorOf(user), input);
+  revalidatePath('/registries');
+  redirect('/registries');
+});
+
+export const setRegistryEnabledAction = authAction('registry:manage', ZSetRegistryEnabledInput, async (input, user) => {
+  await setRegistryEnabled(actorOf(user), input.id, input.enabled);
+  revalidatePath('/registries');
+  return { enabled: input.enabled };
+});
+
+export const testConnectionAction = authAction('registry:manage', ZRegistryIdInput, async (input, user) => testRegistryConnection(actorOf(user), input.id));
+
+export const startSyncAction = authAction('registry:sync', ZRegistryIdInput, async (input, user) => {
+  const { run, done } = await startRegistrySync({ registryId: input.id, trigger: 'MANUAL', actor: actorOf(user) });
+  void done.then(() => revalidatePath('/registries'));
+  return { runId: run.id };
+});
