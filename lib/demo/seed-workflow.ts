@@ -68,7 +68,7 @@ export async function seedWorkflow(prisma: PrismaClient): Promise<void> {
   }
 
   // Awaiting security review: compliance approved, a manual-review trigger fired.
-  const security = staging && pick((c) => c.needsReview.STAGING);
+  const security = staging && (pick((c) => c.needsReview.STAGING && c.passes.STAGING) ?? pick((c) => c.needsReview.STAGING));
   if (staging && security) {
     const r = await createChangeRequest({ ...opts, now: at(20), actor: chris, input: { kind: 'NEW_TOOL', toolVersionId: security.id, agentId: staging.id, environment: 'STAGING', justification: JUSTIFICATION.security } });
     if (r.state === 'COMPLIANCE_REVIEW') await decideChangeRequest({ ...opts, now: at(18), actor: carla, input: { id: r.id, decision: 'APPROVED', comment: 'Fine for staging; security please check egress.' } });

@@ -77,7 +77,7 @@ const flag = z
 
 /** List filters, read from the URL (unknown values are errors, not silently ignored). */
 export const ZListChangeRequestsQuery = z.object({
-  state: z.union([STATE, z.literal('OPEN')]).optional(),
+  state: z.union([STATE, z.literal('OPEN')], { error: 'Unknown state' }).optional(),
   kind: KIND.optional(),
   environment: ENVIRONMENT.optional(),
   mine: flag,

@@ -33,13 +33,13 @@ export function ChangeRequestTable({ rows, label }: { rows: ChangeRequestRow[]; 
                   </Badge>
                 )}
               </td>
-              <td className="px-4 py-2">{CHANGE_KIND_LABELS[r.kind]}</td>
+              <td className="px-4 py-2 whitespace-nowrap">{CHANGE_KIND_LABELS[r.kind]}</td>
               <td className="px-4 py-2 font-mono text-xs">{r.agentName ?? '—'}</td>
               <td className="px-4 py-2">{ENVIRONMENT_LABELS[r.environment]}</td>
               <td className="px-4 py-2">
                 <ChangeStateBadge state={r.state} />
               </td>
-              <td className="px-4 py-2">{r.requesterName}</td>
+              <td className="px-4 py-2 whitespace-nowrap">{r.requesterName}</td>
               <td className="px-4 py-2 whitespace-nowrap">
                 {dateTime.format(r.dueAt)} {r.overdue && <OverdueBadge hours={r.hoursOverdue} />}
               </td>
