@@ -6,8 +6,10 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { badRequest, notFound } from '@/lib/server/errors';
 import type { TCreateRegistryInput, TUpdateRegistryInput } from '@/lib/validation/registry';
 
+// Checked first for a clean message; the unique index still decides a race (its error, via
+// either driver adapter, is mapped the same way).
 function nameTaken(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+  return (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') || (e instanceof Error && /unique/i.test(e.message) && /name/i.test(e.message));
 }
 
 const taken = (name: string) => badRequest(`A registry named “${name}” already exists`, [{ path: 'name', message: 'This name is taken' }]);
@@ -16,6 +18,7 @@ export async function createRegistry(actor: Actor, input: TCreateRegistryInput) 
   const prisma = await getPrisma();
   try {
     return await prisma.$transaction(async (tx) => {
+      if (await tx.registry.findUnique({ where: { name: input.name } })) throw taken(input.name);
       const row = await tx.registry.create({ data: { name: input.name, kind: input.kind, baseUrl: input.baseUrl, config: input.config as Prisma.InputJsonValue, enabled: input.enabled } });
       await recordAuditEvent(tx, actor, { action: 'registry.created', entityType: 'Registry', entityId: row.id, after: { name: row.name, kind: row.kind, baseUrl: row.baseUrl, enabled: row.enabled, config: input.config } });
       return row;
@@ -32,6 +35,8 @@ export async function updateRegistry(actor: Actor, input: TUpdateRegistryInput) 
     return await prisma.$transaction(async (tx) => {
       const before = await tx.registry.findUnique({ where: { id: input.id } });
       if (!before) throw notFound('Registry');
+      const clash = await tx.registry.findUnique({ where: { name: input.name } });
+      if (clash && clash.id !== input.id) throw taken(input.name);
       const row = await tx.registry.update({
         where: { id: input.id },
         data: {
