@@ -30,7 +30,8 @@ export const setRegistryEnabledAction = authAction('registry:manage', ZSetRegist
 export const testConnectionAction = authAction('registry:manage', ZRegistryIdInput, async (input, user) => testRegistryConnection(actorOf(user), input.id));
 
 export const startSyncAction = authAction('registry:sync', ZRegistryIdInput, async (input, user) => {
-  const { run, done } = await startRegistrySync({ registryId: input.id, trigger: 'MANUAL', actor: actorOf(user) });
-  void done.then(() => revalidatePath('/registries'));
+  // The run goes on after this answer (its outcome lands on the SyncRun row); the button
+  // polls its progress and refreshes the page when it ends.
+  const { run } = await startRegistrySync({ registryId: input.id, trigger: 'MANUAL', actor: actorOf(user) });
   return { runId: run.id };
 });
