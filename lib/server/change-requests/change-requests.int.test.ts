@@ -200,6 +200,19 @@ describe('digest pinning, fast-track, bad input', () => {
     expect(err.status).toBe(403);
   });
 
+  it('never approves or activates an installation blocked meanwhile', async () => {
+    const prisma = await getPrisma();
+    const agent = await prisma.agent.create({ data: { name: 'blocked-agent', environment: 'PRODUCTION', owner: 'ops' } });
+    const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: agent.id, environment: 'PRODUCTION', justification: JUSTIFICATION } });
+    await decideChangeRequest({ actor: actors.compliance2, input: { id: r.id, decision: 'APPROVED' } });
+    await prisma.installation.updateMany({ where: { agentId: agent.id }, data: { state: 'BLOCKED' } });
+    const err = await appError(decideChangeRequest({ actor: actors.security, input: { id: r.id, decision: 'APPROVED' } }));
+    expect(err.status).toBe(409);
+    expect(err.message).toMatch(/installation is blocked/);
+    expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: r.id } })).state).toBe('SECURITY_REVIEW');
+    expect(await prisma.installation.findFirstOrThrow({ where: { agentId: agent.id } })).toMatchObject({ state: 'BLOCKED', approvedDigest: null });
+  });
+
   it('reads and decides a request the enforcement API opened for an unknown tool', async () => {
     const prisma = await getPrisma();
     const r = await prisma.changeRequest.create({

@@ -47,7 +47,14 @@ export async function decideChangeRequest({ actor, input, db, now: at }: { actor
 
       if (installsVersion(request.kind) && request.agentId && request.toolVersionId && final) {
         const where = { agentId_toolVersionId: { agentId: request.agentId, toolVersionId: request.toolVersionId } };
-        if (next === 'APPROVED') await tx.installation.update({ where, data: { state: 'APPROVED', approvedDigest: request.artifactDigest, approvedAt: now } });
+        if (next === 'APPROVED') {
+          // Only a pending installation is approved: one blocked meanwhile (incident, quarantine) stays blocked.
+          const approved = await tx.installation.updateMany({ where: { ...where.agentId_toolVersionId, state: 'REQUESTED' }, data: { state: 'APPROVED', approvedDigest: request.artifactDigest, approvedAt: now } });
+          if (approved.count !== 1) {
+            const inst = await tx.installation.findUnique({ where, select: { state: true } });
+            throw conflict(`The agent's installation is ${inst?.state.toLowerCase() ?? 'missing'}, not awaiting approval: nothing was approved`);
+          }
+        }
         else await tx.installation.updateMany({ where: { ...where.agentId_toolVersionId, state: 'REQUESTED' }, data: { state: 'REVOKED', revokedAt: now } });
       }
       await recordAuditEvent(tx, actor, {

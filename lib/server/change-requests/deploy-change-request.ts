@@ -27,6 +27,11 @@ export async function deployChangeRequest({ actor, input, db, now: at }: { actor
       if (request.kind === 'REMOVAL') {
         await tx.installation.update({ where, data: { state: 'REVOKED', revokedAt: now } });
       } else {
+        // Activate only what was approved, for the digest the request pinned; a blocked installation stays blocked.
+        const inst = await tx.installation.findUnique({ where, select: { state: true, approvedDigest: true } });
+        if (!inst || inst.state !== 'APPROVED' || inst.approvedDigest !== request.artifactDigest) {
+          throw conflict(`The agent's installation is ${inst?.state.toLowerCase() ?? 'missing'}${inst && inst.approvedDigest !== request.artifactDigest ? ' for another digest' : ''}: it cannot be activated by this request`);
+        }
         await tx.installation.update({ where, data: { state: 'ACTIVE', activatedAt: now } });
         if (request.fromVersionId) {
           await tx.installation.updateMany({
