@@ -84,64 +84,111 @@ function load(job: { url: string; method?: string; headers?: Record<string, stri
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Load;
 }
 
-async function main() {
-  const tmp = mkdtempSync(path.join(tmpdir(), 'toolledger-bench-enforce-'));
-  const dataDir = path.join(tmp, 'pglite');
-  console.log('preparing a fresh embedded database with the demo data…');
-  const cases = await prepareDatabase(dataDir);
-  console.log(`catalogue: ${cases.counts.tools} tools, ${cases.counts.versions} versions`);
-  console.log(`allowed case: ${JSON.stringify(cases.allowed)}\ndenied case:  ${JSON.stringify(cases.denied)}`);
+const GROWTH_SQL = `
+INSERT INTO "Tool" (id, "registryId", "publisherId", "externalId", name, "updatedAt")
+  SELECT 'bench-tool-' || g, r.id, p.id, 'bench-tool-' || g, 'Bench Tool ' || g, now()
+    FROM generate_series(1, 10000) g, (SELECT id FROM "Registry" LIMIT 1) r, (SELECT id FROM "Publisher" LIMIT 1) p;
+INSERT INTO "ToolVersion" (id, "toolId", version, "updatedAt")
+  SELECT 'bench-v-' || g || '-' || v, 'bench-tool-' || g, '1.0.' || v, now() FROM generate_series(1, 10000) g, generate_series(1, 5) v;
+INSERT INTO "EnforcementDecision" (id, "createdAt", "agentName", "toolName", version, action, outcome, reasons)
+  SELECT 'bench-d-' || g, now() - (g || ' seconds')::interval, 'bench-agent-prod-01', 'bench-tool-' || (g % 10000), '1.0.1', 'INVOKE',
+         (CASE WHEN g % 2 = 0 THEN 'ALLOW' ELSE 'DENY' END)::"EnforcementOutcome", '[]'::jsonb
+    FROM generate_series(1, 200000) g;
+ANALYZE;`;
 
-  const logFile = path.join(tmp, 'server.log');
+function startServer(dataDir: string, logFile: string): ChildProcess {
   const out = openSync(logFile, 'a');
-  console.log(`building (if needed) and starting the app on port ${PORT} (log: ${logFile})…`);
-  const server = spawn(process.execPath, ['scripts/start.mjs'], {
+  return spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
     detached: true,
     stdio: ['ignore', out, out],
     env: { ...process.env, PORT: String(PORT), NEXT_DIST_DIR: process.env.BENCH_NEXT_DIST_DIR ?? '.next-bench-enforce', TOOLLEDGER_DATA_DIR: dataDir, TOOLLEDGER_DEMO: 'true', DATABASE_URL: '', NODE_ENV: 'production' },
   });
-  const stop = () => {
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  try {
+    process.kill(-server.pid!, 'SIGTERM');
+  } catch {
+    return;
+  }
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+}
+
+type Cases = Awaited<ReturnType<typeof prepareDatabase>>;
+
+/** Health, then enforce (allowed, denied), each at RATE for DURATION_S; PASS when enforce p99 ≤ 2 × health p99. */
+async function measure(title: string, cases: Cases): Promise<boolean> {
+  const headers = { authorization: `Bearer ${DEMO_API_KEYS.ENFORCE}`, 'content-type': 'application/json' };
+  const enforce = (body: object, duration: number) => load({ url: `${base}/api/v1/enforce`, method: 'POST', headers, body: JSON.stringify(body), duration });
+  for (const [name, body] of [['allowed', cases.allowed], ['denied', cases.denied]] as const) {
+    const res = await fetch(`${base}/api/v1/enforce`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const json = (await res.json()) as { decision?: string; reasons?: { message: string }[] };
+    console.log(`${name} case answers ${res.status} ${json.decision}: ${json.reasons?.map((r) => r.message).join(' | ')}`);
+  }
+  load({ url: `${base}/api/v1/health`, duration: 5 });
+  enforce(cases.allowed, 5);
+  console.log(`\n${title}: ${RATE} req/s for ${DURATION_S} s each (after 5 s warm-up)`);
+  const results: [string, Load][] = [
+    ['GET  /api/v1/health (trivial)', load({ url: `${base}/api/v1/health`, duration: DURATION_S })],
+    ['POST /api/v1/enforce (allowed)', enforce(cases.allowed, DURATION_S)],
+    ['POST /api/v1/enforce (denied)', enforce(cases.denied, DURATION_S)],
+  ];
+  console.log(`${'route'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p90 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}  non-2xx errors`);
+  for (const [name, r] of results) {
+    console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p90).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.max).padStart(7)}  ${r.non2xx} ${r.errors + r.timeouts}`);
+  }
+  const health = results[0]![1];
+  let ok = true;
+  for (const [name, r] of results.slice(1)) {
+    const limit = 2 * health.p99;
+    const pass = r.p99 <= limit && r.non2xx === 0 && r.errors + r.timeouts === 0;
+    ok &&= pass;
+    console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}: p99 ${r.p99} ms vs limit 2 × ${health.p99} = ${limit} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`);
+  }
+  return ok;
+}
+
+async function main() {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'toolledger-bench-enforce-'));
+  const dataDir = path.join(tmp, 'pglite');
+  const logFile = path.join(tmp, 'server.log');
+  console.log('preparing a fresh embedded database with the demo data…');
+  const cases = await prepareDatabase(dataDir);
+  console.log(`catalogue: ${cases.counts.tools} tools, ${cases.counts.versions} versions`);
+  console.log(`allowed case: ${JSON.stringify(cases.allowed)}\ndenied case:  ${JSON.stringify(cases.denied)}`);
+  console.log(`building (if needed) and starting the app on port ${PORT} (log: ${logFile})…`);
+  let server = startServer(dataDir, logFile);
+  process.on('exit', () => {
     try {
       process.kill(-server.pid!, 'SIGTERM');
     } catch {
       // already gone
     }
-  };
-  process.on('exit', stop);
+  });
   let ok = true;
   try {
     await waitForReady(server, logFile);
-    const enforce = (body: object, duration: number) =>
-      load({ url: `${base}/api/v1/enforce`, method: 'POST', headers: { authorization: `Bearer ${DEMO_API_KEYS.ENFORCE}`, 'content-type': 'application/json' }, body: JSON.stringify(body), duration });
-    for (const [name, body] of [['allowed', cases.allowed], ['denied', cases.denied]] as const) {
-      const res = await fetch(`${base}/api/v1/enforce`, { method: 'POST', headers: { authorization: `Bearer ${DEMO_API_KEYS.ENFORCE}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const json = (await res.json()) as { decision?: string; reasons?: { message: string }[] };
-      console.log(`${name} case answers ${res.status} ${json.decision}: ${json.reasons?.map((r) => r.message).join(' | ')}`);
-    }
-    console.log('warming up (5 s each)…');
-    load({ url: `${base}/api/v1/health`, duration: 5 });
-    enforce(cases.allowed, 5);
-    console.log(`measuring at ${RATE} req/s for ${DURATION_S} s each…\n`);
-    const results: [string, Load][] = [
-      ['GET  /api/v1/health (trivial)', load({ url: `${base}/api/v1/health`, duration: DURATION_S })],
-      ['POST /api/v1/enforce (allowed)', enforce(cases.allowed, DURATION_S)],
-      ['POST /api/v1/enforce (denied)', enforce(cases.denied, DURATION_S)],
-    ];
-    console.log(`${'route'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p90 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}  non-2xx errors`);
-    for (const [name, r] of results) {
-      console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p90).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.max).padStart(7)}  ${r.non2xx} ${r.errors + r.timeouts}`);
-    }
-    const health = results[0]![1];
-    for (const [name, r] of results.slice(1)) {
-      const limit = 2 * health.p99;
-      const pass = r.p99 <= limit && r.non2xx === 0 && r.errors + r.timeouts === 0;
-      ok &&= pass;
-      console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}: p99 ${r.p99} ms vs limit 2 × ${health.p99} = ${limit} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`);
+    ok = await measure('demo catalogue', cases);
+    if (process.env.BENCH_SKIP_GROWTH !== '1') {
+      // The decision path must not grow with tools, versions or logged attempts: add many, measure again.
+      await stopServer(server);
+      const db = await openDatabase({ kind: 'pglite', dataDir });
+      const t0 = performance.now();
+      await db.exec(GROWTH_SQL);
+      const [c] = await db.query<{ tools: number; versions: number; decisions: number }>(
+        'SELECT (SELECT count(*) FROM "Tool")::int AS tools, (SELECT count(*) FROM "ToolVersion")::int AS versions, (SELECT count(*) FROM "EnforcementDecision")::int AS decisions',
+      );
+      await db.close();
+      console.log(`\nadded bulk rows in ${((performance.now() - t0) / 1000).toFixed(1)} s: now ${c!.tools} tools, ${c!.versions} versions, ${c!.decisions} logged decisions`);
+      server = startServer(dataDir, logFile);
+      await waitForReady(server, logFile);
+      ok = (await measure('after growth', cases)) && ok;
     }
   } finally {
-    stop();
-    await new Promise((r) => setTimeout(r, 1500));
+    await stopServer(server);
     rmSync(tmp, { recursive: true, force: true });
   }
   process.exit(ok ? 0 : 1);
