@@ -52,22 +52,22 @@ export default async function AuditPage({
         <EmptyState title="No audit records match">Change or clear the filters.</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Audit records">
+          <table className="w-full min-w-[64rem] table-fixed divide-y divide-slate-200 text-sm" aria-label="Audit records">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="w-14 px-3 py-2">
                   #
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="w-40 px-3 py-2">
                   When (UTC)
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="w-48 px-3 py-2">
                   Actor
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="w-44 px-3 py-2">
                   Action
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="w-44 px-3 py-2">
                   Entity
                 </th>
                 <th scope="col" className="px-3 py-2">
@@ -81,20 +81,20 @@ export default async function AuditPage({
                   <td className="px-3 py-2 font-mono text-xs text-slate-500" title={`hash ${e.hash}`}>
                     {e.seq}
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{dateTime.format(e.occurredAt)}</td>
+                  <td className="px-3 py-2 text-xs">{dateTime.format(e.occurredAt)}</td>
                   <td className="px-3 py-2">
                     <Badge tone={ACTOR_TONES[e.actorType]}>{e.actorType.replace('_', ' ').toLowerCase()}</Badge>{' '}
-                    <Link className="hover:underline" href={pageHref({ actor: e.actorId ?? e.actorLabel }, {})}>
+                    <Link className="text-xs break-all hover:underline" href={pageHref({ actor: e.actorId ?? e.actorLabel }, {})}>
                       {e.actorLabel}
                     </Link>
                   </td>
-                  <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
+                  <td className="px-3 py-2 font-mono text-xs break-all">{e.action}</td>
                   <td className="px-3 py-2">
                     <Link
                       className="text-indigo-700 hover:underline"
                       href={pageHref({ entityType: e.entityType, entityId: e.entityId }, {})}
                     >
-                      {e.entityType} <span className="font-mono text-xs">{e.entityId}</span>
+                      {e.entityType} <span className="font-mono text-xs break-all">{e.entityId}</span>
                     </Link>
                   </td>
                   <td className="px-3 py-2">

@@ -66,7 +66,7 @@ export function UserRowActions({
               </option>
             ))}
           </select>
-          <Button type="submit" size="sm" variant="secondary" disabled={isSelf || rolePending}>
+          <Button type="submit" size="sm" variant="secondary" className="whitespace-nowrap" disabled={isSelf || rolePending}>
             Save role
           </Button>
         </form>
