@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastTrackEligibility, type FastTrackInput } from './fast-track';
+import { fastTrackEligibility, needsSecurityReview, type FastTrackInput } from './fast-track';
 
 describe('fastTrackEligibility', () => {
   const trigger = { trigger: 'external-network', reason: 'Reaches external networks.' };
@@ -21,5 +21,18 @@ describe('fastTrackEligibility', () => {
     expect(r.eligible).toBe(eligible);
     if (r.eligible) expect(r.basis).toBe(expected);
     else expect(r.reason).toMatch(expected as RegExp);
+  });
+});
+
+describe('needsSecurityReview', () => {
+  const t = [{ trigger: 'code-execution', reason: 'Executes code.' }];
+  it.each([
+    ['clean pass', { kind: 'NEW_TOOL', evaluated: true, policyPasses: true, triggers: [] }, false],
+    ['trigger', { kind: 'NEW_TOOL', evaluated: true, policyPasses: true, triggers: t }, true],
+    ['fails policy', { kind: 'VERSION_UPDATE', evaluated: true, policyPasses: false, triggers: [] }, true],
+    ['unknown tool', { kind: 'NEW_TOOL', evaluated: false, policyPasses: false, triggers: [] }, true],
+    ['removal with trigger', { kind: 'REMOVAL', evaluated: true, policyPasses: false, triggers: t }, false],
+  ] as const)('%s → %s', (_n, input, expected) => {
+    expect(needsSecurityReview(input)).toBe(expected);
   });
 });

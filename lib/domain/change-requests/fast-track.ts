@@ -38,3 +38,13 @@ export function fastTrackEligibility(input: FastTrackInput): FastTrack {
   }
   return { eligible: true, basis: 'clean', reason: 'Passes every policy rule and no manual-review trigger fired' };
 }
+
+/**
+ * Security review follows compliance review when a manual-review trigger fired, and also when the
+ * version fails policy or could not be evaluated (someone with security expertise must look).
+ * A removal takes risk away: compliance review alone decides it.
+ */
+export function needsSecurityReview(input: { kind: ChangeKind; evaluated: boolean; policyPasses: boolean; triggers: readonly ReviewTriggerHit[] }): boolean {
+  if (input.kind === 'REMOVAL') return false;
+  return !input.evaluated || !input.policyPasses || input.triggers.length > 0;
+}

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Environment, Prisma } from '@prisma/client';
 import { evaluatePolicy, RULE_LABELS } from '@/lib/domain/policy/evaluate';
 import type { PolicyEvaluation } from '@/lib/domain/policy/types';
-import { fastTrackEligibility, type FastTrack } from '@/lib/domain/change-requests/fast-track';
+import { fastTrackEligibility, needsSecurityReview, type FastTrack } from '@/lib/domain/change-requests/fast-track';
 import type { ChangeKind } from '@/lib/domain/change-requests/state-machine';
 import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
 import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';
@@ -67,8 +67,7 @@ export async function buildSnapshot(
       ? { tier: version.tier, trustScore: version.trustScore, network: version.network, filesystem: version.filesystem, codeExecution: version.codeExecution, dataAccess: version.dataAccess, artifactDigest: version.artifactDigest }
       : null,
   };
-  // A failing policy or an unknown tool also needs a security reviewer's eyes, not only a fired trigger.
-  const requiresSecurityReview = triggers.length > 0 || !snapshot.passes;
+  const requiresSecurityReview = needsSecurityReview({ kind: input.kind, evaluated: snapshot.evaluated, policyPasses: snapshot.passes, triggers });
   return { snapshot, requiresSecurityReview };
 }
 

@@ -200,6 +200,28 @@ describe('digest pinning, fast-track, bad input', () => {
     expect(err.status).toBe(403);
   });
 
+  it('updates a version (old one revoked on deploy) and removes a tool by name', async () => {
+    const prisma = await getPrisma();
+    const agent = await prisma.agent.create({ data: { name: 'update-agent', environment: 'PRODUCTION', owner: 'ops' } });
+    const first = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: cleanV1, agentId: agent.id, environment: 'PRODUCTION', justification: JUSTIFICATION } });
+    await deployChangeRequest({ actor: actors.admin, input: { id: first.id } });
+    const v2 = await prisma.toolVersion.create({ data: { toolId: cleanToolId, version: '1.1.0', artifactDigest: 'sha256:ddd', tier: 'GOLD', trustScore: 96, verificationState: 'PASSED', lastVerifiedAt: new Date(), filesystem: 'WRITE' } });
+    expect((await appError(createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: v2.id, agentId: agent.id, environment: 'PRODUCTION', justification: JUSTIFICATION } }))).message).toMatch(/request a version update instead/);
+    const upd = await createChangeRequest({ actor: actors.requester, input: { kind: 'VERSION_UPDATE', toolVersionId: v2.id, agentId: agent.id, environment: 'PRODUCTION', justification: JUSTIFICATION } });
+    expect(upd).toMatchObject({ state: 'COMPLIANCE_REVIEW', fromVersionId: cleanV1, requiresSecurityReview: true });
+    await decideChangeRequest({ actor: actors.compliance2, input: { id: upd.id, decision: 'APPROVED' } });
+    await decideChangeRequest({ actor: actors.security, input: { id: upd.id, decision: 'APPROVED' } });
+    await deployChangeRequest({ actor: actors.security, input: { id: upd.id } });
+    const states = await prisma.installation.findMany({ where: { agentId: agent.id }, select: { toolVersionId: true, state: true } });
+    expect(Object.fromEntries(states.map((i) => [i.toolVersionId, i.state]))).toEqual({ [cleanV1]: 'REVOKED', [v2.id]: 'ACTIVE' });
+
+    const removal = await createChangeRequest({ actor: actors.requester, input: { kind: 'REMOVAL', toolId: cleanToolId, agentId: agent.id, environment: 'PRODUCTION', justification: JUSTIFICATION } });
+    expect(removal).toMatchObject({ state: 'COMPLIANCE_REVIEW', toolVersionId: v2.id });
+    await decideChangeRequest({ actor: actors.compliance2, input: { id: removal.id, decision: 'APPROVED' } });
+    await deployChangeRequest({ actor: actors.compliance2, input: { id: removal.id } });
+    expect((await prisma.installation.findFirstOrThrow({ where: { agentId: agent.id, toolVersionId: v2.id } })).state).toBe('REVOKED');
+  });
+
   it('never approves or activates an installation blocked meanwhile', async () => {
     const prisma = await getPrisma();
     const agent = await prisma.agent.create({ data: { name: 'blocked-agent', environment: 'PRODUCTION', owner: 'ops' } });
