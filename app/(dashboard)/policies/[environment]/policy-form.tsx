@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { startTransition, useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import type { PolicySettings } from '@/lib/domain/policy/types';
@@ -27,7 +27,7 @@ export function PolicyForm({ environment, version, policy }: { environment: Envi
   const errors = state && !state.ok ? state.fieldErrors : {};
   const invalid = (name: string) => ({ 'aria-invalid': Boolean(errors[name]), 'aria-describedby': errors[name] ? `${name}-error` : undefined });
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Edit policy">
+    <form onSubmit={submitKeepingInput(action)} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Edit policy">
       <input type="hidden" name="environment" value={environment} />
       <input type="hidden" name="baseVersion" value={version} />
       <FormField label="Minimum tier" name="minTier" error={errors.minTier}>
@@ -84,4 +84,13 @@ export function PolicyForm({ environment, version, policy }: { environment: Envi
       </div>
     </form>
   );
+}
+
+/** Submits through the action without React's automatic form reset, so a refused form keeps what was typed. */
+function submitKeepingInput(action: (form: FormData) => void) {
+  return (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    startTransition(() => action(form));
+  };
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { API_KEY_SCOPES } from '@/lib/validation/api-key';
@@ -12,6 +12,10 @@ export function CreateApiKeyForm({ agents }: { agents: { id: string; name: strin
   const [state, action, pending] = useActionState(createApiKeyAction, null);
   const [copied, setCopied] = useState(false);
   const errors = state && !state.ok ? state.fieldErrors : {};
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) formRef.current?.reset();
+  }, [state]);
   return (
     <div className="space-y-4">
       {state?.ok && (
@@ -33,7 +37,16 @@ export function CreateApiKeyForm({ agents }: { agents: { id: string; name: strin
           </div>
         </div>
       )}
-      <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Create API key" onSubmit={() => setCopied(false)}>
+      <form
+        ref={formRef}
+        onSubmit={(e) => {
+          setCopied(false);
+          submitKeepingInput(action)(e);
+        }}
+        className="grid gap-4 sm:grid-cols-2"
+        noValidate
+        aria-label="Create API key"
+      >
         <FormField label="Name" name="name" error={errors.name} hint="Who uses it, e.g. “support gateway prod”.">
           <input id="name" name="name" className={inputClass} aria-invalid={Boolean(errors.name)} />
         </FormField>
@@ -77,4 +90,13 @@ export function CreateApiKeyForm({ agents }: { agents: { id: string; name: strin
       </form>
     </div>
   );
+}
+
+/** Submits through the action without React's automatic form reset, so a refused form keeps what was typed. */
+function submitKeepingInput(action: (form: FormData) => void) {
+  return (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    startTransition(() => action(form));
+  };
 }
