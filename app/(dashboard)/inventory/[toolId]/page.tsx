@@ -12,6 +12,7 @@ import { VersionHistory } from '@/components/inventory/version-history';
 import { InstallationsByEnvironment, OpenAlerts, ToolAuditHistory } from '@/components/inventory/tool-sections';
 import { OwnershipForm } from '@/components/inventory/ownership-form';
 import { updateToolOwnershipAction } from './actions';
+import { RequestForEnvironment } from '@/components/change-requests/request-for-environment';
 
 export const metadata: Metadata = { title: 'Tool' };
 
@@ -53,6 +54,7 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
           </div>
         }
       />
+      {can(me.role, 'changeRequest:create') && <RequestForEnvironment toolId={tool.id} toolVersionId={tool.latestVersionId} />}
       <Card title="Summary">
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <Fact label="Kind">{KIND_LABELS[tool.kind]}</Fact>
