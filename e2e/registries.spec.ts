@@ -30,7 +30,7 @@ test('adding a registry with a bad URL shows the error beside the field and keep
   await form.getByLabel('Name').fill('Internal mirror');
   await form.getByLabel('Base URL').fill('ftp://mirror');
   await form.getByRole('button', { name: 'Add registry' }).click();
-  await expect(form.getByRole('alert').first()).toContainText(/URL/);
+  await expect(form.getByRole('alert').first()).toContainText('Only http:// and https:// registries are supported');
   await expect(form.getByLabel('Name')).toHaveValue('Internal mirror');
 });
 
