@@ -33,6 +33,8 @@ import * as apiKeyActions from '@/app/(dashboard)/settings/api-keys/actions';
 import * as changeActions from '@/app/(dashboard)/changes/actions';
 import * as policyActions from '@/app/(dashboard)/policies/actions';
 import * as toolActions from '@/app/(dashboard)/inventory/[toolId]/actions';
+import * as registryActions from '@/app/(dashboard)/registries/actions';
+import * as monitoringActions from '@/app/(dashboard)/monitoring/actions';
 import * as usersRoute from '@/app/api/users/route';
 import * as apiKeysRoute from '@/app/api/api-keys/route';
 import * as changesRoute from '@/app/api/changes/route';
@@ -84,6 +86,16 @@ const ACTIONS: { name: string; permission: Permission; action: Action }[] = [
     permission: 'inventory:update',
     action: toolActions.updateToolOwnershipAction,
   },
+  { name: 'registries/createRegistryAction', permission: 'registry:manage', action: registryActions.createRegistryAction },
+  { name: 'registries/updateRegistryAction', permission: 'registry:manage', action: registryActions.updateRegistryAction },
+  {
+    name: 'registries/setRegistryEnabledAction',
+    permission: 'registry:manage',
+    action: registryActions.setRegistryEnabledAction,
+  },
+  { name: 'registries/testConnectionAction', permission: 'registry:manage', action: registryActions.testConnectionAction },
+  { name: 'registries/startSyncAction', permission: 'registry:sync', action: registryActions.startSyncAction },
+  { name: 'monitoring/alertAction', permission: 'alert:manage', action: monitoringActions.alertAction },
   { name: 'policies/updatePolicyAction', permission: 'policy:manage', action: policyActions.updatePolicyAction },
 ];
 
