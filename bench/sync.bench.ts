@@ -46,7 +46,7 @@ try {
   await applyMigrations(db);
   setDatabaseForProcess(db);
   const row = await db.prisma.registry.create({
-    data: { kind: 'AGENTNODE', name: 'bench', baseUrl: registry.url, config: { perPage: 100, concurrency: 16 } },
+    data: { kind: 'AGENTNODE', name: 'bench', baseUrl: registry.url, config: { perPage: 100, concurrency: 32 } },
   });
   const samples: number[] = [];
   const sampler = setInterval(() => samples.push(process.memoryUsage().rss), 1000);
