@@ -1,7 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, signInAs } from './fixtures';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { DEMO_API_KEYS } from '../lib/demo/demo-api-keys';
 
 // Journey (issue: change management): a compliance officer requests a Gold tool version for a
 // production agent; the OTHER compliance officer and then the security reviewer approve; it is
@@ -13,14 +12,6 @@ async function as(browser: Browser, who: Parameters<typeof signInAs>[1]): Promis
   const page = await context.newPage();
   await signInAs(page, who);
   return page;
-}
-
-/** The demo ENFORCE key, read from its one definition (the module itself is server-only and cannot load here). */
-function demoEnforceKey(): string {
-  const source = readFileSync(fileURLToPath(new URL('../lib/demo/seed-api-keys.ts', import.meta.url)), 'utf8');
-  const key = /ENFORCE:\s*'([^']+)'/.exec(source)?.[1];
-  if (!key) throw new Error('DEMO_API_KEYS.ENFORCE not found in lib/demo/seed-api-keys.ts');
-  return key;
 }
 
 const stateBadge = (page: Page) => page.getByTestId('request-state').locator('.state-badge');
@@ -93,7 +84,7 @@ test.describe('change requests', () => {
     const subject = carla.getByTestId('change-request');
     const [tool, registry, version, agent] = await Promise.all(['data-tool', 'data-registry', 'data-version', 'data-agent'].map((a) => subject.getAttribute(a)));
     const enforce = await carla.request.post('/api/v1/enforce', {
-      headers: { authorization: `Bearer ${demoEnforceKey()}` },
+      headers: { authorization: `Bearer ${DEMO_API_KEYS.ENFORCE}` },
       data: { agent, tool, ...(registry ? { registry } : {}), version, action: 'invoke' },
     });
     const decision = await enforce.json();
