@@ -8,7 +8,7 @@ test.describe('enforcement API and API keys', () => {
     await signInAs(page, 'ADMIN');
     // The version the demo production agent runs, read from the compliance matrix.
     await page.goto('/compliance?q=Slack%20Notifier');
-    const row = page.getByTestId('matrix-row-Slack Notifier');
+    const row = page.getByTestId('matrix-row').filter({ has: page.getByTestId('matrix-tool-Slack Notifier') });
     await expect(row.getByTestId('cell-PRODUCTION')).toHaveAttribute('data-status', 'fail');
     await expect(row.getByTestId('cell-PRODUCTION')).toContainText('below the minimum Gold');
     const version = (await row.getByTestId('matrix-version').textContent())!.trim();

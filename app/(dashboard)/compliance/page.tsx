@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/server/session';
-import { getComplianceMatrix, type MatrixCell } from '@/lib/server/policies/get-compliance-matrix';
+import { getComplianceMatrix, type MatrixCell, type MatrixRow } from '@/lib/server/policies/get-compliance-matrix';
 import { RULE_LABELS } from '@/lib/domain/policy/evaluate';
 import { TIER_LABELS } from '@/lib/domain/tiers';
-import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
+import { ENVIRONMENT_LABELS, type Environment } from '@/lib/domain/types';
+import type { ColumnDef } from '@tanstack/react-table';
+import { DataTable } from '@/components/tables/data-table';
+import { Pagination } from '@/components/tables/pagination';
 import { firstParams, ZComplianceFilter, type TComplianceFilter } from '@/lib/validation/policy';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import { buttonClass } from '@/components/ui/button';
 import { ComplianceFilters } from './compliance-filters';
 
 export const metadata: Metadata = { title: 'Compliance matrix' };
@@ -23,10 +25,40 @@ function href(filter: TComplianceFilter, page: number): string {
   return `/compliance?${params.toString()}`;
 }
 
+function columnsFor(environments: Environment[]): ColumnDef<MatrixRow, unknown>[] {
+  return [
+    {
+      id: 'version',
+      header: 'Tool version',
+      cell: ({ row: { original: r } }) => (
+        <div data-testid={`matrix-tool-${r.toolName}`}>
+          <Link href={`/inventory/${r.toolId}`} className="font-medium text-indigo-700 hover:underline">
+            {r.toolName}
+          </Link>
+          <span className="ml-1 font-mono text-xs text-slate-500" data-testid="matrix-version">
+            {r.version}
+          </span>
+          <div className="mt-0.5 text-xs text-slate-500">
+            {TIER_LABELS[r.tier]}
+            {r.trustScore !== null ? ` · score ${r.trustScore}` : ''}
+          </div>
+        </div>
+      ),
+    },
+    ...environments.map(
+      (e, i): ColumnDef<MatrixRow, unknown> => ({
+        id: e,
+        header: ENVIRONMENT_LABELS[e],
+        cell: ({ row }) => <Cell cell={row.original.cells[i]!} />,
+      }),
+    ),
+  ];
+}
+
 function Cell({ cell }: { cell: MatrixCell }) {
   const status = !cell.passes ? 'fail' : cell.covered.length ? 'covered' : 'pass';
   return (
-    <td className="px-3 py-2 align-top" data-testid={`cell-${cell.environment}`} data-status={status}>
+    <div data-testid={`cell-${cell.environment}`} data-status={status}>
       <Badge tone={status === 'fail' ? 'red' : status === 'covered' ? 'yellow' : 'green'}>
         {status === 'fail' ? 'Fails' : status === 'covered' ? 'Passes by exception' : 'Passes'}
       </Badge>
@@ -51,7 +83,7 @@ function Cell({ cell }: { cell: MatrixCell }) {
       {cell.reviewTriggers.length > 0 && (
         <p className="mt-1 text-xs text-slate-500">Manual review: {cell.reviewTriggers.map((r) => r.reason).join(' ')}</p>
       )}
-    </td>
+    </div>
   );
 }
 
@@ -81,57 +113,9 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       {m.rows.length === 0 ? (
         <EmptyState title="No tool versions match">Change or clear the filters.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Compliance matrix">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-3 py-2">Tool version</th>
-                {m.environments.map((e) => (
-                  <th key={e} scope="col" className="px-3 py-2">
-                    {ENVIRONMENT_LABELS[e]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {m.rows.map((r) => (
-                <tr key={r.toolVersionId} data-testid={`matrix-row-${r.toolName}`}>
-                  <th scope="row" className="px-3 py-2 text-left align-top font-medium">
-                    <Link href={`/inventory/${r.toolId}`} className="text-indigo-700 hover:underline">
-                      {r.toolName}
-                    </Link>
-                    <span className="ml-1 font-mono text-xs text-slate-500" data-testid="matrix-version">{r.version}</span>
-                    <div className="mt-0.5 text-xs font-normal text-slate-500">
-                      {TIER_LABELS[r.tier]}
-                      {r.trustScore !== null ? ` · score ${r.trustScore}` : ''}
-                    </div>
-                  </th>
-                  {r.cells.map((c) => (
-                    <Cell key={c.environment} cell={c} />
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label="Compliance matrix" columns={columnsFor(m.environments)} rows={m.rows} getRowId={(r) => r.toolVersionId} rowTestId="matrix-row" />
       )}
-      {pages > 1 && (
-        <nav className="flex items-center gap-2 text-sm" aria-label="Pages">
-          {m.page > 1 && (
-            <Link className={buttonClass('secondary', 'sm')} href={href(filter, m.page - 1)}>
-              Previous
-            </Link>
-          )}
-          <span>
-            Page {m.page} of {pages}
-          </span>
-          {m.page < pages && (
-            <Link className={buttonClass('secondary', 'sm')} href={href(filter, m.page + 1)}>
-              Next
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pagination label="Compliance matrix pages" page={m.page} pageCount={pages} href={(p) => href(filter, p)} />
     </div>
   );
 }
