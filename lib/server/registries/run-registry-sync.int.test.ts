@@ -148,4 +148,21 @@ describe('registry sync from the sample AgentNode registry', () => {
     await first.done;
     registry.faults = {};
   });
+
+  it('hands incremental connectors the start of the last successful run as `since`', async () => {
+    const prisma = await getPrisma();
+    const seen: (string | null)[] = [];
+    const connector = {
+      kind: 'AGENTNODE' as const,
+      testConnection: async () => ({ ok: true as const, detail: 'ok' }),
+      async *pages(ctx: { since: string | null }) {
+        seen.push(ctx.since);
+        yield { tools: [], nextCursor: null };
+      },
+    };
+    const lastGood = await prisma.syncRun.findFirstOrThrow({ where: { registryId, status: 'SUCCEEDED' }, orderBy: { startedAt: 'desc' } });
+    const run = await runRegistrySync({ registryId, trigger: 'SCHEDULE', actor: SYSTEM_ACTOR, connector });
+    expect(run.status).toBe('SUCCEEDED');
+    expect(seen).toEqual([lastGood.startedAt.toISOString()]);
+  });
 });

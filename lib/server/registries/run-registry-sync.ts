@@ -78,7 +78,7 @@ async function maxAgeDays(prisma: PrismaClient): Promise<Record<Environment, num
 async function execute(
   prisma: PrismaClient,
   run: SyncRun,
-  registry: { id: string; name: string; baseUrl: string; config: Prisma.JsonValue; syncCursor: string | null; lastSyncAt: Date | null },
+  registry: { id: string; name: string; baseUrl: string; config: Prisma.JsonValue; syncCursor: string | null },
   connector: RegistryConnector,
   input: SyncInput,
 ): Promise<SyncRun> {
@@ -91,10 +91,13 @@ async function execute(
   let fatal: string | null = null;
   try {
     const limits = await maxAgeDays(prisma);
+    // Incremental sources ask for changes since the last run that got everything: the start
+    // of the last SUCCEEDED run (a failed or partial run may have missed some).
+    const lastGood = await prisma.syncRun.findFirst({ where: { registryId: registry.id, status: 'SUCCEEDED' }, orderBy: { startedAt: 'desc' }, select: { startedAt: true } });
     const ctx = {
       baseUrl: registry.baseUrl,
       config: (registry.config ?? {}) as Record<string, unknown>,
-      since: registry.lastSyncAt?.toISOString() ?? null,
+      since: lastGood?.startedAt.toISOString() ?? null,
       signal: new AbortController().signal,
       fetch: input.fetch ?? fetch,
     };
