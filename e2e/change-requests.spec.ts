@@ -134,4 +134,36 @@ test.describe('change requests', () => {
     expect((await malformed.json()).issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['kind', 'agentId', 'environment']));
     expect((await (await page.request.get('/api/changes')).json()).total).toBe(before);
   });
+
+  test('allowlist: compliance pre-approves a tool; the auditor only reads and downloads; roles without create are refused', async ({ browser }) => {
+    const carla = await as(browser, 'COMPLIANCE_OFFICER');
+    await carla.goto('/changes/allowlist');
+    const tools = await carla.locator('#toolId option:not([value=""])').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
+    expect(tools.length).toBeGreaterThan(0);
+    const tool = tools[tools.length - 1]!;
+    await carla.getByLabel('Tool', { exact: true }).selectOption(tool.value);
+    await carla.getByLabel('Environment').selectOption('DEVELOPMENT');
+    await carla.getByLabel('Note').fill('Vetted for prototypes');
+    await carla.getByRole('button', { name: 'Add to allowlist' }).click();
+    const row = carla.getByTestId('allowlist-row').filter({ hasText: 'Vetted for prototypes' });
+    await expect(row).toContainText('Development');
+
+    const audrey = await as(browser, 'AUDITOR');
+    await audrey.goto('/changes/allowlist');
+    await expect(audrey.getByTestId('allowlist-row').filter({ hasText: 'Vetted for prototypes' })).toBeVisible();
+    await expect(audrey.getByRole('button', { name: 'Add to allowlist' })).toHaveCount(0);
+    await expect(audrey.getByRole('button', { name: 'Remove' })).toHaveCount(0);
+    const profiles = await audrey.request.get('/api/changes/export/toolhive?environment=PRODUCTION');
+    expect(profiles.status()).toBe(200);
+    expect(profiles.headers()['content-disposition']).toContain('toolhive-permission-profiles.production.json');
+    const body = await profiles.json();
+    expect(body.environment).toBe('PRODUCTION');
+    expect(body.profiles[0].profile.privileged).toBe(false);
+    const bad = await audrey.request.get('/api/changes/export/yaml?environment=MOON');
+    expect(bad.status()).toBe(400);
+
+    const sam = await as(browser, 'SECURITY_REVIEWER');
+    const create = await sam.request.post('/api/changes', { data: { kind: 'NEW_TOOL' } });
+    expect(create.status()).toBe(403);
+  });
 });
