@@ -16,7 +16,7 @@ import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
 import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';
 
 const PORT = Number(process.env.BENCH_ENFORCE_PORT ?? 3214);
-const RATE = 200;
+const RATE = Number(process.env.BENCH_RATE ?? 200);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 15);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const base = `http://127.0.0.1:${PORT}`;

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/server/session';
-import { listEnforcementDecisions } from '@/lib/server/enforcement/list-enforcement-decisions';
+import { listEnforcementDecisions, type EnforcementLogRow } from '@/lib/server/enforcement/list-enforcement-decisions';
+import type { ColumnDef } from '@tanstack/react-table';
+import { DataTable } from '@/components/tables/data-table';
 import { firstParams } from '@/lib/validation/policy';
 import { ZEnforcementLogFilter, type TEnforcementLogFilter } from '@/lib/validation/enforce';
 import { PageHeader } from '@/components/ui/page-header';
@@ -18,6 +20,55 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 function reasonsOf(value: unknown): { code?: string; message?: string }[] {
   return Array.isArray(value) ? (value as { code?: string; message?: string }[]) : [];
 }
+
+const COLUMNS: ColumnDef<EnforcementLogRow, unknown>[] = [
+  { id: 'when', header: 'When (UTC)', meta: { className: 'whitespace-nowrap' }, cell: ({ row }) => dateTime.format(row.original.createdAt) },
+  {
+    id: 'outcome',
+    header: 'Outcome',
+    cell: ({ row }) => <Badge tone={row.original.outcome === 'ALLOW' ? 'green' : 'red'}>{row.original.outcome === 'ALLOW' ? 'Allowed' : 'Denied'}</Badge>,
+  },
+  { id: 'agent', header: 'Agent', meta: { className: 'font-mono text-xs' }, cell: ({ row }) => row.original.agentName },
+  {
+    id: 'tool',
+    header: 'Tool',
+    cell: ({ row }) => (
+      <>
+        <span className="font-medium">{row.original.toolName}</span> <span className="font-mono text-xs text-slate-500">{row.original.version}</span>
+      </>
+    ),
+  },
+  { id: 'action', header: 'Action', meta: { className: 'text-xs' }, cell: ({ row }) => row.original.action.toLowerCase() },
+  {
+    id: 'reasons',
+    header: 'Reasons',
+    cell: ({ row }) => (
+      <>
+        <ul className="space-y-0.5 text-xs">
+          {reasonsOf(row.original.reasons).map((r, i) => (
+            <li key={i}>{r.message}</li>
+          ))}
+        </ul>
+        {row.original.changeRequestId && (
+          <Link href={`/changes/${row.original.changeRequestId}`} className="text-xs text-indigo-700 underline">
+            Change request opened
+          </Link>
+        )}
+      </>
+    ),
+  },
+  {
+    id: 'policy',
+    header: 'Policy / exception',
+    meta: { className: 'text-xs whitespace-nowrap' },
+    cell: ({ row }) => (
+      <>
+        {row.original.policyVersion !== null ? `v${row.original.policyVersion}` : '—'}
+        {row.original.exceptionId && <div className="font-mono">exc. {row.original.exceptionId.slice(-8)}</div>}
+      </>
+    ),
+  },
+];
 
 function nextHref(filter: TEnforcementLogFilter, before: string): string {
   const params = new URLSearchParams();
@@ -41,52 +92,7 @@ export default async function EnforcementPage({ searchParams }: { searchParams: 
       {rows.length === 0 ? (
         <EmptyState title="No attempts match">Change or clear the filters.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Enforcement decisions">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-3 py-2">When (UTC)</th>
-                <th scope="col" className="px-3 py-2">Outcome</th>
-                <th scope="col" className="px-3 py-2">Agent</th>
-                <th scope="col" className="px-3 py-2">Tool</th>
-                <th scope="col" className="px-3 py-2">Action</th>
-                <th scope="col" className="px-3 py-2">Reasons</th>
-                <th scope="col" className="px-3 py-2">Policy / exception</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((d) => (
-                <tr key={d.id} data-testid={`decision-${d.id}`}>
-                  <td className="px-3 py-2 whitespace-nowrap">{dateTime.format(d.createdAt)}</td>
-                  <td className="px-3 py-2">
-                    <Badge tone={d.outcome === 'ALLOW' ? 'green' : 'red'}>{d.outcome === 'ALLOW' ? 'Allowed' : 'Denied'}</Badge>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{d.agentName}</td>
-                  <td className="px-3 py-2">
-                    <span className="font-medium">{d.toolName}</span> <span className="font-mono text-xs text-slate-500">{d.version}</span>
-                  </td>
-                  <td className="px-3 py-2 text-xs">{d.action.toLowerCase()}</td>
-                  <td className="px-3 py-2">
-                    <ul className="space-y-0.5 text-xs">
-                      {reasonsOf(d.reasons).map((r, i) => (
-                        <li key={i}>{r.message}</li>
-                      ))}
-                    </ul>
-                    {d.changeRequestId && (
-                      <Link href={`/changes/${d.changeRequestId}`} className="text-xs text-indigo-700 underline">
-                        Change request opened
-                      </Link>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 text-xs whitespace-nowrap">
-                    {d.policyVersion !== null ? `v${d.policyVersion}` : '—'}
-                    {d.exceptionId && <div className="font-mono">exc. {d.exceptionId.slice(-8)}</div>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label="Enforcement decisions" columns={COLUMNS} rows={rows} getRowId={(d) => d.id} rowTestId="decision-row" />
       )}
       {nextBefore && (
         <Link href={nextHref(filter, nextBefore)} className={buttonClass('secondary', 'sm')}>
