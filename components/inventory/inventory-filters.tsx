@@ -8,7 +8,7 @@ import { buttonClass } from '@/components/ui/button';
 import { DIMENSIONS, DIMENSION_LABELS, LEVELS, formatLevel } from '@/lib/domain/permissions';
 import { ENVIRONMENTS, ENVIRONMENT_LABELS, TIERS } from '@/lib/domain/types';
 import { TIER_LABELS } from '@/lib/domain/tiers';
-import type { TInventoryQuery } from '@/lib/validation/inventory';
+import { INVENTORY_DEFAULT_PAGE_SIZE, type TInventoryQuery } from '@/lib/validation/inventory';
 
 export interface InventoryFiltersProps {
   query: TInventoryQuery;
@@ -43,6 +43,7 @@ export function InventoryFilters({ query, registries, publishers, errors }: Inve
     const tiers = data.getAll('tier').map(String);
     for (const [key, value] of data.entries()) {
       if (key === 'tier' || typeof value !== 'string' || value.trim() === '') continue;
+      if (key === 'pageSize' && value === String(INVENTORY_DEFAULT_PAGE_SIZE)) continue;
       params.set(key, value.trim());
     }
     if (tiers.length) params.set('tier', tiers.join(','));
