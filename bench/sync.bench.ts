@@ -49,12 +49,18 @@ try {
     data: { kind: 'AGENTNODE', name: 'bench', baseUrl: registry.url, config: { perPage: 100, concurrency: 32 } },
   });
   const samples: number[] = [];
-  const sampler = setInterval(() => samples.push(process.memoryUsage().rss), 1000);
+  const heap: number[] = [];
+  const sample = () => {
+    const m = process.memoryUsage();
+    samples.push(m.rss);
+    heap.push(m.heapUsed);
+  };
+  const sampler = setInterval(sample, 1000);
   const started = performance.now();
   const run = await runRegistrySync({ registryId: row.id, trigger: 'MANUAL', actor: SYSTEM_ACTOR, prisma: db.prisma });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
-  samples.push(process.memoryUsage().rss);
+  sample();
   const secondStart = performance.now();
   const again = await runRegistrySync({ registryId: row.id, trigger: 'MANUAL', actor: SYSTEM_ACTOR, prisma: db.prisma });
   const secondSeconds = (performance.now() - secondStart) / 1000;
@@ -66,6 +72,12 @@ try {
   console.log(`elapsed: ${seconds.toFixed(1)} s (${Math.round(run.toolsSeen / seconds)} tools/s, ${Math.round(run.versionsCreated / seconds)} versions/s)`);
   console.log(`RSS sampled each second (MB): ${samples.map(mb).join(' ')}`);
   console.log(`RSS peak ${mb(Math.max(...samples))} MB; first quarter peak ${mb(firstQuarter)} MB, last quarter peak ${mb(lastQuarter)} MB`);
+  // RSS includes PGlite's WASM heap, which grows with the database itself; the JS heap is what
+  // the sync holds (one page at a time), and is what must stay flat.
+  const heapFirst = Math.max(...heap.slice(0, q));
+  const heapLast = Math.max(...heap.slice(-q));
+  console.log(`JS heap sampled each second (MB): ${heap.map(mb).join(' ')}`);
+  console.log(`JS heap peak first quarter ${mb(heapFirst)} MB, last quarter ${mb(heapLast)} MB (${heapLast <= heapFirst * 1.5 ? 'flat' : 'GROWING'})`);
   console.log(`second sync (nothing changed): ${again.status}, ${again.versionsCreated} versions, ${again.recordsCreated} records, ${again.alertsRaised} alerts in ${secondSeconds.toFixed(1)} s`);
   const ok = run.status === 'SUCCEEDED' && run.toolsSeen === TOOLS && seconds < TARGET_S && again.recordsCreated === 0 && again.versionsCreated === 0;
   console.log(`machine load average (1 min) at the end: ${(await import('node:os')).loadavg()[0]!.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs`);
