@@ -58,7 +58,7 @@ test.describe('enforcement API and API keys', () => {
     await expect(row).toContainText('Active');
     await expect(row).not.toContainText(secret);
 
-    const call = () => page.request.post('/api/v1/enforce', { headers: { authorization: `Bearer ${secret}` }, data: { agent: 'support-agent-prod-01', tool: 'email-parser', version: '0.0.0', action: 'invoke' } });
+    const call = () => page.request.post('/api/v1/enforce', { headers: { authorization: `Bearer ${secret}` }, data: { agent: 'support-agent-prod-01', tool: 'email-parser', version: '2.0.1', action: 'invoke' } });
     expect((await call()).status()).toBe(200);
 
     // Shown once: a reload no longer has it.

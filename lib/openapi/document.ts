@@ -56,6 +56,11 @@ export const ENFORCE_EXAMPLES = {
     value: { agent: 'support-agent-prod-01', tool: 'email-parser', version: '1.0.0', action: 'install', artifactDigest: 'sha256:1111111111111111111111111111111111111111' },
     'x-expect': { status: 200, decision: 'allow' },
   },
+  unknownAgent: {
+    summary: 'An agent ToolLedger does not know: 404 unknown_agent (logged)',
+    value: { agent: 'ghost-agent', tool: 'email-parser', version: '1.0.0', action: 'invoke' },
+    'x-expect': { status: 404 },
+  },
   malformed: {
     summary: 'Missing version and an unknown action: 400 with field issues',
     value: { agent: 'support-agent-prod-01', tool: 'email-parser', action: 'delete' },
@@ -96,9 +101,10 @@ export function buildOpenApiDocument(serverUrl?: string) {
           },
           responses: {
             '200': json('EnforceResponse', 'The decision (allow or deny) with its reasons; logged.'),
-            '400': json('Error', 'Malformed JSON or invalid fields (issues name each field); logged as a denied attempt.'),
+            '400': json('Error', 'Malformed JSON or invalid fields (issues name each field), or a tool name several registries share (ambiguous_tool: send registry); logged as a denied attempt.'),
             '401': json('Error', 'Missing, unknown, revoked or expired API key. Revoked/expired keys are logged; unknown ones only in the server log.'),
             '403': json('Error', 'The key lacks the enforce scope, or is bound to another agent; logged.'),
+            '404': json('Error', 'Unknown agent, tool or version (codes unknown_agent, unknown_tool, unknown_version); logged. The install of an unknown tool by a known agent is answered 200 deny instead, with the change request it opened.'),
             '413': json('Error', `Body larger than ${ENFORCE_MAX_BODY_BYTES} bytes; logged.`),
           },
         },

@@ -65,7 +65,7 @@ describe('OpenAPI document', () => {
   it('request examples match the request schema (or are meant to fail it)', () => {
     const request = z.fromJSONSchema(deref(doc.components.schemas.EnforceRequest) as Parameters<typeof z.fromJSONSchema>[0]);
     for (const example of Object.values(ENFORCE_EXAMPLES)) {
-      expect(request.safeParse(example.value).success).toBe(example['x-expect'].status === 200);
+      expect(request.safeParse(example.value).success).toBe(example['x-expect'].status !== 400);
     }
   });
 

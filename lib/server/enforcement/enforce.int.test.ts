@@ -29,7 +29,7 @@ describe('POST /api/v1/enforce', () => {
     const withRegistry = await call(w.keys.enforce, { agent: w.agents.prod, registry: 'agentnode', tool: 'acme/email-parser', version: '1.0.0', action: 'invoke' });
     expect(withRegistry.body.decision).toBe('allow');
     const wrongRegistry = await call(w.keys.enforce, { agent: w.agents.prod, registry: 'npm', tool: 'email-parser', version: '1.0.0', action: 'invoke' });
-    expect(wrongRegistry.body.reasons).toContainEqual(expect.objectContaining({ code: 'unknown-tool' }));
+    expect(wrongRegistry).toMatchObject({ status: 404, body: { code: 'unknown_tool', error: 'Tool “email-parser” is not in the inventory.' } });
   });
 
   it('denies a tool below the production tier, with the reason', async () => {
@@ -69,16 +69,22 @@ describe('POST /api/v1/enforce', () => {
     const p = t.db().prisma;
     expect(await p.changeRequest.count({ where: { requestedToolName: 'shiny-new-tool', source: 'ENFORCEMENT', kind: 'NEW_TOOL', toolId: null } })).toBe(1);
     expect(await p.alert.count({ where: { kind: 'unapproved-install' } })).toBe(1);
-    // An invoke of an unknown tool is denied without opening a request.
+    // An invoke of an unknown tool is bad input: 404, logged, no request opened.
     const c = await call(w.keys.enforce, { ...body, tool: 'other-unknown', action: 'invoke' });
-    expect(c.body.changeRequestId).toBeNull();
+    expect(c).toMatchObject({ status: 404, body: { code: 'unknown_tool' } });
+    expect(await p.changeRequest.count({ where: { source: 'ENFORCEMENT' } })).toBe(1);
   });
 
-  it('logs every decision, allowed or denied', async () => {
+  it('logs every decision, allowed or denied, and refuses unknown agents and versions with a 404', async () => {
     const before = await decisions();
     await call(w.keys.enforce, { agent: w.agents.prod, tool: 'email-parser', version: '1.0.0', action: 'invoke' });
-    await call(w.keys.enforce, { agent: 'nobody', tool: 'email-parser', version: '1.0.0', action: 'invoke' });
-    expect(await decisions()).toBe(before + 2);
+    const agent = await call(w.keys.enforce, { agent: 'nobody', tool: 'email-parser', version: '1.0.0', action: 'install' });
+    expect(agent).toMatchObject({ status: 404, body: { code: 'unknown_agent', error: 'Agent “nobody” is not registered in ToolLedger.' } });
+    const version = await call(w.keys.enforce, { agent: w.agents.prod, tool: 'email-parser', version: '9.9.9', action: 'invoke' });
+    expect(version).toMatchObject({ status: 404, body: { code: 'unknown_version' } });
+    expect(await decisions()).toBe(before + 3);
+    const logged = await t.db().prisma.enforcementDecision.findFirstOrThrow({ where: { version: '9.9.9' } });
+    expect(logged).toMatchObject({ outcome: 'DENY', agentName: w.agents.prod });
   });
 });
 

@@ -1,16 +1,26 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
 import { getDatabase } from '@/lib/db/client';
-import { decideEnforcement } from '@/lib/domain/policy/enforce-decision';
+import { decideEnforcement, type DecisionCode } from '@/lib/domain/policy/enforce-decision';
+import { AppError } from '@/lib/server/errors';
 import type { ApiKeyContext } from '@/lib/server/guards/with-api-key';
 import type { TEnforceRequest, TEnforceResponse } from '@/lib/validation/enforce';
 import { insertEnforcementDecision, type DecisionRow } from './insert-enforcement-decision';
 import { loadEnforcementFacts } from './load-enforcement-facts';
 import { openRequestForUnknownTool } from './open-request-for-unknown-tool';
 
+/** Unknown subjects are bad input (4xx), except the install of an unknown tool, which opens a request. */
+const REFUSALS: Partial<Record<DecisionCode, { status: number; code: string }>> = {
+  'unknown-agent': { status: 404, code: 'unknown_agent' },
+  'unknown-tool': { status: 404, code: 'unknown_tool' },
+  'unknown-version': { status: 404, code: 'unknown_version' },
+  'ambiguous-tool': { status: 400, code: 'ambiguous_tool' },
+};
+
 /**
  * The enforcement decision for one attempt: load facts by index, decide (pure), log the decision
  * (always, one append-only row), and for a denied install of an unknown tool open a change request.
+ * An unknown agent, tool or version (other than that install) is refused with a 4xx after logging.
  */
 export async function enforce(input: TEnforceRequest, { key, actor }: ApiKeyContext): Promise<TEnforceResponse> {
   const db = await getDatabase();
@@ -60,6 +70,11 @@ export async function enforce(input: TEnforceRequest, { key, actor }: ApiKeyCont
     decisionId = saved.id;
   } else {
     decisionId = await insertEnforcementDecision(db, row(null));
+    const refusal = decision.reasons.map((r) => REFUSALS[r.code]).find(Boolean);
+    if (refusal) {
+      // Logged above as a denied attempt; the caller gets a precise 4xx and nothing else changes.
+      throw new AppError(refusal.status, refusal.code, decision.reasons.map((r) => r.message).join(' '));
+    }
   }
 
   return {
