@@ -58,3 +58,9 @@ export function RiskSignals({ value }: { value: Json }) {
     </ul>
   );
 }
+
+/** Registries report "none"/"clear" when nothing is quarantined; only a real status is shown. */
+export function activeQuarantine(status: string | null | undefined): string | null {
+  const s = status?.trim();
+  return s && !['none', 'clear', 'cleared', 'ok', 'active'].includes(s.toLowerCase()) ? s : null;
+}

@@ -3,7 +3,7 @@ import { DIMENSIONS, DIMENSION_LABELS, formatLevel } from '@/lib/domain/permissi
 import type { ToolDetailVersion } from '@/lib/server/inventory/get-tool-detail';
 import { LevelBadge, TierBadge, VerificationBadge } from './badges';
 import { VerificationRecordView } from './verification-record';
-import { JsonFacts, Provenance, RiskSignals } from './version-facts';
+import { JsonFacts, Provenance, RiskSignals, activeQuarantine } from './version-facts';
 
 const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -25,7 +25,7 @@ export function VersionHistory({ versions, latestVersionId }: { versions: ToolDe
                   escalates {v.escalations.length} permission{v.escalations.length > 1 ? 's' : ''}
                 </Badge>
               )}
-              {v.quarantineStatus && <Badge tone="red">quarantine: {v.quarantineStatus}</Badge>}
+              {activeQuarantine(v.quarantineStatus) && <Badge tone="red">quarantine: {activeQuarantine(v.quarantineStatus)}</Badge>}
               {v.yankedAt && <Badge tone="red">yanked {day.format(v.yankedAt)}</Badge>}
               <span className="ml-auto text-xs text-slate-500">{v.publishedAt ? `published ${day.format(v.publishedAt)}` : 'publish date unknown'}</span>
             </summary>

@@ -11,6 +11,7 @@ import { PublisherTrustBadge, TierBadge, VerificationBadge } from '@/components/
 import { VersionHistory } from '@/components/inventory/version-history';
 import { InstallationsByEnvironment, OpenAlerts, ToolAuditHistory } from '@/components/inventory/tool-sections';
 import { OwnershipForm } from '@/components/inventory/ownership-form';
+import { activeQuarantine } from '@/components/inventory/version-facts';
 import { updateToolOwnershipAction } from './actions';
 import { RequestForEnvironment } from '@/components/change-requests/request-for-environment';
 
@@ -82,7 +83,7 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
           <Fact label="Registry status">
             {tool.registryStatus ?? 'active'}
             {tool.deprecatedAt && <Badge tone="yellow" className="ml-1">deprecated {day.format(tool.deprecatedAt)}</Badge>}
-            {latest?.quarantineStatus && <Badge tone="red" className="ml-1">quarantine: {latest.quarantineStatus}</Badge>}
+            {activeQuarantine(latest?.quarantineStatus) && <Badge tone="red" className="ml-1">quarantine: {activeQuarantine(latest?.quarantineStatus)}</Badge>}
             {latest?.yankedAt && <Badge tone="red" className="ml-1">latest version yanked</Badge>}
           </Fact>
           <Fact label="Owner">{tool.owner ?? <span className="text-slate-500">unassigned</span>}</Fact>
