@@ -125,6 +125,7 @@ test.describe('inventory', () => {
   });
 
   test('bad input: unknown filter, page past the end, malformed id, bad export query', async ({ page }) => {
+    expect((await page.request.get('/api/inventory/export')).status()).toBe(401);
     await signInAs(page, 'AUDITOR');
     await page.goto('/inventory?tier=PLATINUM&network=everywhere');
     const alert = page.getByTestId('query-errors');
