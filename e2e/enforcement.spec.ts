@@ -35,6 +35,9 @@ test.describe('enforcement API and API keys', () => {
     const err = (await bad.json()) as { issues: { path: string }[] };
     expect(err.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['version', 'action']));
     expect((await page.request.post('/api/v1/enforce', { data: { agent: 'a', tool: 'b', version: '1', action: 'invoke' } })).status()).toBe(401);
+    const ghost = await page.request.post('/api/v1/enforce', { headers: AUTH, data: { agent: 'ghost-agent', tool: 'email-parser', version: '2.0.1', action: 'invoke' } });
+    expect(ghost.status()).toBe(404);
+    expect(await ghost.json()).toMatchObject({ code: 'unknown_agent', error: 'Agent “ghost-agent” is not registered in ToolLedger.' });
     const readKey = await page.request.post('/api/v1/enforce', {
       headers: { 'x-api-key': DEMO_API_KEYS.READ },
       data: { agent: 'support-agent-prod-01', tool: 'b', version: '1', action: 'invoke' },

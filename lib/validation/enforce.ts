@@ -9,7 +9,7 @@ const ZName = (what: string, max: number) =>
     .trim()
     .min(1, `${what} must not be empty`)
     .max(max, `${what} must be at most ${max} characters`)
-    .regex(/^[^\u0000-\u001f\u007f]+$/, `${what} must not contain control characters`);
+    .regex(/^[^\u0000-\u001f\u007f]*$/, `${what} must not contain control characters`);
 
 /** sha256:<hex>, sha512-<base64> (npm SRI), OCI digests. */
 export const ZArtifactDigest = z
