@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { SYSTEM_ACTOR } from '@/lib/server/actor';
+import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
 import { withTestDatabase } from '@/lib/testing/test-database';
 import { demoCatalog } from '@/sample-registry/demo-catalog';
 import { startSampleRegistry, type SampleRegistry } from '@/sample-registry/server';
@@ -59,6 +60,14 @@ describe('registry sync from the sample AgentNode registry', () => {
     expect(await snapshot()).toEqual(before);
     // Only the run's own start and finish are audited.
     expect(await prisma.auditEvent.count()).toBe(auditsBefore + 2);
+  });
+
+  it('appends its per-tool audit records to a hash chain that still verifies', async () => {
+    const prisma = await getPrisma();
+    const imported = await prisma.auditEvent.count({ where: { action: 'tool.imported' } });
+    expect(imported).toBe(46);
+    const report = await verifyAuditChain();
+    expect(report).toMatchObject({ ok: true });
   });
 
   it('keeps verification records immutable in the database', async () => {
