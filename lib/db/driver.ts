@@ -26,6 +26,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 async function openPostgres(url: string): Promise<Database> {
   const [{ default: pg }, { PrismaPg }] = await Promise.all([import('pg'), import('@prisma/adapter-pg')]);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A server restart or an administrator terminating a backend makes idle (and even checked-out)
+  // connections emit 'error'; unhandled, that event would crash the whole process. The pool
+  // replaces the connection and the query that was running fails on its own.
+  const onConnectionError = (err: Error) => console.warn(`[db] PostgreSQL connection error: ${err.message}`);
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => client.on('error', onConnectionError));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',
