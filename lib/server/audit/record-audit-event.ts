@@ -43,31 +43,38 @@ const AUDIT_CHAIN_LOCK = 4_242_001;
  * describes, so the change and its record commit or fail together.
  */
 export async function recordAuditEvent(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry): Promise<void> {
+  await recordAuditEvents(tx, actor, [entry]);
+}
+
+/**
+ * Appends several records at once (a sync page touches dozens of tools): one lock, one read of
+ * the chain's end, one multi-row insert whose sequence numbers follow the chain's order.
+ */
+export async function recordAuditEvents(tx: Prisma.TransactionClient, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   // Writers take turns at the end of the chain; the lock ends with the transaction.
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const record = {
-    occurredAt: new Date(),
-    actorType: actor.type,
-    actorId: actor.type === 'SYSTEM' ? null : actor.id,
-    actorLabel: actor.label,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: toJson(entry.before),
-    after: toJson(entry.after),
-  };
-  const hash = chainHash(prevHash, auditHashContent(record));
-  await tx.auditEvent.create({
-    data: {
-      ...record,
-      before: record.before ?? undefined,
-      after: record.after ?? undefined,
-      prevHash,
-      hash,
-    },
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const occurredAt = new Date();
+  const rows: Prisma.AuditEventCreateManyInput[] = entries.map((entry) => {
+    const record = {
+      occurredAt,
+      actorType: actor.type,
+      actorId: actor.type === 'SYSTEM' ? null : actor.id,
+      actorLabel: actor.label,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+    };
+    const hash = chainHash(prevHash, auditHashContent(record));
+    const row = { ...record, before: record.before ?? undefined, after: record.after ?? undefined, prevHash, hash };
+    prevHash = hash;
+    return row;
   });
+  await tx.auditEvent.createMany({ data: rows });
 }
 
 /** JSON as it will read back from the database (dates as strings), so the hash recomputes. */

@@ -19,7 +19,7 @@ import {
 import { insertToolVersions, insertVerificationRecords, newId, type RecordRow, type VersionRow } from './bulk-sql';
 import { upsertPublishers } from './ingest-publishers';
 import { updateToolsAndYanks, type Slot, type ToolAlert } from './ingest-tool-state';
-import { recordAuditEvents } from './record-audit-events';
+import { recordAuditEvents } from '@/lib/server/audit/record-audit-event';
 
 export interface IngestContext {
   registryId: string;
