@@ -86,7 +86,7 @@ export function InventoryFilters({ query, registries, publishers, errors }: Inve
     >
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <FormField label="Search" name="q" error={errors.q} hint="Name, description or publisher" className="sm:col-span-2">
-          <input ref={searchRef} id="q" name="q" type="search" defaultValue={query.q ?? ''} onChange={applySoon} className={inputClass} placeholder="e.g. email" />
+          <input ref={searchRef} id="q" name="q" type="search" defaultValue={query.q ?? ''} onChange={applySoon} className={inputClass} placeholder="e.g. github, pdf, slack" />
         </FormField>
         {select('env', 'Environment', query.env, ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] })))}
         {select('verification', 'Verification', query.verification, [

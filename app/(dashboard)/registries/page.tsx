@@ -68,7 +68,7 @@ export default async function RegistriesPage() {
                     )}
                     {r.lastSyncError && <p className="mt-1 max-w-md text-rose-700">{r.lastSyncError}</p>}
                     {r.syncCursor && <p className="mt-1 text-amber-700">Next run resumes at {r.syncCursor}</p>}
-                    <Link className="text-indigo-700 underline" href={`/registries/runs?registryId=${r.id}`}>
+                    <Link className="mt-1 block text-indigo-700 underline" href={`/registries/runs?registryId=${r.id}`}>
                       History
                     </Link>
                   </td>
