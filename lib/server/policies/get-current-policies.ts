@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Policy, Prisma, PrismaClient } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
+import { getDatabase } from '@/lib/db/client';
 import { DEFAULT_POLICIES } from '@/lib/domain/policy/defaults';
 import type { PolicyFacts } from '@/lib/domain/policy/types';
 import { ENVIRONMENTS, type Environment } from '@/lib/domain/types';
@@ -60,6 +60,24 @@ async function load(db: PrismaClient | Prisma.TransactionClient): Promise<Curren
   return out;
 }
 
+// The cached read runs on the enforcement path: one plain statement (an ORM round trip costs
+// milliseconds on the embedded database and would stall every call queued behind the refresh).
+// Timestamps are read as epoch milliseconds: the columns hold UTC without a time zone, and a
+// driver would otherwise read them in the server's local zone.
+const CURRENT_POLICIES_SQL = `SELECT DISTINCT ON (environment) *, (extract(epoch FROM "createdAt") * 1000)::float8 AS "createdAtMs"
+  FROM "Policy" ORDER BY environment, version DESC`;
+
+async function loadWithSql(): Promise<CurrentPolicies> {
+  const db = await getDatabase();
+  const rows = await db.query<Policy & { createdAtMs: number }>(CURRENT_POLICIES_SQL);
+  const out = {} as CurrentPolicies;
+  for (const environment of ENVIRONMENTS) {
+    const row = rows.find((r) => r.environment === environment);
+    out[environment] = row ? policyFactsOf({ ...row, createdAt: new Date(Number(row.createdAtMs)) }) : defaultsFor(environment);
+  }
+  return out;
+}
+
 /**
  * The policy in force per environment (highest version). `fresh: true` bypasses the short cache
  * (use it when writing an evaluation snapshot); pass `db` to read inside a transaction.
@@ -69,7 +87,7 @@ export async function getCurrentPolicies(options: { fresh?: boolean; db?: Prisma
   const now = Date.now();
   const cached = holder.__toolledgerPolicies;
   if (!options.fresh && cached && now - cached.at < TTL_MS) return cached.value;
-  const value = getPrisma().then(load);
+  const value = loadWithSql();
   holder.__toolledgerPolicies = { at: now, value };
   value.catch(() => {
     if (holder.__toolledgerPolicies?.value === value) holder.__toolledgerPolicies = undefined;
