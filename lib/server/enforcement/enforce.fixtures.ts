@@ -4,7 +4,7 @@ import { seedPolicies } from '@/lib/demo/seed-policies';
 import { createApiKey } from '@/lib/server/api-keys/create-api-key';
 
 export interface EnforceWorld {
-  keys: { enforce: string; read: string; revoked: string; agentBound: string };
+  keys: { enforce: string; read: string; revoked: string; expired: string; agentBound: string };
   agents: { prod: string; dev: string };
   tools: { gold: string; verified: string; unverified: string };
 }
@@ -52,9 +52,11 @@ export async function buildEnforceWorld(prisma: PrismaClient): Promise<EnforceWo
   const read = await mk('read', ['READ']);
   const revoked = await mk('revoked', ['ENFORCE']);
   await prisma.apiKey.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+  const expired = await mk('expired', ['ENFORCE']);
+  await prisma.apiKey.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
   const agentBound = await mk('bound', ['ENFORCE'], dev.id);
   return {
-    keys: { enforce: enforce.secret, read: read.secret, revoked: revoked.secret, agentBound: agentBound.secret },
+    keys: { enforce: enforce.secret, read: read.secret, revoked: revoked.secret, expired: expired.secret, agentBound: agentBound.secret },
     agents: { prod: prod.name, dev: dev.name },
     tools: { gold: gold.tool.id, verified: verified.tool.id, unverified: unverified.tool.id },
   };

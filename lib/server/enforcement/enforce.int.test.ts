@@ -95,6 +95,7 @@ describe('POST /api/v1/enforce refusals', () => {
     ['missing key', () => [null, good()], 401, 'Missing API key', false],
     ['unknown key', () => ['tl_enforce_notARealKeyAtAll12345', good()], 401, 'Unknown API key', false],
     ['revoked key', () => [w.keys.revoked, good()], 401, 'was revoked', true],
+    ['expired key', () => [w.keys.expired, good()], 401, 'expired', true],
     ['wrong scope', () => [w.keys.read, good()], 403, 'lacks the enforce scope', true],
     ['key bound to another agent', () => [w.keys.agentBound, good()], 403, 'may only speak for agent dev-agent-01', true],
     ['not JSON', () => [w.keys.enforce, '{nope'], 400, 'not valid JSON', true],
