@@ -1,6 +1,6 @@
 // Enforcement API latency (issue "Policies, change management…", done-when): builds and starts
 // the app on a fresh embedded database with the demo data, then drives it from a second process
-// (autocannon at a fixed 200 req/s) and compares POST /api/v1/enforce with the trivial
+// (bench/load-worker.mjs: constant arrival rate, 200 req/s) and compares POST /api/v1/enforce with the trivial
 // GET /api/v1/health of the same app in the same run. Target: enforce p99 ≤ 2 × health p99.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -79,7 +79,7 @@ interface Load {
 }
 
 function load(job: { url: string; method?: string; headers?: Record<string, string>; body?: string; duration: number }): Load {
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/load-worker.mjs'), JSON.stringify({ ...job, rate: RATE, connections: 10 })], { encoding: 'utf8', cwd: root });
+  const r = spawnSync(process.execPath, [path.join(root, 'bench/load-worker.mjs'), JSON.stringify({ ...job, rate: RATE, connections: 50 })], { encoding: 'utf8', cwd: root });
   if (r.status !== 0) throw new Error(`load worker failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Load;
 }
