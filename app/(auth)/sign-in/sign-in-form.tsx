@@ -5,11 +5,13 @@ import { signIn } from 'next-auth/react';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { ZSignInInput } from '@/lib/validation/auth';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function SignInForm({ callbackUrl, initialError, oidcName }: { callbackUrl: string; initialError?: string; oidcName?: string }) {
   const [error, setError] = useState(initialError);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -32,7 +34,7 @@ export function SignInForm({ callbackUrl, initialError, oidcName }: { callbackUr
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
         <FormField label="Email" name="email" error={fieldErrors.email}>
           <input id="email" name="email" type="email" autoComplete="username" className={inputClass} aria-invalid={Boolean(fieldErrors.email)} />
         </FormField>
@@ -44,7 +46,7 @@ export function SignInForm({ callbackUrl, initialError, oidcName }: { callbackUr
             {error}
           </p>
         )}
-        <Button type="submit" className="w-full" disabled={pending}>
+        <Button type="submit" className="w-full" disabled={pending || !hydrated}>
           {pending ? 'Signing in…' : 'Sign in'}
         </Button>
       </form>
