@@ -18,6 +18,10 @@ import { createUser } from '@/lib/server/users/create-user';
 import { updateUserRole } from '@/lib/server/users/update-user-role';
 import { setUserActive } from '@/lib/server/users/set-user-active';
 import { resetUserPassword } from '@/lib/server/users/reset-user-password';
+import { createApiKey } from '@/lib/server/api-keys/create-api-key';
+import { revokeApiKey } from '@/lib/server/api-keys/revoke-api-key';
+import { addAllowlistEntry, revokeAllowlistEntry } from '@/lib/server/change-requests/manage-allowlist';
+import { createPublisher, createRegistry, createTool } from '@/lib/testing/factories';
 
 const t = withTestDatabase();
 
@@ -67,8 +71,41 @@ const MUTATIONS: MutationCase[] = [
     setup: async () => ({ userId: (await newUser()).id, password: 'another passphrase' }),
     run: (actor, input) => resetUserPassword({ actor, input }),
   }),
+  mutation({
+    name: 'api-keys/createApiKey',
+    permission: 'apiKey:manage',
+    setup: async () => ({ name: unique('key'), scopes: ['ENFORCE' as const] }),
+    run: (actor, input) => createApiKey(actor as Actor & { type: 'USER' }, input),
+  }),
+  mutation({
+    name: 'api-keys/revokeApiKey',
+    permission: 'apiKey:manage',
+    setup: async () => (await createApiKey(adminActor(), { name: unique('key'), scopes: ['READ'] })).id,
+    run: (actor, id) => revokeApiKey(actor, id),
+  }),
+  mutation({
+    name: 'change-requests/addAllowlistEntry',
+    permission: 'allowlist:manage',
+    setup: async () => ({ toolId: await newToolId(), environment: 'STAGING' as const, note: 'pre-approved' }),
+    run: (actor, input) => addAllowlistEntry({ actor, input }),
+  }),
+  mutation({
+    name: 'change-requests/revokeAllowlistEntry',
+    permission: 'allowlist:manage',
+    setup: async () => ({ id: (await addAllowlistEntry({ actor: adminActor(), input: { toolId: await newToolId(), environment: 'STAGING', note: '' } })).id }),
+    run: (actor, input) => revokeAllowlistEntry({ actor, input }),
+  }),
   // Others' operations go here (one entry each).
 ];
+
+const adminActor = () => actors.ADMIN as Actor & { type: 'USER' };
+
+async function newToolId(): Promise<string> {
+  const prisma = await getPrisma();
+  const registry = await createRegistry(prisma);
+  const publisher = await createPublisher(prisma, { registryId: registry.id });
+  return (await createTool(prisma, { registryId: registry.id, publisherId: publisher.id })).tool.id;
+}
 
 const actors = {} as Record<Role, Actor>;
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import type { PrismaClient } from '@prisma/client';
 import { getPrisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/server/actor';
@@ -22,6 +23,7 @@ export async function createApiKey(
   // The demo seed passes its fixed, documented secret and the database being bootstrapped.
   options: { secret?: string; prisma?: PrismaClient } = {},
 ): Promise<CreatedApiKey> {
+  assertActorCan(actor, 'apiKey:manage');
   const prisma = options.prisma ?? (await getPrisma());
   const secret = options.secret ?? generateApiKeySecret(input.scopes);
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;

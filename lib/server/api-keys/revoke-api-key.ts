@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { getPrisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/server/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
@@ -6,6 +7,7 @@ import { conflict, notFound } from '@/lib/server/errors';
 import { forgetCachedApiKeys } from './authenticate-api-key';
 
 export async function revokeApiKey(actor: Actor, id: string): Promise<{ id: string; revokedAt: Date }> {
+  assertActorCan(actor, 'apiKey:manage');
   const prisma = await getPrisma();
   const result = await prisma.$transaction(async (tx) => {
     const key = await tx.apiKey.findUnique({ where: { id }, select: { id: true, name: true, prefix: true, revokedAt: true } });

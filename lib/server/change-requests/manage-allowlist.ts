@@ -6,10 +6,12 @@ import { badRequest, conflict, notFound } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import { ZAllowlistEntryInput, ZRevokeAllowlistEntryInput, type TAllowlistEntryInput } from '@/lib/validation/change-request';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { requirePerson } from './acting-user';
 
 /** Pre-approves a tool for one environment: its requests skip manual review when every policy rule passes. */
 export async function addAllowlistEntry({ actor, input }: { actor: Actor; input: TAllowlistEntryInput }): Promise<AllowlistEntry> {
+  assertActorCan(actor, 'allowlist:manage');
   const person = requirePerson(actor);
   const data = ZAllowlistEntryInput.parse(input);
   const prisma = await getPrisma();
@@ -27,6 +29,7 @@ export async function addAllowlistEntry({ actor, input }: { actor: Actor; input:
 }
 
 export async function revokeAllowlistEntry({ actor, input }: { actor: Actor; input: { id: string } }): Promise<AllowlistEntry> {
+  assertActorCan(actor, 'allowlist:manage');
   requirePerson(actor);
   const { id } = ZRevokeAllowlistEntryInput.parse(input);
   const prisma = await getPrisma();

@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { Prisma } from '@prisma/client';
 import { getPrisma } from '@/lib/db/client';
 import { diffPolicies } from '@/lib/domain/policy/policy-diff';
@@ -13,6 +14,7 @@ import { getCurrentPolicy, invalidateCurrentPolicies, policyFactsOf } from './ge
  * Fails with 409 when someone saved another version since the editor loaded `baseVersion`.
  */
 export async function updatePolicy(actor: Actor & { type: 'USER' }, input: TUpdatePolicyInput) {
+  assertActorCan(actor, 'policy:manage');
   const prisma = await getPrisma();
   const { environment, baseVersion, changeNote, ...settings } = input;
   try {
