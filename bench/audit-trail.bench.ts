@@ -2,9 +2,8 @@
 // Builds a fresh PGlite database (and a temporary PostgreSQL one when reachable) holding a valid
 // hash chain, then times listAuditEvents pages (keyset on seq) and a full verifyAuditChain.
 // Target: p50 of every page query under 150 ms; verification throughput is printed.
-import { randomBytes } from 'node:crypto';
-import net from 'node:net';
-import { openDatabase, type Database } from '@/lib/db/driver';
+import { onEachDatabase } from './databases';
+import type { Database } from '@/lib/db/driver';
 import { applyMigrations } from '@/lib/db/migrate';
 import { setDatabaseForProcess } from '@/lib/db/client';
 import { chainHash, GENESIS_HASH } from '@/lib/domain/hash-chain';
@@ -94,47 +93,9 @@ async function run(label: string, db: Database): Promise<boolean> {
   return ok && report.ok;
 }
 
-function reachable(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect({ host, port, timeout: 1000 }, () => {
-      s.end();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-    s.on('timeout', () => {
-      s.destroy();
-      resolve(false);
-    });
-  });
-}
-
 async function main() {
   console.log(`target: each page query p50 < ${TARGET_MS} ms over ${RUNS} runs`);
-  const pglite = await openDatabase({ kind: 'pglite' });
-  let ok = await run('PGlite (embedded, in memory)', pglite);
-  await pglite.close();
-
-  const adminUrl =
-    process.env.DATABASE_URL ??
-    ((await reachable('127.0.0.1', 5432)) ? 'postgresql://postgres@127.0.0.1:5432/postgres' : undefined);
-  if (adminUrl) {
-    const name = `toolledger_bench_${randomBytes(5).toString('hex')}`;
-    const admin = await openDatabase({ kind: 'postgres', url: adminUrl });
-    try {
-      await admin.exec(`CREATE DATABASE "${name}"`);
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      const pg = await openDatabase({ kind: 'postgres', url: url.toString() });
-      try {
-        ok = (await run(`PostgreSQL (${url.host}, temporary database ${name})`, pg)) && ok;
-      } finally {
-        await pg.close();
-      }
-    } finally {
-      await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-      await admin.close();
-    }
-  } else console.log('\nPostgreSQL not reachable (no DATABASE_URL, nothing on 127.0.0.1:5432): skipped');
+  const ok = await onEachDatabase(run);
   console.log(`\naudit trail: ${ok ? 'PASS' : 'FAIL'} (target p50 < ${TARGET_MS} ms per page)`);
   process.exit(ok ? 0 : 1);
 }

@@ -1,9 +1,8 @@
 // Inventory list server time with 10,000 tools and 50,000 versions (issue "Foundation", item 5).
 // Builds a fresh PGlite database (and a temporary PostgreSQL one when reachable), then times
 // findToolsForInventory for filtered first pages. Target: p95 of every query under 300 ms.
-import { randomBytes } from 'node:crypto';
-import net from 'node:net';
-import { openDatabase, type Database } from '@/lib/db/driver';
+import { onEachDatabase } from './databases';
+import type { Database } from '@/lib/db/driver';
 import { applyMigrations } from '@/lib/db/migrate';
 import { setDatabaseForProcess } from '@/lib/db/client';
 import { createBulkCatalog } from '@/lib/testing/bulk-catalog';
@@ -57,47 +56,9 @@ async function run(label: string, db: Database): Promise<boolean> {
   return ok;
 }
 
-function reachable(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect({ host, port, timeout: 1000 }, () => {
-      s.end();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-    s.on('timeout', () => {
-      s.destroy();
-      resolve(false);
-    });
-  });
-}
-
 async function main() {
   console.log(`target: first page of each query, p95 < ${TARGET_MS} ms over ${RUNS} runs`);
-  const pglite = await openDatabase({ kind: 'pglite' });
-  let ok = await run('PGlite (embedded, in memory)', pglite);
-  await pglite.close();
-
-  const adminUrl = process.env.DATABASE_URL ?? ((await reachable('127.0.0.1', 5432)) ? 'postgresql://postgres@127.0.0.1:5432/postgres' : undefined);
-  if (adminUrl) {
-    const name = `toolledger_bench_${randomBytes(5).toString('hex')}`;
-    const admin = await openDatabase({ kind: 'postgres', url: adminUrl });
-    try {
-      await admin.exec(`CREATE DATABASE "${name}"`);
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      const pg = await openDatabase({ kind: 'postgres', url: url.toString() });
-      try {
-        ok = (await run(`PostgreSQL (${url.host}, temporary database ${name})`, pg)) && ok;
-      } finally {
-        await pg.close();
-      }
-    } catch (err) {
-      console.log(`PostgreSQL skipped: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-      await admin.close();
-    }
-  } else console.log('\nPostgreSQL not reachable (no DATABASE_URL, nothing on 127.0.0.1:5432): skipped');
+  const ok = await onEachDatabase(run);
   console.log(`\ninventory list: ${ok ? 'PASS' : 'FAIL'} (target p95 < ${TARGET_MS} ms)`);
   process.exit(ok ? 0 : 1);
 }
