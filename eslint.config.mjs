@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', '.data/**', 'data/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'],
+    ignores: ['.next*/**', 'node_modules/**', '.data/**', 'data/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'],
   },
   {
     rules: {
