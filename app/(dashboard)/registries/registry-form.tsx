@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { REGISTRY_KIND_LABELS, REGISTRY_KINDS } from '@/lib/validation/registry';
-import { submitWithoutReset } from '../settings/use-action-submit';
+import { submitWithoutReset } from '@/components/ui/submit-without-reset';
 import { createRegistryAction, updateRegistryAction } from './actions';
 
 const URL_HINT: Record<string, string> = {

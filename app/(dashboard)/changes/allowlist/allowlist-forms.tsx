@@ -1,5 +1,6 @@
 'use client';
 
+import { FormError } from '@/components/ui/form-error';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
@@ -32,7 +33,7 @@ export function AddAllowlistForm({ tools }: { tools: { id: string; label: string
       <div className="flex items-center gap-3 sm:col-span-3">
         <Button type="submit" disabled={pending}>Add to allowlist</Button>
         {state?.ok && <p role="status" className="text-sm text-emerald-700">Added.</p>}
-        {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && <p role="alert" className="text-sm text-rose-700">{state.error}</p>}
+        <FormError state={state} />
       </div>
     </form>
   );

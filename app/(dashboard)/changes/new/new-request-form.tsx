@@ -1,5 +1,6 @@
 'use client';
 
+import { FormError } from '@/components/ui/form-error';
 import { useActionState, useEffect, useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
@@ -95,9 +96,7 @@ export function NewRequestForm({ agents, versions, initial }: { agents: AgentOpt
       </FormField>
       <div className="flex items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>{pending ? 'Submitting…' : 'Submit request'}</Button>
-        {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
-          <p role="alert" className="text-sm text-rose-700">{state.error}</p>
-        )}
+        <FormError state={state} />
       </div>
     </form>
   );

@@ -1,6 +1,8 @@
 'use client';
 
-import { startTransition, useActionState } from 'react';
+import { submitWithoutReset } from '@/components/ui/submit-without-reset';
+import { FormError } from '@/components/ui/form-error';
+import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import type { PolicySettings } from '@/lib/domain/policy/types';
@@ -27,7 +29,7 @@ export function PolicyForm({ environment, version, policy }: { environment: Envi
   const errors = state && !state.ok ? state.fieldErrors : {};
   const invalid = (name: string) => ({ 'aria-invalid': Boolean(errors[name]), 'aria-describedby': errors[name] ? `${name}-error` : undefined });
   return (
-    <form onSubmit={submitKeepingInput(action)} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Edit policy">
+    <form onSubmit={submitWithoutReset(action)} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Edit policy">
       <input type="hidden" name="environment" value={environment} />
       <input type="hidden" name="baseVersion" value={version} />
       <FormField label="Minimum tier" name="minTier" error={errors.minTier}>
@@ -76,21 +78,9 @@ export function PolicyForm({ environment, version, policy }: { environment: Envi
             Saved version {state.data.version}
           </p>
         )}
-        {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
-          <p role="alert" className="text-sm text-rose-700">
-            {state.error}
-          </p>
-        )}
+        <FormError state={state} />
       </div>
     </form>
   );
 }
 
-/** Submits through the action without React's automatic form reset, so a refused form keeps what was typed. */
-function submitKeepingInput(action: (form: FormData) => void) {
-  return (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    startTransition(() => action(form));
-  };
-}

@@ -1,11 +1,12 @@
 'use client';
 
+import { FormError } from '@/components/ui/form-error';
 import { useActionState, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/user';
 import { changeOwnPasswordAction } from './actions';
-import { submitWithoutReset } from '../use-action-submit';
+import { submitWithoutReset } from '@/components/ui/submit-without-reset';
 
 export function ChangePasswordForm() {
   const [state, action, pending] = useActionState(changeOwnPasswordAction, null);
@@ -61,11 +62,7 @@ export function ChangePasswordForm() {
             Password changed
           </p>
         )}
-        {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
-          <p role="alert" className="text-sm text-rose-700">
-            {state.error}
-          </p>
-        )}
+        <FormError state={state} />
       </div>
     </form>
   );

@@ -1,6 +1,8 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { submitWithoutReset } from '@/components/ui/submit-without-reset';
+import { FormError } from '@/components/ui/form-error';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { API_KEY_SCOPES } from '@/lib/validation/api-key';
@@ -41,7 +43,7 @@ export function CreateApiKeyForm({ agents }: { agents: { id: string; name: strin
         ref={formRef}
         onSubmit={(e) => {
           setCopied(false);
-          submitKeepingInput(action)(e);
+          submitWithoutReset(action)(e);
         }}
         className="grid gap-4 sm:grid-cols-2"
         noValidate
@@ -81,22 +83,10 @@ export function CreateApiKeyForm({ agents }: { agents: { id: string; name: strin
           <Button type="submit" disabled={pending}>
             {pending ? 'Creating…' : 'Create key'}
           </Button>
-          {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
-            <p role="alert" className="text-sm text-rose-700">
-              {state.error}
-            </p>
-          )}
+          <FormError state={state} />
         </div>
       </form>
     </div>
   );
 }
 
-/** Submits through the action without React's automatic form reset, so a refused form keeps what was typed. */
-function submitKeepingInput(action: (form: FormData) => void) {
-  return (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    startTransition(() => action(form));
-  };
-}

@@ -1,12 +1,13 @@
 'use client';
 
+import { FormError } from '@/components/ui/form-error';
 import { useActionState, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { PASSWORD_MIN_LENGTH, ROLES } from '@/lib/validation/user';
 import { createUserAction } from './actions';
-import { submitWithoutReset } from '../use-action-submit';
+import { submitWithoutReset } from '@/components/ui/submit-without-reset';
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, null);
@@ -70,11 +71,7 @@ export function CreateUserForm() {
             Created {state.data.email}
           </p>
         )}
-        {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
-          <p role="alert" className="text-sm text-rose-700">
-            {state.error}
-          </p>
-        )}
+        <FormError state={state} />
       </div>
     </form>
   );

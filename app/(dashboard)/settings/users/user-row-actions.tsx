@@ -7,7 +7,7 @@ import { ROLE_LABELS } from '@/lib/auth/permissions';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import { PASSWORD_MIN_LENGTH, ROLES } from '@/lib/validation/user';
 import { resetUserPasswordAction, setUserActiveAction, updateUserRoleAction } from './actions';
-import { submitWithoutReset } from '../use-action-submit';
+import { submitWithoutReset } from '@/components/ui/submit-without-reset';
 
 function Feedback({ state, okText }: { state: ActionResult | null; okText: string }) {
   if (!state) return null;
