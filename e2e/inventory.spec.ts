@@ -163,6 +163,6 @@ test.describe('inventory', () => {
     await expect(page.getByRole('status')).toContainText('Saved.');
     await page.reload();
     await expect(page.getByText(owner).first()).toBeVisible();
-    await expect(page.getByTestId('tool-audit-row').filter({ hasText: 'tool.ownership.update' }).first()).toBeVisible();
+    await expect(page.getByTestId('tool-audit-row').filter({ hasText: 'tool.ownershipUpdated' }).first()).toBeVisible();
   });
 });

@@ -28,10 +28,10 @@ test.describe('user administration and audit trail', () => {
     await expect(row.getByText('Role saved')).toBeVisible();
     await expect(row).toContainText('Compliance officer');
 
-    await page.goto(`/audit?entityType=User&action=user.role-changed`);
+    await page.goto(`/audit?entityType=User&action=user.roleChanged`);
     const audit = page.getByTestId('audit-row').first();
     await expect(audit).toContainText('admin@toolledger.local');
-    await expect(audit).toContainText('user.role-changed');
+    await expect(audit).toContainText('user.roleChanged');
     await expect(audit.getByRole('table', { name: 'Changes' })).toContainText('SECURITY_REVIEWER');
     await expect(audit.getByRole('table', { name: 'Changes' })).toContainText('COMPLIANCE_OFFICER');
   });

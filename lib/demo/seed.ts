@@ -17,7 +17,7 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
     const passwordHash = await hashPassword(password);
     await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email: email.toLowerCase(), name: 'Administrator', role: 'ADMIN', passwordHash } });
-      await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'user.bootstrap-admin', entityType: 'User', entityId: user.id, after: { email: user.email, role: user.role } });
+      await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'user.bootstrapped', entityType: 'User', entityId: user.id, after: { email: user.email, role: user.role } });
     });
   }
 }

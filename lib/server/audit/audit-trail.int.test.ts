@@ -12,7 +12,7 @@ describe('audit trail', () => {
     const prisma = await getPrisma();
     for (let i = 0; i < 5; i++) {
       await prisma.$transaction((tx) =>
-        recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'test.event', entityType: 'Test', entityId: String(i), before: { n: i }, after: { n: i + 1, at: new Date() } }),
+        recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'tool.synced', entityType: 'Tool', entityId: String(i), before: { n: i }, after: { n: i + 1, at: new Date() } }),
       );
     }
     const report = await verifyAuditChain(2);
@@ -42,7 +42,7 @@ describe('audit trail', () => {
     const before = await prisma.auditEvent.count();
     await expect(
       prisma.$transaction(async (tx) => {
-        await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'test.rollback', entityType: 'Test', entityId: 'x' });
+        await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'tool.synced', entityType: 'Tool', entityId: 'x' });
         throw new Error('change failed');
       }),
     ).rejects.toThrow('change failed');

@@ -16,7 +16,7 @@ beforeAll(async () => {
   for (let i = 0; i < 25; i++) {
     await prisma.$transaction((tx) =>
       recordAuditEvent(tx, i < 10 || i % 2 === 0 ? alice : bob, {
-        action: i < 10 ? 'tool.updated' : 'policy.published',
+        action: i < 10 ? 'tool.synced' : 'policy.updated',
         entityType: i < 10 ? 'Tool' : 'Policy',
         entityId: `e${i % 3}`,
         after: { i },

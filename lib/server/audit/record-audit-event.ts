@@ -1,10 +1,11 @@
 import type { Prisma } from '@prisma/client';
 import { chainHash, GENESIS_HASH } from '@/lib/domain/hash-chain';
 import type { Actor } from '@/lib/server/actor';
+import type { AuditAction, AuditEntityType } from '@/lib/domain/audit-actions';
 
 export interface AuditEntry {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   before?: unknown;
   after?: unknown;

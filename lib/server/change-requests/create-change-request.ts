@@ -68,7 +68,7 @@ export async function createChangeRequest({ actor, input, db, now: at }: { actor
       });
     }
     await recordAuditEvent(tx, actor, {
-      action: fastTrack ? 'changeRequest.fast-tracked' : 'changeRequest.created',
+      action: fastTrack ? 'changeRequest.fastTracked' : 'changeRequest.created',
       entityType: 'ChangeRequest',
       entityId: request.id,
       after: {

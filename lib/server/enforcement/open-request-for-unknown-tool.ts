@@ -62,7 +62,7 @@ export async function openRequestForUnknownTool(tx: Prisma.TransactionClient, ac
     create: { dedupeKey, kind: 'unapproved-install', severity: 'HIGH', title: `${a.agentName} tried to install unknown tool ${a.toolName}@${a.version}`, detail },
     update: { state: 'OPEN', detail, resolvedAt: null, resolvedBy: null },
   });
-  await recordAuditEvent(tx, actor, { action: 'changeRequest.opened-by-enforcement', entityType: 'ChangeRequest', entityId: request.id, after: request });
+  await recordAuditEvent(tx, actor, { action: 'changeRequest.openedByEnforcement', entityType: 'ChangeRequest', entityId: request.id, after: request });
   await recordAuditEvent(tx, actor, { action: existing ? 'alert.reopened' : 'alert.raised', entityType: 'Alert', entityId: alert.id, after: alert });
   return request.id;
 }

@@ -85,6 +85,6 @@ describe('exportInventoryCsv', () => {
     expect(await prisma.tool.findUnique({ where: { id: toolId }, select: { owner: true, dataClassification: true } })).toEqual({ owner: 'payments-team', dataClassification: 'CONFIDENTIAL' });
     const events = await prisma.auditEvent.findMany({ where: { entityType: 'Tool', entityId: toolId } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: 'tool.ownership.update', actorLabel: 'officer@example.test', before: { owner: null, dataClassification: 'INTERNAL' } });
+    expect(events[0]).toMatchObject({ action: 'tool.ownershipUpdated', actorLabel: 'officer@example.test', before: { owner: null, dataClassification: 'INTERNAL' } });
   });
 });

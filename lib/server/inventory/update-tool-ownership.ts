@@ -21,7 +21,7 @@ export async function updateToolOwnership(actor: Actor, input: TUpdateToolOwners
       select: { id: true, owner: true, dataClassification: true },
     });
     await recordAuditEvent(tx, actor, {
-      action: 'tool.ownership.update',
+      action: 'tool.ownershipUpdated',
       entityType: 'Tool',
       entityId: after.id,
       before: { owner: before.owner, dataClassification: before.dataClassification },

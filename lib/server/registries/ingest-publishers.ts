@@ -68,7 +68,7 @@ export async function upsertPublishers(
     }
     await tx.publisher.update({ where: { id: row.id }, data });
     result.audits.push({
-      action: withdrawn ? 'publisher.identity-withdrawn' : 'publisher.updated',
+      action: withdrawn ? 'publisher.identityWithdrawn' : 'publisher.updated',
       entityType: 'Publisher',
       entityId: row.id,
       before: { name: row.name, trustLevel: row.trustLevel, websiteUrl: row.websiteUrl },

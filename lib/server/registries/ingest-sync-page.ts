@@ -1,3 +1,4 @@
+import type { AuditAction } from '@/lib/domain/audit-actions';
 import 'server-only';
 import type { Environment, Prisma, PrismaClient } from '@prisma/client';
 import { detectRegistryDeletion, detectVersionAlerts, type VersionFacts } from '@/lib/domain/sync-alerts';
@@ -68,8 +69,8 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
   const pubs = await upsertPublishers(tx, registryId, tools.map((t) => t.publisher), now);
   const alerts: ToolAlert[] = [...pubs.alerts];
   const audits: AuditEntry[] = [...pubs.audits];
-  const changes = new Map<string, { action: string; before: Record<string, unknown>; after: Record<string, unknown> }>();
-  const note = (toolId: string, key: string, value: unknown, action = 'tool.synced') => {
+  const changes = new Map<string, { action: AuditAction; before: Record<string, unknown>; after: Record<string, unknown> }>();
+  const note = (toolId: string, key: string, value: unknown, action: AuditAction = 'tool.synced') => {
     const c = changes.get(toolId) ?? { action, before: {}, after: {} };
     if (action === 'tool.imported') c.action = action;
     c.after[key] = value;

@@ -58,7 +58,7 @@ describe('registry management', () => {
     await expect(runRegistrySync({ registryId: row.id, trigger: 'MANUAL', actor: admin })).rejects.toThrow(/disabled/);
 
     const actions = (await prisma.auditEvent.findMany({ where: { entityId: row.id }, orderBy: { seq: 'asc' } })).map((a) => a.action);
-    expect(actions).toEqual(['registry.created', 'registry.connection-tested', 'registry.updated', 'registry.connection-tested', 'registry.disabled']);
+    expect(actions).toEqual(['registry.created', 'registry.connectionTested', 'registry.updated', 'registry.connectionTested', 'registry.disabled']);
   });
 });
 

@@ -53,7 +53,7 @@ export async function startRegistrySync(input: SyncInput): Promise<{ run: SyncRu
         cursorBefore: registry.syncCursor,
       },
     });
-    await recordAuditEvent(tx, input.actor, { action: 'registry.sync-started', entityType: 'SyncRun', entityId: created.id, after: { registry: registry.name, trigger: input.trigger, resumeFrom: registry.syncCursor } });
+    await recordAuditEvent(tx, input.actor, { action: 'registry.syncStarted', entityType: 'SyncRun', entityId: created.id, after: { registry: registry.name, trigger: input.trigger, resumeFrom: registry.syncCursor } });
     return created;
   });
   const done = execute(prisma, run, registry, connector, input);
@@ -141,7 +141,7 @@ async function execute(
       data: { lastSyncAt: finished.finishedAt, lastSyncStatus: status, lastSyncError: error, ...(fatal ? {} : { syncCursor: null }) },
     });
     await recordAuditEvent(tx, input.actor, {
-      action: 'registry.sync-finished',
+      action: 'registry.syncFinished',
       entityType: 'SyncRun',
       entityId: run.id,
       after: { registry: registry.name, status, toolsSeen: finished.toolsSeen, versionsCreated: finished.versionsCreated, recordsCreated: finished.recordsCreated, alertsRaised: finished.alertsRaised, error },

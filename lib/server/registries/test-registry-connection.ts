@@ -15,6 +15,6 @@ export async function testRegistryConnection(actor: Actor, id: string): Promise<
     ? await connector.testConnection({ baseUrl: registry.baseUrl, config: (registry.config ?? {}) as Record<string, unknown>, since: null, signal: AbortSignal.timeout(20_000), fetch })
     : ({ ok: false, error: `No connector for ${registry.kind}` } as const);
   const outcome = result.ok ? { ok: true, detail: result.detail } : { ok: false, detail: result.error };
-  await prisma.$transaction((tx) => recordAuditEvent(tx, actor, { action: 'registry.connection-tested', entityType: 'Registry', entityId: id, after: outcome }));
+  await prisma.$transaction((tx) => recordAuditEvent(tx, actor, { action: 'registry.connectionTested', entityType: 'Registry', entityId: id, after: outcome }));
   return outcome;
 }

@@ -27,7 +27,7 @@ export async function changeOwnPassword({ actor, input }: { actor: Actor; input:
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await recordAuditEvent(tx, actor, {
-      action: 'user.password-changed',
+      action: 'user.passwordChanged',
       entityType: 'User',
       entityId: user.id,
       after: { email: user.email },

@@ -12,7 +12,7 @@ export async function findOrCreateOidcUser(email: string, name: string) {
   if (existing) return existing.active ? existing : null;
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email: normalized, name: name || normalized, role: env().OIDC_DEFAULT_ROLE } });
-    await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'user.created-by-sso', entityType: 'User', entityId: user.id, after: { email: user.email, role: user.role } });
+    await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'user.createdBySso', entityType: 'User', entityId: user.id, after: { email: user.email, role: user.role } });
     return user;
   });
 }

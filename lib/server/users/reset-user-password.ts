@@ -18,7 +18,7 @@ export async function resetUserPassword({ actor, input }: { actor: Actor; input:
     if (!before) throw notFound('User');
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     await recordAuditEvent(tx, actor, {
-      action: 'user.password-reset',
+      action: 'user.passwordReset',
       entityType: 'User',
       entityId: userId,
       before: { email: before.email, hadPassword: before.passwordHash !== null },

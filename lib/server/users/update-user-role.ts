@@ -29,7 +29,7 @@ export async function updateUserRole({ actor, input }: { actor: Actor; input: TU
     }
     const after = await tx.user.update({ where: { id: userId }, data: { role } });
     await recordAuditEvent(tx, actor, {
-      action: 'user.role-changed',
+      action: 'user.roleChanged',
       entityType: 'User',
       entityId: userId,
       before: userAuditView(before),

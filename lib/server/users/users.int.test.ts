@@ -71,7 +71,7 @@ describe('user administration', () => {
     const prisma = await getPrisma();
     const nina = await prisma.user.findUniqueOrThrow({ where: { email: 'nina@example.test' } });
     await updateUserRole({ actor: admin, input: { userId: nina.id, role: 'COMPLIANCE_OFFICER' } });
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: nina.id, action: 'user.role-changed' } });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: nina.id, action: 'user.roleChanged' } });
     expect(event.before).toMatchObject({ role: 'SECURITY_REVIEWER' });
     expect(event.after).toMatchObject({ role: 'COMPLIANCE_OFFICER' });
   });
@@ -109,7 +109,7 @@ describe('user administration', () => {
     const actions = (await prisma.auditEvent.findMany({ where: { entityId: nina.id }, orderBy: { seq: 'asc' } })).map(
       (e) => e.action,
     );
-    expect(actions).toEqual(['user.created', 'user.role-changed', 'user.deactivated', 'user.reactivated']);
+    expect(actions).toEqual(['user.created', 'user.roleChanged', 'user.deactivated', 'user.reactivated']);
   });
 
   it('resets a password: the old one stops working', async () => {

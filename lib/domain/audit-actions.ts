@@ -1,0 +1,75 @@
+/**
+ * Every action the audit trail records, one grammar: `entity.pastTenseVerb`. The audit writer
+ * accepts only these (a typo is a compile error) and the audit page filters by them; the label
+ * is what a person reads. A new kind of record adds its actions here in the same change.
+ */
+export const AUDIT_ACTIONS = {
+  'agent.created': 'Agent created',
+  'alert.acknowledged': 'Alert acknowledged',
+  'alert.raised': 'Alert raised',
+  'alert.reopened': 'Alert reopened',
+  'alert.resolved': 'Alert resolved',
+  'allowlist.added': 'Allowlist entry added',
+  'allowlist.removed': 'Allowlist entry removed',
+  'apiKey.created': 'API key created',
+  'apiKey.revoked': 'API key revoked',
+  'changeRequest.approved': 'Change request approved',
+  'changeRequest.commented': 'Change request commented',
+  'changeRequest.created': 'Change request created',
+  'changeRequest.deployed': 'Change request deployed',
+  'changeRequest.fastTracked': 'Change request fast-tracked',
+  'changeRequest.openedByEnforcement': 'Change request opened by enforcement',
+  'changeRequest.rejected': 'Change request rejected',
+  'changeRequest.withdrawn': 'Change request withdrawn',
+  'exception.approved': 'Policy exception approved',
+  'policy.created': 'Policy created',
+  'policy.updated': 'Policy updated',
+  'publisher.identityWithdrawn': 'Publisher identity withdrawn',
+  'publisher.imported': 'Publisher imported',
+  'publisher.updated': 'Publisher updated',
+  'registry.connectionTested': 'Registry connection tested',
+  'registry.created': 'Registry created',
+  'registry.disabled': 'Registry disabled',
+  'registry.enabled': 'Registry enabled',
+  'registry.syncFinished': 'Registry sync finished',
+  'registry.syncStarted': 'Registry sync started',
+  'registry.updated': 'Registry updated',
+  'tool.imported': 'Tool imported',
+  'tool.ownershipUpdated': 'Tool ownership updated',
+  'tool.synced': 'Tool synced',
+  'user.bootstrapped': 'First admin bootstrapped',
+  'user.created': 'User created',
+  'user.createdBySso': 'User created by single sign-on',
+  'user.deactivated': 'User deactivated',
+  'user.passwordChanged': 'Password changed',
+  'user.passwordReset': 'Password reset',
+  'user.reactivated': 'User reactivated',
+  'user.roleChanged': 'Role changed',
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const AUDIT_ACTION_LIST = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+/** The kinds of record the audit trail names (Prisma model names). */
+export const AUDIT_ENTITY_TYPES = [
+  'Agent',
+  'Alert',
+  'AllowlistEntry',
+  'ApiKey',
+  'ChangeRequest',
+  'Policy',
+  'PolicyException',
+  'Publisher',
+  'Registry',
+  'SyncRun',
+  'Tool',
+  'ToolVersion',
+  'User',
+] as const;
+
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, value);
+}
