@@ -31,6 +31,8 @@ describe('permission catalogue', () => {
     ['COMPLIANCE_OFFICER', 'allowlist:manage', true],
     ['SECURITY_REVIEWER', 'allowlist:manage', false],
     ['ADMIN', 'allowlist:manage', true],
+    ['SECURITY_REVIEWER', 'allowlist:approve', true],
+    ['COMPLIANCE_OFFICER', 'allowlist:approve', false],
   ] as const)('%s %s → %s', (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
   });

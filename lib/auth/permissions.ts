@@ -9,8 +9,8 @@ export const PERMISSIONS = {
   registry: ['read', 'manage', 'sync'],
   policy: ['read', 'manage'],
   changeRequest: ['read', 'create', 'review', 'deploy', 'comment'],
-  /** Pre-approved tools per environment (fast-track) and the client allowlist exports. */
-  allowlist: ['read', 'manage'],
+  /** Pre-approved tools per environment (fast-track) and the client allowlist exports; approve = the second person. */
+  allowlist: ['read', 'manage', 'approve'],
   exception: ['read', 'request', 'approve'],
   alert: ['read', 'manage'],
   enforcement: ['read'],
@@ -50,6 +50,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'changeRequest:review',
     'changeRequest:comment',
     'changeRequest:deploy',
+    'allowlist:approve',
     'exception:approve',
     'alert:manage',
     'audit:verify',

@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = {
   'alert.reopened': 'Alert reopened',
   'alert.resolved': 'Alert resolved',
   'allowlist.added': 'Allowlist entry added',
+  'allowlist.approved': 'Allowlist entry approved',
+  'allowlist.rejected': 'Allowlist entry rejected',
   'allowlist.removed': 'Allowlist entry removed',
   'apiKey.created': 'API key created',
   'apiKey.revoked': 'API key revoked',

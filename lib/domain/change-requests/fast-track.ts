@@ -1,4 +1,4 @@
-import type { ChangeKind } from './state-machine';
+import type { AllowlistStatus, ChangeKind } from './state-machine';
 
 /** A fired manual-review trigger (from evaluatePolicy's reviewTriggers). */
 export interface ReviewTriggerHit {
@@ -13,7 +13,24 @@ export interface FastTrackInput {
   policyPasses: boolean;
   failedRules: string[];
   triggers: readonly ReviewTriggerHit[];
-  onAllowlist: boolean;
+  /** The tool's allowlist entry for the environment, whatever its status; null when there is none. */
+  allowlistEntry: { status: AllowlistStatus; createdById: string } | null;
+  /** Who raised the request (null: the enforcement API). */
+  requestedById: string | null;
+}
+
+export type AllowlistStanding = { waives: true } | { waives: false; reason: string | null };
+
+/**
+ * Does the allowlist waive this request's review triggers? Only an entry a second person
+ * approved, and never for a request raised by the entry's own creator: otherwise one person
+ * could pre-approve a tool and then fast-track their own request for it.
+ */
+export function allowlistStanding(entry: FastTrackInput['allowlistEntry'], requestedById: string | null): AllowlistStanding {
+  if (!entry || entry.status === 'REVOKED' || entry.status === 'REJECTED') return { waives: false, reason: null };
+  if (entry.status === 'PENDING') return { waives: false, reason: 'its allowlist entry still awaits a security reviewer\'s approval' };
+  if (requestedById !== null && requestedById === entry.createdById) return { waives: false, reason: 'you added its allowlist entry yourself, so it does not waive review of your own request' };
+  return { waives: true };
 }
 
 export type FastTrack = { eligible: true; basis: 'allowlist' | 'clean'; reason: string } | { eligible: false; reason: string };
@@ -30,11 +47,13 @@ export function fastTrackEligibility(input: FastTrackInput): FastTrack {
   if (!input.policyPasses) {
     return { eligible: false, reason: `Fails policy rule${input.failedRules.length === 1 ? '' : 's'}: ${input.failedRules.join(', ') || 'unknown'}` };
   }
-  if (input.onAllowlist) {
+  const standing = allowlistStanding(input.allowlistEntry, input.requestedById);
+  if (standing.waives) {
     return { eligible: true, basis: 'allowlist', reason: 'Pre-approved on the allowlist for this environment and passes every policy rule' };
   }
   if (input.triggers.length > 0) {
-    return { eligible: false, reason: `Manual review triggered: ${input.triggers.map((t) => t.reason.replace(/\.$/, '').toLowerCase()).join('; ')}` };
+    const why = `Manual review triggered: ${input.triggers.map((t) => t.reason.replace(/\.$/, '').toLowerCase()).join('; ')}`;
+    return { eligible: false, reason: standing.reason ? `${why} (the allowlist does not apply: ${standing.reason})` : why };
   }
   return { eligible: true, basis: 'clean', reason: 'Passes every policy rule and no manual-review trigger fired' };
 }

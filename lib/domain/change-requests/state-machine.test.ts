@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALLOWLIST_STATUSES,
   canDeploy,
   canWithdraw,
+  checkAllowlistReview,
+  checkAllowlistRevoke,
+  checkDeploy,
   CHANGE_KINDS,
   CHANGE_STATES,
   checkDecision,
@@ -43,6 +47,19 @@ describe('checkDecision', () => {
     expect(r).toMatchObject({ ok: false, code: 'segregation' });
   });
 
+  // The security stage's reviewer differs from the compliance stage's reviewer and from the requester, admins included.
+  it.each([
+    ['admin decided compliance, admin decides security', 'ADMIN', 'u2', [{ stage: 'COMPLIANCE', reviewerId: 'u2' }], 'segregation'],
+    ['security reviewer after another person', 'SECURITY_REVIEWER', 'u3', [{ stage: 'COMPLIANCE', reviewerId: 'u2' }], 'SECURITY'],
+    ['admin after another person', 'ADMIN', 'u3', [{ stage: 'COMPLIANCE', reviewerId: 'u2' }], 'SECURITY'],
+    ['after an automatic compliance approval', 'ADMIN', 'u3', [{ stage: 'COMPLIANCE', reviewerId: null }], 'SECURITY'],
+    ['the requester, even an admin', 'ADMIN', 'u1', [{ stage: 'COMPLIANCE', reviewerId: 'u2' }], 'segregation'],
+  ] as const)('security stage: %s → %s', (_n, role, userId, approvals, expected) => {
+    const r = checkDecision({ state: 'SECURITY_REVIEW', role, userId, requestedById: 'u1', approvals });
+    if (expected === 'SECURITY') expect(r).toEqual({ ok: true, stage: 'SECURITY' });
+    else expect(r).toMatchObject({ ok: false, code: expected, reason: expect.stringMatching(/you decided the compliance review|you raised this request/) });
+  });
+
   it('lets anyone entitled decide a request raised by the system (requester unknown)', () => {
     expect(checkDecision({ state: 'COMPLIANCE_REVIEW', role: 'COMPLIANCE_OFFICER', userId: 'u1', requestedById: null })).toEqual({ ok: true, stage: 'COMPLIANCE' });
   });
@@ -73,6 +90,18 @@ describe('stateAfterDecision', () => {
 describe('deploy and withdraw', () => {
   it.each(CHANGE_STATES.map((s) => [s, s === 'APPROVED'] as const))('deploy from %s → %s', (state, expected) => {
     expect(canDeploy(state)).toBe(expected);
+  });
+
+  it.each([
+    ['APPROVED', 'u2', 'u1', true, null],
+    ['APPROVED', 'u1', 'u1', false, 'You requested this change: another person must deploy it'],
+    ['APPROVED', 'u2', null, true, null],
+    ['COMPLIANCE_REVIEW', 'u2', 'u1', false, /only approved requests can be deployed; this one is compliance review/i],
+    ['DEPLOYED', 'u2', 'u1', false, /this one is deployed/],
+  ] as const)('checkDeploy in %s by %s (requested by %s) → %s', (state, userId, requestedById, ok, reason) => {
+    const r = checkDeploy({ state, userId, requestedById });
+    expect(r.ok).toBe(ok);
+    if (!r.ok) expect(r.reason).toMatch(reason!);
   });
 
   it.each([
@@ -114,5 +143,27 @@ describe('SLA and overdue', () => {
   ] as const)('%s at %s → overdue %s (%s h)', (state, now, overdue, hours) => {
     expect(isOverdue({ state, dueAt: due }, new Date(now))).toBe(overdue);
     expect(hoursOverdue({ state, dueAt: due }, new Date(now))).toBe(hours);
+  });
+});
+
+describe('allowlist entries', () => {
+  it.each([
+    ['PENDING', 'u2', 'u1', 'ok'],
+    ['PENDING', 'u1', 'u1', 'segregation'],
+    ['APPROVED', 'u2', 'u1', 'closed'],
+    ['REJECTED', 'u2', 'u1', 'closed'],
+    ['REVOKED', 'u2', 'u1', 'closed'],
+  ] as const)('review of a %s entry by %s (created by %s) → %s', (status, userId, createdById, expected) => {
+    const r = checkAllowlistReview({ status, userId, createdById });
+    if (expected === 'ok') expect(r).toEqual({ ok: true });
+    else expect(r).toMatchObject({ ok: false, code: expected });
+  });
+
+  it('says why the creator cannot approve their own entry', () => {
+    expect(checkAllowlistReview({ status: 'PENDING', userId: 'u1', createdById: 'u1' })).toMatchObject({ reason: expect.stringMatching(/another person \(a security reviewer\) must approve it/) });
+  });
+
+  it.each(ALLOWLIST_STATUSES.map((s) => [s, s === 'PENDING' || s === 'APPROVED'] as const))('revoke from %s → %s', (status, ok) => {
+    expect(checkAllowlistRevoke({ status }).ok).toBe(ok);
   });
 });
