@@ -76,6 +76,7 @@ const ACTIONS: { name: string; permission: Permission; action: Action }[] = [
   },
   { name: 'changes/addChangeCommentAction', permission: 'changeRequest:comment', action: changeActions.addChangeCommentAction },
   { name: 'changes/addAllowlistEntryAction', permission: 'allowlist:manage', action: changeActions.addAllowlistEntryAction },
+  { name: 'changes/decideAllowlistEntryAction', permission: 'allowlist:approve', action: changeActions.decideAllowlistEntryAction },
   {
     name: 'changes/revokeAllowlistEntryAction',
     permission: 'allowlist:manage',

@@ -69,6 +69,45 @@ export const ZAllowlistEntryInput = z.object({
 export type TAllowlistEntryInput = z.input<typeof ZAllowlistEntryInput>;
 
 export const ZRevokeAllowlistEntryInput = z.object({ id: id('an allowlist entry') });
+export type TRevokeAllowlistEntryInput = z.input<typeof ZRevokeAllowlistEntryInput>;
+
+/** A security reviewer's decision on an allowlist entry someone else added. */
+export const ZDecideAllowlistEntryInput = z
+  .object({
+    id: id('an allowlist entry'),
+    decision: z.enum(['APPROVED', 'REJECTED'], { error: 'Choose approve or reject' }),
+    comment: z.string().trim().max(500, 'Keep the comment under 500 characters').default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'REJECTED' && v.comment.length < 5) {
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say why you reject the entry (at least 5 characters)' });
+    }
+  });
+export type TDecideAllowlistEntryInput = z.input<typeof ZDecideAllowlistEntryInput>;
+
+/** The allowlist page: live entries (pending and approved) by default, paged. */
+export const ZListAllowlistQuery = z.object({
+  status: z.enum(['LIVE', 'PENDING', 'APPROVED', 'REJECTED', 'REVOKED'], { error: 'Unknown status' }).default('LIVE'),
+  environment: ENVIRONMENT.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type TListAllowlistQuery = z.input<typeof ZListAllowlistQuery>;
+
+/** Tools offered by the "pre-approve a tool" form: searched by name, at most `limit`. */
+export const ZAllowlistToolChoicesQuery = z.object({
+  q: z.string().trim().max(200).default(''),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+export type TAllowlistToolChoicesQuery = z.input<typeof ZAllowlistToolChoicesQuery>;
+
+/** The reviewer's inbox has no filters; the cap keeps one page bounded. */
+export const ZInboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) });
+export type TInboxQuery = z.input<typeof ZInboxQuery>;
+
+/** The new-request form's choices; `toolId` focuses one tool (all its versions, for updates). */
+export const ZRequestFormOptionsQuery = z.object({ toolId: optionalId });
+export type TRequestFormOptionsQuery = z.input<typeof ZRequestFormOptionsQuery>;
 
 const flag = z
   .union([z.boolean(), z.enum(['1', 'true', '0', 'false', ''])], { error: 'Use 1 or 0' })
@@ -85,9 +124,21 @@ export const ZListChangeRequestsQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
-export type TListChangeRequestsQuery = z.infer<typeof ZListChangeRequestsQuery>;
+export type TListChangeRequestsQuery = z.input<typeof ZListChangeRequestsQuery>;
 
 export const ZExportFormat = z.object({
   format: z.enum(['claude-code', 'toolhive'], { error: 'Format must be claude-code or toolhive' }),
   environment: ENVIRONMENT,
 });
+
+/** What the enforcement API passes when a registered agent tries to install a tool the inventory does not know. */
+export const ZUnknownToolAttempt = z.object({
+  agentId: id('an agent'),
+  agentName: z.string().trim().min(1).max(200),
+  environment: ENVIRONMENT,
+  toolName: z.string().trim().min(1).max(300),
+  version: z.string().trim().min(1).max(100),
+  artifactDigest: z.string().trim().max(200).nullable(),
+  policy: z.object({ id: z.string().max(64).optional(), version: z.number().int().min(0) }),
+});
+export type TUnknownToolAttempt = z.input<typeof ZUnknownToolAttempt>;

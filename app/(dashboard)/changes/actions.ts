@@ -8,12 +8,15 @@ import { decideChangeRequest } from '@/lib/server/change-requests/decide-change-
 import { deployChangeRequest } from '@/lib/server/change-requests/deploy-change-request';
 import { withdrawChangeRequest } from '@/lib/server/change-requests/withdraw-change-request';
 import { addChangeComment } from '@/lib/server/change-requests/add-change-comment';
-import { addAllowlistEntry, revokeAllowlistEntry } from '@/lib/server/change-requests/manage-allowlist';
+import { addAllowlistEntry } from '@/lib/server/change-requests/add-allowlist-entry';
+import { decideAllowlistEntry } from '@/lib/server/change-requests/decide-allowlist-entry';
+import { revokeAllowlistEntry } from '@/lib/server/change-requests/revoke-allowlist-entry';
 import {
   ZAddCommentInput,
   ZAllowlistEntryInput,
   ZChangeRequestIdInput,
   ZCreateChangeRequestInput,
+  ZDecideAllowlistEntryInput,
   ZDecideChangeRequestInput,
   ZRevokeAllowlistEntryInput,
 } from '@/lib/validation/change-request';
@@ -52,6 +55,12 @@ export const addAllowlistEntryAction = authAction('allowlist:manage', ZAllowlist
   const e = await addAllowlistEntry({ actor: actorOf(user), input });
   revalidatePath('/changes/allowlist');
   return { id: e.id };
+});
+
+export const decideAllowlistEntryAction = authAction('allowlist:approve', ZDecideAllowlistEntryInput, async (input, user) => {
+  const e = await decideAllowlistEntry({ actor: actorOf(user), input });
+  revalidatePath('/changes/allowlist');
+  return { id: e.id, status: e.status };
 });
 
 export const revokeAllowlistEntryAction = authAction('allowlist:manage', ZRevokeAllowlistEntryInput, async (input, user) => {

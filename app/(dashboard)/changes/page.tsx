@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageUser, actorOf } from '@/lib/server/session';
+import type { Actor } from '@/lib/server/actor';
 import { can } from '@/lib/auth/permissions';
 import { listChangeRequests } from '@/lib/server/change-requests/list-change-requests';
 import { getInbox } from '@/lib/server/change-requests/get-inbox';
@@ -53,14 +54,14 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
         {tab('all', 'All requests')}
         {reviewer && tab('inbox', 'My inbox')}
       </nav>
-      {view === 'inbox' && reviewer ? <Inbox /> : <AllRequests userId={user.id} query={query} invalid={parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} raw={raw} />}
+      {view === 'inbox' && reviewer ? <Inbox /> : <AllRequests actor={actorOf(user)} query={query} invalid={parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} raw={raw} />}
     </div>
   );
 }
 
 async function Inbox() {
   const user = await requirePageUser('changeRequest:review');
-  const rows = await getInbox({ actor: actorOf(user) });
+  const rows = await getInbox({ actor: actorOf(user), input: {} });
   if (rows.length === 0) return <EmptyState title="Your inbox is empty">Nothing waits on a stage your role decides.</EmptyState>;
   const overdue = rows.filter((r) => r.overdue).length;
   return (
@@ -73,8 +74,8 @@ async function Inbox() {
   );
 }
 
-async function AllRequests({ userId, query, invalid, raw }: { userId: string; query: ReturnType<typeof ZListChangeRequestsQuery.parse>; invalid: string | null; raw: Record<string, unknown> }) {
-  const page = await listChangeRequests({ userId, query });
+async function AllRequests({ actor, query, invalid, raw }: { actor: Actor; query: ReturnType<typeof ZListChangeRequestsQuery.parse>; invalid: string | null; raw: Record<string, unknown> }) {
+  const page = await listChangeRequests({ actor, input: query });
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const link = (p: number) => `/changes?${new URLSearchParams({ ...(raw as Record<string, string>), page: String(p) }).toString()}`;
   return (

@@ -9,7 +9,7 @@ import { ZCreateChangeRequestInput, ZListChangeRequestsQuery } from '@/lib/valid
 export const GET = withSession('changeRequest:read', async (req, { user }) => {
   const parsed = ZListChangeRequestsQuery.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   if (!parsed.success) throw validationError(parsed.error);
-  return NextResponse.json(await listChangeRequests({ userId: user.id, query: parsed.data }));
+  return NextResponse.json(await listChangeRequests({ actor: actorOf(user), input: parsed.data }));
 });
 
 export const POST = withSession('changeRequest:create', async (req, { user }) => {

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Environment, Prisma } from '@prisma/client';
 import { evaluatePolicy, RULE_LABELS } from '@/lib/domain/policy/evaluate';
 import type { PolicyEvaluation } from '@/lib/domain/policy/types';
-import { fastTrackEligibility, needsSecurityReview, type FastTrack } from '@/lib/domain/change-requests/fast-track';
+import { allowlistStanding, fastTrackEligibility, needsSecurityReview, type FastTrack, type FastTrackInput } from '@/lib/domain/change-requests/fast-track';
 import type { ChangeKind } from '@/lib/domain/change-requests/state-machine';
 import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
 import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';
@@ -18,6 +18,7 @@ export interface EvaluationSnapshot {
   passes: boolean;
   verdicts: { rule: string; label: string; passed: boolean; severity: string; reason: string; coveredBy?: string }[];
   reviewTriggers: { trigger: string; reason: string }[];
+  /** True only when an approved allowlist entry waived review for this request (see allowlistStanding). */
   onAllowlist: boolean;
   fastTrack: FastTrack;
   version: { tier: string; trustScore: number | null; network: string; filesystem: string; codeExecution: string; dataAccess: string; artifactDigest: string | null } | null;
@@ -28,20 +29,23 @@ export const SNAPSHOT_VERSION_SELECT = { ...VERSION_FACTS_SELECT, artifactDigest
 /** Evaluates the version against the environment's policy in force (fresh read, inside the transaction). */
 export async function buildSnapshot(
   tx: Prisma.TransactionClient,
-  input: { kind: ChangeKind; environment: Environment; versionId: string | null; now: Date },
+  input: { kind: ChangeKind; environment: Environment; versionId: string | null; requestedById: string | null; now: Date },
 ): Promise<{ snapshot: EvaluationSnapshot; requiresSecurityReview: boolean }> {
   const policy = await getCurrentPolicy(input.environment, { db: tx });
   const version = input.versionId ? await tx.toolVersion.findUnique({ where: { id: input.versionId }, select: SNAPSHOT_VERSION_SELECT }) : null;
   let evaluation: PolicyEvaluation | null = null;
-  let onAllowlist = false;
+  let allowlistEntry: FastTrackInput['allowlistEntry'] = null;
   if (version) {
     const exceptions = await tx.policyException.findMany({
       where: { toolId: version.toolId, environment: input.environment, status: 'APPROVED', expiresAt: { gt: input.now } },
       select: { id: true, rules: true, toolId: true, toolVersionId: true, environment: true, status: true, expiresAt: true },
     });
     evaluation = evaluatePolicy(policy, versionFactsOf(version), { now: input.now, exceptions });
-    const entry = await tx.allowlistEntry.findUnique({ where: { toolId_environment: { toolId: version.toolId, environment: input.environment } } });
-    onAllowlist = Boolean(entry && !entry.revokedAt);
+    // Read whatever its status: the domain decides whether it counts (only APPROVED, never for its own creator).
+    allowlistEntry = await tx.allowlistEntry.findUnique({
+      where: { toolId_environment: { toolId: version.toolId, environment: input.environment } },
+      select: { status: true, createdById: true },
+    });
   }
   const triggers = evaluation?.reviewTriggers ?? [];
   const fastTrack = fastTrackEligibility({
@@ -50,8 +54,10 @@ export async function buildSnapshot(
     policyPasses: evaluation?.passes ?? false,
     failedRules: evaluation?.blocking.map((b) => b.rule) ?? [],
     triggers,
-    onAllowlist,
+    allowlistEntry,
+    requestedById: input.requestedById,
   });
+  const onAllowlist = allowlistStanding(allowlistEntry, input.requestedById).waives;
   const snapshot: EvaluationSnapshot = {
     evaluatedAt: input.now.toISOString(),
     environment: input.environment,

@@ -21,17 +21,23 @@ export interface ChangeRequestRow {
   hoursOverdue: number;
 }
 
-/** ChangeRequest has plain ids for agent and requester (an agent may be unknown): resolve names in two batched reads. */
-export async function toRows(db: Prisma.TransactionClient, requests: (ChangeRequest & { tool: { name: string } | null })[], now = new Date()): Promise<ChangeRequestRow[]> {
-  const agentIds = [...new Set(requests.flatMap((r) => (r.agentId ? [r.agentId] : [])))];
-  const userIds = [...new Set(requests.flatMap((r) => (r.requestedById ? [r.requestedById] : [])))];
-  const [agents, users] = await Promise.all([
-    agentIds.length ? db.agent.findMany({ where: { id: { in: agentIds } }, select: { id: true, name: true } }) : [],
-    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
-  ]);
-  const agentName = new Map(agents.map((a) => [a.id, a.name]));
-  const userName = new Map(users.map((u) => [u.id, u.name]));
-  return requests.map((r) => ({
+/** What a list row needs beside the request itself, read in the same query. */
+export const CHANGE_REQUEST_ROW_INCLUDE = {
+  tool: { select: { name: true } },
+  agent: { select: { name: true } },
+  requestedBy: { select: { name: true } },
+} as const satisfies Prisma.ChangeRequestInclude;
+
+export type ChangeRequestWithRowRelations = Prisma.ChangeRequestGetPayload<{ include: typeof CHANGE_REQUEST_ROW_INCLUDE }>;
+
+/** Who raised a request, for people: a person's name, or the machine that opened it. */
+export function requesterNameOf(r: Pick<ChangeRequest, 'source'> & { requestedBy: { name: string } | null }): string {
+  if (r.requestedBy) return r.requestedBy.name;
+  return r.source === 'ENFORCEMENT' ? 'Enforcement API' : 'System';
+}
+
+export function toRow(r: ChangeRequestWithRowRelations, now: Date): ChangeRequestRow {
+  return {
     id: r.id,
     kind: r.kind,
     state: r.state,
@@ -40,13 +46,13 @@ export async function toRows(db: Prisma.TransactionClient, requests: (ChangeRequ
     toolId: r.toolId,
     toolName: r.tool?.name ?? r.requestedToolName ?? 'unknown tool',
     version: r.requestedVersion,
-    agentName: r.agentId ? (agentName.get(r.agentId) ?? r.agentId) : null,
+    agentName: r.agent?.name ?? null,
     requestedById: r.requestedById,
-    requesterName: r.requestedById ? (userName.get(r.requestedById) ?? 'unknown user') : r.source === 'ENFORCEMENT' ? 'Enforcement API' : 'System',
+    requesterName: requesterNameOf(r),
     requiresSecurityReview: r.requiresSecurityReview,
     createdAt: r.createdAt,
     dueAt: r.dueAt,
     overdue: isOverdue(r, now),
     hoursOverdue: hoursOverdue(r, now),
-  }));
+  };
 }

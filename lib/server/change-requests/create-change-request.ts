@@ -1,27 +1,27 @@
 import 'server-only';
 import type { ChangeRequest, Prisma } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
-import type { Actor } from '@/lib/server/actor';
 import { conflict } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { dueAtFor, installsVersion, OPEN_STATES } from '@/lib/domain/change-requests/state-machine';
 import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import { ZCreateChangeRequestInput, type TCreateChangeRequestInput } from '@/lib/validation/change-request';
 import { buildSnapshot } from './build-snapshot';
-import { requirePerson, SYSTEM_REVIEWER_ID, type OperationOptions } from './acting-user';
+import { requirePerson } from './acting-user';
 import { resolveTarget } from './resolve-target';
 
 /**
  * Raises a change request: the policy evaluation is snapshotted, the artifact digest pinned from
  * the version as it is now, and the agent's installation put in REQUESTED. A request that needs
- * no human (fast-track) is approved at once by the system, with the reason recorded.
+ * no human (fast-track) is approved at once, recorded as an automatic approval with its reason.
  */
-export async function createChangeRequest({ actor, input, db, now: at }: { actor: Actor; input: TCreateChangeRequestInput } & OperationOptions): Promise<ChangeRequest> {
+export async function createChangeRequest({ actor, input }: OperationCall<TCreateChangeRequestInput>, ctx?: OperationContextInput): Promise<ChangeRequest> {
+  const { db, now } = await operationContext(ctx);
+  assertActorCan(actor, 'changeRequest:create');
   const person = requirePerson(actor);
-  const data = ZCreateChangeRequestInput.parse(input);
-  const prisma = db ?? (await getPrisma());
-  return prisma.$transaction(async (tx) => {
-    const now = at ?? new Date();
+  const data = parseInput(ZCreateChangeRequestInput, input);
+  return db.$transaction(async (tx) => {
     const target = await resolveTarget(tx, data);
     const open = await tx.changeRequest.findFirst({
       where: { agentId: target.agent.id, toolVersionId: target.version.id, kind: data.kind, state: { in: [...OPEN_STATES] } },
@@ -29,7 +29,7 @@ export async function createChangeRequest({ actor, input, db, now: at }: { actor
     });
     if (open) throw conflict(`An open change request (${open.id}) already covers ${target.label} for ${target.agent.name}`);
 
-    const { snapshot, requiresSecurityReview } = await buildSnapshot(tx, { kind: data.kind, environment: data.environment, versionId: target.version.id, now });
+    const { snapshot, requiresSecurityReview } = await buildSnapshot(tx, { kind: data.kind, environment: data.environment, versionId: target.version.id, requestedById: person.id, now });
     const fastTrack = snapshot.fastTrack.eligible;
     const request = await tx.changeRequest.create({
       data: {
@@ -55,7 +55,7 @@ export async function createChangeRequest({ actor, input, db, now: at }: { actor
     });
     if (fastTrack) {
       await tx.approval.create({
-        data: { changeRequestId: request.id, stage: 'COMPLIANCE', reviewerId: SYSTEM_REVIEWER_ID, decision: 'APPROVED', comment: `Fast-track: ${snapshot.fastTrack.reason}`, createdAt: now },
+        data: { changeRequestId: request.id, stage: 'COMPLIANCE', reviewerId: null, automatic: true, decision: 'APPROVED', comment: `Fast-track: ${snapshot.fastTrack.reason}`, createdAt: now },
       });
     }
     if (installsVersion(data.kind)) {
@@ -85,4 +85,3 @@ export async function createChangeRequest({ actor, input, db, now: at }: { actor
     return request;
   });
 }
-

@@ -1,12 +1,12 @@
 import 'server-only';
 import { Prisma, type ChangeRequest } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
-import type { Actor } from '@/lib/server/actor';
-import { AppError, conflict, forbidden, notFound } from '@/lib/server/errors';
+import { AppError, conflict, notFound } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { checkDecision, installsVersion, stateAfterDecision, STAGE_LABELS, STAGE_OF_STATE, type ReviewStage } from '@/lib/domain/change-requests/state-machine';
 import { ZDecideChangeRequestInput, type TDecideChangeRequestInput } from '@/lib/validation/change-request';
-import { requirePerson, type OperationOptions } from './acting-user';
+import { refusalError, requirePerson } from './acting-user';
 
 /**
  * One reviewer's decision on the request's current stage. Two reviewers deciding at once: the
@@ -14,20 +14,19 @@ import { requirePerson, type OperationOptions } from './acting-user';
  * other gets 409 naming who decided. Approving the final stage approves exactly the pinned digest:
  * if the version's artifact changed since the request, nothing is approved.
  */
-export async function decideChangeRequest({ actor, input, db, now: at }: { actor: Actor; input: TDecideChangeRequestInput } & OperationOptions): Promise<ChangeRequest> {
+export async function decideChangeRequest({ actor, input }: OperationCall<TDecideChangeRequestInput>, ctx?: OperationContextInput): Promise<ChangeRequest> {
+  const { db, now } = await operationContext(ctx);
+  assertActorCan(actor, 'changeRequest:review');
   const person = requirePerson(actor);
-  const data = ZDecideChangeRequestInput.parse(input);
-  const prisma = db ?? (await getPrisma());
+  const data = parseInput(ZDecideChangeRequestInput, input);
   let stage: ReviewStage | undefined;
   try {
-    return await prisma.$transaction(async (tx) => {
-      const request = await tx.changeRequest.findUnique({ where: { id: data.id } });
+    return await db.$transaction(async (tx) => {
+      const request = await tx.changeRequest.findUnique({ where: { id: data.id }, include: { approvals: { select: { stage: true, reviewerId: true } } } });
       if (!request) throw notFound('Change request');
       if (data.stage && STAGE_OF_STATE[request.state] !== data.stage) throw await alreadyDecided(tx, request.id, data.stage, `The request is no longer in ${STAGE_LABELS[data.stage].toLowerCase()}`);
-      const check = checkDecision({ state: request.state, role: person.role, userId: person.id, requestedById: request.requestedById });
-      if (!check.ok) {
-        throw check.code === 'closed' ? conflict(check.reason) : forbidden(check.reason);
-      }
+      const check = checkDecision({ state: request.state, role: person.role, userId: person.id, requestedById: request.requestedById, approvals: request.approvals });
+      if (!check.ok) throw refusalError(check);
       stage = check.stage;
       const next = stateAfterDecision(request.state, data.decision, request.requiresSecurityReview);
       if (data.decision === 'APPROVED' && installsVersion(request.kind) && request.toolVersionId) {
@@ -40,7 +39,6 @@ export async function decideChangeRequest({ actor, input, db, now: at }: { actor
         }
       }
       const final = next === 'APPROVED' || next === 'REJECTED';
-      const now = at ?? new Date();
       const moved = await tx.changeRequest.updateMany({ where: { id: request.id, state: request.state }, data: { state: next, decidedAt: final ? now : null } });
       if (moved.count !== 1) throw await alreadyDecided(tx, request.id, check.stage, 'The request moved on while you were deciding');
       await tx.approval.create({ data: { changeRequestId: request.id, stage: check.stage, reviewerId: person.id, decision: data.decision, comment: data.comment, createdAt: now } });
@@ -70,16 +68,15 @@ export async function decideChangeRequest({ actor, input, db, now: at }: { actor
   } catch (err) {
     // The unique (request, stage) key caught a concurrent decision the state check did not.
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && stage) {
-      throw await alreadyDecided(prisma, data.id, stage, 'Another reviewer decided this stage first');
+      throw await alreadyDecided(db, data.id, stage, 'Another reviewer decided this stage first');
     }
     throw err;
   }
 }
 
 async function alreadyDecided(db: Prisma.TransactionClient, requestId: string, stage: ReviewStage, fallback: string): Promise<AppError> {
-  const approval = await db.approval.findFirst({ where: { changeRequestId: requestId, stage } });
+  const approval = await db.approval.findFirst({ where: { changeRequestId: requestId, stage }, include: { reviewer: { select: { name: true, email: true } } } });
   if (!approval) return conflict(fallback);
-  const reviewer = await db.user.findUnique({ where: { id: approval.reviewerId }, select: { name: true, email: true } });
-  const who = reviewer ? `${reviewer.name} (${reviewer.email})` : approval.reviewerId;
+  const who = approval.reviewer ? `${approval.reviewer.name} (${approval.reviewer.email})` : 'the system (fast-track)';
   return conflict(`${STAGE_LABELS[approval.stage]} already decided by ${who}: ${approval.decision.toLowerCase()}`);
 }

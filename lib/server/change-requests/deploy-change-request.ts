@@ -1,27 +1,30 @@
 import 'server-only';
 import type { ChangeRequest } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
-import type { Actor } from '@/lib/server/actor';
 import { conflict, notFound } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { CHANGE_STATE_LABELS } from '@/lib/domain/change-requests/state-machine';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { checkDeploy } from '@/lib/domain/change-requests/state-machine';
 import { ZChangeRequestIdInput, type TChangeRequestIdInput } from '@/lib/validation/change-request';
-import { requirePerson, type OperationOptions } from './acting-user';
+import { refusalError, requirePerson } from './acting-user';
 
 /**
  * Rolls an approved change out: the installation becomes ACTIVE (the enforcement API allows it
- * from now on), the version it replaces is revoked; a removal revokes the installation.
+ * from now on), the version it replaces is revoked; a removal revokes the installation. The
+ * requester never deploys their own request (checkDeploy): a second person always takes part.
  */
-export async function deployChangeRequest({ actor, input, db, now: at }: { actor: Actor; input: TChangeRequestIdInput } & OperationOptions): Promise<ChangeRequest> {
-  requirePerson(actor);
-  const { id } = ZChangeRequestIdInput.parse(input);
-  const prisma = db ?? (await getPrisma());
-  return prisma.$transaction(async (tx) => {
+export async function deployChangeRequest({ actor, input }: OperationCall<TChangeRequestIdInput>, ctx?: OperationContextInput): Promise<ChangeRequest> {
+  const { db, now } = await operationContext(ctx);
+  assertActorCan(actor, 'changeRequest:deploy');
+  const person = requirePerson(actor);
+  const { id } = parseInput(ZChangeRequestIdInput, input);
+  return db.$transaction(async (tx) => {
     const request = await tx.changeRequest.findUnique({ where: { id } });
     if (!request) throw notFound('Change request');
-    const now = at ?? new Date();
+    const check = checkDeploy({ state: request.state, userId: person.id, requestedById: request.requestedById });
+    if (!check.ok) throw refusalError(check);
     const moved = await tx.changeRequest.updateMany({ where: { id, state: 'APPROVED' }, data: { state: 'DEPLOYED', deployedAt: now } });
-    if (moved.count !== 1) throw conflict(`Only approved requests can be deployed; this one is ${CHANGE_STATE_LABELS[request.state].toLowerCase()}`);
+    if (moved.count !== 1) throw conflict('The request was deployed or changed meanwhile');
     if (request.agentId && request.toolVersionId) {
       const where = { agentId_toolVersionId: { agentId: request.agentId, toolVersionId: request.toolVersionId } };
       if (request.kind === 'REMOVAL') {

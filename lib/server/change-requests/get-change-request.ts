@@ -1,47 +1,48 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db/client';
 import { notFound } from '@/lib/server/errors';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { hoursOverdue, isOverdue } from '@/lib/domain/change-requests/state-machine';
+import { ZChangeRequestIdInput, type TChangeRequestIdInput } from '@/lib/validation/change-request';
 import { readSnapshot } from './build-snapshot';
-import { SYSTEM_REVIEWER_ID } from './acting-user';
+import { requesterNameOf } from './change-request-rows';
+
+const PERSON = { select: { id: true, name: true, email: true } } as const;
 
 /** Everything the detail page shows: snapshot, stage decisions, comments, installation, pinned and current digest. */
-export async function getChangeRequest(id: string) {
-  const prisma = await getPrisma();
-  const request = await prisma.changeRequest.findUnique({
+export async function getChangeRequest({ actor, input }: OperationCall<TChangeRequestIdInput>, ctx?: OperationContextInput) {
+  const { db, now } = await operationContext(ctx);
+  assertActorCan(actor, 'changeRequest:read');
+  const { id } = parseInput(ZChangeRequestIdInput, input);
+  const request = await db.changeRequest.findUnique({
     where: { id },
-    include: { tool: { select: { id: true, name: true, externalId: true, registry: { select: { name: true } } } }, approvals: { orderBy: { createdAt: 'asc' } }, comments: { orderBy: { createdAt: 'asc' } } },
+    include: {
+      tool: { select: { id: true, name: true, externalId: true, registry: { select: { name: true } } } },
+      agent: { select: { id: true, name: true, environment: true } },
+      toolVersion: { select: { id: true, version: true, artifactDigest: true } },
+      fromVersion: { select: { id: true, version: true } },
+      requestedBy: PERSON,
+      approvals: { orderBy: { createdAt: 'asc' }, include: { reviewer: PERSON } },
+      comments: { orderBy: { createdAt: 'asc' }, include: { author: PERSON } },
+    },
   });
   if (!request) throw notFound('Change request');
-  const [agent, version, fromVersion, installation] = await Promise.all([
-    request.agentId ? prisma.agent.findUnique({ where: { id: request.agentId }, select: { id: true, name: true, environment: true } }) : null,
-    request.toolVersionId ? prisma.toolVersion.findUnique({ where: { id: request.toolVersionId }, select: { id: true, version: true, artifactDigest: true } }) : null,
-    request.fromVersionId ? prisma.toolVersion.findUnique({ where: { id: request.fromVersionId }, select: { id: true, version: true } }) : null,
+  const installation =
     request.agentId && request.toolVersionId
-      ? prisma.installation.findUnique({ where: { agentId_toolVersionId: { agentId: request.agentId, toolVersionId: request.toolVersionId } } })
-      : null,
-  ]);
-  const userIds = [...new Set([request.requestedById, ...request.approvals.map((a) => a.reviewerId), ...request.comments.map((c) => c.authorId)].filter((x): x is string => Boolean(x)))];
-  const users = await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } });
-  const nameOf = (userId: string | null) => {
-    if (!userId) return request.source === 'ENFORCEMENT' ? 'Enforcement API' : 'System';
-    if (userId === SYSTEM_REVIEWER_ID) return 'System (fast-track)';
-    return users.find((u) => u.id === userId)?.name ?? 'unknown user';
-  };
-  const now = new Date();
+      ? await db.installation.findUnique({ where: { agentId_toolVersionId: { agentId: request.agentId, toolVersionId: request.toolVersionId } } })
+      : null;
+  const { toolVersion: version, ...rest } = request;
   return {
-    ...request,
+    ...rest,
     snapshot: readSnapshot(request.evaluationSnapshot, request.environment),
     toolName: request.tool?.name ?? request.requestedToolName ?? 'unknown tool',
-    requesterName: nameOf(request.requestedById),
-    agent,
+    requesterName: requesterNameOf(request),
     version,
-    fromVersion,
     installation,
     currentDigest: version?.artifactDigest ?? null,
     digestChanged: version !== null && (version.artifactDigest ?? null) !== request.artifactDigest,
-    approvals: request.approvals.map((a) => ({ ...a, reviewerName: nameOf(a.reviewerId) })),
-    comments: request.comments.map((c) => ({ ...c, authorName: nameOf(c.authorId) })),
+    approvals: request.approvals.map((a) => ({ ...a, reviewerName: a.automatic ? 'System (fast-track)' : (a.reviewer?.name ?? 'unknown user') })),
+    comments: request.comments.map((c) => ({ ...c, authorName: c.author.name })),
     overdue: isOverdue(request, now),
     hoursOverdue: hoursOverdue(request, now),
   };

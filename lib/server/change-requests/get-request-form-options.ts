@@ -1,10 +1,13 @@
 import 'server-only';
 import type { Environment, Tier } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { allowlistStanding } from '@/lib/domain/change-requests/fast-track';
 import { evaluatePolicy } from '@/lib/domain/policy/evaluate';
 import { ENVIRONMENTS } from '@/lib/domain/types';
 import { getCurrentPolicies } from '@/lib/server/policies/get-current-policies';
 import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';
+import { ZRequestFormOptionsQuery, type TRequestFormOptionsQuery } from '@/lib/validation/change-request';
 
 export interface VersionOption {
   id: string;
@@ -28,23 +31,26 @@ const MAX_TOOLS = 500;
 /**
  * Choices for the new-request form: agents, and each tool's latest version (all versions of a
  * tool named in the query string, for updates), with a policy preview per environment so the
- * requester sees before submitting whether a security review or fast-track follows.
+ * requester sees before submitting whether a security review or fast-track follows. The allowlist
+ * counts as it will on submit: approved entries only, never the requester's own.
  */
-export async function getRequestFormOptions(focusToolId?: string): Promise<{ agents: AgentOption[]; versions: VersionOption[] }> {
-  const prisma = await getPrisma();
+export async function getRequestFormOptions({ actor, input }: OperationCall<TRequestFormOptionsQuery>, ctx?: OperationContextInput): Promise<{ agents: AgentOption[]; versions: VersionOption[] }> {
+  const { db, now } = await operationContext(ctx);
+  assertActorCan(actor, 'changeRequest:create');
+  const { toolId: focusToolId } = parseInput(ZRequestFormOptionsQuery, input);
+  const requestedById = actor.type === 'USER' ? actor.id : null;
   const [agents, tools, policies, allowlist] = await Promise.all([
-    prisma.agent.findMany({ select: { id: true, name: true, environment: true }, orderBy: { name: 'asc' } }),
-    prisma.tool.findMany({ where: { latestVersionId: { not: null } }, select: { latestVersionId: true }, orderBy: { name: 'asc' }, take: MAX_TOOLS }),
-    getCurrentPolicies(),
-    prisma.allowlistEntry.findMany({ where: { revokedAt: null }, select: { toolId: true, environment: true } }),
+    db.agent.findMany({ select: { id: true, name: true, environment: true }, orderBy: { name: 'asc' } }),
+    db.tool.findMany({ where: { latestVersionId: { not: null } }, select: { latestVersionId: true }, orderBy: { name: 'asc' }, take: MAX_TOOLS }),
+    getCurrentPolicies({ db }),
+    db.allowlistEntry.findMany({ where: { status: 'APPROVED' }, select: { toolId: true, environment: true, status: true, createdById: true } }),
   ]);
   const ids = tools.flatMap((t) => (t.latestVersionId ? [t.latestVersionId] : []));
-  const versions = await prisma.toolVersion.findMany({
+  const versions = await db.toolVersion.findMany({
     where: { OR: [{ id: { in: ids } }, ...(focusToolId ? [{ toolId: focusToolId }] : [])] },
     select: { ...VERSION_FACTS_SELECT, version: true, artifactDigest: true, tool: { select: { name: true } } },
   });
-  const now = new Date();
-  const allowed = new Set(allowlist.map((a) => `${a.toolId}:${a.environment}`));
+  const allowed = new Set(allowlist.filter((a) => allowlistStanding(a, requestedById).waives).map((a) => `${a.toolId}:${a.environment}`));
   const options = versions.map((v): VersionOption => {
     const facts = versionFactsOf(v);
     const preview = {} as VersionOption['preview'];

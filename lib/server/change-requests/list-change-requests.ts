@@ -1,9 +1,10 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { OPEN_STATES } from '@/lib/domain/change-requests/state-machine';
 import { ZListChangeRequestsQuery, type TListChangeRequestsQuery } from '@/lib/validation/change-request';
-import { toRows, type ChangeRequestRow } from './change-request-rows';
+import { CHANGE_REQUEST_ROW_INCLUDE, toRow, type ChangeRequestRow } from './change-request-rows';
 
 export interface ChangeRequestPage {
   rows: ChangeRequestRow[];
@@ -12,27 +13,28 @@ export interface ChangeRequestPage {
   pageSize: number;
 }
 
-/** Filtered, paginated list (filters come from the URL); overdue first among open requests, then newest. */
-export async function listChangeRequests({ userId, query }: { userId: string; query: Partial<TListChangeRequestsQuery> }): Promise<ChangeRequestPage> {
-  const q = ZListChangeRequestsQuery.parse(query);
-  const now = new Date();
+/** Filtered, paginated list (filters come from the URL), newest first; "mine" means raised by the actor. */
+export async function listChangeRequests({ actor, input }: OperationCall<TListChangeRequestsQuery>, ctx?: OperationContextInput): Promise<ChangeRequestPage> {
+  const { db, now } = await operationContext(ctx);
+  assertActorCan(actor, 'changeRequest:read');
+  const q = parseInput(ZListChangeRequestsQuery, input);
   const where: Prisma.ChangeRequestWhereInput = {
     ...(q.state === 'OPEN' ? { state: { in: [...OPEN_STATES] } } : q.state ? { state: q.state } : {}),
     ...(q.kind ? { kind: q.kind } : {}),
     ...(q.environment ? { environment: q.environment } : {}),
-    ...(q.mine ? { requestedById: userId } : {}),
+    // Only a person has requests of their own; "mine" for anyone else matches nothing.
+    ...(q.mine ? { requestedById: actor.type === 'USER' ? actor.id : '' } : {}),
   };
   if (q.overdue) where.AND = [{ state: { in: [...OPEN_STATES] } }, { dueAt: { lt: now } }];
-  const prisma = await getPrisma();
   const [total, requests] = await Promise.all([
-    prisma.changeRequest.count({ where }),
-    prisma.changeRequest.findMany({
+    db.changeRequest.count({ where }),
+    db.changeRequest.findMany({
       where,
-      include: { tool: { select: { name: true } } },
+      include: CHANGE_REQUEST_ROW_INCLUDE,
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     }),
   ]);
-  return { rows: await toRows(prisma, requests, now), total, page: q.page, pageSize: q.pageSize };
+  return { rows: requests.map((r) => toRow(r, now)), total, page: q.page, pageSize: q.pageSize };
 }

@@ -54,15 +54,21 @@ export async function enforce(input: TEnforceRequest, { key, actor }: ApiKeyCont
     const agent = facts.agent;
     const policy = facts.policy;
     const saved = await db.prisma.$transaction(async (tx) => {
-      const crId = await openRequestForUnknownTool(tx, actor, {
-        agentId: agent.id,
-        agentName: input.agent,
-        environment: agent.environment,
-        toolName: input.tool,
-        version: input.version,
-        artifactDigest: input.artifactDigest ?? null,
-        policy: { id: policy.id, version: policy.version },
-      });
+      const crId = await openRequestForUnknownTool(
+        {
+          actor,
+          input: {
+            agentId: agent.id,
+            agentName: input.agent,
+            environment: agent.environment,
+            toolName: input.tool,
+            version: input.version,
+            artifactDigest: input.artifactDigest ?? null,
+            policy: { id: policy.id, version: policy.version },
+          },
+        },
+        { db: tx, now },
+      );
       const logged = await tx.enforcementDecision.create({ data: { ...row(crId), reasons: decision.reasons as unknown as Prisma.InputJsonValue }, select: { id: true } });
       return { crId, id: logged.id };
     });

@@ -1,18 +1,27 @@
 import 'server-only';
-import type { Environment, Prisma } from '@prisma/client';
+import type { Prisma } from '@prisma/client';
 import type { Actor } from '@/lib/server/actor';
+import { forbidden } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { parseInput, type OperationCall } from '@/lib/server/operation';
+import { ZUnknownToolAttempt, type TUnknownToolAttempt } from '@/lib/validation/change-request';
 
 const REVIEW_DAYS = 5;
 
-export interface UnknownToolAttempt {
-  agentId: string;
-  agentName: string;
-  environment: Environment;
-  toolName: string;
-  version: string;
-  artifactDigest: string | null;
-  policy: { id: string | undefined; version: number };
+/** Only the enforcement path opens these: an API key with the enforce scope (or the system, in jobs and tests). */
+function assertMayEnforce(actor: Actor): void {
+  if (actor.type === 'SYSTEM') return;
+  if (actor.type === 'API_KEY' && actor.scopes.includes('ENFORCE')) return;
+  throw forbidden('Only an API key with the enforce scope opens requests for unknown tools');
+}
+
+/**
+ * The operation contract's variant for a step inside the caller's transaction (ADR 0004): the
+ * context's `db` is that transaction, so the request, the alert and the logged decision commit together.
+ */
+export interface InTransactionContext {
+  db: Prisma.TransactionClient;
+  now?: Date;
 }
 
 /**
@@ -20,7 +29,9 @@ export interface UnknownToolAttempt {
  * request (source ENFORCEMENT) and an "unapproved-install" alert, once per agent + tool + version.
  * Repeated attempts reuse the open request (the alert's dedupe key finds it) instead of piling up.
  */
-export async function openRequestForUnknownTool(tx: Prisma.TransactionClient, actor: Actor, a: UnknownToolAttempt): Promise<string> {
+export async function openRequestForUnknownTool({ actor, input }: OperationCall<TUnknownToolAttempt>, { db: tx, now = new Date() }: InTransactionContext): Promise<string> {
+  assertMayEnforce(actor);
+  const a = parseInput(ZUnknownToolAttempt, input);
   const dedupeKey = `unapproved-install:${a.agentName}:${a.toolName}@${a.version}`;
   // Two concurrent attempts for the same key take turns, so only one request is opened.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${dedupeKey}))`;
@@ -30,7 +41,6 @@ export async function openRequestForUnknownTool(tx: Prisma.TransactionClient, ac
     const request = await tx.changeRequest.findUnique({ where: { id: previousRequestId }, select: { id: true, state: true } });
     if (request && (request.state === 'COMPLIANCE_REVIEW' || request.state === 'SECURITY_REVIEW')) return request.id;
   }
-  const now = new Date();
   const request = await tx.changeRequest.create({
     data: {
       kind: 'NEW_TOOL',

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { getChangeRequest } from '@/lib/server/change-requests/get-change-request';
 import { AppError } from '@/lib/server/errors';
-import { canDeploy, canWithdraw, CHANGE_KIND_LABELS, checkDecision, STAGE_LABELS } from '@/lib/domain/change-requests/state-machine';
+import { CHANGE_KIND_LABELS, checkDecision, checkDeploy, checkWithdraw, STAGE_LABELS } from '@/lib/domain/change-requests/state-machine';
 import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
@@ -20,17 +20,22 @@ export const metadata: Metadata = { title: 'Change request' };
 export default async function ChangeRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser('changeRequest:read');
   const { id } = await params;
-  const request = await getChangeRequest(id).catch((err: unknown) => {
-    if (err instanceof AppError && err.status === 404) return null;
+  const request = await getChangeRequest({ actor: actorOf(user), input: { id } }).catch((err: unknown) => {
+    // An id that cannot exist (400) is as unknown as one that does not (404).
+    if (err instanceof AppError && (err.status === 404 || err.status === 400)) return null;
     throw err;
   });
   if (!request) return <EmptyState title="Change request not found"><Link href="/changes" className="text-indigo-700 hover:underline">Back to change requests</Link></EmptyState>;
 
-  const decision = checkDecision({ state: request.state, role: user.role, userId: user.id, requestedById: request.requestedById });
+  // The same rules the server enforces (lib/domain/change-requests/state-machine.ts): a control not offered says why.
+  const decision = checkDecision({ state: request.state, role: user.role, userId: user.id, requestedById: request.requestedById, approvals: request.approvals });
+  const deploy = checkDeploy({ state: request.state, userId: user.id, requestedById: request.requestedById });
   const mayDecide = can(user.role, 'changeRequest:review') && decision.ok;
-  const mayDeploy = can(user.role, 'changeRequest:deploy') && canDeploy(request.state);
-  const mayWithdraw = can(user.role, 'changeRequest:create') && canWithdraw({ state: request.state, role: user.role, userId: user.id, requestedById: request.requestedById });
+  const mayDeploy = can(user.role, 'changeRequest:deploy') && deploy.ok;
+  const mayWithdraw = can(user.role, 'changeRequest:create') && checkWithdraw({ state: request.state, role: user.role, userId: user.id, requestedById: request.requestedById }).ok;
   const mayComment = can(user.role, 'changeRequest:comment');
+  const decisionNote = can(user.role, 'changeRequest:review') && !decision.ok && decision.code === 'segregation' ? decision.reason : null;
+  const deployNote = can(user.role, 'changeRequest:deploy') && !deploy.ok && deploy.code === 'segregation' ? deploy.reason : null;
   const fact = (label: string, value: React.ReactNode) => (
     <div>
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
@@ -110,8 +115,11 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
               <DecisionForm id={request.id} stage={decision.stage} />
             </Card>
           )}
-          {!decision.ok && decision.code === 'segregation' && can(user.role, 'changeRequest:review') && (
-            <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="sod-note">{decision.reason}.</p>
+          {decisionNote && (
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="sod-note">{decisionNote}.</p>
+          )}
+          {deployNote && (
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="deploy-note">{deployNote}.</p>
           )}
           {mayDeploy && (
             <Card title="Deploy">

@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { ENVIRONMENT_LABELS, ENVIRONMENTS } from '@/lib/domain/types';
-import { addAllowlistEntryAction, revokeAllowlistEntryAction } from '../actions';
+import { addAllowlistEntryAction, decideAllowlistEntryAction, revokeAllowlistEntryAction } from '../actions';
 
 export function AddAllowlistForm({ tools }: { tools: { id: string; label: string }[] }) {
   const [state, action, pending] = useActionState(addAllowlistEntryAction, null);
@@ -32,7 +32,7 @@ export function AddAllowlistForm({ tools }: { tools: { id: string; label: string
       </FormField>
       <div className="flex items-center gap-3 sm:col-span-3">
         <Button type="submit" disabled={pending}>Add to allowlist</Button>
-        {state?.ok && <p role="status" className="text-sm text-emerald-700">Added.</p>}
+        {state?.ok && <p role="status" className="text-sm text-emerald-700">Added: it takes effect once a security reviewer approves it.</p>}
         <FormError state={state} />
       </div>
     </form>
@@ -46,6 +46,23 @@ export function RevokeAllowlistButton({ id }: { id: string }) {
       <input type="hidden" name="id" value={id} />
       <Button type="submit" variant="ghost" size="sm" disabled={pending}>Remove</Button>
       {state && !state.ok && <p role="alert" className="text-xs text-rose-700">{state.error}</p>}
+    </form>
+  );
+}
+
+/** The second person's decision on a pending entry; a rejection needs a reason. */
+export function DecideAllowlistEntryForm({ id, tool }: { id: string; tool: string }) {
+  const [state, action, pending] = useActionState(decideAllowlistEntryAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  return (
+    <form action={action} className="flex flex-wrap items-start gap-2" aria-label={`Decide allowlist entry for ${tool}`} noValidate>
+      <input type="hidden" name="id" value={id} />
+      <label className="sr-only" htmlFor={`comment-${id}`}>Reason (required to reject)</label>
+      <input id={`comment-${id}`} name="comment" placeholder="Reason (required to reject)" className={`${inputClass} w-48`} aria-invalid={Boolean(errors.comment)} />
+      <Button type="submit" name="decision" value="APPROVED" size="sm" disabled={pending}>Approve</Button>
+      <Button type="submit" name="decision" value="REJECTED" variant="danger" size="sm" disabled={pending}>Reject</Button>
+      {errors.comment && <p role="alert" className="w-full text-xs text-rose-700">{errors.comment}</p>}
+      {state && !state.ok && !errors.comment && <p role="alert" className="w-full text-xs text-rose-700">{state.error}</p>}
     </form>
   );
 }
