@@ -7,6 +7,8 @@ import { createChangeRequest } from '@/lib/server/change-requests/create-change-
 import { decideChangeRequest } from '@/lib/server/change-requests/decide-change-request';
 import { deployChangeRequest } from '@/lib/server/change-requests/deploy-change-request';
 import { addChangeComment } from '@/lib/server/change-requests/add-change-comment';
+import { addAllowlistEntry } from '@/lib/server/change-requests/add-allowlist-entry';
+import { decideAllowlistEntry } from '@/lib/server/change-requests/decide-allowlist-entry';
 
 const HOUR = 3_600_000;
 const JUSTIFICATION = {
@@ -14,14 +16,18 @@ const JUSTIFICATION = {
   security: 'Staging trial before the quarterly release: the agent must call the vendor API.',
   rejected: 'Developers asked for this tool to speed up triage of production incidents.',
   deployed: 'Approved integration for the support agent; replaces manual copy and paste.',
+  allowlisted: 'Staging agents need this pre-approved tool for the release rehearsal.',
 };
 
 type Candidate = { id: string; toolId: string; needsReview: Record<Environment, boolean>; passes: Record<Environment, boolean> };
 
 /**
  * Demo change requests in every interesting state, raised and decided through the real,
- * audited operations (the history is backdated so one request is overdue). The catalogue and
- * agents come first (lib/demo/seed.ts); with no catalogue this does nothing.
+ * audited operations (the history is backdated so one request is overdue), with a different
+ * person at each step as segregation of duties requires: Carla and Chris (compliance officers)
+ * raise and review, Sam (security reviewer) decides security and approves allowlist entries,
+ * Ada (admin) deploys. The catalogue and agents come first (lib/demo/seed.ts); with no
+ * catalogue this does nothing.
  */
 export async function seedWorkflow(prisma: PrismaClient): Promise<void> {
   if ((await prisma.changeRequest.count()) > 0) return;
@@ -45,7 +51,7 @@ export async function seedWorkflow(prisma: PrismaClient): Promise<void> {
   };
   const now = Date.now();
   const at = (hoursAgo: number) => new Date(now - hoursAgo * HOUR);
-  const opts = { db: prisma };
+  const ctx = (hoursAgo: number) => ({ db: prisma, now: at(hoursAgo) });
 
   // The first production agent carries the demo history; e2e journeys use the last one.
   const prod = agentIn('PRODUCTION');
@@ -55,37 +61,46 @@ export async function seedWorkflow(prisma: PrismaClient): Promise<void> {
   // Deployed: passes production policy, reviewed by both stages, then rolled out.
   const deployed = prod && pick((c) => c.passes.PRODUCTION && c.needsReview.PRODUCTION);
   if (prod && deployed) {
-    const r = await createChangeRequest({ ...opts, now: at(200), actor: carla, input: { kind: 'NEW_TOOL', toolVersionId: deployed.id, agentId: prod.id, environment: 'PRODUCTION', justification: JUSTIFICATION.deployed } });
-    await decideChangeRequest({ ...opts, now: at(190), actor: chris, input: { id: r.id, decision: 'APPROVED', comment: 'Business owner confirmed the need.' } });
-    if (r.requiresSecurityReview) await decideChangeRequest({ ...opts, now: at(170), actor: sam, input: { id: r.id, decision: 'APPROVED', comment: 'Declared domains reviewed; egress limited to them.' } });
-    await deployChangeRequest({ ...opts, now: at(160), actor: ada, input: { id: r.id } });
+    const r = await createChangeRequest({ actor: carla, input: { kind: 'NEW_TOOL', toolVersionId: deployed.id, agentId: prod.id, environment: 'PRODUCTION', justification: JUSTIFICATION.deployed } }, ctx(200));
+    await decideChangeRequest({ actor: chris, input: { id: r.id, decision: 'APPROVED', comment: 'Business owner confirmed the need.' } }, ctx(190));
+    if (r.requiresSecurityReview) await decideChangeRequest({ actor: sam, input: { id: r.id, decision: 'APPROVED', comment: 'Declared domains reviewed; egress limited to them.' } }, ctx(170));
+    await deployChangeRequest({ actor: ada, input: { id: r.id } }, ctx(160));
   }
 
   // Overdue: raised five days ago, still waiting on compliance review.
   const overdue = prod && pick((c) => c.passes.PRODUCTION && c.needsReview.PRODUCTION);
   if (prod && overdue) {
-    await createChangeRequest({ ...opts, now: at(120), actor: carla, input: { kind: 'NEW_TOOL', toolVersionId: overdue.id, agentId: prod.id, environment: 'PRODUCTION', justification: JUSTIFICATION.overdue } });
+    await createChangeRequest({ actor: carla, input: { kind: 'NEW_TOOL', toolVersionId: overdue.id, agentId: prod.id, environment: 'PRODUCTION', justification: JUSTIFICATION.overdue } }, ctx(120));
   }
 
   // Awaiting security review: compliance approved, a manual-review trigger fired.
   const security = staging && (pick((c) => c.needsReview.STAGING && c.passes.STAGING) ?? pick((c) => c.needsReview.STAGING));
   if (staging && security) {
-    const r = await createChangeRequest({ ...opts, now: at(20), actor: chris, input: { kind: 'NEW_TOOL', toolVersionId: security.id, agentId: staging.id, environment: 'STAGING', justification: JUSTIFICATION.security } });
-    if (r.state === 'COMPLIANCE_REVIEW') await decideChangeRequest({ ...opts, now: at(18), actor: carla, input: { id: r.id, decision: 'APPROVED', comment: 'Fine for staging; security please check egress.' } });
+    const r = await createChangeRequest({ actor: chris, input: { kind: 'NEW_TOOL', toolVersionId: security.id, agentId: staging.id, environment: 'STAGING', justification: JUSTIFICATION.security } }, ctx(20));
+    if (r.state === 'COMPLIANCE_REVIEW') await decideChangeRequest({ actor: carla, input: { id: r.id, decision: 'APPROVED', comment: 'Fine for staging; security please check egress.' } }, ctx(18));
+  }
+
+  // Allowlist: Carla pre-approves a tool for staging, Sam (a second person) approves the entry;
+  // Chris's request for it then skips manual review. Carla's own requests for it would not.
+  const allowlisted = staging && pick((c) => c.needsReview.STAGING && c.passes.STAGING);
+  if (staging && allowlisted) {
+    const entry = await addAllowlistEntry({ actor: carla, input: { toolId: allowlisted.toolId, environment: 'STAGING', note: 'Vetted by security for staging release rehearsals.' } }, ctx(100));
+    await decideAllowlistEntry({ actor: sam, input: { id: entry.id, decision: 'APPROVED', comment: 'Egress limited to the declared domains; fine for staging.' } }, ctx(96));
+    await createChangeRequest({ actor: chris, input: { kind: 'NEW_TOOL', toolVersionId: allowlisted.id, agentId: staging.id, environment: 'STAGING', justification: JUSTIFICATION.allowlisted } }, ctx(90));
   }
 
   // Rejected with a comment: fails production policy.
   const rejected = prod && pick((c) => !c.passes.PRODUCTION);
   if (prod && rejected) {
-    const r = await createChangeRequest({ ...opts, now: at(72), actor: chris, input: { kind: 'NEW_TOOL', toolVersionId: rejected.id, agentId: prod.id, environment: 'PRODUCTION', justification: JUSTIFICATION.rejected } });
-    await addChangeComment({ ...opts, now: at(70), actor: sam, input: { id: r.id, body: 'This version does not meet the production policy; is there a verified alternative?' } });
-    await decideChangeRequest({ ...opts, now: at(66), actor: carla, input: { id: r.id, decision: 'REJECTED', comment: 'Fails the production policy (see snapshot). Request an exception or a Gold alternative.' } });
+    const r = await createChangeRequest({ actor: chris, input: { kind: 'NEW_TOOL', toolVersionId: rejected.id, agentId: prod.id, environment: 'PRODUCTION', justification: JUSTIFICATION.rejected } }, ctx(72));
+    await addChangeComment({ actor: sam, input: { id: r.id, body: 'This version does not meet the production policy; is there a verified alternative?' } }, ctx(70));
+    await decideChangeRequest({ actor: carla, input: { id: r.id, decision: 'REJECTED', comment: 'Fails the production policy (see snapshot). Request an exception or a Gold alternative.' } }, ctx(66));
   }
 
   // A development request in compliance review, so the inbox has more than one row.
   const devReq = dev && pick((c) => c.passes[dev.environment]);
   if (dev && devReq) {
-    await createChangeRequest({ ...opts, now: at(3), actor: chris, input: { kind: 'NEW_TOOL', toolVersionId: devReq.id, agentId: dev.id, environment: dev.environment, justification: 'Prototype for the next sprint; evaluate before staging.' } });
+    await createChangeRequest({ actor: chris, input: { kind: 'NEW_TOOL', toolVersionId: devReq.id, agentId: dev.id, environment: dev.environment, justification: 'Prototype for the next sprint; evaluate before staging.' } }, ctx(3));
   }
 }
 

@@ -20,7 +20,9 @@ import { setUserActive } from '@/lib/server/users/set-user-active';
 import { resetUserPassword } from '@/lib/server/users/reset-user-password';
 import { createApiKey } from '@/lib/server/api-keys/create-api-key';
 import { revokeApiKey } from '@/lib/server/api-keys/revoke-api-key';
-import { addAllowlistEntry, revokeAllowlistEntry } from '@/lib/server/change-requests/manage-allowlist';
+import { addAllowlistEntry } from '@/lib/server/change-requests/add-allowlist-entry';
+import { decideAllowlistEntry } from '@/lib/server/change-requests/decide-allowlist-entry';
+import { revokeAllowlistEntry } from '@/lib/server/change-requests/revoke-allowlist-entry';
 import { createPublisher, createRegistry, createTool } from '@/lib/testing/factories';
 
 const t = withTestDatabase();
@@ -94,6 +96,13 @@ const MUTATIONS: MutationCase[] = [
     permission: 'allowlist:manage',
     setup: async () => ({ id: (await addAllowlistEntry({ actor: adminActor(), input: { toolId: await newToolId(), environment: 'STAGING', note: '' } })).id }),
     run: (actor, input) => revokeAllowlistEntry({ actor, input }),
+  }),
+  mutation({
+    name: 'change-requests/decideAllowlistEntry',
+    permission: 'allowlist:approve',
+    // Added by the compliance officer, so every role allowed to approve is a second person.
+    setup: async () => ({ id: (await addAllowlistEntry({ actor: actors.COMPLIANCE_OFFICER, input: { toolId: await newToolId(), environment: 'STAGING', note: '' } })).id, decision: 'APPROVED' as const }),
+    run: (actor, input) => decideAllowlistEntry({ actor, input }),
   }),
   // Others' operations go here (one entry each).
 ];

@@ -13,7 +13,8 @@ import { addChangeComment } from './add-change-comment';
 import { getInbox } from './get-inbox';
 import { listChangeRequests } from './list-change-requests';
 import { getChangeRequest } from './get-change-request';
-import { addAllowlistEntry } from './manage-allowlist';
+import { addAllowlistEntry } from './add-allowlist-entry';
+import { decideAllowlistEntry } from './decide-allowlist-entry';
 import { exportAllowlist } from './export-allowlist';
 
 withTestDatabase();
@@ -82,7 +83,7 @@ describe('change request lifecycle', () => {
   it.each([
     ['requester (segregation of duties)', 'requester', 403, /you raised this request/],
     ['security reviewer at the compliance stage', 'security', 403, /decided by compliance officer or admin/],
-    ['auditor', 'auditor', 403, /decided by/],
+    ['auditor (permission checked first)', 'auditor', 403, /may not changeRequest → review/],
   ] as const)('refuses the %s and changes nothing', async (_n, who, status, message) => {
     const err = await appError(decideChangeRequest({ actor: actors[who], input: { id: requestId, decision: 'APPROVED', comment: '' } }));
     expect(err.status).toBe(status);
@@ -93,10 +94,10 @@ describe('change request lifecycle', () => {
   });
 
   it('shows the request in the inboxes of those who may decide it, not the requester', async () => {
-    expect((await getInbox({ actor: actors.compliance2 })).map((r) => r.id)).toContain(requestId);
-    expect((await getInbox({ actor: actors.requester })).map((r) => r.id)).not.toContain(requestId);
-    expect(await getInbox({ actor: actors.security })).toEqual([]);
-    expect(await getInbox({ actor: actors.auditor })).toEqual([]);
+    expect((await getInbox({ actor: actors.compliance2, input: {} })).map((r) => r.id)).toContain(requestId);
+    expect((await getInbox({ actor: actors.requester, input: {} })).map((r) => r.id)).not.toContain(requestId);
+    expect(await getInbox({ actor: actors.security, input: {} })).toEqual([]);
+    expect(await getInbox({ actor: actors.auditor, input: {} })).toEqual([]);
   });
 
   it('moves to security review after compliance approval; a stale second compliance decision gets 409', async () => {
@@ -105,7 +106,7 @@ describe('change request lifecycle', () => {
     const err = await appError(decideChangeRequest({ actor: actors.admin, input: { id: requestId, decision: 'APPROVED', comment: '', stage: 'COMPLIANCE' } }));
     expect(err.status).toBe(409);
     expect(err.message).toMatch(/already decided by compliance2/);
-    expect((await getInbox({ actor: actors.security })).map((x) => x.id)).toEqual([requestId]);
+    expect((await getInbox({ actor: actors.security, input: {} })).map((x) => x.id)).toEqual([requestId]);
   });
 
   it('lets exactly one of two concurrent security decisions win', async () => {
@@ -142,7 +143,7 @@ describe('change request lifecycle', () => {
     expect(claude.allowedMcpServers).toEqual([{ serverName: 'email-parser' }]);
     const th = (await exportAllowlist('toolhive', 'PRODUCTION')).body as { profiles: { profile: { network: unknown }; artifactDigest: string }[] };
     expect(th.profiles[0]).toMatchObject({ artifactDigest: 'sha256:aaa', profile: { network: { outbound: { allow_host: ['api.mail.test'], allow_port: [443] } } } });
-    const detail = await getChangeRequest(requestId);
+    const detail = await getChangeRequest({ actor: actors.auditor, input: { id: requestId } });
     expect(detail.approvals.map((a) => a.stage)).toEqual(['COMPLIANCE', 'SECURITY']);
   });
 });
@@ -164,14 +165,19 @@ describe('digest pinning, fast-track, bad input', () => {
   it('fast-tracks a version that passes every rule with no review trigger, as a recorded system approval', async () => {
     const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: cleanV1, agentId: prodAgent, environment: 'PRODUCTION', justification: JUSTIFICATION } });
     expect(r).toMatchObject({ state: 'APPROVED', source: 'FAST_TRACK' });
-    const detail = await getChangeRequest(r.id);
-    expect(detail.approvals).toMatchObject([{ stage: 'COMPLIANCE', decision: 'APPROVED', reviewerName: 'System (fast-track)' }]);
+    const detail = await getChangeRequest({ actor: actors.auditor, input: { id: r.id } });
+    expect(detail.approvals).toMatchObject([{ stage: 'COMPLIANCE', decision: 'APPROVED', reviewerId: null, automatic: true, reviewerName: 'System (fast-track)' }]);
     expect(detail.installation).toMatchObject({ state: 'APPROVED', approvedDigest: 'sha256:ccc' });
   });
 
-  it('fast-tracks an allowlisted tool despite a review trigger', async () => {
-    await addAllowlistEntry({ actor: actors.admin, input: { toolId, environment: 'STAGING', note: 'Vetted by security in Q3' } });
+  it('fast-tracks an allowlisted tool despite a review trigger, once a security reviewer approved the entry', async () => {
+    const entry = await addAllowlistEntry({ actor: actors.admin, input: { toolId, environment: 'STAGING', note: 'Vetted by security in Q3' } });
+    expect(entry.status).toBe('PENDING');
     expect((await appError(addAllowlistEntry({ actor: actors.admin, input: { toolId, environment: 'STAGING', note: '' } }))).status).toBe(409);
+    const pending = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: stagingAgent, environment: 'STAGING', justification: JUSTIFICATION } });
+    expect(pending).toMatchObject({ state: 'COMPLIANCE_REVIEW', source: 'USER' });
+    await withdrawChangeRequest({ actor: actors.requester, input: { id: pending.id } });
+    await decideAllowlistEntry({ actor: actors.security, input: { id: entry.id, decision: 'APPROVED' } });
     const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: stagingAgent, environment: 'STAGING', justification: JUSTIFICATION } });
     expect(r).toMatchObject({ state: 'APPROVED', source: 'FAST_TRACK' });
   });
@@ -244,7 +250,7 @@ describe('digest pinning, fast-track, bad input', () => {
         requiresSecurityReview: true, dueAt: new Date(Date.now() + 86_400_000),
       },
     });
-    const detail = await getChangeRequest(r.id);
+    const detail = await getChangeRequest({ actor: actors.auditor, input: { id: r.id } });
     expect(detail).toMatchObject({ toolName: 'mystery-tool', requesterName: 'Enforcement API', installation: null });
     expect(detail.snapshot).toMatchObject({ evaluated: false, reviewTriggers: [], fastTrack: { eligible: false, reason: 'Not in the inventory yet.' } });
     await decideChangeRequest({ actor: actors.requester, input: { id: r.id, decision: 'APPROVED' } });
@@ -258,9 +264,9 @@ describe('digest pinning, fast-track, bad input', () => {
     expect((await appError(withdrawChangeRequest({ actor: actors.compliance2, input: { id: r.id } }))).status).toBe(403);
     await addChangeComment({ actor: actors.security, input: { id: r.id, body: 'Why development?' } });
     expect((await withdrawChangeRequest({ actor: actors.requester, input: { id: r.id } })).state).toBe('WITHDRAWN');
-    const mine = await listChangeRequests({ userId: actors.requester.type === 'USER' ? actors.requester.id : '', query: { mine: true, environment: 'DEVELOPMENT' } });
+    const mine = await listChangeRequests({ actor: actors.requester, input: { mine: true, environment: 'DEVELOPMENT' } });
     expect(mine.rows.map((x) => x.id)).toEqual([r.id]);
-    const open = await listChangeRequests({ userId: 'nobody', query: { state: 'OPEN' } });
+    const open = await listChangeRequests({ actor: actors.auditor, input: { state: 'OPEN' } });
     expect(open.rows.every((x) => x.state === 'COMPLIANCE_REVIEW' || x.state === 'SECURITY_REVIEW')).toBe(true);
     expect(await prisma.installation.count({ where: { agentId: agent.id, state: 'REVOKED' } })).toBe(1);
     expect(cleanToolId).toBeTruthy();
