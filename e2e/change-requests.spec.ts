@@ -2,10 +2,11 @@ import type { Browser, Page } from '@playwright/test';
 import { test, expect, signInAs } from './fixtures';
 import { DEMO_API_KEYS } from '../lib/demo/demo-api-keys';
 
-// Journey (issue: change management): a compliance officer requests a Gold tool version for a
-// production agent; the OTHER compliance officer and then the security reviewer approve; it is
-// deployed; the enforcement API then allows the agent's call. The requester cannot approve their
-// own request; the auditor sees everything and can change nothing.
+// Journey (issue: change management, segregation of duties): a compliance officer requests a Gold
+// tool version for a production agent; the OTHER compliance officer and then the security
+// reviewer approve; someone other than the requester deploys it; the enforcement API then allows
+// the agent's call. The requester can neither approve nor deploy their own request and is told
+// why; the auditor sees everything and can change nothing.
 
 async function as(browser: Browser, who: Parameters<typeof signInAs>[1]): Promise<Page> {
   const context = await browser.newContext();
@@ -44,7 +45,7 @@ async function raiseProductionRequest(page: Page): Promise<string> {
 }
 
 test.describe('change requests', () => {
-  test('request → compliance (other officer) → security → deploy → enforce allows; SoD; auditor read-only', async ({ browser }) => {
+  test('request → compliance (other officer) → security → deploy by another person → enforce allows; SoD; auditor read-only', async ({ browser }) => {
     const carla = await as(browser, { email: 'compliance@toolledger.local' });
     const id = await raiseProductionRequest(carla);
     await expect(stateBadge(carla)).toHaveText('Compliance review');
@@ -75,10 +76,19 @@ test.describe('change requests', () => {
     await sam.getByRole('button', { name: 'Approve' }).click();
     await expect(stateBadge(sam)).toHaveText('Approved');
 
-    // Deploy activates the installation.
+    // The requester may not deploy her own request: no button, the reason instead, and the server refuses a forced call.
     await carla.reload();
-    await carla.getByRole('button', { name: /Deploy/ }).click();
-    await expect(stateBadge(carla)).toHaveText('Deployed');
+    await expect(stateBadge(carla)).toHaveText('Approved');
+    await expect(carla.getByRole('button', { name: /Deploy/ })).toHaveCount(0);
+    await expect(carla.getByTestId('deploy-note')).toHaveText('You requested this change: another person must deploy it.');
+    const forcedDeploy = await carla.request.post(`/api/changes/${id}/deploy`, { data: {} });
+    expect(forcedDeploy.status()).toBe(403);
+    expect((await forcedDeploy.json()).error).toBe('You requested this change: another person must deploy it');
+
+    // Another person deploys: the installation becomes active.
+    await chris.goto(`/changes/${id}`);
+    await chris.getByRole('button', { name: /Deploy/ }).click();
+    await expect(stateBadge(chris)).toHaveText('Deployed');
 
     // The agent's enforce call for exactly that tool version is now allowed.
     const subject = carla.getByTestId('change-request');
@@ -135,7 +145,7 @@ test.describe('change requests', () => {
     expect((await (await page.request.get('/api/changes')).json()).total).toBe(before);
   });
 
-  test('allowlist: compliance pre-approves a tool; the auditor only reads and downloads; roles without create are refused', async ({ browser }) => {
+  test('allowlist: compliance proposes a tool, a security reviewer approves it; the auditor only reads and downloads; roles without create are refused', async ({ browser }) => {
     const carla = await as(browser, 'COMPLIANCE_OFFICER');
     await carla.goto('/changes/allowlist');
     const tools = await carla.locator('#toolId option:not([value=""])').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
@@ -147,12 +157,31 @@ test.describe('change requests', () => {
     await carla.getByRole('button', { name: 'Add to allowlist' }).click();
     const row = carla.getByTestId('allowlist-row').filter({ hasText: 'Vetted for prototypes' });
     await expect(row).toContainText('Development');
+    await expect(row).toHaveAttribute('data-status', 'PENDING');
+    await expect(row).toContainText('Awaiting security approval');
+    await expect(row.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+
+    // The demo data holds an entry a compliance officer added and a security reviewer approved.
+    const seeded = carla.getByTestId('allowlist-row').filter({ hasText: 'Vetted by security for staging' });
+    await expect(seeded).toHaveAttribute('data-status', 'APPROVED');
+    await expect(seeded).toContainText('Carla Compliance');
+    await expect(seeded).toContainText('Sam Security');
+
+    // The security reviewer is the second person: approves the pending entry.
+    const sam = await as(browser, 'SECURITY_REVIEWER');
+    await sam.goto('/changes/allowlist');
+    await expect(sam.getByTestId('allowlist-pending')).toBeVisible();
+    const samRow = sam.getByTestId('allowlist-row').filter({ hasText: 'Vetted for prototypes' });
+    await samRow.getByRole('button', { name: 'Approve' }).click();
+    await expect(samRow).toHaveAttribute('data-status', 'APPROVED');
+    await expect(samRow).toContainText('Sam Security');
 
     const audrey = await as(browser, 'AUDITOR');
     await audrey.goto('/changes/allowlist');
     await expect(audrey.getByTestId('allowlist-row').filter({ hasText: 'Vetted for prototypes' })).toBeVisible();
     await expect(audrey.getByRole('button', { name: 'Add to allowlist' })).toHaveCount(0);
     await expect(audrey.getByRole('button', { name: 'Remove' })).toHaveCount(0);
+    await expect(audrey.getByRole('button', { name: 'Approve' })).toHaveCount(0);
     const profiles = await audrey.request.get('/api/changes/export/toolhive?environment=PRODUCTION');
     expect(profiles.status()).toBe(200);
     expect(profiles.headers()['content-disposition']).toContain('toolhive-permission-profiles.production.json');
@@ -162,7 +191,6 @@ test.describe('change requests', () => {
     const bad = await audrey.request.get('/api/changes/export/yaml?environment=MOON');
     expect(bad.status()).toBe(400);
 
-    const sam = await as(browser, 'SECURITY_REVIEWER');
     const create = await sam.request.post('/api/changes', { data: { kind: 'NEW_TOOL' } });
     expect(create.status()).toBe(403);
   });
