@@ -40,7 +40,7 @@ export function SnapshotCard({ snapshot }: { snapshot: EvaluationSnapshot }) {
         )}
         <p className="text-slate-600">
           Fast-track: {snapshot.fastTrack.eligible ? 'yes' : 'no'} — {snapshot.fastTrack.reason}
-          {snapshot.onAllowlist && ' (tool is on the allowlist for this environment)'}
+          {snapshot.onAllowlist && ' (an approved allowlist entry waived the review triggers)'}
         </p>
       </div>
     </Card>
