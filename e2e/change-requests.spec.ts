@@ -46,6 +46,8 @@ async function raiseProductionRequest(page: Page): Promise<string> {
 
 test.describe('change requests', () => {
   test('request → compliance (other officer) → security → deploy by another person → enforce allows; SoD; auditor read-only', async ({ browser }) => {
+    // Five people sign in and act in turn: a long journey, given three times the default budget.
+    test.slow();
     const carla = await as(browser, { email: 'compliance@toolledger.local' });
     const id = await raiseProductionRequest(carla);
     await expect(stateBadge(carla)).toHaveText('Compliance review');
