@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Actor } from '@/lib/server/actor';
 import { AppError, conflict, forbidden } from '@/lib/server/errors';
 import type { Refusal, UserRole } from '@/lib/domain/change-requests/state-machine';
