@@ -14,7 +14,7 @@ import { getInbox } from './get-inbox';
 import { listChangeRequests } from './list-change-requests';
 import { getChangeRequest } from './get-change-request';
 import { addAllowlistEntry } from './manage-allowlist';
-import { exportAllowlist } from './export-allowlist';
+import { getEnvironmentExports } from '@/lib/server/exports/get-environment-exports';
 
 withTestDatabase();
 
@@ -138,10 +138,9 @@ describe('change request lifecycle', () => {
     await deployChangeRequest({ actor: actors.compliance2, input: { id: requestId } });
     expect((await inst()).state).toBe('ACTIVE');
     expect((await appError(deployChangeRequest({ actor: actors.compliance2, input: { id: requestId } }))).status).toBe(409);
-    const claude = (await exportAllowlist('claude-code', 'PRODUCTION')).body as { allowedMcpServers: unknown[] };
-    expect(claude.allowedMcpServers).toEqual([{ serverName: 'email-parser' }]);
-    const th = (await exportAllowlist('toolhive', 'PRODUCTION')).body as { profiles: { profile: { network: unknown }; artifactDigest: string }[] };
-    expect(th.profiles[0]).toMatchObject({ artifactDigest: 'sha256:aaa', profile: { network: { outbound: { allow_host: ['api.mail.test'], allow_port: [443] } } } });
+    const exported = await getEnvironmentExports({ actor: actors.auditor, input: { environment: 'PRODUCTION' } });
+    expect(exported.allowed.map((v) => v.externalId)).toEqual(['email-parser']);
+    expect(exported.toolHive.files[0]).toMatchObject({ artifactDigest: 'sha256:aaa', profile: { network: { outbound: { allow_host: ['api.mail.test'], allow_port: [] } } } });
     const detail = await getChangeRequest(requestId);
     expect(detail.approvals.map((a) => a.stage)).toEqual(['COMPLIANCE', 'SECURITY']);
   });
