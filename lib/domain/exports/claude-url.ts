@@ -6,7 +6,7 @@
 // included. So `https://*.acme.com/mcp` also matches `https://evil.test/.acme.com/mcp`. Every `*`
 // we emit therefore comes with deny entries (deny wins over allow in Claude Code) that refuse a
 // value containing a character the variable cannot stand for in its position:
-//   - leftmost host label → the value must stay inside the host: no `/ \ ? # @ :`
+//   - leftmost host label → the value must stay inside the host: no `/ \ ? # @ : %`
 //   - path → the value must stay inside the path: no `?` or `#`
 // A variable anywhere else (scheme, inner host label, port, query, fragment) cannot be bounded,
 // and the server is not exportable by URL.
@@ -19,7 +19,7 @@ export interface UrlPattern {
 
 export type UrlPatternResult = { ok: true; pattern: UrlPattern } | { ok: false; reason: string };
 
-export const HOST_VARIABLE_FORBIDDEN = ['/', '\\', '?', '#', '@', ':'] as const;
+export const HOST_VARIABLE_FORBIDDEN = ['/', '\\', '?', '#', '@', ':', '%'] as const;
 export const PATH_VARIABLE_FORBIDDEN = ['?', '#'] as const;
 
 const VARS = /\{[^{}]*\}/g;
