@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { listAllowlist } from '@/lib/server/change-requests/manage-allowlist';
@@ -31,7 +32,7 @@ export default async function AllowlistPage() {
       />
       <Card title="Export the approved set">
         <p className="mb-3 text-sm text-slate-600">
-          Versions with an approved or active installation, per environment. Claude Code: save as <code className="font-mono">managed-settings.json</code> in the managed settings directory; agents name each MCP server by the <code className="font-mono">serverName</code> shown. ToolHive: one permission profile per approved version (pass the <code className="font-mono">profile</code> object to <code className="font-mono">thv run --permission-profile</code>).
+          Exactly the versions the enforcement API allows, per environment. <Link className="font-medium text-sky-700 underline" href="/changes/exports">See the client exports</Link>: what each file holds, one ToolHive profile per server, and the servers left out with why.
         </p>
         <div className="grid gap-3 sm:grid-cols-3">
           {ENVIRONMENTS.map((env) => (
