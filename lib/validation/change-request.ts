@@ -126,11 +126,6 @@ export const ZListChangeRequestsQuery = z.object({
 });
 export type TListChangeRequestsQuery = z.input<typeof ZListChangeRequestsQuery>;
 
-export const ZExportFormat = z.object({
-  format: z.enum(['claude-code', 'toolhive'], { error: 'Format must be claude-code or toolhive' }),
-  environment: ENVIRONMENT,
-});
-
 /** What the enforcement API passes when a registered agent tries to install a tool the inventory does not know. */
 export const ZUnknownToolAttempt = z.object({
   agentId: id('an agent'),

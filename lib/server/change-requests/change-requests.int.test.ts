@@ -15,7 +15,7 @@ import { listChangeRequests } from './list-change-requests';
 import { getChangeRequest } from './get-change-request';
 import { addAllowlistEntry } from './add-allowlist-entry';
 import { decideAllowlistEntry } from './decide-allowlist-entry';
-import { exportAllowlist } from './export-allowlist';
+import { getEnvironmentExports } from '@/lib/server/exports/get-environment-exports';
 
 withTestDatabase();
 
@@ -139,10 +139,9 @@ describe('change request lifecycle', () => {
     await deployChangeRequest({ actor: actors.compliance2, input: { id: requestId } });
     expect((await inst()).state).toBe('ACTIVE');
     expect((await appError(deployChangeRequest({ actor: actors.compliance2, input: { id: requestId } }))).status).toBe(409);
-    const claude = (await exportAllowlist('claude-code', 'PRODUCTION')).body as { allowedMcpServers: unknown[] };
-    expect(claude.allowedMcpServers).toEqual([{ serverName: 'email-parser' }]);
-    const th = (await exportAllowlist('toolhive', 'PRODUCTION')).body as { profiles: { profile: { network: unknown }; artifactDigest: string }[] };
-    expect(th.profiles[0]).toMatchObject({ artifactDigest: 'sha256:aaa', profile: { network: { outbound: { allow_host: ['api.mail.test'], allow_port: [443] } } } });
+    const exported = await getEnvironmentExports({ actor: actors.auditor, input: { environment: 'PRODUCTION' } });
+    expect(exported.allowed.map((v) => v.externalId)).toEqual(['email-parser']);
+    expect(exported.toolHive.files[0]).toMatchObject({ artifactDigest: 'sha256:aaa', profile: { network: { outbound: { allow_host: ['api.mail.test'], allow_port: [] } } } });
     const detail = await getChangeRequest({ actor: actors.auditor, input: { id: requestId } });
     expect(detail.approvals.map((a) => a.stage)).toEqual(['COMPLIANCE', 'SECURITY']);
   });

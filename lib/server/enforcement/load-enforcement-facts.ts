@@ -24,22 +24,29 @@ UNION
 SELECT t.id FROM "Registry" r JOIN "Tool" t ON t."registryId" = r.id AND t."externalId" = $1
  WHERE $2::text IS NULL OR r.name = $2
 LIMIT 3`;
-const VERSION = `
-SELECT v.id, v."toolId", v.tier, v."trustScore", v."verificationState",
+/** The version columns the decision reads; exports select the same ones (lib/server/exports). */
+export const VERSION_COLUMNS = `v.id, v."toolId", v.tier, v."trustScore", v."verificationState",
        (extract(epoch FROM v."lastVerifiedAt") * 1000)::float8 AS "lastVerifiedAtMs",
        v.network, v.filesystem, v."codeExecution", v."dataAccess", v."quarantineStatus",
        (extract(epoch FROM v."yankedAt") * 1000)::float8 AS "yankedAtMs", v."artifactDigest",
-       i.state AS "installationState", i."approvedDigest"
+       i.state AS "installationState", i."approvedDigest"`;
+const VERSION = `
+SELECT ${VERSION_COLUMNS}
   FROM "ToolVersion" v
   LEFT JOIN "Installation" i ON i."toolVersionId" = v.id AND i."agentId" = $3
  WHERE v."toolId" = $1 AND v.version = $2`;
+const EXCEPTION_COLUMNS = `id, rules, "toolId", "toolVersionId", environment, status, (extract(epoch FROM "expiresAt") * 1000)::float8 AS "expiresAtMs"`;
 const EXCEPTIONS = `
-SELECT id, rules, "toolId", "toolVersionId", environment, status, (extract(epoch FROM "expiresAt") * 1000)::float8 AS "expiresAtMs"
+SELECT ${EXCEPTION_COLUMNS}
   FROM "PolicyException"
  WHERE "toolId" = $1 AND environment = $2::"Environment" AND status = 'APPROVED' AND "expiresAt" > $3::timestamp
  LIMIT 50`;
+const EXCEPTIONS_OF_TOOLS = `
+SELECT ${EXCEPTION_COLUMNS}
+  FROM "PolicyException"
+ WHERE "toolId" = ANY($1::text[]) AND environment = $2::"Environment" AND status = 'APPROVED' AND "expiresAt" > $3::timestamp`;
 
-interface VersionRow extends Omit<VersionFacts, 'lastVerifiedAt' | 'yankedAt' | 'toolVersionId'> {
+export interface VersionRow extends Omit<VersionFacts, 'lastVerifiedAt' | 'yankedAt' | 'toolVersionId'> {
   id: string;
   lastVerifiedAtMs: number | null;
   yankedAtMs: number | null;
@@ -48,7 +55,7 @@ interface VersionRow extends Omit<VersionFacts, 'lastVerifiedAt' | 'yankedAt' | 
   approvedDigest: string | null;
 }
 
-type Agent = { id: string; environment: Environment };
+export type Agent = { id: string; environment: Environment };
 const agents = createIdentityCache<Agent>();
 const tools = createIdentityCache<string[]>();
 const date = (ms: number | null) => (ms === null ? null : new Date(Number(ms)));
@@ -70,7 +77,7 @@ async function findToolIds(db: SqlSession, tool: string, registry: string | null
   return ids;
 }
 
-function versionFacts(row: VersionRow): VersionFacts {
+export function versionFacts(row: VersionRow): VersionFacts {
   return {
     toolId: row.toolId,
     toolVersionId: row.id,
@@ -87,6 +94,46 @@ function versionFacts(row: VersionRow): VersionFacts {
   };
 }
 
+type ExceptionRow = Omit<ExceptionFacts, 'expiresAt'> & { expiresAtMs: number };
+const exceptionFacts = ({ expiresAtMs, ...e }: ExceptionRow): ExceptionFacts => ({ ...e, expiresAt: new Date(Number(expiresAtMs)) });
+
+/** Approved, unexpired exceptions of many tools in one environment (the exports' bulk read). */
+export async function loadExceptionsOfTools(db: SqlSession, toolIds: readonly string[], environment: Environment, now: Date): Promise<Map<string, ExceptionFacts[]>> {
+  const byTool = new Map<string, ExceptionFacts[]>();
+  if (toolIds.length === 0) return byTool;
+  for (const row of await db.query<ExceptionRow>(EXCEPTIONS_OF_TOOLS, [[...toolIds], environment, now.toISOString()])) {
+    const e = exceptionFacts(row);
+    byTool.set(e.toolId, [...(byTool.get(e.toolId) ?? []), e]);
+  }
+  return byTool;
+}
+
+/**
+ * The facts for one (agent, tool, version) from rows already read: the enforcement API and the
+ * allowlist exports both build them here, so both decide on exactly the same inputs.
+ */
+export function buildEnforcementFacts(p: {
+  request: Pick<EnforcementFacts, 'action' | 'agentName' | 'toolName' | 'versionName' | 'requestedDigest'>;
+  agent: Agent | null;
+  tool: EnforcementFacts['tool'];
+  row: VersionRow | null;
+  policy: EnforcementFacts['policy'];
+  exceptions: readonly ExceptionFacts[];
+  now: Date;
+}): EnforcementFacts {
+  const facts = p.row ? versionFacts(p.row) : null;
+  return {
+    ...p.request,
+    agent: p.agent,
+    tool: p.tool,
+    version: p.row && facts ? { artifactDigest: p.row.artifactDigest, facts } : null,
+    installation: p.row?.installationState && p.agent ? { state: p.row.installationState, approvedDigest: p.row.approvedDigest } : null,
+    policy: p.policy,
+    exceptions: p.exceptions,
+    now: p.now,
+  };
+}
+
 export async function loadEnforcementFacts(db: SqlSession, input: TEnforceRequest, now: Date): Promise<EnforcementFacts> {
   const agent = await findAgent(db, input.agent);
   const toolIds = await findToolIds(db, input.tool, input.registry ?? null);
@@ -97,21 +144,21 @@ export async function loadEnforcementFacts(db: SqlSession, input: TEnforceReques
   // Exceptions only matter when a rule fails: the common, compliant call skips the query.
   let exceptions: ExceptionFacts[] = [];
   if (facts && agent && policy && !evaluatePolicy(policy, facts, { now }).passes) {
-    const rows = await db.query<Omit<ExceptionFacts, 'expiresAt'> & { expiresAtMs: number }>(EXCEPTIONS, [facts.toolId, agent.environment, now.toISOString()]);
-    exceptions = rows.map(({ expiresAtMs, ...e }) => ({ ...e, expiresAt: new Date(Number(expiresAtMs)) }));
+    exceptions = (await db.query<ExceptionRow>(EXCEPTIONS, [facts.toolId, agent.environment, now.toISOString()])).map(exceptionFacts);
   }
-  return {
-    action: input.action === 'install' ? 'INSTALL' : 'INVOKE',
-    agentName: input.agent,
-    toolName: input.tool,
-    versionName: input.version,
-    requestedDigest: input.artifactDigest ?? null,
+  return buildEnforcementFacts({
+    request: {
+      action: input.action === 'install' ? 'INSTALL' : 'INVOKE',
+      agentName: input.agent,
+      toolName: input.tool,
+      versionName: input.version,
+      requestedDigest: input.artifactDigest ?? null,
+    },
     agent,
     tool,
-    version: row && facts ? { artifactDigest: row.artifactDigest, facts } : null,
-    installation: row?.installationState && agent ? { state: row.installationState, approvedDigest: row.approvedDigest } : null,
+    row: row ?? null,
     policy,
     exceptions,
     now,
-  };
+  });
 }

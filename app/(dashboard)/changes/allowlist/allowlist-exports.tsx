@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { ENVIRONMENT_LABELS, ENVIRONMENTS } from '@/lib/domain/types';
 import { Card } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
@@ -7,7 +8,7 @@ export function AllowlistExports() {
   return (
     <Card title="Export the approved set">
       <p className="mb-3 text-sm text-slate-600">
-        Versions with an approved or active installation, per environment. Claude Code: save as <code className="font-mono">managed-settings.json</code> in the managed settings directory; agents name each MCP server by the <code className="font-mono">serverName</code> shown. ToolHive: one permission profile per approved version (pass the <code className="font-mono">profile</code> object to <code className="font-mono">thv run --permission-profile</code>).
+        Exactly the versions the enforcement API allows, per environment. <Link className="font-medium text-sky-700 underline" href="/changes/exports">See the client exports</Link>: what each file holds, one ToolHive profile per server, and the servers left out with why.
       </p>
       <div className="grid gap-3 sm:grid-cols-3">
         {ENVIRONMENTS.map((env) => (
