@@ -2,7 +2,7 @@ import { Badge } from '@/components/ui/badge';
 import { DIMENSIONS, DIMENSION_LABELS, formatLevel } from '@/lib/domain/permissions';
 import type { ToolDetailVersion } from '@/lib/server/inventory/get-tool-detail';
 import { LevelBadge, TierBadge, VerificationBadge } from './badges';
-import { VerificationRecordView } from './verification-record';
+import { TierCapNote, VerificationRecordView } from './verification-record';
 import { JsonFacts, Provenance, RiskSignals, activeQuarantine } from './version-facts';
 
 const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -18,6 +18,8 @@ export function VersionHistory({ versions, latestVersionId }: { versions: ToolDe
               <span className="font-mono text-sm font-semibold">{v.version}</span>
               {v.id === latestVersionId && <Badge tone="indigo">latest</Badge>}
               <TierBadge tier={v.tier} />
+              {/* The version's tier comes from its newest record: say why when a cap set it. */}
+              {v.verifications[0]?.tier === v.tier && <TierCapNote record={v.verifications[0]} />}
               <span className="text-xs text-slate-600">score {v.trustScore ?? '—'}</span>
               <VerificationBadge state={v.verificationState} />
               {v.escalations.length > 0 && (

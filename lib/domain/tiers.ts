@@ -123,10 +123,16 @@ export function capTier(run: RunGrading): CappedTier {
   return { tier, cappedFrom: run.scoreTier, caps: caps.filter((c) => c.max === tier) };
 }
 
+/** "capped from Gold: mock-mode run", or null when nothing capped the tier. */
+export function describeTierCap(cappedFrom: Tier | null | undefined, reason: string | null | undefined): string | null {
+  if (!cappedFrom) return null;
+  return `capped from ${TIER_LABELS[cappedFrom]}${reason ? `: ${reason}` : ''}`;
+}
+
 /** "Verified (capped from Gold: mock-mode run)" — how the tool page and exports say it. */
 export function describeCappedTier(tier: Tier, cappedFrom: Tier | null | undefined, reason: string | null | undefined): string {
-  if (!cappedFrom || cappedFrom === tier) return TIER_LABELS[tier];
-  return `${TIER_LABELS[tier]} (capped from ${TIER_LABELS[cappedFrom]}${reason ? `: ${reason}` : ''})`;
+  const cap = cappedFrom === tier ? null : describeTierCap(cappedFrom, reason);
+  return cap ? `${TIER_LABELS[tier]} (${cap})` : TIER_LABELS[tier];
 }
 
 /** An AgentNode tier word (gold | verified | partial | unverified) in our terms; anything else is null. */
