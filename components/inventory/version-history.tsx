@@ -7,6 +7,16 @@ import { JsonFacts, Provenance, RiskSignals, activeQuarantine } from './version-
 
 const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
+/** Newest run, and of one run recorded twice (re-graded by a later sync), the later record. */
+function newestRecord(v: ToolDetailVersion) {
+  let best: ToolDetailVersion['verifications'][number] | undefined;
+  for (const r of v.verifications) {
+    const later = !best || r.verifiedAt > best.verifiedAt || (r.verifiedAt.getTime() === best.verifiedAt.getTime() && r.fetchedAt > best.fetchedAt);
+    if (later) best = r;
+  }
+  return best;
+}
+
 /** Versions newest first: permissions with escalations highlighted, each verification record with its checks. */
 export function VersionHistory({ versions, latestVersionId }: { versions: ToolDetailVersion[]; latestVersionId: string | null }) {
   return (
@@ -19,7 +29,7 @@ export function VersionHistory({ versions, latestVersionId }: { versions: ToolDe
               {v.id === latestVersionId && <Badge tone="indigo">latest</Badge>}
               <TierBadge tier={v.tier} />
               {/* The version's tier comes from its newest record: say why when a cap set it. */}
-              {v.verifications[0]?.tier === v.tier && <TierCapNote record={v.verifications[0]} />}
+              {newestRecord(v)?.tier === v.tier && <TierCapNote record={newestRecord(v)!} />}
               <span className="text-xs text-slate-600">score {v.trustScore ?? '—'}</span>
               <VerificationBadge state={v.verificationState} />
               {v.escalations.length > 0 && (
