@@ -107,10 +107,8 @@ export function makeRun(quality: Quality, publishedAt: number, rand: () => numbe
     error = 'Smoke test raised RuntimeError on the sample input';
     score = Math.min(score, 45);
   }
-  let tier: SampleRun['tier'] = score >= 90 ? 'gold' : score >= 70 ? 'verified' : score >= 50 ? 'partial' : 'unverified';
-  if (tier === 'gold' && steps.smoke !== 'passed') tier = 'verified';
   const started = publishedAt + (5 + Math.floor(rand() * 50)) * 60_000;
-  return {
+  const run: SampleRun = {
     status: failStep ? 'failed' : 'passed',
     started_at: iso(started),
     completed_at: iso(started + 240_000),
@@ -119,15 +117,40 @@ export function makeRun(quality: Quality, publishedAt: number, rand: () => numbe
     smoke_status: steps.smoke,
     tests_status: steps.tests,
     score,
-    tier,
+    tier: 'unverified',
     confidence: steps.smoke === 'passed' ? 'high' : 'medium',
-    smoke_reason: steps.smoke === 'inconclusive' ? 'credential_boundary_reached' : null,
+    // A sandbox limit (not a credential boundary): AgentNode caps that at Verified, which these
+    // runs are at most anyway. The demo's credential-boundary case is set in demo-catalog.ts.
+    smoke_reason: steps.smoke === 'inconclusive' ? 'external_network_blocked' : null,
     verification_mode: 'real',
+    reliable_runs: failStep === 'install' || failStep === 'import' ? null : 3,
     warnings_count: Math.floor(rand() * 3),
     triggered_by: 'publish',
     error_summary: error,
     run_count: 1,
   };
+  return { ...run, tier: agentNodeTier(run) };
+}
+
+const TIER_ORDER: Record<SampleRun['tier'], number> = { unverified: 0, partial: 1, verified: 2, gold: 3 };
+const capAt = (tier: SampleRun['tier'], max: SampleRun['tier']) => (TIER_ORDER[tier] > TIER_ORDER[max] ? max : tier);
+
+/**
+ * The tier AgentNode itself reports for a run: score bands, then its hard caps (after
+ * agentnode-ai/agentnode backend/app/verification/scoring.py apply_tier_caps). The sample
+ * registry grades on its own, so ToolLedger's rule (lib/domain/tiers.ts) is tested against it.
+ */
+export function agentNodeTier(run: Omit<SampleRun, 'tier'>): SampleRun['tier'] {
+  const s = run.score;
+  let tier: SampleRun['tier'] = s >= 90 ? 'gold' : s >= 70 ? 'verified' : s >= 50 ? 'partial' : 'unverified';
+  if (run.smoke_status !== 'passed') tier = capAt(tier, 'verified');
+  const testsPassed = run.tests_status === 'passed';
+  if (run.smoke_reason === 'credential_boundary_reached' || run.smoke_reason === 'needs_credentials') tier = capAt(tier, testsPassed ? 'verified' : 'partial');
+  if (run.verification_mode === 'mock') tier = capAt(tier, 'partial');
+  if (run.verification_mode === 'limited') tier = capAt(tier, 'verified');
+  const realMode = ['real', 'cases_real', 'fixture'].includes(run.verification_mode);
+  if (tier === 'gold' && (!realMode || (run.reliable_runs !== null && run.reliable_runs / 3 < 0.9))) tier = 'verified';
+  return tier;
 }
 
 /** Expands a compact spec into a package with its versions, deterministic per slug. */

@@ -1,6 +1,6 @@
-import { buildPackage, makeRun, prng, SAMPLE_ANCHOR, sha256Hex } from './build-package';
+import { agentNodeTier, buildPackage, makeRun, prng, SAMPLE_ANCHOR, sha256Hex } from './build-package';
 import { DEMO_TOOLS } from './demo-tools';
-import type { SampleCatalog, SamplePackage, SamplePublisher } from './model';
+import type { SampleCatalog, SamplePackage, SamplePublisher, SampleRun } from './model';
 
 /**
  * The demo registry in two revisions. Revision 1 is how it looked a few weeks ago; revision 2
@@ -13,8 +13,15 @@ import type { SampleCatalog, SamplePackage, SamplePublisher } from './model';
  * - jira-sync ships a version built from another repository (signer-changed)
  * - postgres-query-tool and github-issues-mcp ship new versions (production-new-version)
  * - pdf-reader-pack's latest version is re-verified after a runner upgrade and drops to Verified
+ * - legacy-ftp-uploader is deprecated: search stops listing it, only its own endpoint tells
  * In both: email-parser has a yanked version, rss-digest's latest is quarantined, and
- * prompt-guard-upgrade's latest is still pending verification.
+ * prompt-guard-upgrade's latest is still pending verification. Tier caps (a score that is not
+ * the tier, lib/domain/tiers.ts capTier), each on a tool no demo agent uses:
+ * - weather-lookup's latest scored 92 in a mock-mode run: Partial
+ * - confluence-search's latest stopped at a credential boundary (score 84): Partial
+ * - hr-policy-qa's latest scored 93 in limited mode: Verified
+ * - sql-migration-helper's latest scored 91 but passed 2 of 3 repeated runs: Verified
+ * - prompt-guard-upgrade's first version scored 95 and AgentNode itself grades it Verified
  */
 export type Revision = 1 | 2;
 
@@ -31,10 +38,41 @@ const PUBLISHERS: SamplePublisher[] = [
 /** Tools whose newest version exists only from revision 2 on. */
 const NEW_IN_REV2 = new Set(['github-issues-mcp', 'jira-sync', 'postgres-query-tool']);
 
+/** Re-grades a run after changing it, as AgentNode would; `tier` overrides AgentNode's word. */
+function rerun(run: SampleRun | null, patch: Partial<SampleRun>): SampleRun | null {
+  if (!run) return null;
+  const next = { ...run, ...patch };
+  return { ...next, tier: patch.tier ?? agentNodeTier(next) };
+}
+
+function applyTierCapCases(pkg: SamplePackage, versions: SamplePackage['versions']): void {
+  const latest = versions[versions.length - 1]!;
+  const passed = { status: 'passed', install_status: 'passed', import_status: 'passed', error_summary: null } as const;
+  switch (pkg.slug) {
+    case 'weather-lookup':
+      latest.run = rerun(latest.run, { ...passed, score: 92, smoke_status: 'passed', smoke_reason: null, verification_mode: 'mock', reliable_runs: 3 });
+      break;
+    case 'confluence-search':
+      latest.run = rerun(latest.run, { ...passed, score: 84, smoke_status: 'inconclusive', smoke_reason: 'credential_boundary_reached', tests_status: 'not_present', confidence: 'medium' });
+      break;
+    case 'hr-policy-qa':
+      latest.run = rerun(latest.run, { ...passed, score: 93, smoke_status: 'passed', smoke_reason: null, verification_mode: 'limited', reliable_runs: 3 });
+      break;
+    case 'sql-migration-helper':
+      latest.run = rerun(latest.run, { ...passed, score: 91, smoke_status: 'passed', smoke_reason: null, reliable_runs: 2 });
+      break;
+    case 'prompt-guard-upgrade':
+      // Gold also needs explicit publisher test cases, which AgentNode does not publish: only its tier says so.
+      versions[0]!.run = rerun(versions[0]!.run, { ...passed, score: 95, smoke_status: 'passed', smoke_reason: null, reliable_runs: 3, tier: 'verified' });
+      break;
+  }
+}
+
 function applyRevision(pkg: SamplePackage, revision: Revision): SamplePackage {
   const versions = pkg.versions.map((v) => ({ ...v }));
   const last = versions.length - 1;
   const latest = versions[last]!;
+  applyTierCapCases(pkg, versions);
   switch (pkg.slug) {
     case 'github-issues-mcp':
       Object.assign(latest, { signature_present: false, provenance_present: false, source_repo: null });
@@ -55,7 +93,8 @@ function applyRevision(pkg: SamplePackage, revision: Revision): SamplePackage {
     case 'pdf-reader-pack':
       if (revision === 2 && latest.run) {
         const rerun = makeRun('verified', SAMPLE_ANCHOR - 86_400_000, prng('pdf-reader-pack-rerun'));
-        latest.run = { ...rerun, smoke_status: 'inconclusive', smoke_reason: 'credential_boundary_reached', triggered_by: 'runner_upgrade', run_count: 2 };
+        const again = { ...rerun, smoke_status: 'inconclusive', smoke_reason: 'missing_system_dependency', triggered_by: 'runner_upgrade', run_count: 2 } as const;
+        latest.run = { ...again, tier: agentNodeTier(again) };
       }
       break;
     case 'email-parser':
@@ -67,6 +106,9 @@ function applyRevision(pkg: SamplePackage, revision: Revision): SamplePackage {
     case 'prompt-guard-upgrade':
       latest.run = null;
       break;
+    case 'legacy-ftp-uploader':
+      // Deprecated after the first sync: from then on AgentNode's search no longer lists it.
+      return { ...pkg, versions, is_deprecated: revision === 2 };
   }
   if (revision === 1 && NEW_IN_REV2.has(pkg.slug)) versions.pop();
   return { ...pkg, versions };
@@ -83,5 +125,6 @@ export function demoCatalog(revision: Revision = 2): SampleCatalog {
     packageAt: (i) => packages[i]!,
     bySlug: (slug) => bySlug.get(slug),
     publisher: (slug) => publishers.get(slug),
+    deprecatedIndexes: () => packages.flatMap((p, i) => (p.is_deprecated ? [i] : [])),
   };
 }

@@ -46,7 +46,10 @@ export interface SampleRun {
   tier: 'gold' | 'verified' | 'partial' | 'unverified';
   confidence: 'high' | 'medium' | 'low';
   smoke_reason: string | null;
-  verification_mode: 'real' | 'mock' | 'limited';
+  /** AgentNode's documented modes plus the scorer's newer ones. */
+  verification_mode: 'real' | 'mock' | 'limited' | 'cases_real' | 'fixture' | 'real_auto';
+  /** Of the scorer's 3 repeated runs, how many succeeded (null = no stability data). */
+  reliable_runs: number | null;
   warnings_count: number;
   triggered_by: 'publish' | 'admin_reverify' | 'runner_upgrade' | 'scheduled' | 'owner_request';
   error_summary: string | null;
@@ -93,4 +96,6 @@ export interface SampleCatalog {
   packageAt(index: number): SamplePackage;
   bySlug(slug: string): SamplePackage | undefined;
   publisher(slug: string): SamplePublisher | undefined;
+  /** Indexes (ascending) of deprecated packages: AgentNode's search never lists them. */
+  deprecatedIndexes?(): readonly number[];
 }

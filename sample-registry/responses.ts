@@ -44,6 +44,25 @@ function stepList(run: SampleRun) {
   ];
 }
 
+/** The scorer's ScoreResult.to_dict() (AgentNode backend/app/verification/scoring.py), the parts the sample knows. */
+function scoreBreakdown(run: SampleRun) {
+  const step = (passed: boolean, max: number, ok: string, ko: string) => ({ points: passed ? max : 0, max, reason: passed ? ok : ko });
+  return {
+    score: run.score,
+    tier: run.tier,
+    confidence: run.confidence,
+    breakdown: {
+      install: step(run.install_status === 'passed', 15, 'Installed successfully', 'Installation failed'),
+      import: step(run.import_status === 'passed', 15, 'All tools imported successfully', 'Import verification failed'),
+      reliability:
+        run.reliable_runs === null
+          ? { points: 0, max: 10, reason: 'No stability data' }
+          : { points: Math.floor((run.reliable_runs / 3) * 10), max: 10, reason: `${run.reliable_runs}/3 runs passed` },
+    },
+    explanation: '',
+  };
+}
+
 function verificationInfo(run: SampleRun | null) {
   if (!run) return { status: 'pending', steps: [] };
   return {
@@ -54,7 +73,7 @@ function verificationInfo(run: SampleRun | null) {
     score: run.score,
     tier: run.tier,
     confidence: run.confidence,
-    score_breakdown: { install: { points: run.install_status === 'passed' ? 15 : 0, max: 15, reason: run.install_status } },
+    score_breakdown: scoreBreakdown(run),
     smoke_reason: run.smoke_reason,
     verification_mode: run.verification_mode,
     environment: { python_version: '3.11', system_capabilities: {}, sandbox_mode: 'container', installer: 'pip' },

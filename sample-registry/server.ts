@@ -22,6 +22,8 @@ export interface SampleFaults {
   slowMs?: number;
   /** Answer the next N requests with 429 RATE_LIMITED. */
   rateLimitNext?: number;
+  /** Search answers 200 with no hits at all (an index outage as clients see it). */
+  emptySearch?: boolean;
 }
 
 export interface SampleRegistry {
@@ -128,14 +130,17 @@ async function handle(state: SampleRegistry, lookup: (slug: string) => SamplePac
     if (f.failSearchPage === page) return send(res, 500, R.errorBody('INTERNAL_ERROR', 'Search backend unavailable'));
     const publisher = typeof body.publisher_slug === 'string' ? body.publisher_slug : null;
     const hits = [];
-    let total = state.catalog.count();
+    // AgentNode's search always leaves deprecated packages out (shared/AGENTNODE-API.md §2).
+    const hidden = state.catalog.deprecatedIndexes?.() ?? [];
+    let total = state.catalog.count() - hidden.length;
+    if (f.emptySearch) total = 0;
     if (publisher) {
-      const all = Array.from({ length: state.catalog.count() }, (_, i) => state.catalog.packageAt(i)).filter((p) => p.publisher === publisher);
+      const all = Array.from({ length: state.catalog.count() }, (_, i) => state.catalog.packageAt(i)).filter((p) => p.publisher === publisher && !p.is_deprecated);
       total = all.length;
       hits.push(...all.slice((page - 1) * perPage, page * perPage).map((p) => R.searchHit(p, state.catalog.publisher(p.publisher))));
     } else {
-      for (let i = (page - 1) * perPage; i < Math.min(total, page * perPage); i++) {
-        const p = state.catalog.packageAt(i);
+      for (let k = (page - 1) * perPage; k < Math.min(total, page * perPage); k++) {
+        const p = state.catalog.packageAt(listedIndex(hidden, k));
         hits.push(R.searchHit(p, state.catalog.publisher(p.publisher)));
       }
     }
@@ -205,6 +210,16 @@ async function handle(state: SampleRegistry, lookup: (slug: string) => SamplePac
     return send(res, 200, R.verificationRun(v.run));
   }
   return send(res, 404, R.errorBody('NOT_FOUND', `No route for GET ${path}`));
+}
+
+/** The catalogue index of the k-th listed package, skipping the (ascending) hidden ones. */
+function listedIndex(hidden: readonly number[], k: number): number {
+  let i = k;
+  for (const h of hidden) {
+    if (h > i) break;
+    i++;
+  }
+  return i;
 }
 
 function endless(res: ServerResponse) {

@@ -1,4 +1,5 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { describeCappedTier, describeTierCap } from '@/lib/domain/tiers';
 import type { ToolDetailVersion } from '@/lib/server/inventory/get-tool-detail';
 import { TierBadge } from './badges';
 
@@ -34,6 +35,17 @@ function checksOf(record: RecordRow): Check[] {
   ];
 }
 
+/** Why the tier is below what the score gives (mock-mode run, credential boundary, …), when it is. */
+export function TierCapNote({ record }: { record: Pick<RecordRow, 'tier' | 'tierCappedFrom' | 'tierCapReason'> }) {
+  const cap = describeTierCap(record.tierCappedFrom, record.tierCapReason);
+  if (!cap) return null;
+  return (
+    <span className="text-xs text-amber-700" data-testid="tier-cap" title={describeCappedTier(record.tier, record.tierCappedFrom, record.tierCapReason)}>
+      ({cap})
+    </span>
+  );
+}
+
 /** One immutable verification run: its score, our tier beside the registry's own word, and every check. */
 export function VerificationRecordView({ record }: { record: RecordRow }) {
   return (
@@ -41,6 +53,7 @@ export function VerificationRecordView({ record }: { record: RecordRow }) {
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-3 py-1.5 text-xs">
         <span>verified {dateTime.format(record.verifiedAt)} UTC</span>
         <TierBadge tier={record.tier} />
+        <TierCapNote record={record} />
         <span>score {record.trustScore ?? '—'}</span>
         {record.registryTier && <span className="text-slate-500">registry says “{record.registryTier}”</span>}
         <span className="ml-auto font-mono text-slate-400" title="SHA-256 of the raw payload">

@@ -2,10 +2,20 @@ import { Badge } from '@/components/ui/badge';
 import { DIMENSIONS, DIMENSION_LABELS, formatLevel } from '@/lib/domain/permissions';
 import type { ToolDetailVersion } from '@/lib/server/inventory/get-tool-detail';
 import { LevelBadge, TierBadge, VerificationBadge } from './badges';
-import { VerificationRecordView } from './verification-record';
+import { TierCapNote, VerificationRecordView } from './verification-record';
 import { JsonFacts, Provenance, RiskSignals, activeQuarantine } from './version-facts';
 
 const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** Newest run, and of one run recorded twice (re-graded by a later sync), the later record. */
+function newestRecord(v: ToolDetailVersion) {
+  let best: ToolDetailVersion['verifications'][number] | undefined;
+  for (const r of v.verifications) {
+    const later = !best || r.verifiedAt > best.verifiedAt || (r.verifiedAt.getTime() === best.verifiedAt.getTime() && r.fetchedAt > best.fetchedAt);
+    if (later) best = r;
+  }
+  return best;
+}
 
 /** Versions newest first: permissions with escalations highlighted, each verification record with its checks. */
 export function VersionHistory({ versions, latestVersionId }: { versions: ToolDetailVersion[]; latestVersionId: string | null }) {
@@ -18,6 +28,8 @@ export function VersionHistory({ versions, latestVersionId }: { versions: ToolDe
               <span className="font-mono text-sm font-semibold">{v.version}</span>
               {v.id === latestVersionId && <Badge tone="indigo">latest</Badge>}
               <TierBadge tier={v.tier} />
+              {/* The version's tier comes from its newest record: say why when a cap set it. */}
+              {newestRecord(v)?.tier === v.tier && <TierCapNote record={newestRecord(v)!} />}
               <span className="text-xs text-slate-600">score {v.trustScore ?? '—'}</span>
               <VerificationBadge state={v.verificationState} />
               {v.escalations.length > 0 && (

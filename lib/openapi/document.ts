@@ -31,6 +31,18 @@ function componentSchemas(): Record<string, JsonObject> {
   return out;
 }
 
+/**
+ * The project's license as the document states it (OpenAPI 3.1 `info.license`, SPDX identifier).
+ * The repository has no LICENSE file yet: keep this in step with it when one is added.
+ */
+export const API_LICENSE = { name: 'MIT License', identifier: 'MIT' } as const;
+
+/** An artifact digest as agents send it: sha256 and the 64 hex digits of the digest. */
+export const EXAMPLE_ARTIFACT_DIGEST = `sha256:${'1'.repeat(64)}`;
+
+/** Routes that only serve GET: Next answers any other method 405 with an empty body. */
+const METHOD_NOT_ALLOWED = { '405': { description: 'Method not allowed: only GET is served (empty body).' } };
+
 const ref = (id: keyof typeof SCHEMAS) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: keyof typeof SCHEMAS, description: string) => ({ description, content: { 'application/json': { schema: ref(id) } } });
 
@@ -53,7 +65,7 @@ export const ENFORCE_EXAMPLES = {
   },
   pinnedDigest: {
     summary: 'Agent states the artifact digest it is about to run',
-    value: { agent: 'support-agent-prod-01', tool: 'email-parser', version: '1.0.0', action: 'install', artifactDigest: 'sha256:1111111111111111111111111111111111111111' },
+    value: { agent: 'support-agent-prod-01', tool: 'email-parser', version: '1.0.0', action: 'install', artifactDigest: EXAMPLE_ARTIFACT_DIGEST },
     'x-expect': { status: 200, decision: 'allow' },
   },
   unknownAgent: {
@@ -74,6 +86,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
     info: {
       title: 'ToolLedger public API',
       version: '1.0.0',
+      license: API_LICENSE,
       description:
         'Machine API for agents and gateways. Authenticate with an API key created by an admin (Settings → API keys): `Authorization: Bearer <key>` or `X-API-Key: <key>`. Every enforce attempt made with a key, allowed or denied, is logged.',
     },
@@ -146,7 +159,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
           operationId: 'health',
           summary: 'Liveness (no database access)',
           security: [],
-          responses: { '200': json('Health', 'The server answers.') },
+          responses: { '200': json('Health', 'The server answers.'), ...METHOD_NOT_ALLOWED },
         },
       },
       '/api/v1/openapi.json': {
@@ -154,7 +167,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
           operationId: 'openapi',
           summary: 'This document',
           security: [],
-          responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+          responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } }, ...METHOD_NOT_ALLOWED },
         },
       },
     },

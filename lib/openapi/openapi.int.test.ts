@@ -7,6 +7,9 @@ import { buildEnforceWorld, enforceRequest, type EnforceWorld } from '@/lib/serv
 import { POST as enforcePOST } from '@/app/api/v1/enforce/route';
 import { GET as healthGET } from '@/app/api/v1/health/route';
 import { GET as openapiGET } from '@/app/api/v1/openapi.json/route';
+import * as enforceRoute from '@/app/api/v1/enforce/route';
+import * as healthRoute from '@/app/api/v1/health/route';
+import * as openapiRoute from '@/app/api/v1/openapi.json/route';
 import { buildOpenApiDocument, ENFORCE_EXAMPLES } from './document';
 
 const t = withTestDatabase();
@@ -93,6 +96,29 @@ describe('OpenAPI document', () => {
     expect(res.status).toBe(200);
     const body: unknown = await res.json();
     expect(() => documentedSchema('/api/v1/health', 'get', 200).parse(body)).not.toThrow();
+  });
+
+  it('states its license (SPDX) and a 4XX response for every operation', () => {
+    expect(doc.info.license).toEqual({ name: expect.any(String), identifier: expect.stringMatching(/^[A-Za-z0-9.+-]+$/) });
+    for (const [pathKey, item] of Object.entries(doc.paths as Json)) {
+      for (const [method, op] of Object.entries(item as Json)) {
+        const codes = Object.keys((op as Json).responses as Json);
+        expect(codes.some((c) => /^4(\d\d|XX)$/.test(c)), `${method.toUpperCase()} ${pathKey} documents a 4XX answer`).toBe(true);
+      }
+    }
+  });
+
+  it('a documented 405 is true: those route modules serve GET and nothing else', () => {
+    const methods = (mod: object) => Object.keys(mod).filter((k) => /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(k));
+    expect(methods(healthRoute)).toEqual(['GET']);
+    expect(methods(openapiRoute)).toEqual(['GET']);
+    expect(methods(enforceRoute)).toEqual(['POST']);
+  });
+
+  it('example artifact digests are real SHA-256 digests (64 hex digits)', () => {
+    const digests = Object.values(ENFORCE_EXAMPLES).flatMap((e) => ('artifactDigest' in e.value ? [e.value.artifactDigest] : []));
+    expect(digests.length).toBeGreaterThan(0);
+    for (const d of digests) expect(d).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
   it('the documented response schema rejects a wrong body (the check can fail)', () => {

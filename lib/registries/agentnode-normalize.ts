@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@/lib/domain/canonical-json';
-import { deriveTier } from '@/lib/domain/tiers';
+import { capTier, deriveTier, parseRegistryTier, type CappedTier } from '@/lib/domain/tiers';
 import { mapAgentNodePermissions } from './agentnode-permissions';
 import type { TInstallInfo, TPackageDetail, TTrustResponse, TVerificationRun } from './agentnode-schemas';
 
@@ -61,6 +61,33 @@ export function toolDefinitions(detail: TPackageDetail) {
   return { definitions: defs, hash: sha256Hex(canonicalJson(defs)) };
 }
 
+/**
+ * Reliability as the scorer reports it: `breakdown.reliability.reason` is "N/M runs passed"
+ * (AgentNode scoring.py); null when it reports none or only an inferred credit.
+ */
+export function reliabilityOf(scoreBreakdown: unknown): number | null {
+  if (!scoreBreakdown || typeof scoreBreakdown !== 'object') return null;
+  const root = scoreBreakdown as Record<string, unknown>;
+  const breakdown = root.breakdown && typeof root.breakdown === 'object' ? (root.breakdown as Record<string, unknown>) : root;
+  const item = breakdown.reliability;
+  if (!item || typeof item !== 'object') return null;
+  const m = /^(\d+)\s*\/\s*(\d+) runs? passed/.exec(String((item as Record<string, unknown>).reason ?? ''));
+  if (!m || Number(m[2]) === 0) return null;
+  return Number(m[1]) / Number(m[2]);
+}
+
+/** Our tier for one AgentNode run: the score's tier under AgentNode's caps, never above its own tier. */
+export function gradeRun(scoreTier: ReturnType<typeof deriveTier>, run: TVerificationRun, info: TVerificationInfo | null, registryTier: string | null): CappedTier {
+  return capTier({
+    scoreTier,
+    mode: info?.verification_mode ?? null,
+    smokePassed: run.smoke_status === 'passed',
+    smokeReason: info?.smoke_reason ?? null,
+    reliability: reliabilityOf(info?.score_breakdown),
+    registryTier: parseRegistryTier(registryTier),
+  });
+}
+
 export function buildVerification(
   slug: string,
   detail: TPackageDetail,
@@ -80,6 +107,9 @@ export function buildVerification(
   ];
   const score = info?.score ?? install?.verification_score ?? null;
   const anyCheckFailed = checks.some((c) => c.status === 'FAIL') || run.status === 'failed' || run.status === 'error';
+  const registryTier = info?.tier ?? install?.verification_tier ?? null;
+  const graded = gradeRun(deriveTier({ score, anyCheckFailed }), run, info, registryTier);
+  const tierCap = graded.cappedFrom ? { from: graded.cappedFrom, reason: graded.caps.map((c) => c.reason).join('; ') } : null;
   // Only what describes the verification goes into the evidence: download counters and
   // signed URLs change every call and would make every sync look like a re-verification.
   const rawPayload = {
@@ -98,13 +128,17 @@ export function buildVerification(
           verification_score: install.verification_score ?? null,
         }
       : null,
+    // Only when a cap applies, so records graded before the caps existed get a new, capped record
+    // on the next sync (same run, new evidence hash) while uncapped ones stay as they are.
+    ...(tierCap ? { tier_cap: { score_tier: tierCap.from, tier: graded.tier, reason: tierCap.reason } } : {}),
   };
   return {
     verifiedAt: new Date(verifiedAt),
     checks,
     trustScore: score === null ? null : Math.round(score),
-    tier: deriveTier({ score, anyCheckFailed }),
-    registryTier: info?.tier ?? install?.verification_tier ?? null,
+    tier: graded.tier,
+    registryTier,
+    tierCap,
     rawPayload,
     payloadSha256: sha256Hex(canonicalJson(rawPayload)),
   };

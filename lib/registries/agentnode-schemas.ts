@@ -47,7 +47,11 @@ export const ZVerificationInfo = z.object({
   tier: z.enum(['gold', 'verified', 'partial', 'unverified']).nullable().optional(),
   confidence: z.enum(['high', 'medium', 'low']).nullable().optional(),
   smoke_reason: z.string().nullable().optional(),
-  verification_mode: z.enum(['real', 'mock', 'limited']).nullable().optional(),
+  // The docs list real | mock | limited; the scorer also writes cases_real, fixture and real_auto.
+  // Any word is kept: the tier rule (lib/domain/tiers capTier) treats an unknown one as not real.
+  verification_mode: z.string().nullable().optional(),
+  /** The scorer's ScoreResult dict ({score, tier, confidence, breakdown:{step:{points,max,reason}}}). */
+  score_breakdown: z.unknown().optional(),
 });
 
 export const ZPackageDetail = z.object({

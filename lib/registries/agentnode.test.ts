@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCatalog } from '@/sample-registry/demo-catalog';
 import { startSampleRegistry, type SampleRegistry } from '@/sample-registry/server';
-import { agentNodeConnector } from './agentnode';
+import { agentNodeConnector, EMPTY_SEARCH_SUSPECT_AT } from './agentnode';
+import { startFixtureServer } from './testing/fixture-server';
 import type { ConnectorContext, SyncPage } from './types';
 
 let registry: SampleRegistry;
@@ -11,19 +12,22 @@ beforeAll(async () => {
 });
 afterAll(() => registry.close());
 
-function ctx(config: Record<string, unknown> = {}): ConnectorContext {
-  return { baseUrl: registry.url, config: { perPage: 20, ...config }, since: null, signal: new AbortController().signal, fetch };
+function ctx(config: Record<string, unknown> = {}, knownExternalIds?: string[]): ConnectorContext {
+  return { baseUrl: registry.url, config: { perPage: 20, ...config }, since: null, signal: new AbortController().signal, fetch, knownExternalIds };
 }
 
-async function collect(cursor: string | null = null, config: Record<string, unknown> = {}): Promise<SyncPage[]> {
+async function collect(cursor: string | null = null, config: Record<string, unknown> = {}, known?: string[]): Promise<SyncPage[]> {
   const pages: SyncPage[] = [];
-  for await (const page of agentNodeConnector.pages(ctx(config), cursor)) pages.push(page);
+  for await (const page of agentNodeConnector.pages(ctx(config, known), cursor)) pages.push(page);
   return pages;
 }
 
+/** What search lists in revision 2: every demo package but the deprecated one. */
+const LISTED = 45;
+
 describe('AgentNode connector against the sample registry', () => {
   it('tests the connection', async () => {
-    expect(await agentNodeConnector.testConnection(ctx())).toEqual({ ok: true, detail: 'AgentNode answered: 46 packages listed' });
+    expect(await agentNodeConnector.testConnection(ctx())).toEqual({ ok: true, detail: 'AgentNode answered: 45 packages listed' });
     const down = await agentNodeConnector.testConnection({ ...ctx(), baseUrl: 'http://127.0.0.1:9' });
     expect(down.ok).toBe(false);
   });
@@ -32,12 +36,12 @@ describe('AgentNode connector against the sample registry', () => {
     const pages = await collect();
     expect(pages.map((p) => p.nextCursor)).toEqual(['page:2', 'page:3', null]);
     const tools = pages.flatMap((p) => p.tools);
-    expect(tools).toHaveLength(46);
+    expect(tools).toHaveLength(LISTED);
     expect(pages.every((p) => p.errors?.length === 0)).toBe(true);
     expect(tools.flatMap((t) => t.versions).length).toBeGreaterThanOrEqual(100);
     const resumed = await collect('page:3');
     expect(resumed).toHaveLength(1);
-  });
+  }, 20_000);
 
   it('normalizes a version: permissions, digest, tool definitions, checks, provenance', async () => {
     const tools = (await collect()).flatMap((p) => p.tools);
@@ -90,7 +94,7 @@ describe('AgentNode connector against the sample registry', () => {
       expect(errors.find((e) => e.externalId === 'web-scraper')!.message).toMatch(/valid JSON/);
       expect(errors.find((e) => e.externalId === 'jira-sync')!.message).toMatch(/blocks/);
       expect(errors.find((e) => e.externalId === 'slack-notifier')!.message).toMatch(/network_level/);
-      expect(pages.flatMap((p) => p.tools)).toHaveLength(43);
+      expect(pages.flatMap((p) => p.tools)).toHaveLength(LISTED - 3);
     } finally {
       registry.faults = {};
     }
@@ -125,5 +129,87 @@ describe('AgentNode connector against the sample registry', () => {
     registry.faults = { rateLimitNext: 2 };
     const pages = await collect('page:3');
     expect(pages[0]!.tools.length).toBeGreaterThan(0);
+  });
+});
+
+let whole: Promise<SyncPage[]> | null = null;
+/** One full read shared by the read-only tests below (the machine is shared; a read takes seconds). */
+const toolsOnce = async () => (await (whole ??= collect())).flatMap((p) => p.tools);
+
+describe('AgentNode tiers as AgentNode grades them', () => {
+  it.each([
+    ['weather-lookup', 'PARTIAL', 'GOLD', /mock-mode run/],
+    ['confluence-search', 'PARTIAL', 'VERIFIED', /credential boundary/],
+    ['hr-policy-qa', 'VERIFIED', 'GOLD', /limited-mode run/],
+    ['sql-migration-helper', 'VERIFIED', 'GOLD', /reliability 0\.67 below 0\.9/],
+  ])('%s: latest run is %s, capped from %s', { timeout: 20_000 }, async (slug, tier, from, reason) => {
+    const tool = (await toolsOnce()).find((t) => t.externalId === slug)!;
+    const run = tool.versions.at(-1)!.verifications[0]!;
+    expect(run).toMatchObject({ tier, tierCap: { from, reason: expect.stringMatching(reason) } });
+    // The cap is part of the evidence, so a record graded before the caps existed is re-recorded.
+    expect(run.rawPayload).toMatchObject({ tier_cap: { score_tier: from, tier } });
+  });
+
+  it('never ranks a version above the tier AgentNode reports', async () => {
+    const tool = (await toolsOnce()).find((t) => t.externalId === 'prompt-guard-upgrade')!;
+    const run = tool.versions[0]!.verifications[0]!;
+    expect(run).toMatchObject({ trustScore: 95, registryTier: 'verified', tier: 'VERIFIED', tierCap: { from: 'GOLD', reason: 'the registry grades it Verified' } });
+  });
+
+  it('leaves uncapped runs as they were: no cap, no extra evidence field', async () => {
+    const tool = (await toolsOnce()).find((t) => t.externalId === 'email-parser')!;
+    const run = tool.versions.at(-1)!.verifications[0]!;
+    expect(run).toMatchObject({ tier: 'GOLD', tierCap: null });
+    expect(run.rawPayload).not.toHaveProperty('tier_cap');
+  });
+});
+
+describe('AgentNode catalogue gaps', () => {
+  it('re-reads known packages search no longer lists (deprecated) by their own endpoint', { timeout: 20_000 }, async () => {
+    const known = ['legacy-ftp-uploader', 'email-parser'];
+    const pages = await collect(null, {}, known);
+    expect(pages.map((p) => p.nextCursor)).toEqual(['page:2', 'page:3', 'known:legacy-ftp-uploader', null]);
+    const legacy = pages.at(-1)!.tools;
+    expect(legacy.map((t) => [t.externalId, t.deprecated, t.registryStatus])).toEqual([['legacy-ftp-uploader', true, 'deprecated']]);
+    expect(legacy[0]!.versions.length).toBeGreaterThan(0);
+    // A run interrupted in that phase resumes there.
+    const resumed = await collect('known:legacy-ftp-uploader', {}, known);
+    expect(resumed.map((p) => p.tools.map((t) => t.externalId))).toEqual([['legacy-ftp-uploader']]);
+  });
+
+  it('a known package the registry no longer has is a readable item error, not a silent drop', async () => {
+    const pages = await collect('page:3', {}, ['vanished-pack']);
+    const errors = pages.flatMap((p) => p.errors ?? []);
+    expect(errors).toEqual([{ externalId: 'vanished-pack', message: expect.stringMatching(/vanished-pack: AgentNode no longer has this package \(404 PACKAGE_NOT_FOUND\)/) }]);
+  });
+
+  it('fails readably when search answers 200 with no hits while many packages are known (fixture server)', async () => {
+    const srv = await startFixtureServer();
+    try {
+      srv.route('/v1/search', { json: { query: '', hits: [], total: 0, page: 1, per_page: 50 } });
+      const known = Array.from({ length: 46 }, (_, i) => `pack-${i}`);
+      const c = { ...ctx({}, known), baseUrl: srv.url };
+      await expect(async () => {
+        for await (const _page of agentNodeConnector.pages(c, null)) void _page;
+      }).rejects.toThrow(/search answered 200 with no packages while 46 are known from earlier syncs/);
+      // Nothing else was asked: no package was re-read as if the catalogue had emptied.
+      expect(srv.requests).toEqual(['/v1/search']);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('an empty search with only a few known packages is believed: they are re-read one by one (fixture server)', async () => {
+    const srv = await startFixtureServer();
+    try {
+      srv.route('/v1/search', { json: { query: '', hits: [], total: 0, page: 1, per_page: 50 } });
+      const known = Array.from({ length: EMPTY_SEARCH_SUSPECT_AT - 1 }, (_, i) => `pack-${i}`);
+      const pages: SyncPage[] = [];
+      for await (const page of agentNodeConnector.pages({ ...ctx({}, known), baseUrl: srv.url }, null)) pages.push(page);
+      expect(pages.flatMap((p) => p.errors ?? []).map((e) => e.externalId)).toEqual(known);
+      expect(srv.requests.filter((r) => r.startsWith('/v1/packages/pack-')).length).toBeGreaterThanOrEqual(known.length);
+    } finally {
+      await srv.close();
+    }
   });
 });

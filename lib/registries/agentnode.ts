@@ -23,6 +23,11 @@ import type { ConnectorContext, NormalizedPublisher, NormalizedTool, RegistryCon
  * listing field, so every run sweeps the catalogue; the cursor is the next search page, kept
  * only after a page is stored, so an interrupted run resumes where it stopped. Unchanged data
  * stores nothing (records are keyed by their payload hash).
+ *
+ * Search leaves deprecated packages out, so after the search pages every already-known package
+ * search did not list is re-read by its own endpoint (cursor `known:<slug>`). A search that
+ * answers 200 with nothing while many packages are known is an outage, not an empty catalogue:
+ * the run fails with that reason before anything is stored.
  */
 export const ZAgentNodeConfig = z.object({
   apiKey: z.string().min(1).optional(),
@@ -167,28 +172,51 @@ export const agentNodeConnector: RegistryConnector = {
   async *pages(ctx, cursor): AsyncIterable<SyncPage> {
     const c = client(ctx);
     const publishers = new Map<string, Promise<NormalizedPublisher>>();
+    const known = [...new Set(ctx.knownExternalIds ?? [])].sort();
+    const readAll = async (slugs: readonly string[], errors: SyncItemError[]) =>
+      (await mapPool(slugs, c.config.concurrency, (slug) =>
+        readPackage(c, slug, publishers).catch((e: unknown) => {
+          if (e instanceof RegistryHttpError && e.kind === 'aborted') throw e;
+          const gone = e instanceof RegistryHttpError && e.status === 404;
+          const why = gone ? `AgentNode no longer has this package (404 ${e.code ?? ''}); the inventory keeps it as last seen` : e instanceof Error ? e.message : String(e);
+          errors.push({ externalId: slug, message: `${slug}: ${why}` });
+          return null;
+        }),
+      )).filter((t): t is NormalizedTool => t !== null);
+
+    // Phase 2, also where a run interrupted in it resumes: known packages search did not list.
+    if (cursor?.startsWith('known:')) {
+      yield* rereadKnown(known.filter((slug) => slug >= cursor.slice('known:'.length)), c.config.perPage, readAll);
+      return;
+    }
     let page = cursor ? Number(cursor.replace(/^page:/, '')) : 1;
     if (!Number.isInteger(page) || page < 1) page = 1;
+    const listed = new Set<string>();
     const fetchPage = async (n: number) => {
       const body = { q: '', sort_by: 'name:asc', page: n, per_page: c.config.perPage };
       const { data } = await c.get('/v1/search', ZSearchResponse, { method: 'POST', body });
+      if (n === 1 && data.hits.length === 0 && known.length >= EMPTY_SEARCH_SUSPECT_AT) {
+        throw new Error(
+          `AgentNode search answered 200 with no packages while ${known.length} are known from earlier syncs: ` +
+            'not treating the catalogue as empty (its search index may be down). Nothing was changed; try again later.',
+        );
+      }
+      for (const hit of data.hits) listed.add(hit.slug);
       const errors: SyncItemError[] = [];
-      const tools = await mapPool(data.hits, c.config.concurrency, (hit) =>
-        readPackage(c, hit.slug, publishers).catch((e: unknown) => {
-          if (e instanceof RegistryHttpError && e.kind === 'aborted') throw e;
-          errors.push({ externalId: hit.slug, message: `${hit.slug}: ${e instanceof Error ? e.message : String(e)}` });
-          return null;
-        }),
-      );
+      const tools = await readAll(data.hits.map((h) => h.slug), errors);
       const done = data.hits.length === 0 || n * c.config.perPage >= data.total || n >= 500;
-      return { tools: tools.filter((t): t is NormalizedTool => t !== null), errors, nextCursor: done ? null : `page:${n + 1}`, total: data.total };
+      return { tools, errors, nextCursor: done ? null : `page:${n + 1}`, total: data.total };
     };
     // The next page is read while the caller stores this one: network and database overlap.
     let pending = fetchPage(page);
     for (;;) {
       const current = await pending;
       if (current.nextCursor === null) {
-        yield current;
+        // Search hides deprecated packages: every known package it did not list is re-read by its
+        // own endpoint, so a deprecation after the first sync is seen (phase 2).
+        const unlisted = known.filter((slug) => !listed.has(slug));
+        yield { ...current, nextCursor: unlisted.length > 0 ? `known:${unlisted[0]}` : null };
+        yield* rereadKnown(unlisted, c.config.perPage, readAll);
         return;
       }
       pending = fetchPage(++page);
@@ -197,3 +225,20 @@ export const agentNodeConnector: RegistryConnector = {
     }
   },
 };
+
+/** Below this many known packages an empty search may be real (the few were deprecated); at or above it, it is an outage. */
+export const EMPTY_SEARCH_SUSPECT_AT = 5;
+
+/** Known packages in batches of a search page; the cursor names the first slug of the next batch. */
+async function* rereadKnown(
+  slugs: readonly string[],
+  perPage: number,
+  readAll: (slugs: readonly string[], errors: SyncItemError[]) => Promise<NormalizedTool[]>,
+): AsyncIterable<SyncPage> {
+  for (let i = 0; i < slugs.length; i += perPage) {
+    const errors: SyncItemError[] = [];
+    const tools = await readAll(slugs.slice(i, i + perPage), errors);
+    const next = slugs[i + perPage];
+    yield { tools, errors, nextCursor: next ? `known:${next}` : null };
+  }
+}

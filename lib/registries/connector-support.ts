@@ -44,6 +44,8 @@ export interface ToolDefinition {
   name: string;
   description: string | null;
   inputSchema: unknown;
+  /** True for a tool the source names (ToolHive `tools`) without a definition (`tool_definitions`). */
+  definitionMissing?: boolean;
 }
 
 /**
@@ -52,7 +54,8 @@ export interface ToolDefinition {
  */
 export function hashToolDefinitions(defs: ToolDefinition[]): { definitions: ToolDefinition[]; hash: string } {
   const definitions = [...defs]
-    .map((d) => ({ name: d.name, description: d.description ?? null, inputSchema: d.inputSchema ?? null }))
+    // The mark only appears where a definition is missing, so fully defined lists hash as before.
+    .map((d) => ({ name: d.name, description: d.description ?? null, inputSchema: d.inputSchema ?? null, ...(d.definitionMissing ? { definitionMissing: true } : {}) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { definitions, hash: sha256Canonical(definitions) };
 }

@@ -54,7 +54,9 @@ export function publisherOf(entry: TMcpServerResponse, options: McpMapOptions, f
 
 /**
  * The registry carries no tool list; a publisher (ToolHive style) may put `tool_definitions`
- * ([{name, description, inputSchema}]) or `tools` (names) somewhere under publisher-provided _meta.
+ * ([{name, description, inputSchema}]) and/or `tools` (names) somewhere under publisher-provided
+ * _meta. ToolHive's `tool_definitions` may cover fewer tools than `tools`: every named tool is
+ * kept, and those without a definition are marked `definitionMissing`.
  */
 export function extractToolDefinitions(server: TMcpServer): ToolDefinition[] | null {
   const root = server._meta?.[PUBLISHER_META_KEY];
@@ -70,12 +72,13 @@ export function extractToolDefinitions(server: TMcpServer): ToolDefinition[] | n
           found.push({ name: def.name, description: typeof def.description === 'string' ? def.description : null, inputSchema: def.inputSchema ?? def.input_schema ?? null });
         }
       }
-      if (found.length > 0) return;
     }
-    if (Array.isArray(obj.tools) && obj.tools.every((t) => typeof t === 'string') && obj.tools.length > 0) {
-      for (const t of obj.tools as string[]) found.push({ name: t, description: null, inputSchema: null });
-      return;
+    const names = Array.isArray(obj.tools) ? obj.tools.filter((t): t is string => typeof t === 'string') : [];
+    const defined = new Set(found.map((d) => d.name));
+    for (const name of new Set(names)) {
+      if (!defined.has(name)) found.push({ name, description: null, inputSchema: null, definitionMissing: true });
     }
+    if (found.length > 0) return;
     for (const value of Object.values(obj)) visit(value, depth + 1);
   };
   visit(root, 0);
@@ -146,12 +149,16 @@ export function checksOf(entry: TMcpServerResponse, options: McpMapOptions): Nor
   ];
 }
 
-/** ToolHive's build provenance (Sigstore signer identity), present but not re-verified here. */
+/**
+ * ToolHive's publisher-provided provenance names the identity a Sigstore signature should carry
+ * (workflow, certificate issuer, repository): what to check a signature against, not proof that
+ * the image is signed. So it never sets "signature present"; the signer is that expected identity.
+ */
 export function provenanceOf(server: TMcpServer): Provenance | null {
   const p = readToolHive(server).find((t) => t.provenance)?.provenance;
   if (!p) return null;
   return {
-    signaturePresent: Boolean(p.signer_identity),
+    signaturePresent: false,
     signatureVerified: null,
     provenancePresent: true,
     provenanceVerified: null,

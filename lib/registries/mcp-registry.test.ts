@@ -177,6 +177,37 @@ describe('artifact digest and tool definitions', () => {
     expect(mapServer([entry(reversed)], opts).versions[0]!.toolDefsHash).not.toBe(v.toolDefsHash);
   });
 
+  // The real Heroku entry (fixture) with one definition left out, as ToolHive entries sometimes are.
+  const heroku = () => {
+    type Entry = { tools: string[]; tool_definitions: { name: string }[]; provenance?: Record<string, string> };
+    const raw = structuredClone(page2.servers[1]) as unknown as { server: { _meta: Record<string, Record<string, Record<string, Entry>>> } };
+    const inner = raw.server._meta['io.modelcontextprotocol.registry/publisher-provided']!['io.github.stacklok']!['https://mcp.heroku.com/mcp']!;
+    return { raw, inner };
+  };
+
+  it('ToolHive tool_definitions shorter than tools: every tool name kept, the undefined ones marked', () => {
+    const full = mapServer([entry(page2.servers[1])], opts).versions[0]!;
+    expect(full.toolDefinitions as object[]).not.toContainEqual(expect.objectContaining({ definitionMissing: true }));
+    const { raw, inner } = heroku();
+    inner.tools = [...inner.tools, 'scale_dyno'];
+    inner.tool_definitions = inner.tool_definitions.filter((d) => d.name !== 'get_app_info');
+    const v = mapServer([entry(raw)], opts).versions[0]!;
+    const defs = v.toolDefinitions as { name: string; description: string | null; definitionMissing?: boolean }[];
+    expect(defs.map((d) => [d.name, d.definitionMissing ?? false])).toEqual([
+      ['get_app_info', true],
+      ['list_apps', false],
+      ['scale_dyno', true],
+    ]);
+    expect(defs.find((d) => d.name === 'list_apps')!.description).toEqual(expect.any(String));
+    // A tool appearing or losing its definition changes the pinned hash.
+    expect(v.toolDefsHash).not.toBe(full.toolDefsHash);
+  });
+
+  it("ToolHive's publisher-provided provenance names the expected signer; it never says a signature is present", () => {
+    const v = mapServer([entry(page2.servers[1])], opts).versions[0]!;
+    expect(v.provenance).toMatchObject({ signaturePresent: false, signatureVerified: null, provenancePresent: true, signer: expect.stringContaining('/.github/workflows/build-containers.yml') });
+  });
+
   it('no tool list → toolDefsHash null', () => {
     expect(mapServer([entry(page1.servers[0])], opts).versions[0]!.toolDefsHash).toBeNull();
   });

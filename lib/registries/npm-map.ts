@@ -57,11 +57,20 @@ export function npmChecks(v: TNpmVersion, previous: TNpmVersion | null): Normali
   ];
 }
 
+/**
+ * Old packuments carry only `shasum` (hex SHA-1). npm's own fallback is the SRI form of it:
+ * `sha1-` + base64 of the digest bytes (what `ssri.fromHex(shasum, 'sha1')` gives).
+ */
+export function sriFromShasum(shasum: string | null | undefined): string | null {
+  if (!shasum || !/^[0-9a-f]{40}$/i.test(shasum)) return null;
+  return `sha1-${Buffer.from(shasum, 'hex').toString('base64')}`;
+}
+
 function mapVersion(p: TNpmPackument, v: TNpmVersion, previous: TNpmVersion | null, isLatest: boolean, options: NpmMapOptions): NormalizedVersion {
   const publishedAt = parseDate(timeOf(p, v.version));
   const { permissions, reasons } = npmPermissions(v);
   const checks = npmChecks(v, previous);
-  const integrity = v.dist?.integrity ?? (v.dist?.shasum ? `sha1-${v.dist.shasum}` : null);
+  const integrity = v.dist?.integrity ?? sriFromShasum(v.dist?.shasum);
   const rawPayload = { name: p.name, version: v.version, time: timeOf(p, v.version), manifest: v };
   return {
     version: v.version,

@@ -54,14 +54,15 @@ export function npmPermissions(v: TNpmVersion): { permissions: PermissionSet; re
 }
 
 export function provenanceOf(v: TNpmVersion): Provenance {
-  const attestation = v.dist?.attestations;
   return {
     signaturePresent: (v.dist?.signatures ?? []).some((s) => Boolean(s.sig)),
     // Checking the registry signature against /-/npm/v1/keys and the Sigstore bundle is not done here.
     signatureVerified: null,
     provenancePresent: hasProvenance(v),
     provenanceVerified: null,
-    signer: attestation?.provenance?.predicateType ?? (v._npmUser?.name ? `npm user ${v._npmUser.name}` : null),
+    // Who npm authenticated for the publish (a trusted-publishing CI identity or a user). The
+    // attestation's predicate type says what kind of statement it is, not who made it.
+    signer: v._npmUser?.name ? `npm user ${v._npmUser.name}` : null,
     sourceRepo: normalizeRepoUrl(repositoryUrlOf(v.repository)),
   };
 }

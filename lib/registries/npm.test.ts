@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import acme from './__fixtures__/npm/acme-weather-mcp.json';
 import old from './__fixtures__/npm/old-mcp-helper.json';
 import shell from './__fixtures__/npm/quick-shell-tool.json';
 import { normalizeRepoUrl, sha256Canonical } from './connector-support';
 import { packumentUrl } from './npm';
-import { mapPackage, NpmMappingError, versionsNewestFirst } from './npm-map';
+import { mapPackage, NpmMappingError, sriFromShasum, versionsNewestFirst } from './npm-map';
 import { installScriptsOf, npmPermissions, npmRiskSignals } from './npm-risk';
 import { NPM_NAME, ZNpmPackument, ZNpmRegistryConfig, ZNpmVersion } from './npm-schema';
 
@@ -70,7 +71,8 @@ describe('mapPackage', () => {
     const v = tool.versions[0]!;
     expect(v.publishedAt?.toISOString()).toBe('2026-10-02T08:58:40.000Z');
     expect(v.artifactDigest).toMatch(/^sha512-8sm5/);
-    expect(v.provenance).toMatchObject({ signaturePresent: true, provenancePresent: true, signer: 'https://slsa.dev/provenance/v1', sourceRepo: 'https://github.com/acme/weather' });
+    // The signer is who npm authenticated for the publish, never the attestation's predicate type.
+    expect(v.provenance).toMatchObject({ signaturePresent: true, provenancePresent: true, signer: 'npm user acme-bot', sourceRepo: 'https://github.com/acme/weather' });
     expect(v.permissions.codeExecution).toBe('UNRESTRICTED');
     const rec = v.verifications[0]!;
     expect(rec).toMatchObject({ trustScore: null, tier: 'UNVERIFIED' });
@@ -99,7 +101,18 @@ describe('mapPackage', () => {
     expect(tool.publisher).toMatchObject({ externalId: '~Old Maintainer', trustLevel: 'UNVERIFIED' });
     expect(tool.versions[0]!.riskSignals?.find((s) => s.key === 'deprecated')?.detail).toBe('No longer maintained; use @modelcontextprotocol/sdk');
     expect(tool.versions[0]!.permissions.codeExecution).toBe('UNRESTRICTED');
-    expect(tool.versions[1]!.artifactDigest).toBe('sha1-60718293a4b5c6d7e8f90a1b2c3d4e5f60718293');
+    // The fixture has only a hex shasum: the digest is its SRI form (sha1- + base64 of the bytes).
+    expect(tool.versions[1]!.artifactDigest).toBe(`sha1-${Buffer.from('60718293a4b5c6d7e8f90a1b2c3d4e5f60718293', 'hex').toString('base64')}`);
+    expect(tool.versions[1]!.artifactDigest).toMatch(/^sha1-[A-Za-z0-9+/]{27}=$/);
+  });
+
+  it('the sha1 fallback is valid SRI for the same bytes the shasum covers', () => {
+    const tarball = Buffer.from('package/package.json {"name":"old-mcp-helper"}');
+    const hex = createHash('sha1').update(tarball).digest('hex');
+    expect(sriFromShasum(hex)).toBe(`sha1-${createHash('sha1').update(tarball).digest('base64')}`);
+    expect(sriFromShasum(hex.toUpperCase())).toBe(sriFromShasum(hex));
+    expect(sriFromShasum('not-a-sha1')).toBeNull();
+    expect(sriFromShasum(null)).toBeNull();
   });
 
   it('caps versions but still compares the oldest mapped one with its predecessor', () => {

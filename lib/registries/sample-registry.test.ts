@@ -18,8 +18,14 @@ describe('sample AgentNode registry: wire format', () => {
   it('pages search results with page/per_page and echoes total', async () => {
     const res = await fetch(`${registry.url}/v1/search`, { method: 'POST', body: JSON.stringify({ page: 2, per_page: 10 }) });
     const body = (await res.json()) as { hits: { slug: string }[]; total: number; page: number; per_page: number };
-    expect(body).toMatchObject({ total: 46, page: 2, per_page: 10 });
+    expect(body).toMatchObject({ total: 45, page: 2, per_page: 10 });
     expect(body.hits).toHaveLength(10);
+    // Like AgentNode, search never lists a deprecated package; its own endpoint still answers.
+    const all = await fetch(`${registry.url}/v1/search`, { method: 'POST', body: JSON.stringify({ page: 1, per_page: 100 }) });
+    const slugs = ((await all.json()) as { hits: { slug: string }[] }).hits.map((h) => h.slug);
+    expect(slugs).toHaveLength(45);
+    expect(slugs).not.toContain('legacy-ftp-uploader');
+    expect((await get('/v1/packages/legacy-ftp-uploader')).body).toMatchObject({ is_deprecated: true });
     const bad = await fetch(`${registry.url}/v1/search`, { method: 'POST', body: JSON.stringify({ per_page: 500 }) });
     expect(bad.status).toBe(422);
   });

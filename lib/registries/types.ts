@@ -46,10 +46,12 @@ export interface NormalizedVerification {
   verifiedAt: Date;
   checks: NormalizedCheck[];
   trustScore: number | null;
-  /** Our tier, from lib/domain/tiers deriveTier. */
+  /** Our tier: the score's tier (deriveTier) lowered by the registry's caps (capTier). */
   tier: Tier;
   /** The registry's own tier word, kept as it says. */
   registryTier?: string | null;
+  /** Set when a cap lowered the tier below the score's: the score's tier and why (shown on the tool page). */
+  tierCap?: { from: Tier; reason: string } | null;
   /** The exact bytes-equivalent payload the record was built from, and its SHA-256 (hex). */
   rawPayload: unknown;
   payloadSha256: string;
@@ -115,6 +117,11 @@ export interface ConnectorContext {
   since: string | null;
   signal: AbortSignal;
   fetch: typeof fetch;
+  /**
+   * Ids of the tools already stored for this registry. A source whose listing can hide entries
+   * (AgentNode's search leaves deprecated packages out) re-reads these by their own endpoint.
+   */
+  knownExternalIds?: readonly string[];
 }
 
 /** A registry connector: adding a registry = one file implementing this, plus its tests. */

@@ -28,7 +28,7 @@ export async function buildEnforceWorld(prisma: PrismaClient): Promise<EnforceWo
         trustScore: score,
         verificationState: score === null ? 'UNVERIFIED' : 'PASSED',
         lastVerifiedAt: score === null ? null : new Date(),
-        artifactDigest: 'sha256:1111111111111111111111111111111111111111',
+        artifactDigest: `sha256:${'1'.repeat(64)}`,
         ...extra,
       },
     });

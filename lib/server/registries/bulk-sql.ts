@@ -61,6 +61,8 @@ export interface RecordRow {
   trustScore: number | null;
   tier: string;
   registryTier: string | null;
+  tierCappedFrom: string | null;
+  tierCapReason: string | null;
   rawPayload: Json;
   payloadSha256: string;
 }
@@ -69,8 +71,8 @@ export interface RecordRow {
 export async function insertVerificationRecords(tx: Prisma.TransactionClient, rows: readonly RecordRow[]): Promise<number> {
   if (rows.length === 0) return 0;
   return tx.$executeRawUnsafe(
-    `INSERT INTO "VerificationRecord" ("id","toolVersionId","registryId","verifiedAt","fetchedAt","installCheck","importCheck","smokeCheck","permissionCheck","checks","trustScore","tier","registryTier","rawPayload","payloadSha256")
-     SELECT x.* FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"toolVersionId" text,"registryId" text,"verifiedAt" timestamp(3),"fetchedAt" timestamp(3),"installCheck" "CheckStatus","importCheck" "CheckStatus","smokeCheck" "CheckStatus","permissionCheck" "CheckStatus","checks" jsonb,"trustScore" integer,"tier" "Tier","registryTier" text,"rawPayload" jsonb,"payloadSha256" text)
+    `INSERT INTO "VerificationRecord" ("id","toolVersionId","registryId","verifiedAt","fetchedAt","installCheck","importCheck","smokeCheck","permissionCheck","checks","trustScore","tier","registryTier","tierCappedFrom","tierCapReason","rawPayload","payloadSha256")
+     SELECT x.* FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"toolVersionId" text,"registryId" text,"verifiedAt" timestamp(3),"fetchedAt" timestamp(3),"installCheck" "CheckStatus","importCheck" "CheckStatus","smokeCheck" "CheckStatus","permissionCheck" "CheckStatus","checks" jsonb,"trustScore" integer,"tier" "Tier","registryTier" text,"tierCappedFrom" "Tier","tierCapReason" text,"rawPayload" jsonb,"payloadSha256" text)
      ON CONFLICT ("toolVersionId","payloadSha256") DO NOTHING`,
     JSON.stringify(rows),
   );

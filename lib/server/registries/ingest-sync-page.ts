@@ -149,6 +149,8 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
         trustScore: run.trustScore,
         tier: run.tier,
         registryTier: run.registryTier ?? null,
+        tierCappedFrom: run.tierCap?.from ?? null,
+        tierCapReason: run.tierCap?.reason ?? null,
         rawPayload: plainJson(run.rawPayload),
         payloadSha256: run.payloadSha256,
       });

@@ -40,16 +40,17 @@ describe('registry management', () => {
     const input = ZCreateRegistryInput.parse({ name: 'Sample', kind: 'AGENTNODE', baseUrl: sample.url, config: '{"perPage": 20}', enabled: 'on' });
     const row = await createRegistry(admin, input);
     await expect(createRegistry(admin, input)).rejects.toThrow(/already exists/);
-    expect(await testRegistryConnection(admin, row.id)).toEqual({ ok: true, detail: 'AgentNode answered: 46 packages listed' });
+    // Revision 2 of the demo: AgentNode's search leaves the deprecated package out (45 of 46).
+    expect(await testRegistryConnection(admin, row.id)).toEqual({ ok: true, detail: 'AgentNode answered: 45 packages listed' });
 
     const { run, done } = await startRegistrySync({ registryId: row.id, trigger: 'MANUAL', actor: admin });
     expect((await getSyncRunProgress(run.id)).status).toBe('RUNNING');
     const finished = await done;
     expect(finished.startedById).toBe(admin.type === 'USER' ? admin.id : null);
     const progress = await getSyncRunProgress(run.id);
-    expect(progress).toMatchObject({ status: 'SUCCEEDED', toolsSeen: 46, pagesDone: 3, toolsTotal: null });
+    expect(progress).toMatchObject({ status: 'SUCCEEDED', toolsSeen: 45, pagesDone: 3, toolsTotal: null });
     const [listed] = await listRegistries();
-    expect(listed).toMatchObject({ name: 'Sample', toolCount: 46, lastSyncStatus: 'SUCCEEDED', lastRun: { id: run.id } });
+    expect(listed).toMatchObject({ name: 'Sample', toolCount: 45, lastSyncStatus: 'SUCCEEDED', lastRun: { id: run.id } });
     expect((await listSyncRuns({ page: 1 })).runs.map((r) => r.id)).toEqual([run.id]);
 
     await updateRegistry(admin, ZUpdateRegistryInput.parse({ id: row.id, name: 'Sample AgentNode', baseUrl: 'http://127.0.0.1:9', config: '', enabled: 'true' }));

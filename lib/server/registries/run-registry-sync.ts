@@ -100,6 +100,8 @@ async function execute(
       since: lastGood?.startedAt.toISOString() ?? null,
       signal: new AbortController().signal,
       fetch: input.fetch ?? fetch,
+      // Sources whose listing hides entries (AgentNode: deprecated packages) re-read these.
+      knownExternalIds: (await prisma.tool.findMany({ where: { registryId: registry.id }, select: { externalId: true } })).map((t) => t.externalId),
     };
     for await (const page of connector.pages(ctx, registry.syncCursor)) {
       if (page.total !== undefined) setRunTotal(run.id, page.total);

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "VerificationRecord" ADD COLUMN     "tierCapReason" TEXT,
+ADD COLUMN     "tierCappedFrom" "Tier";
+
