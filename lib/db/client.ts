@@ -8,9 +8,13 @@ import { applyMigrations } from './migrate';
 // Next's module reloading in development does not open a second instance.
 const holder = globalThis as typeof globalThis & { __toolledgerDb?: Promise<Database> };
 
-/** The process's database: opened, migrated and (first start, demo mode) seeded once. */
+/**
+ * The process's database, opened and migrated once. Seeding and the first admin are not done
+ * here but by the startup use case (lib/server/startup/prepare-instance.ts), so lib/db imports
+ * nothing from lib/server or lib/demo.
+ */
 export function getDatabase(): Promise<Database> {
-  holder.__toolledgerDb ??= openAndPrepare().catch((err: unknown) => {
+  holder.__toolledgerDb ??= openAndMigrate().catch((err: unknown) => {
     holder.__toolledgerDb = undefined;
     throw err;
   });
@@ -39,10 +43,8 @@ export function databaseTargetFromEnv() {
     : ({ kind: 'pglite', dataDir: path.resolve(e.TOOLLEDGER_DATA_DIR) } as const);
 }
 
-async function openAndPrepare(): Promise<Database> {
+async function openAndMigrate(): Promise<Database> {
   const db = await openDatabase(databaseTargetFromEnv());
   await applyMigrations(db);
-  const { bootstrapData } = await import('./bootstrap');
-  await bootstrapData(db.prisma);
   return db;
 }
