@@ -4,8 +4,9 @@ import path from 'node:path';
 import { env } from '@/lib/env';
 
 /**
- * The session-signing secret: NEXTAUTH_SECRET when set (required with several instances),
- * otherwise one generated on first start and kept beside the embedded database.
+ * The session-signing secret: NEXTAUTH_SECRET when set (required outside demo mode: lib/env.ts
+ * refuses to start without it), otherwise, in demo mode only, one generated on first start and
+ * kept beside the embedded database.
  */
 export function authSecret(): string {
   const e = env();

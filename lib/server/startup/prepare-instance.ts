@@ -1,18 +1,22 @@
 import 'server-only';
 import type { PrismaClient } from '@prisma/client';
 import { isDemoMode } from '@/lib/env';
+import { bootstrapFirstAdmin } from './bootstrap-first-admin';
+import { DEMO_EMAILS, refuseDemoLeftovers } from './demo-leftovers';
 
 /**
  * What a start does after the database is open and migrated (instrumentation.ts, db:reset):
- * an empty database gets the demo data (demo mode) or the reference data and the first admin.
- * It lives here, not in lib/db, so that opening the database never reaches lib/demo or
- * lib/server (which themselves import lib/db: the cycle issue 10 names). Does nothing once
- * users exist.
+ * outside demo mode it refuses demo accounts and keys; then reference data, the first admin
+ * from the environment, and (demo mode, first start) the demo data. It lives here, not in
+ * lib/db, so that opening the database never reaches lib/demo or lib/server (which import
+ * lib/db: the cycle issue 10 names). Safe to run on every start and from several instances.
  */
 export async function prepareInstance(ctx: { db: PrismaClient }): Promise<void> {
   const { db } = ctx;
-  if ((await db.user.count()) > 0) return;
+  const demo = isDemoMode();
+  if (!demo) await refuseDemoLeftovers(db);
   const { seedDemoData, seedReferenceData } = await import('@/lib/demo/seed');
-  if (isDemoMode()) await seedDemoData(db);
-  else await seedReferenceData(db);
+  await seedReferenceData(db);
+  await bootstrapFirstAdmin({ db });
+  if (demo && (await db.user.count({ where: { email: { in: DEMO_EMAILS } } })) === 0) await seedDemoData(db);
 }
