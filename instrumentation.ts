@@ -15,4 +15,7 @@ export async function register() {
   }
   const { startSyncScheduler } = await import('./lib/server/registries/sync-scheduler');
   startSyncScheduler();
+  // Signed checkpoints of the audit chain (issue 7.9), once per interval across all instances.
+  const { startCheckpointScheduler } = await import('./lib/server/audit/checkpoint-scheduler');
+  startCheckpointScheduler();
 }

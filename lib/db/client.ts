@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { PrismaClient } from '@prisma/client';
 import { env } from '@/lib/env';
-import { openDatabase, type Database } from './driver';
-import { applyMigrations } from './migrate';
+import type { Database } from './driver';
+import { openMigratedDatabase } from './open-migrated-database';
 
 // One database per process (PGlite is single-process), kept on globalThis so that
 // Next's module reloading in development does not open a second instance.
@@ -44,7 +44,13 @@ export function databaseTargetFromEnv() {
 }
 
 async function openAndMigrate(): Promise<Database> {
-  const db = await openDatabase(databaseTargetFromEnv());
-  await applyMigrations(db);
-  return db;
+  const e = env();
+  const target = databaseTargetFromEnv();
+  if (target.kind === 'postgres' && !e.DATABASE_MIGRATION_URL && !e.demo) {
+    console.warn(
+      '[db] DATABASE_MIGRATION_URL is not set: the app runs as the schema owner and could drop the append-only ' +
+        'triggers. Use a separate owner role for migrations (README "Production").',
+    );
+  }
+  return openMigratedDatabase(target, e.DATABASE_MIGRATION_URL);
 }

@@ -8,11 +8,20 @@ import type { Database, SqlSession } from './driver';
  * table so `prisma migrate status` agrees. We apply them ourselves because the Prisma CLI
  * would open PGlite's data folder from a second process, and at start it must already be ours.
  */
-export async function applyMigrations(db: Database, migrationsDir = defaultMigrationsDir()): Promise<string[]> {
-  return db.withSession((session) => applyOnSession(session, migrationsDir));
+export async function applyMigrations(
+  db: Database,
+  migrationsDir = defaultMigrationsDir(),
+  options: MigrationOptions = {},
+): Promise<string[]> {
+  return db.withSession((session) => applyOnSession(session, migrationsDir, options));
 }
 
-async function applyOnSession(db: SqlSession, migrationsDir: string): Promise<string[]> {
+export interface MigrationOptions {
+  /** Runs on the same connection while the migration lock is still held (the runtime role's grants). */
+  afterMigrations?: (session: SqlSession) => Promise<void>;
+}
+
+async function applyOnSession(db: SqlSession, migrationsDir: string, options: MigrationOptions): Promise<string[]> {
   await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id" VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum" VARCHAR(64) NOT NULL,
@@ -52,6 +61,7 @@ async function applyOnSession(db: SqlSession, migrationsDir: string): Promise<st
       });
       applied.push(name);
     }
+    await options.afterMigrations?.(db);
   } finally {
     await db.exec('SELECT pg_advisory_unlock(727274)');
   }
