@@ -5,8 +5,8 @@ export async function register() {
   const { getDatabase } = await import('./lib/db/client');
   const db = await getDatabase();
   // First start: demo data (demo mode) or reference data and the first admin.
-  const { prepareInstance } = await import('./lib/server/startup/prepare-instance');
-  await prepareInstance({ db: db.prisma });
+  const { prepareInstanceExclusively } = await import('./lib/server/startup/prepare-instance');
+  await prepareInstanceExclusively(db);
   // Registry sync: the bundled sample registry in demo mode, and the periodic schedule.
   const { isDemoMode } = await import('./lib/env');
   if (isDemoMode()) {

@@ -22,24 +22,25 @@ export interface MigrationOptions {
 }
 
 async function applyOnSession(db: SqlSession, migrationsDir: string, options: MigrationOptions): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
-    "checksum" VARCHAR(64) NOT NULL,
-    "finished_at" TIMESTAMPTZ,
-    "migration_name" VARCHAR(255) NOT NULL,
-    "logs" TEXT,
-    "rolled_back_at" TIMESTAMPTZ,
-    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
-    "applied_steps_count" INTEGER NOT NULL DEFAULT 0
-  )`);
   const names = (await readdir(migrationsDir, { withFileTypes: true }))
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
   const applied: string[] = [];
   // Several app instances may start at once on PostgreSQL: one migrates, the others wait.
+  // The lock comes first: two CREATE TABLE IF NOT EXISTS at once collide in pg_type.
   await db.exec('SELECT pg_advisory_lock(727274)');
   try {
+    await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+      "checksum" VARCHAR(64) NOT NULL,
+      "finished_at" TIMESTAMPTZ,
+      "migration_name" VARCHAR(255) NOT NULL,
+      "logs" TEXT,
+      "rolled_back_at" TIMESTAMPTZ,
+      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+      "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+    )`);
     const done = new Set(
       (
         await db.query<{ migration_name: string }>(

@@ -15,17 +15,22 @@ export async function openMigratedDatabase(target: DatabaseTarget, migrationUrl?
       const role = await currentRole(db);
       const owner = await openDatabase({ kind: 'postgres', url: migrationUrl });
       try {
-        await applyMigrations(owner, undefined, { afterMigrations: (session) => grantRuntimeRole(session, role) });
+        logApplied(await applyMigrations(owner, undefined, { afterMigrations: (session) => grantRuntimeRole(session, role) }));
       } finally {
         await owner.close();
       }
       await assertRuntimeRoleRestricted(db);
     } else {
-      await applyMigrations(db);
+      logApplied(await applyMigrations(db));
     }
     return db;
   } catch (err) {
     await db.close();
     throw err;
   }
+}
+
+/** One line per migration this process applied: with several instances, exactly one says it. */
+function logApplied(names: string[]): void {
+  for (const name of names) console.info(`[db] applied migration ${name}`);
 }

@@ -1,5 +1,7 @@
 import 'server-only';
 import type { PrismaClient } from '@prisma/client';
+import { withAdvisoryLock } from '@/lib/db/advisory-lock';
+import type { Database } from '@/lib/db/driver';
 import { isDemoMode } from '@/lib/env';
 import { bootstrapFirstAdmin } from './bootstrap-first-admin';
 import { DEMO_EMAILS, refuseDemoLeftovers } from './demo-leftovers';
@@ -19,4 +21,15 @@ export async function prepareInstance(ctx: { db: PrismaClient }): Promise<void> 
   await seedReferenceData(db);
   await bootstrapFirstAdmin({ db });
   if (demo && (await db.user.count({ where: { email: { in: DEMO_EMAILS } } })) === 0) await seedDemoData(db);
+}
+
+// Any constant works; it only has to be the same for every instance.
+const STARTUP_LOCK = 4_242_047;
+
+/**
+ * prepareInstance with several instances starting at once on one PostgreSQL database: one
+ * prepares, the others wait and then find it done (one first admin, one demo seed).
+ */
+export function prepareInstanceExclusively(database: Database): Promise<void> {
+  return withAdvisoryLock(database, STARTUP_LOCK, () => prepareInstance({ db: database.prisma }));
 }
