@@ -1,9 +1,12 @@
-/** Opens, migrates and (first start) seeds the database before the server takes requests. */
+/** Opens and migrates the database, then prepares the instance, before the server takes requests. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { getDatabase } = await import('./lib/db/client');
   const db = await getDatabase();
+  // First start: demo data (demo mode) or reference data and the first admin.
+  const { prepareInstanceExclusively } = await import('./lib/server/startup/prepare-instance');
+  await prepareInstanceExclusively(db);
   // Registry sync: the bundled sample registry in demo mode, and the periodic schedule.
   const { isDemoMode } = await import('./lib/env');
   if (isDemoMode()) {
@@ -12,4 +15,7 @@ export async function register() {
   }
   const { startSyncScheduler } = await import('./lib/server/registries/sync-scheduler');
   startSyncScheduler();
+  // Signed checkpoints of the audit chain (issue 7.9), once per interval across all instances.
+  const { startCheckpointScheduler } = await import('./lib/server/audit/checkpoint-scheduler');
+  startCheckpointScheduler();
 }

@@ -30,7 +30,7 @@ export default defineConfig(async () => {
     resolve: { alias },
     test: {
       projects: [
-        { resolve: { alias }, test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts'], exclude: integration, environment: 'node' } },
+        { resolve: { alias }, test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: integration, environment: 'node' } },
         {
           resolve: { alias },
           test: { name: 'pglite', include: integration, environment: 'node', env: { TEST_DB: 'pglite' }, testTimeout: 30_000, hookTimeout: 60_000 },

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { databaseTargetFromEnv } from '@/lib/db/client';
 import { DatabaseInUseError, describeTarget, resetDatabase } from '@/lib/db/reset-database';
 import { isDemoMode } from '@/lib/env';
+import { prepareInstanceExclusively } from '@/lib/server/startup/prepare-instance';
 
 async function main() {
   const target = databaseTargetFromEnv();
@@ -20,7 +21,7 @@ async function main() {
   } else {
     console.log(what);
   }
-  await resetDatabase(target, (line) => console.log(line));
+  await resetDatabase(target, { log: (line) => console.log(line), prepare: prepareInstanceExclusively });
   console.log('Done.');
 }
 

@@ -16,7 +16,7 @@ export const PERMISSIONS = {
   enforcement: ['read'],
   apiKey: ['read', 'manage'],
   user: ['read', 'manage'],
-  audit: ['read', 'verify'],
+  audit: ['read', 'verify', 'checkpoint'],
   evidence: ['read', 'build'],
 } as const;
 

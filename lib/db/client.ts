@@ -1,16 +1,20 @@
 import path from 'node:path';
 import type { PrismaClient } from '@prisma/client';
 import { env } from '@/lib/env';
-import { openDatabase, type Database } from './driver';
-import { applyMigrations } from './migrate';
+import type { Database } from './driver';
+import { openMigratedDatabase } from './open-migrated-database';
 
 // One database per process (PGlite is single-process), kept on globalThis so that
 // Next's module reloading in development does not open a second instance.
 const holder = globalThis as typeof globalThis & { __toolledgerDb?: Promise<Database> };
 
-/** The process's database: opened, migrated and (first start, demo mode) seeded once. */
+/**
+ * The process's database, opened and migrated once. Seeding and the first admin are not done
+ * here but by the startup use case (lib/server/startup/prepare-instance.ts), so lib/db imports
+ * nothing from lib/server or lib/demo.
+ */
 export function getDatabase(): Promise<Database> {
-  holder.__toolledgerDb ??= openAndPrepare().catch((err: unknown) => {
+  holder.__toolledgerDb ??= openAndMigrate().catch((err: unknown) => {
     holder.__toolledgerDb = undefined;
     throw err;
   });
@@ -39,10 +43,14 @@ export function databaseTargetFromEnv() {
     : ({ kind: 'pglite', dataDir: path.resolve(e.TOOLLEDGER_DATA_DIR) } as const);
 }
 
-async function openAndPrepare(): Promise<Database> {
-  const db = await openDatabase(databaseTargetFromEnv());
-  await applyMigrations(db);
-  const { bootstrapData } = await import('./bootstrap');
-  await bootstrapData(db.prisma);
-  return db;
+async function openAndMigrate(): Promise<Database> {
+  const e = env();
+  const target = databaseTargetFromEnv();
+  if (target.kind === 'postgres' && !e.DATABASE_MIGRATION_URL && !e.demo) {
+    console.warn(
+      '[db] DATABASE_MIGRATION_URL is not set: the app runs as the schema owner and could drop the append-only ' +
+        'triggers. Use a separate owner role for migrations (README "Production").',
+    );
+  }
+  return openMigratedDatabase(target, e.DATABASE_MIGRATION_URL);
 }

@@ -8,29 +8,39 @@ import type { Database, SqlSession } from './driver';
  * table so `prisma migrate status` agrees. We apply them ourselves because the Prisma CLI
  * would open PGlite's data folder from a second process, and at start it must already be ours.
  */
-export async function applyMigrations(db: Database, migrationsDir = defaultMigrationsDir()): Promise<string[]> {
-  return db.withSession((session) => applyOnSession(session, migrationsDir));
+export async function applyMigrations(
+  db: Database,
+  migrationsDir = defaultMigrationsDir(),
+  options: MigrationOptions = {},
+): Promise<string[]> {
+  return db.withSession((session) => applyOnSession(session, migrationsDir, options));
 }
 
-async function applyOnSession(db: SqlSession, migrationsDir: string): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
-    "checksum" VARCHAR(64) NOT NULL,
-    "finished_at" TIMESTAMPTZ,
-    "migration_name" VARCHAR(255) NOT NULL,
-    "logs" TEXT,
-    "rolled_back_at" TIMESTAMPTZ,
-    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
-    "applied_steps_count" INTEGER NOT NULL DEFAULT 0
-  )`);
+export interface MigrationOptions {
+  /** Runs on the same connection while the migration lock is still held (the runtime role's grants). */
+  afterMigrations?: (session: SqlSession) => Promise<void>;
+}
+
+async function applyOnSession(db: SqlSession, migrationsDir: string, options: MigrationOptions): Promise<string[]> {
   const names = (await readdir(migrationsDir, { withFileTypes: true }))
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
   const applied: string[] = [];
   // Several app instances may start at once on PostgreSQL: one migrates, the others wait.
+  // The lock comes first: two CREATE TABLE IF NOT EXISTS at once collide in pg_type.
   await db.exec('SELECT pg_advisory_lock(727274)');
   try {
+    await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+      "checksum" VARCHAR(64) NOT NULL,
+      "finished_at" TIMESTAMPTZ,
+      "migration_name" VARCHAR(255) NOT NULL,
+      "logs" TEXT,
+      "rolled_back_at" TIMESTAMPTZ,
+      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+      "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+    )`);
     const done = new Set(
       (
         await db.query<{ migration_name: string }>(
@@ -52,6 +62,7 @@ async function applyOnSession(db: SqlSession, migrationsDir: string): Promise<st
       });
       applied.push(name);
     }
+    await options.afterMigrations?.(db);
   } finally {
     await db.exec('SELECT pg_advisory_unlock(727274)');
   }

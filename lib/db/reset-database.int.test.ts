@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '@/lib/demo/demo-users';
+import { prepareInstance } from '@/lib/server/startup/prepare-instance';
 import { openDatabase, type DatabaseTarget } from './driver';
 import { applyMigrations } from './migrate';
 import { DatabaseInUseError, processesHoldingDir, resetDatabase } from './reset-database';
@@ -48,7 +49,7 @@ describe('resetDatabase', () => {
     await db.close();
 
     const lines: string[] = [];
-    const result = await resetDatabase(target, (l) => lines.push(l));
+    const result = await resetDatabase(target, { log: (l) => lines.push(l), prepare: (db) => prepareInstance({ db: db.prisma }) });
     expect(result.users).toBe(DEMO_USERS.length);
     expect(result.auditEvents).toBeGreaterThanOrEqual(DEMO_USERS.length);
     expect(lines.join('\n')).toMatch(target.kind === 'pglite' ? /Deleting/ : /Dropping and recreating schema/);

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type DatabaseTarget } from './driver';
+import { openDatabase, type Database, type DatabaseTarget } from './driver';
 import { applyMigrations } from './migrate';
 import { closeDatabase, setDatabaseForProcess } from './client';
 
@@ -43,13 +43,22 @@ export function describeTarget(target: DatabaseTarget): string {
   return `schema "public" of PostgreSQL database ${u.pathname.slice(1) || '(default)'} on ${u.host}`;
 }
 
+export interface ResetOptions {
+  log?: (line: string) => void;
+  /**
+   * What a first start does once migrated (lib/server/startup/prepare-instance.ts: demo or
+   * reference data, first admin). Handed in, so lib/db never imports lib/server or lib/demo.
+   */
+  prepare?: (db: Database) => Promise<void>;
+}
+
 /**
- * Throws everything away and starts over as on a first start: migrations, then the demo
- * data (demo mode) or the reference data and bootstrap admin. Used by `npm run db:reset`.
+ * Throws everything away and starts over as on a first start: migrations, then `prepare`.
+ * Used by `npm run db:reset`.
  */
 export async function resetDatabase(
   target: DatabaseTarget,
-  log: (line: string) => void = () => undefined,
+  { log = () => undefined, prepare }: ResetOptions = {},
 ): Promise<{ users: number; auditEvents: number }> {
   if (target.kind === 'pglite') {
     if (!target.dataDir) throw new Error('An in-memory database needs no reset');
@@ -73,8 +82,7 @@ export async function resetDatabase(
     }
     const applied = await applyMigrations(db);
     log(`Applied ${applied.length} migration(s)`);
-    const { bootstrapData } = await import('./bootstrap');
-    await bootstrapData(db.prisma);
+    await prepare?.(db);
     const [users, auditEvents] = await Promise.all([db.prisma.user.count(), db.prisma.auditEvent.count()]);
     log(`Seeded: ${users} user(s), ${auditEvents} audit record(s)`);
     return { users, auditEvents };

@@ -8,7 +8,7 @@ export { DEMO_API_KEYS };
 
 const DAY = 86_400_000;
 
-/** Demo mode only (lib/db/bootstrap.ts): one key per scope with the documented secrets, and demo exceptions. */
+/** Demo mode only (lib/server/startup/prepare-instance.ts): one key per scope with the documented secrets, and demo exceptions. */
 export async function seedApiKeys(prisma: PrismaClient): Promise<void> {
   const admin = await prisma.user.findFirst({ where: { role: 'ADMIN' }, orderBy: { createdAt: 'asc' } });
   if (!admin) return;

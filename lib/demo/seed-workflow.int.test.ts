@@ -3,6 +3,7 @@ import { withTestDatabase } from '@/lib/testing/test-database';
 import { getPrisma } from '@/lib/db/client';
 import { createAgent, createPublisher, createRegistry, createTool } from '@/lib/testing/factories';
 import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
+import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { DEMO_USERS } from './demo-users';
 import { seedWorkflow } from './seed-workflow';
 
@@ -51,7 +52,7 @@ describe('seedWorkflow', () => {
     expect(overdue).toHaveLength(1);
     expect(requests.find((r) => r.state === 'REJECTED')?.comments).toHaveLength(1);
     expect(await prisma.installation.count({ where: { state: 'ACTIVE' } })).toBe(1);
-    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+    expect(await verifyAuditChain({ actor: SYSTEM_ACTOR, input: {} })).toMatchObject({ ok: true });
 
     await seedWorkflow(prisma); // idempotent
     expect(await prisma.changeRequest.count()).toBe(6);

@@ -8,18 +8,9 @@ import { seedCatalog } from './seed-catalog';
 import { seedApiKeys } from './seed-api-keys';
 import { seedWorkflow } from './seed-workflow';
 
-/** Reference data every installation needs (default policies, first admin from the environment). */
+/** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
   await seedPolicies(prisma);
-  const email = process.env.TOOLLEDGER_ADMIN_EMAIL;
-  const password = process.env.TOOLLEDGER_ADMIN_PASSWORD;
-  if (email && password) {
-    const passwordHash = await hashPassword(password);
-    await prisma.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: email.toLowerCase(), name: 'Administrator', role: 'ADMIN', passwordHash } });
-      await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'user.bootstrapped', entityType: 'User', entityId: user.id, after: { email: user.email, role: user.role } });
-    });
-  }
 }
 
 /** Demo mode, first start: demo users for every role and a realistic catalogue. */

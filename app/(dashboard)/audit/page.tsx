@@ -13,6 +13,7 @@ import { buttonClass } from '@/components/ui/button';
 import { AuditFilters } from './audit-filters';
 import { AuditDiff } from './audit-diff';
 import { VerifyChain } from './verify-chain';
+import { AuditCheckpoint } from './audit-checkpoint';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
@@ -43,6 +44,7 @@ export default async function AuditPage({
       {can(me.role, 'audit:verify') && (
         <Card title="Chain integrity">
           <VerifyChain />
+          <AuditCheckpoint />
         </Card>
       )}
       <Card title="Filters">

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
+import { CHECKPOINT_PROBLEM_TEXT } from '@/lib/domain/audit-checkpoint-problems';
 import { verifyAuditChainAction } from './actions';
 
 export function VerifyChain() {
@@ -15,11 +16,19 @@ export function VerifyChain() {
       </Button>
       <div role="status" aria-live="polite" data-testid="chain-status" className="text-sm">
         {state && !state.ok && <span className="text-rose-700">{state.error}</span>}
+        {state?.ok && !state.data.ok && state.data.checkpointProblem && (
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge tone="red">Chain does not match a signed checkpoint</Badge>
+            The checkpoint of {new Date(state.data.checkpointProblem.checkpoint.createdAt).toUTCString()} at record #
+            {state.data.checkpointProblem.checkpoint.headSeq} {CHECKPOINT_PROBLEM_TEXT[state.data.checkpointProblem.kind]}.
+          </span>
+        )}
         {state?.ok && state.data.ok && (
           <span className="flex items-center gap-2">
             <Badge tone="green">Chain intact</Badge>
             {state.data.checked.toLocaleString('en')} records recomputed
-            {state.data.lastSeq ? `, up to #${state.data.lastSeq}` : ''}.
+            {state.data.lastSeq ? `, up to #${state.data.lastSeq}` : ''}
+            {state.data.checkpoints.checked > 0 ? `; matches all ${state.data.checkpoints.checked.toLocaleString('en')} signed checkpoints` : '; no signed checkpoint yet'}.
           </span>
         )}
         {state?.ok && !state.data.ok && state.data.break && (

@@ -15,7 +15,7 @@ describe('audit trail', () => {
         recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'tool.synced', entityType: 'Tool', entityId: String(i), before: { n: i }, after: { n: i + 1, at: new Date() } }),
       );
     }
-    const report = await verifyAuditChain(2);
+    const report = await verifyAuditChain({ actor: SYSTEM_ACTOR, input: { batchSize: 2 } });
     expect(report).toMatchObject({ ok: true, checked: 5 });
   });
 
@@ -32,7 +32,7 @@ describe('audit trail', () => {
     await db.exec(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only";
       UPDATE "AuditEvent" SET after = '{"n": 999}' WHERE "entityId" = '2';
       ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only";`);
-    const report = await verifyAuditChain();
+    const report = await verifyAuditChain({ actor: SYSTEM_ACTOR, input: {} });
     expect(report.ok).toBe(false);
     expect(report.break?.kind).toBe('hash-mismatch');
   });

@@ -1,36 +1,73 @@
 import 'server-only';
+import type { AuditCheckpoint } from '@prisma/client';
+import { checkpointKey } from '@/lib/auth/secret';
+import { checkCheckpoint, type CheckpointProblemKind } from '@/lib/domain/audit-checkpoint';
 import { GENESIS_HASH, verifyChain, type ChainBreak } from '@/lib/domain/hash-chain';
-import { getPrisma } from '@/lib/db/client';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { ZVerifyAuditChainInput, type TVerifyAuditChainInput } from '@/lib/validation/audit-checkpoint';
 import { auditHashContent } from './record-audit-event';
+
+export interface CheckpointView {
+  id: string;
+  createdAt: string;
+  headSeq: string;
+  headHash: string;
+  trigger: AuditCheckpoint['trigger'];
+  actorLabel: string;
+}
 
 export interface AuditChainReport {
   ok: boolean;
   checked: number;
   lastSeq: string | null;
   break?: ChainBreak & { seq: string };
+  /** How many signed checkpoints the chain was compared with, and the newest of them. */
+  checkpoints: { checked: number; latest: CheckpointView | null };
+  /** The oldest checkpoint the chain no longer matches: newest records deleted, chain rewritten, or a forged checkpoint. */
+  checkpointProblem?: { kind: CheckpointProblemKind; checkpoint: CheckpointView };
 }
 
-/** Recomputes the whole chain in batches (memory stays flat however long it is). */
-export async function verifyAuditChain(batchSize = 2000): Promise<AuditChainReport> {
-  const prisma = await getPrisma();
+export function checkpointView(c: AuditCheckpoint): CheckpointView {
+  return { id: c.id, createdAt: c.createdAt.toISOString(), headSeq: c.headSeq.toString(), headHash: c.headHash, trigger: c.trigger, actorLabel: c.actorLabel };
+}
+
+/**
+ * Recomputes the whole chain in batches (memory stays flat however long it is), then compares
+ * it with every signed checkpoint: a chain that recomputes cleanly may still have lost its
+ * newest records or been rewritten from the start, and only a signature made with a key
+ * outside the database can tell.
+ */
+export async function verifyAuditChain({ actor, input }: OperationCall<TVerifyAuditChainInput>, ctx?: OperationContextInput): Promise<AuditChainReport> {
+  const { db } = await operationContext(ctx);
+  assertActorCan(actor, 'audit:verify');
+  const { batchSize } = parseInput(ZVerifyAuditChainInput, input);
+  const checkpoints = await db.auditCheckpoint.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  const latest = checkpoints.at(-1);
+  const summary = { checked: checkpoints.length, latest: latest ? checkpointView(latest) : null };
+  const wanted = new Set(checkpoints.map((c) => c.headSeq));
+  const hashAt = new Map<bigint, string>();
   let prev = GENESIS_HASH;
   let after: bigint | undefined;
   let checked = 0;
   for (;;) {
-    const batch = await prisma.auditEvent.findMany({
-      where: after === undefined ? {} : { seq: { gt: after } },
-      orderBy: { seq: 'asc' },
-      take: batchSize,
-    });
+    const batch = await db.auditEvent.findMany({ where: after === undefined ? {} : { seq: { gt: after } }, orderBy: { seq: 'asc' }, take: batchSize });
     if (batch.length === 0) break;
     const result = verifyChain(batch, auditHashContent, prev);
     if (!result.ok) {
       const broken = batch[result.break.index]!;
-      return { ok: false, checked: checked + result.break.index, lastSeq: broken.seq.toString(), break: { ...result.break, seq: broken.seq.toString() } };
+      return { ok: false, checked: checked + result.break.index, lastSeq: broken.seq.toString(), break: { ...result.break, seq: broken.seq.toString() }, checkpoints: summary };
     }
+    for (const r of batch) if (wanted.has(r.seq)) hashAt.set(r.seq, r.hash);
     checked += batch.length;
     prev = result.lastHash;
     after = batch[batch.length - 1]!.seq;
   }
-  return { ok: true, checked, lastSeq: after?.toString() ?? null };
+  const report: AuditChainReport = { ok: true, checked, lastSeq: after?.toString() ?? null, checkpoints: summary };
+  const key = checkpoints.length > 0 ? checkpointKey() : '';
+  for (const c of checkpoints) {
+    const kind = checkCheckpoint(c, key, { hashAtHead: hashAt.get(c.headSeq), chainHeadSeq: after ?? 0n });
+    if (kind) return { ...report, ok: false, checkpointProblem: { kind, checkpoint: checkpointView(c) } };
+  }
+  return report;
 }

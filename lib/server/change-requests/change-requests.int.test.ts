@@ -5,6 +5,7 @@ import { getPrisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/server/actor';
 import { AppError } from '@/lib/server/errors';
 import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
+import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { createChangeRequest } from './create-change-request';
 import { decideChangeRequest } from './decide-change-request';
 import { deployChangeRequest } from './deploy-change-request';
@@ -269,6 +270,6 @@ describe('digest pinning, fast-track, bad input', () => {
     expect(open.rows.every((x) => x.state === 'COMPLIANCE_REVIEW' || x.state === 'SECURITY_REVIEW')).toBe(true);
     expect(await prisma.installation.count({ where: { agentId: agent.id, state: 'REVOKED' } })).toBe(1);
     expect(cleanToolId).toBeTruthy();
-    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+    expect(await verifyAuditChain({ actor: SYSTEM_ACTOR, input: {} })).toMatchObject({ ok: true });
   });
 });

@@ -66,7 +66,7 @@ describe('registry sync from the sample AgentNode registry', () => {
     const prisma = await getPrisma();
     const imported = await prisma.auditEvent.count({ where: { action: 'tool.imported' } });
     expect(imported).toBe(46);
-    const report = await verifyAuditChain();
+    const report = await verifyAuditChain({ actor: SYSTEM_ACTOR, input: {} });
     expect(report).toMatchObject({ ok: true });
   });
 

@@ -20,6 +20,11 @@ export interface SyncInput {
   fetch?: typeof fetch;
   /** The seed runs before getPrisma() resolves and hands its client in. */
   prisma?: PrismaClient;
+  /**
+   * The schedule's due check saw this lastSyncAt: start only if it is unchanged, or another
+   * instance that finished a run since then would be followed by a second one at once.
+   */
+  ifLastSyncAt?: Date | null;
 }
 
 /** A RUNNING run older than this was cut off (process stopped): it is closed as FAILED. */
@@ -45,6 +50,10 @@ export async function startRegistrySync(input: SyncInput): Promise<{ run: SyncRu
     });
     const running = await tx.syncRun.findFirst({ where: { registryId: registry.id, status: 'RUNNING' } });
     if (running) throw conflict(`A sync of ${registry.name} is already running (started ${running.startedAt.toISOString()})`);
+    if (input.ifLastSyncAt !== undefined) {
+      const now = await tx.registry.findUniqueOrThrow({ where: { id: registry.id }, select: { lastSyncAt: true } });
+      if (now.lastSyncAt?.getTime() !== input.ifLastSyncAt?.getTime()) throw conflict(`${registry.name} was synced meanwhile`);
+    }
     const created = await tx.syncRun.create({
       data: {
         registryId: registry.id,

@@ -1,0 +1,14 @@
+/**
+ * Evidence tables: rows are written once and never changed. The triggers in the migrations
+ * refuse UPDATE, DELETE and TRUNCATE for everyone; with a separate migration role the runtime
+ * role also gets only INSERT and SELECT on them (lib/db/runtime-role.ts), so it cannot drop the
+ * triggers either. One list: the grants skip a table a migration has not created yet.
+ */
+export const APPEND_ONLY_TABLES = [
+  'AuditEvent',
+  'AuditCheckpoint',
+  'VerificationRecord',
+  'EnforcementDecision',
+  'Approval',
+  'ChangeComment',
+] as const;

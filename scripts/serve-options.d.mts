@@ -1,0 +1,6 @@
+export function demoModeOf(env: Record<string, string | undefined>): boolean;
+export function serveOptions(env: Record<string, string | undefined>): {
+  demo: boolean;
+  host: string | undefined;
+  serverEnv: Record<string, string | undefined>;
+};
