@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { listUsers } from '@/lib/server/users/list-users';
 import { PageHeader } from '@/components/ui/page-header';
@@ -23,7 +23,7 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 export default async function UsersPage() {
   const me = await requirePageUser('user:read');
   const manage = can(me.role, 'user:manage');
-  const users = await listUsers();
+  const users = await listUsers({ actor: actorOf(me), input: {} });
 
   return (
     <div className="space-y-6">
