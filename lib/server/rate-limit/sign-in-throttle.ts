@@ -33,12 +33,18 @@ export async function signInBlockedForMs(db: PrismaClient, key: SignInAttemptKey
   return wait;
 }
 
-/** Counts one failure; returns how long sign-in is now blocked (0 when still under the limits). */
+/**
+ * Counts one failure; returns how long sign-in is now blocked (0 while still under the limits).
+ * The failure that reaches a limit starts the block, so the limit is the number of failures allowed.
+ */
 export async function countSignInFailure(db: PrismaClient, key: SignInAttemptKey): Promise<number> {
   let wait = 0;
   for (const { limiter, key: k } of limiters(db, key)) {
     try {
-      await limiter.consume(k);
+      const res = await limiter.consume(k);
+      if (res.consumedPoints < limiter.points) continue;
+      await limiter.block(k, limiter.blockDuration);
+      wait = Math.max(wait, limiter.blockDuration * 1000);
     } catch (err) {
       if (!isLimitReached(err)) throw err;
       wait = Math.max(wait, err.msBeforeNext);
