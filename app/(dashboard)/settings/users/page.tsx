@@ -87,12 +87,22 @@ export default async function UsersPage() {
                   <td className="px-4 py-2">
                     <Badge tone={u.active ? 'green' : 'red'}>{u.active ? 'Active' : 'Deactivated'}</Badge>
                     {!u.hasPassword && <span className="ml-1 text-xs text-slate-500">SSO only</span>}
+                    {u.hasPassword && u.ssoBound && <span className="ml-1 text-xs text-slate-500">SSO linked</span>}
+                    {!u.ssoBound && u.ssoLinkApprovedAt && (
+                      <span className="ml-1 text-xs text-slate-500">SSO link approved</span>
+                    )}
                   </td>
                   <td className="px-4 py-2 whitespace-nowrap">{u.lastSignInAt ? dateTime.format(u.lastSignInAt) : 'never'}</td>
                   {manage && (
                     <td className="px-4 py-2">
                       <UserRowActions
-                        user={{ id: u.id, email: u.email, role: u.role, active: u.active }}
+                        user={{
+                          id: u.id,
+                          email: u.email,
+                          role: u.role,
+                          active: u.active,
+                          canApproveSso: u.hasPassword && !u.ssoBound && !u.ssoLinkApprovedAt,
+                        }}
                         isSelf={u.id === me.id}
                       />
                     </td>
