@@ -44,6 +44,11 @@ describe('safeCallbackUrl', () => {
     ['%252F%252Fevil.example'],
     ['/%09/evil.example'],
     ['/%E0%A4%A'],
+    // Dot segments that collapse into a protocol-relative path (these passed the old page check).
+    ['/.//evil.example'],
+    ['/a/..//evil.example'],
+    ['/%2e//evil.example'],
+    ['http://localhost//evil.example'],
     [`/${'a'.repeat(3000)}`],
   ])('refuses %j', (input) => {
     expect(safeCallbackUrl(input as string | null | undefined)).toBe('/');

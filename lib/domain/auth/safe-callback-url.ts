@@ -35,5 +35,7 @@ export function safeCallbackUrl(raw: string | null | undefined): string {
     return FALLBACK;
   }
   if (parsed.origin !== BASE) return FALLBACK;
-  return `${parsed.pathname}${parsed.search}${parsed.hash}`;
+  // Dot segments can collapse into `//host` (`/.//evil` → `//evil`): judge the result too.
+  const path = `${parsed.pathname}${parsed.search}${parsed.hash}`;
+  return looksLikeOtherOrigin(path) ? FALLBACK : path;
 }
