@@ -79,6 +79,63 @@ test.describe('user administration and audit trail', () => {
     await expect(form.getByText('The current password is wrong')).toBeVisible();
     await form.getByLabel('Current password', { exact: true }).fill('toolledger-demo');
     await form.getByRole('button', { name: 'Change password' }).click();
-    await expect(form.getByRole('status')).toContainText('Password changed');
+    // Every session ends, this one too: the person signs in again with the new password.
+    await expect(page).toHaveURL(/\/sign-in\?notice=password-changed/);
+    await expect(page.getByRole('status')).toHaveText('Password changed: sign in with your new password.');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('my new long password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByTestId('current-role')).toHaveText('Auditor');
+  });
+
+  test('a password reset or role change ends the user’s open sessions at once', async ({ page, browser, baseURL }) => {
+    test.setTimeout(120_000);
+    const email = `sess-${Date.now()}@example.test`;
+    await signInAs(page, 'ADMIN');
+    expect(
+      (await page.request.post('/api/users', { data: { name: 'Sid', email, role: 'AUDITOR', password: 'toolledger-demo' } })).status(),
+    ).toBe(201);
+    const other = await browser.newContext({ baseURL });
+    const victim = await other.newPage();
+    await signInAs(victim, { email });
+    await victim.goto('/settings/account');
+    await expect(victim.getByRole('heading', { name: 'Account' })).toBeVisible();
+
+    await page.goto('/settings/users');
+    const row = page.getByTestId(`user-row-${email}`);
+    await row.getByRole('button', { name: 'Reset password' }).click();
+    await row.getByLabel(`New password for ${email}`).fill('toolledger-demo');
+    await row.getByRole('button', { name: 'Set password', exact: true }).click();
+    await expect(row.getByText('Password set')).toBeVisible();
+    await victim.goto('/settings/account');
+    await expect(victim).toHaveURL(/\/sign-in/);
+
+    await signInAs(victim, { email });
+    await victim.goto('/');
+    await expect(victim.getByTestId('current-role')).toHaveText('Auditor');
+    await row.getByLabel(`Role of ${email}`).selectOption('SECURITY_REVIEWER');
+    await row.getByRole('button', { name: 'Save role' }).click();
+    await expect(row.getByText('Role saved')).toBeVisible();
+    await victim.goto('/');
+    await expect(victim).toHaveURL(/\/sign-in/);
+    await other.close();
+
+    await page.goto(`/audit?entityType=User&action=user.passwordReset`);
+    await expect(page.getByTestId('audit-row').first()).toContainText('sessionsEnded');
+  });
+
+  test('an admin allows SSO sign-in for a local account, and the audit trail shows it', async ({ page }) => {
+    const email = `sso-${Date.now()}@example.test`;
+    await signInAs(page, 'ADMIN');
+    expect(
+      (await page.request.post('/api/users', { data: { name: 'Sol', email, role: 'AUDITOR', password: 'toolledger-demo' } })).status(),
+    ).toBe(201);
+    await page.goto('/settings/users');
+    const row = page.getByTestId(`user-row-${email}`);
+    await row.getByRole('button', { name: 'Allow SSO sign-in' }).click();
+    await expect(row.getByText('SSO link approved')).toBeVisible();
+    await expect(row.getByRole('button', { name: 'Allow SSO sign-in' })).toHaveCount(0);
+    await page.goto(`/audit?entityType=User&action=user.ssoLinkApproved`);
+    await expect(page.getByTestId('audit-row').first()).toContainText('admin@toolledger.local');
   });
 });

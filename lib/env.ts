@@ -36,6 +36,12 @@ const ZEnvFields = z.object({
   OIDC_NAME: z.string().min(1).default('Company SSO'),
   /** Role given to an OIDC user signing in for the first time. */
   OIDC_DEFAULT_ROLE: z.enum(['ADMIN', 'COMPLIANCE_OFFICER', 'SECURITY_REVIEWER', 'AUDITOR']).default('AUDITOR'),
+  /** Comma-separated email domains allowed to sign in through OIDC (exact match). */
+  OIDC_ALLOWED_DOMAINS: z.string().optional(),
+  /** Comma-separated values of the `groups` claim allowed to sign in through OIDC. */
+  OIDC_ALLOWED_GROUPS: z.string().optional(),
+  /** Public API requests per key per minute, shared by every instance (default far above 200 req/s). */
+  TOOLLEDGER_API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60_000),
 });
 
 /**

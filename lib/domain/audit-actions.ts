@@ -48,6 +48,11 @@ export const AUDIT_ACTIONS = {
   'user.passwordReset': 'Password reset',
   'user.reactivated': 'User reactivated',
   'user.roleChanged': 'Role changed',
+  'user.signedIn': 'Signed in',
+  'user.signedOut': 'Signed out',
+  'user.signInFailed': 'Sign-in failed',
+  'user.ssoLinkApproved': 'Single sign-on link approved',
+  'user.ssoLinked': 'Single sign-on identity linked',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -66,6 +71,8 @@ export const AUDIT_ENTITY_TYPES = [
   'PolicyException',
   'Publisher',
   'Registry',
+  /** A sign-in attempt for an email that has no account: the attempted email is the entity id. */
+  'SignIn',
   'SyncRun',
   'Tool',
   'ToolVersion',

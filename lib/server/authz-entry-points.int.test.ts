@@ -52,6 +52,7 @@ const ACTIONS: { name: string; permission: Permission; action: Action }[] = [
   { name: 'settings/users/updateUserRoleAction', permission: 'user:manage', action: userActions.updateUserRoleAction },
   { name: 'settings/users/setUserActiveAction', permission: 'user:manage', action: userActions.setUserActiveAction },
   { name: 'settings/users/resetUserPasswordAction', permission: 'user:manage', action: userActions.resetUserPasswordAction },
+  { name: 'settings/users/approveSsoLinkAction', permission: 'user:manage', action: userActions.approveSsoLinkAction },
   { name: 'settings/api-keys/createApiKeyAction', permission: 'apiKey:manage', action: apiKeyActions.createApiKeyAction },
   { name: 'settings/api-keys/revokeApiKeyAction', permission: 'apiKey:manage', action: apiKeyActions.revokeApiKeyAction },
   {

@@ -7,12 +7,21 @@ vi.hoisted(() => {
 });
 
 // getServerSession reads the request's cookie; here it returns the session a browser would hold.
-const sessionUserId = vi.hoisted(() => ({ current: '' }));
+const sessionUserId = vi.hoisted(() => ({ current: '', version: undefined as number | undefined }));
 vi.mock('next-auth', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next-auth')>()),
   getServerSession: async () =>
-    sessionUserId.current ? { user: { id: sessionUserId.current }, expires: '2999-01-01T00:00:00Z' } : null,
+    sessionUserId.current
+      ? { user: { id: sessionUserId.current, sessionVersion: sessionUserId.version }, expires: '2999-01-01T00:00:00Z' }
+      : null,
 }));
+
+/** The session a browser holds after signing in now: the user's id and current session version. */
+async function signedInAs(userId: string) {
+  const prisma = await getPrisma();
+  sessionUserId.current = userId;
+  sessionUserId.version = (await prisma.user.findUniqueOrThrow({ where: { id: userId } })).sessionVersion;
+}
 
 import { withTestDatabase } from '@/lib/testing/test-database';
 import { getPrisma } from '@/lib/db/client';
@@ -21,6 +30,8 @@ import { SYSTEM_ACTOR, type Actor } from '@/lib/server/actor';
 import { createUser } from '@/lib/server/users/create-user';
 import { setUserActive } from '@/lib/server/users/set-user-active';
 import { updateUserRole } from '@/lib/server/users/update-user-role';
+import { resetUserPassword } from '@/lib/server/users/reset-user-password';
+import { changeOwnPassword } from '@/lib/server/users/change-own-password';
 import { getCurrentUser, requireUser } from './session';
 
 withTestDatabase();
@@ -45,24 +56,59 @@ describe('sessions', () => {
       actor: admin,
       input: { name: 'Sam', email: 'sam@session.test', role: 'SECURITY_REVIEWER', password: 'session passphrase' },
     });
-    sessionUserId.current = u.id;
+    await signedInAs(u.id);
     expect(await getCurrentUser()).toMatchObject({ id: u.id, role: 'SECURITY_REVIEWER' });
     await setUserActive({ actor: admin, input: { userId: u.id, active: false } });
     expect(await getCurrentUser()).toBeNull();
     await expect(requireUser('inventory:read')).rejects.toMatchObject({ status: 401 });
   });
 
-  it('carry the role from the database, so a demotion applies at once', async () => {
+  it('end at once on a role change; the next session carries the new role', async () => {
     const u = await createUser({
       actor: admin,
       input: { name: 'Cora', email: 'cora@session.test', role: 'COMPLIANCE_OFFICER', password: 'session passphrase' },
     });
-    sessionUserId.current = u.id;
+    await signedInAs(u.id);
     await expect(requireUser('changeRequest:create')).resolves.toMatchObject({ id: u.id });
     await updateUserRole({ actor: admin, input: { userId: u.id, role: 'AUDITOR' } });
+    await expect(requireUser('inventory:read')).rejects.toMatchObject({ status: 401 });
+    await signedInAs(u.id);
     await expect(requireUser('changeRequest:create')).rejects.toMatchObject({ status: 403 });
-    const prisma = await getPrisma();
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: u.id } })).role).toBe('AUDITOR');
+    expect(await getCurrentUser()).toMatchObject({ role: 'AUDITOR' });
+  });
+
+  it('end at once when an admin resets the password', async () => {
+    const u = await createUser({
+      actor: admin,
+      input: { name: 'Rita', email: 'rita@session.test', role: 'SECURITY_REVIEWER', password: 'session passphrase' },
+    });
+    await signedInAs(u.id);
+    const stolen = sessionUserId.version;
+    expect(await getCurrentUser()).toMatchObject({ id: u.id });
+    await resetUserPassword({ actor: admin, input: { userId: u.id, password: 'another long passphrase' } });
+    expect(await getCurrentUser()).toBeNull();
+    // A token from before session versions existed (no version) is refused too once the version moved.
+    sessionUserId.version = undefined;
+    expect(await getCurrentUser()).toBeNull();
+    sessionUserId.version = stolen;
+    expect(await getCurrentUser()).toBeNull();
+    await signedInAs(u.id);
+    expect(await getCurrentUser()).toMatchObject({ id: u.id });
+  });
+
+  it('all end when the person changes their own password, this one included (they sign in again)', async () => {
+    const u = await createUser({
+      actor: admin,
+      input: { name: 'Owen', email: 'owen@session.test', role: 'AUDITOR', password: 'session passphrase' },
+    });
+    await signedInAs(u.id);
+    const me = await requireUser('inventory:read');
+    const result = await changeOwnPassword({
+      actor: { type: 'USER', id: me.id, label: me.email, role: me.role },
+      input: { currentPassword: 'session passphrase', newPassword: 'a fresh passphrase', confirmPassword: 'a fresh passphrase' },
+    });
+    expect(result).toMatchObject({ signInAgain: true });
+    expect(await getCurrentUser()).toBeNull();
   });
 
   it('are refused for a user that no longer exists', async () => {

@@ -4,7 +4,8 @@ import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { authOptions } from '@/lib/auth/options';
 import { can, type Permission } from '@/lib/auth/permissions';
-import { getPrisma } from '@/lib/db/client';
+import { getSessionUser } from '@/lib/server/users/get-session-user';
+import { SIGN_IN_SERVICE } from '@/lib/server/users/sign-in-service';
 import { forbidden, unauthorized } from './errors';
 import type { Actor } from './actor';
 
@@ -15,15 +16,17 @@ export interface CurrentUser {
   role: 'ADMIN' | 'COMPLIANCE_OFFICER' | 'SECURITY_REVIEWER' | 'AUDITOR';
 }
 
-/** The signed-in, active user, read fresh from the database (a role change or deactivation applies at once). */
+/**
+ * The signed-in, active user, read fresh from the database on every request: a session whose
+ * version is older than the user's (password change or reset, role change, deactivation) is no
+ * session. These guards produce the actor, so they take none; the read itself is the operation
+ * getSessionUser. Cached per request (React cache), so a page and its guards read once.
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  const prisma = await getPrisma();
-  const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
-  if (!user || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return getSessionUser({ actor: SIGN_IN_SERVICE, input: { userId: id, sessionVersion: session.user.sessionVersion } });
 });
 
 export function actorOf(user: CurrentUser): Actor {

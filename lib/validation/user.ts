@@ -44,3 +44,6 @@ export const ZChangeOwnPasswordInput = z
     message: 'Choose a password different from the current one',
   });
 export type TChangeOwnPasswordInput = z.infer<typeof ZChangeOwnPasswordInput>;
+
+export const ZApproveSsoLinkInput = z.object({ userId: ZUserId });
+export type TApproveSsoLinkInput = z.infer<typeof ZApproveSsoLinkInput>;

@@ -4,14 +4,20 @@ import { getCurrentUser } from '@/lib/server/session';
 import { isDemoMode, oidcConfigured, env } from '@/lib/env';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/demo/demo-users';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { safeCallbackUrl } from '@/lib/domain/auth/safe-callback-url';
 import { SignInForm } from './sign-in-form';
+import { SIGN_IN_NOTICES, signInErrorMessage } from './sign-in-messages';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
-  if (await getCurrentUser()) redirect('/');
-  const { error, callbackUrl } = await searchParams;
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; callbackUrl?: string; notice?: string }>;
+}) {
+  const { error, callbackUrl, notice } = await searchParams;
+  if (await getCurrentUser()) redirect(safeCallbackUrl(callbackUrl));
   const demo = isDemoMode();
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
@@ -21,9 +27,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="mt-2 text-sm text-slate-600">Govern the tools your AI agents install and run.</p>
         </div>
         <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          {notice && Object.hasOwn(SIGN_IN_NOTICES, notice) && (
+            <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+              {SIGN_IN_NOTICES[notice]}
+            </p>
+          )}
           <SignInForm
-            callbackUrl={safeCallback(callbackUrl)}
-            initialError={error ? 'Sign-in failed: check your email and password.' : undefined}
+            callbackUrl={safeCallbackUrl(callbackUrl)}
+            initialError={signInErrorMessage(error)}
             oidcName={oidcConfigured() ? env().OIDC_NAME : undefined}
           />
         </div>
@@ -42,16 +53,4 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </div>
     </main>
   );
-}
-
-/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
-function safeCallback(url: string | undefined): string {
-  if (!url) return '/';
-  try {
-    const parsed = new URL(url, 'http://local.invalid');
-    if (parsed.origin !== 'http://local.invalid' && !url.startsWith('http://localhost') && !url.startsWith('http://127.0.0.1')) return '/';
-    return parsed.pathname + parsed.search;
-  } catch {
-    return '/';
-  }
 }

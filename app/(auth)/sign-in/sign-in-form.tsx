@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { ZSignInInput } from '@/lib/validation/auth';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { isThrottleMessage, SIGN_IN_FAILED } from './sign-in-messages';
 
 export function SignInForm({ callbackUrl, initialError, oidcName }: { callbackUrl: string; initialError?: string; oidcName?: string }) {
   const [error, setError] = useState(initialError);
@@ -26,7 +27,7 @@ export function SignInForm({ callbackUrl, initialError, oidcName }: { callbackUr
     const res = await signIn('credentials', { ...parsed.data, redirect: false });
     setPending(false);
     if (!res || res.error) {
-      setError('Sign-in failed: check your email and password.');
+      setError(res?.error && isThrottleMessage(res.error) ? res.error : SIGN_IN_FAILED);
       return;
     }
     window.location.assign(callbackUrl);

@@ -7,7 +7,9 @@ import { badRequest } from '@/lib/server/errors';
 import { ZCreateUserInput } from '@/lib/validation/user';
 
 /** The dashboard's user list as JSON (session auth, user:read). */
-export const GET = withSession('user:read', async () => NextResponse.json({ users: await listUsers() }));
+export const GET = withSession('user:read', async (_req, { user }) =>
+  NextResponse.json({ users: await listUsers({ actor: actorOf(user), input: {} }) }),
+);
 
 /** Creates a user (session auth, user:manage): the same operation the Users page's form calls. */
 export const POST = withSession('user:manage', async (req, { user }) => {

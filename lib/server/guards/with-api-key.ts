@@ -4,6 +4,7 @@ import { NextResponse } from 'next/server';
 import { findApiKeyBySecret, touchApiKey, type ApiKeyRecord } from '@/lib/server/api-keys/authenticate-api-key';
 import { AppError, toErrorBody } from '@/lib/server/errors';
 import type { Actor } from '@/lib/server/actor';
+import { apiKeyLimiter } from '@/lib/server/rate-limit/api-key-limiter';
 
 export interface ApiKeyContext {
   key: ApiKeyRecord;
@@ -41,9 +42,19 @@ async function authenticate(req: Request, scope: ApiKeyScope): Promise<{ key: Ap
   return { key };
 }
 
+function tooManyRequests(retryAfterSeconds: number): Response {
+  return NextResponse.json(
+    { error: `Too many requests for this API key: try again in ${retryAfterSeconds} s`, code: 'rate_limited' },
+    { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+  );
+}
+
 /**
  * Route handler guard for the public API: key (Authorization: Bearer or X-API-Key) → scope →
- * handler → one error mapper. `onRejected` lets a route log refused attempts (the enforce log does).
+ * per-key rate limit (429 with Retry-After; an in-process count synced to the database, so it
+ * costs no round trip) → handler → one error mapper. `onRejected` lets a route log refused
+ * attempts (the enforce log does); throttled requests are not logged one by one, the limiter
+ * warns once per window.
  */
 export function withApiKey<P = Record<string, string>>(
   scope: ApiKeyScope,
@@ -58,6 +69,8 @@ export function withApiKey<P = Record<string, string>>(
         throw auth.error;
       }
       const { key } = auth;
+      const limit = apiKeyLimiter().take(key.id);
+      if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds);
       touchApiKey(key.id);
       const actor = { type: 'API_KEY' as const, id: key.id, label: `api-key:${key.prefix}`, scopes: key.scopes, agentId: key.agentId };
       return await handler(req, { key, actor, params: (await routeCtx?.params) as P });

@@ -1,11 +1,9 @@
 import 'server-only';
 import { Prisma } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
 import { hashPassword } from '@/lib/auth/password';
-import type { Actor } from '@/lib/server/actor';
 import { AppError } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { authorize, operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZCreateUserInput, type TCreateUserInput } from '@/lib/validation/user';
 import { userAuditView } from './user-admin-lock';
 
@@ -15,10 +13,9 @@ const duplicateEmail = () =>
   ]);
 
 /** An admin creates a local user with an initial password (argon2id); the audit record never holds the hash. */
-export async function createUser({ actor, input }: { actor: Actor; input: TCreateUserInput }) {
-  assertActorCan(actor, 'user:manage');
-  const data = ZCreateUserInput.parse(input);
-  const prisma = await getPrisma();
+export async function createUser({ actor, input }: OperationCall<TCreateUserInput>, ctx?: OperationContextInput) {
+  const { db: prisma } = await operationContext(ctx);
+  const data = authorize(actor, 'user:manage', ZCreateUserInput, input);
   if (await prisma.user.findUnique({ where: { email: data.email }, select: { id: true } })) throw duplicateEmail();
   const passwordHash = await hashPassword(data.password);
   try {

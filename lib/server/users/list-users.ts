@@ -1,5 +1,6 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db/client';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 
 export interface UserRow {
   id: string;
@@ -8,14 +9,19 @@ export interface UserRow {
   role: 'ADMIN' | 'COMPLIANCE_OFFICER' | 'SECURITY_REVIEWER' | 'AUDITOR';
   active: boolean;
   hasPassword: boolean;
+  /** Signs in through SSO (an identity provider subject is bound to the account). */
+  ssoBound: boolean;
+  /** An admin allowed this local account to be signed into through SSO. */
+  ssoLinkApprovedAt: Date | null;
   lastSignInAt: Date | null;
   createdAt: Date;
 }
 
 /** Everyone with an account, active first, then by name. Never returns password hashes. */
-export async function listUsers(): Promise<UserRow[]> {
-  const prisma = await getPrisma();
-  const users = await prisma.user.findMany({
+export async function listUsers({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput): Promise<UserRow[]> {
+  const { db } = await operationContext(ctx);
+  assertActorCan(actor, 'user:read');
+  const users = await db.user.findMany({
     orderBy: [{ active: 'desc' }, { name: 'asc' }],
     select: {
       id: true,
@@ -24,9 +30,15 @@ export async function listUsers(): Promise<UserRow[]> {
       role: true,
       active: true,
       passwordHash: true,
+      oidcSubject: true,
+      ssoLinkApprovedAt: true,
       lastSignInAt: true,
       createdAt: true,
     },
   });
-  return users.map(({ passwordHash, ...u }) => ({ ...u, hasPassword: passwordHash !== null }));
+  return users.map(({ passwordHash, oidcSubject, ...u }) => ({
+    ...u,
+    hasPassword: passwordHash !== null,
+    ssoBound: oidcSubject !== null,
+  }));
 }

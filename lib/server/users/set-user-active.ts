@@ -1,20 +1,19 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db/client';
-import type { Actor } from '@/lib/server/actor';
 import { badRequest, notFound } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { authorize, operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZSetUserActiveInput, type TSetUserActiveInput } from '@/lib/validation/user';
+import { END_SESSIONS } from './sign-in-service';
 import { countOtherActiveAdmins, lockUserAdministration, userAuditView } from './user-admin-lock';
 
 /**
  * Deactivates or reactivates a user. Users are never deleted: their id stays in the audit
- * trail. A deactivated user's open session is refused on its next request.
+ * trail. Deactivation ends every session the user holds (their session version moves on), so a
+ * reactivated user signs in afresh.
  */
-export async function setUserActive({ actor, input }: { actor: Actor; input: TSetUserActiveInput }) {
-  assertActorCan(actor, 'user:manage');
-  const { userId, active } = ZSetUserActiveInput.parse(input);
-  const prisma = await getPrisma();
+export async function setUserActive({ actor, input }: OperationCall<TSetUserActiveInput>, ctx?: OperationContextInput) {
+  const { db: prisma } = await operationContext(ctx);
+  const { userId, active } = authorize(actor, 'user:manage', ZSetUserActiveInput, input);
   return prisma.$transaction(async (tx) => {
     await lockUserAdministration(tx);
     const before = await tx.user.findUnique({ where: { id: userId } });
@@ -28,7 +27,7 @@ export async function setUserActive({ actor, input }: { actor: Actor; input: TSe
         throw badRequest('At least one active admin must remain', [{ path: 'active', message: 'This is the last active admin' }]);
       }
     }
-    const after = await tx.user.update({ where: { id: userId }, data: { active } });
+    const after = await tx.user.update({ where: { id: userId }, data: { active, ...(active ? {} : END_SESSIONS) } });
     await recordAuditEvent(tx, actor, {
       action: active ? 'user.reactivated' : 'user.deactivated',
       entityType: 'User',

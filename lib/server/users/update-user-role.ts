@@ -1,17 +1,18 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db/client';
-import type { Actor } from '@/lib/server/actor';
 import { badRequest, notFound } from '@/lib/server/errors';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { authorize, operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZUpdateUserRoleInput, type TUpdateUserRoleInput } from '@/lib/validation/user';
+import { END_SESSIONS } from './sign-in-service';
 import { countOtherActiveAdmins, lockUserAdministration, userAuditView } from './user-admin-lock';
 
-/** Changes a user's role; applies on the user's next request (the session reads the role from the database). */
-export async function updateUserRole({ actor, input }: { actor: Actor; input: TUpdateUserRoleInput }) {
-  assertActorCan(actor, 'user:manage');
-  const { userId, role } = ZUpdateUserRoleInput.parse(input);
-  const prisma = await getPrisma();
+/**
+ * Changes a user's role and ends the user's sessions, so they sign in again under the new role
+ * (a session that outlived a role change would be hard to explain to an auditor).
+ */
+export async function updateUserRole({ actor, input }: OperationCall<TUpdateUserRoleInput>, ctx?: OperationContextInput) {
+  const { db: prisma } = await operationContext(ctx);
+  const { userId, role } = authorize(actor, 'user:manage', ZUpdateUserRoleInput, input);
   return prisma.$transaction(async (tx) => {
     await lockUserAdministration(tx);
     const before = await tx.user.findUnique({ where: { id: userId } });
@@ -27,7 +28,7 @@ export async function updateUserRole({ actor, input }: { actor: Actor; input: TU
         throw badRequest('At least one active admin must remain', [{ path: 'role', message: 'This is the last active admin' }]);
       }
     }
-    const after = await tx.user.update({ where: { id: userId }, data: { role } });
+    const after = await tx.user.update({ where: { id: userId }, data: { role, ...END_SESSIONS } });
     await recordAuditEvent(tx, actor, {
       action: 'user.roleChanged',
       entityType: 'User',

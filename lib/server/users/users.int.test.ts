@@ -12,7 +12,13 @@ import { setUserActive } from './set-user-active';
 import { resetUserPassword } from './reset-user-password';
 import { changeOwnPassword } from './change-own-password';
 import { listUsers } from './list-users';
-import { verifyCredentials } from './verify-credentials';
+import { signInWithPassword } from './sign-in-with-password';
+import { SIGN_IN_SERVICE } from './sign-in-service';
+
+async function verifyCredentials(input: { email: string; password: string }) {
+  const result = await signInWithPassword({ actor: SIGN_IN_SERVICE, input: { ...input, clientAddress: null } });
+  return result.ok ? result.user : null;
+}
 
 withTestDatabase();
 
@@ -48,7 +54,7 @@ describe('user administration', () => {
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: 'user.created' } });
     expect(event.actorId).toBe(admin.type === 'USER' ? admin.id : '');
     expect(JSON.stringify({ before: event.before, after: event.after })).not.toMatch(/argon2|passwordHash|correct horse/);
-    expect((await listUsers()).find((u) => u.id === user.id)).toMatchObject({ hasPassword: true });
+    expect((await listUsers({ actor: admin, input: {} })).find((u) => u.id === user.id)).toMatchObject({ hasPassword: true });
   });
 
   it('refuses a duplicate email as a field error, whatever its case', async () => {
@@ -110,7 +116,15 @@ describe('user administration', () => {
     const actions = (await prisma.auditEvent.findMany({ where: { entityId: nina.id }, orderBy: { seq: 'asc' } })).map(
       (e) => e.action,
     );
-    expect(actions).toEqual(['user.created', 'user.roleChanged', 'user.deactivated', 'user.reactivated']);
+    expect(actions).toEqual([
+      'user.created',
+      'user.signedIn',
+      'user.roleChanged',
+      'user.deactivated',
+      'user.signInFailed',
+      'user.reactivated',
+      'user.signedIn',
+    ]);
   });
 
   it('resets a password: the old one stops working', async () => {

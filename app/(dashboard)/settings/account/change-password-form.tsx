@@ -2,6 +2,7 @@
 
 import { FormError } from '@/components/ui/form-error';
 import { useActionState, useEffect, useRef } from 'react';
+import { signOut } from 'next-auth/react';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validation/user';
@@ -12,8 +13,11 @@ export function ChangePasswordForm() {
   const [state, action, pending] = useActionState(changeOwnPasswordAction, null);
   const form = useRef<HTMLFormElement>(null);
   const errors = state && !state.ok ? state.fieldErrors : {};
+  // The change ended every session, this one included: clear the cookie and sign in afresh.
   useEffect(() => {
-    if (state?.ok) form.current?.reset();
+    if (!state?.ok) return;
+    form.current?.reset();
+    void signOut({ callbackUrl: '/sign-in?notice=password-changed' });
   }, [state]);
 
   return (
@@ -59,7 +63,7 @@ export function ChangePasswordForm() {
         </Button>
         {state?.ok && (
           <p role="status" className="text-sm text-emerald-700">
-            Password changed
+            Password changed: signing you out…
           </p>
         )}
         <FormError state={state} />

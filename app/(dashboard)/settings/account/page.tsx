@@ -23,6 +23,9 @@ export default async function AccountPage() {
         </dl>
       </Card>
       <Card title="Change password">
+        <p className="mb-3 text-sm text-slate-600">
+          Changing your password ends all your sessions, this one included: you then sign in with the new password.
+        </p>
         <ChangePasswordForm />
       </Card>
     </div>

@@ -7,7 +7,14 @@ import { createUser } from '@/lib/server/users/create-user';
 import { updateUserRole } from '@/lib/server/users/update-user-role';
 import { setUserActive } from '@/lib/server/users/set-user-active';
 import { resetUserPassword } from '@/lib/server/users/reset-user-password';
-import { ZCreateUserInput, ZResetUserPasswordInput, ZSetUserActiveInput, ZUpdateUserRoleInput } from '@/lib/validation/user';
+import { approveSsoLink } from '@/lib/server/users/approve-sso-link';
+import {
+  ZApproveSsoLinkInput,
+  ZCreateUserInput,
+  ZResetUserPasswordInput,
+  ZSetUserActiveInput,
+  ZUpdateUserRoleInput,
+} from '@/lib/validation/user';
 
 const PATH = '/settings/users';
 
@@ -32,4 +39,10 @@ export const setUserActiveAction = authAction('user:manage', ZSetUserActiveInput
 export const resetUserPasswordAction = authAction('user:manage', ZResetUserPasswordInput, async (input, user) => {
   const done = await resetUserPassword({ actor: actorOf(user), input });
   return done;
+});
+
+export const approveSsoLinkAction = authAction('user:manage', ZApproveSsoLinkInput, async (input, user) => {
+  const linked = await approveSsoLink({ actor: actorOf(user), input });
+  revalidatePath(PATH);
+  return linked;
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { listUsers } from '@/lib/server/users/list-users';
 import { PageHeader } from '@/components/ui/page-header';
@@ -23,7 +23,7 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 export default async function UsersPage() {
   const me = await requirePageUser('user:read');
   const manage = can(me.role, 'user:manage');
-  const users = await listUsers();
+  const users = await listUsers({ actor: actorOf(me), input: {} });
 
   return (
     <div className="space-y-6">
@@ -87,12 +87,22 @@ export default async function UsersPage() {
                   <td className="px-4 py-2">
                     <Badge tone={u.active ? 'green' : 'red'}>{u.active ? 'Active' : 'Deactivated'}</Badge>
                     {!u.hasPassword && <span className="ml-1 text-xs text-slate-500">SSO only</span>}
+                    {u.hasPassword && u.ssoBound && <span className="ml-1 text-xs text-slate-500">SSO linked</span>}
+                    {!u.ssoBound && u.ssoLinkApprovedAt && (
+                      <span className="ml-1 text-xs text-slate-500">SSO link approved</span>
+                    )}
                   </td>
                   <td className="px-4 py-2 whitespace-nowrap">{u.lastSignInAt ? dateTime.format(u.lastSignInAt) : 'never'}</td>
                   {manage && (
                     <td className="px-4 py-2">
                       <UserRowActions
-                        user={{ id: u.id, email: u.email, role: u.role, active: u.active }}
+                        user={{
+                          id: u.id,
+                          email: u.email,
+                          role: u.role,
+                          active: u.active,
+                          canApproveSso: u.hasPassword && !u.ssoBound && !u.ssoLinkApprovedAt,
+                        }}
                         isSelf={u.id === me.id}
                       />
                     </td>

@@ -6,7 +6,7 @@ import { inputClass } from '@/components/ui/form-field';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import { PASSWORD_MIN_LENGTH, ROLES } from '@/lib/validation/user';
-import { resetUserPasswordAction, setUserActiveAction, updateUserRoleAction } from './actions';
+import { approveSsoLinkAction, resetUserPasswordAction, setUserActiveAction, updateUserRoleAction } from './actions';
 import { submitWithoutReset } from '@/components/ui/submit-without-reset';
 
 function Feedback({ state, okText }: { state: ActionResult | null; okText: string }) {
@@ -31,12 +31,13 @@ export function UserRowActions({
   user,
   isSelf,
 }: {
-  user: { id: string; email: string; role: (typeof ROLES)[number]; active: boolean };
+  user: { id: string; email: string; role: (typeof ROLES)[number]; active: boolean; canApproveSso: boolean };
   isSelf: boolean;
 }) {
   const [roleState, roleAction, rolePending] = useActionState(updateUserRoleAction, null);
   const [activeState, activeAction, activePending] = useActionState(setUserActiveAction, null);
   const [pwState, pwAction, pwPending] = useActionState(resetUserPasswordAction, null);
+  const [ssoState, ssoAction, ssoPending] = useActionState(approveSsoLinkAction, null);
   const [showReset, setShowReset] = useState(false);
   const pwForm = useRef<HTMLFormElement>(null);
   // A set password should not linger in the page: empty the field once it is saved.
@@ -80,6 +81,21 @@ export function UserRowActions({
         <Button size="sm" variant="ghost" onClick={() => setShowReset((v) => !v)} aria-expanded={showReset}>
           Reset password
         </Button>
+        {user.canApproveSso && (
+          // A matching email never opens a local account through SSO; this is the admin's explicit link.
+          <form onSubmit={submitWithoutReset(ssoAction)}>
+            <input type="hidden" name="userId" value={user.id} />
+            <Button
+              type="submit"
+              size="sm"
+              variant="ghost"
+              disabled={ssoPending}
+              title="Let this person sign in through company SSO with the same, verified email"
+            >
+              Allow SSO sign-in
+            </Button>
+          </form>
+        )}
       </div>
       {showReset && (
         <form ref={pwForm} onSubmit={submitWithoutReset(pwAction)} className="flex items-center gap-1.5">
@@ -100,9 +116,10 @@ export function UserRowActions({
           </Button>
         </form>
       )}
-      <Feedback state={roleState} okText="Role saved" />
+      <Feedback state={roleState} okText="Role saved: their sessions ended" />
       <Feedback state={activeState} okText={user.active ? 'Reactivated' : 'Deactivated'} />
-      <Feedback state={pwState} okText="Password set" />
+      <Feedback state={pwState} okText="Password set: their sessions ended" />
+      <Feedback state={ssoState} okText="SSO sign-in allowed" />
     </div>
   );
 }
