@@ -119,6 +119,6 @@ describe('findOrCreateOidcUser', () => {
   });
 
   it('leaves a verifiable audit chain', async () => {
-    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+    expect(await verifyAuditChain({ actor: SYSTEM_ACTOR, input: {} })).toMatchObject({ ok: true });
   });
 });

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTestDatabase } from '@/lib/testing/test-database';
 import { getPrisma } from '@/lib/db/client';
@@ -112,6 +113,6 @@ describe('password sign-in', () => {
   });
 
   it('leaves a verifiable audit chain', async () => {
-    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+    expect(await verifyAuditChain({ actor: SYSTEM_ACTOR, input: {} })).toMatchObject({ ok: true });
   });
 });
