@@ -212,7 +212,6 @@ export function excerpt(text: string, sentSecrets: readonly string[]): string {
   let out = text;
   for (const secret of sentSecrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
   out = out.replace(HEADER_LINE, (_m, name: string) => `${name}: [redacted]`);
-  // eslint-disable-next-line no-control-regex
   out = out.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
   return out.length > 200 ? `${out.slice(0, 199)}…` : out;
 }
