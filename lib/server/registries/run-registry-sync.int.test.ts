@@ -175,3 +175,23 @@ describe('registry sync from the sample AgentNode registry', () => {
     expect(seen).toEqual([lastGood.startedAt.toISOString()]);
   });
 });
+
+describe('the run deadline', () => {
+  it('stops a registry that keeps a run going past its deadline, keeping what was stored', async () => {
+    // A connector that answers page after page, slowly and forever, ignoring any signal.
+    const connector = {
+      kind: 'AGENTNODE' as const,
+      testConnection: async () => ({ ok: true as const, detail: 'ok' }),
+      async *pages() {
+        for (let n = 1; ; n++) {
+          await new Promise((r) => setTimeout(r, 100));
+          yield { tools: [], nextCursor: `page:${n + 1}` };
+        }
+      },
+    };
+    const run = await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } }, { connector, deadlineMs: 1_000 });
+    expect(run.status).toBe('PARTIAL');
+    expect(run.error).toMatch(/^Stopped at the run's deadline \(1 s\) \(after \d+ pages?; the next run resumes there\)/);
+    expect(run.finishedAt!.getTime() - run.startedAt.getTime()).toBeLessThan(10_000);
+  });
+});

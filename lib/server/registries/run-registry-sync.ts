@@ -18,6 +18,8 @@ export interface SyncContextInput extends OperationContextInput {
   /** Tests and the bench hand in their own connector or fetch. */
   connector?: RegistryConnector;
   fetch?: typeof fetch;
+  /** Tests shorten the run's deadline. */
+  deadlineMs?: number;
 }
 
 interface SyncInput {
@@ -25,6 +27,7 @@ interface SyncInput {
   actor: Actor;
   connector?: RegistryConnector;
   fetch?: typeof fetch;
+  deadlineMs?: number;
 }
 
 /** A RUNNING run older than this was cut off (process stopped): it is closed as FAILED. */
@@ -39,7 +42,7 @@ const MAX_STORED_ERRORS = 50;
 export async function startRegistrySync({ actor, input: raw }: OperationCall<TStartRegistrySyncInput>, ctx: SyncContextInput = {}): Promise<{ run: SyncRun; done: Promise<SyncRun> }> {
   const { db: prisma } = await operationContext(ctx);
   const { registryId, trigger } = authorize(actor, 'registry:sync', ZStartRegistrySyncInput, raw);
-  const input: SyncInput = { trigger, actor, connector: ctx.connector, fetch: ctx.fetch };
+  const input: SyncInput = { trigger, actor, connector: ctx.connector, fetch: ctx.fetch, deadlineMs: ctx.deadlineMs };
   const registry = await prisma.registry.findUnique({ where: { id: registryId } });
   if (!registry) throw notFound('Registry');
   if (!registry.enabled) throw conflict(`Registry ${registry.name} is disabled`);
@@ -98,7 +101,8 @@ async function execute(
   let itemErrors = 0;
   let pagesDone = 0;
   let fatal: string | null = null;
-  const deadline = AbortSignal.timeout(SYNC_DEADLINE_MS);
+  const deadlineMs = input.deadlineMs ?? SYNC_DEADLINE_MS;
+  const deadline = AbortSignal.timeout(deadlineMs);
   try {
     const limits = await maxAgeDays(prisma);
     // Incremental sources ask for changes since the last run that got everything: the start
@@ -137,7 +141,7 @@ async function execute(
   } catch (e) {
     fatal = e instanceof Error ? e.message : String(e);
   }
-  if (deadline.aborted) fatal = `Stopped at the ${SYNC_DEADLINE_MS / 60_000}-minute deadline of one run`;
+  if (deadline.aborted) fatal = `Stopped at the run's deadline (${Math.round(deadlineMs / 1000)} s)`;
   const status = fatal ? (pagesDone > 0 ? 'PARTIAL' : 'FAILED') : itemErrors > 0 ? 'PARTIAL' : 'SUCCEEDED';
   const error = fatal
     ? `${fatal}${pagesDone > 0 ? ` (after ${pagesDone} page${pagesDone === 1 ? '' : 's'}; the next run resumes there)` : ''}`
