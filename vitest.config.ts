@@ -26,6 +26,9 @@ export default defineConfig(async () => {
   // On CI the PostgreSQL suite must run: never skipped, it fails when the server is missing.
   const withPostgres = process.env.CI === 'true' || (await reachable(PG_ADMIN_URL));
   const integration = ['lib/**/*.int.test.ts', 'bench/**/*.int.test.ts'];
+  // Integration tests sync from fixture registries on loopback: allowed the way an operator
+  // allows an internal mirror. The SSRF tests clear it to see the check refuse.
+  const fixtureHosts = { TOOLLEDGER_ALLOWED_REGISTRY_HOSTS: '127.0.0.1' };
   return {
     resolve: { alias },
     test: {
@@ -33,13 +36,13 @@ export default defineConfig(async () => {
         { resolve: { alias }, test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: integration, environment: 'node' } },
         {
           resolve: { alias },
-          test: { name: 'pglite', include: integration, environment: 'node', env: { TEST_DB: 'pglite' }, testTimeout: 30_000, hookTimeout: 60_000 },
+          test: { name: 'pglite', include: integration, environment: 'node', env: { TEST_DB: 'pglite', ...fixtureHosts }, testTimeout: 30_000, hookTimeout: 60_000 },
         },
         ...(withPostgres
           ? [
               {
                 resolve: { alias },
-                test: { name: 'postgres', include: integration, environment: 'node', env: { TEST_DB: 'postgres', TEST_PG_ADMIN_URL: PG_ADMIN_URL }, testTimeout: 30_000, hookTimeout: 60_000 },
+                test: { name: 'postgres', include: integration, environment: 'node', env: { TEST_DB: 'postgres', TEST_PG_ADMIN_URL: PG_ADMIN_URL, ...fixtureHosts }, testTimeout: 30_000, hookTimeout: 60_000 },
               },
             ]
           : []),

@@ -59,3 +59,68 @@ test('a security reviewer works the alert inbox: filter by severity, acknowledge
   await acked.getByRole('link', { name: 'Slack Notifier' }).click();
   await expect(page).toHaveURL(/\/inventory\//);
 });
+
+test('every page and API answer carries the security headers, and no page breaks its CSP', async ({ page }) => {
+  const violations: string[] = [];
+  // Recorded inside the page: a blocked inline script or style fires this event.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __csp: string[] }).__csp = [...((window as unknown as { __csp?: string[] }).__csp ?? []), `${e.violatedDirective} ${e.blockedURI}`];
+    });
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(m.text())) violations.push(m.text());
+  });
+  const signIn = await page.goto('/sign-in');
+  const headers = signIn!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).not.toContain('unsafe-eval');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  // Plain http here: HSTS only goes out over https.
+  expect(headers['strict-transport-security']).toBeUndefined();
+
+  await signInAs(page, 'ADMIN');
+  const api = await page.request.get('/api/v1/health');
+  expect(api.headers()['content-security-policy']).toContain("default-src 'self'");
+  expect(api.headers()['x-content-type-options']).toBe('nosniff');
+
+  for (const path of ['/', '/inventory', '/changes', '/compliance', '/policies', '/enforcement', '/monitoring', '/registries', '/audit', '/settings/users', '/settings/api-keys']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []), path).toEqual([]);
+  }
+  // The client still works under the policy: a client component reacts.
+  await page.goto('/registries');
+  await page.getByTestId(`registry-row-${SAMPLE}`).getByRole('button', { name: `Test connection to ${SAMPLE}` }).click();
+  await expect(page.getByTestId(`registry-row-${SAMPLE}`).getByTestId('connection-result')).toContainText('AgentNode answered');
+  expect(violations).toEqual([]);
+});
+
+test('a registry URL inside the network is refused with the rule; a key is kept out of sight', async ({ page }) => {
+  await signInAs(page, 'ADMIN');
+  await page.goto('/registries');
+  const form = page.getByRole('form', { name: 'Add registry' });
+  await form.getByLabel('Name').fill('Metadata probe');
+  await form.getByLabel('Base URL').fill('http://169.254.169.254/latest');
+  await form.getByRole('button', { name: 'Add registry' }).click();
+  await expect(form.getByRole('alert').first()).toContainText('link-local (cloud metadata) address: registries must be on the public internet');
+
+  await form.getByLabel('Name').fill('Keyed mirror');
+  // .invalid never resolves: allowed at save time, checked again at every fetch.
+  await form.getByLabel('Base URL').fill('https://registry.example.invalid');
+  await form.getByLabel('Settings (JSON, optional)').fill('{"perPage": 20, "apiKey": "ank_in_settings"}');
+  await form.getByRole('button', { name: 'Add registry' }).click();
+  await expect(form.getByRole('alert').first()).toContainText('put the key in the API key field');
+  await form.getByLabel('Settings (JSON, optional)').fill('{"perPage": 20}');
+  await expect(form.getByLabel('API key (optional)')).toHaveAttribute('type', 'password');
+  await form.getByLabel('API key (optional)').fill('env:E2E_REGISTRY_KEY');
+  await form.getByRole('button', { name: 'Add registry' }).click();
+  await expect(form.getByRole('status')).toContainText('Registry added.');
+
+  await page.reload();
+  await page.getByTestId('registry-row-Keyed mirror').getByRole('link', { name: /Edit/ }).click();
+  await expect(page.getByTestId('api-key-masked')).toHaveText('read from env:E2E_REGISTRY_KEY');
+  await expect(page.getByLabel('API key (optional)')).toHaveValue('');
+  await expect(page.getByLabel('Settings (JSON, optional)')).toHaveValue('{"perPage":20}');
+});

@@ -30,6 +30,10 @@ const ZEnvFields = z.object({
   TOOLLEDGER_SAMPLE_REGISTRY_PORT: z.coerce.number().int().min(0).max(65_535).default(4319),
   /** Minutes between scheduled registry syncs (0 switches the schedule off). */
   TOOLLEDGER_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  /** Encrypts registry API keys at rest (AES-256-GCM); 32 characters or more. */
+  TOOLLEDGER_SECRET_KEY: z.string().min(32, 'must be 32 characters or more').optional(),
+  /** Comma-separated host or host:port entries registry connectors may reach on private addresses. */
+  TOOLLEDGER_ALLOWED_REGISTRY_HOSTS: z.string().optional(),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),

@@ -37,7 +37,7 @@ describe('demo catalogue', () => {
     closeServer = () => server.close();
     const registry = await prisma.registry.findUniqueOrThrow({ where: { name: SAMPLE_REGISTRY_NAME } });
     expect(registry.baseUrl).toBe(server.url);
-    const run = await runRegistrySync({ registryId: registry.id, trigger: 'MANUAL', actor: SYSTEM_ACTOR });
+    const run = await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: registry.id, trigger: 'MANUAL' } });
     expect(run).toMatchObject({ status: 'SUCCEEDED', versionsCreated: 0, recordsCreated: 0, alertsRaised: 0 });
   });
 

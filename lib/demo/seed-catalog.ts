@@ -27,10 +27,10 @@ export async function seedCatalog(prisma: PrismaClient): Promise<void> {
       await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'registry.created', entityType: 'Registry', entityId: row.id, after: { name: row.name, kind: row.kind, baseUrl: row.baseUrl } });
       return row;
     });
-    await expectSuccess(runRegistrySync({ registryId: registry.id, trigger: 'STARTUP', actor: SYSTEM_ACTOR, prisma }));
+    await expectSuccess(runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: registry.id, trigger: 'STARTUP' } }, { db: prisma }));
     await seedAgents(prisma);
     server.catalog = demoCatalog(2);
-    await expectSuccess(runRegistrySync({ registryId: registry.id, trigger: 'STARTUP', actor: SYSTEM_ACTOR, prisma }));
+    await expectSuccess(runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: registry.id, trigger: 'STARTUP' } }, { db: prisma }));
     await prisma.$transaction(async (tx) => {
       const updated = await tx.registry.update({ where: { id: registry.id }, data: { baseUrl: sampleRegistryUrl() } });
       await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'registry.updated', entityType: 'Registry', entityId: registry.id, before: { baseUrl: server.url }, after: { baseUrl: updated.baseUrl } });

@@ -22,6 +22,15 @@ beforeAll(async () => {
       res.writeHead(500);
       return void res.end('Internal Server Error');
     }
+    if (url === '/echo-headers') {
+      // A debug error page that echoes the request back, as some proxies and frameworks do.
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      return void res.end(`Internal error\n${Object.entries(req.headers).map(([k, v]) => `${k}: ${String(v)}`).join('\n')}\n${'trace '.repeat(200)}`);
+    }
+    if (url === '/long-json-error') {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ error: { code: 'BAD', message: `token=abc123def456 ${'x'.repeat(5000)}` } }));
+    }
     if (url === '/slow') return void setTimeout(() => res.end('{}'), 2_000);
     if (url === '/endless') {
       const chunk = Buffer.alloc(64 * 1024, 'a');
@@ -106,5 +115,35 @@ describe('fetchJson', () => {
     const res = await fetchJson(`${base}/not-found`, z.object({ error: z.object({ code: z.string() }) }), { acceptStatus: [404] });
     expect(res.status).toBe(404);
     expect(res.data.error.code).toBe('PACKAGE_NOT_FOUND');
+  });
+});
+
+describe('error text from a remote server', () => {
+  it('is shortened and never carries our headers, even when the server echoes them back', async () => {
+    const e = await failure('/echo-headers', { headers: { 'x-api-key': 'ank_live_s3cr3t_key' } });
+    expect(e.kind).toBe('http');
+    expect(e.message).toMatch(/answered HTTP 500 \(Internal error/);
+    expect(e.message).not.toContain('ank_live_s3cr3t_key');
+    expect(e.message).not.toMatch(/x-api-key: (?!\[redacted\])/);
+    expect(e.message).not.toMatch(/\n/);
+    expect(e.message.length).toBeLessThan(320);
+  });
+
+  it('shortens a long JSON error message and blanks credential-shaped values in it', async () => {
+    const e = await failure('/long-json-error');
+    expect(e.message).toMatch(/HTTP 400 \(BAD: token: \[redacted\] x+…\)$/);
+    expect(e.message).not.toContain('abc123def456');
+    expect(e.message.length).toBeLessThan(320);
+  });
+
+  it('never names the password of a URL with credentials', async () => {
+    const withCredentials = base.replace('http://', 'http://admin:hunter2pw@') + '/ok';
+    const e = await fetchJson(withCredentials, ZThing).then(
+      () => null,
+      (err: RegistryHttpError) => err,
+    );
+    expect(e).toBeInstanceOf(RegistryHttpError);
+    expect(e!.message).not.toContain('hunter2pw');
+    expect(e!.url).not.toContain('hunter2pw');
   });
 });

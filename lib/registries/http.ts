@@ -14,7 +14,8 @@ export type RegistryErrorKind =
   | 'too-large'
   | 'invalid-json'
   | 'invalid-shape'
-  | 'aborted';
+  | 'aborted'
+  | 'blocked';
 
 export class RegistryHttpError extends Error {
   readonly kind: RegistryErrorKind;
@@ -27,7 +28,7 @@ export class RegistryHttpError extends Error {
     super(message);
     this.name = 'RegistryHttpError';
     this.kind = kind;
-    this.url = url;
+    this.url = safeUrl(url);
     this.status = status;
     this.code = code;
   }
@@ -62,13 +63,15 @@ export interface JsonResponse<T> {
 
 /** Fetch a URL and parse its JSON body, validated by `schema`. Throws RegistryHttpError with a readable reason. */
 export async function fetchJson<S extends z.ZodType>(
-  url: string,
+  rawUrl: string,
   schema: S,
   options: FetchJsonOptions = {},
 ): Promise<JsonResponse<z.output<S>>> {
   const maxRetries = options.maxRetries ?? 3;
+  // Messages name the URL without any user:password in it.
+  const url = safeUrl(rawUrl);
   for (let attempt = 0; ; attempt++) {
-    const res = await fetchOnce(url, options);
+    const res = await fetchOnce(rawUrl, url, options);
     const text = await res.readText();
     if (res.status === 429 && attempt < maxRetries) {
       const delay = retryDelayMs(res.headers, bodyRetryAfter(text), attempt, options.maxRetryDelayMs ?? 30_000);
@@ -76,7 +79,7 @@ export async function fetchJson<S extends z.ZodType>(
       continue;
     }
     if (!res.ok && !(options.acceptStatus ?? []).includes(res.status)) {
-      throw httpError(url, res.status, text);
+      throw httpError(url, res.status, text, sentSecrets(rawUrl, options));
     }
     const json = parseJson(url, text);
     const parsed = schema.safeParse(json);
@@ -97,7 +100,7 @@ interface RawResponse {
   readText(): Promise<string>;
 }
 
-async function fetchOnce(url: string, options: FetchJsonOptions): Promise<RawResponse> {
+async function fetchOnce(rawUrl: string, url: string, options: FetchJsonOptions): Promise<RawResponse> {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -107,12 +110,14 @@ async function fetchOnce(url: string, options: FetchJsonOptions): Promise<RawRes
     if (options.signal?.aborted) throw new RegistryHttpError('aborted', url, `Request to ${url} was cancelled`);
     if (timeout.aborted) throw new RegistryHttpError('timeout', url, `${url} did not answer within ${timeoutMs / 1000} s`);
     if (e instanceof RegistryHttpError) throw e;
-    const cause = e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
-    throw new RegistryHttpError('network', url, `Could not reach ${url}: ${cause}`);
+    const error = e instanceof Error ? ((e.cause as Error | undefined) ?? e) : null;
+    // The connector's fetch refused the address (SSRF guard): say so, with the rule it names.
+    if (error?.name === 'RegistryAddressBlocked') throw new RegistryHttpError('blocked', url, `Refused ${url}: ${error.message}`);
+    throw new RegistryHttpError('network', url, `Could not reach ${url}: ${excerpt(error?.message ?? String(e), sentSecrets(rawUrl, options))}`);
   };
   let res: Response;
   try {
-    res = await doFetch(url, {
+    res = await doFetch(rawUrl, {
       method: options.method ?? 'GET',
       headers: {
         accept: 'application/json',
@@ -167,14 +172,54 @@ function parseJson(url: string, text: string): unknown {
     return JSON.parse(text);
   } catch (e) {
     const reason = e instanceof Error ? e.message : 'parse error';
-    throw new RegistryHttpError('invalid-json', url, `${url} did not answer with valid JSON (${reason})`);
+    throw new RegistryHttpError('invalid-json', url, `${url} did not answer with valid JSON (${excerpt(reason, [])})`);
   }
 }
 
+/** The URL without user:password (a secret in the URL must not reach a message, a run or the audit trail). */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+/** Values we sent that a server (or an error about the request) might echo back. */
+function sentSecrets(rawUrl: string, options: FetchJsonOptions): string[] {
+  const out = Object.values(options.headers ?? {});
+  try {
+    const u = new URL(rawUrl);
+    out.push(decodeURIComponent(u.password), u.password);
+  } catch {
+    // not a URL: nothing more to hide
+  }
+  return out;
+}
+
+const HEADER_LINE = /\b(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[-_]?key|token|secret)\b\s*["']?\s*[:=]\s*("[^"]*"|'[^']*'|(?:(?:bearer|basic|token)\s+)?[^\s,;}]+)/gi;
+
+/**
+ * What a remote server said, made safe to store and show: the secrets we sent removed (a server
+ * may echo request headers back in its error page), anything shaped like a credential header
+ * blanked, control characters and runs of whitespace collapsed, and at most 200 characters.
+ */
+export function excerpt(text: string, sentSecrets: readonly string[]): string {
+  let out = text;
+  for (const secret of sentSecrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+  out = out.replace(HEADER_LINE, (_m, name: string) => `${name}: [redacted]`);
+  out = out.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return out.length > 200 ? `${out.slice(0, 199)}…` : out;
+}
+
 /** AgentNode-style error envelope `{error:{code,message}}`, or a short excerpt of the body. */
-function httpError(url: string, status: number, text: string): RegistryHttpError {
+function httpError(url: string, status: number, text: string, sentHeaders: readonly string[]): RegistryHttpError {
   let code: string | null = null;
-  let message = text.slice(0, 200).trim();
+  let message = text.slice(0, 2000);
   try {
     const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } | string; detail?: unknown };
     if (body && typeof body.error === 'object' && body.error) {
@@ -186,6 +231,8 @@ function httpError(url: string, status: number, text: string): RegistryHttpError
     // not JSON: keep the excerpt
   }
   const kind: RegistryErrorKind = status === 429 ? 'rate-limited' : 'http';
+  message = excerpt(message, sentHeaders);
+  code = code ? excerpt(code, sentHeaders).slice(0, 60) : null;
   const what = code ? `${code}: ${message}` : message || 'no body';
   return new RegistryHttpError(kind, url, `${url} answered HTTP ${status} (${what})`, status, code);
 }

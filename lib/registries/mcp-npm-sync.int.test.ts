@@ -31,7 +31,7 @@ async function registry(kind: 'MCP_REGISTRY' | 'NPM', name: string, config: Reco
   const prisma = await getPrisma();
   return prisma.registry.create({ data: { kind, name, baseUrl: srv.url, config: { ...fast, ...config } } });
 }
-const sync = (registryId: string) => runRegistrySync({ registryId, trigger: 'MANUAL', actor: SYSTEM_ACTOR });
+const sync = (registryId: string) => runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } });
 
 describe('MCP registry → database', () => {
   it('stores tools, versions and records; a moderated entry is FAILED; a second run changes nothing', async () => {

@@ -20,6 +20,8 @@ export interface RegistryFormValues {
   baseUrl: string;
   config: string;
   enabled: boolean;
+  /** How the stored key is shown: "…1234" or "env:NAME"; null when none is stored. */
+  apiKeyHint: string | null;
 }
 
 /** Add (no `initial`) or edit a registry connection. Errors stay beside their field; input survives them. */
@@ -45,9 +47,28 @@ export function RegistryForm({ initial }: { initial?: RegistryFormValues }) {
       <FormField label="Base URL" name="baseUrl" error={errors.baseUrl} hint={URL_HINT[initial?.kind ?? 'AGENTNODE']}>
         <input id="baseUrl" name="baseUrl" defaultValue={initial?.baseUrl} className={inputClass} aria-invalid={Boolean(errors.baseUrl)} />
       </FormField>
-      <FormField label="Settings (JSON, optional)" name="config" error={errors.config} hint='e.g. {"perPage": 50, "apiKey": "ank_…"}'>
+      <FormField label="Settings (JSON, optional)" name="config" error={errors.config} hint='e.g. {"perPage": 50}'>
         <textarea id="config" name="config" rows={2} defaultValue={initial?.config} className={`${inputClass} font-mono text-xs`} aria-invalid={Boolean(errors.config)} />
       </FormField>
+      <FormField
+        label="API key (optional)"
+        name="apiKey"
+        error={errors.apiKey}
+        hint={
+          initial?.apiKeyHint
+            ? `Stored: ${initial.apiKeyHint}. Leave empty to keep it; type a new key or env:NAME to replace it.`
+            : 'Stored encrypted, never shown again; or env:NAME to read it from the server environment.'
+        }
+      >
+        {/* A password field: the key is never sent back to the browser, only typed into it. */}
+        <input id="apiKey" name="apiKey" type="password" autoComplete="off" placeholder={initial?.apiKeyHint ?? ''} className={`${inputClass} font-mono`} aria-invalid={Boolean(errors.apiKey)} />
+      </FormField>
+      {initial?.apiKeyHint && (
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" name="clearApiKey" value="true" className="h-4 w-4 rounded border-slate-300" />
+          Remove the stored API key
+        </label>
+      )}
       <label className="flex items-center gap-2 text-sm text-slate-700">
         <input type="checkbox" name="enabled" value="true" defaultChecked={initial?.enabled ?? true} className="h-4 w-4 rounded border-slate-300" />
         Enabled (synced on schedule and on demand)

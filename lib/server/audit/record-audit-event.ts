@@ -2,6 +2,7 @@ import type { Prisma } from '@prisma/client';
 import { chainHash, GENESIS_HASH } from '@/lib/domain/hash-chain';
 import type { Actor } from '@/lib/server/actor';
 import type { AuditAction, AuditEntityType } from '@/lib/domain/audit-actions';
+import { redactSecrets } from '@/lib/domain/redact-secrets';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -67,8 +68,9 @@ export async function recordAuditEvents(tx: Prisma.TransactionClient, actor: Act
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
+      // Redacted before hashing: the chain is append-only, a secret written here stays forever.
+      before: toJson(redactSecrets(entry.before)),
+      after: toJson(redactSecrets(entry.after)),
     };
     const hash = chainHash(prevHash, auditHashContent(record));
     const row = { ...record, before: record.before ?? undefined, after: record.after ?? undefined, prevHash, hash };

@@ -6,7 +6,7 @@ import { notFound } from '@/lib/server/errors';
 export async function listRegistries() {
   const prisma = await getPrisma();
   const [registries, counts] = await Promise.all([
-    prisma.registry.findMany({ orderBy: { name: 'asc' }, include: { syncRuns: { orderBy: { startedAt: 'desc' }, take: 1 } } }),
+    prisma.registry.findMany({ orderBy: { name: 'asc' }, omit: { apiKeySealed: true }, include: { syncRuns: { orderBy: { startedAt: 'desc' }, take: 1 } } }),
     prisma.tool.groupBy({ by: ['registryId'], _count: true }),
   ]);
   const toolCount = new Map(counts.map((c) => [c.registryId, c._count]));
@@ -15,7 +15,7 @@ export async function listRegistries() {
 
 export async function getRegistry(id: string) {
   const prisma = await getPrisma();
-  const registry = await prisma.registry.findUnique({ where: { id } });
+  const registry = await prisma.registry.findUnique({ where: { id }, omit: { apiKeySealed: true } });
   if (!registry) throw notFound('Registry');
   return registry;
 }

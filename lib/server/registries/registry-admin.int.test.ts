@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/server/actor';
 import { listAlerts } from '@/lib/server/alerts/list-alerts';
 import { updateAlertState } from '@/lib/server/alerts/update-alert-state';
 import { withTestDatabase } from '@/lib/testing/test-database';
-import { ZAlertFilter, ZCreateRegistryInput, ZUpdateRegistryInput } from '@/lib/validation/registry';
+import { ZAlertFilter, ZCreateRegistryInput } from '@/lib/validation/registry';
 import { demoCatalog } from '@/sample-registry/demo-catalog';
 import { startSampleRegistry, type SampleRegistry } from '@/sample-registry/server';
 import { listRegistries } from './list-registries';
@@ -38,12 +38,12 @@ describe('registry management', () => {
   it('adds, tests, syncs, edits and disables a registry, all audited', async () => {
     const prisma = await getPrisma();
     const input = ZCreateRegistryInput.parse({ name: 'Sample', kind: 'AGENTNODE', baseUrl: sample.url, config: '{"perPage": 20}', enabled: 'on' });
-    const row = await createRegistry(admin, input);
-    await expect(createRegistry(admin, input)).rejects.toThrow(/already exists/);
+    const row = await createRegistry({ actor: admin, input });
+    await expect(createRegistry({ actor: admin, input })).rejects.toThrow(/already exists/);
     // Revision 2 of the demo: AgentNode's search leaves the deprecated package out (45 of 46).
-    expect(await testRegistryConnection(admin, row.id)).toEqual({ ok: true, detail: 'AgentNode answered: 45 packages listed' });
+    expect(await testRegistryConnection({ actor: admin, input: { id: row.id } })).toEqual({ ok: true, detail: 'AgentNode answered: 45 packages listed' });
 
-    const { run, done } = await startRegistrySync({ registryId: row.id, trigger: 'MANUAL', actor: admin });
+    const { run, done } = await startRegistrySync({ actor: admin, input: { registryId: row.id, trigger: 'MANUAL' } });
     expect((await getSyncRunProgress(run.id)).status).toBe('RUNNING');
     const finished = await done;
     expect(finished.startedById).toBe(admin.type === 'USER' ? admin.id : null);
@@ -53,10 +53,10 @@ describe('registry management', () => {
     expect(listed).toMatchObject({ name: 'Sample', toolCount: 45, lastSyncStatus: 'SUCCEEDED', lastRun: { id: run.id } });
     expect((await listSyncRuns({ page: 1 })).runs.map((r) => r.id)).toEqual([run.id]);
 
-    await updateRegistry(admin, ZUpdateRegistryInput.parse({ id: row.id, name: 'Sample AgentNode', baseUrl: 'http://127.0.0.1:9', config: '', enabled: 'true' }));
-    expect(await testRegistryConnection(admin, row.id)).toMatchObject({ ok: false, detail: expect.stringMatching(/Could not reach/) });
-    await setRegistryEnabled(admin, row.id, false);
-    await expect(runRegistrySync({ registryId: row.id, trigger: 'MANUAL', actor: admin })).rejects.toThrow(/disabled/);
+    await updateRegistry({ actor: admin, input: { id: row.id, name: 'Sample AgentNode', baseUrl: 'http://127.0.0.1:9', config: '', enabled: 'true' } });
+    expect(await testRegistryConnection({ actor: admin, input: { id: row.id } })).toMatchObject({ ok: false, detail: expect.stringMatching(/Could not reach/) });
+    await setRegistryEnabled({ actor: admin, input: { id: row.id, enabled: false } });
+    await expect(runRegistrySync({ actor: admin, input: { registryId: row.id, trigger: 'MANUAL' } })).rejects.toThrow(/disabled/);
 
     const actions = (await prisma.auditEvent.findMany({ where: { entityId: row.id }, orderBy: { seq: 'asc' } })).map((a) => a.action);
     expect(actions).toEqual(['registry.created', 'registry.connectionTested', 'registry.updated', 'registry.connectionTested', 'registry.disabled']);

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => registry.close());
 
-const sync = () => runRegistrySync({ registryId, trigger: 'MANUAL', actor: SYSTEM_ACTOR });
+const sync = () => runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } });
 
 async function snapshot() {
   const prisma = await getPrisma();
@@ -147,15 +147,15 @@ describe('registry sync from the sample AgentNode registry', () => {
   it('fails with a readable reason when the registry cannot be reached', async () => {
     const prisma = await getPrisma();
     const down = await prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'Unreachable', baseUrl: 'http://127.0.0.1:9' } });
-    const run = await runRegistrySync({ registryId: down.id, trigger: 'API', actor: SYSTEM_ACTOR });
+    const run = await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: down.id, trigger: 'API' } });
     expect(run.status).toBe('FAILED');
     expect(run.error).toMatch(/Could not reach http:\/\/127\.0\.0\.1:9/);
   });
 
   it('refuses a second run of the same registry while one is going', async () => {
     registry.faults = { slow: ['auto-deployer'], slowMs: 300 };
-    const first = await startRegistrySync({ registryId, trigger: 'MANUAL', actor: SYSTEM_ACTOR });
-    await expect(startRegistrySync({ registryId, trigger: 'MANUAL', actor: SYSTEM_ACTOR })).rejects.toThrow(/already running/);
+    const first = await startRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } });
+    await expect(startRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } })).rejects.toThrow(/already running/);
     await first.done;
     registry.faults = {};
   });
@@ -172,8 +172,28 @@ describe('registry sync from the sample AgentNode registry', () => {
       },
     };
     const lastGood = await prisma.syncRun.findFirstOrThrow({ where: { registryId, status: 'SUCCEEDED' }, orderBy: { startedAt: 'desc' } });
-    const run = await runRegistrySync({ registryId, trigger: 'SCHEDULE', actor: SYSTEM_ACTOR, connector });
+    const run = await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'SCHEDULE' } }, { connector });
     expect(run.status).toBe('SUCCEEDED');
     expect(seen).toEqual([lastGood.startedAt.toISOString()]);
+  });
+});
+
+describe('the run deadline', () => {
+  it('stops a registry that keeps a run going past its deadline, keeping what was stored', async () => {
+    // A connector that answers page after page, slowly and forever, ignoring any signal.
+    const connector = {
+      kind: 'AGENTNODE' as const,
+      testConnection: async () => ({ ok: true as const, detail: 'ok' }),
+      async *pages() {
+        for (let n = 1; ; n++) {
+          await new Promise((r) => setTimeout(r, 100));
+          yield { tools: [], nextCursor: `page:${n + 1}` };
+        }
+      },
+    };
+    const run = await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } }, { connector, deadlineMs: 1_000 });
+    expect(run.status).toBe('PARTIAL');
+    expect(run.error).toMatch(/^Stopped at the run's deadline \(1 s\) \(after \d+ pages?; the next run resumes there\)/);
+    expect(run.finishedAt!.getTime() - run.startedAt.getTime()).toBeLessThan(10_000);
   });
 });

@@ -1,25 +1,25 @@
 import 'server-only';
 import type { Prisma, PrismaClient, SyncRun, SyncTrigger } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
 import { ENVIRONMENTS, type Environment } from '@/lib/domain/types';
 import { connectorFor } from '@/lib/registries/registry-connectors';
 import type { RegistryConnector, SyncItemError } from '@/lib/registries/types';
 import type { Actor } from '@/lib/server/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { conflict, notFound } from '@/lib/server/errors';
+import { authorize, operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { ZStartRegistrySyncInput, type TStartRegistrySyncInput } from '@/lib/validation/registry';
+import { connectorConfig } from './registry-api-key';
+import { registryFetch } from './registry-network-policy';
 import { getCurrentPolicies } from '@/lib/server/policies/get-current-policies';
 import { ingestSyncPage } from './ingest-sync-page';
 import { setRunTotal } from './sync-progress';
 
-export interface SyncInput {
-  registryId: string;
-  trigger: SyncTrigger;
-  actor: Actor;
+export interface SyncContextInput extends OperationContextInput {
   /** Tests and the bench hand in their own connector or fetch. */
   connector?: RegistryConnector;
   fetch?: typeof fetch;
-  /** The seed runs before getPrisma() resolves and hands its client in. */
-  prisma?: PrismaClient;
+  /** Tests shorten the run's deadline. */
+  deadlineMs?: number;
   /**
    * The schedule's due check saw this lastSyncAt: start only if it is unchanged, or another
    * instance that finished a run since then would be followed by a second one at once.
@@ -27,16 +27,29 @@ export interface SyncInput {
   ifLastSyncAt?: Date | null;
 }
 
+interface SyncInput {
+  trigger: SyncTrigger;
+  actor: Actor;
+  connector?: RegistryConnector;
+  fetch?: typeof fetch;
+  deadlineMs?: number;
+  ifLastSyncAt?: Date | null;
+}
+
 /** A RUNNING run older than this was cut off (process stopped): it is closed as FAILED. */
 const ABANDONED_AFTER_MS = 30 * 60_000;
+/** Overall deadline of one run (below ABANDONED_AFTER_MS): a registry that drips answers cannot hold a run forever. */
+export const SYNC_DEADLINE_MS = 25 * 60_000;
 /** Stale-verification fallback when an environment has no policy row yet. */
 const DEFAULT_MAX_AGE_DAYS = 90;
 const MAX_STORED_ERRORS = 50;
 
 /** Starts a sync and returns the run at once; `done` settles when it finishes (never rejects). */
-export async function startRegistrySync(input: SyncInput): Promise<{ run: SyncRun; done: Promise<SyncRun> }> {
-  const prisma = input.prisma ?? (await getPrisma());
-  const registry = await prisma.registry.findUnique({ where: { id: input.registryId } });
+export async function startRegistrySync({ actor, input: raw }: OperationCall<TStartRegistrySyncInput>, ctx: SyncContextInput = {}): Promise<{ run: SyncRun; done: Promise<SyncRun> }> {
+  const { db: prisma } = await operationContext(ctx);
+  const { registryId, trigger } = authorize(actor, 'registry:sync', ZStartRegistrySyncInput, raw);
+  const input: SyncInput = { trigger, actor, connector: ctx.connector, fetch: ctx.fetch, deadlineMs: ctx.deadlineMs, ifLastSyncAt: ctx.ifLastSyncAt };
+  const registry = await prisma.registry.findUnique({ where: { id: registryId } });
   if (!registry) throw notFound('Registry');
   if (!registry.enabled) throw conflict(`Registry ${registry.name} is disabled`);
   const connector = input.connector ?? connectorFor(registry.kind);
@@ -70,8 +83,8 @@ export async function startRegistrySync(input: SyncInput): Promise<{ run: SyncRu
 }
 
 /** Runs a sync to the end (seed, scheduler, tests, bench). */
-export async function runRegistrySync(input: SyncInput): Promise<SyncRun> {
-  return (await startRegistrySync(input)).done;
+export async function runRegistrySync(call: OperationCall<TStartRegistrySyncInput>, ctx?: SyncContextInput): Promise<SyncRun> {
+  return (await startRegistrySync(call, ctx)).done;
 }
 
 async function maxAgeDays(prisma: PrismaClient): Promise<Record<Environment, number | null>> {
@@ -87,7 +100,7 @@ async function maxAgeDays(prisma: PrismaClient): Promise<Record<Environment, num
 async function execute(
   prisma: PrismaClient,
   run: SyncRun,
-  registry: { id: string; name: string; baseUrl: string; config: Prisma.JsonValue; syncCursor: string | null },
+  registry: { id: string; name: string; baseUrl: string; config: Prisma.JsonValue; apiKeySealed: string | null; syncCursor: string | null },
   connector: RegistryConnector,
   input: SyncInput,
 ): Promise<SyncRun> {
@@ -98,6 +111,8 @@ async function execute(
   let itemErrors = 0;
   let pagesDone = 0;
   let fatal: string | null = null;
+  const deadlineMs = input.deadlineMs ?? SYNC_DEADLINE_MS;
+  const deadline = AbortSignal.timeout(deadlineMs);
   try {
     const limits = await maxAgeDays(prisma);
     // Incremental sources ask for changes since the last run that got everything: the start
@@ -105,14 +120,15 @@ async function execute(
     const lastGood = await prisma.syncRun.findFirst({ where: { registryId: registry.id, status: 'SUCCEEDED' }, orderBy: { startedAt: 'desc' }, select: { startedAt: true } });
     const ctx = {
       baseUrl: registry.baseUrl,
-      config: (registry.config ?? {}) as Record<string, unknown>,
+      config: connectorConfig(registry),
       since: lastGood?.startedAt.toISOString() ?? null,
-      signal: new AbortController().signal,
-      fetch: input.fetch ?? fetch,
+      signal: deadline,
+      fetch: input.fetch ?? registryFetch(registry),
       // Sources whose listing hides entries (AgentNode: deprecated packages) re-read these.
       knownExternalIds: (await prisma.tool.findMany({ where: { registryId: registry.id }, select: { externalId: true } })).map((t) => t.externalId),
     };
     for await (const page of connector.pages(ctx, registry.syncCursor)) {
+      if (deadline.aborted) break;
       if (page.total !== undefined) setRunTotal(run.id, page.total);
       addErrors(page.errors ?? []);
       itemErrors += page.errors?.length ?? 0;
@@ -137,6 +153,7 @@ async function execute(
   } catch (e) {
     fatal = e instanceof Error ? e.message : String(e);
   }
+  if (deadline.aborted) fatal = `Stopped at the run's deadline (${Math.round(deadlineMs / 1000)} s)`;
   const status = fatal ? (pagesDone > 0 ? 'PARTIAL' : 'FAILED') : itemErrors > 0 ? 'PARTIAL' : 'SUCCEEDED';
   const error = fatal
     ? `${fatal}${pagesDone > 0 ? ` (after ${pagesDone} page${pagesDone === 1 ? '' : 's'}; the next run resumes there)` : ''}`

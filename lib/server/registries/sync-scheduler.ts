@@ -29,7 +29,7 @@ export async function runDueSyncs(options: { prisma?: PrismaClient; now?: Date; 
   const runs: SyncRun[] = [];
   for (const r of due) {
     try {
-      runs.push(await runRegistrySync({ registryId: r.id, trigger: 'SCHEDULE', actor: SYSTEM_ACTOR, prisma, ifLastSyncAt: r.lastSyncAt }));
+      runs.push(await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: r.id, trigger: 'SCHEDULE' } }, { db: prisma, ifLastSyncAt: r.lastSyncAt }));
     } catch (e) {
       // Another instance started it first, or it was disabled meanwhile: nothing to do.
       if (!(e instanceof AppError)) throw e;

@@ -24,7 +24,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => registry.close());
 
-const sync = () => runRegistrySync({ registryId, trigger: 'MANUAL', actor: SYSTEM_ACTOR });
+const sync = () => runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } });
 
 /** The connector as it graded before the caps: the score's tier, no cap in the evidence. */
 function uncapped(r: NormalizedVerification): NormalizedVerification {
@@ -44,7 +44,7 @@ const gradedBeforeCaps: RegistryConnector = {
 describe('AgentNode tier caps and catalogue gaps, through a real sync', () => {
   it('a mock-mode run scoring 92 is Partial, kept with its reason, and fails the production Gold policy', async () => {
     // Stored as it was graded before the caps (Gold from the score): the next sync re-records it capped.
-    expect(await runRegistrySync({ registryId, trigger: 'MANUAL', actor: SYSTEM_ACTOR, connector: gradedBeforeCaps })).toMatchObject({ status: 'SUCCEEDED' });
+    expect(await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } }, { connector: gradedBeforeCaps })).toMatchObject({ status: 'SUCCEEDED' });
     const prisma = await getPrisma();
     expect(await prisma.tool.findFirstOrThrow({ where: { externalId: 'weather-lookup' } })).toMatchObject({ tier: 'GOLD' });
     expect(await sync()).toMatchObject({ status: 'SUCCEEDED' });

@@ -9,7 +9,7 @@ import { withSession } from '@/lib/server/guards/with-session';
  * (API keys carry enforce/ingest/read scopes, none of which may start a sync).
  */
 export const POST = withSession<{ id: string }>('registry:sync', async (_req, { user, params }) => {
-  const { run, done } = await startRegistrySync({ registryId: params.id, trigger: 'API', actor: actorOf(user) });
+  const { run, done } = await startRegistrySync({ actor: actorOf(user), input: { registryId: params.id, trigger: 'API' } });
   // The run goes on after this answer; its outcome is stored on the SyncRun row.
   void done;
   return NextResponse.json({ run: { id: run.id, registryId: run.registryId, status: run.status, startedAt: run.startedAt } }, { status: 202, headers: { location: `/api/registries/runs/${run.id}` } });

@@ -1,0 +1,149 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { fetchJson, RegistryHttpError } from './http';
+import { checkRegistryAddress, createRegistryFetch, RegistryAddressBlocked, type Resolver } from './safe-fetch';
+
+// Two fixture servers on loopback: different ports are different origins.
+let first: Server;
+let second: Server;
+let firstUrl = '';
+let secondUrl = '';
+let seenBySecond: IncomingHttpHeaders | null = null;
+
+function listen(server: Server): Promise<string> {
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+beforeAll(async () => {
+  second = createServer((req, res) => {
+    seenBySecond = req.headers;
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ ok: true, method: req.method }));
+  });
+  secondUrl = await listen(second);
+  first = createServer((req, res) => {
+    const to = (status: number, location: string) => {
+      res.writeHead(status, { location });
+      res.end();
+    };
+    if (req.url === '/ok') return void res.end(JSON.stringify({ ok: true, method: req.method }));
+    if (req.url === '/gzip') {
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/json' });
+      return void res.end(gzipSync(JSON.stringify({ ok: true, method: req.method })));
+    }
+    if (req.url === '/to-other-origin') return to(307, `${secondUrl}/landing`);
+    if (req.url === '/to-metadata') return to(302, 'http://169.254.169.254/latest/meta-data/');
+    if (req.url === '/to-loopback-name') return to(302, `http://localhost:${(second.address() as AddressInfo).port}/`);
+    if (req.url === '/to-same-origin') return to(303, '/ok');
+    if (req.url === '/loop') return to(302, '/loop');
+    res.writeHead(404);
+    res.end();
+  });
+  firstUrl = await listen(first);
+});
+
+afterAll(async () => {
+  for (const s of [first, second]) {
+    s.closeAllConnections();
+    await new Promise((r) => s.close(r));
+  }
+});
+
+const ZOk = z.object({ ok: z.boolean(), method: z.string() });
+const fixtures = { allowedHosts: ['127.0.0.1'] };
+const resolverFor = (answers: Record<string, string[]>): Resolver & { calls: string[] } => {
+  const calls: string[] = [];
+  const resolve = async (host: string) => {
+    calls.push(host);
+    const list = answers[host];
+    if (!list) throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' });
+    return list.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  };
+  return Object.assign(resolve, { calls });
+};
+
+async function refusal(promise: Promise<unknown>): Promise<RegistryHttpError> {
+  const e = await promise.then(() => null, (err: unknown) => err);
+  expect(e).toBeInstanceOf(RegistryHttpError);
+  return e as RegistryHttpError;
+}
+
+describe('address check', () => {
+  it.each([
+    ['http://127.0.0.1:4319', /127\.0\.0\.1 is a loopback address: registries must be on the public internet; .*TOOLLEDGER_ALLOWED_REGISTRY_HOSTS/],
+    ['http://[::1]:80', /loopback/],
+    ['http://169.254.169.254/latest', /link-local \(cloud metadata\)/],
+    ['http://10.0.0.8', /private/],
+    ['http://[::ffff:192.168.0.1]', /private/],
+    ['http://internal.example', /internal\.example resolves to 10\.1\.1\.1, which is a private address/],
+    ['http://mixed.example', /mixed\.example resolves to 127\.0\.0\.1, which is a loopback address/],
+  ])('refuses %s', async (url, message) => {
+    const resolve = resolverFor({ 'internal.example': ['10.1.1.1'], 'mixed.example': ['93.184.215.14', '127.0.0.1'] });
+    await expect(checkRegistryAddress(new URL(url), { allowedHosts: [] }, resolve)).rejects.toThrow(message);
+  });
+
+  it('passes public addresses, allow-listed hosts, and loopback for the one exempted origin', async () => {
+    const resolve = resolverFor({ 'registry.example': ['93.184.215.14', '2606:4700::6810:84e5'], 'mirror.internal': ['10.0.0.5'] });
+    await expect(checkRegistryAddress(new URL('https://registry.example'), { allowedHosts: [] }, resolve)).resolves.toHaveLength(2);
+    await expect(checkRegistryAddress(new URL('http://mirror.internal:8080'), { allowedHosts: ['mirror.internal:8080'] }, resolve)).resolves.toHaveLength(1);
+    await expect(checkRegistryAddress(new URL('http://mirror.internal:9090'), { allowedHosts: ['mirror.internal:8080'] }, resolve)).rejects.toThrow(/private/);
+    const sample = { allowedHosts: [], loopbackOrigin: 'http://127.0.0.1:4319' };
+    await expect(checkRegistryAddress(new URL('http://127.0.0.1:4319/v1'), sample, resolve)).resolves.toHaveLength(1);
+    await expect(checkRegistryAddress(new URL('http://127.0.0.1:5432'), sample, resolve)).rejects.toThrow(/loopback/);
+    await expect(checkRegistryAddress(new URL('http://10.0.0.1:4319'), { allowedHosts: [], loopbackOrigin: 'http://10.0.0.1:4319' }, resolve)).rejects.toThrow(/private/);
+  });
+
+  it('tells an unresolvable name apart from a refused address', async () => {
+    const e = await checkRegistryAddress(new URL('http://nowhere.example'), { allowedHosts: [] }, resolverFor({})).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(RegistryAddressBlocked);
+    expect((e as RegistryAddressBlocked).reason).toBe('unresolved');
+  });
+});
+
+describe('the registry fetch', () => {
+  it('refuses a loopback fixture unless its host is allowed', async () => {
+    const e = await refusal(fetchJson(`${firstUrl}/ok`, ZOk, { fetch: createRegistryFetch({ allowedHosts: [] }) }));
+    expect(e.kind).toBe('blocked');
+    expect(e.message).toMatch(/loopback address: registries must be on the public internet/);
+    const ok = await fetchJson(`${firstUrl}/ok`, ZOk, { fetch: createRegistryFetch(fixtures) });
+    expect(ok.data).toEqual({ ok: true, method: 'GET' });
+  });
+
+  it('connects to the address it checked: the name is resolved once and never by the system resolver', async () => {
+    const resolve = resolverFor({ 'fixture.test': ['127.0.0.1'] });
+    const fetcher = createRegistryFetch({ allowedHosts: ['fixture.test'] }, resolve);
+    const port = (first.address() as AddressInfo).port;
+    for (let i = 0; i < 3; i++) expect((await fetchJson(`http://fixture.test:${port}/ok`, ZOk, { fetch: fetcher })).data.ok).toBe(true);
+    expect(resolve.calls).toEqual(['fixture.test']);
+  });
+
+  it('checks every redirect hop again', async () => {
+    const fetcher = createRegistryFetch(fixtures);
+    expect((await refusal(fetchJson(`${firstUrl}/to-metadata`, ZOk, { fetch: fetcher }))).message).toMatch(/169\.254\.169\.254 is a link-local \(cloud metadata\) address/);
+    expect((await refusal(fetchJson(`${firstUrl}/to-loopback-name`, ZOk, { fetch: fetcher }))).message).toMatch(/localhost resolves to .*loopback/);
+    expect((await refusal(fetchJson(`${firstUrl}/loop`, ZOk, { fetch: fetcher }))).message).toMatch(/More than 5 redirects/);
+    expect((await fetchJson(`${firstUrl}/to-same-origin`, ZOk, { fetch: fetcher, method: 'POST', body: {} })).data).toEqual({ ok: true, method: 'GET' });
+  });
+
+  it('does not carry credentials to another origin on redirect', async () => {
+    seenBySecond = null;
+    const res = await fetchJson(`${firstUrl}/to-other-origin`, ZOk, {
+      fetch: createRegistryFetch(fixtures),
+      method: 'POST',
+      body: { q: '' },
+      headers: { 'x-api-key': 'ank_live_secret', authorization: 'Bearer t0k3n', 'x-request-tag': 'kept' },
+    });
+    expect(res.data).toEqual({ ok: true, method: 'POST' });
+    expect(seenBySecond).not.toBeNull();
+    expect(seenBySecond!['x-api-key']).toBeUndefined();
+    expect(seenBySecond!.authorization).toBeUndefined();
+    expect(seenBySecond!['x-request-tag']).toBe('kept');
+  });
+
+  it('decodes a compressed answer', async () => {
+    expect((await fetchJson(`${firstUrl}/gzip`, ZOk, { fetch: createRegistryFetch(fixtures) })).data).toEqual({ ok: true, method: 'GET' });
+  });
+});

@@ -1,0 +1,192 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
+import type { LookupAddress } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import { classifyAddress, hostAllowed, ipLiteral } from '@/lib/domain/network-address';
+
+/**
+ * The fetch every registry connector gets (ConnectorContext.fetch). The registry URL is typed
+ * by an admin, so without this the server fetches whatever it points at (SSRF): the cloud
+ * metadata service, the database, the app's own ports. Each request, and each redirect hop,
+ * resolves the host and checks every address it resolves to; the connection then goes to one
+ * of those checked addresses (a custom `lookup` answers from the checked set), so a second DNS
+ * answer (rebinding) cannot point the socket elsewhere. Credentials are not carried to another
+ * origin on redirect, and no body grows past a hard ceiling whatever a connector's settings say.
+ */
+export interface RegistryNetworkPolicy {
+  /** TOOLLEDGER_ALLOWED_REGISTRY_HOSTS entries (host or host:port): reachable whatever their address. */
+  allowedHosts: readonly string[];
+  /** Loopback exemption for one origin (the bundled sample registry in demo mode). */
+  loopbackOrigin?: string | null;
+}
+
+export const MAX_REDIRECTS = 5;
+/** Above any connector's own maxBytes setting (those are capped at 50 MB). */
+export const HARD_MAX_BYTES = 50 * 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key)$|api[-_]?key|token|secret|passw|credential/i;
+
+export class RegistryAddressBlocked extends Error {
+  /** `unresolved`: DNS gave no answer (may be temporary), as opposed to a refused address. */
+  constructor(
+    message: string,
+    readonly reason: 'blocked' | 'unresolved' = 'blocked',
+  ) {
+    super(message);
+    this.name = 'RegistryAddressBlocked';
+  }
+}
+
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
+const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+
+const RULE = 'registries must be on the public internet; an operator can list the host in TOOLLEDGER_ALLOWED_REGISTRY_HOSTS';
+
+/**
+ * Resolves `url`'s host and checks every address. Returns the addresses to connect to; throws
+ * RegistryAddressBlocked naming the address and the rule. Used at save time too (form error).
+ */
+export async function checkRegistryAddress(url: URL, policy: RegistryNetworkPolicy, resolve: Resolver = systemResolver): Promise<LookupAddress[]> {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RegistryAddressBlocked(`Only http:// and https:// registries are supported (${url.protocol})`);
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  const allowListed = hostAllowed(policy.allowedHosts, url.hostname, port);
+  const literal = ipLiteral(url.hostname);
+  let addresses: LookupAddress[];
+  try {
+    addresses = literal ? [{ address: literal, family: literal.includes(':') ? 6 : 4 }] : await resolve(url.hostname);
+  } catch (e) {
+    throw new RegistryAddressBlocked(`Could not resolve ${url.hostname}: ${(e as NodeJS.ErrnoException).code ?? 'DNS error'}`, 'unresolved');
+  }
+  if (addresses.length === 0) throw new RegistryAddressBlocked(`Could not resolve ${url.hostname}`, 'unresolved');
+  if (allowListed) return addresses;
+  const sampleLoopback = policy.loopbackOrigin != null && policy.loopbackOrigin === url.origin;
+  for (const a of addresses) {
+    const verdict = classifyAddress(a.address);
+    if (verdict.ok || (sampleLoopback && verdict.range === 'loopback')) continue;
+    const shown = literal ? url.hostname : `${url.hostname} resolves to ${a.address}, which`;
+    throw new RegistryAddressBlocked(`${shown} is a ${verdict.range} address: ${RULE}`);
+  }
+  return addresses;
+}
+
+type FetchLike = typeof fetch;
+
+/**
+ * One keep-alive pool for every registry fetch (idle sockets are unref'd: it never holds the
+ * process open). Sharing is safe: a request is sent only after its URL passed the check, and a
+ * pooled socket for that host:port was dialled to an address that passed the same check.
+ */
+const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 32 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 32 }) };
+type LookupCallback = (err: Error | null, address?: string | LookupAddress[], family?: number) => void;
+
+/** A fetch bound to `policy`: each host is checked once per fetch instance (one sync run) and its checked addresses are the only ones dialled. */
+export function createRegistryFetch(policy: RegistryNetworkPolicy, resolve: Resolver = systemResolver): FetchLike {
+  const pinned = new Map<string, Promise<LookupAddress[]>>();
+  const addressesOf = (url: URL) => {
+    const key = `${url.protocol}//${url.host}`;
+    let p = pinned.get(key);
+    if (!p) {
+      p = checkRegistryAddress(url, policy, resolve);
+      pinned.set(key, p);
+      p.catch(() => pinned.delete(key));
+    }
+    return p;
+  };
+
+  return (async (input: string | URL | Request, init: RequestInit = {}) => {
+    let url = new URL(input instanceof Request ? input.url : String(input));
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = typeof init.body === 'string' ? init.body : undefined;
+    const headers = new Headers(init.headers);
+    headers.set('accept-encoding', 'gzip, deflate, br');
+    for (let hop = 0; ; hop++) {
+      const addresses = await addressesOf(url);
+      // node asks this instead of DNS: only an address checked above can be dialled.
+      const lookup = (_host: string, options: { all?: boolean }, callback: LookupCallback) =>
+        options?.all ? callback(null, addresses) : callback(null, addresses[0]!.address, addresses[0]!.family);
+      const res = await send(url, { method, headers, body, signal: init.signal ?? undefined, lookup, agent: agents[url.protocol as 'http:'] });
+      const location = res.headers.get('location');
+      if (!REDIRECTS.has(res.status) || !location) return res;
+      await res.body?.cancel().catch(() => undefined);
+      if (hop >= MAX_REDIRECTS) throw new RegistryAddressBlocked(`More than ${MAX_REDIRECTS} redirects from ${url.origin}`);
+      const next = new URL(location, url);
+      if (next.origin !== url.origin) {
+        // Never hand the registry's credentials to whatever origin it redirects to.
+        for (const name of [...headers.keys()]) if (CREDENTIAL_HEADER.test(name)) headers.delete(name);
+      }
+      if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+        method = 'GET';
+        body = undefined;
+        headers.delete('content-type');
+      }
+      url = next;
+    }
+  }) as FetchLike;
+}
+
+interface SendOptions {
+  method: string;
+  headers: Headers;
+  body: string | undefined;
+  signal: AbortSignal | undefined;
+  lookup: (host: string, options: { all?: boolean }, callback: LookupCallback) => void;
+  agent: http.Agent;
+}
+
+/** One HTTP exchange on node:http (which takes a per-request `lookup`), answered as a fetch Response. */
+function send(url: URL, o: SendOptions): Promise<Response> {
+  const mod = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = mod.request(url, { method: o.method, headers: Object.fromEntries(o.headers), agent: o.agent, lookup: o.lookup as never, signal: o.signal }, (res) => {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(res.headers)) {
+        if (Array.isArray(v)) for (const one of v) headers.append(k, one);
+        else if (v !== undefined) headers.set(k, v);
+      }
+      const status = res.statusCode ?? 502;
+      if (status === 204 || status === 205 || status === 304 || o.method === 'HEAD') {
+        res.resume();
+        return resolve(new Response(null, { status, statusText: res.statusMessage, headers }));
+      }
+      const decoded = decode(res, headers.get('content-encoding'));
+      if (decoded !== res) {
+        headers.delete('content-encoding');
+        headers.delete('content-length');
+      }
+      resolve(new Response(limitBody(Readable.toWeb(decoded) as ReadableStream<Uint8Array>), { status, statusText: res.statusMessage, headers }));
+    });
+    req.on('error', reject);
+    req.end(o.body);
+  });
+}
+
+function decode(res: http.IncomingMessage, encoding: string | null): Readable {
+  const fail = (stream: Readable) => stream.on('error', () => undefined);
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return fail(res.pipe(zlib.createGunzip()));
+    case 'deflate':
+      return fail(res.pipe(zlib.createInflate()));
+    case 'br':
+      return fail(res.pipe(zlib.createBrotliDecompress()));
+    default:
+      return res;
+  }
+}
+
+/** Stops a body at HARD_MAX_BYTES however it is framed or compressed (a connector's own, lower limit applies first). */
+function limitBody(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
+  let size = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > HARD_MAX_BYTES) controller.error(new RegistryAddressBlocked(`Response larger than ${HARD_MAX_BYTES} bytes`));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Registry" ADD COLUMN     "apiKeyHint" TEXT,
+ADD COLUMN     "apiKeySealed" TEXT;
+
