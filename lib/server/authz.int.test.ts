@@ -75,13 +75,13 @@ const MUTATIONS: MutationCase[] = [
     name: 'api-keys/createApiKey',
     permission: 'apiKey:manage',
     setup: async () => ({ name: unique('key'), scopes: ['ENFORCE' as const] }),
-    run: (actor, input) => createApiKey(actor as Actor & { type: 'USER' }, input),
+    run: (actor, input) => createApiKey({ actor, input }),
   }),
   mutation({
     name: 'api-keys/revokeApiKey',
     permission: 'apiKey:manage',
-    setup: async () => (await createApiKey(adminActor(), { name: unique('key'), scopes: ['READ'] })).id,
-    run: (actor, id) => revokeApiKey(actor, id),
+    setup: async () => ({ id: (await createApiKey({ actor: adminActor(), input: { name: unique('key'), scopes: ['READ'] } })).id }),
+    run: (actor, input) => revokeApiKey({ actor, input }),
   }),
   mutation({
     name: 'change-requests/addAllowlistEntry',

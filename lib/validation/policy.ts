@@ -53,3 +53,10 @@ export function firstParams(sp: Record<string, string | string[] | undefined>): 
   }
   return out;
 }
+
+/** One environment's policy history (newest first, at most `limit` versions). */
+export const ZPolicyVersionsQuery = z.object({
+  environment: z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT'], { error: 'Unknown environment' }),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type TPolicyVersionsQuery = z.infer<typeof ZPolicyVersionsQuery>;

@@ -4,16 +4,16 @@ import { notFound } from 'next/navigation';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getRegistry } from '@/lib/server/registries/list-registries';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { REGISTRY_KIND_LABELS } from '@/lib/validation/registry';
 import { RegistryForm } from '../registry-form';
 
 export const metadata: Metadata = { title: 'Edit registry' };
 
 export default async function EditRegistryPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageUser('registry:manage');
+  const me = await requirePageUser('registry:manage');
   const { id } = await params;
-  const r = await getRegistry(id).catch(() => null);
+  const r = await getRegistry({ actor: actorOf(me), input: { id } }).catch(() => null);
   if (!r) notFound();
   return (
     <div className="space-y-6">
