@@ -21,6 +21,11 @@ import { resetUserPassword } from '@/lib/server/users/reset-user-password';
 import { createApiKey } from '@/lib/server/api-keys/create-api-key';
 import { revokeApiKey } from '@/lib/server/api-keys/revoke-api-key';
 import { addAllowlistEntry, revokeAllowlistEntry } from '@/lib/server/change-requests/manage-allowlist';
+import { updateAlertState } from '@/lib/server/alerts/update-alert-state';
+import { updatePolicy } from '@/lib/server/policies/update-policy';
+import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
+import { updateToolOwnership } from '@/lib/server/inventory/update-tool-ownership';
+import { DEFAULT_POLICIES } from '@/lib/domain/policy/defaults';
 import { createPublisher, createRegistry, createTool } from '@/lib/testing/factories';
 
 const t = withTestDatabase();
@@ -95,6 +100,28 @@ const MUTATIONS: MutationCase[] = [
     setup: async () => ({ id: (await addAllowlistEntry({ actor: adminActor(), input: { toolId: await newToolId(), environment: 'STAGING', note: '' } })).id }),
     run: (actor, input) => revokeAllowlistEntry({ actor, input }),
   }),
+  mutation({
+    name: 'alerts/updateAlertState',
+    permission: 'alert:manage',
+    setup: async () => ({ id: (await newAlert()).id, action: 'acknowledge' as const }),
+    run: (actor, input) => updateAlertState({ actor, input }),
+  }),
+  mutation({
+    name: 'policies/updatePolicy',
+    permission: 'policy:manage',
+    setup: async () => {
+      const current = await getCurrentPolicy('DEVELOPMENT', { fresh: true });
+      // A different trust score each time, so every allowed save is a real change.
+      return { ...DEFAULT_POLICIES.DEVELOPMENT, environment: 'DEVELOPMENT' as const, minTier: null, baseVersion: current.version, minTrustScore: serial++ % 100, changeNote: 'matrix change' };
+    },
+    run: (actor, input) => updatePolicy({ actor, input }),
+  }),
+  mutation({
+    name: 'inventory/updateToolOwnership',
+    permission: 'inventory:update',
+    setup: async () => ({ toolId: await newToolId(), owner: unique('team'), dataClassification: 'CONFIDENTIAL' as const }),
+    run: (actor, input) => updateToolOwnership({ actor, input }),
+  }),
   // Others' operations go here (one entry each).
 ];
 
@@ -105,6 +132,12 @@ async function newToolId(): Promise<string> {
   const registry = await createRegistry(prisma);
   const publisher = await createPublisher(prisma, { registryId: registry.id });
   return (await createTool(prisma, { registryId: registry.id, publisherId: publisher.id })).tool.id;
+}
+
+async function newAlert() {
+  const prisma = await getPrisma();
+  const key = unique('alert');
+  return prisma.alert.create({ data: { kind: 'unknown-tool', severity: 'HIGH', title: key, detail: {}, dedupeKey: key } });
 }
 
 const actors = {} as Record<Role, Actor>;
