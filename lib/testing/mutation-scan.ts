@@ -56,13 +56,13 @@ function topLevelDeclarations(file: ts.SourceFile): Decl[] {
   const out: Decl[] = [];
   const exportedNames = new Set<string>();
   for (const st of file.statements) {
-    const exported = ts.getCombinedModifierFlags(st as ts.Declaration) & ts.ModifierFlags.Export;
-    if (ts.isFunctionDeclaration(st) && st.name && st.body) out.push({ name: st.name.text, exported: !!exported, isFunction: true, body: st.body });
+    const exported = ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (ts.isFunctionDeclaration(st) && st.name && st.body) out.push({ name: st.name.text, exported, isFunction: true, body: st.body });
     if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         if (!ts.isIdentifier(d.name) || !d.initializer) continue;
         const fn = ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer) || ts.isCallExpression(d.initializer);
-        out.push({ name: d.name.text, exported: !!(st.modifiers ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword), isFunction: fn, body: d.initializer });
+        out.push({ name: d.name.text, exported, isFunction: fn, body: d.initializer });
       }
     }
     // export { a, b as c }: the local declaration is exported under its own name for our purpose.
