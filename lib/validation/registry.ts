@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zText } from './text';
 
 export const REGISTRY_KINDS = ['AGENTNODE', 'MCP_REGISTRY', 'NPM'] as const;
 export const REGISTRY_KIND_LABELS: Record<(typeof REGISTRY_KINDS)[number], string> = {
@@ -7,16 +8,14 @@ export const REGISTRY_KIND_LABELS: Record<(typeof REGISTRY_KINDS)[number], strin
   NPM: 'npm',
 };
 
-const ZBaseUrl = z
-  .string()
+const ZBaseUrl = zText()
   .trim()
   .url('Enter a full URL, e.g. https://agentnode.net')
   .refine((u) => /^https?:\/\//i.test(u), 'Only http:// and https:// registries are supported')
   .transform((u) => u.replace(/\/+$/, ''));
 
 /** Connector settings as JSON text in the form (e.g. {"perPage": 50} or {"packages": ["@acme/x"]}). */
-const ZConfigJson = z
-  .string()
+const ZConfigJson = zText()
   .trim()
   .optional()
   .transform((text, ctx) => {
@@ -34,7 +33,7 @@ const ZConfigJson = z
 const ZEnabled = z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean());
 
 export const ZCreateRegistryInput = z.object({
-  name: z.string().trim().min(2, 'Give the registry a name (2 characters or more)').max(80),
+  name: zText().trim().min(2, 'Give the registry a name (2 characters or more)').max(80),
   kind: z.enum(REGISTRY_KINDS, 'Choose a registry type'),
   baseUrl: ZBaseUrl,
   config: ZConfigJson,
@@ -42,11 +41,11 @@ export const ZCreateRegistryInput = z.object({
 });
 export type TCreateRegistryInput = z.infer<typeof ZCreateRegistryInput>;
 
-export const ZUpdateRegistryInput = ZCreateRegistryInput.omit({ kind: true }).extend({ id: z.string().min(1), enabled: ZEnabled });
+export const ZUpdateRegistryInput = ZCreateRegistryInput.omit({ kind: true }).extend({ id: zText().min(1), enabled: ZEnabled });
 export type TUpdateRegistryInput = z.infer<typeof ZUpdateRegistryInput>;
 
-export const ZRegistryIdInput = z.object({ id: z.string().min(1) });
-export const ZSetRegistryEnabledInput = z.object({ id: z.string().min(1), enabled: ZEnabled });
+export const ZRegistryIdInput = z.object({ id: zText().min(1) });
+export const ZSetRegistryEnabledInput = z.object({ id: zText().min(1), enabled: ZEnabled });
 
 export const ALERT_STATES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
 export const ALERT_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
@@ -55,15 +54,15 @@ export const ALERT_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 export const ZAlertFilter = z.object({
   state: z.enum([...ALERT_STATES, 'ALL']).catch('OPEN').default('OPEN'),
   severity: z.enum(ALERT_SEVERITIES).optional().catch(undefined),
-  kind: z.string().trim().max(60).optional().catch(undefined),
-  toolId: z.string().trim().max(60).optional().catch(undefined),
+  kind: zText().trim().max(60).optional().catch(undefined),
+  toolId: zText().trim().max(60).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type TAlertFilter = z.infer<typeof ZAlertFilter>;
 
-export const ZAlertActionInput = z.object({ id: z.string().min(1), action: z.enum(['acknowledge', 'resolve']) });
+export const ZAlertActionInput = z.object({ id: zText().min(1), action: z.enum(['acknowledge', 'resolve']) });
 
 export const ZSyncRunFilter = z.object({
-  registryId: z.string().trim().max(60).optional().catch(undefined),
+  registryId: zText().trim().max(60).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
