@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { zText } from './text';
+import { zDay } from './day';
 
-const ZDay = zText()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-25')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Not a real date');
+const ZDay = zDay();
 const ZSeq = zText().regex(/^\d{1,19}$/, 'Not a record number');
 const ZText = (max: number) => zText().trim().max(max, `Use at most ${max} characters`);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zText } from './text';
+import { zDay } from './day';
 
 /** Largest enforce request body accepted (bytes): the real payload is a few hundred bytes. */
 export const ENFORCE_MAX_BODY_BYTES = 4 * 1024;
@@ -59,7 +60,7 @@ export const ZErrorResponse = z
     issues: z.array(z.object({ path: zText(), message: zText() })).optional(),
   });
 
-const ZDay = zText().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
+const ZDay = zDay('Use YYYY-MM-DD');
 
 /** Enforcement log filters from the URL. */
 export const ZEnforcementLogFilter = z.object({
