@@ -120,6 +120,17 @@ describe('malformed-input sweep: route handlers, signed in as admin', { timeout:
   }
 });
 
+describe('refused enforce attempts with control characters are still logged', () => {
+  it('logs the DENY with the characters replaced, instead of failing the log write', async () => {
+    const body = JSON.stringify({ agent: 'agent\u0000x', tool: 'tool\u0000y', version: '1.0.0', action: 'install' });
+    const res = await call('POST /api/v1/enforce', { body });
+    expect(res.status).toBe(400);
+    const prisma = await getPrisma();
+    const logged = await prisma.enforcementDecision.findFirst({ where: { agentName: 'agent\ufffdx' } });
+    expect(logged).toMatchObject({ outcome: 'DENY', toolName: 'tool\ufffdy', action: 'INSTALL' });
+  });
+});
+
 /** Each list page: how it reads its URL, then the lib/server call it renders from. */
 const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | string[]>) => Promise<unknown> }[] = [
   { page: '/inventory', keys: Object.keys(ZInventoryQuery.shape), load: (sp) => findToolsForInventory({ actor: admin, input: parseInventoryQuery(sp).query }) },

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTROL_CHARACTER_MESSAGE, MALFORMED_TEXT_MESSAGE, zText } from './text';
+import { CONTROL_CHARACTER_MESSAGE, MALFORMED_TEXT_MESSAGE, printable, zText } from './text';
 
 describe('zText: the one text schema', () => {
   const line = zText().trim().max(20);
@@ -40,6 +40,17 @@ describe('zText: the one text schema', () => {
 
   it('keeps the caller’s own message for a missing value', () => {
     expect(zText({ error: 'Enter a name' }).safeParse(undefined).error!.issues[0]!.message).toBe('Enter a name');
+  });
+});
+
+describe('printable', () => {
+  it.each([
+    ['a\u0000b', 'a\ufffdb'],
+    ['x\ud800y', 'x\ufffdy'],
+    ['line\nbreak', 'line\ufffdbreak'],
+    ['ok 🚀 Zoë', 'ok 🚀 Zoë'],
+  ])('%j → %j', (input, output) => {
+    expect(printable(input)).toBe(output);
   });
 });
 

@@ -31,3 +31,12 @@ export function zText(options: TextOptions = {}) {
     .refine((s) => !LONE_SURROGATE.test(s), { message: MALFORMED_TEXT_MESSAGE, abort: true })
     .refine((s) => !control.test(s), { message: CONTROL_CHARACTER_MESSAGE, abort: true });
 }
+
+/**
+ * For text that is recorded rather than validated (a refused request's raw fields in the
+ * enforcement log): control characters and lone surrogates become U+FFFD, so the record can be
+ * written (PostgreSQL refuses NUL) and still shows that something was there.
+ */
+export function printable(s: string): string {
+  return s.replace(new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}`, 'gu'), '\ufffd');
+}
