@@ -1,18 +1,31 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { securityHeaders } from '@/lib/domain/security-headers';
 import { env } from '@/lib/env';
+import { undecodablePathSegment } from '@/lib/validation/path';
 
 /**
- * Runs before every request (pages, route handlers, static files) and puts the security headers
- * on its response. HSTS and upgrade-insecure-requests only when the request came over https,
- * directly or through a TLS-terminating proxy (X-Forwarded-Proto).
+ * Runs before every request (pages, route handlers, static files). First, an address with a
+ * segment that cannot be percent-decoded (`/inventory/%ff`) is a bad request, answered here:
+ * Next.js would throw on it while matching a dynamic route and answer 500 in production. Then
+ * every response gets the security headers; HSTS and upgrade-insecure-requests only when the
+ * request came over https, directly or through a TLS-terminating proxy (X-Forwarded-Proto).
  */
-export function proxy(req: NextRequest) {
+export function proxy(req: NextRequest): NextResponse {
   const forwarded = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
   const https = (forwarded ?? req.nextUrl.protocol.replace(':', '')) === 'https';
   const issuer = env().OIDC_ISSUER;
-  const res = NextResponse.next();
   const headers = securityHeaders({ development: process.env.NODE_ENV === 'development', https, oidcOrigin: issuer ? new URL(issuer).origin : null });
+  const res = badRequestFor(req) ?? NextResponse.next();
   for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
   return res;
+}
+
+function badRequestFor(req: NextRequest): NextResponse | null {
+  const bad = undecodablePathSegment(req.nextUrl.pathname);
+  if (bad === null) return null;
+  const error = `The address has an invalid percent-encoding in "${bad.slice(0, 40)}"`;
+  if (req.nextUrl.pathname.startsWith('/api/')) {
+    return NextResponse.json({ error, code: 'invalid_path', issues: [{ path: '(path)', message: error }] }, { status: 400 });
+  }
+  return new NextResponse(`Bad request: ${error}.`, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }

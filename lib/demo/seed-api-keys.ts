@@ -16,7 +16,7 @@ export async function seedApiKeys(prisma: PrismaClient): Promise<void> {
   for (const scope of ['ENFORCE', 'INGEST', 'READ'] as const) {
     const secret = DEMO_API_KEYS[scope];
     const exists = await prisma.apiKey.findFirst({ where: { prefix: secret.slice(0, secret.lastIndexOf('_') + 7) }, select: { id: true } });
-    if (!exists) await createApiKey(actor, { name: `Demo ${scope.toLowerCase()} key`, scopes: [scope] }, { secret, prisma });
+    if (!exists) await createApiKey({ actor, input: { name: `Demo ${scope.toLowerCase()} key`, scopes: [scope] } }, { secret, db: prisma });
   }
   await seedDemoExceptions(prisma);
 }

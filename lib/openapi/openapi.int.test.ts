@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { withTestDatabase } from '@/lib/testing/test-database';
-import { buildEnforceWorld, enforceRequest, type EnforceWorld } from '@/lib/server/enforcement/enforce.fixtures';
+import { buildEnforceWorld, enforceRequest, type EnforceWorld } from '@/lib/testing/enforce-world';
 import { POST as enforcePOST } from '@/app/api/v1/enforce/route';
 import { GET as healthGET } from '@/app/api/v1/health/route';
 import { GET as openapiGET } from '@/app/api/v1/openapi.json/route';

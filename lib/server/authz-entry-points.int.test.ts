@@ -1,9 +1,11 @@
 /**
- * Authorization matrix for the app's entry points: every mutating server action and dashboard
- * route handler × every role, signed in through a stubbed session (what the cookie would say).
+ * Authorization matrix for the app's entry points: every server action and every session route
+ * handler × every role, signed in through a stubbed session (what the cookie would say).
  * Refused roles get "may not" / 403 and every table stays byte-for-byte the same. Allowed roles
- * must get past the permission gate: with an empty input that means a validation error (400),
- * never a refusal. Add new actions to ACTIONS and new mutating routes to ROUTES.
+ * must get past the permission gate: with an empty input that means a validation error (400)
+ * or an unknown id (404), never a refusal and never a 500 (a crash is not "past the gate").
+ * API-key routes are in authz-api-key-routes.int.test.ts; the table of all routes is
+ * lib/testing/entry-points.ts. Add new actions to ACTIONS, new routes to ROUTES there.
  */
 import type { Role } from '@prisma/client';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -19,124 +21,69 @@ vi.mock('next-auth', async (importOriginal) => ({
 // Outside a request there is no cache to revalidate.
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { NextRequest } from 'next/server';
 import { withTestDatabase } from '@/lib/testing/test-database';
 import { snapshotTables } from '@/lib/testing/db-snapshot';
+import { jsonRequest, loadRouteHandlers, loadServerActions, MUTATING, ROUTES, type RouteHandler, type ServerAction } from '@/lib/testing/entry-points';
 import { getPrisma } from '@/lib/db/client';
 import { can, type Permission } from '@/lib/auth/permissions';
-import type { ActionResult } from '@/lib/server/guards/action-result';
-import * as userActions from '@/app/(dashboard)/settings/users/actions';
-import * as accountActions from '@/app/(dashboard)/settings/account/actions';
-import * as apiKeyActions from '@/app/(dashboard)/settings/api-keys/actions';
-import * as changeActions from '@/app/(dashboard)/changes/actions';
-import * as policyActions from '@/app/(dashboard)/policies/actions';
-import * as toolActions from '@/app/(dashboard)/inventory/[toolId]/actions';
-import * as registryActions from '@/app/(dashboard)/registries/actions';
-import * as monitoringActions from '@/app/(dashboard)/monitoring/actions';
-import * as usersRoute from '@/app/api/users/route';
-import * as apiKeysRoute from '@/app/api/api-keys/route';
-import * as changesRoute from '@/app/api/changes/route';
-import * as commentsRoute from '@/app/api/changes/[id]/comments/route';
-import * as decisionRoute from '@/app/api/changes/[id]/decision/route';
-import * as deployRoute from '@/app/api/changes/[id]/deploy/route';
 
 const t = withTestDatabase();
 const ROLES: Role[] = ['ADMIN', 'COMPLIANCE_OFFICER', 'SECURITY_REVIEWER', 'AUDITOR'];
 const userIds = {} as Record<Role, string>;
 
-type Action = (prev: null, input: unknown) => Promise<ActionResult<unknown>>;
-const ACTIONS: { name: string; permission: Permission; action: Action }[] = [
-  { name: 'settings/users/createUserAction', permission: 'user:manage', action: userActions.createUserAction },
-  { name: 'settings/users/updateUserRoleAction', permission: 'user:manage', action: userActions.updateUserRoleAction },
-  { name: 'settings/users/setUserActiveAction', permission: 'user:manage', action: userActions.setUserActiveAction },
-  { name: 'settings/users/resetUserPasswordAction', permission: 'user:manage', action: userActions.resetUserPasswordAction },
-  { name: 'settings/users/approveSsoLinkAction', permission: 'user:manage', action: userActions.approveSsoLinkAction },
-  { name: 'settings/api-keys/createApiKeyAction', permission: 'apiKey:manage', action: apiKeyActions.createApiKeyAction },
-  { name: 'settings/api-keys/revokeApiKeyAction', permission: 'apiKey:manage', action: apiKeyActions.revokeApiKeyAction },
-  {
-    name: 'changes/createChangeRequestAction',
-    permission: 'changeRequest:create',
-    action: changeActions.createChangeRequestAction,
-  },
-  {
-    name: 'changes/decideChangeRequestAction',
-    permission: 'changeRequest:review',
-    action: changeActions.decideChangeRequestAction,
-  },
-  {
-    name: 'changes/deployChangeRequestAction',
-    permission: 'changeRequest:deploy',
-    action: changeActions.deployChangeRequestAction,
-  },
-  {
-    name: 'changes/withdrawChangeRequestAction',
-    permission: 'changeRequest:create',
-    action: changeActions.withdrawChangeRequestAction,
-  },
-  { name: 'changes/addChangeCommentAction', permission: 'changeRequest:comment', action: changeActions.addChangeCommentAction },
-  { name: 'changes/addAllowlistEntryAction', permission: 'allowlist:manage', action: changeActions.addAllowlistEntryAction },
-  { name: 'changes/decideAllowlistEntryAction', permission: 'allowlist:approve', action: changeActions.decideAllowlistEntryAction },
-  {
-    name: 'changes/revokeAllowlistEntryAction',
-    permission: 'allowlist:manage',
-    action: changeActions.revokeAllowlistEntryAction,
-  },
-  {
-    name: 'inventory/[toolId]/updateToolOwnershipAction',
-    permission: 'inventory:update',
-    action: toolActions.updateToolOwnershipAction,
-  },
-  { name: 'registries/createRegistryAction', permission: 'registry:manage', action: registryActions.createRegistryAction },
-  { name: 'registries/updateRegistryAction', permission: 'registry:manage', action: registryActions.updateRegistryAction },
-  {
-    name: 'registries/setRegistryEnabledAction',
-    permission: 'registry:manage',
-    action: registryActions.setRegistryEnabledAction,
-  },
-  { name: 'registries/testConnectionAction', permission: 'registry:manage', action: registryActions.testConnectionAction },
-  { name: 'registries/startSyncAction', permission: 'registry:sync', action: registryActions.startSyncAction },
-  { name: 'monitoring/alertAction', permission: 'alert:manage', action: monitoringActions.alertAction },
-  { name: 'policies/updatePolicyAction', permission: 'policy:manage', action: policyActions.updatePolicyAction },
+const ACTIONS: { name: string; permission: Permission }[] = [
+  { name: 'settings/users/createUserAction', permission: 'user:manage' },
+  { name: 'settings/users/updateUserRoleAction', permission: 'user:manage' },
+  { name: 'settings/users/setUserActiveAction', permission: 'user:manage' },
+  { name: 'settings/users/resetUserPasswordAction', permission: 'user:manage' },
+  { name: 'settings/users/approveSsoLinkAction', permission: 'user:manage' },
+  { name: 'settings/api-keys/createApiKeyAction', permission: 'apiKey:manage' },
+  { name: 'settings/api-keys/revokeApiKeyAction', permission: 'apiKey:manage' },
+  { name: 'changes/createChangeRequestAction', permission: 'changeRequest:create' },
+  { name: 'changes/decideChangeRequestAction', permission: 'changeRequest:review' },
+  { name: 'changes/deployChangeRequestAction', permission: 'changeRequest:deploy' },
+  { name: 'changes/withdrawChangeRequestAction', permission: 'changeRequest:create' },
+  { name: 'changes/addChangeCommentAction', permission: 'changeRequest:comment' },
+  { name: 'changes/addAllowlistEntryAction', permission: 'allowlist:manage' },
+  { name: 'changes/decideAllowlistEntryAction', permission: 'allowlist:approve' },
+  { name: 'changes/revokeAllowlistEntryAction', permission: 'allowlist:manage' },
+  { name: 'inventory/[toolId]/updateToolOwnershipAction', permission: 'inventory:update' },
+  { name: 'registries/createRegistryAction', permission: 'registry:manage' },
+  { name: 'registries/updateRegistryAction', permission: 'registry:manage' },
+  { name: 'registries/setRegistryEnabledAction', permission: 'registry:manage' },
+  { name: 'registries/testConnectionAction', permission: 'registry:manage' },
+  { name: 'registries/startSyncAction', permission: 'registry:sync' },
+  { name: 'monitoring/alertAction', permission: 'alert:manage' },
+  { name: 'policies/updatePolicyAction', permission: 'policy:manage' },
 ];
 
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const ROUTES: { name: string; permission: Permission; handler: Handler; params?: Record<string, string> }[] = [
-  { name: 'POST /api/users', permission: 'user:manage', handler: usersRoute.POST as Handler },
-  { name: 'POST /api/api-keys', permission: 'apiKey:manage', handler: apiKeysRoute.POST as Handler },
-  { name: 'POST /api/changes', permission: 'changeRequest:create', handler: changesRoute.POST as Handler },
-  {
-    name: 'POST /api/changes/:id/comments',
-    permission: 'changeRequest:comment',
-    handler: commentsRoute.POST as Handler,
-    params: { id: 'missing' },
-  },
-  {
-    name: 'POST /api/changes/:id/decision',
-    permission: 'changeRequest:review',
-    handler: decisionRoute.POST as Handler,
-    params: { id: 'missing' },
-  },
-  {
-    name: 'POST /api/changes/:id/deploy',
-    permission: 'changeRequest:deploy',
-    handler: deployRoute.POST as Handler,
-    params: { id: 'missing' },
-  },
-];
+/** Entry points that change nothing governed, so they are outside the matrix (with the reason). */
+const EXEMPT_ACTIONS = new Set([
+  'audit/verifyAuditChainAction', // recomputes the chain, writes nothing (audit:verify, auditors may)
+  'settings/account/changeOwnPasswordAction', // one's own credential, any signed-in role (lib/server/users tests)
+]);
+
+const SESSION_ROUTES = ROUTES.flatMap((r) => (r.auth.kind === 'session' ? [{ ...r, permission: r.auth.permission }] : []));
+
+let actions: Map<string, ServerAction>;
+let handlers: Map<string, RouteHandler>;
 
 beforeAll(async () => {
+  [actions, handlers] = await Promise.all([loadServerActions(), loadRouteHandlers()]);
   const prisma = await getPrisma();
   for (const role of ROLES)
     userIds[role] = (await prisma.user.create({ data: { email: `${role.toLowerCase()}@entry.test`, name: role, role } })).id;
 });
 
-describe('authorization matrix (server actions and route handlers)', () => {
-  it('the auditor holds none of these permissions, and changing one’s own password needs only a session', () => {
-    for (const e of [...ACTIONS, ...ROUTES]) expect(can('AUDITOR', e.permission), e.name).toBe(false);
+const call = (route: string, params?: Record<string, string>) => handlers.get(route)!(jsonRequest(route), { params: Promise.resolve(params ?? {}) });
+
+describe('authorization matrix (server actions and session route handlers)', () => {
+  it('the auditor holds no mutating permission, and changing one’s own password needs only a session', () => {
+    for (const e of [...ACTIONS, ...SESSION_ROUTES.filter((r) => MUTATING(r.route))]) {
+      expect(can('AUDITOR', e.permission), 'name' in e ? e.name : e.route).toBe(false);
+    }
     for (const role of ROLES) expect(can(role, 'user:read')).toBe(true);
-    expect(accountActions.changeOwnPasswordAction).toBeTypeOf('function');
+    expect(actions.get('settings/account/changeOwnPasswordAction')).toBeTypeOf('function');
   });
 
   for (const a of ACTIONS) {
@@ -145,83 +92,53 @@ describe('authorization matrix (server actions and route handlers)', () => {
       it(`${a.name} as ${role} → ${allowed ? 'past the gate' : 'refused, nothing written'}`, async () => {
         session.userId = userIds[role];
         const before = await snapshotTables(t.db());
-        const result = await a.action(null, {});
+        const result = await actions.get(a.name)!(null, {});
         expect(result.ok).toBe(false);
-        if (result.ok) return;
-        if (allowed) expect(result.error).not.toMatch(/may not|sign in/i);
+        // 'Internal error' is what the guard says for a crash: that is not past the gate.
+        if (allowed) expect(result.error).not.toMatch(/may not|sign in|internal error/i);
         else expect(result).toMatchObject({ error: expect.stringMatching(/may not/), fieldErrors: {} });
         expect(await snapshotTables(t.db())).toEqual(before);
       });
     }
   }
 
-  for (const r of ROUTES) {
+  for (const r of SESSION_ROUTES) {
     for (const role of ROLES) {
       const allowed = can(role, r.permission);
-      it(`${r.name} as ${role} → ${allowed ? 'past the gate' : '403, nothing written'}`, async () => {
+      it(`${r.route} as ${role} → ${allowed ? 'past the gate' : '403, nothing written'}`, async () => {
         session.userId = userIds[role];
-        const before = await snapshotTables(t.db());
-        const req = new NextRequest('http://localhost/api/x', {
-          method: 'POST',
-          body: '{}',
-          headers: { 'content-type': 'application/json' },
-        });
-        const res = await r.handler(req, { params: Promise.resolve(r.params ?? {}) });
-        if (allowed) expect([400, 404, 409]).toContain(res.status);
-        else expect(res.status).toBe(403);
-        expect(await snapshotTables(t.db())).toEqual(before);
+        const before = MUTATING(r.route) ? await snapshotTables(t.db()) : null;
+        const res = await call(r.route, r.params);
+        if (allowed) {
+          expect(res.status, await res.clone().text()).toBeLessThan(500);
+          expect([401, 403]).not.toContain(res.status);
+          if (MUTATING(r.route)) expect([400, 404, 409]).toContain(res.status);
+        } else expect(res.status).toBe(403);
+        if (before) expect(await snapshotTables(t.db())).toEqual(before);
       });
     }
   }
 
-  it('refuses every entry point without a session', async () => {
+  it('refuses every session entry point without a session (an API key is no session)', async () => {
     session.userId = '';
-    for (const a of ACTIONS) expect(await a.action(null, {}), a.name).toMatchObject({ ok: false, error: 'Sign in first' });
-    for (const r of ROUTES) {
-      const req = new NextRequest('http://localhost/api/x', { method: 'POST', body: '{}' });
-      expect((await r.handler(req, { params: Promise.resolve(r.params ?? {}) })).status, r.name).toBe(401);
+    for (const name of ACTIONS.map((a) => a.name)) expect(await actions.get(name)!(null, {}), name).toMatchObject({ ok: false, error: 'Sign in first' });
+    for (const r of SESSION_ROUTES) {
+      const req = jsonRequest(r.route, { headers: { authorization: 'Bearer tl_demo_enforce_7Hq2Lx9VbN4pR8sT3wYz' } });
+      expect((await handlers.get(r.route)!(req, { params: Promise.resolve(r.params ?? {}) })).status, r.route).toBe(401);
     }
   });
 });
 
-/** Entry points that mutate nothing governed, so they are outside the matrix (with the reason). */
-const EXEMPT = new Set([
-  'audit/verifyAuditChainAction', // recomputes the chain, writes nothing (audit:verify, auditors may)
-  'settings/account/changeOwnPasswordAction', // one's own credential, any signed-in role (lib/server/users tests)
-]);
-
-function filesNamed(dir: string, name: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? filesNamed(path.join(dir, d.name), name) : d.name === name ? [path.join(dir, d.name)] : [],
-  );
-}
-
 describe('matrix coverage', () => {
-  it('lists every server action under app/(dashboard)', () => {
-    const root = path.join(process.cwd(), 'app', '(dashboard)');
-    const found = filesNamed(root, 'actions.ts').flatMap((file) => {
-      const prefix = path.relative(root, path.dirname(file)).split(path.sep).join('/');
-      return [...readFileSync(file, 'utf8').matchAll(/export const (\w+) = authAction\(/g)].map((m) => `${prefix}/${m[1]}`);
-    });
+  it('lists every server action under app/', () => {
     const listed = new Set(ACTIONS.map((a) => a.name));
-    expect(found.filter((n) => !listed.has(n) && !EXEMPT.has(n))).toEqual([]);
+    expect([...actions.keys()].filter((n) => !listed.has(n) && !EXEMPT_ACTIONS.has(n))).toEqual([]);
+    expect([...listed].filter((n) => !actions.has(n)), 'listed but gone').toEqual([]);
   });
 
-  it('lists every mutating dashboard route handler (API-key routes under /api/v1 have their own tests)', () => {
-    const root = path.join(process.cwd(), 'app', 'api');
-    const found = filesNamed(root, 'route.ts')
-      .filter((f) => !/^(v1|auth)[/\\]/.test(path.relative(root, f)))
-      .flatMap((file) => {
-        const route =
-          '/api/' +
-          path
-            .relative(root, path.dirname(file))
-            .split(path.sep)
-            .join('/')
-            .replace(/\[(\w+)\]/g, ':$1');
-        return [...readFileSync(file, 'utf8').matchAll(/export const (POST|PUT|PATCH|DELETE)\b/g)].map((m) => `${m[1]} ${route}`);
-      });
-    const listed = new Set(ROUTES.map((r) => r.name));
-    expect(found.filter((n) => !listed.has(n))).toEqual([]);
+  it('lists every exported method of every route handler under app/, /api/v1 and /api/auth included', () => {
+    const listed = new Set(ROUTES.map((r) => r.route));
+    expect([...handlers.keys()].filter((n) => !listed.has(n))).toEqual([]);
+    expect([...listed].filter((n) => !handlers.has(n)), 'listed but gone').toEqual([]);
   });
 });

@@ -23,6 +23,11 @@ import { revokeApiKey } from '@/lib/server/api-keys/revoke-api-key';
 import { addAllowlistEntry } from '@/lib/server/change-requests/add-allowlist-entry';
 import { decideAllowlistEntry } from '@/lib/server/change-requests/decide-allowlist-entry';
 import { revokeAllowlistEntry } from '@/lib/server/change-requests/revoke-allowlist-entry';
+import { updateAlertState } from '@/lib/server/alerts/update-alert-state';
+import { updatePolicy } from '@/lib/server/policies/update-policy';
+import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
+import { updateToolOwnership } from '@/lib/server/inventory/update-tool-ownership';
+import { DEFAULT_POLICIES } from '@/lib/domain/policy/defaults';
 import { createPublisher, createRegistry, createTool } from '@/lib/testing/factories';
 
 const t = withTestDatabase();
@@ -77,13 +82,13 @@ const MUTATIONS: MutationCase[] = [
     name: 'api-keys/createApiKey',
     permission: 'apiKey:manage',
     setup: async () => ({ name: unique('key'), scopes: ['ENFORCE' as const] }),
-    run: (actor, input) => createApiKey(actor as Actor & { type: 'USER' }, input),
+    run: (actor, input) => createApiKey({ actor, input }),
   }),
   mutation({
     name: 'api-keys/revokeApiKey',
     permission: 'apiKey:manage',
-    setup: async () => (await createApiKey(adminActor(), { name: unique('key'), scopes: ['READ'] })).id,
-    run: (actor, id) => revokeApiKey(actor, id),
+    setup: async () => ({ id: (await createApiKey({ actor: adminActor(), input: { name: unique('key'), scopes: ['READ'] } })).id }),
+    run: (actor, input) => revokeApiKey({ actor, input }),
   }),
   mutation({
     name: 'change-requests/addAllowlistEntry',
@@ -104,6 +109,28 @@ const MUTATIONS: MutationCase[] = [
     setup: async () => ({ id: (await addAllowlistEntry({ actor: actors.COMPLIANCE_OFFICER, input: { toolId: await newToolId(), environment: 'STAGING', note: '' } })).id, decision: 'APPROVED' as const }),
     run: (actor, input) => decideAllowlistEntry({ actor, input }),
   }),
+  mutation({
+    name: 'alerts/updateAlertState',
+    permission: 'alert:manage',
+    setup: async () => ({ id: (await newAlert()).id, action: 'acknowledge' as const }),
+    run: (actor, input) => updateAlertState({ actor, input }),
+  }),
+  mutation({
+    name: 'policies/updatePolicy',
+    permission: 'policy:manage',
+    setup: async () => {
+      const current = await getCurrentPolicy('DEVELOPMENT', { fresh: true });
+      // A different trust score each time, so every allowed save is a real change.
+      return { ...DEFAULT_POLICIES.DEVELOPMENT, environment: 'DEVELOPMENT' as const, minTier: null, baseVersion: current.version, minTrustScore: serial++ % 100, changeNote: 'matrix change' };
+    },
+    run: (actor, input) => updatePolicy({ actor, input }),
+  }),
+  mutation({
+    name: 'inventory/updateToolOwnership',
+    permission: 'inventory:update',
+    setup: async () => ({ toolId: await newToolId(), owner: unique('team'), dataClassification: 'CONFIDENTIAL' as const }),
+    run: (actor, input) => updateToolOwnership({ actor, input }),
+  }),
   // Others' operations go here (one entry each).
 ];
 
@@ -114,6 +141,12 @@ async function newToolId(): Promise<string> {
   const registry = await createRegistry(prisma);
   const publisher = await createPublisher(prisma, { registryId: registry.id });
   return (await createTool(prisma, { registryId: registry.id, publisherId: publisher.id })).tool.id;
+}
+
+async function newAlert() {
+  const prisma = await getPrisma();
+  const key = unique('alert');
+  return prisma.alert.create({ data: { kind: 'unknown-tool', severity: 'HIGH', title: key, detail: {}, dedupeKey: key } });
 }
 
 const actors = {} as Record<Role, Actor>;

@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { zText } from './text';
+import { zDay } from './day';
 
-const ZDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-25')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Not a real date');
-const ZSeq = z.string().regex(/^\d{1,19}$/, 'Not a record number');
-const ZText = (max: number) => z.string().trim().max(max, `Use at most ${max} characters`);
+const ZDay = zDay();
+const ZSeq = zText().regex(/^\d{1,19}$/, 'Not a record number');
+const ZText = (max: number) => zText().trim().max(max, `Use at most ${max} characters`);
 
 /** Audit trail filters as they appear in the URL (all optional; dates are UTC days, inclusive). */
 export const ZAuditFilterInput = z.object({

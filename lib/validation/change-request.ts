@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { zText } from './text';
 
 const ENVIRONMENT = z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT'], { error: 'Choose an environment' });
 const KIND = z.enum(['NEW_TOOL', 'VERSION_UPDATE', 'PERMISSION_CHANGE', 'REMOVAL'], { error: 'Choose what kind of change this is' });
 const STATE = z.enum(['COMPLIANCE_REVIEW', 'SECURITY_REVIEW', 'APPROVED', 'REJECTED', 'DEPLOYED', 'WITHDRAWN']);
-const id = (what: string) => z.string({ error: `Choose ${what}` }).trim().min(1, `Choose ${what}`).max(64, `${what} is not a valid id`);
-const optionalId = z
-  .string()
+const id = (what: string) => zText({ error: `Choose ${what}` }).trim().min(1, `Choose ${what}`).max(64, `${what} is not a valid id`);
+const optionalId = zText()
   .trim()
   .max(64)
   .optional()
@@ -25,8 +25,7 @@ export const ZCreateChangeRequestInput = z
     toolVersionId: optionalId,
     agentId: id('an agent'),
     environment: ENVIRONMENT,
-    justification: z
-      .string({ error: 'Explain why the change is needed' })
+    justification: zText({ error: 'Explain why the change is needed' })
       .trim()
       .min(JUSTIFICATION_MIN, `Write at least ${JUSTIFICATION_MIN} characters of justification`)
       .max(4000, 'Keep the justification under 4000 characters'),
@@ -41,7 +40,7 @@ export const ZDecideChangeRequestInput = z
   .object({
     id: id('a change request'),
     decision: z.enum(['APPROVED', 'REJECTED'], { error: 'Choose approve or reject' }),
-    comment: z.string().trim().max(4000, 'Keep the comment under 4000 characters').default(''),
+    comment: zText({ multiline: true }).trim().max(4000, 'Keep the comment under 4000 characters').default(''),
     /** The stage the reviewer saw: if it was decided meanwhile, they get 409 instead of a decision on the next stage. */
     stage: z.enum(['COMPLIANCE', 'SECURITY']).optional(),
   })
@@ -57,14 +56,14 @@ export type TChangeRequestIdInput = z.input<typeof ZChangeRequestIdInput>;
 
 export const ZAddCommentInput = z.object({
   id: id('a change request'),
-  body: z.string({ error: 'Write a comment' }).trim().min(1, 'Write a comment').max(4000, 'Keep the comment under 4000 characters'),
+  body: zText({ error: 'Write a comment', multiline: true }).trim().min(1, 'Write a comment').max(4000, 'Keep the comment under 4000 characters'),
 });
 export type TAddCommentInput = z.input<typeof ZAddCommentInput>;
 
 export const ZAllowlistEntryInput = z.object({
   toolId: id('a tool'),
   environment: ENVIRONMENT,
-  note: z.string().trim().max(500, 'Keep the note under 500 characters').default(''),
+  note: zText({ multiline: true }).trim().max(500, 'Keep the note under 500 characters').default(''),
 });
 export type TAllowlistEntryInput = z.input<typeof ZAllowlistEntryInput>;
 

@@ -1,3 +1,4 @@
+import { CONTROL_CHARACTER_MESSAGE } from './text';
 import { describe, expect, it } from 'vitest';
 import { ZEnforceRequest } from './enforce';
 import { ZCreateApiKeyInput } from './api-key';
@@ -14,7 +15,7 @@ describe('ZEnforceRequest', () => {
     ['missing version', { ...good, version: undefined }, ['version: version is required']],
     ['empty agent', { ...good, agent: '  ' }, ['agent: agent must not be empty']],
     ['unknown action', { ...good, action: 'delete' }, ['action: action must be "install" or "invoke"']],
-    ['control characters', { ...good, tool: 'a\u0000b' }, ['tool: tool must not contain control characters']],
+    ['control characters', { ...good, tool: 'a\u0000b' }, [`tool: ${CONTROL_CHARACTER_MESSAGE}`]],
     ['too long', { ...good, version: 'x'.repeat(101) }, ['version: version must be at most 100 characters']],
     ['bad digest', { ...good, artifactDigest: 'md5' }, ['artifactDigest: artifactDigest must look like sha256:<hex> or sha512-<base64>']],
     ['unknown field', { ...good, admin: true }, [expect.stringContaining('"admin"')]],

@@ -1,19 +1,18 @@
 import { z } from 'zod';
+import { zText } from './text';
+import { zDay } from './day';
 
 /** Largest enforce request body accepted (bytes): the real payload is a few hundred bytes. */
 export const ENFORCE_MAX_BODY_BYTES = 4 * 1024;
 
 const ZName = (what: string, max: number) =>
-  z
-    .string({ error: `${what} is required` })
+  zText({ error: `${what} is required` })
     .trim()
     .min(1, `${what} must not be empty`)
-    .max(max, `${what} must be at most ${max} characters`)
-    .regex(/^[^\u0000-\u001f\u007f]*$/, `${what} must not contain control characters`);
+    .max(max, `${what} must be at most ${max} characters`);
 
 /** sha256:<hex>, sha512-<base64> (npm SRI), OCI digests. */
-export const ZArtifactDigest = z
-  .string()
+export const ZArtifactDigest = zText()
   .trim()
   .max(200, 'artifactDigest must be at most 200 characters')
   .regex(/^[a-z0-9]+[:-][A-Za-z0-9+/=_-]{16,}$/, 'artifactDigest must look like sha256:<hex> or sha512-<base64>');
@@ -26,52 +25,52 @@ export const ZEnforceRequest = z
     version: ZName('version', 100).describe('Exact tool version, e.g. 2.1.0'),
     action: z.enum(['install', 'invoke'], { error: 'action must be "install" or "invoke"' }),
     artifactDigest: ZArtifactDigest.optional().describe('Digest of the artifact the agent is about to run'),
-    requestId: z.string().trim().min(1).max(200).optional().describe('Client correlation id, echoed back'),
+    requestId: zText().trim().min(1).max(200).optional().describe('Client correlation id, echoed back'),
   });
 
 export type TEnforceRequest = z.infer<typeof ZEnforceRequest>;
 
 export const ZDecisionReason = z
   .object({
-    code: z.string().describe('Stable machine code, e.g. policy-violation, not-installed, unknown-tool'),
-    message: z.string().describe('Reason a person can read'),
-    rule: z.string().optional().describe('Policy rule key when the reason comes from the policy'),
-    exceptionId: z.string().optional(),
+    code: zText().describe('Stable machine code, e.g. policy-violation, not-installed, unknown-tool'),
+    message: zText().describe('Reason a person can read'),
+    rule: zText().optional().describe('Policy rule key when the reason comes from the policy'),
+    exceptionId: zText().optional(),
   });
 
 export const ZEnforceResponse = z
   .object({
     decision: z.enum(['allow', 'deny']),
-    decisionId: z.string().describe('Id of the logged EnforcementDecision'),
+    decisionId: zText().describe('Id of the logged EnforcementDecision'),
     reasons: z.array(ZDecisionReason),
     environment: z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT']).nullable(),
-    policy: z.object({ id: z.string().nullable(), version: z.number().int() }).nullable(),
-    exceptionId: z.string().nullable().describe('Exception used to cover failed policy rules, if any'),
-    changeRequestId: z.string().nullable().describe('Change request opened for a denied install of an unknown tool'),
+    policy: z.object({ id: zText().nullable(), version: z.number().int() }).nullable(),
+    exceptionId: zText().nullable().describe('Exception used to cover failed policy rules, if any'),
+    changeRequestId: zText().nullable().describe('Change request opened for a denied install of an unknown tool'),
     logUnverified: z.boolean().describe('Allowed, but the use of an unverified version is logged'),
-    requestId: z.string().nullable(),
+    requestId: zText().nullable(),
   });
 
 export type TEnforceResponse = z.infer<typeof ZEnforceResponse>;
 
 export const ZErrorResponse = z
   .object({
-    error: z.string(),
-    code: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    error: zText(),
+    code: zText(),
+    issues: z.array(z.object({ path: zText(), message: zText() })).optional(),
   });
 
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
+const ZDay = zDay('Use YYYY-MM-DD');
 
 /** Enforcement log filters from the URL. */
 export const ZEnforcementLogFilter = z.object({
   outcome: z.enum(['ALLOW', 'DENY']).optional().catch(undefined),
   action: z.enum(['INSTALL', 'INVOKE']).optional().catch(undefined),
-  agent: z.string().trim().max(200).optional().catch(undefined),
-  tool: z.string().trim().max(300).optional().catch(undefined),
+  agent: zText().trim().max(200).optional().catch(undefined),
+  tool: zText().trim().max(300).optional().catch(undefined),
   from: ZDay.optional().catch(undefined),
   to: ZDay.optional().catch(undefined),
-  before: z.string().max(100).optional().catch(undefined),
+  before: zText().max(100).optional().catch(undefined),
 });
 export type TEnforcementLogFilter = z.infer<typeof ZEnforcementLogFilter>;
 

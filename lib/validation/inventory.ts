@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zText } from './text';
 import { LEVELS } from '@/lib/domain/permissions';
 
 // Tuples (not the domain's readonly arrays) so zod infers the string unions.
@@ -14,7 +15,7 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: 
   z.enum(values, { error: (i) => `Unknown ${what} "${String(i.input)}". Use one of: ${values.join(', ')}` });
 
 // Ids are cuids from Prisma or the sync engine; anything else cannot match a row.
-export const ZRecordId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
+export const ZRecordId = zText().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
 
 /** A list in the URL: repeated keys (tier=GOLD&tier=PARTIAL) or one comma-separated value. */
 const listOf = <S extends z.ZodType>(item: S) =>
@@ -32,7 +33,7 @@ const ZPositiveInt = (what: string, max: number) =>
 
 /** Inventory list query as it appears in the URL and in the export API (all optional). */
 export const ZInventoryQuery = z.object({
-  q: z.string().trim().max(200, 'Search at most 200 characters').optional(),
+  q: zText().trim().max(200, 'Search at most 200 characters').optional(),
   env: oneOf(ENV_VALUES, 'environment').optional(),
   tier: listOf(oneOf(TIER_VALUES, 'tier')),
   network: oneOf(LEVELS.network, 'network level').optional(),
@@ -112,7 +113,7 @@ export function inventorySearchParams(query: Partial<TInventoryQuery>): URLSearc
 
 export const ZUpdateToolOwnershipInput = z.object({
   toolId: ZRecordId,
-  owner: z.string().trim().max(200, 'Use at most 200 characters'),
+  owner: zText().trim().max(200, 'Use at most 200 characters'),
   dataClassification: oneOf(['PUBLIC', 'INTERNAL', 'CONFIDENTIAL', 'RESTRICTED'], 'data classification'),
 });
 export type TUpdateToolOwnershipInput = z.infer<typeof ZUpdateToolOwnershipInput>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zText } from './text';
 
 const emptyToNull = (v: unknown) => (v === '' || v === undefined || v === 'none' ? null : v);
 // A checked box posts "on"; an unchecked one posts nothing. Objects may send real booleans.
@@ -29,14 +30,14 @@ export const ZUpdatePolicyInput = ZPolicySettings.extend({
   environment: z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT'], { error: 'Unknown environment' }),
   /** The version the editor started from: a concurrent change makes the save fail instead of overwriting it. */
   baseVersion: z.coerce.number({ error: 'baseVersion is required' }).int().min(0),
-  changeNote: z.string({ error: 'Say why the policy changes' }).trim().min(5, 'Say why the policy changes (at least 5 characters)').max(500, 'At most 500 characters'),
+  changeNote: zText({ error: 'Say why the policy changes', multiline: true }).trim().min(5, 'Say why the policy changes (at least 5 characters)').max(500, 'At most 500 characters'),
 });
 
 export type TUpdatePolicyInput = z.infer<typeof ZUpdatePolicyInput>;
 
 /** Compliance matrix filters as they come from the URL (invalid values fall back to defaults). */
 export const ZComplianceFilter = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: zText().trim().max(100).optional().catch(undefined),
   status: z.enum(['all', 'failing', 'covered', 'passing']).optional().catch(undefined),
   scope: z.enum(['latest', 'all']).optional().catch(undefined),
   environment: z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT']).optional().catch(undefined),
@@ -53,3 +54,10 @@ export function firstParams(sp: Record<string, string | string[] | undefined>): 
   }
   return out;
 }
+
+/** One environment's policy history (newest first, at most `limit` versions). */
+export const ZPolicyVersionsQuery = z.object({
+  environment: z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT'], { error: 'Unknown environment' }),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type TPolicyVersionsQuery = z.infer<typeof ZPolicyVersionsQuery>;

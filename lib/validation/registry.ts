@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isSecretFieldName } from '@/lib/domain/redact-secrets';
+import { zText } from './text';
 
 export const REGISTRY_KINDS = ['AGENTNODE', 'MCP_REGISTRY', 'NPM'] as const;
 export const REGISTRY_KIND_LABELS: Record<(typeof REGISTRY_KINDS)[number], string> = {
@@ -8,8 +9,7 @@ export const REGISTRY_KIND_LABELS: Record<(typeof REGISTRY_KINDS)[number], strin
   NPM: 'npm',
 };
 
-const ZBaseUrl = z
-  .string()
+const ZBaseUrl = zText()
   .trim()
   .url('Enter a full URL, e.g. https://agentnode.net')
   .refine((u) => /^https?:\/\//i.test(u), 'Only http:// and https:// registries are supported')
@@ -35,7 +35,7 @@ function secretPath(value: unknown, path: string[] = []): string | null {
  * or the object it parsed to (so the guard and the operation can both parse: idempotent).
  */
 const ZConfigJson = z
-  .union([z.string(), z.record(z.string(), z.unknown())])
+  .union([zText({ multiline: true }), z.record(z.string(), z.unknown())])
   .optional()
   .transform((raw, ctx) => {
     let value: unknown = raw;
@@ -50,6 +50,11 @@ const ZConfigJson = z
     }
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
       ctx.addIssue({ code: 'custom', message: 'Settings must be a JSON object, e.g. {"perPage": 50}' });
+      return z.NEVER;
+    }
+    // PostgreSQL's jsonb refuses a NUL even when JSON escaped it.
+    if (JSON.stringify(value).includes('\\u0000')) {
+      ctx.addIssue({ code: 'custom', message: 'Settings may not contain control characters' });
       return z.NEVER;
     }
     const secret = secretPath(value);
@@ -68,8 +73,7 @@ const ZConfigJson = z
 const ZEnabled = z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean());
 
 /** Empty = no key (create) or keep the stored one (edit). `env:NAME` reads it from the server's environment. */
-const ZApiKey = z
-  .string()
+const ZApiKey = zText()
   .trim()
   .max(2000, 'API key is too long')
   .optional()
@@ -77,7 +81,7 @@ const ZApiKey = z
   .transform((v) => v || undefined);
 
 export const ZCreateRegistryInput = z.object({
-  name: z.string().trim().min(2, 'Give the registry a name (2 characters or more)').max(80),
+  name: zText().trim().min(2, 'Give the registry a name (2 characters or more)').max(80),
   kind: z.enum(REGISTRY_KINDS, 'Choose a registry type'),
   baseUrl: ZBaseUrl,
   config: ZConfigJson,
@@ -87,20 +91,20 @@ export const ZCreateRegistryInput = z.object({
 export type TCreateRegistryInput = z.input<typeof ZCreateRegistryInput>;
 
 export const ZUpdateRegistryInput = ZCreateRegistryInput.omit({ kind: true }).extend({
-  id: z.string().min(1),
+  id: zText().min(1),
   enabled: ZEnabled,
   /** Checked: remove the stored key. */
   clearApiKey: ZEnabled.optional(),
 });
 export type TUpdateRegistryInput = z.input<typeof ZUpdateRegistryInput>;
 
-export const ZRegistryIdInput = z.object({ id: z.string().min(1) });
-export const ZSetRegistryEnabledInput = z.object({ id: z.string().min(1), enabled: ZEnabled });
+export const ZRegistryIdInput = z.object({ id: zText().min(1) });
+export const ZSetRegistryEnabledInput = z.object({ id: zText().min(1), enabled: ZEnabled });
 export type TSetRegistryEnabledInput = z.input<typeof ZSetRegistryEnabledInput>;
 export type TRegistryIdInput = z.input<typeof ZRegistryIdInput>;
 
 export const SYNC_TRIGGERS = ['MANUAL', 'SCHEDULE', 'API', 'STARTUP'] as const;
-export const ZStartRegistrySyncInput = z.object({ registryId: z.string().min(1), trigger: z.enum(SYNC_TRIGGERS) });
+export const ZStartRegistrySyncInput = z.object({ registryId: zText().min(1), trigger: z.enum(SYNC_TRIGGERS) });
 export type TStartRegistrySyncInput = z.input<typeof ZStartRegistrySyncInput>;
 
 export const ALERT_STATES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
@@ -110,15 +114,15 @@ export const ALERT_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 export const ZAlertFilter = z.object({
   state: z.enum([...ALERT_STATES, 'ALL']).catch('OPEN').default('OPEN'),
   severity: z.enum(ALERT_SEVERITIES).optional().catch(undefined),
-  kind: z.string().trim().max(60).optional().catch(undefined),
-  toolId: z.string().trim().max(60).optional().catch(undefined),
+  kind: zText().trim().max(60).optional().catch(undefined),
+  toolId: zText().trim().max(60).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type TAlertFilter = z.infer<typeof ZAlertFilter>;
 
-export const ZAlertActionInput = z.object({ id: z.string().min(1), action: z.enum(['acknowledge', 'resolve']) });
+export const ZAlertActionInput = z.object({ id: zText().min(1), action: z.enum(['acknowledge', 'resolve']) });
 
 export const ZSyncRunFilter = z.object({
-  registryId: z.string().trim().max(60).optional().catch(undefined),
+  registryId: zText().trim().max(60).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });

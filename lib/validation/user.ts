@@ -1,20 +1,20 @@
 import { z } from 'zod';
+import { zText } from './text';
 
 export const ROLES = ['ADMIN', 'COMPLIANCE_OFFICER', 'SECURITY_REVIEWER', 'AUDITOR'] as const;
 
 /** Long passphrases beat complexity rules (NIST SP 800-63B): a length floor, no composition rules. */
 export const PASSWORD_MIN_LENGTH = 12;
-const ZNewPassword = z
-  .string()
+const ZNewPassword = zText()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(1024, 'Use at most 1024 characters');
 
 const ZRole = z.enum(ROLES, 'Choose a role');
-const ZUserId = z.string().trim().min(1, 'Choose a user').max(64);
+const ZUserId = zText().trim().min(1, 'Choose a user').max(64);
 
 export const ZCreateUserInput = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(120, 'Use at most 120 characters'),
-  email: z.string().trim().toLowerCase().email('Enter a valid email address').max(254),
+  name: zText().trim().min(1, 'Enter a name').max(120, 'Use at most 120 characters'),
+  email: zText().trim().toLowerCase().email('Enter a valid email address').max(254),
   role: ZRole,
   password: ZNewPassword,
 });
@@ -34,9 +34,9 @@ export type TResetUserPasswordInput = z.infer<typeof ZResetUserPasswordInput>;
 
 export const ZChangeOwnPasswordInput = z
   .object({
-    currentPassword: z.string().min(1, 'Enter your current password').max(1024),
+    currentPassword: zText().min(1, 'Enter your current password').max(1024),
     newPassword: ZNewPassword,
-    confirmPassword: z.string().max(1024),
+    confirmPassword: zText().max(1024),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The passwords do not match' })
   .refine((v) => v.newPassword !== v.currentPassword, {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { getComplianceMatrix, type MatrixCell, type MatrixRow } from '@/lib/server/policies/get-compliance-matrix';
 import { RULE_LABELS } from '@/lib/domain/policy/evaluate';
 import { TIER_LABELS } from '@/lib/domain/tiers';
@@ -88,9 +88,9 @@ function Cell({ cell }: { cell: MatrixCell }) {
 }
 
 export default async function CompliancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser('policy:read');
+  const me = await requirePageUser('policy:read');
   const filter = ZComplianceFilter.parse(firstParams(await searchParams));
-  const m = await getComplianceMatrix({ ...filter, pageSize: 50 });
+  const m = await getComplianceMatrix({ actor: actorOf(me), input: { ...filter, pageSize: 50 } });
   const pages = Math.max(1, Math.ceil(m.total / m.pageSize));
   return (
     <div className="space-y-6">

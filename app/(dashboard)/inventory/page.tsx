@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { findToolsForInventory } from '@/lib/server/inventory/find-tools-for-inventory';
 import { listInventoryFilterOptions } from '@/lib/server/inventory/list-inventory-filter-options';
@@ -25,7 +25,7 @@ const href = (query: Partial<TInventoryQuery>) => {
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const me = await requirePageUser('inventory:read');
   const { query, issues } = parseInventoryQuery(await searchParams);
-  const [page, options] = await Promise.all([findToolsForInventory(query), listInventoryFilterOptions()]);
+  const [page, options] = await Promise.all([findToolsForInventory({ actor: actorOf(me), input: query }), listInventoryFilterOptions()]);
   const exportQs = inventorySearchParams({ ...query, page: undefined, pageSize: undefined }).toString();
   const { q: _q, ...rest } = query;
   const first = (page.page - 1) * page.pageSize + 1;

@@ -4,10 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { updateAlertState } from '@/lib/server/alerts/update-alert-state';
 import { authAction } from '@/lib/server/guards/auth-action';
 import { actorOf } from '@/lib/server/session';
-import { ZAlertActionInput } from '@/lib/validation/registry';
+import { ZUpdateAlertStateInput } from '@/lib/validation/alert';
 
-export const alertAction = authAction('alert:manage', ZAlertActionInput, async (input, user) => {
-  const updated = await updateAlertState(actorOf(user), input.id, input.action);
+export const alertAction = authAction('alert:manage', ZUpdateAlertStateInput, async (input, user) => {
+  const updated = await updateAlertState({ actor: actorOf(user), input });
   revalidatePath('/monitoring');
   return { state: updated.state };
 });

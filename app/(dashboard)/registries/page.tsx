@@ -7,7 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/permissions';
 import { listRegistries } from '@/lib/server/registries/list-registries';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { REGISTRY_KIND_LABELS } from '@/lib/validation/registry';
 import { RegistryForm } from './registry-form';
 import { EnableToggle, TestConnectionButton } from './registry-row-actions';
@@ -20,7 +20,7 @@ export default async function RegistriesPage() {
   const me = await requirePageUser('registry:read');
   const manage = can(me.role, 'registry:manage');
   const sync = can(me.role, 'registry:sync');
-  const registries = await listRegistries();
+  const registries = await listRegistries({ actor: actorOf(me), input: {} });
   return (
     <div className="space-y-6">
       <PageHeader

@@ -1,21 +1,21 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db/client';
-import type { Actor } from '@/lib/server/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { conflict, notFound } from '@/lib/server/errors';
+import { authorize, operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { ZUpdateAlertStateInput, type TUpdateAlertStateInput } from '@/lib/validation/alert';
 
 /**
  * Acknowledge (someone is on it) or resolve (handled) an alert. Resolved is final; an
  * acknowledged alert can still be resolved. Audited with who and when.
  */
-export async function updateAlertState(actor: Actor, id: string, action: 'acknowledge' | 'resolve') {
-  const prisma = await getPrisma();
-  return prisma.$transaction(async (tx) => {
+export async function updateAlertState({ actor, input }: OperationCall<TUpdateAlertStateInput>, ctx?: OperationContextInput) {
+  const { db, now } = await operationContext(ctx);
+  const { id, action } = authorize(actor, 'alert:manage', ZUpdateAlertStateInput, input);
+  return db.$transaction(async (tx) => {
     const alert = await tx.alert.findUnique({ where: { id } });
     if (!alert) throw notFound('Alert');
     if (alert.state === 'RESOLVED') throw conflict('This alert is already resolved');
     if (action === 'acknowledge' && alert.state === 'ACKNOWLEDGED') throw conflict('This alert is already acknowledged');
-    const now = new Date();
     const updated = await tx.alert.update({
       where: { id },
       data:

@@ -1,8 +1,10 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db/client';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 
-/** Agents a key can be bound to (names and environments only). */
-export async function listAgentOptions() {
-  const prisma = await getPrisma();
-  return prisma.agent.findMany({ orderBy: { name: 'asc' }, take: 500, select: { id: true, name: true, environment: true } });
+/** Agents a key can be bound to (names and environments only): only people who create keys need it. */
+export async function listAgentOptions({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput) {
+  const { db } = await operationContext(ctx);
+  assertActorCan(actor, 'apiKey:manage');
+  return db.agent.findMany({ orderBy: { name: 'asc' }, take: 500, select: { id: true, name: true, environment: true } });
 }

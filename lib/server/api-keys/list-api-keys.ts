@@ -1,10 +1,12 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db/client';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 
 /** Every key with what people need to manage it; never the hash. */
-export async function listApiKeys() {
-  const prisma = await getPrisma();
-  const rows = await prisma.apiKey.findMany({
+export async function listApiKeys({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput) {
+  const { db, now } = await operationContext(ctx);
+  assertActorCan(actor, 'apiKey:read');
+  const rows = await db.apiKey.findMany({
     orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
     take: 500,
     select: {
@@ -20,8 +22,7 @@ export async function listApiKeys() {
       createdBy: { select: { name: true, email: true } },
     },
   });
-  const now = Date.now();
-  return rows.map((k) => ({ ...k, expired: k.expiresAt !== null && k.expiresAt.getTime() <= now }));
+  return rows.map((k) => ({ ...k, expired: k.expiresAt !== null && k.expiresAt.getTime() <= now.getTime() }));
 }
 
 export type ApiKeyListItem = Awaited<ReturnType<typeof listApiKeys>>[number];

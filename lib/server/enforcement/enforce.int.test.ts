@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTestDatabase } from '@/lib/testing/test-database';
 import { POST } from '@/app/api/v1/enforce/route';
-import { buildEnforceWorld, enforceRequest, type EnforceWorld } from './enforce.fixtures';
+import { buildEnforceWorld, enforceRequest, type EnforceWorld } from '@/lib/testing/enforce-world';
 
 const t = withTestDatabase();
 let w: EnforceWorld;

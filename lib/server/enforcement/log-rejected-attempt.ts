@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDatabase } from '@/lib/db/client';
+import { printable } from '@/lib/validation/text';
 import { insertEnforcementDecision } from './insert-enforcement-decision';
 
 const MAX = 200;
@@ -7,7 +8,8 @@ const MAX = 200;
 function field(raw: unknown, name: string): string {
   const v = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>)[name] : undefined;
   if (typeof v !== 'string' || !v.trim()) return '(missing)';
-  return v.trim().slice(0, MAX);
+  // A NUL in a refused request would make the log write itself fail: the attempt must still be logged.
+  return printable(v.trim()).slice(0, MAX);
 }
 
 /**
@@ -32,7 +34,7 @@ export async function logRejectedAttempt(a: { apiKeyId: string; raw: unknown; st
       artifactDigest: digest === '(missing)' ? null : digest,
       action,
       outcome: 'DENY',
-      reasons: [{ code: 'invalid-request', message: `${a.status}: ${a.message}` }],
+      reasons: [{ code: 'invalid-request', message: printable(`${a.status}: ${a.message}`) }],
       policyId: null,
       policyVersion: null,
       exceptionId: null,

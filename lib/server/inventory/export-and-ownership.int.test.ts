@@ -45,7 +45,7 @@ function parse(text: string): string[][] {
 }
 
 async function csvRows(input: object): Promise<string[][]> {
-  return parse(await new Response(exportInventoryCsv(ZInventoryQuery.parse(input))).text());
+  return parse(await new Response(await exportInventoryCsv({ actor: officer, input: ZInventoryQuery.parse(input) })).text());
 }
 
 describe('exportInventoryCsv', () => {
@@ -78,9 +78,9 @@ describe('exportInventoryCsv', () => {
   });
 
   it('updates owner and classification with an audit record, and refuses the auditor', async () => {
-    await expect(updateToolOwnership(auditor, { toolId, owner: 'x', dataClassification: 'PUBLIC' })).rejects.toMatchObject({ status: 403 });
-    await expect(updateToolOwnership(officer, { toolId: 'cmissing000000000000', owner: 'x', dataClassification: 'PUBLIC' })).rejects.toMatchObject({ status: 404 });
-    await updateToolOwnership(officer, { toolId, owner: 'payments-team', dataClassification: 'CONFIDENTIAL' });
+    await expect(updateToolOwnership({ actor: auditor, input: { toolId, owner: 'x', dataClassification: 'PUBLIC' } })).rejects.toMatchObject({ status: 403 });
+    await expect(updateToolOwnership({ actor: officer, input: { toolId: 'cmissing000000000000', owner: 'x', dataClassification: 'PUBLIC' } })).rejects.toMatchObject({ status: 404 });
+    await updateToolOwnership({ actor: officer, input: { toolId, owner: 'payments-team', dataClassification: 'CONFIDENTIAL' } });
     const prisma = t.db().prisma;
     expect(await prisma.tool.findUnique({ where: { id: toolId }, select: { owner: true, dataClassification: true } })).toEqual({ owner: 'payments-team', dataClassification: 'CONFIDENTIAL' });
     const events = await prisma.auditEvent.findMany({ where: { entityType: 'Tool', entityId: toolId } });

@@ -1,7 +1,8 @@
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';
-import { getPrisma } from '@/lib/db/client';
-import type { TInventoryQuery } from '@/lib/validation/inventory';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { ZInventoryQuery, type TInventoryQueryInput } from '@/lib/validation/inventory';
 import { inventoryOrderBy, inventoryRowSelect, inventoryWhere, type InventoryRowBase } from './inventory-where';
 
 const BATCH = 1000;
@@ -28,7 +29,10 @@ function toRecord(t: InventoryRowBase): string[] {
  * Every tool the list's filter matches (all pages, the list's order), as CSV, streamed in
  * batches so 10,000 tools never sit in memory at once. Page and page size are ignored.
  */
-export function exportInventoryCsv(query: TInventoryQuery): ReadableStream<Uint8Array> {
+export async function exportInventoryCsv({ actor, input }: OperationCall<TInventoryQueryInput>, ctx?: OperationContextInput): Promise<ReadableStream<Uint8Array>> {
+  const { db: prisma } = await operationContext(ctx);
+  assertActorCan(actor, 'inventory:export');
+  const query = parseInput(ZInventoryQuery, input);
   const encoder = new TextEncoder();
   const where = inventoryWhere(query);
   const orderBy = inventoryOrderBy(query);
@@ -42,7 +46,6 @@ export function exportInventoryCsv(query: TInventoryQuery): ReadableStream<Uint8
           controller.enqueue(encoder.encode(stringify([[...INVENTORY_CSV_COLUMNS]])));
           return;
         }
-        const prisma = await getPrisma();
         const rows = await prisma.tool.findMany({ where, orderBy, skip, take: BATCH, select: inventoryRowSelect });
         skip += rows.length;
         if (rows.length) controller.enqueue(encoder.encode(stringify(rows.map(toRecord))));

@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withTestDatabase } from '@/lib/testing/test-database';
 import { createAgent, createInstallation, createPublisher, createRegistry, createTool } from '@/lib/testing/factories';
 import { ZInventoryQuery, type TInventoryQueryInput } from '@/lib/validation/inventory';
+import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { findToolsForInventory } from './find-tools-for-inventory';
 
 const t = withTestDatabase();
-const find = (input: TInventoryQueryInput) => findToolsForInventory(ZInventoryQuery.parse(input));
+const find = (input: TInventoryQueryInput) => findToolsForInventory({ actor: SYSTEM_ACTOR, input: ZInventoryQuery.parse(input) });
 const names = async (input: TInventoryQueryInput) => (await find(input)).rows.map((r) => r.name);
 
 describe('findToolsForInventory', () => {

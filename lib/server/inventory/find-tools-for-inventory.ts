@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Environment } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
-import type { TInventoryQuery } from '@/lib/validation/inventory';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { ZInventoryQuery, type TInventoryQueryInput } from '@/lib/validation/inventory';
 import { inventoryOrderBy, inventoryRowSelect, inventoryWhere, type InventoryRowBase } from './inventory-where';
 
 export interface InventoryRow extends InventoryRowBase {
@@ -20,8 +21,10 @@ export interface InventoryPage {
 const ENV_ORDER: Environment[] = ['PRODUCTION', 'STAGING', 'DEVELOPMENT'];
 
 /** One page of the inventory list, filtered and sorted in the database. A page past the end is empty. */
-export async function findToolsForInventory(query: TInventoryQuery): Promise<InventoryPage> {
-  const prisma = await getPrisma();
+export async function findToolsForInventory({ actor, input }: OperationCall<TInventoryQueryInput>, ctx?: OperationContextInput): Promise<InventoryPage> {
+  const { db: prisma } = await operationContext(ctx);
+  assertActorCan(actor, 'inventory:read');
+  const query = parseInput(ZInventoryQuery, input);
   const where = inventoryWhere(query);
   const total = await prisma.tool.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));

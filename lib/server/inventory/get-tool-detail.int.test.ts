@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTestDatabase } from '@/lib/testing/test-database';
 import { createAgent, createInstallation, createPublisher, createRegistry, createTool } from '@/lib/testing/factories';
+import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { getToolDetail } from './get-tool-detail';
 import { getInventoryOverview } from './get-inventory-overview';
 
@@ -31,7 +32,7 @@ describe('getToolDetail and getInventoryOverview', () => {
   });
 
   it('returns versions newest first with their checks and escalations against the previous version', async () => {
-    const d = await getToolDetail(toolId);
+    const d = await getToolDetail({ actor: SYSTEM_ACTOR, input: { toolId } });
     expect(d).not.toBeNull();
     expect(d!.tool.tier).toBe('FAILED');
     expect(d!.tool.publisher.trustLevel).toBe('CURATED');
@@ -47,9 +48,9 @@ describe('getToolDetail and getInventoryOverview', () => {
   });
 
   it('returns null for malformed and unknown ids', async () => {
-    expect(await getToolDetail("'; DROP TABLE \"Tool\"; --")).toBeNull();
-    expect(await getToolDetail('x'.repeat(500))).toBeNull();
-    expect(await getToolDetail('cunknown0000000000000000')).toBeNull();
+    expect(await getToolDetail({ actor: SYSTEM_ACTOR, input: { toolId: "'; DROP TABLE \"Tool\"; --" } })).toBeNull();
+    expect(await getToolDetail({ actor: SYSTEM_ACTOR, input: { toolId: 'x'.repeat(500) } })).toBeNull();
+    expect(await getToolDetail({ actor: SYSTEM_ACTOR, input: { toolId: 'cunknown0000000000000000' } })).toBeNull();
   });
 
   it('counts the overview in the database', async () => {

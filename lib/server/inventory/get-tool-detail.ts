@@ -1,16 +1,21 @@
 import 'server-only';
 import type { Environment } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
 import { findEscalations, type Escalation } from '@/lib/domain/permissions';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZRecordId } from '@/lib/validation/inventory';
 
 const AUDIT_LIMIT = 100;
 
-/** Everything the tool page shows, or null when the id is malformed or unknown. */
-export async function getToolDetail(rawId: string) {
-  const id = ZRecordId.safeParse(rawId);
+/**
+ * Everything the tool page shows, or null when the id is malformed or unknown: both are the
+ * same "no such tool" to a reader (a 404), so the id is checked here rather than as a 400.
+ */
+export async function getToolDetail({ actor, input }: OperationCall<{ toolId: string }>, ctx?: OperationContextInput) {
+  const { db: prisma } = await operationContext(ctx);
+  assertActorCan(actor, 'inventory:read');
+  const id = ZRecordId.safeParse(input.toolId);
   if (!id.success) return null;
-  const prisma = await getPrisma();
   const tool = await prisma.tool.findUnique({
     where: { id: id.data },
     include: {

@@ -1,23 +1,21 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db/client';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { notFound } from '@/lib/server/errors';
-import type { Actor } from '@/lib/server/actor';
-import type { TUpdateToolOwnershipInput } from '@/lib/validation/inventory';
+import { authorize, operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { ZUpdateToolOwnershipInput, type TUpdateToolOwnershipInput } from '@/lib/validation/inventory';
 
 /** Sets the tool's internal owner and data classification; the change and its audit record commit together. */
-export async function updateToolOwnership(actor: Actor, input: TUpdateToolOwnershipInput) {
-  assertActorCan(actor, 'inventory:update');
-  const prisma = await getPrisma();
-  return prisma.$transaction(async (tx) => {
-    const before = await tx.tool.findUnique({ where: { id: input.toolId }, select: { id: true, owner: true, dataClassification: true } });
+export async function updateToolOwnership({ actor, input }: OperationCall<TUpdateToolOwnershipInput>, ctx?: OperationContextInput) {
+  const { db } = await operationContext(ctx);
+  const data = authorize(actor, 'inventory:update', ZUpdateToolOwnershipInput, input);
+  return db.$transaction(async (tx) => {
+    const before = await tx.tool.findUnique({ where: { id: data.toolId }, select: { id: true, owner: true, dataClassification: true } });
     if (!before) throw notFound('Tool');
-    const owner = input.owner === '' ? null : input.owner;
-    if (before.owner === owner && before.dataClassification === input.dataClassification) return before;
+    const owner = data.owner === '' ? null : data.owner;
+    if (before.owner === owner && before.dataClassification === data.dataClassification) return before;
     const after = await tx.tool.update({
-      where: { id: input.toolId },
-      data: { owner, dataClassification: input.dataClassification },
+      where: { id: data.toolId },
+      data: { owner, dataClassification: data.dataClassification },
       select: { id: true, owner: true, dataClassification: true },
     });
     await recordAuditEvent(tx, actor, {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { evaluatePolicy } from '@/lib/domain/policy/evaluate';
 import type { ExceptionFacts, PolicyRule, ReviewTriggerHit } from '@/lib/domain/policy/types';
 import { ENVIRONMENTS, type Environment, type Tier } from '@/lib/domain/types';
@@ -50,13 +51,14 @@ function matches(row: MatrixRow, status: MatrixStatus, env?: Environment): boole
 }
 
 /** Every tool version against every environment's current policy, with violations and covering exceptions. */
-export async function getComplianceMatrix(query: MatrixQuery) {
-  const prisma = await getPrisma();
-  const policies = await getCurrentPolicies({ fresh: true });
+export async function getComplianceMatrix({ actor, input: query }: OperationCall<MatrixQuery>, ctx?: OperationContextInput) {
+  const { db: prisma, now } = await operationContext(ctx);
+  assertActorCan(actor, 'policy:read');
+  // Read through the same client (uncached): the matrix is what is in force now.
+  const policies = await getCurrentPolicies({ db: prisma });
   const status = query.status ?? 'all';
   const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
   const page = Math.max(query.page ?? 1, 1);
-  const now = new Date();
   const where: Prisma.ToolVersionWhereInput = {
     ...(query.scope === 'all' ? {} : { latestOf: { isNot: null } }),
     ...(query.q ? { tool: { name: { contains: query.q, mode: 'insensitive' } } } : {}),

@@ -1,7 +1,9 @@
 import 'server-only';
-import type { Environment } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
+import { z } from 'zod';
 import { diffPolicies, type PolicyFieldChange } from '@/lib/domain/policy/policy-diff';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { ZPolicyVersionsQuery, type TPolicyVersionsQuery } from '@/lib/validation/policy';
 import { policyFactsOf, type CurrentPolicy } from './get-current-policies';
 
 export interface PolicyVersionEntry {
@@ -11,13 +13,15 @@ export interface PolicyVersionEntry {
 }
 
 /** Every version of one environment's policy, newest first, each with who changed what. */
-export async function listPolicyVersions(environment: Environment, limit = 100): Promise<PolicyVersionEntry[]> {
-  const prisma = await getPrisma();
+export async function listPolicyVersions({ actor, input }: OperationCall<z.input<typeof ZPolicyVersionsQuery>>, ctx?: OperationContextInput): Promise<PolicyVersionEntry[]> {
+  const { db } = await operationContext(ctx);
+  assertActorCan(actor, 'policy:read');
+  const { environment, limit }: TPolicyVersionsQuery = parseInput(ZPolicyVersionsQuery, input);
   // One more than shown, so the oldest shown version still has a predecessor to diff against.
-  const rows = await prisma.policy.findMany({ where: { environment }, orderBy: { version: 'desc' }, take: limit + 1 });
+  const rows = await db.policy.findMany({ where: { environment }, orderBy: { version: 'desc' }, take: limit + 1 });
   const authorIds = [...new Set(rows.flatMap((r) => (r.createdById ? [r.createdById] : [])))];
   const authors = new Map(
-    (await prisma.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]),
+    (await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]),
   );
   return rows.slice(0, limit).map((row, i) => {
     const previous = rows[i + 1];

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTestDatabase } from '@/lib/testing/test-database';
 import { DEFAULT_POLICIES } from '@/lib/domain/policy/defaults';
-import { buildEnforceWorld } from '@/lib/server/enforcement/enforce.fixtures';
+import { buildEnforceWorld } from '@/lib/testing/enforce-world';
 import { getCurrentPolicies } from './get-current-policies';
 import { listPolicyVersions } from './list-policy-versions';
 import { updatePolicy } from './update-policy';
@@ -34,10 +34,10 @@ describe('policies', () => {
   });
 
   it('saves a change as a new version with who and what, audited', async () => {
-    const saved = await updatePolicy(actor, input({ minTier: 'GOLD' }));
+    const saved = await updatePolicy({ actor, input: input({ minTier: 'GOLD' }) });
     expect(saved.version).toBe(2);
     expect((await getCurrentPolicies()).STAGING.minTier).toBe('GOLD');
-    const [latest, first] = await listPolicyVersions('STAGING');
+    const [latest, first] = await listPolicyVersions({ actor, input: { environment: 'STAGING' } });
     expect(latest!.author?.email).toBe('admin@test.local');
     expect(latest!.changes).toEqual([expect.objectContaining({ label: 'Minimum tier', from: 'Verified', to: 'Gold' })]);
     expect(first!.policy.version).toBe(1);
@@ -46,15 +46,15 @@ describe('policies', () => {
   });
 
   it('refuses a save based on an outdated version, and a save without changes', async () => {
-    await expect(updatePolicy(actor, input({ minTier: 'PARTIAL', baseVersion: 1 }))).rejects.toMatchObject({ status: 409 });
-    await expect(updatePolicy(actor, input({ minTier: 'GOLD', baseVersion: 2 }))).rejects.toMatchObject({ status: 400 });
+    await expect(updatePolicy({ actor, input: input({ minTier: 'PARTIAL', baseVersion: 1 }) })).rejects.toMatchObject({ status: 409 });
+    await expect(updatePolicy({ actor, input: input({ minTier: 'GOLD', baseVersion: 2 }) })).rejects.toMatchObject({ status: 400 });
     expect(await t.db().prisma.policy.count({ where: { environment: 'STAGING' } })).toBe(2);
   });
 });
 
 describe('compliance matrix', () => {
   it('evaluates every latest version in every environment', async () => {
-    const m = await getComplianceMatrix({});
+    const m = await getComplianceMatrix({ actor, input: {} });
     expect(m.total).toBe(3);
     const fetcher = m.rows.find((r) => r.toolName === 'web-fetcher')!;
     const prod = fetcher.cells.find((c) => c.environment === 'PRODUCTION')!;
@@ -70,12 +70,12 @@ describe('compliance matrix', () => {
     const ex = await p.policyException.create({
       data: { rules: ['min-tier'], toolId: tool.id, environment: 'PRODUCTION', justification: 'j', compensatingControls: 'c', remediationPlan: 'r', remediationDate: new Date(), expiresAt: new Date(Date.now() + 86_400_000), status: 'APPROVED', requestedById: user.id },
     });
-    const covered = await getComplianceMatrix({ status: 'covered' });
+    const covered = await getComplianceMatrix({ actor, input: { status: 'covered' } });
     expect(covered.rows.map((r) => r.toolName)).toEqual(['web-fetcher']);
     expect(covered.rows[0]!.cells.find((c) => c.environment === 'PRODUCTION')!.covered[0]).toMatchObject({ rule: 'min-tier', exceptionId: ex.id });
-    const failingProd = await getComplianceMatrix({ status: 'failing', environment: 'PRODUCTION' });
+    const failingProd = await getComplianceMatrix({ actor, input: { status: 'failing', environment: 'PRODUCTION' } });
     expect(failingProd.rows.map((r) => r.toolName)).toEqual(['scratch-pad']);
-    expect((await getComplianceMatrix({ q: 'EMAIL' })).rows.map((r) => r.toolName)).toEqual(['email-parser']);
-    expect((await getComplianceMatrix({ pageSize: 1, page: 2 })).rows).toHaveLength(1);
+    expect((await getComplianceMatrix({ actor, input: { q: 'EMAIL' } })).rows.map((r) => r.toolName)).toEqual(['email-parser']);
+    expect((await getComplianceMatrix({ actor, input: { pageSize: 1, page: 2 } })).rows).toHaveLength(1);
   });
 });

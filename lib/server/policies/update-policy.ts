@@ -1,24 +1,23 @@
 import 'server-only';
-import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { Prisma } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
 import { diffPolicies } from '@/lib/domain/policy/policy-diff';
-import type { Actor } from '@/lib/server/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError, conflict } from '@/lib/server/errors';
-import type { TUpdatePolicyInput } from '@/lib/validation/policy';
+import { authorize, operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { ZUpdatePolicyInput, type TUpdatePolicyInput } from '@/lib/validation/policy';
 import { getCurrentPolicy, invalidateCurrentPolicies, policyFactsOf } from './get-current-policies';
 
 /**
  * Saves a policy change as a new version row (nothing is overwritten), audited with the diff.
  * Fails with 409 when someone saved another version since the editor loaded `baseVersion`.
  */
-export async function updatePolicy(actor: Actor & { type: 'USER' }, input: TUpdatePolicyInput) {
-  assertActorCan(actor, 'policy:manage');
-  const prisma = await getPrisma();
-  const { environment, baseVersion, changeNote, ...settings } = input;
+export async function updatePolicy({ actor, input }: OperationCall<TUpdatePolicyInput>, ctx?: OperationContextInput) {
+  const { db, now } = await operationContext(ctx);
+  const { environment, baseVersion, changeNote, ...settings } = authorize(actor, 'policy:manage', ZUpdatePolicyInput, input);
+  // The version row names its author; the system (seeding) has no user row.
+  const createdById = actor.type === 'USER' ? actor.id : null;
   try {
-    const created = await prisma.$transaction(async (tx) => {
+    const created = await db.$transaction(async (tx) => {
       const current = await getCurrentPolicy(environment, { db: tx });
       if (current.version !== baseVersion) {
         throw conflict(`The ${environment.toLowerCase()} policy changed to version ${current.version} while you edited version ${baseVersion}; reload and try again`);
@@ -26,7 +25,7 @@ export async function updatePolicy(actor: Actor & { type: 'USER' }, input: TUpda
       const changes = diffPolicies(current, settings);
       if (changes.length === 0) throw new AppError(400, 'invalid_input', 'Nothing changed: the settings are the same as the current version');
       const row = await tx.policy.create({
-        data: { environment, version: current.version + 1, ...settings, changeNote, createdById: actor.id },
+        data: { environment, version: current.version + 1, ...settings, changeNote, createdById, createdAt: now },
       });
       await recordAuditEvent(tx, actor, {
         action: 'policy.updated',

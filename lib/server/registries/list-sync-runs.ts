@@ -1,31 +1,37 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db/client';
 import { notFound } from '@/lib/server/errors';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { ZRecordId } from '@/lib/validation/inventory';
 import { getRunTotal } from './sync-progress';
 
 export const SYNC_RUNS_PAGE_SIZE = 25;
 
 /** Sync history, newest first, optionally for one registry. */
-export async function listSyncRuns(filter: { registryId?: string; page: number }) {
-  const prisma = await getPrisma();
-  const where = filter.registryId ? { registryId: filter.registryId } : {};
+export async function listSyncRuns({ actor, input }: OperationCall<{ registryId?: string; page: number }>, ctx?: OperationContextInput) {
+  const { db } = await operationContext(ctx);
+  assertActorCan(actor, 'registry:read');
+  const where = input.registryId ? { registryId: input.registryId } : {};
   const [runs, total] = await Promise.all([
-    prisma.syncRun.findMany({
+    db.syncRun.findMany({
       where,
       orderBy: { startedAt: 'desc' },
-      skip: (filter.page - 1) * SYNC_RUNS_PAGE_SIZE,
+      skip: (input.page - 1) * SYNC_RUNS_PAGE_SIZE,
       take: SYNC_RUNS_PAGE_SIZE,
       include: { registry: { select: { name: true, kind: true } } },
     }),
-    prisma.syncRun.count({ where }),
+    db.syncRun.count({ where }),
   ]);
   return { runs, total, pageSize: SYNC_RUNS_PAGE_SIZE };
 }
 
 /** One run as the progress poller needs it (total known only while it runs in this process). */
-export async function getSyncRunProgress(id: string) {
-  const prisma = await getPrisma();
-  const run = await prisma.syncRun.findUnique({ where: { id }, include: { registry: { select: { name: true } } } });
+export async function getSyncRunProgress({ actor, input }: OperationCall<{ id: string }>, ctx?: OperationContextInput) {
+  const { db } = await operationContext(ctx);
+  assertActorCan(actor, 'registry:read');
+  // An id that cannot be a row id (a NUL byte, 500 characters) is the same "no such run", not a database error.
+  const id = ZRecordId.safeParse(input.id);
+  const run = id.success ? await db.syncRun.findUnique({ where: { id: id.data }, include: { registry: { select: { name: true } } } }) : null;
   if (!run) throw notFound('Sync run');
   return {
     id: run.id,

@@ -44,14 +44,14 @@ describe('registry management', () => {
     expect(await testRegistryConnection({ actor: admin, input: { id: row.id } })).toEqual({ ok: true, detail: 'AgentNode answered: 45 packages listed' });
 
     const { run, done } = await startRegistrySync({ actor: admin, input: { registryId: row.id, trigger: 'MANUAL' } });
-    expect((await getSyncRunProgress(run.id)).status).toBe('RUNNING');
+    expect((await getSyncRunProgress({ actor: admin, input: { id: run.id } })).status).toBe('RUNNING');
     const finished = await done;
     expect(finished.startedById).toBe(admin.type === 'USER' ? admin.id : null);
-    const progress = await getSyncRunProgress(run.id);
+    const progress = await getSyncRunProgress({ actor: admin, input: { id: run.id } });
     expect(progress).toMatchObject({ status: 'SUCCEEDED', toolsSeen: 45, pagesDone: 3, toolsTotal: null });
-    const [listed] = await listRegistries();
+    const [listed] = await listRegistries({ actor: admin, input: {} });
     expect(listed).toMatchObject({ name: 'Sample', toolCount: 45, lastSyncStatus: 'SUCCEEDED', lastRun: { id: run.id } });
-    expect((await listSyncRuns({ page: 1 })).runs.map((r) => r.id)).toEqual([run.id]);
+    expect((await listSyncRuns({ actor: admin, input: { page: 1 } })).runs.map((r) => r.id)).toEqual([run.id]);
 
     await updateRegistry({ actor: admin, input: { id: row.id, name: 'Sample AgentNode', baseUrl: 'http://127.0.0.1:9', config: '', enabled: 'true' } });
     expect(await testRegistryConnection({ actor: admin, input: { id: row.id } })).toMatchObject({ ok: false, detail: expect.stringMatching(/Could not reach/) });
@@ -74,11 +74,11 @@ describe('alert inbox', () => {
     expect(escalations.alerts.every((a) => a.kind === 'permission-escalation')).toBe(true);
 
     const target = escalations.alerts[0]!;
-    expect((await updateAlertState(admin, target.id, 'acknowledge')).state).toBe('ACKNOWLEDGED');
-    await expect(updateAlertState(admin, target.id, 'acknowledge')).rejects.toThrow(/already acknowledged/);
-    const resolved = await updateAlertState(admin, target.id, 'resolve');
+    expect((await updateAlertState({ actor: admin, input: { id: target.id, action: 'acknowledge' } })).state).toBe('ACKNOWLEDGED');
+    await expect(updateAlertState({ actor: admin, input: { id: target.id, action: 'acknowledge' } })).rejects.toThrow(/already acknowledged/);
+    const resolved = await updateAlertState({ actor: admin, input: { id: target.id, action: 'resolve' } });
     expect(resolved).toMatchObject({ state: 'RESOLVED', resolvedBy: 'admin@example.test', acknowledgedBy: 'admin@example.test' });
-    await expect(updateAlertState(admin, target.id, 'resolve')).rejects.toThrow(/already resolved/);
+    await expect(updateAlertState({ actor: admin, input: { id: target.id, action: 'resolve' } })).rejects.toThrow(/already resolved/);
     expect(ZAlertFilter.parse({ state: 'bogus', page: '-3', severity: 'NOPE' })).toEqual({ state: 'OPEN', page: 1, severity: undefined });
   });
 });

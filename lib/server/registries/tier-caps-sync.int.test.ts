@@ -60,7 +60,7 @@ describe('AgentNode tier caps and catalogue gaps, through a real sync', () => {
     );
     expect(tool.latestVersion!.verifications).toHaveLength(2);
 
-    const matrix = await getComplianceMatrix({ q: 'Weather Lookup' });
+    const matrix = await getComplianceMatrix({ actor: SYSTEM_ACTOR, input: { q: 'Weather Lookup' } });
     const row = matrix.rows.find((r) => r.toolId === tool.id)!;
     expect(row.tier).toBe('PARTIAL');
     const production = row.cells.find((c) => c.environment === 'PRODUCTION')!;

@@ -7,7 +7,7 @@ import { updateToolOwnership } from '@/lib/server/inventory/update-tool-ownershi
 import { ZUpdateToolOwnershipInput } from '@/lib/validation/inventory';
 
 export const updateToolOwnershipAction = authAction('inventory:update', ZUpdateToolOwnershipInput, async (input, user) => {
-  const result = await updateToolOwnership(actorOf(user), input);
+  const result = await updateToolOwnership({ actor: actorOf(user), input });
   revalidatePath(`/inventory/${input.toolId}`);
   return result;
 });

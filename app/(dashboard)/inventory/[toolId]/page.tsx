@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { getToolDetail } from '@/lib/server/inventory/get-tool-detail';
 import { PageHeader } from '@/components/ui/page-header';
@@ -31,7 +31,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 export default async function ToolPage({ params }: { params: Promise<{ toolId: string }> }) {
   const me = await requirePageUser('inventory:read');
-  const detail = await getToolDetail((await params).toolId);
+  const detail = await getToolDetail({ actor: actorOf(me), input: { toolId: (await params).toolId } });
   if (!detail) notFound();
   const { tool } = detail;
   const latest = detail.versions.find((v) => v.id === tool.latestVersionId);

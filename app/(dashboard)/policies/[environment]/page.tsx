@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
 import { listPolicyVersions } from '@/lib/server/policies/list-policy-versions';
@@ -22,7 +22,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ environ
   const me = await requirePageUser('policy:read');
   const environment = environmentFromSlug((await params).environment);
   if (!environment) notFound();
-  const [current, versions] = await Promise.all([getCurrentPolicy(environment, { fresh: true }), listPolicyVersions(environment)]);
+  const [current, versions] = await Promise.all([getCurrentPolicy(environment, { fresh: true }), listPolicyVersions({ actor: actorOf(me), input: { environment } })]);
   const label = ENVIRONMENT_LABELS[environment];
   return (
     <div className="space-y-6">

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getRegistry } from '@/lib/server/registries/list-registries';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { redactSecrets } from '@/lib/domain/redact-secrets';
 import { REGISTRY_KIND_LABELS, RESERVED_CONFIG_KEYS } from '@/lib/validation/registry';
 import { RegistryForm } from '../registry-form';
@@ -22,9 +22,9 @@ function editableConfig(config: unknown): string {
 }
 
 export default async function EditRegistryPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageUser('registry:manage');
+  const me = await requirePageUser('registry:manage');
   const { id } = await params;
-  const r = await getRegistry(id).catch(() => null);
+  const r = await getRegistry({ actor: actorOf(me), input: { id } }).catch(() => null);
   if (!r) notFound();
   return (
     <div className="space-y-6">

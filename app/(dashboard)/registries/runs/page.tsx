@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listRegistries } from '@/lib/server/registries/list-registries';
 import { listSyncRuns } from '@/lib/server/registries/list-sync-runs';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { ZSyncRunFilter } from '@/lib/validation/registry';
 import { dateTime, SyncStatusBadge } from '../sync-status';
 
@@ -17,9 +17,9 @@ function duration(start: Date, end: Date | null): string {
 }
 
 export default async function SyncRunsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser('registry:read');
+  const me = await requirePageUser('registry:read');
   const filter = ZSyncRunFilter.parse(await searchParams);
-  const [{ runs, total, pageSize }, registries] = await Promise.all([listSyncRuns(filter), listRegistries()]);
+  const [{ runs, total, pageSize }, registries] = await Promise.all([listSyncRuns({ actor: actorOf(me), input: filter }), listRegistries({ actor: actorOf(me), input: {} })]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const link = (p: number) => `/registries/runs?${new URLSearchParams({ ...(filter.registryId ? { registryId: filter.registryId } : {}), page: String(p) })}`;
   return (

@@ -10,14 +10,14 @@ import { ZCreateApiKeyInput, ZRevokeApiKeyInput } from '@/lib/validation/api-key
 const PATH = '/settings/api-keys';
 
 export const createApiKeyAction = authAction('apiKey:manage', ZCreateApiKeyInput, async (input, user) => {
-  const created = await createApiKey({ type: 'USER', id: user.id, label: user.email, role: user.role }, input);
+  const created = await createApiKey({ actor: actorOf(user), input });
   revalidatePath(PATH);
   // The only time the secret leaves the server.
   return created;
 });
 
 export const revokeApiKeyAction = authAction('apiKey:manage', ZRevokeApiKeyInput, async (input, user) => {
-  const revoked = await revokeApiKey(actorOf(user), input.id);
+  const revoked = await revokeApiKey({ actor: actorOf(user), input });
   revalidatePath(PATH);
   return { id: revoked.id };
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { listApiKeys } from '@/lib/server/api-keys/list-api-keys';
 import { listAgentOptions } from '@/lib/server/api-keys/list-agent-options';
@@ -17,7 +17,7 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 export default async function ApiKeysPage() {
   const me = await requirePageUser('apiKey:read');
   const manage = can(me.role, 'apiKey:manage');
-  const [keys, agents] = await Promise.all([listApiKeys(), manage ? listAgentOptions() : Promise.resolve([])]);
+  const [keys, agents] = await Promise.all([listApiKeys({ actor: actorOf(me), input: {} }), manage ? listAgentOptions({ actor: actorOf(me), input: {} }) : Promise.resolve([])]);
   return (
     <div className="space-y-6">
       <PageHeader

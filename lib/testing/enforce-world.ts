@@ -47,7 +47,7 @@ export async function buildEnforceWorld(prisma: PrismaClient): Promise<EnforceWo
       data: { agentId: agent.id, toolVersionId: t.version.id, toolId: t.tool.id, environment: agent.environment, state: 'ACTIVE', approvedDigest: t.version.artifactDigest },
     });
   }
-  const mk = (name: string, scopes: ('ENFORCE' | 'READ')[], agentId?: string) => createApiKey(actor, { name, scopes, agentId }, { prisma });
+  const mk = (name: string, scopes: ('ENFORCE' | 'READ')[], agentId?: string) => createApiKey({ actor, input: { name, scopes, agentId } }, { db: prisma });
   const enforce = await mk('enforce', ['ENFORCE']);
   const read = await mk('read', ['READ']);
   const revoked = await mk('revoked', ['ENFORCE']);

@@ -1,0 +1,189 @@
+/**
+ * Malformed-input sweep (issue 10 point 7): generated bad inputs (broken JSON, NUL bytes, %ff,
+ * lone surrogates, overlong text, 2026-13-01, wrong types) against every route handler and every
+ * list page's data path, signed in as an admin (API-key routes with a key of their scope), on
+ * both databases (projects pglite and postgres). Nothing may answer 5xx or throw: a bad input is
+ * a 4xx with a message, or is dropped from a filter and reported. Pages are swept through the
+ * schemas they parse their URL with and the lib/server function they render from; undecodable
+ * path segments are answered by proxy.ts before routing (lib/validation/path.test.ts).
+ */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(() => {
+  process.env.NEXTAUTH_SECRET ??= 'test-secret-for-malformed-input-sweep';
+});
+const session = vi.hoisted(() => ({ userId: '' }));
+vi.mock('next-auth', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next-auth')>()),
+  getServerSession: async () => (session.userId ? { user: { id: session.userId }, expires: '2999-01-01T00:00:00Z' } : null),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+import { withTestDatabase } from '@/lib/testing/test-database';
+import { jsonRequest, loadRouteHandlers, MUTATING, ROUTES, type RouteHandler } from '@/lib/testing/entry-points';
+import { BAD_BODIES, BAD_QUERY_VALUES, BAD_VALUES, fieldNamesOf, searchParamsRecord } from '@/lib/testing/bad-inputs';
+import { getPrisma } from '@/lib/db/client';
+import type { Actor } from '@/lib/server/actor';
+import { AppError } from '@/lib/server/errors';
+import { createApiKey } from '@/lib/server/api-keys/create-api-key';
+import { findToolsForInventory } from '@/lib/server/inventory/find-tools-for-inventory';
+import { getToolDetail } from '@/lib/server/inventory/get-tool-detail';
+import { getComplianceMatrix } from '@/lib/server/policies/get-compliance-matrix';
+import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
+import { listAlerts } from '@/lib/server/alerts/list-alerts';
+import { listEnforcementDecisions } from '@/lib/server/enforcement/list-enforcement-decisions';
+import { listChangeRequests } from '@/lib/server/change-requests/list-change-requests';
+import { listSyncRuns, getSyncRunProgress } from '@/lib/server/registries/list-sync-runs';
+import { getRegistry } from '@/lib/server/registries/list-registries';
+import { parseInventoryQuery, ZInventoryQuery } from '@/lib/validation/inventory';
+import { firstParams, ZComplianceFilter } from '@/lib/validation/policy';
+import { parseAuditFilter, ZAuditFilterInput } from '@/lib/validation/audit';
+import { ZAlertFilter, ZSyncRunFilter } from '@/lib/validation/registry';
+import { ZEnforcementLogFilter } from '@/lib/validation/enforce';
+import { ZListChangeRequestsQuery } from '@/lib/validation/change-request';
+import * as alertSchemas from '@/lib/validation/alert';
+import * as apiKeySchemas from '@/lib/validation/api-key';
+import * as changeSchemas from '@/lib/validation/change-request';
+import * as enforceSchemas from '@/lib/validation/enforce';
+import * as inventorySchemas from '@/lib/validation/inventory';
+import * as policySchemas from '@/lib/validation/policy';
+import * as registrySchemas from '@/lib/validation/registry';
+import * as userSchemas from '@/lib/validation/user';
+
+withTestDatabase();
+
+let handlers: Map<string, RouteHandler>;
+let admin: Actor;
+let enforceKey = '';
+const FIELDS = fieldNamesOf([alertSchemas, apiKeySchemas, changeSchemas, enforceSchemas, inventorySchemas, policySchemas, registrySchemas, userSchemas]);
+
+beforeAll(async () => {
+  handlers = await loadRouteHandlers();
+  const prisma = await getPrisma();
+  const user = await prisma.user.create({ data: { email: 'admin@sweep.test', name: 'Admin', role: 'ADMIN' } });
+  admin = { type: 'USER', id: user.id, label: user.email, role: 'ADMIN' };
+  session.userId = user.id;
+  enforceKey = (await createApiKey({ actor: admin, input: { name: 'sweep', scopes: ['ENFORCE'] } })).secret;
+});
+
+/** A failure: a 5xx, a thrown error that is not a 4xx AppError, or a body that breaks while read. */
+async function outcome(run: () => Promise<unknown>): Promise<string | null> {
+  try {
+    const result = await run();
+    if (result instanceof Response) {
+      await result.text(); // streamed bodies (CSV) fail while read, not at the status line
+      return result.status >= 500 ? `status ${result.status}` : null;
+    }
+    return null;
+  } catch (err) {
+    if (err instanceof AppError && err.status < 500) return null;
+    return `threw ${err instanceof Error ? `${err.name}: ${err.message.slice(0, 160)}` : String(err)}`;
+  }
+}
+
+function call(route: string, options: { body?: string; search?: string; params?: Record<string, string> }) {
+  const auth = ROUTES.find((r) => r.route === route)!.auth;
+  const headers: Record<string, string> = auth.kind === 'apiKey' ? { authorization: `Bearer ${enforceKey}` } : {};
+  return handlers.get(route)!(jsonRequest(route, { body: options.body, search: options.search, headers }), { params: Promise.resolve(options.params ?? {}) });
+}
+
+const SWEPT = ROUTES.filter((r) => !r.route.includes('/api/auth/'));
+const QUERY_KEYS = [...new Set([...Object.keys(ZInventoryQuery.shape), ...Object.keys(ZAuditFilterInput.shape), 'environment', 'format', 'q', 'status'])];
+
+describe('malformed-input sweep: route handlers, signed in as admin', { timeout: 300_000 }, () => {
+  for (const r of SWEPT) {
+    it(`${r.route}: no 5xx`, async () => {
+      const failures: string[] = [];
+      const record = async (what: string, run: () => Promise<unknown>) => {
+        const bad = await outcome(run);
+        if (bad) failures.push(`${what} → ${bad}`);
+      };
+      if (MUTATING(r.route)) {
+        for (const body of BAD_BODIES) await record(`body ${JSON.stringify(body.slice(0, 30))}`, () => call(r.route, { body, params: r.params }));
+        for (const value of BAD_VALUES) {
+          const all = Object.fromEntries(FIELDS.map((f) => [f, value]));
+          await record(`every field = ${JSON.stringify(value)?.slice(0, 30)}`, () => call(r.route, { body: JSON.stringify(all), params: r.params }));
+        }
+        for (const field of FIELDS) await record(`${field} = NUL`, () => call(r.route, { body: JSON.stringify({ [field]: 'a\u0000b' }), params: r.params }));
+      } else {
+        for (const key of QUERY_KEYS) {
+          for (const value of BAD_QUERY_VALUES) await record(`?${key}=${value.slice(0, 30)}`, () => call(r.route, { search: `?${key}=${value}`, params: r.params }));
+        }
+      }
+      for (const name of Object.keys(r.params ?? {})) {
+        for (const value of BAD_VALUES.filter((v): v is string => typeof v === 'string')) {
+          await record(`:${name} = ${JSON.stringify(value.slice(0, 30))}`, () => call(r.route, { params: { ...r.params, [name]: value } }));
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
+describe('refused enforce attempts with control characters are still logged', () => {
+  it('logs the DENY with the characters replaced, instead of failing the log write', async () => {
+    const body = JSON.stringify({ agent: 'agent\u0000x', tool: 'tool\u0000y', version: '1.0.0', action: 'install' });
+    const res = await call('POST /api/v1/enforce', { body });
+    expect(res.status).toBe(400);
+    const prisma = await getPrisma();
+    const logged = await prisma.enforcementDecision.findFirst({ where: { agentName: 'agent\ufffdx' } });
+    expect(logged).toMatchObject({ outcome: 'DENY', toolName: 'tool\ufffdy', action: 'INSTALL' });
+  });
+});
+
+/** Each list page: how it reads its URL, then the lib/server call it renders from. */
+const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | string[]>) => Promise<unknown> }[] = [
+  { page: '/inventory', keys: Object.keys(ZInventoryQuery.shape), load: (sp) => findToolsForInventory({ actor: admin, input: parseInventoryQuery(sp).query }) },
+  {
+    page: '/compliance',
+    keys: Object.keys(ZComplianceFilter.shape),
+    load: (sp) => getComplianceMatrix({ actor: admin, input: { ...ZComplianceFilter.parse(firstParams(sp)), pageSize: 50 } }),
+  },
+  { page: '/audit', keys: Object.keys(ZAuditFilterInput.shape), load: (sp) => listAuditEvents(parseAuditFilter(sp).filter) },
+  { page: '/monitoring', keys: Object.keys(ZAlertFilter.shape), load: (sp) => listAlerts(ZAlertFilter.parse(sp)) },
+  { page: '/enforcement', keys: Object.keys(ZEnforcementLogFilter.shape), load: (sp) => listEnforcementDecisions(ZEnforcementLogFilter.parse(firstParams(sp))) },
+  {
+    page: '/changes',
+    keys: Object.keys(ZListChangeRequestsQuery.shape),
+    load: (sp) => {
+      const parsed = ZListChangeRequestsQuery.safeParse(sp);
+      return listChangeRequests({ actor: admin, input: parsed.success ? parsed.data : ZListChangeRequestsQuery.parse({}) });
+    },
+  },
+  { page: '/registries/runs', keys: Object.keys(ZSyncRunFilter.shape), load: (sp) => listSyncRuns({ actor: admin, input: ZSyncRunFilter.parse(sp) }) },
+];
+
+/** Detail pages: the id from the path, after Next decoded it. */
+const DETAILS: { page: string; load: (id: string) => Promise<unknown> }[] = [
+  { page: '/inventory/[toolId]', load: (toolId) => getToolDetail({ actor: admin, input: { toolId } }) },
+  { page: '/registries/[id]', load: (id) => getRegistry({ actor: admin, input: { id } }) },
+  { page: '/api/registries/runs/[runId]', load: (id) => getSyncRunProgress({ actor: admin, input: { id } }) },
+];
+
+describe('malformed-input sweep: list pages (URL schema → data function)', { timeout: 300_000 }, () => {
+  for (const p of PAGES) {
+    it(`${p.page}: every filter × every bad value, and repeated keys`, async () => {
+      const failures: string[] = [];
+      for (const key of [...p.keys, 'q']) {
+        for (const value of BAD_QUERY_VALUES) {
+          for (const search of [`${key}=${value}`, `${key}=ok&${key}=${value}`]) {
+            const bad = await outcome(() => p.load(searchParamsRecord(search)));
+            if (bad) failures.push(`?${search.slice(0, 40)} → ${bad}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  for (const d of DETAILS) {
+    it(`${d.page}: malformed ids are "not found", never a crash`, async () => {
+      const failures: string[] = [];
+      for (const value of BAD_VALUES.filter((v): v is string => typeof v === 'string')) {
+        const bad = await outcome(() => d.load(value));
+        if (bad) failures.push(`${JSON.stringify(value.slice(0, 30))} → ${bad}`);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
