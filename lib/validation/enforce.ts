@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZUrlDay } from './search-params';
 
 /** Largest enforce request body accepted (bytes): the real payload is a few hundred bytes. */
 export const ENFORCE_MAX_BODY_BYTES = 4 * 1024;
@@ -61,17 +62,18 @@ export const ZErrorResponse = z
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   });
 
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
-
-/** Enforcement log filters from the URL. */
+/**
+ * Enforcement log filters from the URL, read by parseSearchParams: a bad field is reported on
+ * the page and dropped, never a 500 (2026-13-01 used to reach `new Date` and throw).
+ */
 export const ZEnforcementLogFilter = z.object({
-  outcome: z.enum(['ALLOW', 'DENY']).optional().catch(undefined),
-  action: z.enum(['INSTALL', 'INVOKE']).optional().catch(undefined),
-  agent: z.string().trim().max(200).optional().catch(undefined),
-  tool: z.string().trim().max(300).optional().catch(undefined),
-  from: ZDay.optional().catch(undefined),
-  to: ZDay.optional().catch(undefined),
-  before: z.string().max(100).optional().catch(undefined),
+  outcome: z.enum(['ALLOW', 'DENY'], { error: 'Use ALLOW or DENY' }).optional(),
+  action: z.enum(['INSTALL', 'INVOKE'], { error: 'Use INSTALL or INVOKE' }).optional(),
+  agent: z.string().trim().max(200, 'Use at most 200 characters').optional(),
+  tool: z.string().trim().max(300, 'Use at most 300 characters').optional(),
+  from: ZUrlDay.optional(),
+  to: ZUrlDay.optional(),
+  before: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a record id').optional(),
 });
 export type TEnforcementLogFilter = z.infer<typeof ZEnforcementLogFilter>;
 
