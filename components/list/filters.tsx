@@ -32,7 +32,7 @@ export function SelectFilter({ name, label, value, options, error, className, an
 /** Several values of one field, as checkboxes (sent as repeated keys, joined in the URL). */
 export function MultiSelectFilter({ name, label, values, options, error, className }: Common & { values?: readonly string[]; options: FilterOption[] }) {
   return (
-    <fieldset className={cn('sm:col-span-2', className)} aria-describedby={error ? `${name}-error` : undefined}>
+    <fieldset className={cn('sm:col-span-2 lg:col-span-3', className)} aria-describedby={error ? `${name}-error` : undefined}>
       <legend className="text-sm font-medium text-slate-700">{label}</legend>
       <div className="mt-1.5 flex flex-wrap gap-x-3 gap-y-1">
         {options.map((o) => (
