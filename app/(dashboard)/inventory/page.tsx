@@ -15,7 +15,6 @@ import { inventoryColumns } from '@/components/inventory/inventory-columns';
 import { InventoryFilters } from '@/components/inventory/inventory-filters';
 import { Pagination } from '@/components/tables/pagination';
 import { QueryIssues } from '@/components/list/filters';
-import { formatNumber } from '@/components/ui/format';
 
 export const metadata: Metadata = { title: 'Inventory' };
 
