@@ -108,3 +108,12 @@ export function QueryIssues({ issues }: { issues: { path: string; message: strin
     </div>
   );
 }
+
+/** A yes/no filter (`name=1` when checked). */
+export function CheckboxFilter({ name, label, checked }: { name: string; label: string; checked?: boolean }) {
+  return (
+    <label className="flex items-center gap-1.5 self-end pb-1.5 text-sm text-slate-700">
+      <input type="checkbox" name={name} value="1" defaultChecked={checked ?? false} /> {label}
+    </label>
+  );
+}

@@ -90,7 +90,7 @@ export function DataTable<T>({ label, columns, rows, getRowId, sort, rowTestId, 
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-testid={rowTestId} className="hover:bg-slate-50">
+            <tr key={row.id} data-testid={rowTestId} data-id={row.id} className="hover:bg-slate-50">
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id} className={cn('px-3 py-2', cell.column.columnDef.meta?.className)}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
