@@ -22,7 +22,8 @@ export interface DataTableProps<T> {
   getRowId: (row: T) => string;
   /** Current server-side sort and the URL for sorting by a key in a direction: headers become links. */
   sort?: { key: string; dir: SortDir; href: (key: string, dir: SortDir) => string };
-  rowTestId?: string;
+  /** data-testid of each row: one string, or per row (e.g. `api-key-row-<name>`). */
+  rowTestId?: string | ((row: T) => string);
   caption?: React.ReactNode;
   /**
    * Column visibility, kept in the URL like sort and page: the ids hidden now and the URL with
@@ -90,7 +91,7 @@ export function DataTable<T>({ label, columns, rows, getRowId, sort, rowTestId, 
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-testid={rowTestId} data-id={row.id} className="hover:bg-slate-50">
+            <tr key={row.id} data-testid={typeof rowTestId === 'function' ? rowTestId(row.original) : rowTestId} data-id={row.id} className="hover:bg-slate-50">
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id} className={cn('px-3 py-2', cell.column.columnDef.meta?.className)}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
