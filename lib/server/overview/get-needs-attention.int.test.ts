@@ -43,7 +43,10 @@ describe('what needs a person today', () => {
   });
 
   it('lists open critical alerts and production tools that fail the production policy', async () => {
-    const n = await getNeedsAttention({ actor: auditor, input: {} });
+    // Judged the day after the factory's verification, so freshness holds and only the tier decides.
+    const verified = await t.db().prisma.toolVersion.findFirstOrThrow({ where: { toolId: goldId }, select: { lastVerifiedAt: true } });
+    const now = new Date(verified.lastVerifiedAt!.getTime() + 86_400_000);
+    const n = await getNeedsAttention({ actor: auditor, input: {} }, { now });
     expect(n.criticalAlerts.total).toBe(1);
     expect(n.criticalAlerts.items.map((a) => a.title)).toEqual(['alert 1']);
     expect(n.failingProduction.items.map((f) => f.toolId)).toEqual([weakId]);
