@@ -45,8 +45,8 @@ export function alertColumns(actions?: (a: AlertRow) => React.ReactNode): Column
       meta: { className: 'text-xs' },
       cell: ({ row: { original: a } }) => (
         <>
-          {a.acknowledgedBy && <div>acknowledged: {a.acknowledgedBy}</div>}
-          {a.resolvedBy && <div>resolved: {a.resolvedBy}</div>}
+          {a.acknowledgedBy && <div>acknowledged by {a.acknowledgedBy}</div>}
+          {a.resolvedBy && <div>resolved by {a.resolvedBy}</div>}
           {!a.acknowledgedBy && !a.resolvedBy && <span className="text-slate-400">—</span>}
         </>
       ),
