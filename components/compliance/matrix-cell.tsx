@@ -24,7 +24,7 @@ export function MatrixStatusCell({ cell }: { cell: MatrixCell }) {
   const badge = (
     <Badge tone={CELL_STATUS_TONES[status]} className="min-w-20 justify-center">
       {CELL_STATUS_LABELS[status]}
-      {cell.reviewTriggers.length > 0 && <span title="Manual security review required"> · review</span>}
+      {cell.reviewTriggers.length > 0 && <span title="Manual security review required">&nbsp;· review</span>}
     </Badge>
   );
   return (
