@@ -9,6 +9,8 @@ const config: NextConfig = {
   typedRoutes: false,
   // `npm test` type-checks the whole project (tsc --noEmit) before building; not twice.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() and app/(dashboard)/forbidden.tsx: a refused page answers 403 inside the dashboard.
+  experimental: { authInterrupts: true },
 };
 
 export default config;

@@ -1,8 +1,9 @@
-import Link from 'next/link';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
-import { NAV_ITEMS } from '@/components/layout/nav-items';
-import { SidebarNav } from '@/components/layout/sidebar-nav';
+import { countOpenAlerts } from '@/lib/server/alerts/count-open-alerts';
+import { NAV_GROUPS, NAV_ITEMS } from '@/components/layout/nav-items';
+import { AppSidebar } from '@/components/layout/app-sidebar';
+import type { SidebarSection } from '@/components/layout/sidebar-nav';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { Providers } from '@/components/layout/providers';
 
@@ -10,27 +11,37 @@ export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
-  const items = NAV_ITEMS.filter((i) => can(user.role, i.permission)).map(({ href, label }) => ({ href, label }));
+  const visible = NAV_ITEMS.filter((i) => can(user.role, i.permission));
+  const openAlerts = can(user.role, 'alert:read') ? await countOpenAlerts({ actor: actorOf(user), input: {} }) : undefined;
+  const item = (i: (typeof NAV_ITEMS)[number]) => ({ href: i.href, label: i.label, ...(i.count === 'openAlerts' ? { count: openAlerts } : {}) });
+  const sections: SidebarSection[] = [
+    { heading: null, items: visible.filter((i) => !i.group).map(item) },
+    ...NAV_GROUPS.map((g) => ({ heading: g, items: visible.filter((i) => i.group === g).map(item) })).filter((s) => s.items.length > 0),
+  ];
   return (
     <Providers>
-      <div className="flex min-h-screen">
-        <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-4">
-          <Link href="/" className="mb-6 px-3 text-lg font-bold tracking-tight text-indigo-700">
-            ToolLedger
-          </Link>
-          <SidebarNav items={items} />
-          <div className="mt-auto border-t border-slate-100 px-3 pt-3" data-testid="current-user">
-            <p className="truncate text-sm font-medium text-slate-800">{user.name}</p>
-            <p className="truncate text-xs text-slate-500">{user.email}</p>
-            <p className="mt-1 text-xs font-medium text-indigo-700" data-testid="current-role">
-              {ROLE_LABELS[user.role]}
-            </p>
-            <div className="mt-2">
-              <SignOutButton />
+      <a href="#main" className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-indigo-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
+        Skip to content
+      </a>
+      <div className="flex min-h-screen flex-col md:flex-row">
+        <AppSidebar
+          sections={sections}
+          footer={
+            <div data-testid="current-user">
+              <p className="truncate text-sm font-medium text-slate-800">{user.name}</p>
+              <p className="truncate text-xs text-slate-500">{user.email}</p>
+              <p className="mt-1 text-xs font-medium text-indigo-700" data-testid="current-role">
+                {ROLE_LABELS[user.role]}
+              </p>
+              <div className="mt-2">
+                <SignOutButton />
+              </div>
             </div>
-          </div>
-        </aside>
-        <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
+          }
+        />
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none md:px-8">
+          {children}
+        </main>
       </div>
     </Providers>
   );

@@ -1,6 +1,9 @@
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { getInventoryOverview } from '@/lib/server/inventory/get-inventory-overview';
+import { getNeedsAttention } from '@/lib/server/overview/get-needs-attention';
+import { NeedsAttentionPanels } from '@/components/overview/needs-attention';
+import { formatNumber } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { CountBarChart } from '@/components/charts/count-bar-chart';
@@ -15,16 +18,17 @@ const STATE_COLORS = { PASSED: '#059669', FAILED: '#e11d48', UNVERIFIED: '#94a3b
 
 function Stat({ label, value, href }: { label: string; value: number; href: string }) {
   return (
-    <Link href={href} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-indigo-300">
+    <Link href={href} className="rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200 hover:ring-indigo-300">
       <div className="text-xs text-slate-500">{label}</div>
-      <div className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value}</div>
+      <div className="mt-1 text-xl font-semibold tabular-nums text-slate-900">{formatNumber(value)}</div>
     </Link>
   );
 }
 
 export default async function OverviewPage() {
-  await requirePageUser('inventory:read');
-  const o = await getInventoryOverview();
+  const me = await requirePageUser('inventory:read');
+  const actor = actorOf(me);
+  const [o, attention] = await Promise.all([getInventoryOverview({ actor, input: {} }), getNeedsAttention({ actor, input: {} })]);
   const tierData = TIERS.map((t) => ({ label: TIER_LABELS[t], value: o.byTier[t], color: TIER_COLORS[t] }));
   const envData = ENVIRONMENTS.map((e) => ({ label: ENVIRONMENT_LABELS[e], value: o.byEnvironment[e], color: ENV_COLORS[e] }));
   const stateData = (['PASSED', 'FAILED', 'UNVERIFIED'] as const).map((s) => ({ label: s.charAt(0) + s.slice(1).toLowerCase(), value: o.byVerification[s], color: STATE_COLORS[s] }));
@@ -35,12 +39,14 @@ export default async function OverviewPage() {
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Overview" description="Tools, tiers and permissions across your agents. Tier and permissions are those of each tool's latest version." />
+      <PageHeader title="Overview" description="What needs a person today, then the tools, tiers and permissions across your agents (tier and permissions of each tool's latest version)." />
+      <NeedsAttentionPanels n={attention} />
+      <h2 className="pt-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">Inventory at a glance</h2>
       <div className="grid gap-4 sm:grid-cols-4">
         <Stat label="Tools in the inventory" value={o.totalTools} href="/inventory" />
         <Stat label="Used in production" value={o.byEnvironment.PRODUCTION} href="/inventory?env=PRODUCTION" />
         <Stat label="Failed verification" value={o.byVerification.FAILED} href="/inventory?verification=FAILED" />
-        <Stat label="Open alerts" value={o.openAlerts} href="/monitoring" />
+        <Stat label="Open alerts" value={o.openAlerts} href="/monitoring?state=OPEN" />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFrame title="Tools by tier" testId="chart-tier" table={{ head: ['Tier', 'Tools'], rows: tierData.map((d) => [d.label, d.value]) }}>

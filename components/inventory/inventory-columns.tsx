@@ -1,13 +1,15 @@
 import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Badge } from '@/components/ui/badge';
-import { DIMENSIONS, DIMENSION_LABELS } from '@/lib/domain/permissions';
+import { formatDate } from '@/components/ui/format';
 import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import type { InventoryRow } from '@/lib/server/inventory/find-tools-for-inventory';
-import { LevelBadge, TierBadge, VerificationBadge } from './badges';
+import { TierBadge, VerificationBadge } from './badges';
+import { PermissionStrip } from './permission-strip';
 
-const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 const ENV_TONES = { PRODUCTION: 'red', STAGING: 'yellow', DEVELOPMENT: 'blue' } as const;
+// Short enough that a tool in all three environments still fits one line; the full name is the tooltip.
+const ENV_SHORT = { PRODUCTION: 'Prod', STAGING: 'Staging', DEVELOPMENT: 'Dev' } as const;
 
 /** Inventory list columns; sortKey values are the server-side sorts of ZInventoryQuery. */
 export const inventoryColumns: ColumnDef<InventoryRow, unknown>[] = [
@@ -16,11 +18,14 @@ export const inventoryColumns: ColumnDef<InventoryRow, unknown>[] = [
     header: 'Tool',
     meta: { sortKey: 'name' },
     cell: ({ row: { original: t } }) => (
-      <div className="min-w-48">
+      <div className="min-w-44">
         <Link href={`/inventory/${t.id}`} className="font-medium text-indigo-700 hover:underline" data-testid="tool-link">
           {t.name}
         </Link>
-        {t.externalId !== t.name && <div className="font-mono text-xs text-slate-500">{t.externalId}</div>}
+        <div className="font-mono text-xs text-slate-500">
+          {t.externalId !== t.name ? `${t.externalId} · ` : ''}
+          {t.latestVersionName ?? 'no version'}
+        </div>
       </div>
     ),
   },
@@ -29,13 +34,16 @@ export const inventoryColumns: ColumnDef<InventoryRow, unknown>[] = [
     header: 'Publisher',
     meta: { sortKey: 'publisher' },
     cell: ({ row: { original: t } }) => (
-      <div>
-        <div data-testid="cell-publisher">{t.publisher.name}</div>
-        <div className="text-xs text-slate-500">{t.registry.name}</div>
+      <div className="max-w-44">
+        <div data-testid="cell-publisher" className="truncate" title={t.publisher.name}>
+          {t.publisher.name}
+        </div>
+        <div className="truncate text-xs text-slate-500" title={t.registry.name}>
+          {t.registry.name}
+        </div>
       </div>
     ),
   },
-  { id: 'version', header: 'Latest', cell: ({ row: { original: t } }) => <span className="font-mono text-xs">{t.latestVersionName ?? '—'}</span> },
   {
     id: 'tier',
     header: 'Tier',
@@ -55,18 +63,7 @@ export const inventoryColumns: ColumnDef<InventoryRow, unknown>[] = [
   {
     id: 'permissions',
     header: 'Permissions',
-    cell: ({ row: { original: t } }) => (
-      <dl className="grid grid-cols-[auto_auto] gap-x-2 gap-y-0.5 text-xs">
-        {DIMENSIONS.map((d) => (
-          <div key={d} className="contents" data-testid={`cell-${d}`} data-level={t[d]}>
-            <dt className="text-slate-500">{DIMENSION_LABELS[d]}</dt>
-            <dd>
-              <LevelBadge dimension={d} level={t[d]} />
-            </dd>
-          </div>
-        ))}
-      </dl>
-    ),
+    cell: ({ row: { original: t } }) => <PermissionStrip permissions={t} />,
   },
   {
     id: 'verification',
@@ -82,21 +79,21 @@ export const inventoryColumns: ColumnDef<InventoryRow, unknown>[] = [
     header: 'In use',
     cell: ({ row: { original: t } }) =>
       t.environments.length ? (
-        <div className="flex flex-wrap gap-1" data-testid="cell-environments">
+        <div className="flex gap-1" data-testid="cell-environments">
           {t.environments.map((e) => (
-            <Badge key={e} tone={ENV_TONES[e]}>
-              {ENVIRONMENT_LABELS[e]}
+            <Badge key={e} tone={ENV_TONES[e]} title={ENVIRONMENT_LABELS[e]}>
+              {ENV_SHORT[e]}
             </Badge>
           ))}
         </div>
       ) : (
-        <span className="text-xs text-slate-400">not installed</span>
+        <span className="text-xs whitespace-nowrap text-slate-400">not installed</span>
       ),
   },
   {
     id: 'updatedAt',
     header: 'Updated',
     meta: { sortKey: 'updatedAt', className: 'whitespace-nowrap' },
-    cell: ({ row: { original: t } }) => day.format(t.updatedAt),
+    cell: ({ row: { original: t } }) => formatDate(t.updatedAt),
   },
 ];

@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
 import { FormField, inputClass } from '@/components/ui/form-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { buttonClass } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 
@@ -11,16 +11,15 @@ const CLASSIFICATIONS = ['PUBLIC', 'INTERNAL', 'CONFIDENTIAL', 'RESTRICTED'] as 
 
 /** Internal owner and data classification of a tool (inventory:update). */
 export function OwnershipForm({ action, toolId, owner, dataClassification }: { action: Action; toolId: string; owner: string | null; dataClassification: string }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const { state, errors, pending, field, formProps } = useActionForm(action);
   return (
-    <form action={formAction} className="grid gap-3 sm:grid-cols-3" aria-label="Ownership">
+    <form {...formProps} className="grid gap-3 sm:grid-cols-3" aria-label="Ownership">
       <input type="hidden" name="toolId" value={toolId} />
       <FormField label="Internal owner" name="owner" error={errors.owner} hint="Team or person accountable">
-        <input id="owner" name="owner" defaultValue={owner ?? ''} maxLength={200} className={inputClass} />
+        <input {...field('owner', { hint: true })} defaultValue={owner ?? ''} maxLength={200} className={inputClass} />
       </FormField>
       <FormField label="Data classification" name="dataClassification" error={errors.dataClassification}>
-        <select id="dataClassification" name="dataClassification" defaultValue={dataClassification} className={inputClass}>
+        <select {...field('dataClassification')} defaultValue={dataClassification} className={inputClass}>
           {CLASSIFICATIONS.map((c) => (
             <option key={c} value={c}>
               {c.toLowerCase()}
@@ -34,7 +33,11 @@ export function OwnershipForm({ action, toolId, owner, dataClassification }: { a
         </button>
         <p role="status" className="text-xs">
           {state?.ok && <span className="text-emerald-700">Saved.</span>}
-          {state && !state.ok && <span className="text-rose-600">{state.error}</span>}
+          {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
+            <span className="text-rose-600" tabIndex={-1} data-form-error>
+              {state.error}
+            </span>
+          )}
         </p>
       </div>
     </form>

@@ -1,23 +1,35 @@
 import type { Permission } from '@/lib/auth/permissions';
 
+export type NavGroup = 'Govern' | 'Monitor' | 'Evidence' | 'Settings';
+
 export interface NavItem {
   href: string;
   label: string;
   permission: Permission;
+  /** Sidebar heading it sits under; the overview has none (it is the home page). */
+  group?: NavGroup;
+  /** Shows the open-alert count beside the label. */
+  count?: 'openAlerts';
 }
 
-/** The dashboard's sections; each page still checks its permission on the server. */
+export const NAV_GROUPS: NavGroup[] = ['Govern', 'Monitor', 'Evidence', 'Settings'];
+
+/**
+ * The dashboard's sections, grouped as a compliance officer works: govern what may run,
+ * monitor what does, show the evidence, administer. The sidebar lists only what the role may
+ * open; each page still checks its permission on the server.
+ */
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'Overview', permission: 'inventory:read' },
-  { href: '/inventory', label: 'Inventory', permission: 'inventory:read' },
-  { href: '/changes', label: 'Change requests', permission: 'changeRequest:read' },
-  { href: '/compliance', label: 'Compliance matrix', permission: 'policy:read' },
-  { href: '/policies', label: 'Policies', permission: 'policy:read' },
-  { href: '/enforcement', label: 'Enforcement log', permission: 'enforcement:read' },
-  { href: '/monitoring', label: 'Alerts', permission: 'alert:read' },
-  { href: '/registries', label: 'Registries', permission: 'registry:read' },
-  { href: '/audit', label: 'Audit trail', permission: 'audit:read' },
-  { href: '/settings/users', label: 'Users', permission: 'user:read' },
-  { href: '/settings/account', label: 'Account', permission: 'user:read' },
-  { href: '/settings/api-keys', label: 'API keys', permission: 'apiKey:read' },
+  { href: '/inventory', label: 'Inventory', permission: 'inventory:read', group: 'Govern' },
+  { href: '/changes', label: 'Change requests', permission: 'changeRequest:read', group: 'Govern' },
+  { href: '/policies', label: 'Policies', permission: 'policy:read', group: 'Govern' },
+  { href: '/compliance', label: 'Compliance matrix', permission: 'policy:read', group: 'Govern' },
+  { href: '/monitoring', label: 'Alerts', permission: 'alert:read', group: 'Monitor', count: 'openAlerts' },
+  { href: '/enforcement', label: 'Enforcement log', permission: 'enforcement:read', group: 'Monitor' },
+  { href: '/registries', label: 'Registries', permission: 'registry:read', group: 'Monitor' },
+  { href: '/audit', label: 'Audit trail', permission: 'audit:read', group: 'Evidence' },
+  { href: '/settings/users', label: 'Users', permission: 'user:read', group: 'Settings' },
+  { href: '/settings/api-keys', label: 'API keys', permission: 'apiKey:read', group: 'Settings' },
+  { href: '/settings/account', label: 'Account', permission: 'user:read', group: 'Settings' },
 ];

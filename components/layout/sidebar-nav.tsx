@@ -4,26 +4,47 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
 
-export function SidebarNav({ items }: { items: { href: string; label: string }[] }) {
+export interface SidebarSection {
+  heading: string | null;
+  items: { href: string; label: string; count?: number }[];
+}
+
+/** The main navigation: sections with headings, the current page marked, counts beside labels. */
+export function SidebarNav({ sections, onNavigate }: { sections: SidebarSection[]; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="space-y-0.5">
-      {items.map((item) => {
-        const active = item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`);
-        return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={active ? 'page' : undefined}
-            className={cn(
-              'block rounded-md px-3 py-1.5 text-sm font-medium',
-              active ? 'bg-indigo-50 text-indigo-700' : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900',
-            )}
-          >
-            {item.label}
-          </Link>
-        );
-      })}
+    <nav aria-label="Main" className="space-y-4">
+      {sections.map((section) => (
+        <div key={section.heading ?? 'home'}>
+          {section.heading && <h2 className="mb-1 px-3 text-[11px] font-semibold tracking-wider text-slate-400 uppercase">{section.heading}</h2>}
+          <ul className="space-y-0.5">
+            {section.items.map((item) => {
+              const active = item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`);
+              return (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    onClick={onNavigate}
+                    aria-current={active ? 'page' : undefined}
+                    className={cn(
+                      'flex items-center justify-between rounded-md px-3 py-1.5 text-sm font-medium',
+                      active ? 'bg-indigo-50 text-indigo-700' : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900',
+                    )}
+                  >
+                    {item.label}
+                    {item.count !== undefined && item.count > 0 && (
+                      // The count is read out by the title; the link's name stays its label.
+                      <span aria-hidden="true" title={`${item.count} open`} className="rounded-full bg-rose-100 px-1.5 text-xs font-semibold text-rose-700 tabular-nums" data-testid="nav-count">
+                        {item.count}
+                      </span>
+                    )}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
     </nav>
   );
 }

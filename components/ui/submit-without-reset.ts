@@ -10,7 +10,9 @@ import { startTransition, type FormEvent } from 'react';
 export function submitWithoutReset(dispatch: (payload: FormData) => void) {
   return (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const data = new FormData(e.currentTarget);
+    // The submitter's name/value (an "Acknowledge" vs "Resolve" button) belongs in the data too.
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(e.currentTarget, submitter);
     startTransition(() => dispatch(data));
   };
 }

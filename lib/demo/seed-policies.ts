@@ -11,7 +11,7 @@ export async function seedPolicies(prisma: PrismaClient): Promise<void> {
       const exists = await tx.policy.findFirst({ where: { environment }, select: { id: true } });
       if (exists) continue;
       const policy = await tx.policy.create({
-        data: { environment, version: 1, ...DEFAULT_POLICIES[environment], changeNote: 'Default policy (ARCHITECTURE §4)' },
+        data: { environment, version: 1, ...DEFAULT_POLICIES[environment], changeNote: 'Default policy shipped with ToolLedger' },
       });
       await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'policy.created', entityType: 'Policy', entityId: policy.id, after: policy });
     }

@@ -36,9 +36,10 @@ import { listChangeRequests } from '@/lib/server/change-requests/list-change-req
 import { listSyncRuns, getSyncRunProgress } from '@/lib/server/registries/list-sync-runs';
 import { getRegistry } from '@/lib/server/registries/list-registries';
 import { parseInventoryQuery, ZInventoryQuery } from '@/lib/validation/inventory';
-import { firstParams, ZComplianceFilter } from '@/lib/validation/policy';
-import { parseAuditFilter, ZAuditFilterInput } from '@/lib/validation/audit';
-import { ZAlertFilter, ZSyncRunFilter } from '@/lib/validation/registry';
+import { parseAuditPageQuery, ZAuditPageQuery } from '@/lib/validation/audit';
+import { ZSyncRunFilter } from '@/lib/validation/registry';
+import { ZAlertsPageQuery, ZCompliancePageQuery } from '@/lib/validation/list-queries';
+import { dateRangeIssues, parseSearchParams } from '@/lib/validation/search-params';
 import { ZEnforcementLogFilter } from '@/lib/validation/enforce';
 import { ZListChangeRequestsQuery } from '@/lib/validation/change-request';
 import * as alertSchemas from '@/lib/validation/alert';
@@ -88,7 +89,7 @@ function call(route: string, options: { body?: string; search?: string; params?:
 }
 
 const SWEPT = ROUTES.filter((r) => !r.route.includes('/api/auth/'));
-const QUERY_KEYS = [...new Set([...Object.keys(ZInventoryQuery.shape), ...Object.keys(ZAuditFilterInput.shape), 'environment', 'format', 'q', 'status'])];
+const QUERY_KEYS = [...new Set([...Object.keys(ZInventoryQuery.shape), ...Object.keys(ZAuditPageQuery.shape), 'environment', 'format', 'q', 'status'])];
 
 describe('malformed-input sweep: route handlers, signed in as admin', { timeout: 300_000 }, () => {
   for (const r of SWEPT) {
@@ -134,14 +135,11 @@ describe('refused enforce attempts with control characters are still logged', ()
 /** Each list page: how it reads its URL, then the lib/server call it renders from. */
 const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | string[]>) => Promise<unknown> }[] = [
   { page: '/inventory', keys: Object.keys(ZInventoryQuery.shape), load: (sp) => findToolsForInventory({ actor: admin, input: parseInventoryQuery(sp).query }) },
-  {
-    page: '/compliance',
-    keys: Object.keys(ZComplianceFilter.shape),
-    load: (sp) => getComplianceMatrix({ actor: admin, input: { ...ZComplianceFilter.parse(firstParams(sp)), pageSize: 50 } }),
-  },
-  { page: '/audit', keys: Object.keys(ZAuditFilterInput.shape), load: (sp) => listAuditEvents(parseAuditFilter(sp).filter) },
-  { page: '/monitoring', keys: Object.keys(ZAlertFilter.shape), load: (sp) => listAlerts(ZAlertFilter.parse(sp)) },
-  { page: '/enforcement', keys: Object.keys(ZEnforcementLogFilter.shape), load: (sp) => listEnforcementDecisions(ZEnforcementLogFilter.parse(firstParams(sp))) },
+  // The pages read their URL through the shared helper: a bad field is reported and dropped.
+  { page: '/compliance', keys: Object.keys(ZCompliancePageQuery.shape), load: (sp) => getComplianceMatrix({ actor: admin, input: { ...parseSearchParams(ZCompliancePageQuery, sp).query, pageSize: 50 } }) },
+  { page: '/audit', keys: Object.keys(ZAuditPageQuery.shape), load: (sp) => listAuditEvents({ actor: admin, input: parseAuditPageQuery(sp).query }) },
+  { page: '/monitoring', keys: Object.keys(ZAlertsPageQuery.shape), load: (sp) => listAlerts({ actor: admin, input: parseSearchParams(ZAlertsPageQuery, sp).query }) },
+  { page: '/enforcement', keys: Object.keys(ZEnforcementLogFilter.shape), load: (sp) => listEnforcementDecisions({ actor: admin, input: parseSearchParams(ZEnforcementLogFilter, sp, dateRangeIssues).query }) },
   {
     page: '/changes',
     keys: Object.keys(ZListChangeRequestsQuery.shape),

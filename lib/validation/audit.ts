@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { zText } from './text';
-import { zDay } from './day';
+import { AUDIT_ACTION_LIST, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@/lib/domain/audit-actions';
+import { dateRangeIssues, parseSearchParams, ZHiddenColumns, ZUrlDay, type RawSearchParams } from './search-params';
 
-const ZDay = zDay();
 const ZSeq = zText().regex(/^\d{1,19}$/, 'Not a record number');
 const ZText = (max: number) => zText().trim().max(max, `Use at most ${max} characters`);
 
@@ -12,36 +12,33 @@ export const ZAuditFilterInput = z.object({
   entityId: ZText(200).optional(),
   actor: ZText(254).optional(),
   action: ZText(100).optional(),
-  from: ZDay.optional(),
-  to: ZDay.optional(),
+  from: ZUrlDay.optional(),
+  to: ZUrlDay.optional(),
   /** Keyset cursors: show records older than `before`, or newer than `after`. */
   before: ZSeq.optional(),
   after: ZSeq.optional(),
 });
 export type TAuditFilterInput = z.infer<typeof ZAuditFilterInput>;
-export const AUDIT_FILTER_KEYS = Object.keys(ZAuditFilterInput.shape) as (keyof TAuditFilterInput)[];
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** listAuditEvents' input: the filters plus how many rows a page holds. */
+export const ZListAuditEventsInput = ZAuditFilterInput.extend({
+  pageSize: z.number().int().min(1).max(500).default(AUDIT_PAGE_SIZE),
+});
+export type TListAuditEventsInput = z.input<typeof ZListAuditEventsInput>;
 
 /**
- * Reads the URL's search params field by field: a bad field is dropped and reported, the
- * others still apply (a typo in one box should not blank the whole page).
+ * The audit page's URL: the same filters, except that action and entity type are picked from
+ * the catalogue (a typo cannot silently match nothing), plus hidden columns.
  */
-export function parseAuditFilter(params: Record<string, string | string[] | undefined>): {
-  filter: TAuditFilterInput;
-  issues: { path: string; message: string }[];
-} {
-  const filter: Record<string, string> = {};
-  const issues: { path: string; message: string }[] = [];
-  for (const key of AUDIT_FILTER_KEYS) {
-    const raw = params[key];
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    if (value === undefined || value.trim() === '') continue;
-    const parsed = ZAuditFilterInput.shape[key].safeParse(value);
-    if (parsed.success && parsed.data !== undefined && parsed.data !== '') filter[key] = parsed.data;
-    else if (!parsed.success) issues.push({ path: key, message: parsed.error.issues[0]?.message ?? 'Invalid value' });
-  }
-  if (filter.from && filter.to && filter.from > filter.to) {
-    issues.push({ path: 'to', message: 'The end date is before the start date' });
-    delete filter.to;
-  }
-  return { filter: filter as TAuditFilterInput, issues };
+export const ZAuditPageQuery = ZAuditFilterInput.extend({
+  action: z.enum(AUDIT_ACTION_LIST as [keyof typeof AUDIT_ACTIONS, ...(keyof typeof AUDIT_ACTIONS)[]], { error: 'Not an action the audit trail records' }).optional(),
+  entityType: z.enum(AUDIT_ENTITY_TYPES, { error: 'Not a kind of record the audit trail names' }).optional(),
+  hide: ZHiddenColumns,
+});
+export type TAuditPageQuery = z.infer<typeof ZAuditPageQuery>;
+
+export function parseAuditPageQuery(params: RawSearchParams) {
+  return parseSearchParams(ZAuditPageQuery, params, dateRangeIssues);
 }

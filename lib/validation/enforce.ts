@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zText } from './text';
-import { zDay } from './day';
+import { ZUrlDay } from './search-params';
 
 /** Largest enforce request body accepted (bytes): the real payload is a few hundred bytes. */
 export const ENFORCE_MAX_BODY_BYTES = 4 * 1024;
@@ -60,17 +60,18 @@ export const ZErrorResponse = z
     issues: z.array(z.object({ path: zText(), message: zText() })).optional(),
   });
 
-const ZDay = zDay('Use YYYY-MM-DD');
-
-/** Enforcement log filters from the URL. */
+/**
+ * Enforcement log filters from the URL, read by parseSearchParams: a bad field is reported on
+ * the page and dropped, never a 500 (2026-13-01 used to reach `new Date` and throw).
+ */
 export const ZEnforcementLogFilter = z.object({
-  outcome: z.enum(['ALLOW', 'DENY']).optional().catch(undefined),
-  action: z.enum(['INSTALL', 'INVOKE']).optional().catch(undefined),
-  agent: zText().trim().max(200).optional().catch(undefined),
-  tool: zText().trim().max(300).optional().catch(undefined),
-  from: ZDay.optional().catch(undefined),
-  to: ZDay.optional().catch(undefined),
-  before: zText().max(100).optional().catch(undefined),
+  outcome: z.enum(['ALLOW', 'DENY'], { error: 'Use ALLOW or DENY' }).optional(),
+  action: z.enum(['INSTALL', 'INVOKE'], { error: 'Use INSTALL or INVOKE' }).optional(),
+  agent: zText().trim().max(200, 'Use at most 200 characters').optional(),
+  tool: zText().trim().max(300, 'Use at most 300 characters').optional(),
+  from: ZUrlDay.optional(),
+  to: ZUrlDay.optional(),
+  before: zText().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a record id').optional(),
 });
 export type TEnforcementLogFilter = z.infer<typeof ZEnforcementLogFilter>;
 

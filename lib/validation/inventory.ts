@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zText } from './text';
 import { LEVELS } from '@/lib/domain/permissions';
+import { parseSearchParams, urlList, type ParsedSearchParams } from './search-params';
 
 // Tuples (not the domain's readonly arrays) so zod infers the string unions.
 const ENV_VALUES = ['PRODUCTION', 'STAGING', 'DEVELOPMENT'] as const;
@@ -17,12 +18,7 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: 
 // Ids are cuids from Prisma or the sync engine; anything else cannot match a row.
 export const ZRecordId = zText().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
 
-/** A list in the URL: repeated keys (tier=GOLD&tier=PARTIAL) or one comma-separated value. */
-const listOf = <S extends z.ZodType>(item: S) =>
-  z.preprocess(
-    (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean)),
-    z.array(item).max(10).optional(),
-  );
+const listOf = urlList;
 
 const ZPositiveInt = (what: string, max: number) =>
   z.coerce
@@ -70,18 +66,10 @@ function cleanParams(params: RawParams): Record<string, string | string[]> {
 
 /**
  * For the page: a bad field is dropped and reported, the others still apply (a typo in one
- * box should not blank the whole list).
+ * box should not blank the whole list). The shared URL reader does the work.
  */
-export function parseInventoryQuery(params: RawParams): { query: TInventoryQuery; issues: { path: string; message: string }[] } {
-  const clean = cleanParams(params);
-  const issues: { path: string; message: string }[] = [];
-  const kept: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(clean)) {
-    const parsed = ZInventoryQuery.shape[key as keyof TInventoryQuery].safeParse(value);
-    if (parsed.success) kept[key] = value;
-    else issues.push({ path: key, message: parsed.error.issues[0]?.message ?? 'Invalid value' });
-  }
-  return { query: ZInventoryQuery.parse(kept), issues };
+export function parseInventoryQuery(params: RawParams): ParsedSearchParams<TInventoryQuery> {
+  return parseSearchParams(ZInventoryQuery, params);
 }
 
 /** For the API: strict, any bad field is a 400 with field-level issues. */

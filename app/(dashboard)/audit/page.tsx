@@ -1,42 +1,36 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { requirePageUser } from '@/lib/server/session';
+import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
-import { listAuditEntityTypes, listAuditEvents } from '@/lib/server/audit/list-audit-events';
-import { parseAuditFilter, type TAuditFilterInput } from '@/lib/validation/audit';
+import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
+import { parseAuditPageQuery, type TAuditPageQuery } from '@/lib/validation/audit';
+import { hrefBuilder, type RawSearchParams } from '@/lib/validation/search-params';
 import { fieldErrorsOf } from '@/lib/server/guards/action-result';
+import { AUDIT_ACTION_LIST, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@/lib/domain/audit-actions';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
-import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import { buttonClass } from '@/components/ui/button';
-import { AuditFilters } from './audit-filters';
-import { AuditDiff } from './audit-diff';
+import { DataTable } from '@/components/tables/data-table';
+import { Pagination } from '@/components/tables/pagination';
+import { FilterBar } from '@/components/list/filter-bar';
+import { DateRangeFilter, QueryIssues, SearchFilter, SelectFilter } from '@/components/list/filters';
+import { auditColumns } from '@/components/audit/audit-columns';
 import { VerifyChain } from './verify-chain';
 import { AuditCheckpoint } from './audit-checkpoint';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
-const ACTOR_TONES = { USER: 'blue', API_KEY: 'indigo', SYSTEM: 'gray' } as const;
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+const href = hrefBuilder<TAuditPageQuery>('/audit');
 
-function pageHref(filter: TAuditFilterInput, cursor: { before?: string; after?: string }): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...filter, before: undefined, after: undefined, ...cursor })) if (v) params.set(k, v);
-  return `/audit?${params.toString()}`;
-}
-
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const me = await requirePageUser('audit:read');
-  const { filter, issues } = parseAuditFilter(await searchParams);
-  const [page, entityTypes] = await Promise.all([listAuditEvents(filter), listAuditEntityTypes()]);
+  const { query, issues } = parseAuditPageQuery(await searchParams);
+  const { hide = [], ...filter } = query;
+  const page = await listAuditEvents({ actor: actorOf(me), input: filter });
+  const errors = fieldErrorsOf(issues);
+  const { before: _b, after: _a, ...withoutCursor } = query;
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <PageHeader
         title="Audit trail"
         description="Every change any person or machine made, newest first. The table is append-only in the database and hash-chained: verifying recomputes every link."
@@ -47,81 +41,35 @@ export default async function AuditPage({
           <AuditCheckpoint />
         </Card>
       )}
-      <Card title="Filters">
-        <AuditFilters filter={filter} entityTypes={entityTypes} errors={fieldErrorsOf(issues)} />
+      <QueryIssues issues={issues} />
+      <Card>
+        <FilterBar key={JSON.stringify({ ...withoutCursor, actor: undefined, entityId: undefined })} path="/audit" label="Filter the audit trail" keep={{ hide: hide.join(',') || undefined }}>
+          <SelectFilter name="action" label="Action" value={filter.action} error={errors.action} options={AUDIT_ACTION_LIST.map((a) => ({ value: a, label: AUDIT_ACTIONS[a] }))} />
+          <SelectFilter name="entityType" label="Record kind" value={filter.entityType} error={errors.entityType} options={AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: t }))} />
+          <SearchFilter name="actor" label="Actor" value={filter.actor} error={errors.actor} placeholder="email, key name or id" className="sm:col-span-1" />
+          <SearchFilter name="entityId" label="Record id" value={filter.entityId} error={errors.entityId} className="sm:col-span-1" />
+          <DateRangeFilter from={filter.from} to={filter.to} errors={errors} />
+        </FilterBar>
       </Card>
       {page.rows.length === 0 ? (
         <EmptyState title="No audit records match">Change or clear the filters.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="w-full min-w-[64rem] table-fixed divide-y divide-slate-200 text-sm" aria-label="Audit records">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="w-14 px-3 py-2">
-                  #
-                </th>
-                <th scope="col" className="w-40 px-3 py-2">
-                  When (UTC)
-                </th>
-                <th scope="col" className="w-48 px-3 py-2">
-                  Actor
-                </th>
-                <th scope="col" className="w-44 px-3 py-2">
-                  Action
-                </th>
-                <th scope="col" className="w-44 px-3 py-2">
-                  Entity
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Changes
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {page.rows.map((e) => (
-                <tr key={e.seq} data-testid="audit-row">
-                  <td className="px-3 py-2 font-mono text-xs text-slate-500" title={`hash ${e.hash}`}>
-                    {e.seq}
-                  </td>
-                  <td className="px-3 py-2 text-xs">{dateTime.format(e.occurredAt)}</td>
-                  <td className="px-3 py-2">
-                    <Badge tone={ACTOR_TONES[e.actorType]}>{e.actorType.replace('_', ' ').toLowerCase()}</Badge>{' '}
-                    <Link className="text-xs break-all hover:underline" href={pageHref({ actor: e.actorId ?? e.actorLabel }, {})}>
-                      {e.actorLabel}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs break-all">{e.action}</td>
-                  <td className="px-3 py-2">
-                    <Link
-                      className="text-indigo-700 hover:underline"
-                      href={pageHref({ entityType: e.entityType, entityId: e.entityId }, {})}
-                    >
-                      {e.entityType} <span className="font-mono text-xs break-all">{e.entityId}</span>
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">
-                    <AuditDiff before={e.before} after={e.after} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Audit records"
+          columns={auditColumns((f) => href(f as Partial<TAuditPageQuery>))}
+          rows={page.rows}
+          getRowId={(e) => e.seq}
+          rowTestId="audit-row"
+          visibility={{ hidden: hide, href: (h) => href({ ...query, hide: h }) }}
+        />
       )}
-      <nav aria-label="Audit pages" className="flex justify-between">
-        {page.newerThan ? (
-          <Link className={buttonClass('secondary', 'sm')} href={pageHref(filter, { after: page.newerThan })}>
-            ← Newer
-          </Link>
-        ) : (
-          <span />
-        )}
-        {page.olderThan && (
-          <Link className={buttonClass('secondary', 'sm')} href={pageHref(filter, { before: page.olderThan })}>
-            Older →
-          </Link>
-        )}
-      </nav>
+      <Pagination
+        label="Audit pages"
+        prevHref={page.newerThan ? href({ ...withoutCursor, after: page.newerThan }) : null}
+        prevLabel="← Newer"
+        nextHref={page.olderThan ? href({ ...withoutCursor, before: page.olderThan }) : null}
+        nextLabel="Older →"
+      />
     </div>
   );
 }

@@ -1,52 +1,49 @@
 import Link from 'next/link';
+import type { ColumnDef } from '@tanstack/react-table';
 import { Badge } from '@/components/ui/badge';
+import { formatDateTime } from '@/components/ui/format';
+import { DataTable } from '@/components/tables/data-table';
 import { CHANGE_KIND_LABELS } from '@/lib/domain/change-requests/state-machine';
 import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import type { ChangeRequestRow } from '@/lib/server/change-requests/change-request-rows';
-import { ChangeStateBadge, dateTime, OverdueBadge } from './change-badges';
+import { ChangeStateBadge, OverdueBadge } from './change-badges';
 
-export function ChangeRequestTable({ rows, label }: { rows: ChangeRequestRow[]; label: string }) {
-  return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-2">Tool</th>
-            <th scope="col" className="px-4 py-2">Kind</th>
-            <th scope="col" className="px-4 py-2">Agent</th>
-            <th scope="col" className="px-4 py-2">Environment</th>
-            <th scope="col" className="px-4 py-2">State</th>
-            <th scope="col" className="px-4 py-2">Requested by</th>
-            <th scope="col" className="px-4 py-2">Due (UTC)</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.id} data-testid="change-request-row" data-id={r.id}>
-              <td className="px-4 py-2 font-medium">
-                <Link href={`/changes/${r.id}`} className="text-indigo-700 hover:underline">
-                  {r.toolName} {r.version ?? ''}
-                </Link>
-                {r.source !== 'USER' && (
-                  <Badge tone="gray" className="ml-2">
-                    {r.source === 'FAST_TRACK' ? 'Fast-track' : 'From enforcement'}
-                  </Badge>
-                )}
-              </td>
-              <td className="px-4 py-2 whitespace-nowrap">{CHANGE_KIND_LABELS[r.kind]}</td>
-              <td className="px-4 py-2 font-mono text-xs">{r.agentName ?? '—'}</td>
-              <td className="px-4 py-2">{ENVIRONMENT_LABELS[r.environment]}</td>
-              <td className="px-4 py-2">
-                <ChangeStateBadge state={r.state} />
-              </td>
-              <td className="px-4 py-2 whitespace-nowrap">{r.requesterName}</td>
-              <td className="px-4 py-2 whitespace-nowrap">
-                {dateTime.format(r.dueAt)} {r.overdue && <OverdueBadge hours={r.hoursOverdue} />}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+const COLUMNS: ColumnDef<ChangeRequestRow, unknown>[] = [
+  {
+    id: 'tool',
+    header: 'Tool',
+    enableHiding: false,
+    cell: ({ row: { original: r } }) => (
+      <span className="font-medium whitespace-nowrap">
+        <Link href={`/changes/${r.id}`} className="text-indigo-700 hover:underline">
+          {r.toolName} {r.version ?? ''}
+        </Link>
+        {r.source !== 'USER' && (
+          <Badge tone="gray" className="ml-2">
+            {r.source === 'FAST_TRACK' ? 'Fast-track' : 'From enforcement'}
+          </Badge>
+        )}
+      </span>
+    ),
+  },
+  { id: 'kind', header: 'Kind', meta: { className: 'whitespace-nowrap' }, cell: ({ row }) => CHANGE_KIND_LABELS[row.original.kind] },
+  { id: 'agent', header: 'Agent', meta: { className: 'font-mono text-xs' }, cell: ({ row }) => row.original.agentName ?? '—' },
+  { id: 'environment', header: 'Environment', cell: ({ row }) => ENVIRONMENT_LABELS[row.original.environment] },
+  { id: 'state', header: 'State', cell: ({ row }) => <ChangeStateBadge state={row.original.state} /> },
+  { id: 'requester', header: 'Requested by', meta: { className: 'whitespace-nowrap' }, cell: ({ row }) => row.original.requesterName },
+  {
+    id: 'due',
+    header: 'Due (UTC)',
+    meta: { className: 'whitespace-nowrap' },
+    cell: ({ row: { original: r } }) => (
+      <>
+        {formatDateTime(r.dueAt)} {r.overdue && <OverdueBadge hours={r.hoursOverdue} />}
+      </>
+    ),
+  },
+];
+
+/** Change requests on the shared DataTable (the list and the reviewer's inbox). */
+export function ChangeRequestTable({ rows, label, visibility }: { rows: ChangeRequestRow[]; label: string; visibility?: { hidden: readonly string[]; href: (hidden: string[]) => string } }) {
+  return <DataTable label={label} columns={COLUMNS} rows={rows} getRowId={(r) => r.id} rowTestId="change-request-row" visibility={visibility} />;
 }

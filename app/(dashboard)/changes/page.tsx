@@ -6,24 +6,34 @@ import { can } from '@/lib/auth/permissions';
 import { listChangeRequests } from '@/lib/server/change-requests/list-change-requests';
 import { getInbox } from '@/lib/server/change-requests/get-inbox';
 import { ZListChangeRequestsQuery } from '@/lib/validation/change-request';
+import { buildHref, parseSearchParams, ZHiddenColumns, type QueryIssue } from '@/lib/validation/search-params';
+import { fieldErrorsOf } from '@/lib/server/guards/action-result';
+import { CHANGE_KIND_LABELS, CHANGE_KINDS, CHANGE_STATE_LABELS, CHANGE_STATES } from '@/lib/domain/change-requests/state-machine';
+import { ENVIRONMENT_LABELS, ENVIRONMENTS } from '@/lib/domain/types';
+import { Pagination } from '@/components/tables/pagination';
+import { FilterBar } from '@/components/list/filter-bar';
+import { CheckboxFilter, QueryIssues, SelectFilter } from '@/components/list/filters';
+import { formatCount } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { cn } from '@/components/ui/cn';
 import { ChangeRequestTable } from './change-request-table';
-import { ChangeFilters } from './change-filters';
 
 export const metadata: Metadata = { title: 'Change requests' };
 
 type Search = Record<string, string | string[] | undefined>;
 
+const ZChangesPageQuery = ZListChangeRequestsQuery.extend({ hide: ZHiddenColumns });
+type TChangesPageQuery = ReturnType<typeof ZChangesPageQuery.parse>;
+// mine/overdue are true/false once parsed; in the address they are 1 or absent.
+const href = (q: Partial<TChangesPageQuery>) => buildHref('/changes', { ...q, mine: q.mine ? '1' : undefined, overdue: q.overdue ? '1' : undefined }, { page: 1, pageSize: 25 });
+
 export default async function ChangesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePageUser('changeRequest:read');
   const sp = await searchParams;
   const view = sp.view === 'inbox' ? 'inbox' : 'all';
-  const raw = Object.fromEntries(Object.entries(sp).filter(([k, v]) => k !== 'view' && typeof v === 'string' && v !== ''));
-  const parsed = ZListChangeRequestsQuery.safeParse(raw);
-  const query = parsed.success ? parsed.data : ZListChangeRequestsQuery.parse({});
+  const { query, issues } = parseSearchParams(ZChangesPageQuery, sp);
   const reviewer = can(user.role, 'changeRequest:review');
 
   const tab = (v: 'all' | 'inbox', label: string) => (
@@ -54,7 +64,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
         {tab('all', 'All requests')}
         {reviewer && tab('inbox', 'My inbox')}
       </nav>
-      {view === 'inbox' && reviewer ? <Inbox /> : <AllRequests actor={actorOf(user)} query={query} invalid={parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} raw={raw} />}
+      {view === 'inbox' && reviewer ? <Inbox /> : <AllRequests actor={actorOf(user)} query={query} issues={issues} />}
     </div>
   );
 }
@@ -74,32 +84,28 @@ async function Inbox() {
   );
 }
 
-async function AllRequests({ actor, query, invalid, raw }: { actor: Actor; query: ReturnType<typeof ZListChangeRequestsQuery.parse>; invalid: string | null; raw: Record<string, unknown> }) {
-  const page = await listChangeRequests({ actor, input: query });
+async function AllRequests({ actor, query, issues }: { actor: Actor; query: TChangesPageQuery; issues: QueryIssue[] }) {
+  const { hide = [], ...filter } = query;
+  const page = await listChangeRequests({ actor, input: filter });
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const link = (p: number) => `/changes?${new URLSearchParams({ ...(raw as Record<string, string>), page: String(p) }).toString()}`;
+  const errors = fieldErrorsOf(issues);
   return (
     <div className="space-y-3">
-      <ChangeFilters current={raw as Record<string, string>} />
-      {invalid && (
-        <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">
-          Ignored invalid filters — {invalid}
-        </p>
-      )}
+      <QueryIssues issues={issues} />
+      <FilterBar key={JSON.stringify(filter)} path="/changes" label="Filters" keep={{ hide: hide.join(',') || undefined }}>
+        <SelectFilter name="state" label="State" value={filter.state} error={errors.state} options={[{ value: 'OPEN', label: 'Open (in review)' }, ...CHANGE_STATES.map((s) => ({ value: s, label: CHANGE_STATE_LABELS[s] }))]} />
+        <SelectFilter name="kind" label="Kind" value={filter.kind} error={errors.kind} options={CHANGE_KINDS.map((k) => ({ value: k, label: CHANGE_KIND_LABELS[k] }))} />
+        <SelectFilter name="environment" label="Environment" value={filter.environment} error={errors.environment} options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))} />
+        <CheckboxFilter name="mine" label="Raised by me" checked={filter.mine} />
+        <CheckboxFilter name="overdue" label="Overdue only" checked={filter.overdue} />
+      </FilterBar>
+      <p className="text-sm text-slate-600">{formatCount(page.total, 'request')}</p>
       {page.rows.length === 0 ? (
         <EmptyState title="No change requests match">Change the filters or raise a new request.</EmptyState>
       ) : (
-        <ChangeRequestTable rows={page.rows} label="Change requests" />
+        <ChangeRequestTable rows={page.rows} label="Change requests" visibility={{ hidden: hide, href: (h) => href({ ...query, hide: h }) }} />
       )}
-      <div className="flex items-center justify-between text-sm text-slate-600">
-        <span>
-          {page.total} request{page.total === 1 ? '' : 's'} · page {page.page} of {pages}
-        </span>
-        <span className="flex gap-2">
-          {page.page > 1 && <Link className={buttonClass('secondary', 'sm')} href={link(page.page - 1)}>Previous</Link>}
-          {page.page < pages && <Link className={buttonClass('secondary', 'sm')} href={link(page.page + 1)}>Next</Link>}
-        </span>
-      </div>
+      <Pagination label="Change request pages" page={page.page} pageCount={pages} href={(p) => href({ ...query, page: p })} />
     </div>
   );
 }

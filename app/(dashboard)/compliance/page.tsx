@@ -1,121 +1,127 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { actorOf, requirePageUser } from '@/lib/server/session';
-import { getComplianceMatrix, type MatrixCell, type MatrixRow } from '@/lib/server/policies/get-compliance-matrix';
-import { RULE_LABELS } from '@/lib/domain/policy/evaluate';
-import { TIER_LABELS } from '@/lib/domain/tiers';
-import { ENVIRONMENT_LABELS, type Environment } from '@/lib/domain/types';
 import type { ColumnDef } from '@tanstack/react-table';
+import { actorOf, requirePageUser } from '@/lib/server/session';
+import { getComplianceMatrix, type MatrixRow, type MatrixSummary } from '@/lib/server/policies/get-compliance-matrix';
+import { TIER_LABELS } from '@/lib/domain/tiers';
+import { ENVIRONMENT_LABELS, ENVIRONMENTS, type Environment } from '@/lib/domain/types';
+import { ZCompliancePageQuery, type TCompliancePageQuery } from '@/lib/validation/list-queries';
+import { hrefBuilder, parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params';
+import { fieldErrorsOf } from '@/lib/server/guards/action-result';
 import { DataTable } from '@/components/tables/data-table';
 import { Pagination } from '@/components/tables/pagination';
-import { firstParams, ZComplianceFilter, type TComplianceFilter } from '@/lib/validation/policy';
+import { FilterBar } from '@/components/list/filter-bar';
+import { QueryIssues, SearchFilter, SelectFilter } from '@/components/list/filters';
+import { CELL_STATUS_LABELS, CELL_STATUS_TONES, MatrixStatusCell } from '@/components/compliance/matrix-cell';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import { ComplianceFilters } from './compliance-filters';
+import { formatCount } from '@/components/ui/format';
 
 export const metadata: Metadata = { title: 'Compliance matrix' };
 
-const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-
-function href(filter: TComplianceFilter, page: number): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...filter, page })) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) params.set(k, String(v));
-  return `/compliance?${params.toString()}`;
-}
+const href = hrefBuilder<TCompliancePageQuery>('/compliance', { page: 1 });
 
 function columnsFor(environments: Environment[]): ColumnDef<MatrixRow, unknown>[] {
   return [
     {
       id: 'version',
       header: 'Tool version',
+      enableHiding: false,
       cell: ({ row: { original: r } }) => (
-        <div data-testid={`matrix-tool-${r.toolName}`}>
+        <div data-testid={`matrix-tool-${r.toolName}`} className="min-w-56">
           <Link href={`/inventory/${r.toolId}`} className="font-medium text-indigo-700 hover:underline">
             {r.toolName}
           </Link>
           <span className="ml-1 font-mono text-xs text-slate-500" data-testid="matrix-version">
             {r.version}
           </span>
-          <div className="mt-0.5 text-xs text-slate-500">
+          <span className="ml-2 text-xs text-slate-500">
             {TIER_LABELS[r.tier]}
-            {r.trustScore !== null ? ` · score ${r.trustScore}` : ''}
-          </div>
+            {r.trustScore !== null ? ` · ${r.trustScore}` : ''}
+          </span>
         </div>
       ),
     },
     ...environments.map(
-      (e, i): ColumnDef<MatrixRow, unknown> => ({
-        id: e,
-        header: ENVIRONMENT_LABELS[e],
-        cell: ({ row }) => <Cell cell={row.original.cells[i]!} />,
-      }),
+      (e, i): ColumnDef<MatrixRow, unknown> => ({ id: e, header: ENVIRONMENT_LABELS[e], meta: { className: 'w-40' }, cell: ({ row }) => <MatrixStatusCell cell={row.original.cells[i]!} /> }),
     ),
   ];
 }
 
-function Cell({ cell }: { cell: MatrixCell }) {
-  const status = !cell.passes ? 'fail' : cell.covered.length ? 'covered' : 'pass';
+/** The counts row above the matrix: per environment, how many versions pass, fail, or need an exception. */
+function SummaryRow({ environments, summary, total }: { environments: Environment[]; summary: MatrixSummary; total: number }) {
   return (
-    <div data-testid={`cell-${cell.environment}`} data-status={status}>
-      <Badge tone={status === 'fail' ? 'red' : status === 'covered' ? 'yellow' : 'green'}>
-        {status === 'fail' ? 'Fails' : status === 'covered' ? 'Passes by exception' : 'Passes'}
-      </Badge>
-      {cell.blocking.length > 0 && (
-        <ul className="mt-1 space-y-0.5 text-xs text-rose-700">
-          {cell.blocking.map((b) => (
-            <li key={b.rule} title={b.reason}>
-              <span className="font-medium">{RULE_LABELS[b.rule]}:</span> {b.reason}
-            </li>
-          ))}
-        </ul>
-      )}
-      {cell.covered.length > 0 && (
-        <ul className="mt-1 space-y-0.5 text-xs text-amber-800">
-          {cell.covered.map((c) => (
-            <li key={c.rule}>
-              {RULE_LABELS[c.rule]} — exception <span className="font-mono">{c.exceptionId.slice(-8)}</span> until {day.format(c.expiresAt)}
-            </li>
-          ))}
-        </ul>
-      )}
-      {cell.reviewTriggers.length > 0 && (
-        <p className="mt-1 text-xs text-slate-500">Manual review: {cell.reviewTriggers.map((r) => r.reason).join(' ')}</p>
-      )}
-    </div>
+    <dl className="grid gap-3 sm:grid-cols-3" data-testid="matrix-summary" aria-label="Summary">
+      {environments.map((e) => (
+        <div key={e} className="rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200" data-testid={`summary-${e}`}>
+          <dt className="text-xs font-medium text-slate-500">
+            {ENVIRONMENT_LABELS[e]} · {formatCount(total, 'version')}
+          </dt>
+          <dd className="mt-1 flex flex-wrap gap-1.5">
+            {(['fail', 'exception', 'pass'] as const).map((s) => (
+              <Link key={s} href={href({ environment: e, status: s === 'fail' ? 'failing' : s === 'exception' ? 'covered' : 'passing' })}>
+                <Badge tone={CELL_STATUS_TONES[s]}>
+                  <span className="tabular-nums" data-testid={`summary-${e}-${s}`}>
+                    {summary[e]?.[s] ?? 0}
+                  </span>
+                  &nbsp;{CELL_STATUS_LABELS[s].toLowerCase()}
+                </Badge>
+              </Link>
+            ))}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
-export default async function CompliancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CompliancePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const me = await requirePageUser('policy:read');
-  const filter = ZComplianceFilter.parse(firstParams(await searchParams));
+  const { query, issues } = parseSearchParams(ZCompliancePageQuery, await searchParams);
+  const { hide = [], ...filter } = query;
   const m = await getComplianceMatrix({ actor: actorOf(me), input: { ...filter, pageSize: 50 } });
   const pages = Math.max(1, Math.ceil(m.total / m.pageSize));
+  const errors = fieldErrorsOf(issues);
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <PageHeader
         title="Compliance matrix"
-        description="Each tool version against each environment's policy in force: the rules it breaks and the approved, unexpired exception that covers them, if any."
+        description="Each tool version against each environment's policy in force. Click a status for the rules it breaks and the approved, unexpired exception that covers them."
       />
-      <Card title="Filters">
-        <ComplianceFilters filter={filter} />
+      <QueryIssues issues={issues} />
+      <Card>
+        <FilterBar key={JSON.stringify({ ...filter, q: undefined, page: undefined })} path="/compliance" label="Filter the compliance matrix" keep={{ hide: hide.join(',') || undefined }}>
+          <SearchFilter name="q" label="Tool name" value={filter.q} error={errors.q} placeholder="contains…" />
+          <SelectFilter name="status" label="Status" value={filter.status} error={errors.status} options={[{ value: 'failing', label: 'Fails somewhere' }, { value: 'covered', label: 'Passes by exception' }, { value: 'passing', label: 'Passes everywhere' }]} />
+          <SelectFilter name="environment" label="Environment" value={filter.environment} error={errors.environment} anyLabel="All" options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))} />
+          <SelectFilter name="scope" label="Versions" value={filter.scope} error={errors.scope} anyLabel={null} options={[{ value: 'latest', label: 'Latest of each tool' }, { value: 'all', label: 'Every version' }]} />
+        </FilterBar>
       </Card>
-      <p className="text-sm text-slate-600">
+      <SummaryRow environments={m.environments} summary={m.summary} total={m.total} />
+      <p className="text-xs text-slate-500">
         Policies in force:{' '}
         {m.environments.map((e) => (
-          <Link key={e} href={`/policies/${e.toLowerCase()}`} className="mr-3 text-indigo-700 underline">
+          <Link key={e} href={`/policies/${e.toLowerCase()}`} className="mr-3 text-indigo-700 hover:underline">
             {ENVIRONMENT_LABELS[e]} v{m.policies[e].version}
           </Link>
         ))}
-        · {m.total} version(s){m.truncated ? ' (scan stopped at 20,000 versions; narrow the filter)' : ''}
+        {m.truncated ? ' · the scan stopped at 20,000 versions; narrow the filter' : ''}
       </p>
       {m.rows.length === 0 ? (
         <EmptyState title="No tool versions match">Change or clear the filters.</EmptyState>
       ) : (
-        <DataTable label="Compliance matrix" columns={columnsFor(m.environments)} rows={m.rows} getRowId={(r) => r.toolVersionId} rowTestId="matrix-row" />
+        <DataTable
+          label="Compliance matrix"
+          columns={columnsFor(m.environments)}
+          rows={m.rows}
+          getRowId={(r) => r.toolVersionId}
+          rowTestId="matrix-row"
+          visibility={{ hidden: hide, href: (h) => href({ ...query, hide: h }) }}
+        />
       )}
-      <Pagination label="Compliance matrix pages" page={m.page} pageCount={pages} href={(p) => href(filter, p)} />
+      <Pagination label="Compliance matrix pages" page={m.page} pageCount={pages} href={(p) => href({ ...query, page: p })} />
     </div>
   );
 }

@@ -1,104 +1,67 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { requirePageUser } from '@/lib/server/session';
-import { listEnforcementDecisions, type EnforcementLogRow } from '@/lib/server/enforcement/list-enforcement-decisions';
-import type { ColumnDef } from '@tanstack/react-table';
+import { z } from 'zod';
+import { actorOf, requirePageUser } from '@/lib/server/session';
+import { listEnforcementDecisions } from '@/lib/server/enforcement/list-enforcement-decisions';
+import { ZEnforcementLogFilter } from '@/lib/validation/enforce';
+import { dateRangeIssues, hrefBuilder, parseSearchParams, ZHiddenColumns, type RawSearchParams } from '@/lib/validation/search-params';
+import { fieldErrorsOf } from '@/lib/server/guards/action-result';
 import { DataTable } from '@/components/tables/data-table';
-import { firstParams } from '@/lib/validation/policy';
-import { ZEnforcementLogFilter, type TEnforcementLogFilter } from '@/lib/validation/enforce';
+import { Pagination } from '@/components/tables/pagination';
+import { FilterBar } from '@/components/list/filter-bar';
+import { DateRangeFilter, QueryIssues, SearchFilter, SelectFilter } from '@/components/list/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
-import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import { buttonClass } from '@/components/ui/button';
-import { EnforcementFilters } from './enforcement-filters';
+import { ENFORCEMENT_COLUMNS } from './enforcement-columns';
 
 export const metadata: Metadata = { title: 'Enforcement log' };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+const ZEnforcementPageQuery = ZEnforcementLogFilter.extend({ hide: ZHiddenColumns });
+type TEnforcementPageQuery = z.infer<typeof ZEnforcementPageQuery>;
+const href = hrefBuilder<TEnforcementPageQuery>('/enforcement');
 
-function reasonsOf(value: unknown): { code?: string; message?: string }[] {
-  return Array.isArray(value) ? (value as { code?: string; message?: string }[]) : [];
-}
-
-const COLUMNS: ColumnDef<EnforcementLogRow, unknown>[] = [
-  { id: 'when', header: 'When (UTC)', meta: { className: 'whitespace-nowrap' }, cell: ({ row }) => dateTime.format(row.original.createdAt) },
-  {
-    id: 'outcome',
-    header: 'Outcome',
-    cell: ({ row }) => <Badge tone={row.original.outcome === 'ALLOW' ? 'green' : 'red'}>{row.original.outcome === 'ALLOW' ? 'Allowed' : 'Denied'}</Badge>,
-  },
-  { id: 'agent', header: 'Agent', meta: { className: 'font-mono text-xs' }, cell: ({ row }) => row.original.agentName },
-  {
-    id: 'tool',
-    header: 'Tool',
-    cell: ({ row }) => (
-      <>
-        <span className="font-medium">{row.original.toolName}</span> <span className="font-mono text-xs text-slate-500">{row.original.version}</span>
-      </>
-    ),
-  },
-  { id: 'action', header: 'Action', meta: { className: 'text-xs' }, cell: ({ row }) => row.original.action.toLowerCase() },
-  {
-    id: 'reasons',
-    header: 'Reasons',
-    cell: ({ row }) => (
-      <>
-        <ul className="space-y-0.5 text-xs">
-          {reasonsOf(row.original.reasons).map((r, i) => (
-            <li key={i}>{r.message}</li>
-          ))}
-        </ul>
-        {row.original.changeRequestId && (
-          <Link href={`/changes/${row.original.changeRequestId}`} className="text-xs text-indigo-700 underline">
-            Change request opened
-          </Link>
-        )}
-      </>
-    ),
-  },
-  {
-    id: 'policy',
-    header: 'Policy / exception',
-    meta: { className: 'text-xs whitespace-nowrap' },
-    cell: ({ row }) => (
-      <>
-        {row.original.policyVersion !== null ? `v${row.original.policyVersion}` : '—'}
-        {row.original.exceptionId && <div className="font-mono">exc. {row.original.exceptionId.slice(-8)}</div>}
-      </>
-    ),
-  },
-];
-
-function nextHref(filter: TEnforcementLogFilter, before: string): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...filter, before })) if (v) params.set(k, v);
-  return `/enforcement?${params.toString()}`;
-}
-
-export default async function EnforcementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser('enforcement:read');
-  const filter = ZEnforcementLogFilter.parse(firstParams(await searchParams));
-  const { rows, nextBefore } = await listEnforcementDecisions(filter);
+export default async function EnforcementPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const me = await requirePageUser('enforcement:read');
+  const { query, issues } = parseSearchParams(ZEnforcementPageQuery, await searchParams, dateRangeIssues);
+  const { hide = [], ...filter } = query;
+  const { rows, nextBefore } = await listEnforcementDecisions({ actor: actorOf(me), input: filter });
+  const errors = fieldErrorsOf(issues);
+  const { before: _before, ...withoutCursor } = query;
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <PageHeader
         title="Enforcement log"
-        description="Every attempt agents and gateways made through POST /api/v1/enforce, allowed or denied, with the reasons, the policy version and any exception used. Append-only."
+        description="Every attempt agents and gateways made through POST /api/v1/enforce, allowed or denied, with the API key that asked, the reasons, the policy version and any exception used. Append-only."
       />
-      <Card title="Filters">
-        <EnforcementFilters filter={filter} />
+      <QueryIssues issues={issues} />
+      <Card>
+        <FilterBar key={JSON.stringify({ ...withoutCursor, agent: undefined, tool: undefined })} path="/enforcement" label="Filter the enforcement log" keep={{ hide: hide.join(',') || undefined }}>
+          <SelectFilter name="outcome" label="Outcome" value={filter.outcome} error={errors.outcome} options={[{ value: 'ALLOW', label: 'Allowed' }, { value: 'DENY', label: 'Denied' }]} />
+          <SelectFilter name="action" label="Action" value={filter.action} error={errors.action} options={[{ value: 'INSTALL', label: 'Install' }, { value: 'INVOKE', label: 'Invoke' }]} />
+          <SearchFilter name="agent" label="Agent" value={filter.agent} error={errors.agent} placeholder="exact name" className="sm:col-span-1" />
+          <SearchFilter name="tool" label="Tool" value={filter.tool} error={errors.tool} placeholder="exact name" className="sm:col-span-1" />
+          <DateRangeFilter from={filter.from} to={filter.to} errors={errors} />
+        </FilterBar>
       </Card>
       {rows.length === 0 ? (
         <EmptyState title="No attempts match">Change or clear the filters.</EmptyState>
       ) : (
-        <DataTable label="Enforcement decisions" columns={COLUMNS} rows={rows} getRowId={(d) => d.id} rowTestId="decision-row" />
+        <DataTable
+          label="Enforcement decisions"
+          columns={ENFORCEMENT_COLUMNS}
+          rows={rows}
+          getRowId={(d) => d.id}
+          rowTestId="decision-row"
+          visibility={{ hidden: hide, href: (h) => href({ ...query, hide: h }) }}
+        />
       )}
-      {nextBefore && (
-        <Link href={nextHref(filter, nextBefore)} className={buttonClass('secondary', 'sm')}>
-          Older attempts
-        </Link>
-      )}
+      <Pagination
+        label="Enforcement log pages"
+        prevHref={filter.before ? href({ ...withoutCursor }) : null}
+        prevLabel="← Newest"
+        nextHref={nextBefore ? href({ ...query, before: nextBefore }) : null}
+        nextLabel="Older →"
+      />
     </div>
   );
 }

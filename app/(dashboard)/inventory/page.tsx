@@ -14,6 +14,7 @@ import { DataTable } from '@/components/tables/data-table';
 import { inventoryColumns } from '@/components/inventory/inventory-columns';
 import { InventoryFilters } from '@/components/inventory/inventory-filters';
 import { Pagination } from '@/components/tables/pagination';
+import { QueryIssues } from '@/components/list/filters';
 
 export const metadata: Metadata = { title: 'Inventory' };
 
@@ -25,13 +26,13 @@ const href = (query: Partial<TInventoryQuery>) => {
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const me = await requirePageUser('inventory:read');
   const { query, issues } = parseInventoryQuery(await searchParams);
-  const [page, options] = await Promise.all([findToolsForInventory({ actor: actorOf(me), input: query }), listInventoryFilterOptions()]);
+  const [page, options] = await Promise.all([findToolsForInventory({ actor: actorOf(me), input: query }), listInventoryFilterOptions({ actor: actorOf(me), input: {} })]);
   const exportQs = inventorySearchParams({ ...query, page: undefined, pageSize: undefined }).toString();
   const { q: _q, ...rest } = query;
   const first = (page.page - 1) * page.pageSize + 1;
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <PageHeader
         title="Inventory"
         description="Every tool the registries know, with its latest version's tier, trust score and permissions, and where your agents use it."
@@ -43,19 +44,8 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           )
         }
       />
-      {issues.length > 0 && (
-        <div role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-800 ring-1 ring-rose-200" data-testid="query-errors">
-          <p className="font-medium">Some filters in the address were not understood and are ignored:</p>
-          <ul className="mt-1 list-disc pl-5">
-            {issues.map((i) => (
-              <li key={i.path}>
-                <span className="font-mono">{i.path}</span>: {i.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <Card title="Filters">
+      <QueryIssues issues={issues} />
+      <Card>
         <InventoryFilters key={JSON.stringify(rest)} query={query} registries={options.registries} publishers={options.publishers} errors={fieldErrorsOf(issues)} />
       </Card>
       <p className="text-sm text-slate-600" aria-live="polite" data-testid="result-count">

@@ -1,14 +1,14 @@
 'use client';
 
-import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { alertAction } from './actions';
 
 export function AlertActions({ id, state, title }: { id: string; state: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED'; title: string }) {
-  const [result, action, pending] = useActionState(alertAction, null);
+  const { state: result, pending, formProps } = useActionForm(alertAction);
   if (state === 'RESOLVED') return null;
   return (
-    <form action={action} className="flex flex-wrap items-center gap-1">
+    <form {...formProps} className="flex flex-wrap items-center gap-1">
       <input type="hidden" name="id" value={id} />
       {state === 'OPEN' && (
         <Button type="submit" name="action" value="acknowledge" size="sm" variant="secondary" disabled={pending} aria-label={`Acknowledge: ${title}`}>
@@ -19,7 +19,7 @@ export function AlertActions({ id, state, title }: { id: string; state: 'OPEN' |
         Resolve
       </Button>
       {result && !result.ok && (
-        <p role="alert" className="text-xs text-rose-600">
+        <p role="alert" tabIndex={-1} data-form-error className="text-xs text-rose-600">
           {result.error}
         </p>
       )}

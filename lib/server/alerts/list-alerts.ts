@@ -1,13 +1,20 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
-import type { TAlertFilter } from '@/lib/validation/registry';
+import { z } from 'zod';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { ZAlertsPageQuery } from '@/lib/validation/list-queries';
 
 export const ALERTS_PAGE_SIZE = 30;
 
+const ZListAlertsInput = ZAlertsPageQuery.omit({ hide: true });
+export type TListAlertsInput = z.input<typeof ZListAlertsInput>;
+
 /** The alert inbox: filtered in the database, most severe first, then newest. */
-export async function listAlerts(filter: TAlertFilter) {
-  const prisma = await getPrisma();
+export async function listAlerts({ actor, input }: OperationCall<TListAlertsInput>, ctx?: OperationContextInput) {
+  const { db } = await operationContext(ctx);
+  assertActorCan(actor, 'alert:read');
+  const filter = parseInput(ZListAlertsInput, input);
   const where: Prisma.AlertWhereInput = {
     ...(filter.state !== 'ALL' ? { state: filter.state } : {}),
     ...(filter.severity ? { severity: filter.severity } : {}),
@@ -15,7 +22,7 @@ export async function listAlerts(filter: TAlertFilter) {
     ...(filter.toolId ? { toolId: filter.toolId } : {}),
   };
   const [alerts, total, bySeverity, kinds] = await Promise.all([
-    prisma.alert.findMany({
+    db.alert.findMany({
       where,
       // Severity is an enum declared LOW..CRITICAL: descending puts CRITICAL first.
       orderBy: [{ severity: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
@@ -23,10 +30,12 @@ export async function listAlerts(filter: TAlertFilter) {
       take: ALERTS_PAGE_SIZE,
       include: { tool: { select: { id: true, name: true } } },
     }),
-    prisma.alert.count({ where }),
-    prisma.alert.groupBy({ by: ['severity'], where: { state: 'OPEN' }, _count: true }),
-    prisma.alert.findMany({ distinct: ['kind'], select: { kind: true }, orderBy: { kind: 'asc' } }),
+    db.alert.count({ where }),
+    db.alert.groupBy({ by: ['severity'], where: { state: 'OPEN' }, _count: true }),
+    db.alert.findMany({ distinct: ['kind'], select: { kind: true }, orderBy: { kind: 'asc' } }),
   ]);
   const openCounts = Object.fromEntries(bySeverity.map((g) => [g.severity, g._count])) as Partial<Record<'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW', number>>;
-  return { alerts, total, pageSize: ALERTS_PAGE_SIZE, openCounts, kinds: kinds.map((k) => k.kind) };
+  return { alerts, total, page: filter.page, pageSize: ALERTS_PAGE_SIZE, openCounts, kinds: kinds.map((k) => k.kind) };
 }
+
+export type AlertRow = Awaited<ReturnType<typeof listAlerts>>['alerts'][number];

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
-import type { TAuditFilterInput } from '@/lib/validation/audit';
-
-export const AUDIT_PAGE_SIZE = 50;
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { ZListAuditEventsInput, type TAuditFilterInput, type TListAuditEventsInput } from '@/lib/validation/audit';
+import { auditEntityNames } from './audit-entity-names';
 
 export interface AuditEventRow {
   seq: string;
@@ -11,9 +11,13 @@ export interface AuditEventRow {
   actorType: 'USER' | 'API_KEY' | 'SYSTEM';
   actorId: string | null;
   actorLabel: string;
+  /** The acting user's name, when the actor is a user who still exists. */
+  actorName: string | null;
   action: string;
   entityType: string;
   entityId: string;
+  /** What people call the record (a tool's name, a user's name), when it still exists. */
+  entityName: string | null;
   before: unknown;
   after: unknown;
   hash: string;
@@ -46,14 +50,17 @@ export function auditWhere(f: TAuditFilterInput): Prisma.AuditEventWhereInput {
 
 /**
  * Newest first, keyset-paginated on seq (the primary key), so page 1 000 costs what page 1
- * costs: no OFFSET. `before` pages back in time, `after` pages forward.
+ * costs: no OFFSET. `before` pages back in time, `after` pages forward. Rows carry the names of
+ * the actor and the record where they exist, looked up for the page only.
  */
-export async function listAuditEvents(filter: TAuditFilterInput, pageSize = AUDIT_PAGE_SIZE): Promise<AuditEventPage> {
-  const prisma = await getPrisma();
+export async function listAuditEvents({ actor, input }: OperationCall<TListAuditEventsInput>, ctx?: OperationContextInput): Promise<AuditEventPage> {
+  const { db } = await operationContext(ctx);
+  assertActorCan(actor, 'audit:read');
+  const { pageSize, ...filter } = parseInput(ZListAuditEventsInput, input);
   const where = auditWhere(filter);
   const forward = filter.after !== undefined && filter.before === undefined;
   const cursor = forward ? { seq: { gt: BigInt(filter.after!) } } : filter.before ? { seq: { lt: BigInt(filter.before) } } : {};
-  const found = await prisma.auditEvent.findMany({
+  const found = await db.auditEvent.findMany({
     where: { AND: [where, cursor] },
     orderBy: { seq: forward ? 'asc' : 'desc' },
     take: pageSize + 1,
@@ -61,7 +68,16 @@ export async function listAuditEvents(filter: TAuditFilterInput, pageSize = AUDI
   const more = found.length > pageSize;
   const page = found.slice(0, pageSize);
   if (forward) page.reverse();
-  const rows = page.map((e) => ({ ...e, seq: e.seq.toString(), before: e.before, after: e.after }));
+  const names = await auditEntityNames(db, [
+    ...page.map((e) => ({ entityType: e.entityType, entityId: e.entityId })),
+    ...page.flatMap((e) => (e.actorType === 'USER' && e.actorId ? [{ entityType: 'User', entityId: e.actorId }] : [])),
+  ]);
+  const rows = page.map((e) => ({
+    ...e,
+    seq: e.seq.toString(),
+    actorName: e.actorType === 'USER' && e.actorId ? (names.get(`User:${e.actorId}`) ?? null) : null,
+    entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null,
+  }));
   const newest = rows[0]?.seq;
   const oldest = rows[rows.length - 1]?.seq;
   if (!newest || !oldest) return { rows, olderThan: null, newerThan: forward ? filter.after! : (filter.before ?? null) };
@@ -70,7 +86,7 @@ export async function listAuditEvents(filter: TAuditFilterInput, pageSize = AUDI
   return { rows, olderThan: hasOlder ? oldest : null, newerThan: hasNewer ? newest : null };
 
   async function exists(w: Prisma.AuditEventWhereInput, seq: Prisma.BigIntFilter) {
-    return (await prisma.auditEvent.findFirst({ where: { AND: [w, { seq }] }, select: { seq: true } })) !== null;
+    return (await db.auditEvent.findFirst({ where: { AND: [w, { seq }] }, select: { seq: true } })) !== null;
   }
 }
 
@@ -79,9 +95,10 @@ export async function listAuditEvents(filter: TAuditFilterInput, pageSize = AUDI
  * through the (entityType, entityId, seq) index) stays fast however long the trail grows,
  * where SELECT DISTINCT would read every row.
  */
-export async function listAuditEntityTypes(): Promise<string[]> {
-  const prisma = await getPrisma();
-  const rows = await prisma.$queryRaw<{ entityType: string }[]>`
+export async function listAuditEntityTypes({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput): Promise<string[]> {
+  const { db } = await operationContext(ctx);
+  assertActorCan(actor, 'audit:read');
+  const rows = await db.$queryRaw<{ entityType: string }[]>`
     WITH RECURSIVE t AS (
       (SELECT "entityType" FROM "AuditEvent" ORDER BY "entityType" LIMIT 1)
       UNION ALL

@@ -1,16 +1,22 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
-import type { TEnforcementLogFilter } from '@/lib/validation/enforce';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { ZEnforcementLogFilter, type TEnforcementLogFilter } from '@/lib/validation/enforce';
 
 const PAGE = 50;
+const DAY_MS = 86_400_000;
 
 /**
  * The enforcement log, newest first, in keyset pages (`before` = id of the last row shown), so
  * paging stays fast however many attempts are logged. Agent and tool match exactly (indexed).
+ * Each row carries the name of the API key that asked (the log keeps only its id, so a revoked
+ * or renamed key still shows what it is called now).
  */
-export async function listEnforcementDecisions(filter: TEnforcementLogFilter) {
-  const prisma = await getPrisma();
+export async function listEnforcementDecisions({ actor, input }: OperationCall<TEnforcementLogFilter>, ctx?: OperationContextInput) {
+  const { db } = await operationContext(ctx);
+  assertActorCan(actor, 'enforcement:read');
+  const filter = parseInput(ZEnforcementLogFilter, input);
   const where: Prisma.EnforcementDecisionWhereInput = {
     ...(filter.outcome ? { outcome: filter.outcome } : {}),
     ...(filter.action ? { action: filter.action } : {}),
@@ -20,22 +26,27 @@ export async function listEnforcementDecisions(filter: TEnforcementLogFilter) {
       ? {
           createdAt: {
             ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
-            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+            ...(filter.to ? { lt: new Date(Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS) } : {}),
           },
         }
       : {}),
   };
   let cursorWhere: Prisma.EnforcementDecisionWhereInput = {};
   if (filter.before) {
-    const last = await prisma.enforcementDecision.findUnique({ where: { id: filter.before }, select: { id: true, createdAt: true } });
+    const last = await db.enforcementDecision.findUnique({ where: { id: filter.before }, select: { id: true, createdAt: true } });
     if (last) cursorWhere = { OR: [{ createdAt: { lt: last.createdAt } }, { createdAt: last.createdAt, id: { lt: last.id } }] };
   }
-  const rows = await prisma.enforcementDecision.findMany({
+  const found = await db.enforcementDecision.findMany({
     where: { AND: [where, cursorWhere] },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: PAGE + 1,
   });
-  return { rows: rows.slice(0, PAGE), nextBefore: rows.length > PAGE ? rows[PAGE - 1]!.id : null };
+  const page = found.slice(0, PAGE);
+  const keyIds = [...new Set(page.flatMap((d) => (d.apiKeyId ? [d.apiKeyId] : [])))];
+  const keys = keyIds.length ? await db.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, name: true, prefix: true } }) : [];
+  const keyById = new Map(keys.map((k) => [k.id, k]));
+  const rows = page.map((d) => ({ ...d, apiKey: d.apiKeyId ? (keyById.get(d.apiKeyId) ?? null) : null }));
+  return { rows, nextBefore: found.length > PAGE ? page[PAGE - 1]!.id : null };
 }
 
 export type EnforcementLogRow = Awaited<ReturnType<typeof listEnforcementDecisions>>['rows'][number];

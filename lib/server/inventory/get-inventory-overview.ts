@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Environment, Tier, VerificationState } from '@prisma/client';
-import { getPrisma } from '@/lib/db/client';
+import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { DIMENSIONS, LEVELS, type PermissionDimension } from '@/lib/domain/permissions';
 
 export interface InventoryOverview {
@@ -11,6 +12,7 @@ export interface InventoryOverview {
   byVerification: Record<VerificationState, number>;
   /** Per dimension, tools at each level of their latest version. */
   byPermission: Record<PermissionDimension, Record<string, number>>;
+  /** Alerts nobody has acknowledged yet (the same figure as the sidebar and the alert inbox). */
   openAlerts: number;
   agents: number;
 }
@@ -18,8 +20,9 @@ export interface InventoryOverview {
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** The overview charts' figures, counted in the database (groupBy / COUNT), never over all rows in JS. */
-export async function getInventoryOverview(): Promise<InventoryOverview> {
-  const prisma = await getPrisma();
+export async function getInventoryOverview({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput): Promise<InventoryOverview> {
+  const { db: prisma } = await operationContext(ctx);
+  assertActorCan(actor, 'inventory:read');
   const [totalTools, tiers, states, envs, openAlerts, agents, ...dims] = await Promise.all([
     prisma.tool.count(),
     prisma.tool.groupBy({ by: ['tier'], _count: { _all: true } }),
@@ -27,7 +30,7 @@ export async function getInventoryOverview(): Promise<InventoryOverview> {
     prisma.$queryRaw<{ environment: Environment; tools: bigint | number }[]>`
       SELECT "environment"::text AS environment, COUNT(DISTINCT "toolId") AS tools
       FROM "Installation" WHERE "state" <> 'REVOKED' GROUP BY "environment"`,
-    prisma.alert.count({ where: { state: { not: 'RESOLVED' } } }),
+    prisma.alert.count({ where: { state: 'OPEN' } }),
     prisma.agent.count(),
     prisma.tool.groupBy({ by: ['network'], _count: { _all: true } }),
     prisma.tool.groupBy({ by: ['filesystem'], _count: { _all: true } }),

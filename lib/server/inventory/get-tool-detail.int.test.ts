@@ -54,7 +54,7 @@ describe('getToolDetail and getInventoryOverview', () => {
   });
 
   it('counts the overview in the database', async () => {
-    const o = await getInventoryOverview();
+    const o = await getInventoryOverview({ actor: SYSTEM_ACTOR, input: {} });
     expect(o.totalTools).toBe(2);
     expect(o.byTier).toEqual({ GOLD: 0, VERIFIED: 0, PARTIAL: 0, UNVERIFIED: 1, FAILED: 1 });
     expect(o.byVerification).toEqual({ PASSED: 0, FAILED: 1, UNVERIFIED: 1 });

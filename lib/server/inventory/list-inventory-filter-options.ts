@@ -1,5 +1,6 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db/client';
+import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 
 export interface InventoryFilterOptions {
   registries: { id: string; name: string }[];
@@ -7,8 +8,9 @@ export interface InventoryFilterOptions {
 }
 
 /** Choices for the registry and publisher filters (publishers that have tools, capped for the select). */
-export async function listInventoryFilterOptions(): Promise<InventoryFilterOptions> {
-  const prisma = await getPrisma();
+export async function listInventoryFilterOptions({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput): Promise<InventoryFilterOptions> {
+  const { db: prisma } = await operationContext(ctx);
+  assertActorCan(actor, 'inventory:read');
   const [registries, publishers] = await Promise.all([
     prisma.registry.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
     prisma.publisher.findMany({

@@ -38,6 +38,15 @@ export interface MatrixRow {
   cells: MatrixCell[];
 }
 
+export type CellStatus = 'pass' | 'fail' | 'exception';
+/** Per environment, how many matching versions pass, fail, or pass only under an exception. */
+export type MatrixSummary = Partial<Record<Environment, Record<CellStatus, number>>>;
+
+/** One word per cell: fails, passes only because an exception covers a rule, or passes. */
+export function cellStatus(cell: MatrixCell): CellStatus {
+  return !cell.passes ? 'fail' : cell.covered.length ? 'exception' : 'pass';
+}
+
 const BATCH = 200;
 // Status filters need evaluation, which SQL cannot do: stop after this many versions.
 const MAX_SCANNED = 20_000;
@@ -97,13 +106,11 @@ export async function getComplianceMatrix({ actor, input: query }: OperationCall
     });
   }
 
-  if (status === 'all') {
-    const [total, rows] = await Promise.all([prisma.toolVersion.count({ where }), evaluateBatch((page - 1) * pageSize, pageSize)]);
-    return { rows, total, page, pageSize, truncated: false, environments, policies };
-  }
-  // Filtered: evaluate in batches, keep matches, count them all so pages add up.
+  // Evaluate in batches, keep matches, count them all so pages add up and the summary row
+  // counts every matching version (status filters need evaluation, which SQL cannot do).
   const wanted = { from: (page - 1) * pageSize, to: page * pageSize };
   const rows: MatrixRow[] = [];
+  const summary = Object.fromEntries(environments.map((e) => [e, { pass: 0, fail: 0, exception: 0 }])) as MatrixSummary;
   let matched = 0;
   let scanned = 0;
   for (;;) {
@@ -112,11 +119,12 @@ export async function getComplianceMatrix({ actor, input: query }: OperationCall
     for (const row of batch) {
       if (!matches(row, status, query.environment)) continue;
       if (matched >= wanted.from && matched < wanted.to) rows.push(row);
+      for (const c of row.cells) summary[c.environment]![cellStatus(c)]++;
       matched++;
     }
     if (batch.length < BATCH || scanned >= MAX_SCANNED) break;
   }
-  return { rows, total: matched, page, pageSize, truncated: scanned >= MAX_SCANNED, environments, policies };
+  return { rows, total: matched, page, pageSize, truncated: scanned >= MAX_SCANNED, environments, policies, summary };
 }
 
 export type ComplianceMatrix = Awaited<ReturnType<typeof getComplianceMatrix>>;

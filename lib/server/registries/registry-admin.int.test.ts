@@ -65,12 +65,12 @@ describe('registry management', () => {
 
 describe('alert inbox', () => {
   it('lists most severe first, filters, and moves alerts open → acknowledged → resolved', async () => {
-    const all = await listAlerts(ZAlertFilter.parse({ state: 'ALL' }));
+    const all = await listAlerts({ actor: admin, input: ZAlertFilter.parse({ state: 'ALL' }) });
     expect(all.total).toBeGreaterThan(0);
     const ranks = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
     const order = all.alerts.map((a) => ranks[a.severity]);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    const escalations = await listAlerts(ZAlertFilter.parse({ kind: 'permission-escalation', state: 'OPEN' }));
+    const escalations = await listAlerts({ actor: admin, input: ZAlertFilter.parse({ kind: 'permission-escalation', state: 'OPEN' }) });
     expect(escalations.alerts.every((a) => a.kind === 'permission-escalation')).toBe(true);
 
     const target = escalations.alerts[0]!;

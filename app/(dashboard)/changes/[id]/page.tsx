@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { getChangeRequest } from '@/lib/server/change-requests/get-change-request';
@@ -9,7 +10,6 @@ import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
-import { EmptyState } from '@/components/ui/empty-state';
 import { ChangeStateBadge, dateTime, OverdueBadge } from '../change-badges';
 import { SnapshotCard } from './snapshot-card';
 import { StageTimeline } from './stage-timeline';
@@ -25,7 +25,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
     if (err instanceof AppError && (err.status === 404 || err.status === 400)) return null;
     throw err;
   });
-  if (!request) return <EmptyState title="Change request not found"><Link href="/changes" className="text-indigo-700 hover:underline">Back to change requests</Link></EmptyState>;
+  if (!request) notFound();
 
   // The same rules the server enforces (lib/domain/change-requests/state-machine.ts): a control not offered says why.
   const decision = checkDecision({ state: request.state, role: user.role, userId: user.id, requestedById: request.requestedById, approvals: request.approvals });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { actorOf, requirePageUser } from '@/lib/server/session';
+import { getRequestFormContext } from '@/lib/server/inventory/get-request-form-context';
 import { getRequestFormOptions } from '@/lib/server/change-requests/get-request-form-options';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
@@ -12,9 +13,9 @@ const pick = (v: string | string[] | undefined) => (typeof v === 'string' && v.l
 
 /** Prefill from the query string (?toolId=…&toolVersionId=…&environment=…&kind=…), e.g. a tool page's "Request for environment" link. */
 export default async function NewChangeRequestPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser('changeRequest:create');
+  const me = await requirePageUser('changeRequest:create');
   const sp = await searchParams;
-  const { agents, versions } = await getRequestFormOptions({ actor: actorOf(user), input: { toolId: pick(sp.toolId) } });
+  const [{ agents, versions }, context] = await Promise.all([getRequestFormOptions({ actor: actorOf(me), input: { toolId: pick(sp.toolId) } }), getRequestFormContext({ actor: actorOf(me), input: {} })]);
   const toolVersionId = pick(sp.toolVersionId) ?? versions.find((v) => v.toolId === pick(sp.toolId))?.id;
   return (
     <div className="space-y-6">
@@ -29,6 +30,7 @@ export default async function NewChangeRequestPage({ searchParams }: { searchPar
           <NewRequestForm
             agents={agents}
             versions={versions}
+            context={context}
             initial={{ kind: pick(sp.kind), toolVersionId, environment: pick(sp.environment), agentId: pick(sp.agentId) }}
           />
         </Card>

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { actorOf, requirePageUser } from '@/lib/server/session';
+import { getToolPolicyStatus } from '@/lib/server/inventory/get-tool-policy-status';
+import { PolicyStatusCard } from '@/components/inventory/policy-status-card';
 import { can } from '@/lib/auth/permissions';
 import { getToolDetail } from '@/lib/server/inventory/get-tool-detail';
 import { PageHeader } from '@/components/ui/page-header';
@@ -15,7 +18,14 @@ import { activeQuarantine } from '@/components/inventory/version-facts';
 import { updateToolOwnershipAction } from './actions';
 import { RequestForEnvironment } from '@/components/change-requests/request-for-environment';
 
-export const metadata: Metadata = { title: 'Tool' };
+// The title and the page read the same tool once per request.
+// One read per request for the title and the page; the page guard runs first in both.
+const loadTool = cache(async (toolId: string) => getToolDetail({ actor: actorOf(await requirePageUser('inventory:read')), input: { toolId } }));
+
+export async function generateMetadata({ params }: { params: Promise<{ toolId: string }> }): Promise<Metadata> {
+  const detail = await loadTool((await params).toolId);
+  return { title: detail ? `${detail.tool.name} · Inventory` : 'Tool not found' };
+}
 
 const KIND_LABELS = { MCP_SERVER: 'MCP server', AGENT_PLUGIN: 'Agent plugin', TOOL_PACKAGE: 'Tool package' } as const;
 const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -31,10 +41,11 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 export default async function ToolPage({ params }: { params: Promise<{ toolId: string }> }) {
   const me = await requirePageUser('inventory:read');
-  const detail = await getToolDetail({ actor: actorOf(me), input: { toolId: (await params).toolId } });
+  const detail = await loadTool((await params).toolId);
   if (!detail) notFound();
   const { tool } = detail;
   const latest = detail.versions.find((v) => v.id === tool.latestVersionId);
+  const statuses = latest && can(me.role, 'policy:read') ? await getToolPolicyStatus({ actor: actorOf(me), input: { toolVersionId: latest.id } }) : [];
 
   return (
     <div className="space-y-6">
@@ -55,7 +66,13 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
           </div>
         }
       />
-      {can(me.role, 'changeRequest:create') && <RequestForEnvironment toolId={tool.id} toolVersionId={tool.latestVersionId} />}
+      {latest && statuses.length > 0 ? (
+        <Card title={`Policy status of the latest version (${latest.version})`}>
+          <PolicyStatusCard statuses={statuses} toolId={tool.id} toolVersionId={latest.id} version={latest.version} canRequest={can(me.role, 'changeRequest:create')} />
+        </Card>
+      ) : (
+        can(me.role, 'changeRequest:create') && <RequestForEnvironment toolId={tool.id} toolVersionId={tool.latestVersionId} />
+      )}
       <Card title="Summary">
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <Fact label="Kind">{KIND_LABELS[tool.kind]}</Fact>

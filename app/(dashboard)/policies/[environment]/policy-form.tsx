@@ -1,8 +1,7 @@
 'use client';
 
-import { submitWithoutReset } from '@/components/ui/submit-without-reset';
 import { FormError } from '@/components/ui/form-error';
-import { useActionState } from 'react';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import type { PolicySettings } from '@/lib/domain/policy/types';
@@ -25,15 +24,13 @@ const CHECKS = [
 ] as const;
 
 export function PolicyForm({ environment, version, policy }: { environment: Environment; version: number; policy: PolicySettings }) {
-  const [state, action, pending] = useActionState(updatePolicyAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
-  const invalid = (name: string) => ({ 'aria-invalid': Boolean(errors[name]), 'aria-describedby': errors[name] ? `${name}-error` : undefined });
+  const { state, errors, pending, field, formProps } = useActionForm(updatePolicyAction);
   return (
-    <form onSubmit={submitWithoutReset(action)} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Edit policy">
+    <form {...formProps} className="grid gap-4 sm:grid-cols-2" aria-label="Edit policy">
       <input type="hidden" name="environment" value={environment} />
       <input type="hidden" name="baseVersion" value={version} />
       <FormField label="Minimum tier" name="minTier" error={errors.minTier}>
-        <select id="minTier" name="minTier" defaultValue={policy.minTier ?? ''} className={inputClass} {...invalid('minTier')}>
+        <select {...field('minTier')} defaultValue={policy.minTier ?? ''} className={inputClass}>
           <option value="">No minimum</option>
           <option value="GOLD">Gold (score ≥ 90)</option>
           <option value="VERIFIED">Verified (score ≥ 70)</option>
@@ -41,11 +38,11 @@ export function PolicyForm({ environment, version, policy }: { environment: Envi
         </select>
       </FormField>
       <FormField label="Minimum trust score (0–100)" name="minTrustScore" error={errors.minTrustScore} hint="Leave empty for no minimum.">
-        <input id="minTrustScore" name="minTrustScore" inputMode="numeric" defaultValue={policy.minTrustScore ?? ''} className={inputClass} {...invalid('minTrustScore')} />
+        <input {...field('minTrustScore', { hint: true })} inputMode="numeric" defaultValue={policy.minTrustScore ?? ''} className={inputClass} />
       </FormField>
       {(Object.keys(LEVELS) as (keyof typeof LEVELS)[]).map((name) => (
         <FormField key={name} label={LEVEL_LABELS[name]} name={name} error={errors[name]}>
-          <select id={name} name={name} defaultValue={policy[name]} className={inputClass} {...invalid(name)}>
+          <select {...field(name)} defaultValue={policy[name]} className={inputClass}>
             {LEVELS[name].map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -55,7 +52,7 @@ export function PolicyForm({ environment, version, policy }: { environment: Envi
         </FormField>
       ))}
       <FormField label="Verification valid for (days)" name="maxVerificationAgeDays" error={errors.maxVerificationAgeDays} hint="Leave empty for no limit.">
-        <input id="maxVerificationAgeDays" name="maxVerificationAgeDays" inputMode="numeric" defaultValue={policy.maxVerificationAgeDays ?? ''} className={inputClass} {...invalid('maxVerificationAgeDays')} />
+        <input {...field('maxVerificationAgeDays', { hint: true })} inputMode="numeric" defaultValue={policy.maxVerificationAgeDays ?? ''} className={inputClass} />
       </FormField>
       <fieldset className="space-y-2 sm:col-span-2">
         <legend className="text-sm font-medium text-slate-700">Rules</legend>
@@ -67,7 +64,7 @@ export function PolicyForm({ environment, version, policy }: { environment: Envi
         ))}
       </fieldset>
       <FormField label="Why this change" name="changeNote" error={errors.changeNote} className="sm:col-span-2" hint="Kept with the version and shown in the history.">
-        <textarea id="changeNote" name="changeNote" rows={2} className={inputClass} {...invalid('changeNote')} />
+        <textarea {...field('changeNote', { hint: true })} rows={2} className={inputClass} />
       </FormField>
       <div className="flex items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>

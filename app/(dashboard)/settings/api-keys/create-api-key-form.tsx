@@ -1,8 +1,8 @@
 'use client';
 
-import { submitWithoutReset } from '@/components/ui/submit-without-reset';
 import { FormError } from '@/components/ui/form-error';
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { API_KEY_SCOPES } from '@/lib/validation/api-key';
@@ -11,13 +11,8 @@ import { createApiKeyAction } from './actions';
 const SCOPE_HELP = { ENFORCE: 'ask POST /api/v1/enforce', INGEST: 'send invocation events', READ: 'read inventory and evidence' } as const;
 
 export function CreateApiKeyForm({ agents }: { agents: { id: string; name: string; environment: string }[] }) {
-  const [state, action, pending] = useActionState(createApiKeyAction, null);
   const [copied, setCopied] = useState(false);
-  const errors = state && !state.ok ? state.fieldErrors : {};
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+  const { state, errors, pending, field, formProps } = useActionForm(createApiKeyAction, { resetOnSuccess: true });
   return (
     <div className="space-y-4">
       {state?.ok && (
@@ -40,20 +35,19 @@ export function CreateApiKeyForm({ agents }: { agents: { id: string; name: strin
         </div>
       )}
       <form
-        ref={formRef}
+        {...formProps}
         onSubmit={(e) => {
           setCopied(false);
-          submitWithoutReset(action)(e);
+          formProps.onSubmit(e);
         }}
         className="grid gap-4 sm:grid-cols-2"
-        noValidate
         aria-label="Create API key"
       >
         <FormField label="Name" name="name" error={errors.name} hint="Who uses it, e.g. “support gateway prod”.">
-          <input id="name" name="name" className={inputClass} aria-invalid={Boolean(errors.name)} />
+          <input {...field('name', { hint: true })} className={inputClass} />
         </FormField>
         <FormField label="Only for agent (optional)" name="agentId" error={errors.agentId}>
-          <select id="agentId" name="agentId" defaultValue="" className={inputClass}>
+          <select {...field('agentId')} defaultValue="" className={inputClass}>
             <option value="">Any agent</option>
             {agents.map((a) => (
               <option key={a.id} value={a.id}>
@@ -62,22 +56,22 @@ export function CreateApiKeyForm({ agents }: { agents: { id: string; name: strin
             ))}
           </select>
         </FormField>
-        <fieldset className="space-y-1">
+        <fieldset className="space-y-1" aria-describedby={errors.scopes ? 'scopes-error' : undefined}>
           <legend className="text-sm font-medium text-slate-700">Scopes</legend>
           {API_KEY_SCOPES.map((s) => (
             <label key={s} className="flex items-center gap-2 text-sm text-slate-700">
-              <input type="checkbox" name="scopes" value={s} className="h-4 w-4 rounded border-slate-300" />
+              <input type="checkbox" name="scopes" value={s} className="h-4 w-4 rounded border-slate-300" aria-invalid={errors.scopes ? true : undefined} />
               {s.toLowerCase()} <span className="text-xs text-slate-500">— {SCOPE_HELP[s]}</span>
             </label>
           ))}
           {errors.scopes && (
-            <p role="alert" className="text-xs font-medium text-rose-600">
+            <p id="scopes-error" role="alert" className="text-xs font-medium text-rose-600">
               {errors.scopes}
             </p>
           )}
         </fieldset>
         <FormField label="Expires after (days, optional)" name="expiresInDays" error={errors.expiresInDays}>
-          <input id="expiresInDays" name="expiresInDays" inputMode="numeric" className={inputClass} aria-invalid={Boolean(errors.expiresInDays)} />
+          <input {...field('expiresInDays')} inputMode="numeric" className={inputClass} />
         </FormField>
         <div className="flex items-center gap-3 sm:col-span-2">
           <Button type="submit" disabled={pending}>

@@ -5,14 +5,13 @@ import { listApiKeys } from '@/lib/server/api-keys/list-api-keys';
 import { listAgentOptions } from '@/lib/server/api-keys/list-agent-options';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
-import { Badge } from '@/components/ui/badge';
+import { DataTable } from '@/components/tables/data-table';
+import { apiKeyColumns } from '@/components/settings/api-key-columns';
 import { EmptyState } from '@/components/ui/empty-state';
 import { CreateApiKeyForm } from './create-api-key-form';
 import { RevokeButton } from './revoke-button';
 
 export const metadata: Metadata = { title: 'API keys' };
-
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export default async function ApiKeysPage() {
   const me = await requirePageUser('apiKey:read');
@@ -37,59 +36,13 @@ export default async function ApiKeysPage() {
       {keys.length === 0 ? (
         <EmptyState title="No API keys yet" />
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="API keys">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Key</th>
-                <th scope="col" className="px-3 py-2">Scopes</th>
-                <th scope="col" className="px-3 py-2">Agent</th>
-                <th scope="col" className="px-3 py-2">Created</th>
-                <th scope="col" className="px-3 py-2">Last used (UTC)</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                {manage && <th scope="col" className="px-3 py-2">Manage</th>}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {keys.map((k) => {
-                const expired = k.expired;
-                const active = !k.revokedAt && !expired;
-                return (
-                  <tr key={k.id} data-testid={`api-key-row-${k.name}`} className={active ? undefined : 'bg-slate-50 text-slate-500'}>
-                    <td className="px-3 py-2 font-medium">{k.name}</td>
-                    <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
-                    <td className="px-3 py-2">
-                      <div className="flex gap-1">
-                        {k.scopes.map((s) => (
-                          <Badge key={s} tone="indigo">
-                            {s.toLowerCase()}
-                          </Badge>
-                        ))}
-                      </div>
-                    </td>
-                    <td className="px-3 py-2 font-mono text-xs">{k.agent?.name ?? 'any'}</td>
-                    <td className="px-3 py-2 text-xs whitespace-nowrap">
-                      {dateTime.format(k.createdAt)}
-                      <div className="text-slate-500">{k.createdBy.email}</div>
-                    </td>
-                    <td className="px-3 py-2 text-xs whitespace-nowrap">{k.lastUsedAt ? dateTime.format(k.lastUsedAt) : 'never'}</td>
-                    <td className="px-3 py-2">
-                      {k.revokedAt ? (
-                        <Badge tone="red">Revoked {dateTime.format(k.revokedAt)}</Badge>
-                      ) : expired ? (
-                        <Badge tone="yellow">Expired</Badge>
-                      ) : (
-                        <Badge tone="green">Active{k.expiresAt ? ` until ${dateTime.format(k.expiresAt)}` : ''}</Badge>
-                      )}
-                    </td>
-                    {manage && <td className="px-3 py-2">{active && <RevokeButton id={k.id} name={k.name} />}</td>}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="API keys"
+          columns={apiKeyColumns(manage ? (k) => !k.revokedAt && !k.expired && <RevokeButton id={k.id} name={k.name} /> : undefined)}
+          rows={keys}
+          getRowId={(k) => k.id}
+          rowTestId={(k) => `api-key-row-${k.name}`}
+        />
       )}
     </div>
   );

@@ -1,16 +1,17 @@
 'use client';
 
-import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { revokeApiKeyAction } from './actions';
 
 export function RevokeButton({ id, name }: { id: string; name: string }) {
-  const [state, action, pending] = useActionState(revokeApiKeyAction, null);
+  const { state, pending, formProps } = useActionForm(revokeApiKeyAction);
   return (
     <form
-      action={action}
+      {...formProps}
       onSubmit={(e) => {
-        if (!window.confirm(`Revoke “${name}”? Agents using it are refused at once.`)) e.preventDefault();
+        if (window.confirm(`Revoke “${name}”? Agents using it are refused at once.`)) formProps.onSubmit(e);
+        else e.preventDefault();
       }}
     >
       <input type="hidden" name="id" value={id} />
@@ -18,7 +19,7 @@ export function RevokeButton({ id, name }: { id: string; name: string }) {
         {pending ? 'Revoking…' : 'Revoke'}
       </Button>
       {state && !state.ok && (
-        <p role="alert" className="mt-1 text-xs text-rose-700">
+        <p role="alert" tabIndex={-1} data-form-error className="mt-1 text-xs text-rose-700">
           {state.error}
         </p>
       )}

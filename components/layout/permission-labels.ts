@@ -1,0 +1,40 @@
+import type { Permission } from '@/lib/auth/permissions';
+
+/** What each permission lets a person do, in words (the 403 page names the missing one). */
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'inventory:read': 'view the tool inventory',
+  'inventory:update': 'edit tool ownership and data classification',
+  'inventory:export': 'export the inventory',
+  'registry:read': 'view registries and their syncs',
+  'registry:manage': 'add and change registry connections',
+  'registry:sync': 'start a registry sync',
+  'policy:read': 'view policies and the compliance matrix',
+  'policy:manage': 'change policies',
+  'changeRequest:read': 'view change requests',
+  'changeRequest:create': 'raise change requests',
+  'changeRequest:review': 'review change requests',
+  'changeRequest:deploy': 'deploy approved change requests',
+  'changeRequest:comment': 'comment on change requests',
+  'allowlist:read': 'view the allowlist and its exports',
+  'allowlist:manage': 'change the allowlist',
+  'allowlist:approve': 'approve allowlist entries',
+  'exception:read': 'view policy exceptions',
+  'exception:request': 'request policy exceptions',
+  'exception:approve': 'approve policy exceptions',
+  'alert:read': 'view alerts',
+  'alert:manage': 'acknowledge and resolve alerts',
+  'enforcement:read': 'view the enforcement log',
+  'apiKey:read': 'view API keys',
+  'apiKey:manage': 'create and revoke API keys',
+  'user:read': 'view users',
+  'user:manage': 'manage users and roles',
+  'audit:read': 'view the audit trail',
+  'audit:verify': 'verify the audit chain',
+  'audit:checkpoint': 'record audit chain checkpoints',
+  'evidence:read': 'view evidence packs',
+  'evidence:build': 'build evidence packs',
+};
+
+export function permissionLabel(value: string | null | undefined): string | null {
+  return value && Object.hasOwn(PERMISSION_LABELS, value) ? PERMISSION_LABELS[value as Permission] : null;
+}
