@@ -14,7 +14,11 @@ export function proxy(req: NextRequest): NextResponse {
   const forwarded = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
   const https = (forwarded ?? req.nextUrl.protocol.replace(':', '')) === 'https';
   const issuer = env().OIDC_ISSUER;
-  const headers = securityHeaders({ development: process.env.NODE_ENV === 'development', https, oidcOrigin: issuer ? new URL(issuer).origin : null });
+  const headers = securityHeaders({
+    development: process.env.NODE_ENV === 'development',
+    https,
+    oidcOrigin: issuer ? new URL(issuer).origin : null,
+  });
   const res = badRequestFor(req) ?? NextResponse.next();
   for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
   return res;

@@ -33,16 +33,38 @@ export default defineConfig(async () => {
     resolve: { alias },
     test: {
       projects: [
-        { resolve: { alias }, test: { name: 'unit', include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: integration, environment: 'node' } },
         {
           resolve: { alias },
-          test: { name: 'pglite', include: integration, environment: 'node', env: { TEST_DB: 'pglite', ...fixtureHosts }, testTimeout: 30_000, hookTimeout: 60_000 },
+          test: {
+            name: 'unit',
+            include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
+            exclude: integration,
+            environment: 'node',
+          },
+        },
+        {
+          resolve: { alias },
+          test: {
+            name: 'pglite',
+            include: integration,
+            environment: 'node',
+            env: { TEST_DB: 'pglite', ...fixtureHosts },
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
+          },
         },
         ...(withPostgres
           ? [
               {
                 resolve: { alias },
-                test: { name: 'postgres', include: integration, environment: 'node', env: { TEST_DB: 'postgres', TEST_PG_ADMIN_URL: PG_ADMIN_URL, ...fixtureHosts }, testTimeout: 30_000, hookTimeout: 60_000 },
+                test: {
+                  name: 'postgres',
+                  include: integration,
+                  environment: 'node',
+                  env: { TEST_DB: 'postgres', TEST_PG_ADMIN_URL: PG_ADMIN_URL, ...fixtureHosts },
+                  testTimeout: 30_000,
+                  hookTimeout: 60_000,
+                },
               },
             ]
           : []),

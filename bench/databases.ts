@@ -28,7 +28,9 @@ export async function onEachDatabase(run: (title: string, db: Database) => Promi
     await pglite.close();
   }
 
-  const adminUrl = process.env.DATABASE_URL ?? ((await reachable('127.0.0.1', 5432)) ? 'postgresql://postgres@127.0.0.1:5432/postgres' : undefined);
+  const adminUrl =
+    process.env.DATABASE_URL ??
+    ((await reachable('127.0.0.1', 5432)) ? 'postgresql://postgres@127.0.0.1:5432/postgres' : undefined);
   if (!adminUrl) {
     console.log('\nPostgreSQL not reachable (no DATABASE_URL, nothing on 127.0.0.1:5432): skipped');
     return ok;

@@ -31,21 +31,41 @@ async function prepareDatabase(dataDir: string) {
   const policy = await getCurrentPolicy('PRODUCTION', { db: prisma });
   const candidates = await prisma.toolVersion.findMany({
     where: { latestOf: { isNot: null } },
-    select: { ...VERSION_FACTS_SELECT, version: true, artifactDigest: true, tool: { select: { externalId: true, registry: { select: { name: true } } } } },
+    select: {
+      ...VERSION_FACTS_SELECT,
+      version: true,
+      artifactDigest: true,
+      tool: { select: { externalId: true, registry: { select: { name: true } } } },
+    },
     orderBy: { id: 'asc' },
   });
   const now = new Date();
   const passes = (c: (typeof candidates)[number]) => evaluatePolicy(policy, versionFactsOf(c), { now }).passes;
   const allowed = candidates.find(passes);
   const denied = candidates.find((c) => !passes(c) && c.tier === 'VERIFIED') ?? candidates.find((c) => !passes(c));
-  if (!allowed || !denied) throw new Error(`demo catalogue lacks a passing and a failing version (${candidates.length} versions)`);
+  if (!allowed || !denied)
+    throw new Error(`demo catalogue lacks a passing and a failing version (${candidates.length} versions)`);
   const agent = await prisma.agent.create({ data: { name: 'bench-agent-prod-01', environment: 'PRODUCTION', owner: 'bench' } });
   for (const v of [allowed, denied]) {
     await prisma.installation.create({
-      data: { agentId: agent.id, toolVersionId: v.id, toolId: v.toolId, environment: 'PRODUCTION', state: 'ACTIVE', approvedDigest: v.artifactDigest, activatedAt: now },
+      data: {
+        agentId: agent.id,
+        toolVersionId: v.id,
+        toolId: v.toolId,
+        environment: 'PRODUCTION',
+        state: 'ACTIVE',
+        approvedDigest: v.artifactDigest,
+        activatedAt: now,
+      },
     });
   }
-  const body = (v: (typeof candidates)[number]) => ({ agent: agent.name, registry: v.tool.registry.name, tool: v.tool.externalId, version: v.version, action: 'invoke' });
+  const body = (v: (typeof candidates)[number]) => ({
+    agent: agent.name,
+    registry: v.tool.registry.name,
+    tool: v.tool.externalId,
+    version: v.version,
+    action: 'invoke',
+  });
   const counts = { tools: await prisma.tool.count(), versions: await prisma.toolVersion.count() };
   await db.close();
   return { allowed: body(allowed), denied: body(denied), counts };
@@ -54,7 +74,8 @@ async function prepareDatabase(dataDir: string) {
 async function waitForReady(server: ChildProcess, logFile: string, timeoutMs = 15 * 60_000) {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {
-    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}); log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+    if (server.exitCode !== null)
+      throw new Error(`server exited (${server.exitCode}); log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
     try {
       const res = await fetch(`${base}/api/v1/health`);
       if (res.ok) return;
@@ -79,7 +100,11 @@ interface Load {
 }
 
 function load(job: { url: string; method?: string; headers?: Record<string, string>; body?: string; duration: number }): Load {
-  const r = spawnSync(process.execPath, [path.join(root, 'bench/load-worker.mjs'), JSON.stringify({ ...job, rate: RATE, connections: 50 })], { encoding: 'utf8', cwd: root });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'bench/load-worker.mjs'), JSON.stringify({ ...job, rate: RATE, connections: 50 })],
+    { encoding: 'utf8', cwd: root },
+  );
   if (r.status !== 0) throw new Error(`load worker failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Load;
 }
@@ -102,7 +127,15 @@ function startServer(dataDir: string, logFile: string): ChildProcess {
     cwd: root,
     detached: true,
     stdio: ['ignore', out, out],
-    env: { ...process.env, PORT: String(PORT), NEXT_DIST_DIR: process.env.BENCH_NEXT_DIST_DIR ?? '.next-bench-enforce', TOOLLEDGER_DATA_DIR: dataDir, TOOLLEDGER_DEMO: 'true', DATABASE_URL: '', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      NEXT_DIST_DIR: process.env.BENCH_NEXT_DIST_DIR ?? '.next-bench-enforce',
+      TOOLLEDGER_DATA_DIR: dataDir,
+      TOOLLEDGER_DEMO: 'true',
+      DATABASE_URL: '',
+      NODE_ENV: 'production',
+    },
   });
 }
 
@@ -122,8 +155,12 @@ type Cases = Awaited<ReturnType<typeof prepareDatabase>>;
 /** Health, then enforce (allowed, denied), each at RATE for DURATION_S; PASS when enforce p99 ≤ 2 × health p99. */
 async function measure(title: string, cases: Cases): Promise<boolean> {
   const headers = { authorization: `Bearer ${DEMO_API_KEYS.ENFORCE}`, 'content-type': 'application/json' };
-  const enforce = (body: object, duration: number) => load({ url: `${base}/api/v1/enforce`, method: 'POST', headers, body: JSON.stringify(body), duration });
-  for (const [name, body] of [['allowed', cases.allowed], ['denied', cases.denied]] as const) {
+  const enforce = (body: object, duration: number) =>
+    load({ url: `${base}/api/v1/enforce`, method: 'POST', headers, body: JSON.stringify(body), duration });
+  for (const [name, body] of [
+    ['allowed', cases.allowed],
+    ['denied', cases.denied],
+  ] as const) {
     const res = await fetch(`${base}/api/v1/enforce`, { method: 'POST', headers, body: JSON.stringify(body) });
     const json = (await res.json()) as { decision?: string; reasons?: { message: string }[] };
     console.log(`${name} case answers ${res.status} ${json.decision}: ${json.reasons?.map((r) => r.message).join(' | ')}`);
@@ -136,9 +173,13 @@ async function measure(title: string, cases: Cases): Promise<boolean> {
     ['POST /api/v1/enforce (allowed)', enforce(cases.allowed, DURATION_S)],
     ['POST /api/v1/enforce (denied)', enforce(cases.denied, DURATION_S)],
   ];
-  console.log(`${'route'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p90 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}  non-2xx errors`);
+  console.log(
+    `${'route'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p90 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}  non-2xx errors`,
+  );
   for (const [name, r] of results) {
-    console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p90).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.max).padStart(7)}  ${r.non2xx} ${r.errors + r.timeouts}`);
+    console.log(
+      `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p90).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.max).padStart(7)}  ${r.non2xx} ${r.errors + r.timeouts}`,
+    );
   }
   const health = results[0]![1];
   let ok = true;
@@ -146,7 +187,9 @@ async function measure(title: string, cases: Cases): Promise<boolean> {
     const limit = 2 * health.p99;
     const pass = r.p99 <= limit && r.non2xx === 0 && r.errors + r.timeouts === 0;
     ok &&= pass;
-    console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}: p99 ${r.p99} ms vs limit 2 × ${health.p99} = ${limit} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`);
+    console.log(
+      `${pass ? 'PASS' : 'FAIL'}  ${name}: p99 ${r.p99} ms vs limit 2 × ${health.p99} = ${limit} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`,
+    );
   }
   return ok;
 }
@@ -182,7 +225,9 @@ async function main() {
         'SELECT (SELECT count(*) FROM "Tool")::int AS tools, (SELECT count(*) FROM "ToolVersion")::int AS versions, (SELECT count(*) FROM "EnforcementDecision")::int AS decisions',
       );
       await db.close();
-      console.log(`\nadded bulk rows in ${((performance.now() - t0) / 1000).toFixed(1)} s: now ${c!.tools} tools, ${c!.versions} versions, ${c!.decisions} logged decisions`);
+      console.log(
+        `\nadded bulk rows in ${((performance.now() - t0) / 1000).toFixed(1)} s: now ${c!.tools} tools, ${c!.versions} versions, ${c!.decisions} logged decisions`,
+      );
       server = startServer(dataDir, logFile);
       await waitForReady(server, logFile);
       ok = (await measure('after growth', cases)) && ok;

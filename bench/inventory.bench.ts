@@ -23,20 +23,30 @@ const QUERIES: [string, TInventoryQueryInput][] = [
   ['env=PRODUCTION', { env: 'PRODUCTION' }],
   ['sort by trust score desc', { sort: 'trustScore', dir: 'desc' }],
   ['verification=FAILED, sort by tier', { verification: 'FAILED', sort: 'tier' }],
-  ['env=STAGING + codeExecution=UNRESTRICTED + q="sql", sort by publisher', { env: 'STAGING', codeExecution: 'UNRESTRICTED', q: 'sql', sort: 'publisher' }],
+  [
+    'env=STAGING + codeExecution=UNRESTRICTED + q="sql", sort by publisher',
+    { env: 'STAGING', codeExecution: 'UNRESTRICTED', q: 'sql', sort: 'publisher' },
+  ],
   ['page 200 of the unfiltered list', { page: 200 }],
 ];
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 async function run(label: string, db: Database): Promise<boolean> {
   console.log(`\n--- ${label} ---`);
   await applyMigrations(db);
   setDatabaseForProcess(db);
   const t0 = performance.now();
-  const built = await createBulkCatalog(db.prisma, { tools: TOOLS, versionsPerTool: VERSIONS_PER_TOOL, log: (l) => console.log(l) });
+  const built = await createBulkCatalog(db.prisma, {
+    tools: TOOLS,
+    versionsPerTool: VERSIONS_PER_TOOL,
+    log: (l) => console.log(l),
+  });
   await db.exec('ANALYZE');
-  console.log(`built ${built.tools} tools, ${built.versions} versions, ${built.records} verification records, ${built.installations} installations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `built ${built.tools} tools, ${built.versions} versions, ${built.records} verification records, ${built.installations} installations in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   let ok = true;
   for (const [name, input] of QUERIES) {
     const query = ZInventoryQuery.parse(input);
@@ -53,7 +63,9 @@ async function run(label: string, db: Database): Promise<boolean> {
     const p95 = pct(times, 95);
     const pass = p95 < TARGET_MS;
     ok &&= pass;
-    console.log(`${pass ? 'PASS' : 'FAIL'}  ${name.padEnd(72)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  (${total} matches)`);
+    console.log(
+      `${pass ? 'PASS' : 'FAIL'}  ${name.padEnd(72)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  (${total} matches)`,
+    );
   }
   return ok;
 }

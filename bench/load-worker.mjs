@@ -20,10 +20,21 @@ const headers = { ...(job.headers ?? {}), ...(body ? { 'content-length': String(
 
 function send() {
   return new Promise((resolve) => {
-    const req = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: job.method ?? 'GET', headers, timeout: 10_000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: job.method ?? 'GET',
+        headers,
+        timeout: 10_000,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', (err) => resolve(err.message === 'timeout' ? -2 : -1));
     if (body) req.write(body);

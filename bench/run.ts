@@ -12,7 +12,10 @@ const files = readdirSync(dir)
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
-  const r = spawnSync('npx', ['tsx', '--conditions=react-server', '--expose-gc', path.join(dir, file)], { stdio: 'inherit', env: process.env });
+  const r = spawnSync('npx', ['tsx', '--conditions=react-server', '--expose-gc', path.join(dir, file)], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   if (r.status !== 0) {
     failed++;
     console.log(`!!! ${file} exited with ${r.status}`);

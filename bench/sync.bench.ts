@@ -20,10 +20,14 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 async function startRegistry(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'sample-registry/cli.ts'), '--bench', `${TOOLS}x${VERSIONS}`, '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'sample-registry/cli.ts'), '--bench', `${TOOLS}x${VERSIONS}`, '--port', '0'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -68,25 +72,45 @@ try {
   clearInterval(sampler);
   sample();
   const secondStart = performance.now();
-  const again = await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: row.id, trigger: 'MANUAL' } }, { db: db.prisma });
+  const again = await runRegistrySync(
+    { actor: SYSTEM_ACTOR, input: { registryId: row.id, trigger: 'MANUAL' } },
+    { db: db.prisma },
+  );
   const secondSeconds = (performance.now() - secondStart) / 1000;
 
   const q = Math.max(1, Math.floor(samples.length / 4));
   const firstQuarter = Math.max(...samples.slice(0, q));
   const lastQuarter = Math.max(...samples.slice(-q));
-  console.log(`sync ${TOOLS} tools × ${VERSIONS} versions: ${run.status}, ${run.toolsSeen} tools, ${run.versionsCreated} versions, ${run.recordsCreated} records, ${run.alertsRaised} alerts, ${run.pagesDone} pages`);
-  console.log(`elapsed: ${seconds.toFixed(1)} s (${Math.round(run.toolsSeen / seconds)} tools/s, ${Math.round(run.versionsCreated / seconds)} versions/s)`);
+  console.log(
+    `sync ${TOOLS} tools × ${VERSIONS} versions: ${run.status}, ${run.toolsSeen} tools, ${run.versionsCreated} versions, ${run.recordsCreated} records, ${run.alertsRaised} alerts, ${run.pagesDone} pages`,
+  );
+  console.log(
+    `elapsed: ${seconds.toFixed(1)} s (${Math.round(run.toolsSeen / seconds)} tools/s, ${Math.round(run.versionsCreated / seconds)} versions/s)`,
+  );
   console.log(`RSS sampled each second (MB): ${samples.map(mb).join(' ')}`);
-  console.log(`RSS peak ${mb(Math.max(...samples))} MB; first quarter peak ${mb(firstQuarter)} MB, last quarter peak ${mb(lastQuarter)} MB`);
+  console.log(
+    `RSS peak ${mb(Math.max(...samples))} MB; first quarter peak ${mb(firstQuarter)} MB, last quarter peak ${mb(lastQuarter)} MB`,
+  );
   // RSS includes PGlite's WASM heap, which grows with the database itself; the JS heap is what
   // the sync holds (one page at a time), and is what must stay flat.
   const heapFirst = Math.max(...heap.slice(0, q));
   const heapLast = Math.max(...heap.slice(-q));
   console.log(`JS heap${collect ? ' after a full GC,' : ''} sampled each second (MB): ${heap.map(mb).join(' ')}`);
-  console.log(`JS heap peak first quarter ${mb(heapFirst)} MB, last quarter ${mb(heapLast)} MB (${heapLast <= heapFirst * 1.5 ? 'flat' : 'GROWING'})`);
-  console.log(`second sync (nothing changed): ${again.status}, ${again.versionsCreated} versions, ${again.recordsCreated} records, ${again.alertsRaised} alerts in ${secondSeconds.toFixed(1)} s`);
-  const ok = run.status === 'SUCCEEDED' && run.toolsSeen === TOOLS && seconds < TARGET_S && again.recordsCreated === 0 && again.versionsCreated === 0;
-  console.log(`machine load average (1 min) at the end: ${(await import('node:os')).loadavg()[0]!.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs`);
+  console.log(
+    `JS heap peak first quarter ${mb(heapFirst)} MB, last quarter ${mb(heapLast)} MB (${heapLast <= heapFirst * 1.5 ? 'flat' : 'GROWING'})`,
+  );
+  console.log(
+    `second sync (nothing changed): ${again.status}, ${again.versionsCreated} versions, ${again.recordsCreated} records, ${again.alertsRaised} alerts in ${secondSeconds.toFixed(1)} s`,
+  );
+  const ok =
+    run.status === 'SUCCEEDED' &&
+    run.toolsSeen === TOOLS &&
+    seconds < TARGET_S &&
+    again.recordsCreated === 0 &&
+    again.versionsCreated === 0;
+  console.log(
+    `machine load average (1 min) at the end: ${(await import('node:os')).loadavg()[0]!.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs`,
+  );
   console.log(`${ok ? 'PASS' : 'FAIL'}: target < ${TARGET_S} s, all ${TOOLS} tools stored, second run changes nothing`);
   await db.close();
   if (!ok) process.exitCode = 1;

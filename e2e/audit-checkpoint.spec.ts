@@ -9,7 +9,9 @@ test.describe('audit chain checkpoints', () => {
     await checkpoint.getByRole('button', { name: 'Record checkpoint now' }).click();
     await expect(checkpoint.getByRole('status')).toContainText(/Checkpoint signed at record #\d+/);
     await page.reload();
-    await expect(page.getByTestId('audit-checkpoint')).toContainText(/Last signed checkpoint: record #\d+.*by admin@toolledger\.local/);
+    await expect(page.getByTestId('audit-checkpoint')).toContainText(
+      /Last signed checkpoint: record #\d+.*by admin@toolledger\.local/,
+    );
     await page.getByRole('button', { name: 'Verify chain' }).click();
     await expect(page.getByTestId('chain-status')).toContainText(/Chain intact.*matches all \d+ signed checkpoints/);
 

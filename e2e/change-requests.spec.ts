@@ -21,11 +21,15 @@ const stateBadge = (page: Page) => page.getByTestId('request-state').locator('.s
 async function raiseProductionRequest(page: Page): Promise<string> {
   await page.goto('/changes/new');
   await page.getByLabel('Environment').selectOption('PRODUCTION');
-  const agents = await page.locator('#agentId option:not([value=""])').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const agents = await page
+    .locator('#agentId option:not([value=""])')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(agents.length, 'the demo data has a production agent').toBeGreaterThan(0);
   // The demo history uses the first production agent; the journey uses the last.
   await page.getByLabel('Agent').selectOption(agents[agents.length - 1]!);
-  const gold = await page.locator('#toolVersionId option[data-tier="GOLD"]').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const gold = await page
+    .locator('#toolVersionId option[data-tier="GOLD"]')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(gold.length, 'the demo catalogue has Gold versions').toBeGreaterThan(0);
   for (const id of gold) {
     await page.getByLabel('Tool version').selectOption(id);
@@ -37,7 +41,12 @@ async function raiseProductionRequest(page: Page): Promise<string> {
     await page.getByRole('button', { name: 'Submit request' }).click();
     const outcome = await Promise.race([
       page.waitForURL(/\/changes\/(?!new)[^/?]+$/, { timeout: 15_000 }).then(() => 'created' as const),
-      page.getByRole('form', { name: 'New change request' }).getByRole('alert').first().waitFor({ timeout: 15_000 }).then(() => 'refused' as const),
+      page
+        .getByRole('form', { name: 'New change request' })
+        .getByRole('alert')
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .then(() => 'refused' as const),
     ]);
     if (outcome === 'created') return page.url().split('/').pop()!;
   }
@@ -45,7 +54,9 @@ async function raiseProductionRequest(page: Page): Promise<string> {
 }
 
 test.describe('change requests', () => {
-  test('request → compliance (other officer) → security → deploy by another person → enforce allows; SoD; auditor read-only', async ({ browser }) => {
+  test('request → compliance (other officer) → security → deploy by another person → enforce allows; SoD; auditor read-only', async ({
+    browser,
+  }) => {
     // Five people sign in and act in turn: a long journey, given three times the default budget.
     test.slow();
     const carla = await as(browser, { email: 'compliance@toolledger.local' });
@@ -94,7 +105,9 @@ test.describe('change requests', () => {
 
     // The agent's enforce call for exactly that tool version is now allowed.
     const subject = carla.getByTestId('change-request');
-    const [tool, registry, version, agent] = await Promise.all(['data-tool', 'data-registry', 'data-version', 'data-agent'].map((a) => subject.getAttribute(a)));
+    const [tool, registry, version, agent] = await Promise.all(
+      ['data-tool', 'data-registry', 'data-version', 'data-agent'].map((a) => subject.getAttribute(a)),
+    );
     const enforce = await carla.request.post('/api/v1/enforce', {
       headers: { authorization: `Bearer ${DEMO_API_KEYS.ENFORCE}` },
       data: { agent, tool, ...(registry ? { registry } : {}), version, action: 'invoke' },
@@ -110,7 +123,8 @@ test.describe('change requests', () => {
     await expect(audrey.getByTestId('stage-COMPLIANCE')).toContainText('Approved by Chris Compliance');
     await expect(audrey.getByTestId('stage-SECURITY')).toContainText('Approved by Sam Security');
     await expect(audrey.getByTestId('verdict').first()).toBeVisible();
-    for (const name of ['Approve', 'Reject', /Deploy/, 'Comment', 'Withdraw request']) await expect(audrey.getByRole('button', { name })).toHaveCount(0);
+    for (const name of ['Approve', 'Reject', /Deploy/, 'Comment', 'Withdraw request'])
+      await expect(audrey.getByRole('button', { name })).toHaveCount(0);
     for (const [path, data] of [
       [`/api/changes/${id}/decision`, { decision: 'REJECTED', comment: 'forged decision' }],
       [`/api/changes/${id}/comments`, { body: 'forged comment' }],
@@ -137,20 +151,32 @@ test.describe('change requests', () => {
     await expect(page).toHaveURL(/\/changes\/new$/);
 
     const unknown = await page.request.post('/api/changes', {
-      data: { kind: 'NEW_TOOL', toolVersionId: 'no-such-version', agentId: 'no-such-agent', environment: 'PRODUCTION', justification: 'A justification that is long enough.' },
+      data: {
+        kind: 'NEW_TOOL',
+        toolVersionId: 'no-such-version',
+        agentId: 'no-such-agent',
+        environment: 'PRODUCTION',
+        justification: 'A justification that is long enough.',
+      },
     });
     expect(unknown.status()).toBe(400);
     expect(await unknown.json()).toMatchObject({ error: 'Unknown agent: no-such-agent', issues: [{ path: 'agentId' }] });
     const malformed = await page.request.post('/api/changes', { data: { kind: 'UPGRADE' } });
     expect(malformed.status()).toBe(400);
-    expect((await malformed.json()).issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['kind', 'agentId', 'environment']));
+    expect((await malformed.json()).issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['kind', 'agentId', 'environment']),
+    );
     expect((await (await page.request.get('/api/changes')).json()).total).toBe(before);
   });
 
-  test('allowlist: compliance proposes a tool, a security reviewer approves it; the auditor only reads and downloads; roles without create are refused', async ({ browser }) => {
+  test('allowlist: compliance proposes a tool, a security reviewer approves it; the auditor only reads and downloads; roles without create are refused', async ({
+    browser,
+  }) => {
     const carla = await as(browser, 'COMPLIANCE_OFFICER');
     await carla.goto('/changes/allowlist');
-    const tools = await carla.locator('#toolId option:not([value=""])').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
+    const tools = await carla
+      .locator('#toolId option:not([value=""])')
+      .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
     expect(tools.length).toBeGreaterThan(0);
     const tool = tools[tools.length - 1]!;
     await carla.getByLabel('Tool', { exact: true }).selectOption(tool.value);

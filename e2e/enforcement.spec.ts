@@ -19,25 +19,50 @@ test.describe('enforcement API and API keys', () => {
       data: { agent: 'support-agent-prod-01', tool: 'slack-notifier', version, action: 'invoke', requestId },
     });
     expect(res.status()).toBe(200);
-    const body = (await res.json()) as { decision: string; reasons: { code: string; rule?: string; message: string }[]; policy: { version: number } };
+    const body = (await res.json()) as {
+      decision: string;
+      reasons: { code: string; rule?: string; message: string }[];
+      policy: { version: number };
+    };
     expect(body.decision).toBe('deny');
-    expect(body.reasons).toContainEqual(expect.objectContaining({ code: 'policy-violation', rule: 'min-tier', message: expect.stringContaining('below the minimum Gold') }));
+    expect(body.reasons).toContainEqual(
+      expect.objectContaining({
+        code: 'policy-violation',
+        rule: 'min-tier',
+        message: expect.stringContaining('below the minimum Gold'),
+      }),
+    );
 
     await page.goto('/enforcement?agent=support-agent-prod-01&outcome=DENY');
-    const logged = page.getByRole('table', { name: 'Enforcement decisions' }).getByRole('row').filter({ hasText: 'slack-notifier' }).first();
+    const logged = page
+      .getByRole('table', { name: 'Enforcement decisions' })
+      .getByRole('row')
+      .filter({ hasText: 'slack-notifier' })
+      .first();
     await expect(logged).toContainText('Denied');
     await expect(logged).toContainText('below the minimum Gold');
   });
 
   test('bad input gets a precise 4xx and is logged; no key gets 401', async ({ page }) => {
-    const bad = await page.request.post('/api/v1/enforce', { headers: AUTH, data: { agent: 'support-agent-prod-01', tool: 'x', action: 'delete' } });
+    const bad = await page.request.post('/api/v1/enforce', {
+      headers: AUTH,
+      data: { agent: 'support-agent-prod-01', tool: 'x', action: 'delete' },
+    });
     expect(bad.status()).toBe(400);
     const err = (await bad.json()) as { issues: { path: string }[] };
     expect(err.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['version', 'action']));
-    expect((await page.request.post('/api/v1/enforce', { data: { agent: 'a', tool: 'b', version: '1', action: 'invoke' } })).status()).toBe(401);
-    const ghost = await page.request.post('/api/v1/enforce', { headers: AUTH, data: { agent: 'ghost-agent', tool: 'email-parser', version: '2.0.1', action: 'invoke' } });
+    expect(
+      (await page.request.post('/api/v1/enforce', { data: { agent: 'a', tool: 'b', version: '1', action: 'invoke' } })).status(),
+    ).toBe(401);
+    const ghost = await page.request.post('/api/v1/enforce', {
+      headers: AUTH,
+      data: { agent: 'ghost-agent', tool: 'email-parser', version: '2.0.1', action: 'invoke' },
+    });
     expect(ghost.status()).toBe(404);
-    expect(await ghost.json()).toMatchObject({ code: 'unknown_agent', error: 'Agent “ghost-agent” is not registered in ToolLedger.' });
+    expect(await ghost.json()).toMatchObject({
+      code: 'unknown_agent',
+      error: 'Agent “ghost-agent” is not registered in ToolLedger.',
+    });
     const readKey = await page.request.post('/api/v1/enforce', {
       headers: { 'x-api-key': DEMO_API_KEYS.READ },
       data: { agent: 'support-agent-prod-01', tool: 'b', version: '1', action: 'invoke' },
@@ -61,7 +86,11 @@ test.describe('enforcement API and API keys', () => {
     await expect(row).toContainText('Active');
     await expect(row).not.toContainText(secret);
 
-    const call = () => page.request.post('/api/v1/enforce', { headers: { authorization: `Bearer ${secret}` }, data: { agent: 'support-agent-prod-01', tool: 'email-parser', version: '2.0.1', action: 'invoke' } });
+    const call = () =>
+      page.request.post('/api/v1/enforce', {
+        headers: { authorization: `Bearer ${secret}` },
+        data: { agent: 'support-agent-prod-01', tool: 'email-parser', version: '2.0.1', action: 'invoke' },
+      });
     expect((await call()).status()).toBe(200);
 
     // Shown once: a reload no longer has it.

@@ -8,7 +8,9 @@ import { ZExportedToolHiveProfile, ZToolHiveProfile } from '../lib/domain/export
 
 const ENVS = ['PRODUCTION', 'STAGING', 'DEVELOPMENT'] as const;
 
-test('client exports: per environment, each file loads as its client reads it, left-out servers listed with reasons', async ({ page }) => {
+test('client exports: per environment, each file loads as its client reads it, left-out servers listed with reasons', async ({
+  page,
+}) => {
   await signInAs(page, 'AUDITOR');
   await page.goto('/changes/allowlist');
   await page.getByRole('link', { name: 'See the client exports' }).click();
@@ -59,7 +61,9 @@ test('client exports: per environment, each file loads as its client reads it, l
   const bad = await page.request.get('/api/changes/export/toolhive-profile?environment=PRODUCTION&server=../../etc/passwd');
   expect(bad.status()).toBe(400);
   expect((await bad.json()).issues[0].path).toBe('file');
-  const missing = await page.request.get('/api/changes/export/toolhive-profile?environment=PRODUCTION&server=no-such-server-1.0.0.json');
+  const missing = await page.request.get(
+    '/api/changes/export/toolhive-profile?environment=PRODUCTION&server=no-such-server-1.0.0.json',
+  );
   expect(missing.status()).toBe(404);
   const wrong = await page.request.get('/api/changes/export/yaml?environment=MOON');
   expect(wrong.status()).toBe(400);

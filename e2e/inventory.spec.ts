@@ -37,7 +37,8 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const totalOf = (text: string | null) => Number(/of (\d+) tools/.exec(text ?? '')?.[1] ?? /(\d+) tools match/.exec(text ?? '')?.[1] ?? 0);
+const totalOf = (text: string | null) =>
+  Number(/of (\d+) tools/.exec(text ?? '')?.[1] ?? /(\d+) tools match/.exec(text ?? '')?.[1] ?? 0);
 
 test.describe('inventory', () => {
   test('search and filters narrow the list and live in the URL', async ({ page }) => {
@@ -54,14 +55,18 @@ test.describe('inventory', () => {
     const gold = totalOf(await count.textContent());
     expect(gold).toBeGreaterThan(0);
     expect(gold).toBeLessThan(all);
-    for (const tier of await page.getByTestId('cell-tier').evaluateAll((els) => els.map((e) => e.getAttribute('data-tier')))) expect(tier).toBe('GOLD');
+    for (const tier of await page.getByTestId('cell-tier').evaluateAll((els) => els.map((e) => e.getAttribute('data-tier'))))
+      expect(tier).toBe('GOLD');
 
     await page.getByRole('checkbox', { name: 'Gold' }).uncheck();
     await page.getByLabel('Verification').selectOption('FAILED');
     await expect(page).toHaveURL(/verification=FAILED/);
     await expect(page).not.toHaveURL(/tier=GOLD/);
     await expect(page.getByTestId('cell-verification').first()).toBeVisible();
-    for (const s of await page.getByTestId('cell-verification').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))) expect(s).toBe('FAILED');
+    for (const s of await page
+      .getByTestId('cell-verification')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))))
+      expect(s).toBe('FAILED');
 
     // Search for the first listed tool by name: it stays in the list, the list shrinks.
     await page.getByRole('link', { name: 'Clear' }).click();
@@ -97,7 +102,9 @@ test.describe('inventory', () => {
     expect(escalating, 'a demo tool with a permission escalation').toBeDefined();
     await page.goto(escalating!);
     await expect(page.getByTestId('version').first()).toBeVisible();
-    await page.locator('[data-testid="version"] summary').evaluateAll((els) => els.forEach((e) => (e.parentElement as HTMLDetailsElement).setAttribute('open', '')));
+    await page
+      .locator('[data-testid="version"] summary')
+      .evaluateAll((els) => els.forEach((e) => (e.parentElement as HTMLDetailsElement).setAttribute('open', '')));
     await expect(page.getByTestId('escalation').first()).toBeVisible();
     await expect(page.getByTestId('escalation').first()).toContainText('was');
     await expect(page.getByText(/^Publisher trust: /).first()).toBeVisible();

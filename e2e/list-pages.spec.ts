@@ -26,7 +26,8 @@ test.describe('list pages and navigation', () => {
     await action.selectOption('policy.created');
     await expect(page).toHaveURL(/action=policy\.created/);
     await expect(page.getByTestId('audit-row').first()).toBeVisible();
-    for (const text of await page.getByTestId('audit-row').locator('td:nth-child(4)').allInnerTexts()) expect(text.trim()).toBe('Policy created');
+    for (const text of await page.getByTestId('audit-row').locator('td:nth-child(4)').allInnerTexts())
+      expect(text.trim()).toBe('Policy created');
     // A record that has a name shows it, not its id.
     const entity = (await page.getByTestId('audit-entity').first().innerText()).trim();
     expect(entity).toMatch(/policy v\d+/);
@@ -58,7 +59,13 @@ test.describe('list pages and navigation', () => {
     await page.goto('/');
     const nav = page.getByRole('navigation', { name: 'Main' });
     const sidebar = Number(await nav.getByTestId('nav-count').innerText());
-    const overview = Number(await page.getByRole('link', { name: /Open alerts/ }).locator('div').nth(1).innerText());
+    const overview = Number(
+      await page
+        .getByRole('link', { name: /Open alerts/ })
+        .locator('div')
+        .nth(1)
+        .innerText(),
+    );
     expect(overview).toBe(sidebar);
     await nav.getByRole('link', { name: 'Alerts', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Alerts', level: 1 })).toBeVisible();
@@ -88,7 +95,8 @@ test.describe('list pages and navigation', () => {
       await page.goto('/inventory');
       await page.getByTestId('tool-link').filter({ hasText: name }).first().click();
       await expect(page).toHaveTitle(`${name} · Inventory · ToolLedger`);
-      for (const env of ['PRODUCTION', 'STAGING', 'DEVELOPMENT']) await expect(page.getByTestId(`policy-status-${env}`)).toHaveAttribute('data-status', /pass|fail|exception/);
+      for (const env of ['PRODUCTION', 'STAGING', 'DEVELOPMENT'])
+        await expect(page.getByTestId(`policy-status-${env}`)).toHaveAttribute('data-status', /pass|fail|exception/);
       await expect(page.getByTestId('policy-status').getByRole('link', { name: 'Request for Production →' })).toBeVisible();
     }
   });

@@ -41,7 +41,10 @@ test('a non-admin gets no sync button and the sync API refuses them', async ({ p
   await expect(page.getByTestId(`registry-row-${SAMPLE}`)).toBeVisible();
   await expect(page.getByRole('button', { name: /Sync .* now/ })).toHaveCount(0);
   await expect(page.getByRole('form', { name: 'Add registry' })).toHaveCount(0);
-  const registryId = new URL(await page.getByRole('link', { name: 'History' }).first().getAttribute('href') ?? '', 'http://x').searchParams.get('registryId');
+  const registryId = new URL(
+    (await page.getByRole('link', { name: 'History' }).first().getAttribute('href')) ?? '',
+    'http://x',
+  ).searchParams.get('registryId');
   const res = await page.request.post(`/api/v1/registries/${registryId}/sync`);
   expect(res.status()).toBe(403);
 });
@@ -65,7 +68,10 @@ test('every page and API answer carries the security headers, and no page breaks
   // Recorded inside the page: a blocked inline script or style fires this event.
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __csp: string[] }).__csp = [...((window as unknown as { __csp?: string[] }).__csp ?? []), `${e.violatedDirective} ${e.blockedURI}`];
+      (window as unknown as { __csp: string[] }).__csp = [
+        ...((window as unknown as { __csp?: string[] }).__csp ?? []),
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ];
     });
   });
   page.on('console', (m) => {
@@ -85,14 +91,29 @@ test('every page and API answer carries the security headers, and no page breaks
   expect(api.headers()['content-security-policy']).toContain("default-src 'self'");
   expect(api.headers()['x-content-type-options']).toBe('nosniff');
 
-  for (const path of ['/', '/inventory', '/changes', '/compliance', '/policies', '/enforcement', '/monitoring', '/registries', '/audit', '/settings/users', '/settings/api-keys']) {
+  for (const path of [
+    '/',
+    '/inventory',
+    '/changes',
+    '/compliance',
+    '/policies',
+    '/enforcement',
+    '/monitoring',
+    '/registries',
+    '/audit',
+    '/settings/users',
+    '/settings/api-keys',
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []), path).toEqual([]);
   }
   // The client still works under the policy: a client component reacts.
   await page.goto('/registries');
-  await page.getByTestId(`registry-row-${SAMPLE}`).getByRole('button', { name: `Test connection to ${SAMPLE}` }).click();
+  await page
+    .getByTestId(`registry-row-${SAMPLE}`)
+    .getByRole('button', { name: `Test connection to ${SAMPLE}` })
+    .click();
   await expect(page.getByTestId(`registry-row-${SAMPLE}`).getByTestId('connection-result')).toContainText('AgentNode answered');
   expect(violations).toEqual([]);
 });
@@ -104,7 +125,9 @@ test('a registry URL inside the network is refused with the rule; a key is kept 
   await form.getByLabel('Name').fill('Metadata probe');
   await form.getByLabel('Base URL').fill('http://169.254.169.254/latest');
   await form.getByRole('button', { name: 'Add registry' }).click();
-  await expect(form.getByRole('alert').first()).toContainText('link-local (cloud metadata) address: registries must be on the public internet');
+  await expect(form.getByRole('alert').first()).toContainText(
+    'link-local (cloud metadata) address: registries must be on the public internet',
+  );
 
   await form.getByLabel('Name').fill('Keyed mirror');
   // .invalid never resolves: allowed at save time, checked again at every fetch.

@@ -1,7 +1,12 @@
 import { test, expect } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_USERS } from '../lib/demo/demo-users';
 
-const LABELS = { ADMIN: 'Admin', COMPLIANCE_OFFICER: 'Compliance officer', SECURITY_REVIEWER: 'Security reviewer', AUDITOR: 'Auditor' } as const;
+const LABELS = {
+  ADMIN: 'Admin',
+  COMPLIANCE_OFFICER: 'Compliance officer',
+  SECURITY_REVIEWER: 'Security reviewer',
+  AUDITOR: 'Auditor',
+} as const;
 
 test.describe('sign-in', () => {
   for (const user of DEMO_USERS.filter((u) => u.email !== 'compliance2@toolledger.local')) {

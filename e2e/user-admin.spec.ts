@@ -93,7 +93,9 @@ test.describe('user administration and audit trail', () => {
     const email = `sess-${Date.now()}@example.test`;
     await signInAs(page, 'ADMIN');
     expect(
-      (await page.request.post('/api/users', { data: { name: 'Sid', email, role: 'AUDITOR', password: 'toolledger-demo' } })).status(),
+      (
+        await page.request.post('/api/users', { data: { name: 'Sid', email, role: 'AUDITOR', password: 'toolledger-demo' } })
+      ).status(),
     ).toBe(201);
     const other = await browser.newContext({ baseURL });
     const victim = await other.newPage();
@@ -128,7 +130,9 @@ test.describe('user administration and audit trail', () => {
     const email = `sso-${Date.now()}@example.test`;
     await signInAs(page, 'ADMIN');
     expect(
-      (await page.request.post('/api/users', { data: { name: 'Sol', email, role: 'AUDITOR', password: 'toolledger-demo' } })).status(),
+      (
+        await page.request.post('/api/users', { data: { name: 'Sol', email, role: 'AUDITOR', password: 'toolledger-demo' } })
+      ).status(),
     ).toBe(201);
     await page.goto('/settings/users');
     const row = page.getByTestId(`user-row-${email}`);

@@ -43,9 +43,17 @@ describe('demo mode (issue 7.1)', () => {
 
   it.each([
     ['a short admin password', { TOOLLEDGER_ADMIN_PASSWORD: 'short' }, /TOOLLEDGER_ADMIN_PASSWORD: Use at least 12 characters/],
-    ['a malformed admin email', { TOOLLEDGER_ADMIN_EMAIL: 'not-an-email' }, /TOOLLEDGER_ADMIN_EMAIL: Enter a valid email address/],
+    [
+      'a malformed admin email',
+      { TOOLLEDGER_ADMIN_EMAIL: 'not-an-email' },
+      /TOOLLEDGER_ADMIN_EMAIL: Enter a valid email address/,
+    ],
     ['a short session secret', { NEXTAUTH_SECRET: 'short' }, /NEXTAUTH_SECRET: use at least 32 characters/],
-    ['a migration URL without a runtime URL', { NODE_ENV: 'production', DATABASE_URL: '', DATABASE_MIGRATION_URL: PG }, /DATABASE_MIGRATION_URL: needs DATABASE_URL too/],
+    [
+      'a migration URL without a runtime URL',
+      { NODE_ENV: 'production', DATABASE_URL: '', DATABASE_MIGRATION_URL: PG },
+      /DATABASE_MIGRATION_URL: needs DATABASE_URL too/,
+    ],
   ])('refuses %s', (_name, over, message) => {
     expect(() => parseEnv({ DATABASE_URL: PG, ...PROD, ...over })).toThrow(message);
   });

@@ -16,7 +16,11 @@ const ZEnvFields = z.object({
   NEXTAUTH_SECRET: z.string().min(32, 'use at least 32 characters (openssl rand -base64 32)').optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   /** Session lifetime in seconds (default 8 hours). */
-  TOOLLEDGER_SESSION_MAX_AGE: z.coerce.number().int().positive().default(8 * 60 * 60),
+  TOOLLEDGER_SESSION_MAX_AGE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 60 * 60),
   /** Demo data, demo accounts and demo API keys: see demoModeOf() for the default. */
   TOOLLEDGER_DEMO: z.enum(['true', 'false'], 'must be true or false').optional(),
   /** The first admin, created at start when the database has no active admin (same rules as every user). */
@@ -25,11 +29,21 @@ const ZEnvFields = z.object({
   /** Signs audit chain checkpoints (HMAC-SHA256). Kept out of the database so the database alone cannot forge one. */
   TOOLLEDGER_CHECKPOINT_KEY: z.string().min(32, 'use at least 32 characters (openssl rand -base64 32)').optional(),
   /** Minutes between audit chain checkpoints (0 switches them off). */
-  TOOLLEDGER_CHECKPOINT_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  TOOLLEDGER_CHECKPOINT_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
   /** Port of the bundled sample AgentNode registry the app serves in demo mode (0 = any free port). */
   TOOLLEDGER_SAMPLE_REGISTRY_PORT: z.coerce.number().int().min(0).max(65_535).default(4319),
   /** Minutes between scheduled registry syncs (0 switches the schedule off). */
-  TOOLLEDGER_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  TOOLLEDGER_SYNC_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
   /** Encrypts registry API keys at rest (AES-256-GCM); 32 characters or more. */
   TOOLLEDGER_SECRET_KEY: z.string().min(32, 'must be 32 characters or more').optional(),
   /** Comma-separated host or host:port entries registry connectors may reach on private addresses. */
@@ -63,7 +77,7 @@ export function demoModeOf(e: { TOOLLEDGER_DEMO?: 'true' | 'false'; DATABASE_URL
 const REQUIRED_OUTSIDE_DEMO = {
   NEXTAUTH_SECRET: 'signs sessions; every instance needs the same one',
   TOOLLEDGER_ADMIN_EMAIL: 'the first admin, created when the database has no active admin',
-  TOOLLEDGER_ADMIN_PASSWORD: 'the first admin\'s password (at least 12 characters)',
+  TOOLLEDGER_ADMIN_PASSWORD: "the first admin's password (at least 12 characters)",
   TOOLLEDGER_CHECKPOINT_KEY: 'signs audit chain checkpoints; keep it out of the database',
 } as const;
 

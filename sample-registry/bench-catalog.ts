@@ -36,7 +36,15 @@ export function benchCatalog(tools: number, versionsPerTool: number): SampleCata
     publisher: (slug): SamplePublisher | undefined => {
       const m = slug.match(/^bench-publisher-(\d+)$/);
       if (!m || Number(m[1]) >= PUBLISHER_COUNT) return undefined;
-      return { slug, display_name: `Bench Publisher ${m[1]}`, bio: '', trust_level: 'verified', website_url: null, github_url: null, created_at: '2025-01-01T00:00:00Z' };
+      return {
+        slug,
+        display_name: `Bench Publisher ${m[1]}`,
+        bio: '',
+        trust_level: 'verified',
+        website_url: null,
+        github_url: null,
+        created_at: '2025-01-01T00:00:00Z',
+      };
     },
   };
 }

@@ -48,7 +48,12 @@ const BASE_PERMS: SamplePermissions = {
   external_integrations: [],
 };
 
-const SCORE_BANDS: Record<Quality, [number, number]> = { gold: [90, 99], verified: [72, 89], partial: [52, 69], unverified: [20, 48] };
+const SCORE_BANDS: Record<Quality, [number, number]> = {
+  gold: [90, 99],
+  verified: [72, 89],
+  partial: [52, 69],
+  unverified: [20, 48],
+};
 const PROPS = ['query', 'path', 'url', 'limit', 'channel', 'repository', 'sql', 'text', 'format', 'timeout_ms'];
 
 export function sha256Hex(text: string): string {
@@ -83,7 +88,12 @@ function nextVersion(prev: string, rand: () => number): string {
 }
 
 /** A verification run in AgentNode's terms, its tier computed by AgentNode's caps. */
-export function makeRun(quality: Quality, publishedAt: number, rand: () => number, failStep?: 'install' | 'import' | 'smoke'): SampleRun {
+export function makeRun(
+  quality: Quality,
+  publishedAt: number,
+  rand: () => number,
+  failStep?: 'install' | 'import' | 'smoke',
+): SampleRun {
   const [lo, hi] = SCORE_BANDS[quality];
   let score = lo + Math.floor(rand() * (hi - lo + 1));
   const smokePassed = quality === 'gold' || rand() < 0.5;
@@ -145,7 +155,8 @@ export function agentNodeTier(run: Omit<SampleRun, 'tier'>): SampleRun['tier'] {
   let tier: SampleRun['tier'] = s >= 90 ? 'gold' : s >= 70 ? 'verified' : s >= 50 ? 'partial' : 'unverified';
   if (run.smoke_status !== 'passed') tier = capAt(tier, 'verified');
   const testsPassed = run.tests_status === 'passed';
-  if (run.smoke_reason === 'credential_boundary_reached' || run.smoke_reason === 'needs_credentials') tier = capAt(tier, testsPassed ? 'verified' : 'partial');
+  if (run.smoke_reason === 'credential_boundary_reached' || run.smoke_reason === 'needs_credentials')
+    tier = capAt(tier, testsPassed ? 'verified' : 'partial');
   if (run.verification_mode === 'mock') tier = capAt(tier, 'partial');
   if (run.verification_mode === 'limited') tier = capAt(tier, 'verified');
   const realMode = ['real', 'cases_real', 'fixture'].includes(run.verification_mode);
@@ -177,7 +188,8 @@ export function buildPackage(spec: ToolSpec): SamplePackage {
     versions.push({
       version_number: version,
       channel: version.startsWith('0.') ? 'beta' : 'stable',
-      changelog: i === 0 ? 'First release.' : change ? 'Adds new capabilities (see permissions).' : 'Fixes and dependency updates.',
+      changelog:
+        i === 0 ? 'First release.' : change ? 'Adds new capabilities (see permissions).' : 'Fixes and dependency updates.',
       published_at: iso(publishedAt),
       permissions: { ...perms },
       capabilities: caps,

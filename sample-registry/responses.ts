@@ -46,7 +46,11 @@ function stepList(run: SampleRun) {
 
 /** The scorer's ScoreResult.to_dict() (AgentNode backend/app/verification/scoring.py), the parts the sample knows. */
 function scoreBreakdown(run: SampleRun) {
-  const step = (passed: boolean, max: number, ok: string, ko: string) => ({ points: passed ? max : 0, max, reason: passed ? ok : ko });
+  const step = (passed: boolean, max: number, ok: string, ko: string) => ({
+    points: passed ? max : 0,
+    max,
+    reason: passed ? ok : ko,
+  });
   return {
     score: run.score,
     tier: run.tier,
@@ -88,7 +92,11 @@ export function packageDetail(pkg: SamplePackage, version: SampleVersion, publis
     package_type: pkg.package_type,
     summary: pkg.summary,
     description: pkg.description,
-    publisher: { slug: pkg.publisher, display_name: publisher?.display_name ?? pkg.publisher, trust_level: publisher?.trust_level ?? 'unverified' },
+    publisher: {
+      slug: pkg.publisher,
+      display_name: publisher?.display_name ?? pkg.publisher,
+      trust_level: publisher?.trust_level ?? 'unverified',
+    },
     latest_version: {
       version_number: version.version_number,
       channel: version.channel,
@@ -122,7 +130,12 @@ export function packageDetail(pkg: SamplePackage, version: SampleVersion, publis
       },
       compatibility: { frameworks: ['langchain', 'crewai'], runtime: pkg.runtime, python: '>=3.10', dependencies: [] },
       permissions,
-      performance: { download_count: pkg.download_count, install_count: Math.floor(pkg.download_count / 3), review_count: 0, avg_rating: null },
+      performance: {
+        download_count: pkg.download_count,
+        install_count: Math.floor(pkg.download_count / 3),
+        review_count: 0,
+        avg_rating: null,
+      },
       trust: {
         publisher_trust_level: publisher?.trust_level ?? 'unverified',
         signature_present: version.signature_present,

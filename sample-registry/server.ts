@@ -38,7 +38,12 @@ export interface SampleRegistry {
 
 const MAX_PER_PAGE = 100;
 
-export async function startSampleRegistry(options: { catalog: SampleCatalog; port?: number; host?: string; faults?: SampleFaults }): Promise<SampleRegistry> {
+export async function startSampleRegistry(options: {
+  catalog: SampleCatalog;
+  port?: number;
+  host?: string;
+  faults?: SampleFaults;
+}): Promise<SampleRegistry> {
   const state: SampleRegistry = {
     url: '',
     port: 0,
@@ -106,7 +111,12 @@ function intParam(value: unknown, fallback: number): number {
   return Number.isInteger(n) ? n : fallback;
 }
 
-async function handle(state: SampleRegistry, lookup: (slug: string) => SamplePackage | undefined, req: IncomingMessage, res: ServerResponse) {
+async function handle(
+  state: SampleRegistry,
+  lookup: (slug: string) => SamplePackage | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const url = new URL(req.url ?? '/', 'http://sample');
   const path = url.pathname;
   const f = state.faults;
@@ -135,9 +145,13 @@ async function handle(state: SampleRegistry, lookup: (slug: string) => SamplePac
     let total = state.catalog.count() - hidden.length;
     if (f.emptySearch) total = 0;
     if (publisher) {
-      const all = Array.from({ length: state.catalog.count() }, (_, i) => state.catalog.packageAt(i)).filter((p) => p.publisher === publisher && !p.is_deprecated);
+      const all = Array.from({ length: state.catalog.count() }, (_, i) => state.catalog.packageAt(i)).filter(
+        (p) => p.publisher === publisher && !p.is_deprecated,
+      );
       total = all.length;
-      hits.push(...all.slice((page - 1) * perPage, page * perPage).map((p) => R.searchHit(p, state.catalog.publisher(p.publisher))));
+      hits.push(
+        ...all.slice((page - 1) * perPage, page * perPage).map((p) => R.searchHit(p, state.catalog.publisher(p.publisher))),
+      );
     } else {
       for (let k = (page - 1) * perPage; k < Math.min(total, page * perPage); k++) {
         const p = state.catalog.packageAt(listedIndex(hidden, k));
@@ -167,7 +181,12 @@ async function handle(state: SampleRegistry, lookup: (slug: string) => SamplePac
     if (f.slow?.includes(slug)) await new Promise((r) => setTimeout(r, f.slowMs ?? 30_000));
     if (f.endlessBody?.includes(slug)) return endless(res);
     const v = find(url.searchParams.get('v'));
-    if (!v) return send(res, 404, R.errorBody(url.searchParams.get('v') ? 'PACKAGE_VERSION_NOT_FOUND' : 'NO_VERSION', 'Version not found'));
+    if (!v)
+      return send(
+        res,
+        404,
+        R.errorBody(url.searchParams.get('v') ? 'PACKAGE_VERSION_NOT_FOUND' : 'NO_VERSION', 'Version not found'),
+      );
     if (v.yanked) return send(res, 410, R.errorBody('VERSION_YANKED', `Version ${v.version_number} was yanked`));
     const detail = R.packageDetail(pkg, v, publisher);
     if (f.malformedJson?.includes(slug)) {
@@ -187,7 +206,12 @@ async function handle(state: SampleRegistry, lookup: (slug: string) => SamplePac
     const page = intParam(url.searchParams.get('page'), 1);
     const perPage = Math.min(MAX_PER_PAGE, intParam(url.searchParams.get('per_page'), 50));
     const list = R.publicVersions(pkg).reverse();
-    return send(res, 200, { versions: list.slice((page - 1) * perPage, page * perPage).map(R.versionItem), total: list.length, page, per_page: perPage });
+    return send(res, 200, {
+      versions: list.slice((page - 1) * perPage, page * perPage).map(R.versionItem),
+      total: list.length,
+      page,
+      per_page: perPage,
+    });
   }
   if (rest === '/trust') {
     const v = R.latestVersion(pkg);

@@ -7,7 +7,9 @@ async function main() {
   const db = await getDatabase();
   const result = await purgeDemoAccounts({ actor: { type: 'SYSTEM', label: 'demo:purge' }, input: {} }, { db: db.prisma });
   console.log(`Deactivated ${result.users.length} demo account(s)${result.users.length ? `: ${result.users.join(', ')}` : ''}.`);
-  console.log(`Revoked ${result.keys.length} demo API key(s)${result.keys.length ? `: ${result.keys.map((p) => `${p}…`).join(', ')}` : ''}.`);
+  console.log(
+    `Revoked ${result.keys.length} demo API key(s)${result.keys.length ? `: ${result.keys.map((p) => `${p}…`).join(', ')}` : ''}.`,
+  );
   await closeDatabase();
 }
 

@@ -12,7 +12,9 @@ if (!existsSync(CHROMIUM)) {
     console.log(`Chromium missing at ${CHROMIUM}: installing it with apt-get…`);
     execSync(COMMAND, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   } else {
-    console.error(`The end-to-end tests need Chromium at ${CHROMIUM}. Install it with:\n\n  sudo sh -c '${COMMAND}'\n\nor set CHROMIUM_PATH to another Chromium binary.`);
+    console.error(
+      `The end-to-end tests need Chromium at ${CHROMIUM}. Install it with:\n\n  sudo sh -c '${COMMAND}'\n\nor set CHROMIUM_PATH to another Chromium binary.`,
+    );
     process.exit(1);
   }
 }

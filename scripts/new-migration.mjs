@@ -18,7 +18,20 @@ const base = process.env.MIGRATION_BASE ?? git('log', '-1', '--format=%H', '--',
 const dir = mkdtempSync(path.join(tmpdir(), 'schema-base-'));
 try {
   execFileSync('sh', ['-c', `git archive ${base} prisma/schema | tar -x -C "${dir}"`]);
-  const sql = execFileSync('npx', ['prisma', 'migrate', 'diff', '--from-schema-datamodel', path.join(dir, 'prisma/schema'), '--to-schema-datamodel', 'prisma/schema', '--script'], { encoding: 'utf8' });
+  const sql = execFileSync(
+    'npx',
+    [
+      'prisma',
+      'migrate',
+      'diff',
+      '--from-schema-datamodel',
+      path.join(dir, 'prisma/schema'),
+      '--to-schema-datamodel',
+      'prisma/schema',
+      '--script',
+    ],
+    { encoding: 'utf8' },
+  );
   if (sql.includes('This is an empty migration')) {
     console.error('prisma/schema has not changed since', base.slice(0, 8));
     process.exit(1);

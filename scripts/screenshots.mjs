@@ -32,11 +32,16 @@ async function waitForServer(url, ms) {
   throw new Error(`${url} did not answer within ${ms / 1000} s`);
 }
 
-const server = external ? null : spawn(process.execPath, ['scripts/e2e-server.mjs'], { cwd: root, stdio: 'inherit', env: { ...process.env, E2E_PORT: port } });
+const server = external
+  ? null
+  : spawn(process.execPath, ['scripts/e2e-server.mjs'], { cwd: root, stdio: 'inherit', env: { ...process.env, E2E_PORT: port } });
 try {
   await waitForServer(`${base}/sign-in`, 600_000);
   mkdirSync(out, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   // Sign in through next-auth's endpoints, as the e2e fixture does.

@@ -18,7 +18,14 @@ describe('npm start serve options', () => {
     expect([options.demo, options.host]).toEqual([demo, host]);
     // The server (where Next forces NODE_ENV=production) is told the decision explicitly.
     expect(options.serverEnv.TOOLLEDGER_DEMO).toBe(demo ? 'true' : 'false');
-    const server = { ...options.serverEnv, NODE_ENV: 'production', NEXTAUTH_SECRET: 's'.repeat(32), TOOLLEDGER_ADMIN_EMAIL: 'a@b.co', TOOLLEDGER_ADMIN_PASSWORD: 'p'.repeat(12), TOOLLEDGER_CHECKPOINT_KEY: 'k'.repeat(32) };
+    const server = {
+      ...options.serverEnv,
+      NODE_ENV: 'production',
+      NEXTAUTH_SECRET: 's'.repeat(32),
+      TOOLLEDGER_ADMIN_EMAIL: 'a@b.co',
+      TOOLLEDGER_ADMIN_PASSWORD: 'p'.repeat(12),
+      TOOLLEDGER_CHECKPOINT_KEY: 'k'.repeat(32),
+    };
     expect(parseEnv(server).demo).toBe(demo);
   });
 });

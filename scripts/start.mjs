@@ -11,7 +11,21 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const distDir = process.env.NEXT_DIST_DIR ?? '.next';
 const stamp = path.join(root, distDir, 'toolledger-source-fingerprint');
-const SOURCES = ['app', 'components', 'lib', 'prisma', 'public', 'sample-registry', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json', 'scripts/start.mjs', 'scripts/serve-options.mjs'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'prisma',
+  'public',
+  'sample-registry',
+  'instrumentation.ts',
+  'next.config.ts',
+  'package-lock.json',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'scripts/start.mjs',
+  'scripts/serve-options.mjs',
+];
 
 function fingerprint() {
   const hash = createHash('sha256');
@@ -33,14 +47,30 @@ const current = fingerprint();
 const built = existsSync(path.join(root, distDir, 'BUILD_ID')) && existsSync(stamp) ? readFileSync(stamp, 'utf8') : '';
 if (built !== current || process.env.TOOLLEDGER_FORCE_BUILD === '1') {
   console.log('Building ToolLedger (first start or sources changed)…');
-  const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: { ...serverEnv, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...serverEnv, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(stamp, current);
 }
 
 const port = process.env.PORT ?? '3000';
-const envForServer = { ...serverEnv, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
-console.log(demo ? `Demo mode (demo accounts and keys${host === '127.0.0.1' ? '; listening on 127.0.0.1 only, set HOST to change' : ''}).` : 'Production mode (demo off).');
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port, ...(host ? ['-H', host] : [])], { cwd: root, stdio: 'inherit', env: envForServer });
+const envForServer = {
+  ...serverEnv,
+  NEXT_TELEMETRY_DISABLED: '1',
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+};
+console.log(
+  demo
+    ? `Demo mode (demo accounts and keys${host === '127.0.0.1' ? '; listening on 127.0.0.1 only, set HOST to change' : ''}).`
+    : 'Production mode (demo off).',
+);
+const server = spawn(process.execPath, [nextBin, 'start', '-p', port, ...(host ? ['-H', host] : [])], {
+  cwd: root,
+  stdio: 'inherit',
+  env: envForServer,
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -13,14 +13,23 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const user = await requirePageUser();
   const visible = NAV_ITEMS.filter((i) => can(user.role, i.permission));
   const openAlerts = can(user.role, 'alert:read') ? await countOpenAlerts({ actor: actorOf(user), input: {} }) : undefined;
-  const item = (i: (typeof NAV_ITEMS)[number]) => ({ href: i.href, label: i.label, ...(i.count === 'openAlerts' ? { count: openAlerts } : {}) });
+  const item = (i: (typeof NAV_ITEMS)[number]) => ({
+    href: i.href,
+    label: i.label,
+    ...(i.count === 'openAlerts' ? { count: openAlerts } : {}),
+  });
   const sections: SidebarSection[] = [
     { heading: null, items: visible.filter((i) => !i.group).map(item) },
-    ...NAV_GROUPS.map((g) => ({ heading: g, items: visible.filter((i) => i.group === g).map(item) })).filter((s) => s.items.length > 0),
+    ...NAV_GROUPS.map((g) => ({ heading: g, items: visible.filter((i) => i.group === g).map(item) })).filter(
+      (s) => s.items.length > 0,
+    ),
   ];
   return (
     <Providers>
-      <a href="#main" className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-indigo-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-indigo-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
         Skip to content
       </a>
       <div className="flex min-h-screen flex-col md:flex-row">

@@ -12,7 +12,13 @@ import { DIMENSIONS, DIMENSION_LABELS, LEVELS } from '@/lib/domain/permissions';
 import { ENVIRONMENTS, ENVIRONMENT_LABELS, TIERS } from '@/lib/domain/types';
 import { TIER_LABELS } from '@/lib/domain/tiers';
 
-const TIER_COLORS = { GOLD: '#ca8a04', VERIFIED: '#059669', PARTIAL: '#f59e0b', UNVERIFIED: '#94a3b8', FAILED: '#e11d48' } as const;
+const TIER_COLORS = {
+  GOLD: '#ca8a04',
+  VERIFIED: '#059669',
+  PARTIAL: '#f59e0b',
+  UNVERIFIED: '#94a3b8',
+  FAILED: '#e11d48',
+} as const;
 const ENV_COLORS = { PRODUCTION: '#e11d48', STAGING: '#f59e0b', DEVELOPMENT: '#0ea5e9' } as const;
 const STATE_COLORS = { PASSED: '#059669', FAILED: '#e11d48', UNVERIFIED: '#94a3b8' } as const;
 
@@ -31,15 +37,27 @@ export default async function OverviewPage() {
   const [o, attention] = await Promise.all([getInventoryOverview({ actor, input: {} }), getNeedsAttention({ actor, input: {} })]);
   const tierData = TIERS.map((t) => ({ label: TIER_LABELS[t], value: o.byTier[t], color: TIER_COLORS[t] }));
   const envData = ENVIRONMENTS.map((e) => ({ label: ENVIRONMENT_LABELS[e], value: o.byEnvironment[e], color: ENV_COLORS[e] }));
-  const stateData = (['PASSED', 'FAILED', 'UNVERIFIED'] as const).map((s) => ({ label: s.charAt(0) + s.slice(1).toLowerCase(), value: o.byVerification[s], color: STATE_COLORS[s] }));
+  const stateData = (['PASSED', 'FAILED', 'UNVERIFIED'] as const).map((s) => ({
+    label: s.charAt(0) + s.slice(1).toLowerCase(),
+    value: o.byVerification[s],
+    color: STATE_COLORS[s],
+  }));
   const permData = DIMENSIONS.map((d) => {
     const [low, mid, high] = LEVELS[d];
-    return { label: DIMENSION_LABELS[d], low: o.byPermission[d][low] ?? 0, mid: o.byPermission[d][mid] ?? 0, high: o.byPermission[d][high] ?? 0 };
+    return {
+      label: DIMENSION_LABELS[d],
+      low: o.byPermission[d][low] ?? 0,
+      mid: o.byPermission[d][mid] ?? 0,
+      high: o.byPermission[d][high] ?? 0,
+    };
   });
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Overview" description="What needs a person today, then the tools, tiers and permissions across your agents (tier and permissions of each tool's latest version)." />
+      <PageHeader
+        title="Overview"
+        description="What needs a person today, then the tools, tiers and permissions across your agents (tier and permissions of each tool's latest version)."
+      />
       <NeedsAttentionPanels n={attention} />
       <h2 className="pt-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">Inventory at a glance</h2>
       <div className="grid gap-4 sm:grid-cols-4">
@@ -49,21 +67,37 @@ export default async function OverviewPage() {
         <Stat label="Open alerts" value={o.openAlerts} href="/monitoring?state=OPEN" />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        <ChartFrame title="Tools by tier" testId="chart-tier" table={{ head: ['Tier', 'Tools'], rows: tierData.map((d) => [d.label, d.value]) }}>
+        <ChartFrame
+          title="Tools by tier"
+          testId="chart-tier"
+          table={{ head: ['Tier', 'Tools'], rows: tierData.map((d) => [d.label, d.value]) }}
+        >
           <CountBarChart data={tierData} />
         </ChartFrame>
-        <ChartFrame title="Tools by environment" description="Distinct tools installed (not revoked) on at least one agent." testId="chart-environment" table={{ head: ['Environment', 'Tools'], rows: envData.map((d) => [d.label, d.value]) }}>
+        <ChartFrame
+          title="Tools by environment"
+          description="Distinct tools installed (not revoked) on at least one agent."
+          testId="chart-environment"
+          table={{ head: ['Environment', 'Tools'], rows: envData.map((d) => [d.label, d.value]) }}
+        >
           <CountBarChart data={envData} />
         </ChartFrame>
         <ChartFrame
           title="Permission levels by dimension"
           description="Lowest level grey, middle amber, highest red (network none/internal/external, filesystem none/read/write, code none/sandboxed/unrestricted, data none/read/read-write)."
           testId="chart-permissions"
-          table={{ head: ['Dimension', 'Lowest', 'Middle', 'Highest'], rows: permData.map((d) => [d.label, d.low, d.mid, d.high]) }}
+          table={{
+            head: ['Dimension', 'Lowest', 'Middle', 'Highest'],
+            rows: permData.map((d) => [d.label, d.low, d.mid, d.high]),
+          }}
         >
           <StackedLevelsChart data={permData} names={{ low: 'lowest', mid: 'middle', high: 'highest' }} />
         </ChartFrame>
-        <ChartFrame title="Verification state" testId="chart-verification" table={{ head: ['State', 'Tools'], rows: stateData.map((d) => [d.label, d.value]) }}>
+        <ChartFrame
+          title="Verification state"
+          testId="chart-verification"
+          table={{ head: ['State', 'Tools'], rows: stateData.map((d) => [d.label, d.value]) }}
+        >
           <CountBarChart data={stateData} />
         </ChartFrame>
       </div>

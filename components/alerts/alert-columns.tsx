@@ -13,8 +13,16 @@ const lower = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 /** Alert inbox columns; `actions` renders the acknowledge/resolve buttons for those who may. */
 export function alertColumns(actions?: (a: AlertRow) => React.ReactNode): ColumnDef<AlertRow, unknown>[] {
   const columns: ColumnDef<AlertRow, unknown>[] = [
-    { id: 'severity', header: 'Severity', cell: ({ row }) => <Badge tone={SEVERITY_TONE[row.original.severity]}>{lower(row.original.severity)}</Badge> },
-    { id: 'state', header: 'State', cell: ({ row }) => <Badge tone={STATE_TONE[row.original.state]}>{lower(row.original.state)}</Badge> },
+    {
+      id: 'severity',
+      header: 'Severity',
+      cell: ({ row }) => <Badge tone={SEVERITY_TONE[row.original.severity]}>{lower(row.original.severity)}</Badge>,
+    },
+    {
+      id: 'state',
+      header: 'State',
+      cell: ({ row }) => <Badge tone={STATE_TONE[row.original.state]}>{lower(row.original.state)}</Badge>,
+    },
     {
       id: 'alert',
       header: 'Alert',
@@ -38,7 +46,12 @@ export function alertColumns(actions?: (a: AlertRow) => React.ReactNode): Column
           <span className="text-slate-400">—</span>
         ),
     },
-    { id: 'raised', header: 'Raised (UTC)', meta: { className: 'whitespace-nowrap text-xs' }, cell: ({ row }) => formatDateTime(row.original.createdAt) },
+    {
+      id: 'raised',
+      header: 'Raised (UTC)',
+      meta: { className: 'whitespace-nowrap text-xs' },
+      cell: ({ row }) => formatDateTime(row.original.createdAt),
+    },
     {
       id: 'handled',
       header: 'Handled by',

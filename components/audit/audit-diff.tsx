@@ -48,7 +48,8 @@ function Lines({ lines }: { lines: DiffLine[] }) {
   );
 }
 
-const lengthOf = (l: DiffLine) => (l.kind === 'removed' ? 0 : textOf(l.after).length) + (l.kind === 'added' ? 0 : textOf(l.before).length);
+const lengthOf = (l: DiffLine) =>
+  (l.kind === 'removed' ? 0 : textOf(l.after).length) + (l.kind === 'added' ? 0 : textOf(l.before).length);
 
 /**
  * Before/after of one audit record, as the fields that changed. Short changes show inline; a
@@ -63,7 +64,10 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
     <details data-testid="audit-diff">
       <summary className="cursor-pointer text-xs text-slate-600">
         <span className="font-medium text-indigo-700">Show diff</span> · {lines.length} field{lines.length === 1 ? '' : 's'}:{' '}
-        <span className="font-mono">{fields.slice(0, 3).join(', ')}{fields.length > 3 ? ', …' : ''}</span>
+        <span className="font-mono">
+          {fields.slice(0, 3).join(', ')}
+          {fields.length > 3 ? ', …' : ''}
+        </span>
       </summary>
       <div className="mt-1">
         <Lines lines={lines} />

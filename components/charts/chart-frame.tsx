@@ -10,7 +10,19 @@ export interface ChartDatum {
  * The one chart wrapper: a titled card with a fixed-height plot area and, for screen readers and
  * for anyone who prefers numbers, the same figures as a small table.
  */
-export function ChartFrame({ title, description, table, children, testId }: { title: string; description?: string; table: { head: string[]; rows: (string | number)[][] }; children: React.ReactNode; testId?: string }) {
+export function ChartFrame({
+  title,
+  description,
+  table,
+  children,
+  testId,
+}: {
+  title: string;
+  description?: string;
+  table: { head: string[]; rows: (string | number)[][] };
+  children: React.ReactNode;
+  testId?: string;
+}) {
   return (
     <Card title={title}>
       <figure data-testid={testId}>

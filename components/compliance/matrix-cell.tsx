@@ -9,7 +9,9 @@ export const CELL_STATUS_TONES = { pass: 'green', fail: 'red', exception: 'yello
 function reasonsOf(cell: MatrixCell): string[] {
   return [
     ...cell.blocking.map((b) => `${RULE_LABELS[b.rule]}: ${b.reason}`),
-    ...cell.covered.map((c) => `${RULE_LABELS[c.rule]}: covered by exception ${c.exceptionId.slice(-8)} until ${formatDate(c.expiresAt)}`),
+    ...cell.covered.map(
+      (c) => `${RULE_LABELS[c.rule]}: covered by exception ${c.exceptionId.slice(-8)} until ${formatDate(c.expiresAt)}`,
+    ),
     ...(cell.reviewTriggers.length ? [`Manual review: ${cell.reviewTriggers.map((r) => r.reason).join(' ')}`] : []),
   ];
 }

@@ -21,8 +21,21 @@ export function InventoryFilters({ query, registries, publishers, errors }: Inve
       defaults={{ pageSize: String(INVENTORY_DEFAULT_PAGE_SIZE) }}
       keep={{ sort: query.sort !== 'name' ? query.sort : undefined, dir: query.dir !== 'asc' ? query.dir : undefined }}
     >
-      <SearchFilter name="q" label="Search" value={query.q} error={errors.q} hint="Name, description or publisher" placeholder="e.g. github, pdf, slack" />
-      <SelectFilter name="env" label="Environment" value={query.env} error={errors.env} options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))} />
+      <SearchFilter
+        name="q"
+        label="Search"
+        value={query.q}
+        error={errors.q}
+        hint="Name, description or publisher"
+        placeholder="e.g. github, pdf, slack"
+      />
+      <SelectFilter
+        name="env"
+        label="Environment"
+        value={query.env}
+        error={errors.env}
+        options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))}
+      />
       <SelectFilter
         name="verification"
         label="Verification"
@@ -35,12 +48,44 @@ export function InventoryFilters({ query, registries, publishers, errors }: Inve
         ]}
       />
       {DIMENSIONS.map((d) => (
-        <SelectFilter key={d} name={d} label={DIMENSION_LABELS[d]} value={query[d]} error={errors[d]} options={LEVELS[d].map((l) => ({ value: l, label: formatLevel(d, l) }))} />
+        <SelectFilter
+          key={d}
+          name={d}
+          label={DIMENSION_LABELS[d]}
+          value={query[d]}
+          error={errors[d]}
+          options={LEVELS[d].map((l) => ({ value: l, label: formatLevel(d, l) }))}
+        />
       ))}
-      <SelectFilter name="registry" label="Registry" value={query.registry} error={errors.registry} options={registries.map((r) => ({ value: r.id, label: r.name }))} />
-      <SelectFilter name="publisher" label="Publisher" value={query.publisher} error={errors.publisher} options={publishers.map((p) => ({ value: p.id, label: `${p.name} (${p.registryName})` }))} />
-      <SelectFilter name="pageSize" label="Rows per page" value={String(query.pageSize)} error={errors.pageSize} anyLabel={null} options={[10, 25, 50, 100].map((n) => ({ value: String(n), label: String(n) }))} />
-      <MultiSelectFilter name="tier" label="Tier" values={query.tier} error={errors.tier} options={TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] }))} />
+      <SelectFilter
+        name="registry"
+        label="Registry"
+        value={query.registry}
+        error={errors.registry}
+        options={registries.map((r) => ({ value: r.id, label: r.name }))}
+      />
+      <SelectFilter
+        name="publisher"
+        label="Publisher"
+        value={query.publisher}
+        error={errors.publisher}
+        options={publishers.map((p) => ({ value: p.id, label: `${p.name} (${p.registryName})` }))}
+      />
+      <SelectFilter
+        name="pageSize"
+        label="Rows per page"
+        value={String(query.pageSize)}
+        error={errors.pageSize}
+        anyLabel={null}
+        options={[10, 25, 50, 100].map((n) => ({ value: String(n), label: String(n) }))}
+      />
+      <MultiSelectFilter
+        name="tier"
+        label="Tier"
+        values={query.tier}
+        error={errors.tier}
+        options={TIERS.map((t) => ({ value: t, label: TIER_LABELS[t] }))}
+      />
     </FilterBar>
   );
 }

@@ -10,7 +10,17 @@ type Action = (prev: ActionResult<any> | null, form: FormData) => Promise<Action
 const CLASSIFICATIONS = ['PUBLIC', 'INTERNAL', 'CONFIDENTIAL', 'RESTRICTED'] as const;
 
 /** Internal owner and data classification of a tool (inventory:update). */
-export function OwnershipForm({ action, toolId, owner, dataClassification }: { action: Action; toolId: string; owner: string | null; dataClassification: string }) {
+export function OwnershipForm({
+  action,
+  toolId,
+  owner,
+  dataClassification,
+}: {
+  action: Action;
+  toolId: string;
+  owner: string | null;
+  dataClassification: string;
+}) {
   const { state, errors, pending, field, formProps } = useActionForm(action);
   return (
     <form {...formProps} className="grid gap-3 sm:grid-cols-3" aria-label="Ownership">

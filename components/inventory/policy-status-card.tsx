@@ -9,19 +9,39 @@ import type { PolicyStatus } from '@/lib/server/overview/policy-status';
  * Does this tool's latest version pass policy, environment by environment: the failing rules,
  * the exception that covers them, and a link to request it where the person may.
  */
-export function PolicyStatusCard({ statuses, toolId, toolVersionId, version, canRequest }: { statuses: PolicyStatus[]; toolId: string; toolVersionId: string; version: string; canRequest: boolean }) {
+export function PolicyStatusCard({
+  statuses,
+  toolId,
+  toolVersionId,
+  version,
+  canRequest,
+}: {
+  statuses: PolicyStatus[];
+  toolId: string;
+  toolVersionId: string;
+  version: string;
+  canRequest: boolean;
+}) {
   return (
     <div className="grid gap-3 md:grid-cols-3" data-testid="policy-status">
       {statuses.map((s) => {
         const status = !s.passes ? 'fail' : s.covered.length ? 'exception' : 'pass';
         const request = `/changes/new?${new URLSearchParams({ toolId, toolVersionId, environment: s.environment }).toString()}`;
         return (
-          <section key={s.environment} className="rounded-md p-3 ring-1 ring-slate-200" data-testid={`policy-status-${s.environment}`} data-status={status} aria-label={`${ENVIRONMENT_LABELS[s.environment]} policy`}>
+          <section
+            key={s.environment}
+            className="rounded-md p-3 ring-1 ring-slate-200"
+            data-testid={`policy-status-${s.environment}`}
+            data-status={status}
+            aria-label={`${ENVIRONMENT_LABELS[s.environment]} policy`}
+          >
             <header className="flex items-center justify-between gap-2">
               <h3 className="text-sm font-semibold text-slate-800">
                 {ENVIRONMENT_LABELS[s.environment]} <span className="font-normal text-slate-500">policy v{s.policyVersion}</span>
               </h3>
-              <Badge tone={status === 'fail' ? 'red' : status === 'exception' ? 'yellow' : 'green'}>{status === 'fail' ? 'Fails' : status === 'exception' ? 'Passes by exception' : 'Passes'}</Badge>
+              <Badge tone={status === 'fail' ? 'red' : status === 'exception' ? 'yellow' : 'green'}>
+                {status === 'fail' ? 'Fails' : status === 'exception' ? 'Passes by exception' : 'Passes'}
+              </Badge>
             </header>
             {s.blocking.length > 0 && (
               <ul className="mt-2 space-y-1 text-xs text-rose-800">

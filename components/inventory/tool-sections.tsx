@@ -4,7 +4,13 @@ import { ENVIRONMENTS, ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import type { ToolDetail } from '@/lib/server/inventory/get-tool-detail';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const STATE_TONES: Record<string, BadgeTone> = { REQUESTED: 'yellow', APPROVED: 'blue', ACTIVE: 'green', REVOKED: 'gray', BLOCKED: 'red' };
+const STATE_TONES: Record<string, BadgeTone> = {
+  REQUESTED: 'yellow',
+  APPROVED: 'blue',
+  ACTIVE: 'green',
+  REVOKED: 'gray',
+  BLOCKED: 'red',
+};
 const SEVERITY_TONES: Record<string, BadgeTone> = { LOW: 'gray', MEDIUM: 'yellow', HIGH: 'red', CRITICAL: 'red' };
 
 /** Agents using the tool, grouped by environment, with the installed version and its state. */
@@ -16,7 +22,8 @@ export function InstallationsByEnvironment({ detail }: { detail: ToolDetail }) {
         return (
           <section key={env} aria-label={ENVIRONMENT_LABELS[env]} data-testid={`installations-${env}`}>
             <h3 className="text-sm font-semibold text-slate-800">
-              {ENVIRONMENT_LABELS[env]} <span className="font-normal text-slate-500">({list.filter((i) => i.state !== 'REVOKED').length} in use)</span>
+              {ENVIRONMENT_LABELS[env]}{' '}
+              <span className="font-normal text-slate-500">({list.filter((i) => i.state !== 'REVOKED').length} in use)</span>
             </h3>
             {list.length === 0 ? (
               <p className="mt-1 text-xs text-slate-500">No agent has it.</p>
@@ -63,11 +70,21 @@ export function ToolAuditHistory({ detail }: { detail: ToolDetail }) {
       <table className="min-w-full text-sm" aria-label="Audit history">
         <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-2 py-1">#</th>
-            <th scope="col" className="px-2 py-1">When (UTC)</th>
-            <th scope="col" className="px-2 py-1">Actor</th>
-            <th scope="col" className="px-2 py-1">Action</th>
-            <th scope="col" className="px-2 py-1">Entity</th>
+            <th scope="col" className="px-2 py-1">
+              #
+            </th>
+            <th scope="col" className="px-2 py-1">
+              When (UTC)
+            </th>
+            <th scope="col" className="px-2 py-1">
+              Actor
+            </th>
+            <th scope="col" className="px-2 py-1">
+              Action
+            </th>
+            <th scope="col" className="px-2 py-1">
+              Entity
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

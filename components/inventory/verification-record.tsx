@@ -18,13 +18,15 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 function checksOf(record: RecordRow): Check[] {
   if (Array.isArray(record.checks)) {
     const items = record.checks as unknown[];
-    return items.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null).map((c) => ({
-      name: String(c.name ?? 'check'),
-      status: String(c.status ?? 'SKIPPED'),
-      detail: typeof c.detail === 'string' ? c.detail : undefined,
-      sourceStatus: typeof c.sourceStatus === 'string' ? c.sourceStatus : undefined,
-      durationMs: typeof c.durationMs === 'number' ? c.durationMs : null,
-    }));
+    return items
+      .filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null)
+      .map((c) => ({
+        name: String(c.name ?? 'check'),
+        status: String(c.status ?? 'SKIPPED'),
+        detail: typeof c.detail === 'string' ? c.detail : undefined,
+        sourceStatus: typeof c.sourceStatus === 'string' ? c.sourceStatus : undefined,
+        durationMs: typeof c.durationMs === 'number' ? c.durationMs : null,
+      }));
   }
   // Records without a normalized list still carry the four summary columns.
   return [
@@ -40,7 +42,11 @@ export function TierCapNote({ record }: { record: Pick<RecordRow, 'tier' | 'tier
   const cap = describeTierCap(record.tierCappedFrom, record.tierCapReason);
   if (!cap) return null;
   return (
-    <span className="text-xs text-amber-700" data-testid="tier-cap" title={describeCappedTier(record.tier, record.tierCappedFrom, record.tierCapReason)}>
+    <span
+      className="text-xs text-amber-700"
+      data-testid="tier-cap"
+      title={describeCappedTier(record.tier, record.tierCappedFrom, record.tierCapReason)}
+    >
       ({cap})
     </span>
   );
@@ -63,9 +69,15 @@ export function VerificationRecordView({ record }: { record: RecordRow }) {
       <table className="min-w-full text-xs" aria-label="Checks">
         <thead className="text-left text-slate-500">
           <tr>
-            <th scope="col" className="px-3 py-1">Check</th>
-            <th scope="col" className="px-3 py-1">Result</th>
-            <th scope="col" className="px-3 py-1">Detail</th>
+            <th scope="col" className="px-3 py-1">
+              Check
+            </th>
+            <th scope="col" className="px-3 py-1">
+              Result
+            </th>
+            <th scope="col" className="px-3 py-1">
+              Detail
+            </th>
           </tr>
         </thead>
         <tbody>

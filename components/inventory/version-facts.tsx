@@ -26,9 +26,15 @@ export function Provenance({ value }: { value: Json }) {
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
       <dt className="text-slate-500">Signature present</dt>
-      <dd>{yesNo(value.signaturePresent)}{value.signatureVerified !== undefined && ` (verified: ${yesNo(value.signatureVerified)})`}</dd>
+      <dd>
+        {yesNo(value.signaturePresent)}
+        {value.signatureVerified !== undefined && ` (verified: ${yesNo(value.signatureVerified)})`}
+      </dd>
       <dt className="text-slate-500">Provenance present</dt>
-      <dd>{yesNo(value.provenancePresent)}{value.provenanceVerified !== undefined && ` (verified: ${yesNo(value.provenanceVerified)})`}</dd>
+      <dd>
+        {yesNo(value.provenancePresent)}
+        {value.provenanceVerified !== undefined && ` (verified: ${yesNo(value.provenanceVerified)})`}
+      </dd>
       <dt className="text-slate-500">Signer</dt>
       <dd className="font-mono break-all">{typeof value.signer === 'string' ? value.signer : '—'}</dd>
       {typeof value.sourceRepo === 'string' && (

@@ -11,7 +11,10 @@ const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'U
 function newestRecord(v: ToolDetailVersion) {
   let best: ToolDetailVersion['verifications'][number] | undefined;
   for (const r of v.verifications) {
-    const later = !best || r.verifiedAt > best.verifiedAt || (r.verifiedAt.getTime() === best.verifiedAt.getTime() && r.fetchedAt > best.fetchedAt);
+    const later =
+      !best ||
+      r.verifiedAt > best.verifiedAt ||
+      (r.verifiedAt.getTime() === best.verifiedAt.getTime() && r.fetchedAt > best.fetchedAt);
     if (later) best = r;
   }
   return best;
@@ -37,17 +40,25 @@ export function VersionHistory({ versions, latestVersionId }: { versions: ToolDe
                   escalates {v.escalations.length} permission{v.escalations.length > 1 ? 's' : ''}
                 </Badge>
               )}
-              {activeQuarantine(v.quarantineStatus) && <Badge tone="red">quarantine: {activeQuarantine(v.quarantineStatus)}</Badge>}
+              {activeQuarantine(v.quarantineStatus) && (
+                <Badge tone="red">quarantine: {activeQuarantine(v.quarantineStatus)}</Badge>
+              )}
               {v.yankedAt && <Badge tone="red">yanked {day.format(v.yankedAt)}</Badge>}
-              <span className="ml-auto text-xs text-slate-500">{v.publishedAt ? `published ${day.format(v.publishedAt)}` : 'publish date unknown'}</span>
+              <span className="ml-auto text-xs text-slate-500">
+                {v.publishedAt ? `published ${day.format(v.publishedAt)}` : 'publish date unknown'}
+              </span>
             </summary>
             <div className="space-y-4 p-3 text-sm">
               <div>
                 <span className="text-xs text-slate-500">Artifact digest</span>
-                <div className="font-mono text-xs break-all" data-testid="artifact-digest">{v.artifactDigest ?? 'not reported'}</div>
+                <div className="font-mono text-xs break-all" data-testid="artifact-digest">
+                  {v.artifactDigest ?? 'not reported'}
+                </div>
               </div>
               <section aria-label={`Permissions of ${v.version}`}>
-                <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Permissions (our four dimensions)</h4>
+                <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                  Permissions (our four dimensions)
+                </h4>
                 <dl className="grid gap-2 sm:grid-cols-4">
                   {DIMENSIONS.map((d) => {
                     const esc = v.escalations.find((e) => e.dimension === d);
@@ -69,10 +80,13 @@ export function VersionHistory({ versions, latestVersionId }: { versions: ToolDe
               </section>
               <div className="grid gap-4 md:grid-cols-2">
                 <section aria-label="Declared by the registry">
-                  <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">As declared (registry vocabulary)</h4>
+                  <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                    As declared (registry vocabulary)
+                  </h4>
                   <JsonFacts value={v.declaredPermissions} empty="No declaration kept" />
                   <p className="mt-1 text-xs text-slate-600">
-                    Allowed domains: {v.allowedDomains.length ? <span className="font-mono">{v.allowedDomains.join(', ')}</span> : 'none listed'}
+                    Allowed domains:{' '}
+                    {v.allowedDomains.length ? <span className="font-mono">{v.allowedDomains.join(', ')}</span> : 'none listed'}
                   </p>
                 </section>
                 <section aria-label="Provenance">
@@ -85,7 +99,9 @@ export function VersionHistory({ versions, latestVersionId }: { versions: ToolDe
                 <RiskSignals value={v.riskSignals} />
               </section>
               <section aria-label={`Verification records of ${v.version}`}>
-                <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Verification records ({v.verifications.length})</h4>
+                <h4 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                  Verification records ({v.verifications.length})
+                </h4>
                 {v.verifications.length === 0 ? (
                   <p className="text-xs text-slate-500">Never verified: this version is Unverified.</p>
                 ) : (

@@ -16,10 +16,13 @@ export function SidebarNav({ sections, onNavigate }: { sections: SidebarSection[
     <nav aria-label="Main" className="space-y-4">
       {sections.map((section) => (
         <div key={section.heading ?? 'home'}>
-          {section.heading && <h2 className="mb-1 px-3 text-[11px] font-semibold tracking-wider text-slate-400 uppercase">{section.heading}</h2>}
+          {section.heading && (
+            <h2 className="mb-1 px-3 text-[11px] font-semibold tracking-wider text-slate-400 uppercase">{section.heading}</h2>
+          )}
           <ul className="space-y-0.5">
             {section.items.map((item) => {
-              const active = item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`);
+              const active =
+                item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`);
               return (
                 <li key={item.href}>
                   <Link
@@ -34,7 +37,12 @@ export function SidebarNav({ sections, onNavigate }: { sections: SidebarSection[
                     {item.label}
                     {item.count !== undefined && item.count > 0 && (
                       // The count is read out by the title; the link's name stays its label.
-                      <span aria-hidden="true" title={`${item.count} open`} className="rounded-full bg-rose-100 px-1.5 text-xs font-semibold text-rose-700 tabular-nums" data-testid="nav-count">
+                      <span
+                        aria-hidden="true"
+                        title={`${item.count} open`}
+                        className="rounded-full bg-rose-100 px-1.5 text-xs font-semibold text-rose-700 tabular-nums"
+                        data-testid="nav-count"
+                      >
                         {item.count}
                       </span>
                     )}

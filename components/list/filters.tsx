@@ -14,10 +14,25 @@ interface Common {
 }
 
 /** One value from a list; "Any" (empty) leaves the filter off. */
-export function SelectFilter({ name, label, value, options, error, className, anyLabel = 'Any' }: Common & { value?: string; options: FilterOption[]; anyLabel?: string | null }) {
+export function SelectFilter({
+  name,
+  label,
+  value,
+  options,
+  error,
+  className,
+  anyLabel = 'Any',
+}: Common & { value?: string; options: FilterOption[]; anyLabel?: string | null }) {
   return (
     <FormField label={label} name={name} error={error} className={className}>
-      <select id={name} name={name} defaultValue={value ?? ''} className={inputClass} aria-invalid={error ? true : undefined} aria-describedby={error ? `${name}-error` : undefined}>
+      <select
+        id={name}
+        name={name}
+        defaultValue={value ?? ''}
+        className={inputClass}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : undefined}
+      >
         {anyLabel !== null && <option value="">{anyLabel}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -30,7 +45,14 @@ export function SelectFilter({ name, label, value, options, error, className, an
 }
 
 /** Several values of one field, as checkboxes (sent as repeated keys, joined in the URL). */
-export function MultiSelectFilter({ name, label, values, options, error, className }: Common & { values?: readonly string[]; options: FilterOption[] }) {
+export function MultiSelectFilter({
+  name,
+  label,
+  values,
+  options,
+  error,
+  className,
+}: Common & { values?: readonly string[]; options: FilterOption[] }) {
   return (
     <fieldset className={cn('sm:col-span-2 lg:col-span-3', className)} aria-describedby={error ? `${name}-error` : undefined}>
       <legend className="text-sm font-medium text-slate-700">{label}</legend>
@@ -52,7 +74,15 @@ export function MultiSelectFilter({ name, label, values, options, error, classNa
 }
 
 /** Free text; the bar applies it after the person stops typing. */
-export function SearchFilter({ name, label, value, placeholder, hint, error, className }: Common & { value?: string; placeholder?: string; hint?: string }) {
+export function SearchFilter({
+  name,
+  label,
+  value,
+  placeholder,
+  hint,
+  error,
+  className,
+}: Common & { value?: string; placeholder?: string; hint?: string }) {
   return (
     <FormField label={label} name={name} error={error} hint={hint} className={cn('sm:col-span-2', className)}>
       <input
@@ -70,7 +100,17 @@ export function SearchFilter({ name, label, value, placeholder, hint, error, cla
 }
 
 /** A from/to pair of UTC days (inclusive), named `from` and `to` unless told otherwise. */
-export function DateRangeFilter({ from, to, errors = {}, names = { from: 'from', to: 'to' } }: { from?: string; to?: string; errors?: Record<string, string>; names?: { from: string; to: string } }) {
+export function DateRangeFilter({
+  from,
+  to,
+  errors = {},
+  names = { from: 'from', to: 'to' },
+}: {
+  from?: string;
+  to?: string;
+  errors?: Record<string, string>;
+  names?: { from: string; to: string };
+}) {
   const day = (name: string, label: string, value?: string) => (
     <FormField label={label} name={name} error={errors[name]}>
       <input

@@ -8,7 +8,10 @@ import type { listRegistries } from '@/lib/server/registries/list-registries';
 export type RegistryRow = Awaited<ReturnType<typeof listRegistries>>[number];
 
 /** Registry list columns; `status` and `actions` come from the registries page's client components. */
-export function registryColumns(status: (r: RegistryRow) => React.ReactNode, actions?: (r: RegistryRow) => React.ReactNode): ColumnDef<RegistryRow, unknown>[] {
+export function registryColumns(
+  status: (r: RegistryRow) => React.ReactNode,
+  actions?: (r: RegistryRow) => React.ReactNode,
+): ColumnDef<RegistryRow, unknown>[] {
   const columns: ColumnDef<RegistryRow, unknown>[] = [
     {
       id: 'registry',
@@ -22,11 +25,18 @@ export function registryColumns(status: (r: RegistryRow) => React.ReactNode, act
             {!r.enabled && <Badge>Disabled</Badge>}
           </div>
           <div className="mt-1 font-mono text-xs text-slate-500">{r.baseUrl}</div>
-          {typeof (r.config as { note?: unknown } | null)?.note === 'string' && <p className="mt-1 text-xs text-slate-500">{(r.config as { note: string }).note}</p>}
+          {typeof (r.config as { note?: unknown } | null)?.note === 'string' && (
+            <p className="mt-1 text-xs text-slate-500">{(r.config as { note: string }).note}</p>
+          )}
         </>
       ),
     },
-    { id: 'tools', header: 'Tools', meta: { className: 'tabular-nums' }, cell: ({ row }) => formatNumber(row.original.toolCount) },
+    {
+      id: 'tools',
+      header: 'Tools',
+      meta: { className: 'tabular-nums' },
+      cell: ({ row }) => formatNumber(row.original.toolCount),
+    },
     {
       id: 'lastSync',
       header: 'Last sync (UTC)',
@@ -37,7 +47,8 @@ export function registryColumns(status: (r: RegistryRow) => React.ReactNode, act
           {r.lastSyncAt && <div className="mt-1">{formatDateTime(r.lastSyncAt)}</div>}
           {r.lastRun && (
             <div className="text-slate-500">
-              {r.lastRun.toolsSeen} tools · {r.lastRun.versionsCreated} new versions · {r.lastRun.recordsCreated} new records · {r.lastRun.alertsRaised} alerts
+              {r.lastRun.toolsSeen} tools · {r.lastRun.versionsCreated} new versions · {r.lastRun.recordsCreated} new records ·{' '}
+              {r.lastRun.alertsRaised} alerts
             </div>
           )}
           {r.lastSyncError && <p className="mt-1 max-w-md text-rose-700">{r.lastSyncError}</p>}
@@ -49,6 +60,13 @@ export function registryColumns(status: (r: RegistryRow) => React.ReactNode, act
       ),
     },
   ];
-  if (actions) columns.push({ id: 'actions', header: 'Actions', enableHiding: false, meta: { className: 'space-y-2' }, cell: ({ row }) => actions(row.original) });
+  if (actions)
+    columns.push({
+      id: 'actions',
+      header: 'Actions',
+      enableHiding: false,
+      meta: { className: 'space-y-2' },
+      cell: ({ row }) => actions(row.original),
+    });
   return columns;
 }

@@ -23,7 +23,12 @@ export function apiKeyColumns(manage?: (k: ApiKeyRow) => React.ReactNode): Colum
         </div>
       ),
     },
-    { id: 'agent', header: 'Agent', meta: { className: 'font-mono text-xs' }, cell: ({ row }) => row.original.agent?.name ?? 'any' },
+    {
+      id: 'agent',
+      header: 'Agent',
+      meta: { className: 'font-mono text-xs' },
+      cell: ({ row }) => row.original.agent?.name ?? 'any',
+    },
     {
       id: 'created',
       header: 'Created (UTC)',
@@ -35,7 +40,12 @@ export function apiKeyColumns(manage?: (k: ApiKeyRow) => React.ReactNode): Colum
         </>
       ),
     },
-    { id: 'lastUsed', header: 'Last used (UTC)', meta: { className: 'text-xs whitespace-nowrap' }, cell: ({ row }) => formatDateTime(row.original.lastUsedAt, 'never') },
+    {
+      id: 'lastUsed',
+      header: 'Last used (UTC)',
+      meta: { className: 'text-xs whitespace-nowrap' },
+      cell: ({ row }) => formatDateTime(row.original.lastUsedAt, 'never'),
+    },
     {
       id: 'status',
       header: 'Status',

@@ -1,5 +1,13 @@
 import Link from 'next/link';
-import { createTable, flexRender, getCoreRowModel, type ColumnDef, type RowData, type Table, type TableOptionsResolved } from '@tanstack/react-table';
+import {
+  createTable,
+  flexRender,
+  getCoreRowModel,
+  type ColumnDef,
+  type RowData,
+  type Table,
+  type TableOptionsResolved,
+} from '@tanstack/react-table';
 import { cn } from '@/components/ui/cn';
 
 declare module '@tanstack/react-table' {
@@ -54,54 +62,59 @@ export function DataTable<T>({ label, columns, rows, getRowId, sort, rowTestId, 
   return (
     <div className="space-y-1">
       {visibility && <ColumnMenu table={table} visibility={visibility} />}
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
-        {caption && <caption className="px-3 py-2 text-left text-xs text-slate-500">{caption}</caption>}
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const meta = header.column.columnDef.meta;
-                const active = sort && meta?.sortKey === sort.key;
-                const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={cn('px-3 py-2', meta?.className)}
-                    aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-                  >
-                    {sort && meta?.sortKey ? (
-                      <Link
-                        href={sort.href(meta.sortKey, active && sort.dir === 'asc' ? 'desc' : 'asc')}
-                        className="inline-flex items-center gap-1 hover:text-slate-900"
-                        scroll={false}
-                      >
-                        {content}
-                        <span aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
-                      </Link>
-                    ) : (
-                      content
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-testid={typeof rowTestId === 'function' ? rowTestId(row.original) : rowTestId} data-id={row.id} className="hover:bg-slate-50">
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={cn('px-3 py-2', cell.column.columnDef.meta?.className)}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
+          {caption && <caption className="px-3 py-2 text-left text-xs text-slate-500">{caption}</caption>}
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const meta = header.column.columnDef.meta;
+                  const active = sort && meta?.sortKey === sort.key;
+                  const content = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className={cn('px-3 py-2', meta?.className)}
+                      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                    >
+                      {sort && meta?.sortKey ? (
+                        <Link
+                          href={sort.href(meta.sortKey, active && sort.dir === 'asc' ? 'desc' : 'asc')}
+                          className="inline-flex items-center gap-1 hover:text-slate-900"
+                          scroll={false}
+                        >
+                          {content}
+                          <span aria-hidden="true">{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+                        </Link>
+                      ) : (
+                        content
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100 align-top">
+            {table.getRowModel().rows.map((row) => (
+              <tr
+                key={row.id}
+                data-testid={typeof rowTestId === 'function' ? rowTestId(row.original) : rowTestId}
+                data-id={row.id}
+                className="hover:bg-slate-50"
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={cn('px-3 py-2', cell.column.columnDef.meta?.className)}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
@@ -122,8 +135,15 @@ function ColumnMenu<T>({ table, visibility }: { table: Table<T>; visibility: Non
           const header = c.columnDef.header;
           return (
             <li key={c.id}>
-              <Link href={visibility.href(next)} scroll={false} className="flex items-center gap-2 rounded px-2 py-1 text-slate-700 hover:bg-slate-50" aria-pressed={shown}>
-                <span aria-hidden="true" className="w-3">{shown ? '✓' : ''}</span>
+              <Link
+                href={visibility.href(next)}
+                scroll={false}
+                className="flex items-center gap-2 rounded px-2 py-1 text-slate-700 hover:bg-slate-50"
+                aria-pressed={shown}
+              >
+                <span aria-hidden="true" className="w-3">
+                  {shown ? '✓' : ''}
+                </span>
                 {typeof header === 'string' ? header : c.id}
               </Link>
             </li>

@@ -6,7 +6,14 @@ type PaginationProps =
   /** Numbered pages (OFFSET paging): page N of M. */
   | { label: string; page: number; pageCount: number; href: (page: number) => string }
   /** Keyset pages (append-only logs): newer / older links, no page count. */
-  | { label: string; prevHref: string | null; nextHref: string | null; prevLabel?: string; nextLabel?: string; summary?: React.ReactNode };
+  | {
+      label: string;
+      prevHref: string | null;
+      nextHref: string | null;
+      prevLabel?: string;
+      nextLabel?: string;
+      summary?: React.ReactNode;
+    };
 
 /** Previous / next links under every list; where the list is lives in the URL. */
 export function Pagination(props: PaginationProps) {

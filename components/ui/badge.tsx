@@ -12,9 +12,26 @@ const TONES = {
 
 export type BadgeTone = keyof typeof TONES;
 
-export function Badge({ tone = 'gray', className, children, title }: { tone?: BadgeTone; className?: string; children: React.ReactNode; title?: string }) {
+export function Badge({
+  tone = 'gray',
+  className,
+  children,
+  title,
+}: {
+  tone?: BadgeTone;
+  className?: string;
+  children: React.ReactNode;
+  title?: string;
+}) {
   return (
-    <span title={title} className={cn('inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap', TONES[tone], className)}>
+    <span
+      title={title}
+      className={cn(
+        'inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap',
+        TONES[tone],
+        className,
+      )}
+    >
       {children}
     </span>
   );

@@ -1,6 +1,16 @@
 import { cn } from './cn';
 
-export function Card({ title, actions, className, children }: { title?: React.ReactNode; actions?: React.ReactNode; className?: string; children: React.ReactNode }) {
+export function Card({
+  title,
+  actions,
+  className,
+  children,
+}: {
+  title?: React.ReactNode;
+  actions?: React.ReactNode;
+  className?: string;
+  children: React.ReactNode;
+}) {
   return (
     <section className={cn('rounded-lg bg-white shadow-sm ring-1 ring-slate-200', className)}>
       {(title || actions) && (

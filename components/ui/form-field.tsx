@@ -7,7 +7,21 @@ export const inputClass =
  * Label + control + hint + the field's error. The control points at the error and the hint with
  * aria-describedby (useActionForm's `field(name)` does it), so a screen reader reads both.
  */
-export function FormField({ label, name, error, hint, children, className }: { label: string; name: string; error?: string; hint?: string; children: React.ReactNode; className?: string }) {
+export function FormField({
+  label,
+  name,
+  error,
+  hint,
+  children,
+  className,
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <div className={cn('space-y-1', className)}>
       <label htmlFor={name} className="block text-sm font-medium text-slate-700">

@@ -34,7 +34,8 @@ export function useActionForm<T>(action: FormAction<T>, options: ActionFormOptio
       onSuccess?.(state.data);
       return;
     }
-    const target = form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[data-form-error]');
+    const target =
+      form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[data-form-error]');
     target?.focus();
     // Only a new result moves focus; the callbacks are read at that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -43,7 +44,12 @@ export function useActionForm<T>(action: FormAction<T>, options: ActionFormOptio
   /** Props for one control: `<input {...field('name')} />` (add `{ hint: true }` when FormField shows a hint). */
   const field = (name: string, opts: { hint?: boolean } = {}) => {
     const describedBy = [errors[name] ? `${name}-error` : null, opts.hint ? `${name}-hint` : null].filter(Boolean).join(' ');
-    return { id: name, name, 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': describedBy || undefined } as const;
+    return {
+      id: name,
+      name,
+      'aria-invalid': errors[name] ? true : undefined,
+      'aria-describedby': describedBy || undefined,
+    } as const;
   };
 
   const formProps = { ref: formRef, onSubmit: submitWithoutReset(dispatch), noValidate: true } as const;

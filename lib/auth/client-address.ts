@@ -15,7 +15,11 @@ function header(headers: HeaderBag, name: string): string | undefined {
  */
 export function clientAddressOf(headers: HeaderBag): string | null {
   const forwarded = header(headers, 'x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  const last = forwarded
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1);
   const address = last ?? header(headers, 'x-real-ip')?.trim();
   if (!address) return null;
   // Only what an address can look like (IPv4, IPv6, IPv4-mapped, with a zone): never free text in the audit.

@@ -40,7 +40,11 @@ function providers(): NextAuthOptions['providers'] {
         const { SIGN_IN_SERVICE } = await import('@/lib/server/users/sign-in-service');
         const result = await signInWithPassword({
           actor: SIGN_IN_SERVICE,
-          input: { email: credentials?.email ?? '', password: credentials?.password ?? '', clientAddress: clientAddressOf(req?.headers) },
+          input: {
+            email: credentials?.email ?? '',
+            password: credentials?.password ?? '',
+            clientAddress: clientAddressOf(req?.headers),
+          },
         });
         if (result.ok) return result.user;
         // next-auth hands a thrown message to the form as `error`; the form shows only this one verbatim.

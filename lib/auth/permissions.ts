@@ -23,9 +23,7 @@ export const PERMISSIONS = {
 export type Resource = keyof typeof PERMISSIONS;
 export type Permission = { [R in Resource]: `${R}:${(typeof PERMISSIONS)[R][number]}` }[Resource];
 
-const ALL = (Object.keys(PERMISSIONS) as Resource[]).flatMap((r) =>
-  PERMISSIONS[r].map((a) => `${r}:${a}` as Permission),
-);
+const ALL = (Object.keys(PERMISSIONS) as Resource[]).flatMap((r) => PERMISSIONS[r].map((a) => `${r}:${a}` as Permission));
 const READS = ALL.filter((p) => p.endsWith(':read'));
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

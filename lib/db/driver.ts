@@ -39,7 +39,7 @@ async function openPostgres(url: string): Promise<Database> {
     exec: async (sql) => {
       await pool.query(sql);
     },
-    query: async <T,>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
     withSession: async (fn) => {
       const client = await pool.connect();
       try {
@@ -47,7 +47,7 @@ async function openPostgres(url: string): Promise<Database> {
           exec: async (sql) => {
             await client.query(sql);
           },
-          query: async <T,>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+          query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
         });
       } finally {
         client.release();
@@ -61,10 +61,7 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 async function openPglite(dataDir?: string): Promise<Database> {
-  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('pglite-prisma-adapter'),
-  ]);
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   if (dataDir) {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(dataDir, { recursive: true });
@@ -77,7 +74,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
     exec: async (sql) => {
       await pglite.exec(sql);
     },
-    query: async <T,>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows,
+    query: async <T>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows,
   };
   return {
     kind: 'pglite',

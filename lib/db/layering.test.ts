@@ -8,7 +8,11 @@ const root = path.resolve(__dirname, '../..');
 const IMPORT = /(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g;
 
 function resolveImport(from: string, spec: string): string | undefined {
-  const base = spec.startsWith('@/') ? path.join(root, spec.slice(2)) : spec.startsWith('.') ? path.resolve(path.dirname(from), spec) : undefined;
+  const base = spec.startsWith('@/')
+    ? path.join(root, spec.slice(2))
+    : spec.startsWith('.')
+      ? path.resolve(path.dirname(from), spec)
+      : undefined;
   if (!base) return undefined; // a package
   return [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((p) => existsSync(p) && !p.endsWith(path.sep));
 }

@@ -53,13 +53,15 @@ async function applyOnSession(db: SqlSession, migrationsDir: string, options: Mi
       const sql = await readFile(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');
       const id = randomUUID();
-      await db.exec(
-        `BEGIN;\n${sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) ` +
-          `VALUES ('${id}', '${checksum}', now(), '${name.replace(/'/g, "''")}', 1);\nCOMMIT;`,
-      ).catch(async (err: unknown) => {
-        await db.exec('ROLLBACK').catch(() => undefined);
-        throw new Error(`Migration ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
-      });
+      await db
+        .exec(
+          `BEGIN;\n${sql}\n;INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) ` +
+            `VALUES ('${id}', '${checksum}', now(), '${name.replace(/'/g, "''")}', 1);\nCOMMIT;`,
+        )
+        .catch(async (err: unknown) => {
+          await db.exec('ROLLBACK').catch(() => undefined);
+          throw new Error(`Migration ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        });
       applied.push(name);
     }
     await options.afterMigrations?.(db);

@@ -49,7 +49,10 @@ describe('resetDatabase', () => {
     await db.close();
 
     const lines: string[] = [];
-    const result = await resetDatabase(target, { log: (l) => lines.push(l), prepare: (db) => prepareInstance({ db: db.prisma }) });
+    const result = await resetDatabase(target, {
+      log: (l) => lines.push(l),
+      prepare: (db) => prepareInstance({ db: db.prisma }),
+    });
     expect(result.users).toBe(DEMO_USERS.length);
     expect(result.auditEvents).toBeGreaterThanOrEqual(DEMO_USERS.length);
     expect(lines.join('\n')).toMatch(target.kind === 'pglite' ? /Deleting/ : /Dropping and recreating schema/);

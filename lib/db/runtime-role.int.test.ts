@@ -40,7 +40,9 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('two database roles', () => 
   });
 
   it('migrates as the owner and leaves the tables to it', async () => {
-    const [row] = await app.query<{ owner: string; me: string }>(`SELECT tableowner AS owner, current_user AS me FROM pg_tables WHERE tablename = 'AuditEvent'`);
+    const [row] = await app.query<{ owner: string; me: string }>(
+      `SELECT tableowner AS owner, current_user AS me FROM pg_tables WHERE tablename = 'AuditEvent'`,
+    );
     expect(row).toEqual({ owner: OWNER, me: RUNTIME });
   });
 
@@ -52,10 +54,15 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('two database roles', () => 
       UPDATE "User" SET name = 'V' WHERE id = 'u1'; DELETE FROM "User" WHERE id = 'u1'`);
   });
 
-  const present = () => app.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
+  const present = () =>
+    app.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
 
   it.each([
-    ['UPDATE', (t: string) => `UPDATE "${t}" SET "${t === 'AuditEvent' ? 'action' : 'id'}" = "${t === 'AuditEvent' ? 'action' : 'id'}"`, /permission denied/],
+    [
+      'UPDATE',
+      (t: string) => `UPDATE "${t}" SET "${t === 'AuditEvent' ? 'action' : 'id'}" = "${t === 'AuditEvent' ? 'action' : 'id'}"`,
+      /permission denied/,
+    ],
     ['DELETE', (t: string) => `DELETE FROM "${t}"`, /permission denied/],
     ['TRUNCATE', (t: string) => `TRUNCATE "${t}"`, /permission denied/],
     ['DISABLE TRIGGER', (t: string) => `ALTER TABLE "${t}" DISABLE TRIGGER ALL`, /must be owner/],
@@ -63,7 +70,9 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('two database roles', () => 
   ])('refuses %s on every append-only table', async (_what, sql, message) => {
     const tables = new Set((await present()).map((r) => r.name));
     const protectedTables = APPEND_ONLY_TABLES.filter((t) => tables.has(t));
-    expect(protectedTables).toEqual(expect.arrayContaining(['AuditEvent', 'AuditCheckpoint', 'VerificationRecord', 'EnforcementDecision']));
+    expect(protectedTables).toEqual(
+      expect.arrayContaining(['AuditEvent', 'AuditCheckpoint', 'VerificationRecord', 'EnforcementDecision']),
+    );
     for (const t of protectedTables) await expect(app.exec(sql(t)), t).rejects.toThrow(message);
   });
 
@@ -72,8 +81,11 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('two database roles', () => 
       `SELECT c.relname AS table, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND c.relname = ANY($1)`,
       [[...APPEND_ONLY_TABLES]],
     );
-    expect(triggers.map((t) => t.name)).toEqual(expect.arrayContaining(['AuditEvent_append_only', 'AuditEvent_no_truncate', 'AuditCheckpoint_append_only']));
-    for (const t of triggers) await expect(app.exec(`DROP TRIGGER "${t.name}" ON "${t.table}"`), t.name).rejects.toThrow(/must be owner/);
+    expect(triggers.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['AuditEvent_append_only', 'AuditEvent_no_truncate', 'AuditCheckpoint_append_only']),
+    );
+    for (const t of triggers)
+      await expect(app.exec(`DROP TRIGGER "${t.name}" ON "${t.table}"`), t.name).rejects.toThrow(/must be owner/);
   });
 
   it('refuses to create tables or functions to work around it', async () => {

@@ -33,7 +33,10 @@ export async function grantRuntimeRole(owner: SqlSession, runtimeRole: string): 
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
     `REVOKE ALL ON "_prisma_migrations" FROM ${role}`,
     `GRANT SELECT ON "_prisma_migrations" TO ${role}`,
-    ...APPEND_ONLY_TABLES.filter((t) => present.has(t)).flatMap((t) => [`REVOKE ALL ON ${ident(t)} FROM ${role}`, `GRANT SELECT, INSERT ON ${ident(t)} TO ${role}`]),
+    ...APPEND_ONLY_TABLES.filter((t) => present.has(t)).flatMap((t) => [
+      `REVOKE ALL ON ${ident(t)} FROM ${role}`,
+      `GRANT SELECT, INSERT ON ${ident(t)} TO ${role}`,
+    ]),
   ];
   await owner.exec(statements.join(';\n'));
 }

@@ -15,8 +15,12 @@ export async function seedApiKeys(prisma: PrismaClient): Promise<void> {
   const actor = { type: 'USER' as const, id: admin.id, label: admin.email, role: admin.role };
   for (const scope of ['ENFORCE', 'INGEST', 'READ'] as const) {
     const secret = DEMO_API_KEYS[scope];
-    const exists = await prisma.apiKey.findFirst({ where: { prefix: secret.slice(0, secret.lastIndexOf('_') + 7) }, select: { id: true } });
-    if (!exists) await createApiKey({ actor, input: { name: `Demo ${scope.toLowerCase()} key`, scopes: [scope] } }, { secret, db: prisma });
+    const exists = await prisma.apiKey.findFirst({
+      where: { prefix: secret.slice(0, secret.lastIndexOf('_') + 7) },
+      select: { id: true },
+    });
+    if (!exists)
+      await createApiKey({ actor, input: { name: `Demo ${scope.toLowerCase()} key`, scopes: [scope] } }, { secret, db: prisma });
   }
   await seedDemoExceptions(prisma);
 }
@@ -37,9 +41,27 @@ async function seedDemoExceptions(prisma: PrismaClient): Promise<void> {
   });
   const now = Date.now();
   const plans = [
-    { env: 'PRODUCTION', rules: ['min-tier'], versionScoped: true, expiresAt: new Date(now + 90 * DAY), why: 'Needed for the support workflow until the publisher reaches Gold.' },
-    { env: 'STAGING', rules: ['min-tier', 'verification-fresh'], versionScoped: false, expiresAt: new Date(now + 30 * DAY), why: 'Staging evaluation of a replacement candidate.' },
-    { env: 'PRODUCTION', rules: ['min-tier'], versionScoped: true, expiresAt: new Date(now - 10 * DAY), why: 'Temporary use during a migration (expired).' },
+    {
+      env: 'PRODUCTION',
+      rules: ['min-tier'],
+      versionScoped: true,
+      expiresAt: new Date(now + 90 * DAY),
+      why: 'Needed for the support workflow until the publisher reaches Gold.',
+    },
+    {
+      env: 'STAGING',
+      rules: ['min-tier', 'verification-fresh'],
+      versionScoped: false,
+      expiresAt: new Date(now + 30 * DAY),
+      why: 'Staging evaluation of a replacement candidate.',
+    },
+    {
+      env: 'PRODUCTION',
+      rules: ['min-tier'],
+      versionScoped: true,
+      expiresAt: new Date(now - 10 * DAY),
+      why: 'Temporary use during a migration (expired).',
+    },
   ] as const;
   const actor: Actor = { type: 'USER', id: approver.id, label: approver.email, role: approver.role };
   await prisma.$transaction(async (tx) => {
@@ -62,7 +84,12 @@ async function seedDemoExceptions(prisma: PrismaClient): Promise<void> {
           approvedAt: new Date(now - 20 * DAY),
         },
       });
-      await recordAuditEvent(tx, actor, { action: 'exception.approved', entityType: 'PolicyException', entityId: exception.id, after: exception });
+      await recordAuditEvent(tx, actor, {
+        action: 'exception.approved',
+        entityType: 'PolicyException',
+        entityId: exception.id,
+        after: exception,
+      });
     }
   });
 }

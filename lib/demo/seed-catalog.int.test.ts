@@ -25,7 +25,17 @@ describe('demo catalogue', () => {
     expect(await prisma.installation.count({ where: { state: 'ACTIVE', approvedDigest: null } })).toBe(0);
     expect(await prisma.verificationRecord.count({ where: { tier: 'FAILED' } })).toBeGreaterThan(0);
     const kinds = new Set((await prisma.alert.findMany()).map((a) => a.kind));
-    for (const k of ['failed-verification', 'permission-escalation', 'production-new-version', 'digest-changed', 'definitions-changed', 'provenance-missing', 'signer-changed', 'publisher-identity-withdrawn', 'stale-verification']) {
+    for (const k of [
+      'failed-verification',
+      'permission-escalation',
+      'production-new-version',
+      'digest-changed',
+      'definitions-changed',
+      'provenance-missing',
+      'signer-changed',
+      'publisher-identity-withdrawn',
+      'stale-verification',
+    ]) {
       expect(kinds, k).toContain(k);
     }
     expect(await prisma.registry.count()).toBe(3);

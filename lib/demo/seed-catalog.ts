@@ -24,16 +24,31 @@ export async function seedCatalog(prisma: PrismaClient): Promise<void> {
       const row = await tx.registry.create({
         data: { kind: 'AGENTNODE', name: SAMPLE_REGISTRY_NAME, baseUrl: server.url, config: { sample: true, perPage: 50 } },
       });
-      await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'registry.created', entityType: 'Registry', entityId: row.id, after: { name: row.name, kind: row.kind, baseUrl: row.baseUrl } });
+      await recordAuditEvent(tx, SYSTEM_ACTOR, {
+        action: 'registry.created',
+        entityType: 'Registry',
+        entityId: row.id,
+        after: { name: row.name, kind: row.kind, baseUrl: row.baseUrl },
+      });
       return row;
     });
-    await expectSuccess(runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: registry.id, trigger: 'STARTUP' } }, { db: prisma }));
+    await expectSuccess(
+      runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: registry.id, trigger: 'STARTUP' } }, { db: prisma }),
+    );
     await seedAgents(prisma);
     server.catalog = demoCatalog(2);
-    await expectSuccess(runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: registry.id, trigger: 'STARTUP' } }, { db: prisma }));
+    await expectSuccess(
+      runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: registry.id, trigger: 'STARTUP' } }, { db: prisma }),
+    );
     await prisma.$transaction(async (tx) => {
       const updated = await tx.registry.update({ where: { id: registry.id }, data: { baseUrl: sampleRegistryUrl() } });
-      await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'registry.updated', entityType: 'Registry', entityId: registry.id, before: { baseUrl: server.url }, after: { baseUrl: updated.baseUrl } });
+      await recordAuditEvent(tx, SYSTEM_ACTOR, {
+        action: 'registry.updated',
+        entityType: 'Registry',
+        entityId: registry.id,
+        before: { baseUrl: server.url },
+        after: { baseUrl: updated.baseUrl },
+      });
     });
   } finally {
     await server.close();
@@ -47,12 +62,22 @@ async function expectSuccess(run: Promise<{ status: string; error: string | null
 }
 
 async function seedAgents(prisma: PrismaClient) {
-  const tools = await prisma.tool.findMany({ include: { versions: { orderBy: { publishedAt: 'desc' }, where: { yankedAt: null } } } });
+  const tools = await prisma.tool.findMany({
+    include: { versions: { orderBy: { publishedAt: 'desc' }, where: { yankedAt: null } } },
+  });
   const bySlug = new Map(tools.map((t) => [t.externalId, t]));
   const now = Date.now();
   await prisma.$transaction(async (tx) => {
     for (const [i, a] of DEMO_AGENTS.entries()) {
-      const agent = await tx.agent.create({ data: { name: a.name, environment: a.environment, owner: a.owner, description: a.description, lastSeenAt: new Date(now - (i + 1) * 3_600_000) } });
+      const agent = await tx.agent.create({
+        data: {
+          name: a.name,
+          environment: a.environment,
+          owner: a.owner,
+          description: a.description,
+          lastSeenAt: new Date(now - (i + 1) * 3_600_000),
+        },
+      });
       const rows: Prisma.InstallationCreateManyInput[] = [];
       for (const [j, [slug, pick, state]] of a.installs.entries()) {
         const tool = bySlug.get(slug);
@@ -77,7 +102,11 @@ async function seedAgents(prisma: PrismaClient) {
         action: 'agent.created',
         entityType: 'Agent',
         entityId: agent.id,
-        after: { name: a.name, environment: a.environment, installations: a.installs.map(([slug, , state]) => `${slug} (${state})`) },
+        after: {
+          name: a.name,
+          environment: a.environment,
+          installations: a.installs.map(([slug, , state]) => `${slug} (${state})`),
+        },
       });
     }
   });
@@ -86,13 +115,33 @@ async function seedAgents(prisma: PrismaClient) {
 /** Online registries exist in the demo but stay disabled: they need internet access. */
 async function seedOnlineRegistries(prisma: PrismaClient) {
   const rows = [
-    { kind: 'MCP_REGISTRY' as const, name: 'Official MCP Registry', baseUrl: 'https://registry.modelcontextprotocol.io', enabled: false, config: { note: 'Needs internet access; enable to sync the public MCP registry.' } },
-    { kind: 'NPM' as const, name: 'npm registry', baseUrl: 'https://registry.npmjs.org', enabled: false, config: { note: 'Needs internet access; lists the npm packages named in config.packages.', packages: ['@modelcontextprotocol/server-filesystem', '@modelcontextprotocol/server-github'] } },
+    {
+      kind: 'MCP_REGISTRY' as const,
+      name: 'Official MCP Registry',
+      baseUrl: 'https://registry.modelcontextprotocol.io',
+      enabled: false,
+      config: { note: 'Needs internet access; enable to sync the public MCP registry.' },
+    },
+    {
+      kind: 'NPM' as const,
+      name: 'npm registry',
+      baseUrl: 'https://registry.npmjs.org',
+      enabled: false,
+      config: {
+        note: 'Needs internet access; lists the npm packages named in config.packages.',
+        packages: ['@modelcontextprotocol/server-filesystem', '@modelcontextprotocol/server-github'],
+      },
+    },
   ];
   await prisma.$transaction(async (tx) => {
     for (const data of rows) {
       const row = await tx.registry.create({ data });
-      await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'registry.created', entityType: 'Registry', entityId: row.id, after: { name: row.name, kind: row.kind, baseUrl: row.baseUrl, enabled: row.enabled } });
+      await recordAuditEvent(tx, SYSTEM_ACTOR, {
+        action: 'registry.created',
+        entityType: 'Registry',
+        entityId: row.id,
+        after: { name: row.name, kind: row.kind, baseUrl: row.baseUrl, enabled: row.enabled },
+      });
     }
   });
 }

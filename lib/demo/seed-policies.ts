@@ -13,7 +13,12 @@ export async function seedPolicies(prisma: PrismaClient): Promise<void> {
       const policy = await tx.policy.create({
         data: { environment, version: 1, ...DEFAULT_POLICIES[environment], changeNote: 'Default policy shipped with ToolLedger' },
       });
-      await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'policy.created', entityType: 'Policy', entityId: policy.id, after: policy });
+      await recordAuditEvent(tx, SYSTEM_ACTOR, {
+        action: 'policy.created',
+        entityType: 'Policy',
+        entityId: policy.id,
+        after: policy,
+      });
     }
   });
 }

@@ -22,8 +22,19 @@ describe('seedWorkflow', () => {
     const registry = await createRegistry(prisma);
     const publisher = await createPublisher(prisma, { registryId: registry.id });
     const external = { network: 'EXTERNAL' as const };
-    for (let i = 0; i < 5; i++) await createTool(prisma, { registryId: registry.id, publisherId: publisher.id, name: `gold-ext-${i}`, versions: [{ version: '1.0.0', publishedAt: new Date(), permissions: external, allowedDomains: ['api.example.com'] }] });
-    await createTool(prisma, { registryId: registry.id, publisherId: publisher.id, name: 'partial-tool', versions: [{ version: '0.9.0', score: 55, publishedAt: new Date() }] });
+    for (let i = 0; i < 5; i++)
+      await createTool(prisma, {
+        registryId: registry.id,
+        publisherId: publisher.id,
+        name: `gold-ext-${i}`,
+        versions: [{ version: '1.0.0', publishedAt: new Date(), permissions: external, allowedDomains: ['api.example.com'] }],
+      });
+    await createTool(prisma, {
+      registryId: registry.id,
+      publisherId: publisher.id,
+      name: 'partial-tool',
+      versions: [{ version: '0.9.0', score: 55, publishedAt: new Date() }],
+    });
     await createAgent(prisma, { environment: 'PRODUCTION', name: 'support-agent-prod-01' });
     await createAgent(prisma, { environment: 'STAGING', name: 'support-agent-stg-01' });
     await createAgent(prisma, { environment: 'DEVELOPMENT', name: 'dev-agent-01' });
@@ -39,11 +50,18 @@ describe('seedWorkflow', () => {
       expect(new Set(people).size).toBe(people.length);
     }
     const deployed = requests.find((r) => r.state === 'DEPLOYED')!;
-    const deployEvent = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: deployed.id, action: 'changeRequest.deployed' } });
+    const deployEvent = await prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: deployed.id, action: 'changeRequest.deployed' },
+    });
     expect(deployEvent.actorId).not.toBe(deployed.requestedById);
     // The allowlist entry: added by a compliance officer, approved by a security reviewer; it fast-tracked another person's request.
     const entry = await prisma.allowlistEntry.findFirstOrThrow({ include: { createdBy: true, approvedBy: true } });
-    expect(entry).toMatchObject({ status: 'APPROVED', environment: 'STAGING', createdBy: { role: 'COMPLIANCE_OFFICER' }, approvedBy: { role: 'SECURITY_REVIEWER' } });
+    expect(entry).toMatchObject({
+      status: 'APPROVED',
+      environment: 'STAGING',
+      createdBy: { role: 'COMPLIANCE_OFFICER' },
+      approvedBy: { role: 'SECURITY_REVIEWER' },
+    });
     const fastTracked = requests.find((r) => r.state === 'APPROVED')!;
     expect(fastTracked).toMatchObject({ source: 'FAST_TRACK', toolId: entry.toolId, environment: 'STAGING' });
     expect(fastTracked.requestedById).not.toBe(entry.createdById);

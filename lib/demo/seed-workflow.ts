@@ -31,12 +31,28 @@ type Candidate = { id: string; toolId: string; needsReview: Record<Environment, 
  */
 export async function seedWorkflow(prisma: PrismaClient): Promise<void> {
   if ((await prisma.changeRequest.count()) > 0) return;
-  const users = await prisma.user.findMany({ where: { email: { in: ['compliance@toolledger.local', 'compliance2@toolledger.local', 'security@toolledger.local', 'admin@toolledger.local'] } } });
+  const users = await prisma.user.findMany({
+    where: {
+      email: {
+        in: [
+          'compliance@toolledger.local',
+          'compliance2@toolledger.local',
+          'security@toolledger.local',
+          'admin@toolledger.local',
+        ],
+      },
+    },
+  });
   const actor = (email: string): Actor | null => {
     const u = users.find((x) => x.email === email);
     return u ? { type: 'USER', id: u.id, label: u.email, role: u.role } : null;
   };
-  const [carla, chris, sam, ada] = ['compliance@toolledger.local', 'compliance2@toolledger.local', 'security@toolledger.local', 'admin@toolledger.local'].map(actor);
+  const [carla, chris, sam, ada] = [
+    'compliance@toolledger.local',
+    'compliance2@toolledger.local',
+    'security@toolledger.local',
+    'admin@toolledger.local',
+  ].map(actor);
   if (!carla || !chris || !sam || !ada) return;
 
   const agents = await prisma.agent.findMany({ orderBy: { name: 'asc' }, select: { id: true, environment: true } });
@@ -61,51 +77,167 @@ export async function seedWorkflow(prisma: PrismaClient): Promise<void> {
   // Deployed: passes production policy, reviewed by both stages, then rolled out.
   const deployed = prod && pick((c) => c.passes.PRODUCTION && c.needsReview.PRODUCTION);
   if (prod && deployed) {
-    const r = await createChangeRequest({ actor: carla, input: { kind: 'NEW_TOOL', toolVersionId: deployed.id, agentId: prod.id, environment: 'PRODUCTION', justification: JUSTIFICATION.deployed } }, ctx(200));
-    await decideChangeRequest({ actor: chris, input: { id: r.id, decision: 'APPROVED', comment: 'Business owner confirmed the need.' } }, ctx(190));
-    if (r.requiresSecurityReview) await decideChangeRequest({ actor: sam, input: { id: r.id, decision: 'APPROVED', comment: 'Declared domains reviewed; egress limited to them.' } }, ctx(170));
+    const r = await createChangeRequest(
+      {
+        actor: carla,
+        input: {
+          kind: 'NEW_TOOL',
+          toolVersionId: deployed.id,
+          agentId: prod.id,
+          environment: 'PRODUCTION',
+          justification: JUSTIFICATION.deployed,
+        },
+      },
+      ctx(200),
+    );
+    await decideChangeRequest(
+      { actor: chris, input: { id: r.id, decision: 'APPROVED', comment: 'Business owner confirmed the need.' } },
+      ctx(190),
+    );
+    if (r.requiresSecurityReview)
+      await decideChangeRequest(
+        { actor: sam, input: { id: r.id, decision: 'APPROVED', comment: 'Declared domains reviewed; egress limited to them.' } },
+        ctx(170),
+      );
     await deployChangeRequest({ actor: ada, input: { id: r.id } }, ctx(160));
   }
 
   // Overdue: raised five days ago, still waiting on compliance review.
   const overdue = prod && pick((c) => c.passes.PRODUCTION && c.needsReview.PRODUCTION);
   if (prod && overdue) {
-    await createChangeRequest({ actor: carla, input: { kind: 'NEW_TOOL', toolVersionId: overdue.id, agentId: prod.id, environment: 'PRODUCTION', justification: JUSTIFICATION.overdue } }, ctx(120));
+    await createChangeRequest(
+      {
+        actor: carla,
+        input: {
+          kind: 'NEW_TOOL',
+          toolVersionId: overdue.id,
+          agentId: prod.id,
+          environment: 'PRODUCTION',
+          justification: JUSTIFICATION.overdue,
+        },
+      },
+      ctx(120),
+    );
   }
 
   // Awaiting security review: compliance approved, a manual-review trigger fired.
   const security = staging && (pick((c) => c.needsReview.STAGING && c.passes.STAGING) ?? pick((c) => c.needsReview.STAGING));
   if (staging && security) {
-    const r = await createChangeRequest({ actor: chris, input: { kind: 'NEW_TOOL', toolVersionId: security.id, agentId: staging.id, environment: 'STAGING', justification: JUSTIFICATION.security } }, ctx(20));
-    if (r.state === 'COMPLIANCE_REVIEW') await decideChangeRequest({ actor: carla, input: { id: r.id, decision: 'APPROVED', comment: 'Fine for staging; security please check egress.' } }, ctx(18));
+    const r = await createChangeRequest(
+      {
+        actor: chris,
+        input: {
+          kind: 'NEW_TOOL',
+          toolVersionId: security.id,
+          agentId: staging.id,
+          environment: 'STAGING',
+          justification: JUSTIFICATION.security,
+        },
+      },
+      ctx(20),
+    );
+    if (r.state === 'COMPLIANCE_REVIEW')
+      await decideChangeRequest(
+        { actor: carla, input: { id: r.id, decision: 'APPROVED', comment: 'Fine for staging; security please check egress.' } },
+        ctx(18),
+      );
   }
 
   // Allowlist: Carla pre-approves a tool for staging, Sam (a second person) approves the entry;
   // Chris's request for it then skips manual review. Carla's own requests for it would not.
   const allowlisted = staging && pick((c) => c.needsReview.STAGING && c.passes.STAGING);
   if (staging && allowlisted) {
-    const entry = await addAllowlistEntry({ actor: carla, input: { toolId: allowlisted.toolId, environment: 'STAGING', note: 'Vetted by security for staging release rehearsals.' } }, ctx(100));
-    await decideAllowlistEntry({ actor: sam, input: { id: entry.id, decision: 'APPROVED', comment: 'Egress limited to the declared domains; fine for staging.' } }, ctx(96));
-    await createChangeRequest({ actor: chris, input: { kind: 'NEW_TOOL', toolVersionId: allowlisted.id, agentId: staging.id, environment: 'STAGING', justification: JUSTIFICATION.allowlisted } }, ctx(90));
+    const entry = await addAllowlistEntry(
+      {
+        actor: carla,
+        input: { toolId: allowlisted.toolId, environment: 'STAGING', note: 'Vetted by security for staging release rehearsals.' },
+      },
+      ctx(100),
+    );
+    await decideAllowlistEntry(
+      {
+        actor: sam,
+        input: { id: entry.id, decision: 'APPROVED', comment: 'Egress limited to the declared domains; fine for staging.' },
+      },
+      ctx(96),
+    );
+    await createChangeRequest(
+      {
+        actor: chris,
+        input: {
+          kind: 'NEW_TOOL',
+          toolVersionId: allowlisted.id,
+          agentId: staging.id,
+          environment: 'STAGING',
+          justification: JUSTIFICATION.allowlisted,
+        },
+      },
+      ctx(90),
+    );
   }
 
   // Rejected with a comment: fails production policy.
   const rejected = prod && pick((c) => !c.passes.PRODUCTION);
   if (prod && rejected) {
-    const r = await createChangeRequest({ actor: chris, input: { kind: 'NEW_TOOL', toolVersionId: rejected.id, agentId: prod.id, environment: 'PRODUCTION', justification: JUSTIFICATION.rejected } }, ctx(72));
-    await addChangeComment({ actor: sam, input: { id: r.id, body: 'This version does not meet the production policy; is there a verified alternative?' } }, ctx(70));
-    await decideChangeRequest({ actor: carla, input: { id: r.id, decision: 'REJECTED', comment: 'Fails the production policy (see snapshot). Request an exception or a Gold alternative.' } }, ctx(66));
+    const r = await createChangeRequest(
+      {
+        actor: chris,
+        input: {
+          kind: 'NEW_TOOL',
+          toolVersionId: rejected.id,
+          agentId: prod.id,
+          environment: 'PRODUCTION',
+          justification: JUSTIFICATION.rejected,
+        },
+      },
+      ctx(72),
+    );
+    await addChangeComment(
+      {
+        actor: sam,
+        input: { id: r.id, body: 'This version does not meet the production policy; is there a verified alternative?' },
+      },
+      ctx(70),
+    );
+    await decideChangeRequest(
+      {
+        actor: carla,
+        input: {
+          id: r.id,
+          decision: 'REJECTED',
+          comment: 'Fails the production policy (see snapshot). Request an exception or a Gold alternative.',
+        },
+      },
+      ctx(66),
+    );
   }
 
   // A development request in compliance review, so the inbox has more than one row.
   const devReq = dev && pick((c) => c.passes[dev.environment]);
   if (dev && devReq) {
-    await createChangeRequest({ actor: chris, input: { kind: 'NEW_TOOL', toolVersionId: devReq.id, agentId: dev.id, environment: dev.environment, justification: 'Prototype for the next sprint; evaluate before staging.' } }, ctx(3));
+    await createChangeRequest(
+      {
+        actor: chris,
+        input: {
+          kind: 'NEW_TOOL',
+          toolVersionId: devReq.id,
+          agentId: dev.id,
+          environment: dev.environment,
+          justification: 'Prototype for the next sprint; evaluate before staging.',
+        },
+      },
+      ctx(3),
+    );
   }
 }
 
 async function loadCandidates(prisma: PrismaClient): Promise<Candidate[]> {
-  const tools = await prisma.tool.findMany({ where: { latestVersionId: { not: null } }, select: { latestVersionId: true }, orderBy: { name: 'asc' }, take: 200 });
+  const tools = await prisma.tool.findMany({
+    where: { latestVersionId: { not: null } },
+    select: { latestVersionId: true },
+    orderBy: { name: 'asc' },
+    take: 200,
+  });
   const ids = tools.flatMap((t) => (t.latestVersionId ? [t.latestVersionId] : []));
   const versions = await prisma.toolVersion.findMany({ where: { id: { in: ids } }, select: VERSION_FACTS_SELECT });
   const policies = await getCurrentPolicies({ db: prisma });
@@ -114,7 +246,10 @@ async function loadCandidates(prisma: PrismaClient): Promise<Candidate[]> {
   return versions
     .map((v) => {
       const envs = ['PRODUCTION', 'STAGING', 'DEVELOPMENT'] as const;
-      const evals = Object.fromEntries(envs.map((e) => [e, evaluatePolicy(policies[e], versionFactsOf(v), { now })])) as Record<Environment, ReturnType<typeof evaluatePolicy>>;
+      const evals = Object.fromEntries(envs.map((e) => [e, evaluatePolicy(policies[e], versionFactsOf(v), { now })])) as Record<
+        Environment,
+        ReturnType<typeof evaluatePolicy>
+      >;
       return {
         id: v.id,
         toolId: v.toolId,

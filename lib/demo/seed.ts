@@ -20,7 +20,12 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await prisma.$transaction(async (tx) => {
     for (const u of DEMO_USERS) {
       const user = await tx.user.create({ data: { ...u, passwordHash } });
-      await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'user.created', entityType: 'User', entityId: user.id, after: { email: user.email, role: user.role, demo: true } });
+      await recordAuditEvent(tx, SYSTEM_ACTOR, {
+        action: 'user.created',
+        entityType: 'User',
+        entityId: user.id,
+        after: { email: user.email, role: user.role, demo: true },
+      });
     }
   });
   // Order matters: the catalogue comes in through a real registry sync, then keys and workflow refer to it.

@@ -19,16 +19,41 @@ describe('audit chain checkpoints', () => {
     ['newest records deleted', checkpoint, { hashAtHead: undefined, chainHeadSeq: 41n }, 'missing-records'],
     ['the record is gone but later ones exist', checkpoint, { hashAtHead: undefined, chainHeadSeq: 60n }, 'missing-records'],
     ['the chain was rewritten', checkpoint, { hashAtHead: 'b'.repeat(64), chainHeadSeq: 60n }, 'rewritten'],
-    ['the head moved in the row (signature no longer matches)', { ...checkpoint, headSeq: 30n }, { hashAtHead: 'a'.repeat(64), chainHeadSeq: 60n }, 'bad-signature'],
-    ['the hash was edited in the row', { ...checkpoint, headHash: 'b'.repeat(64) }, { hashAtHead: 'b'.repeat(64), chainHeadSeq: 60n }, 'bad-signature'],
-    ['a signature of the wrong length', { ...checkpoint, signature: 'abcd' }, { hashAtHead: 'a'.repeat(64), chainHeadSeq: 60n }, 'bad-signature'],
-    ['another key signed it', { ...checkpoint, keyId: checkpointKeyId('x'.repeat(32)) }, { hashAtHead: 'a'.repeat(64), chainHeadSeq: 60n }, 'unknown-key'],
+    [
+      'the head moved in the row (signature no longer matches)',
+      { ...checkpoint, headSeq: 30n },
+      { hashAtHead: 'a'.repeat(64), chainHeadSeq: 60n },
+      'bad-signature',
+    ],
+    [
+      'the hash was edited in the row',
+      { ...checkpoint, headHash: 'b'.repeat(64) },
+      { hashAtHead: 'b'.repeat(64), chainHeadSeq: 60n },
+      'bad-signature',
+    ],
+    [
+      'a signature of the wrong length',
+      { ...checkpoint, signature: 'abcd' },
+      { hashAtHead: 'a'.repeat(64), chainHeadSeq: 60n },
+      'bad-signature',
+    ],
+    [
+      'another key signed it',
+      { ...checkpoint, keyId: checkpointKeyId('x'.repeat(32)) },
+      { hashAtHead: 'a'.repeat(64), chainHeadSeq: 60n },
+      'unknown-key',
+    ],
   ] as const)('%s → %s', (_name, cp, chain, problem) => {
     expect(checkCheckpoint(cp, KEY, chain)).toBe(problem);
   });
 
   it('a checkpoint of the empty chain holds whatever follows', () => {
     const empty = { headSeq: 0n, headHash: '0'.repeat(64), createdAt: at };
-    expect(checkCheckpoint({ ...empty, signature: signCheckpoint(KEY, empty), keyId: checkpointKeyId(KEY) }, KEY, { hashAtHead: undefined, chainHeadSeq: 0n })).toBeNull();
+    expect(
+      checkCheckpoint({ ...empty, signature: signCheckpoint(KEY, empty), keyId: checkpointKeyId(KEY) }, KEY, {
+        hashAtHead: undefined,
+        chainHeadSeq: 0n,
+      }),
+    ).toBeNull();
   });
 });

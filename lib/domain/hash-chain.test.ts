@@ -17,7 +17,9 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ b: 1, a: { d: undefined, c: [2, { z: 1, y: 2 }] } })).toBe('{"a":{"c":[2,{"y":2,"z":1}]},"b":1}');
   });
   it('writes dates as ISO strings and bigints as strings', () => {
-    expect(canonicalJson({ at: new Date('2026-01-02T03:04:05Z'), seq: 12n })).toBe('{"at":"2026-01-02T03:04:05.000Z","seq":"12"}');
+    expect(canonicalJson({ at: new Date('2026-01-02T03:04:05Z'), seq: 12n })).toBe(
+      '{"at":"2026-01-02T03:04:05.000Z","seq":"12"}',
+    );
   });
   it('gives the same text whatever the key order', () => {
     expect(canonicalJson({ x: 1, y: 2 })).toBe(canonicalJson({ y: 2, x: 1 }));

@@ -31,11 +31,19 @@ export function verifyChain<T extends ChainLink>(
   for (let index = 0; index < records.length; index++) {
     const record = records[index]!;
     if (record.prevHash !== prev) {
-      return { ok: false, lastHash: prev, break: { index, kind: 'prev-mismatch', expectedPrev: prev, actualPrev: record.prevHash } };
+      return {
+        ok: false,
+        lastHash: prev,
+        break: { index, kind: 'prev-mismatch', expectedPrev: prev, actualPrev: record.prevHash },
+      };
     }
     const expected = chainHash(prev, contentOf(record));
     if (expected !== record.hash) {
-      return { ok: false, lastHash: prev, break: { index, kind: 'hash-mismatch', expectedHash: expected, actualHash: record.hash } };
+      return {
+        ok: false,
+        lastHash: prev,
+        break: { index, kind: 'hash-mismatch', expectedHash: expected, actualHash: record.hash },
+      };
     }
     prev = record.hash;
   }

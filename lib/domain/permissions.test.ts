@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { exceedsMaximum, findEscalations, levelRank, mostPermissive, NO_PERMISSIONS } from './permissions';
 import type { PermissionSet } from './types';
 
-const set = (network: PermissionSet['network'], filesystem: PermissionSet['filesystem'], codeExecution: PermissionSet['codeExecution'], dataAccess: PermissionSet['dataAccess']): PermissionSet => ({ network, filesystem, codeExecution, dataAccess });
+const set = (
+  network: PermissionSet['network'],
+  filesystem: PermissionSet['filesystem'],
+  codeExecution: PermissionSet['codeExecution'],
+  dataAccess: PermissionSet['dataAccess'],
+): PermissionSet => ({ network, filesystem, codeExecution, dataAccess });
 
 describe('permission lattice', () => {
   it.each([

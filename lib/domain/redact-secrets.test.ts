@@ -29,7 +29,12 @@ describe('redactSecrets', () => {
     expect(
       redactSecrets({
         name: 'AgentNode',
-        config: { perPage: 20, apiKey: 'ank_live_123', nested: [{ token: 'abc', ok: 1 }], headers: { Authorization: 'Bearer x' } },
+        config: {
+          perPage: 20,
+          apiKey: 'ank_live_123',
+          nested: [{ token: 'abc', ok: 1 }],
+          headers: { Authorization: 'Bearer x' },
+        },
         password: { hash: 'x' },
         at,
       }),
@@ -42,7 +47,11 @@ describe('redactSecrets', () => {
   });
 
   it('keeps booleans and null under secret names (presence, not the secret)', () => {
-    expect(redactSecrets({ passwordChanged: true, apiKey: null, token: 0 })).toEqual({ passwordChanged: true, apiKey: null, token: REDACTED });
+    expect(redactSecrets({ passwordChanged: true, apiKey: null, token: 0 })).toEqual({
+      passwordChanged: true,
+      apiKey: null,
+      token: REDACTED,
+    });
   });
 
   it('leaves scalars and null alone', () => {

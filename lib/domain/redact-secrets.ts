@@ -2,7 +2,8 @@
  * Field names that carry secrets. The audit trail is append-only and hash-chained: a secret
  * written there can never be removed, so the writer blanks these before hashing, at any depth.
  */
-const SECRET_FIELD = /api[-_]?key|token|secret|passw(or)?d|passphrase|authorization|credential|private[-_]?key|cookie|bearer|signature[-_]?key/i;
+const SECRET_FIELD =
+  /api[-_]?key|token|secret|passw(or)?d|passphrase|authorization|credential|private[-_]?key|cookie|bearer|signature[-_]?key/i;
 
 export const REDACTED = '[redacted]';
 

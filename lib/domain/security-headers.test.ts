@@ -22,7 +22,9 @@ describe('security headers', () => {
   });
 
   it('lets the sign-in form go on to the configured OIDC provider only', () => {
-    expect(directive(contentSecurityPolicy({ development: false, https: true, oidcOrigin: 'https://sso.example' }), 'form-action')).toBe("form-action 'self' https://sso.example");
+    expect(
+      directive(contentSecurityPolicy({ development: false, https: true, oidcOrigin: 'https://sso.example' }), 'form-action'),
+    ).toBe("form-action 'self' https://sso.example");
     expect(directive(contentSecurityPolicy({ development: false, https: true }), 'form-action')).toBe("form-action 'self'");
   });
 });

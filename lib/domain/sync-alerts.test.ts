@@ -38,9 +38,17 @@ describe('detectVersionAlerts', () => {
     ['nothing noteworthy', {}, []],
     ['first version ever', { previousVersion: null }, []],
     ['unchanged version seen again', { sameVersionBefore: v2 }, []],
-    ['failed verification run', { newVerifications: [{ tier: 'FAILED', payloadSha256: 'p1', failedChecks: ['installation'] }] }, [['failed-verification', 'HIGH', 'failed-verification:tool1:1.1.0:p1']]],
+    [
+      'failed verification run',
+      { newVerifications: [{ tier: 'FAILED', payloadSha256: 'p1', failedChecks: ['installation'] }] },
+      [['failed-verification', 'HIGH', 'failed-verification:tool1:1.1.0:p1']],
+    ],
     ['passing run', { newVerifications: [{ tier: 'GOLD', payloadSha256: 'p1', failedChecks: [] }] }, []],
-    ['new version of a production tool', { installedInProduction: true }, [['production-new-version', 'HIGH', 'production-new-version:tool1:1.1.0']]],
+    [
+      'new version of a production tool',
+      { installedInProduction: true },
+      [['production-new-version', 'HIGH', 'production-new-version:tool1:1.1.0']],
+    ],
     ['known version of a production tool', { installedInProduction: true, sameVersionBefore: v2 }, []],
     [
       'network none → external',
@@ -48,17 +56,40 @@ describe('detectVersionAlerts', () => {
       [['permission-escalation', 'HIGH', 'permission-escalation:tool1:1.1.0:from:1.0.0']],
     ],
     ['permissions lowered', { previousVersion: { ...v1, permissions: { ...NO_PERMISSIONS, filesystem: 'WRITE' } } }, []],
-    ['same version, other artifact (rug pull)', { sameVersionBefore: { ...v2, artifactDigest: 'sha256:old' } }, [['digest-changed', 'CRITICAL', 'digest-changed:tool1:1.1.0:sha256:bbb']]],
-    ['same version, other definitions', { sameVersionBefore: { ...v2, toolDefsHash: 'defs-old' } }, [['definitions-changed', 'CRITICAL', 'definitions-changed:tool1:1.1.0:defs-a']]],
+    [
+      'same version, other artifact (rug pull)',
+      { sameVersionBefore: { ...v2, artifactDigest: 'sha256:old' } },
+      [['digest-changed', 'CRITICAL', 'digest-changed:tool1:1.1.0:sha256:bbb']],
+    ],
+    [
+      'same version, other definitions',
+      { sameVersionBefore: { ...v2, toolDefsHash: 'defs-old' } },
+      [['definitions-changed', 'CRITICAL', 'definitions-changed:tool1:1.1.0:defs-a']],
+    ],
     ['digest unknown before', { sameVersionBefore: { ...v2, artifactDigest: null } }, []],
     [
       'same version re-declared with more permissions',
       { sameVersionBefore: v2, next: { ...v2, permissions: { ...NO_PERMISSIONS, codeExecution: 'UNRESTRICTED' } } },
       [['permission-escalation', 'HIGH', 'permission-escalation:tool1:1.1.0:redeclared:codeExecution=UNRESTRICTED']],
     ],
-    ['signature dropped', { next: { ...v2, provenance: { signaturePresent: false, provenancePresent: true, signer: null } } }, [['provenance-missing', 'HIGH', 'provenance-missing:tool1:1.1.0']]],
-    ['never had provenance', { previousVersion: { ...v1, provenance: { signaturePresent: false, provenancePresent: false } }, next: { ...v2, provenance: null } }, []],
-    ['signer changed', { next: { ...v2, provenance: { ...v1.provenance!, signer: 'github.com/fork/tool' } } }, [['signer-changed', 'HIGH', 'signer-changed:tool1:1.1.0:github.com/fork/tool']]],
+    [
+      'signature dropped',
+      { next: { ...v2, provenance: { signaturePresent: false, provenancePresent: true, signer: null } } },
+      [['provenance-missing', 'HIGH', 'provenance-missing:tool1:1.1.0']],
+    ],
+    [
+      'never had provenance',
+      {
+        previousVersion: { ...v1, provenance: { signaturePresent: false, provenancePresent: false } },
+        next: { ...v2, provenance: null },
+      },
+      [],
+    ],
+    [
+      'signer changed',
+      { next: { ...v2, provenance: { ...v1.provenance!, signer: 'github.com/fork/tool' } } },
+      [['signer-changed', 'HIGH', 'signer-changed:tool1:1.1.0:github.com/fork/tool']],
+    ],
     ['signer unknown now', { next: { ...v2, provenance: { ...v1.provenance!, signer: null } } }, []],
   ])('%s', (_name, overrides, expected) => {
     expect(run(overrides)).toEqual(expected);
@@ -83,7 +114,14 @@ describe('detectStaleVerification', () => {
     [new Date('2025-01-01T00:00:00Z'), null, false],
     [null, 30, false],
   ])('verified %s, max %s days → stale %s', (verifiedAt, maxAgeDays, stale) => {
-    const a = detectStaleVerification({ subject: 't', toolName: 'T', version: '1.0.0', lastVerifiedAt: verifiedAt, maxAgeDays, now });
+    const a = detectStaleVerification({
+      subject: 't',
+      toolName: 'T',
+      version: '1.0.0',
+      lastVerifiedAt: verifiedAt,
+      maxAgeDays,
+      now,
+    });
     expect(a !== null).toBe(stale);
     if (a) expect(a).toMatchObject({ kind: 'stale-verification', severity: 'MEDIUM', detail: { ageDays: 91, maxAgeDays: 90 } });
   });

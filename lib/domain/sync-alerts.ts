@@ -103,57 +103,101 @@ export function detectVersionAlerts(input: VersionAlertInput): DetectedAlert[] {
   for (const run of input.newVerifications) {
     if (run.tier !== 'FAILED') continue;
     const failed = run.failedChecks.join(', ') || 'verification run failed';
-    out.push(alert('failed-verification', `${name} ${next.version} failed verification (${failed})`, `${at}:${run.payloadSha256}`, { version: next.version, failedChecks: run.failedChecks }));
+    out.push(
+      alert('failed-verification', `${name} ${next.version} failed verification (${failed})`, `${at}:${run.payloadSha256}`, {
+        version: next.version,
+        failedChecks: run.failedChecks,
+      }),
+    );
   }
 
   if (same) {
     if (same.artifactDigest && next.artifactDigest && same.artifactDigest !== next.artifactDigest) {
       out.push(
-        alert('digest-changed', `${name} ${next.version} was re-published with a different artifact`, `${at}:${next.artifactDigest}`, {
-          version: next.version,
-          before: same.artifactDigest,
-          after: next.artifactDigest,
-        }),
+        alert(
+          'digest-changed',
+          `${name} ${next.version} was re-published with a different artifact`,
+          `${at}:${next.artifactDigest}`,
+          {
+            version: next.version,
+            before: same.artifactDigest,
+            after: next.artifactDigest,
+          },
+        ),
       );
     }
     if (same.toolDefsHash && next.toolDefsHash && same.toolDefsHash !== next.toolDefsHash) {
       out.push(
-        alert('definitions-changed', `${name} ${next.version} changed its tool definitions without a new version`, `${at}:${next.toolDefsHash}`, {
-          version: next.version,
-          before: same.toolDefsHash,
-          after: next.toolDefsHash,
-        }),
+        alert(
+          'definitions-changed',
+          `${name} ${next.version} changed its tool definitions without a new version`,
+          `${at}:${next.toolDefsHash}`,
+          {
+            version: next.version,
+            before: same.toolDefsHash,
+            after: next.toolDefsHash,
+          },
+        ),
       );
     }
     const raised = findEscalations(same.permissions, next.permissions);
     if (raised.length > 0) {
       out.push(
-        alert('permission-escalation', `${name} ${next.version} now declares more permissions than before`, `${at}:redeclared:${raised.map((e) => `${e.dimension}=${e.to}`).join(',')}`, {
-          version: next.version,
-          escalations: raised,
-        }),
+        alert(
+          'permission-escalation',
+          `${name} ${next.version} now declares more permissions than before`,
+          `${at}:redeclared:${raised.map((e) => `${e.dimension}=${e.to}`).join(',')}`,
+          {
+            version: next.version,
+            escalations: raised,
+          },
+        ),
       );
     }
     return out;
   }
 
   if (input.installedInProduction) {
-    out.push(alert('production-new-version', `${name} ${next.version} was released; an older version runs in production`, at, { version: next.version, previousVersion: prev?.version ?? null }));
+    out.push(
+      alert('production-new-version', `${name} ${next.version} was released; an older version runs in production`, at, {
+        version: next.version,
+        previousVersion: prev?.version ?? null,
+      }),
+    );
   }
   if (prev) {
     const raised = findEscalations(prev.permissions, next.permissions);
     if (raised.length > 0) {
       const what = raised.map((e) => `${e.dimension} ${e.from.toLowerCase()} → ${e.to.toLowerCase()}`).join(', ');
-      out.push(alert('permission-escalation', `${name} ${next.version} escalates permissions: ${what}`, `${at}:from:${prev.version}`, { version: next.version, previousVersion: prev.version, escalations: raised }));
+      out.push(
+        alert('permission-escalation', `${name} ${next.version} escalates permissions: ${what}`, `${at}:from:${prev.version}`, {
+          version: next.version,
+          previousVersion: prev.version,
+          escalations: raised,
+        }),
+      );
     }
     const lost = lostProvenance(prev.provenance, next.provenance);
     if (lost.length > 0) {
-      out.push(alert('provenance-missing', `${name} ${next.version} has no ${lost.join(' or ')}, which ${prev.version} had`, at, { version: next.version, previousVersion: prev.version, missing: lost }));
+      out.push(
+        alert('provenance-missing', `${name} ${next.version} has no ${lost.join(' or ')}, which ${prev.version} had`, at, {
+          version: next.version,
+          previousVersion: prev.version,
+          missing: lost,
+        }),
+      );
     }
     const before = prev.provenance?.signer;
     const after = next.provenance?.signer;
     if (before && after && before !== after) {
-      out.push(alert('signer-changed', `${name} ${next.version} is signed by ${after} instead of ${before}`, `${at}:${after}`, { version: next.version, previousVersion: prev.version, before, after }));
+      out.push(
+        alert('signer-changed', `${name} ${next.version} is signed by ${after} instead of ${before}`, `${at}:${after}`, {
+          version: next.version,
+          previousVersion: prev.version,
+          before,
+          after,
+        }),
+      );
     }
   }
   return out;
@@ -197,7 +241,12 @@ export function detectPublisherWithdrawal(input: {
   );
 }
 
-export function detectRegistryDeletion(input: { subject: string; toolName: string; before: string | null; after: string | null }): DetectedAlert | null {
+export function detectRegistryDeletion(input: {
+  subject: string;
+  toolName: string;
+  before: string | null;
+  after: string | null;
+}): DetectedAlert | null {
   if (input.after !== 'deleted' || input.before === 'deleted') return null;
   return alert('registry-deleted', `${input.toolName} was deleted from its registry`, input.subject, { before: input.before });
 }

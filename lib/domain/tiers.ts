@@ -93,7 +93,11 @@ export function tierCaps(run: Omit<RunGrading, 'scoreTier'>): TierCap[] {
   const mode = run.mode?.trim() || null;
   if (mode === 'mock') caps.push({ key: 'mock-mode', max: 'PARTIAL', reason: 'mock-mode run' });
   if (run.smokeReason && CREDENTIAL_BOUNDARY.has(run.smokeReason)) {
-    caps.push({ key: 'credential-boundary', max: 'PARTIAL', reason: `run stopped at a credential boundary (${run.smokeReason})` });
+    caps.push({
+      key: 'credential-boundary',
+      max: 'PARTIAL',
+      reason: `run stopped at a credential boundary (${run.smokeReason})`,
+    });
   }
   if (mode === 'limited') caps.push({ key: 'limited-mode', max: 'VERIFIED', reason: 'limited-mode run' });
   if (!run.smokePassed) caps.push({ key: 'smoke-not-passed', max: 'VERIFIED', reason: 'smoke test not passed' });
@@ -102,7 +106,11 @@ export function tierCaps(run: Omit<RunGrading, 'scoreTier'>): TierCap[] {
     caps.push({ key: 'gold-needs-real-mode', max: 'VERIFIED', reason: `Gold needs a real-mode run (mode “${mode}”)` });
   }
   if (run.reliability !== null && run.reliability !== undefined && run.reliability < GOLD_MIN_RELIABILITY) {
-    caps.push({ key: 'gold-needs-reliability', max: 'VERIFIED', reason: `reliability ${run.reliability.toFixed(2)} below ${GOLD_MIN_RELIABILITY}` });
+    caps.push({
+      key: 'gold-needs-reliability',
+      max: 'VERIFIED',
+      reason: `reliability ${run.reliability.toFixed(2)} below ${GOLD_MIN_RELIABILITY}`,
+    });
   }
   if (run.registryTier && run.registryTier !== 'FAILED') {
     caps.push({ key: 'registry-tier', max: run.registryTier, reason: `the registry grades it ${TIER_LABELS[run.registryTier]}` });

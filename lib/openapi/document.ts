@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ENFORCE_MAX_BODY_BYTES, ZDecisionReason, ZEnforceRequest, ZEnforceResponse, ZErrorResponse, ZHealthResponse } from '@/lib/validation/enforce';
+import {
+  ENFORCE_MAX_BODY_BYTES,
+  ZDecisionReason,
+  ZEnforceRequest,
+  ZEnforceResponse,
+  ZErrorResponse,
+  ZHealthResponse,
+} from '@/lib/validation/enforce';
 
 /**
  * The public API's OpenAPI 3.1 document, generated from the same zod schemas the handlers use
@@ -44,7 +51,10 @@ export const EXAMPLE_ARTIFACT_DIGEST = `sha256:${'1'.repeat(64)}`;
 const METHOD_NOT_ALLOWED = { '405': { description: 'Method not allowed: only GET is served (empty body).' } };
 
 const ref = (id: keyof typeof SCHEMAS) => ({ $ref: `#/components/schemas/${id}` });
-const json = (id: keyof typeof SCHEMAS, description: string) => ({ description, content: { 'application/json': { schema: ref(id) } } });
+const json = (id: keyof typeof SCHEMAS, description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref(id) } },
+});
 
 /** Request examples; `x-expect` says what the test fixtures (and the demo data) answer. */
 export const ENFORCE_EXAMPLES = {
@@ -65,7 +75,13 @@ export const ENFORCE_EXAMPLES = {
   },
   pinnedDigest: {
     summary: 'Agent states the artifact digest it is about to run',
-    value: { agent: 'support-agent-prod-01', tool: 'email-parser', version: '1.0.0', action: 'install', artifactDigest: EXAMPLE_ARTIFACT_DIGEST },
+    value: {
+      agent: 'support-agent-prod-01',
+      tool: 'email-parser',
+      version: '1.0.0',
+      action: 'install',
+      artifactDigest: EXAMPLE_ARTIFACT_DIGEST,
+    },
     'x-expect': { status: 200, decision: 'allow' },
   },
   unknownAgent: {
@@ -96,7 +112,12 @@ export function buildOpenApiDocument(serverUrl?: string) {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'API key as a bearer token (tl_<scope>_<random>)' },
         apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
-        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token', description: 'Dashboard session (signed-in user)' },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'next-auth.session-token',
+          description: 'Dashboard session (signed-in user)',
+        },
       },
     },
     paths: {
@@ -114,10 +135,19 @@ export function buildOpenApiDocument(serverUrl?: string) {
           },
           responses: {
             '200': json('EnforceResponse', 'The decision (allow or deny) with its reasons; logged.'),
-            '400': json('Error', 'Malformed JSON or invalid fields (issues name each field), or a tool name several registries share (ambiguous_tool: send registry); logged as a denied attempt.'),
-            '401': json('Error', 'Missing, unknown, revoked or expired API key. Revoked/expired keys are logged; unknown ones only in the server log.'),
+            '400': json(
+              'Error',
+              'Malformed JSON or invalid fields (issues name each field), or a tool name several registries share (ambiguous_tool: send registry); logged as a denied attempt.',
+            ),
+            '401': json(
+              'Error',
+              'Missing, unknown, revoked or expired API key. Revoked/expired keys are logged; unknown ones only in the server log.',
+            ),
             '403': json('Error', 'The key lacks the enforce scope, or is bound to another agent; logged.'),
-            '404': json('Error', 'Unknown agent, tool or version (codes unknown_agent, unknown_tool, unknown_version); logged. The install of an unknown tool by a known agent is answered 200 deny instead, with the change request it opened.'),
+            '404': json(
+              'Error',
+              'Unknown agent, tool or version (codes unknown_agent, unknown_tool, unknown_version); logged. The install of an unknown tool by a known agent is answered 200 deny instead, with the change request it opened.',
+            ),
             '413': json('Error', `Body larger than ${ENFORCE_MAX_BODY_BYTES} bytes; logged.`),
           },
         },
@@ -126,7 +156,8 @@ export function buildOpenApiDocument(serverUrl?: string) {
         post: {
           operationId: 'startRegistrySync',
           summary: 'Start a registry sync (signed-in admins; answers 202 at once)',
-          description: 'Poll the Location header (GET /api/registries/runs/{runId}) for progress. Needs the registry:sync permission.',
+          description:
+            'Poll the Location header (GET /api/registries/runs/{runId}) for progress. Needs the registry:sync permission.',
           security: [{ sessionCookie: [] }],
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: {
@@ -141,7 +172,12 @@ export function buildOpenApiDocument(serverUrl?: string) {
                       run: {
                         type: 'object',
                         required: ['id', 'registryId', 'status', 'startedAt'],
-                        properties: { id: { type: 'string' }, registryId: { type: 'string' }, status: { type: 'string' }, startedAt: { type: 'string', format: 'date-time' } },
+                        properties: {
+                          id: { type: 'string' },
+                          registryId: { type: 'string' },
+                          status: { type: 'string' },
+                          startedAt: { type: 'string', format: 'date-time' },
+                        },
                       },
                     },
                   },
@@ -167,7 +203,10 @@ export function buildOpenApiDocument(serverUrl?: string) {
           operationId: 'openapi',
           summary: 'This document',
           security: [],
-          responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } }, ...METHOD_NOT_ALLOWED },
+          responses: {
+            '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } },
+            ...METHOD_NOT_ALLOWED,
+          },
         },
       },
     },

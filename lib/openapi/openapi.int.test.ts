@@ -57,7 +57,11 @@ describe('OpenAPI document', () => {
     const served = (await res.json()) as Json;
     expect(served.openapi).toBe('3.1.0');
     expect(served.servers).toEqual([{ url: 'http://localhost:3000' }]);
-    expect(Object.keys((served.components as Json).securitySchemes as Json)).toEqual(['bearerAuth', 'apiKeyHeader', 'sessionCookie']);
+    expect(Object.keys((served.components as Json).securitySchemes as Json)).toEqual([
+      'bearerAuth',
+      'apiKeyHeader',
+      'sessionCookie',
+    ]);
   });
 
   it('documents every /api/v1 route handler in the code base', () => {
@@ -103,7 +107,10 @@ describe('OpenAPI document', () => {
     for (const [pathKey, item] of Object.entries(doc.paths as Json)) {
       for (const [method, op] of Object.entries(item as Json)) {
         const codes = Object.keys((op as Json).responses as Json);
-        expect(codes.some((c) => /^4(\d\d|XX)$/.test(c)), `${method.toUpperCase()} ${pathKey} documents a 4XX answer`).toBe(true);
+        expect(
+          codes.some((c) => /^4(\d\d|XX)$/.test(c)),
+          `${method.toUpperCase()} ${pathKey} documents a 4XX answer`,
+        ).toBe(true);
       }
     }
   });

@@ -45,11 +45,17 @@ function check(name: string, sourceStatus: string | null | undefined, detail?: s
 export function permissionDeclarationCheck(detail: TPackageDetail, install: TInstallInfo | null): NormalizedCheck {
   const declared = detail.blocks.permissions;
   if (!declared) return { name: 'permissions', status: 'FAIL', sourceStatus: 'missing', detail: 'No permission declaration' };
-  if (!install) return { name: 'permissions', status: 'SKIPPED', sourceStatus: 'declared', detail: 'Install metadata unavailable' };
+  if (!install)
+    return { name: 'permissions', status: 'SKIPPED', sourceStatus: 'declared', detail: 'Install metadata unavailable' };
   const keys = ['network_level', 'filesystem_level', 'code_execution_level', 'data_access_level'] as const;
   const differing = keys.filter((k) => declared[k] !== install.permissions[k]);
   if (differing.length > 0) {
-    return { name: 'permissions', status: 'FAIL', sourceStatus: 'mismatch', detail: `Detail and install metadata disagree on ${differing.join(', ')}` };
+    return {
+      name: 'permissions',
+      status: 'FAIL',
+      sourceStatus: 'mismatch',
+      detail: `Detail and install metadata disagree on ${differing.join(', ')}`,
+    };
   }
   return { name: 'permissions', status: 'PASS', sourceStatus: 'declared' };
 }
@@ -77,7 +83,12 @@ export function reliabilityOf(scoreBreakdown: unknown): number | null {
 }
 
 /** Our tier for one AgentNode run: the score's tier under AgentNode's caps, never above its own tier. */
-export function gradeRun(scoreTier: ReturnType<typeof deriveTier>, run: TVerificationRun, info: TVerificationInfo | null, registryTier: string | null): CappedTier {
+export function gradeRun(
+  scoreTier: ReturnType<typeof deriveTier>,
+  run: TVerificationRun,
+  info: TVerificationInfo | null,
+  registryTier: string | null,
+): CappedTier {
   return capTier({
     scoreTier,
     mode: info?.verification_mode ?? null,
@@ -151,11 +162,18 @@ export function buildVersion(
   install: TInstallInfo | null,
   trust: TTrustResponse | null,
 ): NormalizedVersion {
-  const declared = install?.permissions ?? (detail.blocks.permissions ? { ...detail.blocks.permissions, allowed_domains: [], external_integrations: [] } : null);
+  const declared =
+    install?.permissions ??
+    (detail.blocks.permissions ? { ...detail.blocks.permissions, allowed_domains: [], external_integrations: [] } : null);
   const permissions = declared
     ? mapAgentNodePermissions(declared)
     : // No declaration at all: assume the worst, the permission check fails and says so.
-      { network: 'EXTERNAL' as const, filesystem: 'WRITE' as const, codeExecution: 'UNRESTRICTED' as const, dataAccess: 'READ_WRITE' as const };
+      {
+        network: 'EXTERNAL' as const,
+        filesystem: 'WRITE' as const,
+        codeExecution: 'UNRESTRICTED' as const,
+        dataAccess: 'READ_WRITE' as const,
+      };
   const defs = toolDefinitions(detail);
   const t = detail.blocks.trust;
   const provenance: Provenance = {
@@ -173,9 +191,14 @@ export function buildVersion(
   if (quarantine && quarantine !== 'none' && quarantine !== 'cleared') {
     signals.push({ key: 'quarantined', label: `Registry quarantine: ${quarantine}`, severity: 'critical' });
   }
-  if (detail.verification?.verification_mode === 'mock') signals.push({ key: 'mock-verification', label: 'Verified in mock mode only', severity: 'medium' });
+  if (detail.verification?.verification_mode === 'mock')
+    signals.push({ key: 'mock-verification', label: 'Verified in mock mode only', severity: 'medium' });
   if (detail.verification?.smoke_reason) {
-    signals.push({ key: 'smoke-inconclusive', label: `Smoke test inconclusive: ${detail.verification.smoke_reason}`, severity: 'info' });
+    signals.push({
+      key: 'smoke-inconclusive',
+      label: `Smoke test inconclusive: ${detail.verification.smoke_reason}`,
+      severity: 'info',
+    });
   }
   if (detail.is_deprecated) signals.push({ key: 'deprecated', label: 'Package deprecated by its publisher', severity: 'medium' });
   const verification = run ? buildVerification(slug, detail, run, install) : null;

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { AGENTNODE_CODE_EXECUTION, AGENTNODE_DATA_ACCESS, AGENTNODE_FILESYSTEM, AGENTNODE_NETWORK, AGENTNODE_USER_APPROVAL } from './agentnode-permissions';
+import {
+  AGENTNODE_CODE_EXECUTION,
+  AGENTNODE_DATA_ACCESS,
+  AGENTNODE_FILESYSTEM,
+  AGENTNODE_NETWORK,
+  AGENTNODE_USER_APPROVAL,
+} from './agentnode-permissions';
 
 /**
  * AgentNode response shapes (shared/AGENTNODE-API.md), only the fields the connector reads.
@@ -61,7 +67,9 @@ export const ZPackageDetail = z.object({
   summary: z.string(),
   description: z.string().nullable().optional(),
   publisher: z.object({ slug: z.string().min(1), display_name: z.string(), trust_level: ZTrustLevel }),
-  latest_version: z.object({ version_number: z.string().min(1), channel: z.enum(['stable', 'beta']), published_at: ZTimestamp }).nullable(),
+  latest_version: z
+    .object({ version_number: z.string().min(1), channel: z.enum(['stable', 'beta']), published_at: ZTimestamp })
+    .nullable(),
   is_deprecated: z.boolean(),
   quarantine_status: z.string().nullable().optional(),
   blocks: z.object({
@@ -75,7 +83,11 @@ export const ZPackageDetail = z.object({
     ),
     compatibility: z.object({ runtime: z.string().optional() }).partial().optional(),
     permissions: ZBlockPermissions.nullable(),
-    trust: z.object({ signature_present: z.boolean(), provenance_present: z.boolean(), security_findings_count: z.number().optional() }),
+    trust: z.object({
+      signature_present: z.boolean(),
+      provenance_present: z.boolean(),
+      security_findings_count: z.number().optional(),
+    }),
   }),
   source_url: z.string().nullable().optional(),
   verification: ZVerificationInfo.nullable().optional(),
@@ -84,7 +96,12 @@ export type TPackageDetail = z.infer<typeof ZPackageDetail>;
 
 export const ZVersionsResponse = z.object({
   versions: z.array(
-    z.object({ version_number: z.string().min(1), channel: z.string(), published_at: ZTimestamp, verification_status: z.string().nullable().optional() }),
+    z.object({
+      version_number: z.string().min(1),
+      channel: z.string(),
+      published_at: ZTimestamp,
+      verification_status: z.string().nullable().optional(),
+    }),
   ),
   total: z.number().int().nullable().optional(),
   page: z.number().int().nullable().optional(),
@@ -109,7 +126,9 @@ export type TVerificationRun = z.infer<typeof ZVerificationRun>;
 
 export const ZInstallInfo = z.object({
   permissions: ZInstallPermissions,
-  artifact: z.object({ hash_sha256: z.string().regex(/^[0-9a-f]{64}$/i, 'must be a hex SHA-256'), size_bytes: z.number().optional() }).nullable(),
+  artifact: z
+    .object({ hash_sha256: z.string().regex(/^[0-9a-f]{64}$/i, 'must be a hex SHA-256'), size_bytes: z.number().optional() })
+    .nullable(),
   verification_status: z.string().nullable().optional(),
   verification_tier: z.string().nullable().optional(),
   verification_score: z.number().nullable().optional(),

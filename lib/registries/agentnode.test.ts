@@ -13,10 +13,21 @@ beforeAll(async () => {
 afterAll(() => registry.close());
 
 function ctx(config: Record<string, unknown> = {}, knownExternalIds?: string[]): ConnectorContext {
-  return { baseUrl: registry.url, config: { perPage: 20, ...config }, since: null, signal: new AbortController().signal, fetch, knownExternalIds };
+  return {
+    baseUrl: registry.url,
+    config: { perPage: 20, ...config },
+    since: null,
+    signal: new AbortController().signal,
+    fetch,
+    knownExternalIds,
+  };
 }
 
-async function collect(cursor: string | null = null, config: Record<string, unknown> = {}, known?: string[]): Promise<SyncPage[]> {
+async function collect(
+  cursor: string | null = null,
+  config: Record<string, unknown> = {},
+  known?: string[],
+): Promise<SyncPage[]> {
   const pages: SyncPage[] = [];
   for await (const page of agentNodeConnector.pages(ctx(config, known), cursor)) pages.push(page);
   return pages;
@@ -27,7 +38,10 @@ const LISTED = 45;
 
 describe('AgentNode connector against the sample registry', () => {
   it('tests the connection', async () => {
-    expect(await agentNodeConnector.testConnection(ctx())).toEqual({ ok: true, detail: 'AgentNode answered: 45 packages listed' });
+    expect(await agentNodeConnector.testConnection(ctx())).toEqual({
+      ok: true,
+      detail: 'AgentNode answered: 45 packages listed',
+    });
     const down = await agentNodeConnector.testConnection({ ...ctx(), baseUrl: 'http://127.0.0.1:9' });
     expect(down.ok).toBe(false);
   });
@@ -153,7 +167,12 @@ describe('AgentNode tiers as AgentNode grades them', () => {
   it('never ranks a version above the tier AgentNode reports', async () => {
     const tool = (await toolsOnce()).find((t) => t.externalId === 'prompt-guard-upgrade')!;
     const run = tool.versions[0]!.verifications[0]!;
-    expect(run).toMatchObject({ trustScore: 95, registryTier: 'verified', tier: 'VERIFIED', tierCap: { from: 'GOLD', reason: 'the registry grades it Verified' } });
+    expect(run).toMatchObject({
+      trustScore: 95,
+      registryTier: 'verified',
+      tier: 'VERIFIED',
+      tierCap: { from: 'GOLD', reason: 'the registry grades it Verified' },
+    });
   });
 
   it('leaves uncapped runs as they were: no cap, no extra evidence field', async () => {
@@ -170,7 +189,9 @@ describe('AgentNode catalogue gaps', () => {
     const pages = await collect(null, {}, known);
     expect(pages.map((p) => p.nextCursor)).toEqual(['page:2', 'page:3', 'known:legacy-ftp-uploader', null]);
     const legacy = pages.at(-1)!.tools;
-    expect(legacy.map((t) => [t.externalId, t.deprecated, t.registryStatus])).toEqual([['legacy-ftp-uploader', true, 'deprecated']]);
+    expect(legacy.map((t) => [t.externalId, t.deprecated, t.registryStatus])).toEqual([
+      ['legacy-ftp-uploader', true, 'deprecated'],
+    ]);
     expect(legacy[0]!.versions.length).toBeGreaterThan(0);
     // A run interrupted in that phase resumes there.
     const resumed = await collect('known:legacy-ftp-uploader', {}, known);
@@ -180,7 +201,12 @@ describe('AgentNode catalogue gaps', () => {
   it('a known package the registry no longer has is a readable item error, not a silent drop', async () => {
     const pages = await collect('page:3', {}, ['vanished-pack']);
     const errors = pages.flatMap((p) => p.errors ?? []);
-    expect(errors).toEqual([{ externalId: 'vanished-pack', message: expect.stringMatching(/vanished-pack: AgentNode no longer has this package \(404 PACKAGE_NOT_FOUND\)/) }]);
+    expect(errors).toEqual([
+      {
+        externalId: 'vanished-pack',
+        message: expect.stringMatching(/vanished-pack: AgentNode no longer has this package \(404 PACKAGE_NOT_FOUND\)/),
+      },
+    ]);
   });
 
   it('fails readably when search answers 200 with no hits while many packages are known (fixture server)', async () => {

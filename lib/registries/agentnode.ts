@@ -34,7 +34,11 @@ export const ZAgentNodeConfig = z.object({
   perPage: z.number().int().min(1).max(100).default(50),
   concurrency: z.number().int().min(1).max(32).default(8),
   timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
-  maxBytes: z.number().int().min(1024).default(5 * 1024 * 1024),
+  maxBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
 });
 
 const TRUST: Record<TPublisher['trust_level'], NormalizedPublisher['trustLevel']> = {
@@ -73,9 +77,13 @@ async function readPublisher(c: Client, slug: string): Promise<NormalizedPublish
 
 /** A 403 (quarantined) or 410 (yanked) on install-info means "no artifact to pin", not a failure. */
 async function installInfo(c: Client, slug: string, version: string) {
-  const res = await c.get(`/v1/packages/${encodeURIComponent(slug)}/install-info?version=${encodeURIComponent(version)}`, z.union([ZInstallInfo, ZErrorEnvelope]), {
-    acceptStatus: [403, 410],
-  });
+  const res = await c.get(
+    `/v1/packages/${encodeURIComponent(slug)}/install-info?version=${encodeURIComponent(version)}`,
+    z.union([ZInstallInfo, ZErrorEnvelope]),
+    {
+      acceptStatus: [403, 410],
+    },
+  );
   return res.status === 200 && 'permissions' in res.data ? res.data : null;
 }
 
@@ -84,7 +92,13 @@ async function installInfo(c: Client, slug: string, version: string) {
  * the run route is read only when the run failed (for its error summary) or the block is
  * missing: a third fewer requests on a large registry, same evidence.
  */
-async function readVersion(c: Client, slug: string, version: string, latestDetail: z.output<typeof ZPackageDetail>, trust: z.output<typeof ZTrustResponse> | null) {
+async function readVersion(
+  c: Client,
+  slug: string,
+  version: string,
+  latestDetail: z.output<typeof ZPackageDetail>,
+  trust: z.output<typeof ZTrustResponse> | null,
+) {
   const enc = encodeURIComponent(slug);
   const isLatest = latestDetail.latest_version?.version_number === version;
   const [detail, install] = await Promise.all([
@@ -102,14 +116,21 @@ async function readVersion(c: Client, slug: string, version: string, latestDetai
 async function listVersions(c: Client, slug: string): Promise<string[]> {
   const out: string[] = [];
   for (let page = 1; page <= 50; page++) {
-    const { data } = await c.get(`/v1/packages/${encodeURIComponent(slug)}/versions?page=${page}&per_page=100`, ZVersionsResponse);
+    const { data } = await c.get(
+      `/v1/packages/${encodeURIComponent(slug)}/versions?page=${page}&per_page=100`,
+      ZVersionsResponse,
+    );
     out.push(...data.versions.map((v) => v.version_number));
     if (data.versions.length < 100 || (data.total !== null && data.total !== undefined && out.length >= data.total)) break;
   }
   return out;
 }
 
-async function readPackage(c: Client, slug: string, publishers: Map<string, Promise<NormalizedPublisher>>): Promise<NormalizedTool> {
+async function readPackage(
+  c: Client,
+  slug: string,
+  publishers: Map<string, Promise<NormalizedPublisher>>,
+): Promise<NormalizedTool> {
   const enc = encodeURIComponent(slug);
   const [detail, listed, trust] = await Promise.all([
     c.get(`/v1/packages/${enc}`, ZPackageDetail).then((r) => r.data),
@@ -162,7 +183,11 @@ export const agentNodeConnector: RegistryConnector = {
   async testConnection(ctx) {
     try {
       const c = client(ctx);
-      const { data } = await c.get('/v1/search', ZSearchResponse, { method: 'POST', body: { q: '', page: 1, per_page: 1 }, maxRetries: 0 });
+      const { data } = await c.get('/v1/search', ZSearchResponse, {
+        method: 'POST',
+        body: { q: '', page: 1, per_page: 1 },
+        maxRetries: 0,
+      });
       return { ok: true, detail: `AgentNode answered: ${data.total} package${data.total === 1 ? '' : 's'} listed` };
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
@@ -174,19 +199,29 @@ export const agentNodeConnector: RegistryConnector = {
     const publishers = new Map<string, Promise<NormalizedPublisher>>();
     const known = [...new Set(ctx.knownExternalIds ?? [])].sort();
     const readAll = async (slugs: readonly string[], errors: SyncItemError[]) =>
-      (await mapPool(slugs, c.config.concurrency, (slug) =>
-        readPackage(c, slug, publishers).catch((e: unknown) => {
-          if (e instanceof RegistryHttpError && e.kind === 'aborted') throw e;
-          const gone = e instanceof RegistryHttpError && e.status === 404;
-          const why = gone ? `AgentNode no longer has this package (404 ${e.code ?? ''}); the inventory keeps it as last seen` : e instanceof Error ? e.message : String(e);
-          errors.push({ externalId: slug, message: `${slug}: ${why}` });
-          return null;
-        }),
-      )).filter((t): t is NormalizedTool => t !== null);
+      (
+        await mapPool(slugs, c.config.concurrency, (slug) =>
+          readPackage(c, slug, publishers).catch((e: unknown) => {
+            if (e instanceof RegistryHttpError && e.kind === 'aborted') throw e;
+            const gone = e instanceof RegistryHttpError && e.status === 404;
+            const why = gone
+              ? `AgentNode no longer has this package (404 ${e.code ?? ''}); the inventory keeps it as last seen`
+              : e instanceof Error
+                ? e.message
+                : String(e);
+            errors.push({ externalId: slug, message: `${slug}: ${why}` });
+            return null;
+          }),
+        )
+      ).filter((t): t is NormalizedTool => t !== null);
 
     // Phase 2, also where a run interrupted in it resumes: known packages search did not list.
     if (cursor?.startsWith('known:')) {
-      yield* rereadKnown(known.filter((slug) => slug >= cursor.slice('known:'.length)), c.config.perPage, readAll);
+      yield* rereadKnown(
+        known.filter((slug) => slug >= cursor.slice('known:'.length)),
+        c.config.perPage,
+        readAll,
+      );
       return;
     }
     let page = cursor ? Number(cursor.replace(/^page:/, '')) : 1;
@@ -203,7 +238,10 @@ export const agentNodeConnector: RegistryConnector = {
       }
       for (const hit of data.hits) listed.add(hit.slug);
       const errors: SyncItemError[] = [];
-      const tools = await readAll(data.hits.map((h) => h.slug), errors);
+      const tools = await readAll(
+        data.hits.map((h) => h.slug),
+        errors,
+      );
       const done = data.hits.length === 0 || n * c.config.perPage >= data.total || n >= 500;
       return { tools, errors, nextCursor: done ? null : `page:${n + 1}`, total: data.total };
     };

@@ -23,7 +23,8 @@ export class RegistryPageError extends RegistryHttpError {
 
   static wrap(e: unknown, context: string, resumeCursor: string | null): RegistryPageError {
     if (e instanceof RegistryPageError) return e;
-    if (e instanceof RegistryHttpError) return new RegistryPageError(e.kind, e.url, `${context}: ${e.message}`, resumeCursor, e.status);
+    if (e instanceof RegistryHttpError)
+      return new RegistryPageError(e.kind, e.url, `${context}: ${e.message}`, resumeCursor, e.status);
     const reason = e instanceof Error ? e.message : String(e);
     return new RegistryPageError('invalid-shape', '', `${context}: ${reason}`, resumeCursor);
   }
@@ -55,7 +56,12 @@ export interface ToolDefinition {
 export function hashToolDefinitions(defs: ToolDefinition[]): { definitions: ToolDefinition[]; hash: string } {
   const definitions = [...defs]
     // The mark only appears where a definition is missing, so fully defined lists hash as before.
-    .map((d) => ({ name: d.name, description: d.description ?? null, inputSchema: d.inputSchema ?? null, ...(d.definitionMissing ? { definitionMissing: true } : {}) }))
+    .map((d) => ({
+      name: d.name,
+      description: d.description ?? null,
+      inputSchema: d.inputSchema ?? null,
+      ...(d.definitionMissing ? { definitionMissing: true } : {}),
+    }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { definitions, hash: sha256Canonical(definitions) };
 }
@@ -80,7 +86,11 @@ export function normalizeRepoUrl(url: string | null | undefined): string | null 
   const short = u.match(/^(github|gitlab|bitbucket):([\w.-]+\/[\w.-]+)$/);
   if (short) u = `https://${short[1]}.${short[1] === 'bitbucket' ? 'org' : 'com'}/${short[2]}`;
   else if (/^[\w.-]+\/[\w.-]+$/.test(u)) u = `https://github.com/${u}`;
-  u = u.replace(/^git\+/, '').replace(/^git:\/\//, 'https://').replace(/^ssh:\/\/git@/, 'https://').replace(/^git@([^:]+):/, 'https://$1/');
+  u = u
+    .replace(/^git\+/, '')
+    .replace(/^git:\/\//, 'https://')
+    .replace(/^ssh:\/\/git@/, 'https://')
+    .replace(/^git@([^:]+):/, 'https://$1/');
   u = u.replace(/\.git$/, '').replace(/\/$/, '');
   return /^https?:\/\//.test(u) ? u : null;
 }

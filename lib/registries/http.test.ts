@@ -25,7 +25,11 @@ beforeAll(async () => {
     if (url === '/echo-headers') {
       // A debug error page that echoes the request back, as some proxies and frameworks do.
       res.writeHead(500, { 'content-type': 'text/plain' });
-      return void res.end(`Internal error\n${Object.entries(req.headers).map(([k, v]) => `${k}: ${String(v)}`).join('\n')}\n${'trace '.repeat(200)}`);
+      return void res.end(
+        `Internal error\n${Object.entries(req.headers)
+          .map(([k, v]) => `${k}: ${String(v)}`)
+          .join('\n')}\n${'trace '.repeat(200)}`,
+      );
     }
     if (url === '/long-json-error') {
       res.writeHead(400, { 'content-type': 'application/json' });
@@ -45,7 +49,9 @@ beforeAll(async () => {
       rateLimitHits++;
       if (rateLimitHits < 2) {
         res.writeHead(429);
-        return void res.end(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'slow down', details: { retry_after: 0.05 } } }));
+        return void res.end(
+          JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'slow down', details: { retry_after: 0.05 } } }),
+        );
       }
       return void res.end(JSON.stringify({ name: 'late', count: 1 }));
     }
@@ -112,7 +118,9 @@ describe('fetchJson', () => {
   });
 
   it('returns an accepted error status instead of throwing', async () => {
-    const res = await fetchJson(`${base}/not-found`, z.object({ error: z.object({ code: z.string() }) }), { acceptStatus: [404] });
+    const res = await fetchJson(`${base}/not-found`, z.object({ error: z.object({ code: z.string() }) }), {
+      acceptStatus: [404],
+    });
     expect(res.status).toBe(404);
     expect(res.data.error.code).toBe('PACKAGE_NOT_FOUND');
   });

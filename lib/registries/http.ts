@@ -7,15 +7,7 @@ import type { z } from 'zod';
  */
 
 export type RegistryErrorKind =
-  | 'timeout'
-  | 'network'
-  | 'http'
-  | 'rate-limited'
-  | 'too-large'
-  | 'invalid-json'
-  | 'invalid-shape'
-  | 'aborted'
-  | 'blocked';
+  'timeout' | 'network' | 'http' | 'rate-limited' | 'too-large' | 'invalid-json' | 'invalid-shape' | 'aborted' | 'blocked';
 
 export class RegistryHttpError extends Error {
   readonly kind: RegistryErrorKind;
@@ -87,7 +79,12 @@ export async function fetchJson<S extends z.ZodType>(
       const issue = parsed.error.issues[0];
       const path = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
       const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
-      throw new RegistryHttpError('invalid-shape', url, `Unexpected response from ${url}: ${path}: ${issue?.message ?? 'invalid'}${more}`, res.status);
+      throw new RegistryHttpError(
+        'invalid-shape',
+        url,
+        `Unexpected response from ${url}: ${path}: ${issue?.message ?? 'invalid'}${more}`,
+        res.status,
+      );
     }
     return { status: res.status, data: parsed.data, headers: res.headers };
   }
@@ -113,7 +110,11 @@ async function fetchOnce(rawUrl: string, url: string, options: FetchJsonOptions)
     const error = e instanceof Error ? ((e.cause as Error | undefined) ?? e) : null;
     // The connector's fetch refused the address (SSRF guard): say so, with the rule it names.
     if (error?.name === 'RegistryAddressBlocked') throw new RegistryHttpError('blocked', url, `Refused ${url}: ${error.message}`);
-    throw new RegistryHttpError('network', url, `Could not reach ${url}: ${excerpt(error?.message ?? String(e), sentSecrets(rawUrl, options))}`);
+    throw new RegistryHttpError(
+      'network',
+      url,
+      `Could not reach ${url}: ${excerpt(error?.message ?? String(e), sentSecrets(rawUrl, options))}`,
+    );
   };
   let res: Response;
   try {
@@ -134,7 +135,12 @@ async function fetchOnce(rawUrl: string, url: string, options: FetchJsonOptions)
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel().catch(() => undefined);
-    throw new RegistryHttpError('too-large', url, `${url} sent ${declared} bytes, more than the ${maxBytes}-byte limit`, res.status);
+    throw new RegistryHttpError(
+      'too-large',
+      url,
+      `${url} sent ${declared} bytes, more than the ${maxBytes}-byte limit`,
+      res.status,
+    );
   }
   return {
     status: res.status,
@@ -201,7 +207,8 @@ function sentSecrets(rawUrl: string, options: FetchJsonOptions): string[] {
   return out;
 }
 
-const HEADER_LINE = /\b(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[-_]?key|token|secret)\b\s*["']?\s*[:=]\s*("[^"]*"|'[^']*'|(?:(?:bearer|basic|token)\s+)?[^\s,;}]+)/gi;
+const HEADER_LINE =
+  /\b(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[-_]?key|token|secret)\b\s*["']?\s*[:=]\s*("[^"]*"|'[^']*'|(?:(?:bearer|basic|token)\s+)?[^\s,;}]+)/gi;
 
 /**
  * What a remote server said, made safe to store and show: the secrets we sent removed (a server
@@ -212,7 +219,10 @@ export function excerpt(text: string, sentSecrets: readonly string[]): string {
   let out = text;
   for (const secret of sentSecrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
   out = out.replace(HEADER_LINE, (_m, name: string) => `${name}: [redacted]`);
-  out = out.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  out = out
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return out.length > 200 ? `${out.slice(0, 199)}…` : out;
 }
 
@@ -264,9 +274,13 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new RegistryHttpError('aborted', '', 'Request was cancelled'));
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new RegistryHttpError('aborted', '', 'Request was cancelled'));
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        reject(new RegistryHttpError('aborted', '', 'Request was cancelled'));
+      },
+      { once: true },
+    );
   });
 }

@@ -37,15 +37,39 @@ describe('MCP registry → database', () => {
   it('stores tools, versions and records; a moderated entry is FAILED; a second run changes nothing', async () => {
     const row = await registry('MCP_REGISTRY', 'MCP official (fixture)', {});
     const run = await sync(row.id);
-    expect(run).toMatchObject({ status: 'SUCCEEDED', error: null, pagesDone: 2, toolsSeen: 5, versionsCreated: 6, recordsCreated: 6 });
+    expect(run).toMatchObject({
+      status: 'SUCCEEDED',
+      error: null,
+      pagesDone: 2,
+      toolsSeen: 5,
+      versionsCreated: 6,
+      recordsCreated: 6,
+    });
     const prisma = await getPrisma();
-    const weather = await prisma.tool.findFirstOrThrow({ where: { registryId: row.id, externalId: 'io.github.acme/weather' }, include: { publisher: true } });
-    expect(weather).toMatchObject({ network: 'EXTERNAL', filesystem: 'READ', codeExecution: 'UNRESTRICTED', dataAccess: 'READ', latestVersionName: '1.0.2', registryStatus: 'active' });
+    const weather = await prisma.tool.findFirstOrThrow({
+      where: { registryId: row.id, externalId: 'io.github.acme/weather' },
+      include: { publisher: true },
+    });
+    expect(weather).toMatchObject({
+      network: 'EXTERNAL',
+      filesystem: 'READ',
+      codeExecution: 'UNRESTRICTED',
+      dataAccess: 'READ',
+      latestVersionName: '1.0.2',
+      registryStatus: 'active',
+    });
     expect(weather.publisher).toMatchObject({ externalId: 'io.github.acme', trustLevel: 'VERIFIED' });
-    const evil = await prisma.toolVersion.findFirstOrThrow({ where: { tool: { registryId: row.id, externalId: 'io.github.evil-corp/free-gpu' } }, include: { verifications: true } });
+    const evil = await prisma.toolVersion.findFirstOrThrow({
+      where: { tool: { registryId: row.id, externalId: 'io.github.evil-corp/free-gpu' } },
+      include: { verifications: true },
+    });
     expect(evil.tier).toBe('FAILED');
     expect(evil.riskSignals).toContainEqual(expect.objectContaining({ key: 'registry-deleted', severity: 'critical' }));
-    expect(evil.verifications[0]).toMatchObject({ trustScore: null, tier: 'FAILED', payloadSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(evil.verifications[0]).toMatchObject({
+      trustScore: null,
+      tier: 'FAILED',
+      payloadSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
 
     const again = await sync(row.id);
     expect(again).toMatchObject({ status: 'SUCCEEDED', versionsCreated: 0, recordsCreated: 0 });
@@ -72,15 +96,24 @@ describe('MCP registry → database', () => {
 
 describe('npm → database', () => {
   it('stores the followed packages with risk signals and provenance; an unknown package makes the run PARTIAL', async () => {
-    const row = await registry('NPM', 'npm (fixture)', { packages: ['@acme/weather-mcp', 'quick-shell-tool', 'old-mcp-helper', 'no-such-pkg'] });
+    const row = await registry('NPM', 'npm (fixture)', {
+      packages: ['@acme/weather-mcp', 'quick-shell-tool', 'old-mcp-helper', 'no-such-pkg'],
+    });
     const run = await sync(row.id);
     expect(run).toMatchObject({ status: 'PARTIAL', toolsSeen: 3 });
     expect(run.error).toMatch(/1 item could not be read/);
     const prisma = await getPrisma();
-    const shell = await prisma.tool.findFirstOrThrow({ where: { registryId: row.id, externalId: 'quick-shell-tool' }, include: { latestVersion: true } });
+    const shell = await prisma.tool.findFirstOrThrow({
+      where: { registryId: row.id, externalId: 'quick-shell-tool' },
+      include: { latestVersion: true },
+    });
     expect(shell).toMatchObject({ codeExecution: 'UNRESTRICTED', latestVersionName: '2.0.0', tier: 'FAILED' });
-    expect(shell.latestVersion?.riskSignals).toContainEqual(expect.objectContaining({ key: 'provenance-dropped', severity: 'high' }));
-    const acme = await prisma.toolVersion.findFirstOrThrow({ where: { tool: { registryId: row.id, externalId: '@acme/weather-mcp' }, version: '1.0.2' } });
+    expect(shell.latestVersion?.riskSignals).toContainEqual(
+      expect.objectContaining({ key: 'provenance-dropped', severity: 'high' }),
+    );
+    const acme = await prisma.toolVersion.findFirstOrThrow({
+      where: { tool: { registryId: row.id, externalId: '@acme/weather-mcp' }, version: '1.0.2' },
+    });
     expect(acme.provenance).toMatchObject({ provenancePresent: true, signaturePresent: true });
     expect(acme.artifactDigest).toMatch(/^sha512-/);
   });

@@ -56,7 +56,9 @@ export function packageInputs(pkg: TMcpPackage): { kind: 'env' | 'runtime' | 'pa
 
 export function isSecret(input: TMcpInput): boolean {
   const variables = Object.values(input.variables ?? {});
-  return input.isSecret === true || input.is_secret === true || variables.some((v) => v.isSecret === true || v.is_secret === true);
+  return (
+    input.isSecret === true || input.is_secret === true || variables.some((v) => v.isSecret === true || v.is_secret === true)
+  );
 }
 
 export function hostOf(url: string): string | null {
@@ -91,7 +93,11 @@ export function inferMcpPermissions(server: TMcpServer): InferredPermissions {
   for (const remote of remotes) {
     const host = hostOf(remote.url);
     const internal = host !== null && isInternalHost(host);
-    raise('network', internal ? 'INTERNAL' : 'EXTERNAL', `remote ${remote.type ?? remote.transport_type ?? 'endpoint'} ${remote.url}`);
+    raise(
+      'network',
+      internal ? 'INTERNAL' : 'EXTERNAL',
+      `remote ${remote.type ?? remote.transport_type ?? 'endpoint'} ${remote.url}`,
+    );
     for (const header of remote.headers ?? []) {
       if (isSecret(header)) raise('dataAccess', 'READ', `secret header ${header.name ?? '(unnamed)'} on ${remote.url}`);
     }
@@ -110,7 +116,8 @@ export function inferMcpPermissions(server: TMcpServer): InferredPermissions {
     for (const { kind, input } of packageInputs(pkg)) {
       const label = input.name ?? input.valueHint ?? kind;
       if (input.format === 'filepath') raise('filesystem', 'READ', `${kind} argument ${label} takes a file path`);
-      if (type === 'oci' && kind === 'runtime' && isWritableMount(input)) raise('filesystem', 'WRITE', `OCI mount ${input.value ?? label} is not read-only`);
+      if (type === 'oci' && kind === 'runtime' && isWritableMount(input))
+        raise('filesystem', 'WRITE', `OCI mount ${input.value ?? label} is not read-only`);
       if (kind === 'env' && isSecret(input)) raise('dataAccess', 'READ', `secret environment variable ${label}`);
     }
   }

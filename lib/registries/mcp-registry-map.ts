@@ -40,7 +40,11 @@ export function namespaceOf(name: string): string {
   return slash > 0 ? name.slice(0, slash) : name;
 }
 
-export function publisherOf(entry: TMcpServerResponse, options: McpMapOptions, firstPublishedAt: Date | null): NormalizedPublisher {
+export function publisherOf(
+  entry: TMcpServerResponse,
+  options: McpMapOptions,
+  firstPublishedAt: Date | null,
+): NormalizedPublisher {
   const namespace = namespaceOf(entry.server.name);
   const github = namespace.match(/^io\.github\.([\w-]+)$/);
   return {
@@ -69,7 +73,11 @@ export function extractToolDefinitions(server: TMcpServer): ToolDefinition[] | n
       for (const d of defs) {
         const def = d as Record<string, unknown> | null;
         if (def && typeof def.name === 'string') {
-          found.push({ name: def.name, description: typeof def.description === 'string' ? def.description : null, inputSchema: def.inputSchema ?? def.input_schema ?? null });
+          found.push({
+            name: def.name,
+            description: typeof def.description === 'string' ? def.description : null,
+            inputSchema: def.inputSchema ?? def.input_schema ?? null,
+          });
         }
       }
     }
@@ -100,11 +108,26 @@ export function riskSignalsOf(entry: TMcpServerResponse, older: TMcpServerRespon
   const signals: RiskSignal[] = [];
   const { status, raw, message } = readStatus(entry);
   if (status === 'deleted') {
-    signals.push({ key: 'registry-deleted', label: 'Removed by registry moderation', severity: 'critical', detail: message ?? 'The MCP registry marks deleted entries as malware or spam.' });
+    signals.push({
+      key: 'registry-deleted',
+      label: 'Removed by registry moderation',
+      severity: 'critical',
+      detail: message ?? 'The MCP registry marks deleted entries as malware or spam.',
+    });
   } else if (status === 'deprecated') {
-    signals.push({ key: 'registry-deprecated', label: 'Deprecated in the MCP registry', severity: 'medium', detail: message ?? undefined });
+    signals.push({
+      key: 'registry-deprecated',
+      label: 'Deprecated in the MCP registry',
+      severity: 'medium',
+      detail: message ?? undefined,
+    });
   } else if (status === 'unknown') {
-    signals.push({ key: 'registry-status-unknown', label: `Unknown registry status "${raw}"`, severity: 'medium', detail: 'The registry reported a status ToolLedger does not know; review the entry.' });
+    signals.push({
+      key: 'registry-status-unknown',
+      label: `Unknown registry status "${raw}"`,
+      severity: 'medium',
+      detail: 'The registry reported a status ToolLedger does not know; review the entry.',
+    });
   }
   const server = entry.server;
   if (!server.repository?.url) signals.push({ key: 'no-repository', label: 'No source repository declared', severity: 'low' });
@@ -132,19 +155,41 @@ export function checksOf(entry: TMcpServerResponse, options: McpMapOptions): Nor
   const { status, raw, message } = readStatus(entry);
   const statusCheck: NormalizedCheck =
     status === 'deleted'
-      ? { name: 'registry-status', status: 'FAIL', sourceStatus: raw ?? undefined, detail: `Removed by registry moderation${message ? `: ${message}` : ''}` }
+      ? {
+          name: 'registry-status',
+          status: 'FAIL',
+          sourceStatus: raw ?? undefined,
+          detail: `Removed by registry moderation${message ? `: ${message}` : ''}`,
+        }
       : status === null || status === 'unknown'
-        ? { name: 'registry-status', status: 'SKIPPED', sourceStatus: raw ?? undefined, detail: raw ? `Unknown status "${raw}"` : 'No status reported' }
+        ? {
+            name: 'registry-status',
+            status: 'SKIPPED',
+            sourceStatus: raw ?? undefined,
+            detail: raw ? `Unknown status "${raw}"` : 'No status reported',
+          }
         : { name: 'registry-status', status: 'PASS', sourceStatus: raw ?? undefined, detail: message ?? `Status ${status}` };
   return [
     { name: 'installation', status: 'SKIPPED', detail: notRun },
     { name: 'import', status: 'SKIPPED', detail: notRun },
     { name: 'sandbox', status: 'SKIPPED', detail: notRun },
-    { name: 'permissions', status: 'SKIPPED', detail: 'server.json declares no permissions; levels are inferred from packages and remotes.' },
+    {
+      name: 'permissions',
+      status: 'SKIPPED',
+      detail: 'server.json declares no permissions; levels are inferred from packages and remotes.',
+    },
     options.namespaceAuthenticated
-      ? { name: 'namespace-ownership', status: 'PASS', detail: `The registry proved control of namespace ${namespaceOf(entry.server.name)} before accepting the publish.` }
+      ? {
+          name: 'namespace-ownership',
+          status: 'PASS',
+          detail: `The registry proved control of namespace ${namespaceOf(entry.server.name)} before accepting the publish.`,
+        }
       : { name: 'namespace-ownership', status: 'SKIPPED', detail: 'This registry does not prove namespace ownership.' },
-    { name: 'package-ownership', status: 'SKIPPED', detail: 'The registry checks the package ownership marker at publish time but does not report the result.' },
+    {
+      name: 'package-ownership',
+      status: 'SKIPPED',
+      detail: 'The registry checks the package ownership marker at publish time but does not report the result.',
+    },
     statusCheck,
   ];
 }
@@ -167,7 +212,11 @@ export function provenanceOf(server: TMcpServer): Provenance | null {
   };
 }
 
-export function mapVersion(entry: TMcpServerResponse, older: TMcpServerResponse | null, options: McpMapOptions): NormalizedVersion {
+export function mapVersion(
+  entry: TMcpServerResponse,
+  older: TMcpServerResponse | null,
+  options: McpMapOptions,
+): NormalizedVersion {
   const server = entry.server;
   const meta = officialMeta(entry);
   const inferred = inferMcpPermissions(server);
@@ -175,7 +224,8 @@ export function mapVersion(entry: TMcpServerResponse, older: TMcpServerResponse 
   const hashed = defs ? hashToolDefinitions(defs) : null;
   const checks = checksOf(entry, options);
   const publishedAt = parseDate(meta.publishedAt ?? meta.published_at);
-  const verifiedAt = parseDate(meta.statusChangedAt) ?? parseDate(meta.updatedAt ?? meta.updated_at) ?? publishedAt ?? options.now;
+  const verifiedAt =
+    parseDate(meta.statusChangedAt) ?? parseDate(meta.updatedAt ?? meta.updated_at) ?? publishedAt ?? options.now;
   const { status } = readStatus(entry);
   return {
     version: server.version,
@@ -188,7 +238,13 @@ export function mapVersion(entry: TMcpServerResponse, older: TMcpServerResponse 
       source: 'mcp-registry',
       basis: 'inferred',
       reasons: inferred.reasons,
-      packages: (server.packages ?? []).map((p) => ({ registryType: packageType(p), identifier: p.identifier ?? p.name ?? null, version: p.version ?? null, runtimeHint: p.runtimeHint ?? p.runtime_hint ?? null, transport: p.transport?.type ?? null })),
+      packages: (server.packages ?? []).map((p) => ({
+        registryType: packageType(p),
+        identifier: p.identifier ?? p.name ?? null,
+        version: p.version ?? null,
+        runtimeHint: p.runtimeHint ?? p.runtime_hint ?? null,
+        transport: p.transport?.type ?? null,
+      })),
       remotes: (server.remotes ?? []).map((r) => ({ type: r.type ?? r.transport_type ?? null, url: r.url })),
       toolhive: readToolHive(server).map((t) => ({ artifact: t.key, tier: t.tier, permissions: t.permissions })),
     },

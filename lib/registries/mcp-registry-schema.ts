@@ -118,7 +118,10 @@ export interface McpEntryIssue {
 }
 
 /** Parses one list entry; on failure says which entry and which field, readably. */
-export function parseServerEntry(raw: unknown, index: number): { ok: true; entry: TMcpServerResponse } | { ok: false; issue: McpEntryIssue } {
+export function parseServerEntry(
+  raw: unknown,
+  index: number,
+): { ok: true; entry: TMcpServerResponse } | { ok: false; issue: McpEntryIssue } {
   const parsed = ZMcpServerResponse.safeParse(raw);
   if (parsed.success) return { ok: true, entry: parsed.data };
   const first = parsed.error.issues[0];
@@ -158,7 +161,12 @@ export const ZMcpRegistryConfig = z
     concurrency: z.number().int().min(1).max(16).optional(), // 4
     maxPages: z.number().int().min(1).max(100_000).optional(), // 1000 per run
     timeoutMs: z.number().int().min(100).max(120_000).optional(), // 15000
-    maxBytes: z.number().int().min(1024).max(50 * 1024 * 1024).optional(), // 5 MiB
+    maxBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024)
+      .optional(), // 5 MiB
     maxRetries: z.number().int().min(0).max(10).optional(), // 3
     maxRetryDelayMs: z.number().int().min(0).max(300_000).optional(), // 30000
     note: z.string().max(500).optional(),

@@ -47,15 +47,24 @@ describe('MCP registry connector against recorded shapes', () => {
     const weather = pages[0]!.tools[0]!;
     expect(weather.versions.map((v) => v.version)).toEqual(['1.0.2', '1.0.1']);
     const files = pages[0]!.tools[1]!;
-    expect(files.versions[0]).toMatchObject({ artifactDigest: expect.stringMatching(/^sha256:5c2b/), permissions: { codeExecution: 'SANDBOXED', filesystem: 'WRITE' } });
+    expect(files.versions[0]).toMatchObject({
+      artifactDigest: expect.stringMatching(/^sha256:5c2b/),
+      permissions: { codeExecution: 'SANDBOXED', filesystem: 'WRITE' },
+    });
     expect(pages[0]!.tools[2]!.versions[0]!.verifications[0]!.tier).toBe('FAILED');
     expect(srv.requests).toContain('/v0.1/servers/io.github.acme%2Fweather/versions?include_deleted=true');
   });
 
   it('passes ctx.since (less the overlap) as updated_since and keeps it in the cursor it emits', async () => {
-    const { pages } = await collectPages(mcpRegistryConnector, testContext(srv.url, { sinceOverlapMinutes: 30 }, '2026-11-01T00:30:00Z'));
+    const { pages } = await collectPages(
+      mcpRegistryConnector,
+      testContext(srv.url, { sinceOverlapMinutes: 30 }, '2026-11-01T00:30:00Z'),
+    );
     expect(srv.requests[0]).toBe('/v0.1/servers?limit=50&include_deleted=true&updated_since=2026-11-01T00%3A00%3A00.000Z');
-    expect(decodeCursor(pages[0]!.nextCursor, null)).toEqual({ registryCursor: CURSOR_2, updatedSince: '2026-11-01T00:00:00.000Z' });
+    expect(decodeCursor(pages[0]!.nextCursor, null)).toEqual({
+      registryCursor: CURSOR_2,
+      updatedSince: '2026-11-01T00:00:00.000Z',
+    });
   });
 
   it('a 500 in the middle of pagination: page 1 was yielded, the error carries the cursor to resume from', async () => {
@@ -70,7 +79,10 @@ describe('MCP registry connector against recorded shapes', () => {
     srv.route(isPage2, { file: fixture('servers-page-2.json') });
     const resumed = await collectPages(mcpRegistryConnector, testContext(srv.url), e.resumeCursor);
     expect(resumed.error).toBeNull();
-    expect(resumed.pages.flatMap((p) => p.tools.map((t) => t.externalId))).toEqual(['io.github.oldco/legacy-notes', 'io.github.stacklok/heroku']);
+    expect(resumed.pages.flatMap((p) => p.tools.map((t) => t.externalId))).toEqual([
+      'io.github.oldco/legacy-notes',
+      'io.github.stacklok/heroku',
+    ]);
   });
 
   it.each([
@@ -99,7 +111,10 @@ describe('MCP registry connector against recorded shapes', () => {
     expect(error).toBeNull();
     expect(pages[1]!.tools.map((t) => t.externalId)).toEqual(['io.github.oldco/legacy-notes', 'io.github.stacklok/heroku']);
     expect(pages[1]!.errors).toEqual([
-      { externalId: 'io.github.x/broken', message: expect.stringMatching(/entry 1 \(io\.github\.x\/broken\) is malformed, skipped: server\.version: /) },
+      {
+        externalId: 'io.github.x/broken',
+        message: expect.stringMatching(/entry 1 \(io\.github\.x\/broken\) is malformed, skipped: server\.version: /),
+      },
     ]);
   });
 
@@ -117,7 +132,9 @@ describe('MCP registry connector against recorded shapes', () => {
     const tool = pages[0]!.tools[0]!;
     expect(tool.registryStatus).toBe('unknown');
     expect(tool.versions[0]!.permissions.codeExecution).toBe('UNRESTRICTED');
-    expect(tool.versions[0]!.riskSignals).toContainEqual(expect.objectContaining({ key: 'registry-status-unknown', label: 'Unknown registry status "suspended"' }));
+    expect(tool.versions[0]!.riskSignals).toContainEqual(
+      expect.objectContaining({ key: 'registry-status-unknown', label: 'Unknown registry status "suspended"' }),
+    );
   });
 
   it('a malformed versions answer is an item error: the server is mapped from its list entry, the list is not complete', async () => {
@@ -127,12 +144,20 @@ describe('MCP registry connector against recorded shapes', () => {
     const weather = pages[0]!.tools[0]!;
     expect(weather.versions.map((v) => v.version)).toEqual(['1.0.2']);
     expect(weather.versionListComplete).toBe(false);
-    expect(pages[0]!.errors).toEqual([{ externalId: 'io.github.acme/weather', message: expect.stringMatching(/mapped from its list entry only: .*did not answer with valid JSON/) }]);
+    expect(pages[0]!.errors).toEqual([
+      {
+        externalId: 'io.github.acme/weather',
+        message: expect.stringMatching(/mapped from its list entry only: .*did not answer with valid JSON/),
+      },
+    ]);
   });
 
   it('a version list beyond the cap is capped and not complete; within the cap it is complete', async () => {
     const capped = await collectPages(mcpRegistryConnector, testContext(srv.url, { maxVersionsPerServer: 1 }));
-    expect(capped.pages[0]!.tools[0]).toMatchObject({ versionListComplete: false, versions: [expect.objectContaining({ version: '1.0.2' })] });
+    expect(capped.pages[0]!.tools[0]).toMatchObject({
+      versionListComplete: false,
+      versions: [expect.objectContaining({ version: '1.0.2' })],
+    });
     const full = await collectPages(mcpRegistryConnector, testContext(srv.url));
     expect(full.pages[0]!.tools[0]!.versionListComplete).toBe(true);
   });
@@ -147,7 +172,12 @@ describe('MCP registry connector against recorded shapes', () => {
   });
 
   it('waits out a 429 with Retry-After, then continues', async () => {
-    srv.route('/v0.1/servers?limit=50&include_deleted=true', { fault: 'rate-limit', retryAfterSeconds: 0, times: 2, then: { file: fixture('servers-page-1.json') } });
+    srv.route('/v0.1/servers?limit=50&include_deleted=true', {
+      fault: 'rate-limit',
+      retryAfterSeconds: 0,
+      times: 2,
+      then: { file: fixture('servers-page-1.json') },
+    });
     const { pages, error } = await collectPages(mcpRegistryConnector, testContext(srv.url));
     expect(error).toBeNull();
     expect(pages).toHaveLength(2);
@@ -180,7 +210,10 @@ describe('MCP registry connector against recorded shapes', () => {
   });
 
   it('testConnection reports success and a readable failure', async () => {
-    await expect(mcpRegistryConnector.testConnection(testContext(srv.url))).resolves.toEqual({ ok: true, detail: 'MCP registry answered; first server io.github.acme/weather' });
+    await expect(mcpRegistryConnector.testConnection(testContext(srv.url))).resolves.toEqual({
+      ok: true,
+      detail: 'MCP registry answered; first server io.github.acme/weather',
+    });
     srv.route('/v0.1/servers', { fault: 'hang' });
     const res = await mcpRegistryConnector.testConnection(testContext(srv.url));
     expect(res.ok).toBe(false);

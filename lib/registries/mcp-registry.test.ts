@@ -17,21 +17,114 @@ const server = (over: Record<string, unknown>) => ZMcpServer.parse({ name: 'io.g
 
 describe('inferMcpPermissions (the one table)', () => {
   it.each([
-    ['remote only', { remotes: [{ type: 'sse', url: 'https://mcp.example.com/sse' }] }, { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'NONE' }],
-    ['internal remote', { remotes: [{ type: 'sse', url: 'https://mcp.svc.cluster.local/sse' }] }, { network: 'INTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'NONE' }],
-    ['npm via npx', { packages: [{ registryType: 'npm', identifier: 'x', runtimeHint: 'npx' }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' }],
-    ['pypi via uvx (snake_case)', { packages: [{ registry_type: 'pypi', identifier: 'x' }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' }],
-    ['unknown package type', { packages: [{ registryType: 'maven', identifier: 'x' }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' }],
-    ['oci image', { packages: [{ registryType: 'oci', identifier: 'ghcr.io/a/b:1' }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
-    ['oci + writable mount', { packages: [{ registryType: 'oci', identifier: 'i', runtimeArguments: [{ type: 'named', name: '--mount', value: 'type=bind,src=/a,dst=/b' }] }] }, { network: 'NONE', filesystem: 'WRITE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
-    ['oci + readonly mount', { packages: [{ registryType: 'oci', identifier: 'i', runtimeArguments: [{ type: 'named', name: '--mount', value: 'type=bind,src=/a,dst=/b,readonly' }] }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
-    ['oci + -v :ro', { packages: [{ registryType: 'oci', identifier: 'i', runtimeArguments: [{ type: 'named', name: '-v', value: '/a:/b:ro' }] }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
-    ['filepath argument', { packages: [{ registryType: 'oci', identifier: 'i', packageArguments: [{ type: 'positional', format: 'filepath' }] }] }, { network: 'NONE', filesystem: 'READ', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
-    ['secret env var', { packages: [{ registryType: 'npm', identifier: 'x', environmentVariables: [{ name: 'K', isSecret: true }] }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'READ' }],
-    ['secret inside a header variable', { remotes: [{ type: 'sse', url: 'https://a.example.com', headers: [{ name: 'Authorization', value: 'Bearer {token}', variables: { token: { isSecret: true } } }] }] }, { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'READ' }],
-    ['remote URL starting with a template variable', { remotes: [{ type: 'sse', url: '{baseUrl}/sse' }] }, { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'NONE' }],
-    ['secret remote header', { remotes: [{ type: 'sse', url: 'https://a.example.com', headers: [{ name: 'Authorization', isSecret: true }] }] }, { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'READ' }],
-    ['oci + npm: most permissive wins', { packages: [{ registryType: 'oci', identifier: 'i' }, { registryType: 'npm', identifier: 'x' }] }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' }],
+    [
+      'remote only',
+      { remotes: [{ type: 'sse', url: 'https://mcp.example.com/sse' }] },
+      { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'NONE' },
+    ],
+    [
+      'internal remote',
+      { remotes: [{ type: 'sse', url: 'https://mcp.svc.cluster.local/sse' }] },
+      { network: 'INTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'NONE' },
+    ],
+    [
+      'npm via npx',
+      { packages: [{ registryType: 'npm', identifier: 'x', runtimeHint: 'npx' }] },
+      { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' },
+    ],
+    [
+      'pypi via uvx (snake_case)',
+      { packages: [{ registry_type: 'pypi', identifier: 'x' }] },
+      { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' },
+    ],
+    [
+      'unknown package type',
+      { packages: [{ registryType: 'maven', identifier: 'x' }] },
+      { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' },
+    ],
+    [
+      'oci image',
+      { packages: [{ registryType: 'oci', identifier: 'ghcr.io/a/b:1' }] },
+      { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' },
+    ],
+    [
+      'oci + writable mount',
+      {
+        packages: [
+          {
+            registryType: 'oci',
+            identifier: 'i',
+            runtimeArguments: [{ type: 'named', name: '--mount', value: 'type=bind,src=/a,dst=/b' }],
+          },
+        ],
+      },
+      { network: 'NONE', filesystem: 'WRITE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' },
+    ],
+    [
+      'oci + readonly mount',
+      {
+        packages: [
+          {
+            registryType: 'oci',
+            identifier: 'i',
+            runtimeArguments: [{ type: 'named', name: '--mount', value: 'type=bind,src=/a,dst=/b,readonly' }],
+          },
+        ],
+      },
+      { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' },
+    ],
+    [
+      'oci + -v :ro',
+      {
+        packages: [
+          { registryType: 'oci', identifier: 'i', runtimeArguments: [{ type: 'named', name: '-v', value: '/a:/b:ro' }] },
+        ],
+      },
+      { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' },
+    ],
+    [
+      'filepath argument',
+      { packages: [{ registryType: 'oci', identifier: 'i', packageArguments: [{ type: 'positional', format: 'filepath' }] }] },
+      { network: 'NONE', filesystem: 'READ', codeExecution: 'SANDBOXED', dataAccess: 'NONE' },
+    ],
+    [
+      'secret env var',
+      { packages: [{ registryType: 'npm', identifier: 'x', environmentVariables: [{ name: 'K', isSecret: true }] }] },
+      { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'READ' },
+    ],
+    [
+      'secret inside a header variable',
+      {
+        remotes: [
+          {
+            type: 'sse',
+            url: 'https://a.example.com',
+            headers: [{ name: 'Authorization', value: 'Bearer {token}', variables: { token: { isSecret: true } } }],
+          },
+        ],
+      },
+      { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'READ' },
+    ],
+    [
+      'remote URL starting with a template variable',
+      { remotes: [{ type: 'sse', url: '{baseUrl}/sse' }] },
+      { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'NONE' },
+    ],
+    [
+      'secret remote header',
+      { remotes: [{ type: 'sse', url: 'https://a.example.com', headers: [{ name: 'Authorization', isSecret: true }] }] },
+      { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'READ' },
+    ],
+    [
+      'oci + npm: most permissive wins',
+      {
+        packages: [
+          { registryType: 'oci', identifier: 'i' },
+          { registryType: 'npm', identifier: 'x' },
+        ],
+      },
+      { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' },
+    ],
     ['nothing declared', {}, { network: 'NONE', filesystem: 'NONE', codeExecution: 'NONE', dataAccess: 'NONE' }],
   ])('%s', (_label, over, expected) => {
     expect(inferMcpPermissions(server(over)).permissions).toEqual(expected);
@@ -49,17 +142,56 @@ describe('inferMcpPermissions (the one table)', () => {
 
 describe('ToolHive permission profile (publisher-provided)', () => {
   const withProfile = (profile: unknown, over: Record<string, unknown> = {}) =>
-    server({ ...over, _meta: { 'io.modelcontextprotocol.registry/publisher-provided': { 'io.github.stacklok': { 'ghcr.io/a/b:1': { tier: 'Community', permissions: profile } } } } });
+    server({
+      ...over,
+      _meta: {
+        'io.modelcontextprotocol.registry/publisher-provided': {
+          'io.github.stacklok': { 'ghcr.io/a/b:1': { tier: 'Community', permissions: profile } },
+        },
+      },
+    });
   const oci = { packages: [{ registryType: 'oci', identifier: 'ghcr.io/a/b:1' }] };
   it.each([
-    ['empty outbound list: none', { network: { outbound: { insecure_allow_all: false, allow_host: [] } } }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
-    ['allow all', { network: { outbound: { insecure_allow_all: true } } }, { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
-    ['internal hosts only', { network: { outbound: { allow_host: ['db.svc.cluster.local', '10.1.2.3'] } } }, { network: 'INTERNAL', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
-    ['a public host', { network: { outbound: { allow_host: ['db.internal', '.github.com'] } } }, { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
-    ['read mounts', { read: ['/home/u/in:/input'] }, { network: 'NONE', filesystem: 'READ', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
-    ['write mounts', { read: ['/a'], write: ['/home/u/out:/output'] }, { network: 'NONE', filesystem: 'WRITE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
-    ['privileged', { privileged: true }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' }],
-    ['garbage profile is ignored, not fatal', { network: 'everything', read: 'nope' }, { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' }],
+    [
+      'empty outbound list: none',
+      { network: { outbound: { insecure_allow_all: false, allow_host: [] } } },
+      { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' },
+    ],
+    [
+      'allow all',
+      { network: { outbound: { insecure_allow_all: true } } },
+      { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' },
+    ],
+    [
+      'internal hosts only',
+      { network: { outbound: { allow_host: ['db.svc.cluster.local', '10.1.2.3'] } } },
+      { network: 'INTERNAL', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' },
+    ],
+    [
+      'a public host',
+      { network: { outbound: { allow_host: ['db.internal', '.github.com'] } } },
+      { network: 'EXTERNAL', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' },
+    ],
+    [
+      'read mounts',
+      { read: ['/home/u/in:/input'] },
+      { network: 'NONE', filesystem: 'READ', codeExecution: 'SANDBOXED', dataAccess: 'NONE' },
+    ],
+    [
+      'write mounts',
+      { read: ['/a'], write: ['/home/u/out:/output'] },
+      { network: 'NONE', filesystem: 'WRITE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' },
+    ],
+    [
+      'privileged',
+      { privileged: true },
+      { network: 'NONE', filesystem: 'NONE', codeExecution: 'UNRESTRICTED', dataAccess: 'NONE' },
+    ],
+    [
+      'garbage profile is ignored, not fatal',
+      { network: 'everything', read: 'nope' },
+      { network: 'NONE', filesystem: 'NONE', codeExecution: 'SANDBOXED', dataAccess: 'NONE' },
+    ],
   ])('%s', (_l, profile, expected) => {
     expect(inferMcpPermissions(withProfile(profile, oci)).permissions).toEqual(expected);
   });
@@ -68,8 +200,19 @@ describe('ToolHive permission profile (publisher-provided)', () => {
     const v = mapServer([entry(page2.servers[1])], opts).versions[0]!;
     expect(v.allowedDomains).toEqual(['mcp.heroku.com', 'api.heroku.com', 'herokuapp.com']);
     expect(v.verifications[0]!.registryTier).toBe('Official');
-    expect(v.provenance).toMatchObject({ provenancePresent: true, signer: 'https://token.actions.githubusercontent.com /.github/workflows/build-containers.yml' });
-    expect(v.declaredPermissions).toMatchObject({ toolhive: [{ artifact: 'https://mcp.heroku.com/mcp', tier: 'Official', permissions: { network: { outbound: { allow_host: ['api.heroku.com', '.herokuapp.com'] } } } }] });
+    expect(v.provenance).toMatchObject({
+      provenancePresent: true,
+      signer: 'https://token.actions.githubusercontent.com /.github/workflows/build-containers.yml',
+    });
+    expect(v.declaredPermissions).toMatchObject({
+      toolhive: [
+        {
+          artifact: 'https://mcp.heroku.com/mcp',
+          tier: 'Official',
+          permissions: { network: { outbound: { allow_host: ['api.heroku.com', '.herokuapp.com'] } } },
+        },
+      ],
+    });
   });
 });
 
@@ -92,8 +235,18 @@ describe('status', () => {
 describe('mapServer', () => {
   it('maps identity, namespace publisher, permissions and an UNVERIFIED record without a score', () => {
     const tool = mapServer([entry(page1.servers[0])], opts);
-    expect(tool).toMatchObject({ externalId: 'io.github.acme/weather', name: 'io.github.acme/weather', kind: 'MCP_SERVER', registryStatus: 'active', repositoryUrl: 'https://github.com/acme/weather' });
-    expect(tool.publisher).toMatchObject({ externalId: 'io.github.acme', trustLevel: 'VERIFIED', websiteUrl: 'https://github.com/acme' });
+    expect(tool).toMatchObject({
+      externalId: 'io.github.acme/weather',
+      name: 'io.github.acme/weather',
+      kind: 'MCP_SERVER',
+      registryStatus: 'active',
+      repositoryUrl: 'https://github.com/acme/weather',
+    });
+    expect(tool.publisher).toMatchObject({
+      externalId: 'io.github.acme',
+      trustLevel: 'VERIFIED',
+      websiteUrl: 'https://github.com/acme',
+    });
     const v = tool.versions[0]!;
     expect(v.permissions).toEqual({ network: 'EXTERNAL', filesystem: 'READ', codeExecution: 'UNRESTRICTED', dataAccess: 'READ' });
     expect(v.publishedAt?.toISOString()).toBe('2026-10-02T09:00:00.000Z');
@@ -116,20 +269,34 @@ describe('mapServer', () => {
     const v = tool.versions[0]!;
     expect(tool.registryStatus).toBe('deleted');
     expect(v.verifications[0]!.tier).toBe('FAILED');
-    expect(v.verifications[0]!.checks.find((c) => c.name === 'registry-status')).toMatchObject({ status: 'FAIL', sourceStatus: 'deleted' });
-    expect(v.riskSignals).toContainEqual(expect.objectContaining({ key: 'registry-deleted', severity: 'critical', detail: 'Removed: package exfiltrates environment variables' }));
+    expect(v.verifications[0]!.checks.find((c) => c.name === 'registry-status')).toMatchObject({
+      status: 'FAIL',
+      sourceStatus: 'deleted',
+    });
+    expect(v.riskSignals).toContainEqual(
+      expect.objectContaining({
+        key: 'registry-deleted',
+        severity: 'critical',
+        detail: 'Removed: package exfiltrates environment variables',
+      }),
+    );
     expect(v.yanked).toBe(true);
   });
 
   it('deprecated: tool deprecated, a medium signal, tier not failed', () => {
     const tool = mapServer([entry(page2.servers[0])], opts);
     expect(tool).toMatchObject({ deprecated: true, registryStatus: 'deprecated' });
-    expect(tool.versions[0]!.riskSignals).toContainEqual(expect.objectContaining({ key: 'registry-deprecated', severity: 'medium' }));
+    expect(tool.versions[0]!.riskSignals).toContainEqual(
+      expect.objectContaining({ key: 'registry-deprecated', severity: 'medium' }),
+    );
     expect(tool.versions[0]!.verifications[0]!.tier).toBe('UNVERIFIED');
   });
 
   it('unknown status: not a failure of the run, an "unknown" status and a signal', () => {
-    const tool = mapServer([entry({ server: { name: 'io.github.a/b', version: '1' }, _meta: { status: 'quarantined-ish' } })], opts);
+    const tool = mapServer(
+      [entry({ server: { name: 'io.github.a/b', version: '1' }, _meta: { status: 'quarantined-ish' } })],
+      opts,
+    );
     expect(tool.registryStatus).toBe('unknown');
     expect(tool.versions[0]!.riskSignals).toContainEqual(expect.objectContaining({ key: 'registry-status-unknown' }));
     expect(tool.versions[0]!.verifications[0]!.tier).toBe('UNVERIFIED');
@@ -137,23 +304,37 @@ describe('mapServer', () => {
 
   it('orders versions newest first, dedupes, and flags a repository identity change', () => {
     const base = { name: 'io.github.a/b', repository: { url: 'https://github.com/a/b' } };
-    const older = entry({ server: { ...base, version: '1.0.0', repository: { ...base.repository, id: '1' } }, _meta: { publishedAt: '2026-01-01T00:00:00Z' } });
-    const newer = entry({ server: { ...base, version: '1.1.0', repository: { ...base.repository, id: '2' } }, _meta: { publishedAt: '2026-02-01T00:00:00Z', isLatest: true } });
+    const older = entry({
+      server: { ...base, version: '1.0.0', repository: { ...base.repository, id: '1' } },
+      _meta: { publishedAt: '2026-01-01T00:00:00Z' },
+    });
+    const newer = entry({
+      server: { ...base, version: '1.1.0', repository: { ...base.repository, id: '2' } },
+      _meta: { publishedAt: '2026-02-01T00:00:00Z', isLatest: true },
+    });
     const tool = mapServer([older, newer, older], opts);
     expect(tool.versions.map((v) => v.version)).toEqual(['1.1.0', '1.0.0']);
-    expect(tool.versions[0]!.riskSignals).toContainEqual(expect.objectContaining({ key: 'repository-changed', severity: 'high' }));
+    expect(tool.versions[0]!.riskSignals).toContainEqual(
+      expect.objectContaining({ key: 'repository-changed', severity: 'high' }),
+    );
     expect(tool.versions[1]!.riskSignals?.map((s) => s.key)).not.toContain('repository-changed');
   });
 
   it('flags a public remote over plain HTTP', () => {
-    const tool = mapServer([entry({ server: { name: 'io.github.a/b', version: '1', remotes: [{ type: 'sse', url: 'http://mcp.example.com/sse' }] } })], opts);
+    const tool = mapServer(
+      [entry({ server: { name: 'io.github.a/b', version: '1', remotes: [{ type: 'sse', url: 'http://mcp.example.com/sse' }] } })],
+      opts,
+    );
     expect(tool.versions[0]!.riskSignals).toContainEqual(expect.objectContaining({ key: 'remote-plain-http', severity: 'high' }));
   });
 });
 
 describe('artifact digest and tool definitions', () => {
   it.each([
-    [{ packages: [{ registryType: 'mcpb', identifier: 'https://x/mcp.mcpb', fileSha256: 'AB'.repeat(32) }] }, `sha256:${'ab'.repeat(32)}`],
+    [
+      { packages: [{ registryType: 'mcpb', identifier: 'https://x/mcp.mcpb', fileSha256: 'AB'.repeat(32) }] },
+      `sha256:${'ab'.repeat(32)}`,
+    ],
     [{ packages: [{ registryType: 'oci', identifier: `ghcr.io/a/b@sha256:${'c'.repeat(64)}` }] }, `sha256:${'c'.repeat(64)}`],
     [{ packages: [{ registryType: 'oci', identifier: 'ghcr.io/a/b:1.0' }] }, null],
     [{ packages: [{ registryType: 'mcpb', identifier: 'x', fileSha256: 'not-a-hash' }] }, null],
@@ -170,7 +351,10 @@ describe('artifact digest and tool definitions', () => {
     expect(v.toolDefsHash).toMatch(/^[0-9a-f]{64}$/);
     type Meta = Record<string, Record<string, Record<string, { tool_definitions: { inputSchema: unknown }[] }>>>;
     const reversed = structuredClone(page2.servers[1]) as unknown as { server: { _meta: Meta } };
-    const inner = reversed.server._meta['io.modelcontextprotocol.registry/publisher-provided']!['io.github.stacklok']!['https://mcp.heroku.com/mcp']!;
+    const inner =
+      reversed.server._meta['io.modelcontextprotocol.registry/publisher-provided']!['io.github.stacklok']![
+        'https://mcp.heroku.com/mcp'
+      ]!;
     inner.tool_definitions.reverse();
     expect(mapServer([entry(reversed)], opts).versions[0]!.toolDefsHash).toBe(v.toolDefsHash);
     inner.tool_definitions[0]!.inputSchema = { type: 'object', properties: {} };
@@ -180,8 +364,13 @@ describe('artifact digest and tool definitions', () => {
   // The real Heroku entry (fixture) with one definition left out, as ToolHive entries sometimes are.
   const heroku = () => {
     type Entry = { tools: string[]; tool_definitions: { name: string }[]; provenance?: Record<string, string> };
-    const raw = structuredClone(page2.servers[1]) as unknown as { server: { _meta: Record<string, Record<string, Record<string, Entry>>> } };
-    const inner = raw.server._meta['io.modelcontextprotocol.registry/publisher-provided']!['io.github.stacklok']!['https://mcp.heroku.com/mcp']!;
+    const raw = structuredClone(page2.servers[1]) as unknown as {
+      server: { _meta: Record<string, Record<string, Record<string, Entry>>> };
+    };
+    const inner =
+      raw.server._meta['io.modelcontextprotocol.registry/publisher-provided']!['io.github.stacklok']![
+        'https://mcp.heroku.com/mcp'
+      ]!;
     return { raw, inner };
   };
 
@@ -205,7 +394,12 @@ describe('artifact digest and tool definitions', () => {
 
   it("ToolHive's publisher-provided provenance names the expected signer; it never says a signature is present", () => {
     const v = mapServer([entry(page2.servers[1])], opts).versions[0]!;
-    expect(v.provenance).toMatchObject({ signaturePresent: false, signatureVerified: null, provenancePresent: true, signer: expect.stringContaining('/.github/workflows/build-containers.yml') });
+    expect(v.provenance).toMatchObject({
+      signaturePresent: false,
+      signatureVerified: null,
+      provenancePresent: true,
+      signer: expect.stringContaining('/.github/workflows/build-containers.yml'),
+    });
   });
 
   it('no tool list → toolDefsHash null', () => {
@@ -219,23 +413,31 @@ describe('cursor', () => {
     expect(decodeCursor(encodeCursor(c), null)).toEqual(c);
     expect(decodeCursor('io.github.a/b:1.0.0', '2026-11-01T00:00:00Z')).toEqual(c);
     expect(decodeCursor(null, 'yesterday')).toEqual({ registryCursor: null, updatedSince: null });
-    expect(decodeCursor(null, '2026-11-01T01:00:00Z', 3_600_000)).toEqual({ registryCursor: null, updatedSince: '2026-11-01T00:00:00.000Z' });
+    expect(decodeCursor(null, '2026-11-01T01:00:00Z', 3_600_000)).toEqual({
+      registryCursor: null,
+      updatedSince: '2026-11-01T00:00:00.000Z',
+    });
     // A resumed listing keeps the updated_since it started with; the overlap is applied once.
     expect(decodeCursor(encodeCursor(c), '2026-11-20T00:00:00Z', 3_600_000)).toEqual(c);
-    expect(listUrl('https://r.example/', c, 50)).toBe('https://r.example/v0.1/servers?limit=50&include_deleted=true&cursor=io.github.a%2Fb%3A1.0.0&updated_since=2026-11-01T00%3A00%3A00.000Z');
+    expect(listUrl('https://r.example/', c, 50)).toBe(
+      'https://r.example/v0.1/servers?limit=50&include_deleted=true&cursor=io.github.a%2Fb%3A1.0.0&updated_since=2026-11-01T00%3A00%3A00.000Z',
+    );
   });
 
   it('names the malformed entry and field', () => {
     const r = parseServerEntry({ server: { name: 'io.github.a/b' } }, 4);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issue).toMatchObject({ index: 4, name: 'io.github.a/b', message: expect.stringMatching(/^server\.version: /) });
+    if (!r.ok)
+      expect(r.issue).toMatchObject({ index: 4, name: 'io.github.a/b', message: expect.stringMatching(/^server\.version: /) });
   });
 });
 
 describe('ZMcpRegistryConfig', () => {
   it('accepts an empty config and the documented keys; refuses unknown keys and out-of-range values', () => {
     expect(ZMcpRegistryConfig.safeParse({}).success).toBe(true);
-    expect(ZMcpRegistryConfig.safeParse({ pageSize: 100, namespaceAuthenticated: false, sinceOverlapMinutes: 0 }).success).toBe(true);
+    expect(ZMcpRegistryConfig.safeParse({ pageSize: 100, namespaceAuthenticated: false, sinceOverlapMinutes: 0 }).success).toBe(
+      true,
+    );
     expect(ZMcpRegistryConfig.safeParse({ pagesize: 10 }).success).toBe(false);
     expect(ZMcpRegistryConfig.safeParse({ pageSize: 1000 }).error?.issues[0]?.path).toEqual(['pageSize']);
   });

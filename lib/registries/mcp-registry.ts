@@ -99,7 +99,10 @@ function parseEntries(raw: unknown[], where: string): Parsed {
     const parsed = parseServerEntry(item, i);
     if (parsed.ok) return void out.entries.push(parsed.entry);
     const who = parsed.issue.name ? ` (${parsed.issue.name})` : '';
-    out.errors.push({ externalId: parsed.issue.name, message: `MCP registry ${where}: entry ${i + 1}${who} is malformed, skipped: ${parsed.issue.message}` });
+    out.errors.push({
+      externalId: parsed.issue.name,
+      message: `MCP registry ${where}: entry ${i + 1}${who} is malformed, skipped: ${parsed.issue.message}`,
+    });
   });
   return out;
 }
@@ -118,7 +121,12 @@ async function fetchVersions(ctx: ConnectorContext, name: string, s: McpSettings
     const list = ZMcpServerList.safeParse(res.data);
     if (!list.success) {
       const issue = list.error.issues[0];
-      throw new RegistryHttpError('invalid-shape', url, `Unexpected response from ${url}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`, res.status);
+      throw new RegistryHttpError(
+        'invalid-shape',
+        url,
+        `Unexpected response from ${url}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+        res.status,
+      );
     }
     const parsed = parseEntries(list.data.servers, `versions of ${name}`);
     const complete = parsed.errors.length === 0 && list.data.servers.length <= s.maxVersionsPerServer;
@@ -126,7 +134,16 @@ async function fetchVersions(ctx: ConnectorContext, name: string, s: McpSettings
   } catch (e) {
     if (!isItemLevel(e)) throw e;
     const reason = e instanceof Error ? e.message : String(e);
-    return { entries: [], errors: [{ externalId: name, message: `MCP registry: versions of ${name} could not be read; mapped from its list entry only: ${reason}` }], complete: false };
+    return {
+      entries: [],
+      errors: [
+        {
+          externalId: name,
+          message: `MCP registry: versions of ${name} could not be read; mapped from its list entry only: ${reason}`,
+        },
+      ],
+      complete: false,
+    };
   }
 }
 
@@ -135,7 +152,10 @@ async function readPage(ctx: ConnectorContext, s: McpSettings, at: McpCursor): P
   const url = listUrl(ctx.baseUrl, at, s.pageSize);
   try {
     const list = await fetchJson(url, ZMcpServerList, s.http);
-    const { entries, errors } = parseEntries(list.data.servers, `page ${at.registryCursor ? `after cursor ${at.registryCursor}` : '1'}`);
+    const { entries, errors } = parseEntries(
+      list.data.servers,
+      `page ${at.registryCursor ? `after cursor ${at.registryCursor}` : '1'}`,
+    );
     const byName = new Map<string, TMcpServerResponse[]>();
     for (const e of entries) byName.set(e.server.name, [...(byName.get(e.server.name) ?? []), e]);
     const names = [...byName.keys()];
@@ -154,10 +174,22 @@ async function readPage(ctx: ConnectorContext, s: McpSettings, at: McpCursor): P
     }
     const next = nextCursorOf(list.data);
     if (next !== null && next === at.registryCursor) {
-      throw new RegistryPageError('invalid-shape', url, `MCP registry returned the same cursor "${next}" again; stopping to avoid an endless loop`, resume);
+      throw new RegistryPageError(
+        'invalid-shape',
+        url,
+        `MCP registry returned the same cursor "${next}" again; stopping to avoid an endless loop`,
+        resume,
+      );
     }
-    const tools = names.map((n) => ({ ...mapServer((byName.get(n) ?? []).slice(0, s.maxVersionsPerServer), s.map), versionListComplete: complete.has(n) }));
-    return { tools, errors, nextCursor: next === null ? null : encodeCursor({ registryCursor: next, updatedSince: at.updatedSince }) };
+    const tools = names.map((n) => ({
+      ...mapServer((byName.get(n) ?? []).slice(0, s.maxVersionsPerServer), s.map),
+      versionListComplete: complete.has(n),
+    }));
+    return {
+      tools,
+      errors,
+      nextCursor: next === null ? null : encodeCursor({ registryCursor: next, updatedSince: at.updatedSince }),
+    };
   } catch (e) {
     throw RegistryPageError.wrap(e, 'MCP registry sync stopped', resume);
   }
@@ -171,8 +203,14 @@ export const mcpRegistryConnector: RegistryConnector = {
     try {
       const res = await fetchJson(listUrl(ctx.baseUrl, { registryCursor: null, updatedSince: null }, 1), ZMcpServerList, s.http);
       const first = res.data.servers.length > 0 ? parseServerEntry(res.data.servers[0], 0) : null;
-      if (first && !first.ok) return { ok: false, error: `MCP registry answered, but its first entry is malformed: ${first.issue.message}` };
-      return { ok: true, detail: first ? `MCP registry answered; first server ${first.entry.server.name}` : 'MCP registry answered with no servers' };
+      if (first && !first.ok)
+        return { ok: false, error: `MCP registry answered, but its first entry is malformed: ${first.issue.message}` };
+      return {
+        ok: true,
+        detail: first
+          ? `MCP registry answered; first server ${first.entry.server.name}`
+          : 'MCP registry answered with no servers',
+      };
     } catch (e) {
       return { ok: false, error: e instanceof RegistryHttpError ? e.message : `MCP registry check failed: ${String(e)}` };
     }
@@ -188,6 +226,11 @@ export const mcpRegistryConnector: RegistryConnector = {
       at = decodeCursor(page.nextCursor, null);
     }
     // Ending quietly would let the engine clear the cursor and lose the rest of the listing.
-    throw new RegistryPageError('aborted', ctx.baseUrl, `MCP registry sync paused after ${s.maxPages} pages (config maxPages); the next run continues from there`, encodeCursor(at));
+    throw new RegistryPageError(
+      'aborted',
+      ctx.baseUrl,
+      `MCP registry sync paused after ${s.maxPages} pages (config maxPages); the next run continues from there`,
+      encodeCursor(at),
+    );
   },
 };

@@ -67,7 +67,13 @@ export function readToolHive(server: TMcpServer): ToolHiveExtension[] {
     const parsed = ZToolHiveEntry.safeParse(value);
     if (!parsed.success) continue;
     const e = parsed.data;
-    out.push({ key, tier: e.tier ?? null, status: e.status ?? null, permissions: e.permissions ?? null, provenance: e.provenance ?? null });
+    out.push({
+      key,
+      tier: e.tier ?? null,
+      status: e.status ?? null,
+      permissions: e.permissions ?? null,
+      provenance: e.provenance ?? null,
+    });
   }
   return out;
 }

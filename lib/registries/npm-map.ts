@@ -31,7 +31,11 @@ export function publisherOf(p: TNpmPackument, newest: TNpmVersion[], options: Np
   const maintainer = p.maintainers?.[0]?.name ?? newest[0]?._npmUser?.name ?? newest[0]?.maintainers?.[0]?.name ?? 'unknown';
   const window = newest.slice(0, options.provenanceWindow);
   const verified = window.length > 0 && window.every(hasProvenance);
-  const site = options.publicRegistry ? (scope ? `https://www.npmjs.com/org/${scope.slice(1)}` : `https://www.npmjs.com/~${maintainer}`) : null;
+  const site = options.publicRegistry
+    ? scope
+      ? `https://www.npmjs.com/org/${scope.slice(1)}`
+      : `https://www.npmjs.com/~${maintainer}`
+    : null;
   return {
     externalId: scope ?? `~${maintainer}`,
     name: scope ?? maintainer,
@@ -44,15 +48,28 @@ export function publisherOf(p: TNpmPackument, newest: TNpmVersion[], options: Np
 export function npmChecks(v: TNpmVersion, previous: TNpmVersion | null): NormalizedCheck[] {
   const notRun = 'npm does not run this check.';
   const provenance: NormalizedCheck = hasProvenance(v)
-    ? { name: 'provenance', status: 'PASS', sourceStatus: v.dist?.attestations?.provenance?.predicateType ?? undefined, detail: 'Published with an npm provenance attestation (present; the Sigstore bundle is not re-verified here).' }
+    ? {
+        name: 'provenance',
+        status: 'PASS',
+        sourceStatus: v.dist?.attestations?.provenance?.predicateType ?? undefined,
+        detail: 'Published with an npm provenance attestation (present; the Sigstore bundle is not re-verified here).',
+      }
     : hasProvenance(previous)
-      ? { name: 'provenance', status: 'FAIL', detail: `The previous version ${previous?.version} had a provenance attestation; this one has none.` }
+      ? {
+          name: 'provenance',
+          status: 'FAIL',
+          detail: `The previous version ${previous?.version} had a provenance attestation; this one has none.`,
+        }
       : { name: 'provenance', status: 'SKIPPED', detail: 'Published without provenance.' };
   return [
     { name: 'installation', status: 'SKIPPED', detail: notRun },
     { name: 'import', status: 'SKIPPED', detail: notRun },
     { name: 'sandbox', status: 'SKIPPED', detail: notRun },
-    { name: 'permissions', status: 'SKIPPED', detail: 'npm metadata declares no permissions; levels are inferred from install scripts and executables.' },
+    {
+      name: 'permissions',
+      status: 'SKIPPED',
+      detail: 'npm metadata declares no permissions; levels are inferred from install scripts and executables.',
+    },
     provenance,
   ];
 }
@@ -66,7 +83,13 @@ export function sriFromShasum(shasum: string | null | undefined): string | null 
   return `sha1-${Buffer.from(shasum, 'hex').toString('base64')}`;
 }
 
-function mapVersion(p: TNpmPackument, v: TNpmVersion, previous: TNpmVersion | null, isLatest: boolean, options: NpmMapOptions): NormalizedVersion {
+function mapVersion(
+  p: TNpmPackument,
+  v: TNpmVersion,
+  previous: TNpmVersion | null,
+  isLatest: boolean,
+  options: NpmMapOptions,
+): NormalizedVersion {
   const publishedAt = parseDate(timeOf(p, v.version));
   const { permissions, reasons } = npmPermissions(v);
   const checks = npmChecks(v, previous);
@@ -125,7 +148,9 @@ export function mapPackage(p: TNpmPackument, options: NpmMapOptions): Normalized
   });
   const latestTag = p['dist-tags']?.latest;
   const latest = manifests.find((m) => m.version === latestTag) ?? manifests[0] ?? null;
-  const versions = manifests.slice(0, options.maxVersions).map((m, i) => mapVersion(p, m, manifests[i + 1] ?? null, m === latest, options));
+  const versions = manifests
+    .slice(0, options.maxVersions)
+    .map((m, i) => mapVersion(p, m, manifests[i + 1] ?? null, m === latest, options));
   const unpublished = manifests.length === 0 && p.time?.unpublished !== undefined;
   const deprecated = latest ? isDeprecated(latest) : false;
   return {

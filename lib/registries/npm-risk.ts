@@ -48,7 +48,12 @@ export function npmPermissions(v: TNpmVersion): { permissions: PermissionSet; re
   if (v.bin) reasons.push('ships an executable (bin) run on the host');
   if (v.mcpName) reasons.push(`MCP server ${v.mcpName}, run on the host via npx`);
   return {
-    permissions: { network: 'NONE', filesystem: 'NONE', codeExecution: reasons.length > 0 ? 'UNRESTRICTED' : 'NONE', dataAccess: 'NONE' },
+    permissions: {
+      network: 'NONE',
+      filesystem: 'NONE',
+      codeExecution: reasons.length > 0 ? 'UNRESTRICTED' : 'NONE',
+      dataAccess: 'NONE',
+    },
     reasons,
   };
 }
@@ -67,7 +72,8 @@ export function provenanceOf(v: TNpmVersion): Provenance {
   };
 }
 
-const names = (people: TNpmPerson[] | null | undefined) => new Set((people ?? []).map((p) => p.name).filter((n): n is string => Boolean(n)));
+const names = (people: TNpmPerson[] | null | undefined) =>
+  new Set((people ?? []).map((p) => p.name).filter((n): n is string => Boolean(n)));
 
 export interface SignalInput {
   manifest: TNpmVersion;
@@ -84,33 +90,70 @@ export function npmRiskSignals(input: SignalInput): RiskSignal[] {
   const { manifest: v, previous } = input;
   const signals: RiskSignal[] = [];
   if (isDeprecated(v)) {
-    signals.push({ key: 'deprecated', label: 'Deprecated on npm', severity: 'medium', detail: typeof v.deprecated === 'string' ? v.deprecated : undefined });
+    signals.push({
+      key: 'deprecated',
+      label: 'Deprecated on npm',
+      severity: 'medium',
+      detail: typeof v.deprecated === 'string' ? v.deprecated : undefined,
+    });
   }
   const scripts = installScriptsOf(v);
   if (scripts.length > 0) {
-    const detail = scripts.map((s) => (s === 'hasInstallScript' ? 'native build or install script' : `${s}: ${String(v.scripts?.[s]).slice(0, 200)}`)).join('; ');
+    const detail = scripts
+      .map((s) => (s === 'hasInstallScript' ? 'native build or install script' : `${s}: ${String(v.scripts?.[s]).slice(0, 200)}`))
+      .join('; ');
     signals.push({ key: 'install-scripts', label: 'Runs scripts at install', severity: 'high', detail });
   }
   if (!repositoryUrlOf(v.repository) && !input.packageRepository) {
     signals.push({ key: 'no-repository', label: 'No source repository declared', severity: 'medium' });
   }
   const maintainers = names(v.maintainers?.length ? v.maintainers : input.packageMaintainers);
-  if (maintainers.size <= 1) signals.push({ key: 'single-maintainer', label: 'Single maintainer', severity: 'low', detail: [...maintainers].join(', ') || undefined });
-  if (input.isLatest && input.publishedAt && input.now.getTime() - input.publishedAt.getTime() < RECENT_PUBLISH_HOURS * 3_600_000) {
-    signals.push({ key: 'recent-publish', label: `Latest version published less than ${RECENT_PUBLISH_HOURS} h ago`, severity: 'medium', detail: input.publishedAt.toISOString() });
+  if (maintainers.size <= 1)
+    signals.push({
+      key: 'single-maintainer',
+      label: 'Single maintainer',
+      severity: 'low',
+      detail: [...maintainers].join(', ') || undefined,
+    });
+  if (
+    input.isLatest &&
+    input.publishedAt &&
+    input.now.getTime() - input.publishedAt.getTime() < RECENT_PUBLISH_HOURS * 3_600_000
+  ) {
+    signals.push({
+      key: 'recent-publish',
+      label: `Latest version published less than ${RECENT_PUBLISH_HOURS} h ago`,
+      severity: 'medium',
+      detail: input.publishedAt.toISOString(),
+    });
   }
   if (previous) {
     const publisher = v._npmUser?.name ?? null;
     const before = new Set([...names(previous.maintainers), ...(previous._npmUser?.name ? [previous._npmUser.name] : [])]);
     if (publisher && before.size > 0 && !before.has(publisher)) {
-      signals.push({ key: 'publisher-changed', label: 'Published by a new account', severity: 'high', detail: `${publisher} did not publish or maintain ${previous.version}` });
+      signals.push({
+        key: 'publisher-changed',
+        label: 'Published by a new account',
+        severity: 'high',
+        detail: `${publisher} did not publish or maintain ${previous.version}`,
+      });
     }
     const added = [...names(v.maintainers)].filter((n) => !names(previous.maintainers).has(n));
     if (added.length > 0 && (previous.maintainers?.length ?? 0) > 0) {
-      signals.push({ key: 'maintainers-changed', label: 'Maintainers added since the previous version', severity: 'medium', detail: `+${added.join(', +')} since ${previous.version}` });
+      signals.push({
+        key: 'maintainers-changed',
+        label: 'Maintainers added since the previous version',
+        severity: 'medium',
+        detail: `+${added.join(', +')} since ${previous.version}`,
+      });
     }
     if (hasProvenance(previous) && !hasProvenance(v)) {
-      signals.push({ key: 'provenance-dropped', label: 'Provenance attestation dropped', severity: 'high', detail: `${previous.version} was published with provenance, ${v.version} without` });
+      signals.push({
+        key: 'provenance-dropped',
+        label: 'Provenance attestation dropped',
+        severity: 'high',
+        detail: `${previous.version} was published with provenance, ${v.version} without`,
+      });
     }
   }
   if (!hasProvenance(v)) signals.push({ key: 'no-provenance', label: 'Published without provenance', severity: 'info' });

@@ -75,7 +75,10 @@ export function timeOf(packument: TNpmPackument, key: string): string | null {
   return typeof t === 'string' ? t : null;
 }
 
-export function parseVersion(packument: TNpmPackument, version: string): { ok: true; manifest: TNpmVersion } | { ok: false; message: string } {
+export function parseVersion(
+  packument: TNpmPackument,
+  version: string,
+): { ok: true; manifest: TNpmVersion } | { ok: false; message: string } {
   const parsed = ZNpmVersion.safeParse(packument.versions?.[version]);
   if (parsed.success) return { ok: true, manifest: parsed.data };
   const issue = parsed.error.issues[0];
@@ -94,7 +97,12 @@ export const ZNpmRegistryConfig = z
     maxVersions: z.number().int().min(1).max(500).optional(), // 20 newest
     provenanceWindow: z.number().int().min(1).max(50).optional(), // 3
     timeoutMs: z.number().int().min(100).max(120_000).optional(), // 20000
-    maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024).optional(), // 20 MiB
+    maxBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .optional(), // 20 MiB
     maxRetries: z.number().int().min(0).max(10).optional(), // 3
     maxRetryDelayMs: z.number().int().min(0).max(300_000).optional(), // 30000
     note: z.string().max(500).optional(),

@@ -58,7 +58,11 @@ describe('npm connector against recorded shapes', () => {
     ['malformed JSON', { fault: 'malformed-json' as const }, /valid JSON/],
     ['a missing name', { json: { versions: {} } }, /name: /],
     ['another package’s document', { json: { ...acme, name: 'evil' } }, /package "evil" instead of "@acme\/weather-mcp"/],
-    ['an unknown enum-like value in a mapped version', { json: { ...acme, versions: { ...acme.versions, '1.0.2': { ...acme.versions['1.0.2'], deprecated: 42 } } } }, /version 1\.0\.2: deprecated/],
+    [
+      'an unknown enum-like value in a mapped version',
+      { json: { ...acme, versions: { ...acme.versions, '1.0.2': { ...acme.versions['1.0.2'], deprecated: 42 } } } },
+      /version 1\.0\.2: deprecated/,
+    ],
     ['a huge body', { fault: 'huge' as const, bytes: 3 * 1024 * 1024 }, /byte limit/],
     ['an endless body', { fault: 'endless' as const }, /byte limit/],
   ])('%s: that package is an item error, the others are synced', async (_l, answer, message) => {
@@ -66,7 +70,9 @@ describe('npm connector against recorded shapes', () => {
     const { pages, error } = await collectPages(npmConnector, ctx());
     expect(error).toBeNull();
     expect(pages.map((p) => p.tools.map((t) => t.externalId))).toEqual([[], ['quick-shell-tool'], ['old-mcp-helper']]);
-    expect(pages[0]!.errors).toEqual([{ externalId: '@acme/weather-mcp', message: expect.stringMatching(/^npm package @acme\/weather-mcp skipped: /) }]);
+    expect(pages[0]!.errors).toEqual([
+      { externalId: '@acme/weather-mcp', message: expect.stringMatching(/^npm package @acme\/weather-mcp skipped: /) },
+    ]);
     expect(pages[0]!.errors![0]!.message).toMatch(message);
   });
 
@@ -84,16 +90,29 @@ describe('npm connector against recorded shapes', () => {
   });
 
   it('a package npm does not know is an item error; the others are synced', async () => {
-    const { pages, error } = await collectPages(npmConnector, ctx({ packages: ['@acme/weather-mcp', 'no-such-pkg', 'old-mcp-helper'], pageSize: 10 }));
+    const { pages, error } = await collectPages(
+      npmConnector,
+      ctx({ packages: ['@acme/weather-mcp', 'no-such-pkg', 'old-mcp-helper'], pageSize: 10 }),
+    );
     expect(error).toBeNull();
     expect(pages).toHaveLength(1);
     expect(pages[0]).toMatchObject({ total: 3, nextCursor: null });
     expect(pages[0]!.tools.map((t) => t.externalId)).toEqual(['@acme/weather-mcp', 'old-mcp-helper']);
-    expect(pages[0]!.errors).toEqual([{ externalId: 'no-such-pkg', message: 'npm has no package named "no-such-pkg" (HTTP 404); check the registry\'s package list' }]);
+    expect(pages[0]!.errors).toEqual([
+      {
+        externalId: 'no-such-pkg',
+        message: 'npm has no package named "no-such-pkg" (HTTP 404); check the registry\'s package list',
+      },
+    ]);
   });
 
   it('waits out a 429, then continues', async () => {
-    srv.route('/quick-shell-tool', { fault: 'rate-limit', retryAfterSeconds: 0, times: 1, then: { file: fixture('quick-shell-tool.json') } });
+    srv.route('/quick-shell-tool', {
+      fault: 'rate-limit',
+      retryAfterSeconds: 0,
+      times: 1,
+      then: { file: fixture('quick-shell-tool.json') },
+    });
     const { pages, error } = await collectPages(npmConnector, ctx());
     expect(error).toBeNull();
     expect(pages).toHaveLength(3);
@@ -111,8 +130,14 @@ describe('npm connector against recorded shapes', () => {
   });
 
   it('testConnection fetches the first package', async () => {
-    await expect(npmConnector.testConnection(ctx())).resolves.toEqual({ ok: true, detail: 'npm registry answered; @acme/weather-mcp has 3 recent version(s)' });
-    await expect(npmConnector.testConnection(ctx({ packages: ['nope'] }))).resolves.toEqual({ ok: false, error: 'npm registry answered, but has no package "nope"' });
+    await expect(npmConnector.testConnection(ctx())).resolves.toEqual({
+      ok: true,
+      detail: 'npm registry answered; @acme/weather-mcp has 3 recent version(s)',
+    });
+    await expect(npmConnector.testConnection(ctx({ packages: ['nope'] }))).resolves.toEqual({
+      ok: false,
+      error: 'npm registry answered, but has no package "nope"',
+    });
     srv.route('/@acme%2fweather-mcp', { fault: 'status', status: 502, body: 'Bad Gateway' });
     const res = await npmConnector.testConnection(ctx());
     expect(res.ok).toBe(false);

@@ -31,12 +31,25 @@ describe('npmPermissions (the one table)', () => {
   });
 
   it('names the install scripts', () => {
-    expect(installScriptsOf(ver({ scripts: { preinstall: 'a', postinstall: 'b', test: 'c' } }))).toEqual(['preinstall', 'postinstall']);
+    expect(installScriptsOf(ver({ scripts: { preinstall: 'a', postinstall: 'b', test: 'c' } }))).toEqual([
+      'preinstall',
+      'postinstall',
+    ]);
   });
 });
 
 describe('npmRiskSignals', () => {
-  const base = { previous: null, publishedAt: new Date('2026-01-01T00:00:00Z'), isLatest: true, packageRepository: 'https://github.com/a/b', packageMaintainers: [{ name: 'a', email: null }, { name: 'b', email: null }], now: opts.now };
+  const base = {
+    previous: null,
+    publishedAt: new Date('2026-01-01T00:00:00Z'),
+    isLatest: true,
+    packageRepository: 'https://github.com/a/b',
+    packageMaintainers: [
+      { name: 'a', email: null },
+      { name: 'b', email: null },
+    ],
+    now: opts.now,
+  };
   const two = [{ name: 'a' }, { name: 'b' }];
   it.each([
     ['deprecated', { deprecated: 'use x' }, {}, 'deprecated'],
@@ -44,17 +57,41 @@ describe('npmRiskSignals', () => {
     ['no repository', {}, { packageRepository: null }, 'no-repository'],
     ['single maintainer', { maintainers: [{ name: 'a' }] }, {}, 'single-maintainer'],
     ['recent publish of the latest', {}, { publishedAt: new Date('2026-11-24T12:00:00Z') }, 'recent-publish'],
-    ['new publisher account', { _npmUser: { name: 'mallory' }, maintainers: two }, { previous: ver({ version: '0.9.0', _npmUser: { name: 'a' }, maintainers: two }) }, 'publisher-changed'],
-    ['maintainer added', { maintainers: [...two, { name: 'c' }] }, { previous: ver({ version: '0.9.0', maintainers: two }) }, 'maintainers-changed'],
-    ['provenance dropped', {}, { previous: ver({ version: '0.9.0', dist: { attestations: { provenance: { predicateType: 'https://slsa.dev/provenance/v1' } } } }) }, 'provenance-dropped'],
+    [
+      'new publisher account',
+      { _npmUser: { name: 'mallory' }, maintainers: two },
+      { previous: ver({ version: '0.9.0', _npmUser: { name: 'a' }, maintainers: two }) },
+      'publisher-changed',
+    ],
+    [
+      'maintainer added',
+      { maintainers: [...two, { name: 'c' }] },
+      { previous: ver({ version: '0.9.0', maintainers: two }) },
+      'maintainers-changed',
+    ],
+    [
+      'provenance dropped',
+      {},
+      {
+        previous: ver({
+          version: '0.9.0',
+          dist: { attestations: { provenance: { predicateType: 'https://slsa.dev/provenance/v1' } } },
+        }),
+      },
+      'provenance-dropped',
+    ],
     ['no provenance', {}, {}, 'no-provenance'],
   ])('%s', (_l, over, input, key) => {
     expect(keys(npmRiskSignals({ ...base, ...input, manifest: ver({ maintainers: two, ...over }) }))).toContain(key);
   });
 
   it('a recent publish of a version that is not the latest, or an old latest, is not flagged', () => {
-    expect(keys(npmRiskSignals({ ...base, isLatest: false, publishedAt: new Date('2026-11-25T00:00:00Z'), manifest: ver({}) }))).not.toContain('recent-publish');
-    expect(keys(npmRiskSignals({ ...base, publishedAt: new Date('2026-11-21T00:00:00Z'), manifest: ver({}) }))).not.toContain('recent-publish');
+    expect(
+      keys(npmRiskSignals({ ...base, isLatest: false, publishedAt: new Date('2026-11-25T00:00:00Z'), manifest: ver({}) })),
+    ).not.toContain('recent-publish');
+    expect(keys(npmRiskSignals({ ...base, publishedAt: new Date('2026-11-21T00:00:00Z'), manifest: ver({}) }))).not.toContain(
+      'recent-publish',
+    );
   });
 
   it('a clean version carries only the info "no provenance" signal', () => {
@@ -65,14 +102,30 @@ describe('npmRiskSignals', () => {
 describe('mapPackage', () => {
   it('scoped MCP package with provenance everywhere: VERIFIED publisher (scope), PASS provenance, UNVERIFIED tier', () => {
     const tool = mapPackage(pkg(acme), opts);
-    expect(tool).toMatchObject({ externalId: '@acme/weather-mcp', kind: 'MCP_SERVER', registryStatus: 'active', deprecated: false, repositoryUrl: 'https://github.com/acme/weather' });
-    expect(tool.publisher).toMatchObject({ externalId: '@acme', name: '@acme', trustLevel: 'VERIFIED', websiteUrl: 'https://www.npmjs.com/org/acme' });
+    expect(tool).toMatchObject({
+      externalId: '@acme/weather-mcp',
+      kind: 'MCP_SERVER',
+      registryStatus: 'active',
+      deprecated: false,
+      repositoryUrl: 'https://github.com/acme/weather',
+    });
+    expect(tool.publisher).toMatchObject({
+      externalId: '@acme',
+      name: '@acme',
+      trustLevel: 'VERIFIED',
+      websiteUrl: 'https://www.npmjs.com/org/acme',
+    });
     expect(tool.versions.map((v) => v.version)).toEqual(['1.0.2', '1.0.1', '1.0.0']);
     const v = tool.versions[0]!;
     expect(v.publishedAt?.toISOString()).toBe('2026-10-02T08:58:40.000Z');
     expect(v.artifactDigest).toMatch(/^sha512-8sm5/);
     // The signer is who npm authenticated for the publish, never the attestation's predicate type.
-    expect(v.provenance).toMatchObject({ signaturePresent: true, provenancePresent: true, signer: 'npm user acme-bot', sourceRepo: 'https://github.com/acme/weather' });
+    expect(v.provenance).toMatchObject({
+      signaturePresent: true,
+      provenancePresent: true,
+      signer: 'npm user acme-bot',
+      sourceRepo: 'https://github.com/acme/weather',
+    });
     expect(v.permissions.codeExecution).toBe('UNRESTRICTED');
     const rec = v.verifications[0]!;
     expect(rec).toMatchObject({ trustScore: null, tier: 'UNVERIFIED' });
@@ -86,8 +139,19 @@ describe('mapPackage', () => {
     expect(tool.publisher).toMatchObject({ externalId: '~sam-dev', trustLevel: 'UNVERIFIED' });
     expect(tool.kind).toBe('TOOL_PACKAGE');
     const [v2, v1] = tool.versions;
-    expect(keys(v2!.riskSignals)).toEqual(expect.arrayContaining(['install-scripts', 'publisher-changed', 'maintainers-changed', 'provenance-dropped', 'recent-publish']));
-    expect(v2!.riskSignals?.find((s) => s.key === 'install-scripts')).toMatchObject({ severity: 'high', detail: 'postinstall: node ./setup.js' });
+    expect(keys(v2!.riskSignals)).toEqual(
+      expect.arrayContaining([
+        'install-scripts',
+        'publisher-changed',
+        'maintainers-changed',
+        'provenance-dropped',
+        'recent-publish',
+      ]),
+    );
+    expect(v2!.riskSignals?.find((s) => s.key === 'install-scripts')).toMatchObject({
+      severity: 'high',
+      detail: 'postinstall: node ./setup.js',
+    });
     expect(v2!.verifications[0]!.checks.find((c) => c.name === 'provenance')?.status).toBe('FAIL');
     expect(v2!.verifications[0]!.tier).toBe('FAILED');
     expect(v1!.verifications[0]!.tier).toBe('UNVERIFIED');
@@ -97,12 +161,20 @@ describe('mapPackage', () => {
 
   it('deprecated latest: tool deprecated, string maintainers parsed, sha1 fallback digest', () => {
     const tool = mapPackage(pkg(old), opts);
-    expect(tool).toMatchObject({ registryStatus: 'deprecated', deprecated: true, repositoryUrl: 'https://gitlab.com/oldco/mcp-helper' });
+    expect(tool).toMatchObject({
+      registryStatus: 'deprecated',
+      deprecated: true,
+      repositoryUrl: 'https://gitlab.com/oldco/mcp-helper',
+    });
     expect(tool.publisher).toMatchObject({ externalId: '~Old Maintainer', trustLevel: 'UNVERIFIED' });
-    expect(tool.versions[0]!.riskSignals?.find((s) => s.key === 'deprecated')?.detail).toBe('No longer maintained; use @modelcontextprotocol/sdk');
+    expect(tool.versions[0]!.riskSignals?.find((s) => s.key === 'deprecated')?.detail).toBe(
+      'No longer maintained; use @modelcontextprotocol/sdk',
+    );
     expect(tool.versions[0]!.permissions.codeExecution).toBe('UNRESTRICTED');
     // The fixture has only a hex shasum: the digest is its SRI form (sha1- + base64 of the bytes).
-    expect(tool.versions[1]!.artifactDigest).toBe(`sha1-${Buffer.from('60718293a4b5c6d7e8f90a1b2c3d4e5f60718293', 'hex').toString('base64')}`);
+    expect(tool.versions[1]!.artifactDigest).toBe(
+      `sha1-${Buffer.from('60718293a4b5c6d7e8f90a1b2c3d4e5f60718293', 'hex').toString('base64')}`,
+    );
     expect(tool.versions[1]!.artifactDigest).toMatch(/^sha1-[A-Za-z0-9+/]{27}=$/);
   });
 
@@ -138,12 +210,23 @@ describe('mapPackage', () => {
   });
 
   it('an unpublished package has no versions and says so', () => {
-    const tool = mapPackage(pkg({ name: 'gone', time: { created: '2025-01-01T00:00:00Z', unpublished: { time: '2025-02-01T00:00:00Z' } } }), opts);
+    const tool = mapPackage(
+      pkg({ name: 'gone', time: { created: '2025-01-01T00:00:00Z', unpublished: { time: '2025-02-01T00:00:00Z' } } }),
+      opts,
+    );
     expect(tool).toMatchObject({ registryStatus: 'unpublished', versions: [] });
   });
 
   it('orders versions by publish time, not by key order', () => {
-    expect(versionsNewestFirst(pkg({ name: 'x', time: { '1.0.0': '2026-01-02T00:00:00Z', '2.0.0': '2026-01-01T00:00:00Z' }, versions: { '2.0.0': {}, '1.0.0': {} } }))).toEqual(['1.0.0', '2.0.0']);
+    expect(
+      versionsNewestFirst(
+        pkg({
+          name: 'x',
+          time: { '1.0.0': '2026-01-02T00:00:00Z', '2.0.0': '2026-01-01T00:00:00Z' },
+          versions: { '2.0.0': {}, '1.0.0': {} },
+        }),
+      ),
+    ).toEqual(['1.0.0', '2.0.0']);
   });
 });
 
@@ -160,7 +243,9 @@ describe('names and urls', () => {
   });
 
   it('encodes the scope slash as %2f', () => {
-    expect(packumentUrl('https://registry.npmjs.org/', '@acme/weather-mcp')).toBe('https://registry.npmjs.org/@acme%2fweather-mcp');
+    expect(packumentUrl('https://registry.npmjs.org/', '@acme/weather-mcp')).toBe(
+      'https://registry.npmjs.org/@acme%2fweather-mcp',
+    );
     expect(packumentUrl('https://registry.npmjs.org', 'left-pad')).toBe('https://registry.npmjs.org/left-pad');
   });
 
@@ -178,10 +263,14 @@ describe('names and urls', () => {
 
 describe('ZNpmRegistryConfig', () => {
   it('accepts the demo row and rejects typos and bad names with a field path', () => {
-    expect(ZNpmRegistryConfig.safeParse({ packages: ['@modelcontextprotocol/server-filesystem'], maxVersions: 5, note: 'x' }).success).toBe(true);
+    expect(
+      ZNpmRegistryConfig.safeParse({ packages: ['@modelcontextprotocol/server-filesystem'], maxVersions: 5, note: 'x' }).success,
+    ).toBe(true);
     const bad = ZNpmRegistryConfig.safeParse({ packages: ['ok', 'Bad Name'], maxVersion: 5 });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['packages.1', '']));
-    expect(ZNpmRegistryConfig.safeParse({ packages: [] }).error?.issues[0]?.message).toBe('list at least one npm package to follow');
+    expect(ZNpmRegistryConfig.safeParse({ packages: [] }).error?.issues[0]?.message).toBe(
+      'list at least one npm package to follow',
+    );
   });
 });

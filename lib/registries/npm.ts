@@ -24,11 +24,21 @@ export function npmSettings(ctx: ConnectorContext): NpmSettings {
   const c = ctx.config ?? {};
   const raw = c.packages;
   if (!Array.isArray(raw) || raw.length === 0) {
-    throw new RegistryPageError('invalid-shape', ctx.baseUrl, 'npm registry config: "packages" must list the npm package names to follow, e.g. {"packages":["@acme/weather-mcp"]}', null);
+    throw new RegistryPageError(
+      'invalid-shape',
+      ctx.baseUrl,
+      'npm registry config: "packages" must list the npm package names to follow, e.g. {"packages":["@acme/weather-mcp"]}',
+      null,
+    );
   }
   const bad = raw.find((n) => typeof n !== 'string' || !NPM_NAME.test(n));
   if (bad !== undefined) {
-    throw new RegistryPageError('invalid-shape', ctx.baseUrl, `npm registry config: ${JSON.stringify(bad)} is not a valid npm package name`, null);
+    throw new RegistryPageError(
+      'invalid-shape',
+      ctx.baseUrl,
+      `npm registry config: ${JSON.stringify(bad)} is not a valid npm package name`,
+      null,
+    );
   }
   let publicRegistry = false;
   try {
@@ -70,10 +80,20 @@ async function fetchPackage(ctx: ConnectorContext, s: NpmSettings, name: string)
   const packument = ZNpmPackument.safeParse(res.data);
   if (!packument.success) {
     const issue = packument.error.issues[0];
-    throw new RegistryHttpError('invalid-shape', url, `Unexpected response from ${url}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`, res.status);
+    throw new RegistryHttpError(
+      'invalid-shape',
+      url,
+      `Unexpected response from ${url}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+      res.status,
+    );
   }
   if (packument.data.name !== name) {
-    throw new RegistryHttpError('invalid-shape', url, `${url} answered with package "${packument.data.name}" instead of "${name}"`, res.status);
+    throw new RegistryHttpError(
+      'invalid-shape',
+      url,
+      `${url} answered with package "${packument.data.name}" instead of "${name}"`,
+      res.status,
+    );
   }
   try {
     return mapPackage(packument.data, s.map);
@@ -84,11 +104,17 @@ async function fetchPackage(ctx: ConnectorContext, s: NpmSettings, name: string)
 }
 
 /** One package: mapped, or an item error (unknown name, malformed document); transient errors throw. */
-async function readPackage(ctx: ConnectorContext, s: NpmSettings, name: string): Promise<{ tool: NormalizedTool } | { error: SyncItemError }> {
+async function readPackage(
+  ctx: ConnectorContext,
+  s: NpmSettings,
+  name: string,
+): Promise<{ tool: NormalizedTool } | { error: SyncItemError }> {
   try {
     const tool = await fetchPackage(ctx, s, name);
     if (tool) return { tool };
-    return { error: { externalId: name, message: `npm has no package named "${name}" (HTTP 404); check the registry's package list` } };
+    return {
+      error: { externalId: name, message: `npm has no package named "${name}" (HTTP 404); check the registry's package list` },
+    };
   } catch (e) {
     if (!isItemLevel(e)) throw e;
     return { error: { externalId: name, message: `npm package ${name} skipped: ${e instanceof Error ? e.message : String(e)}` } };

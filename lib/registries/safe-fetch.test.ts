@@ -66,14 +66,20 @@ const resolverFor = (answers: Record<string, string[]>): Resolver & { calls: str
 };
 
 async function refusal(promise: Promise<unknown>): Promise<RegistryHttpError> {
-  const e = await promise.then(() => null, (err: unknown) => err);
+  const e = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(RegistryHttpError);
   return e as RegistryHttpError;
 }
 
 describe('address check', () => {
   it.each([
-    ['http://127.0.0.1:4319', /127\.0\.0\.1 is a loopback address: registries must be on the public internet; .*TOOLLEDGER_ALLOWED_REGISTRY_HOSTS/],
+    [
+      'http://127.0.0.1:4319',
+      /127\.0\.0\.1 is a loopback address: registries must be on the public internet; .*TOOLLEDGER_ALLOWED_REGISTRY_HOSTS/,
+    ],
     ['http://[::1]:80', /loopback/],
     ['http://169.254.169.254/latest', /link-local \(cloud metadata\)/],
     ['http://10.0.0.8', /private/],
@@ -86,18 +92,35 @@ describe('address check', () => {
   });
 
   it('passes public addresses, allow-listed hosts, and loopback for the one exempted origin', async () => {
-    const resolve = resolverFor({ 'registry.example': ['93.184.215.14', '2606:4700::6810:84e5'], 'mirror.internal': ['10.0.0.5'] });
-    await expect(checkRegistryAddress(new URL('https://registry.example'), { allowedHosts: [] }, resolve)).resolves.toHaveLength(2);
-    await expect(checkRegistryAddress(new URL('http://mirror.internal:8080'), { allowedHosts: ['mirror.internal:8080'] }, resolve)).resolves.toHaveLength(1);
-    await expect(checkRegistryAddress(new URL('http://mirror.internal:9090'), { allowedHosts: ['mirror.internal:8080'] }, resolve)).rejects.toThrow(/private/);
+    const resolve = resolverFor({
+      'registry.example': ['93.184.215.14', '2606:4700::6810:84e5'],
+      'mirror.internal': ['10.0.0.5'],
+    });
+    await expect(checkRegistryAddress(new URL('https://registry.example'), { allowedHosts: [] }, resolve)).resolves.toHaveLength(
+      2,
+    );
+    await expect(
+      checkRegistryAddress(new URL('http://mirror.internal:8080'), { allowedHosts: ['mirror.internal:8080'] }, resolve),
+    ).resolves.toHaveLength(1);
+    await expect(
+      checkRegistryAddress(new URL('http://mirror.internal:9090'), { allowedHosts: ['mirror.internal:8080'] }, resolve),
+    ).rejects.toThrow(/private/);
     const sample = { allowedHosts: [], loopbackOrigin: 'http://127.0.0.1:4319' };
     await expect(checkRegistryAddress(new URL('http://127.0.0.1:4319/v1'), sample, resolve)).resolves.toHaveLength(1);
     await expect(checkRegistryAddress(new URL('http://127.0.0.1:5432'), sample, resolve)).rejects.toThrow(/loopback/);
-    await expect(checkRegistryAddress(new URL('http://10.0.0.1:4319'), { allowedHosts: [], loopbackOrigin: 'http://10.0.0.1:4319' }, resolve)).rejects.toThrow(/private/);
+    await expect(
+      checkRegistryAddress(
+        new URL('http://10.0.0.1:4319'),
+        { allowedHosts: [], loopbackOrigin: 'http://10.0.0.1:4319' },
+        resolve,
+      ),
+    ).rejects.toThrow(/private/);
   });
 
   it('tells an unresolvable name apart from a refused address', async () => {
-    const e = await checkRegistryAddress(new URL('http://nowhere.example'), { allowedHosts: [] }, resolverFor({})).catch((err: unknown) => err);
+    const e = await checkRegistryAddress(new URL('http://nowhere.example'), { allowedHosts: [] }, resolverFor({})).catch(
+      (err: unknown) => err,
+    );
     expect(e).toBeInstanceOf(RegistryAddressBlocked);
     expect((e as RegistryAddressBlocked).reason).toBe('unresolved');
   });
@@ -116,16 +139,24 @@ describe('the registry fetch', () => {
     const resolve = resolverFor({ 'fixture.test': ['127.0.0.1'] });
     const fetcher = createRegistryFetch({ allowedHosts: ['fixture.test'] }, resolve);
     const port = (first.address() as AddressInfo).port;
-    for (let i = 0; i < 3; i++) expect((await fetchJson(`http://fixture.test:${port}/ok`, ZOk, { fetch: fetcher })).data.ok).toBe(true);
+    for (let i = 0; i < 3; i++)
+      expect((await fetchJson(`http://fixture.test:${port}/ok`, ZOk, { fetch: fetcher })).data.ok).toBe(true);
     expect(resolve.calls).toEqual(['fixture.test']);
   });
 
   it('checks every redirect hop again', async () => {
     const fetcher = createRegistryFetch(fixtures);
-    expect((await refusal(fetchJson(`${firstUrl}/to-metadata`, ZOk, { fetch: fetcher }))).message).toMatch(/169\.254\.169\.254 is a link-local \(cloud metadata\) address/);
-    expect((await refusal(fetchJson(`${firstUrl}/to-loopback-name`, ZOk, { fetch: fetcher }))).message).toMatch(/localhost resolves to .*loopback/);
+    expect((await refusal(fetchJson(`${firstUrl}/to-metadata`, ZOk, { fetch: fetcher }))).message).toMatch(
+      /169\.254\.169\.254 is a link-local \(cloud metadata\) address/,
+    );
+    expect((await refusal(fetchJson(`${firstUrl}/to-loopback-name`, ZOk, { fetch: fetcher }))).message).toMatch(
+      /localhost resolves to .*loopback/,
+    );
     expect((await refusal(fetchJson(`${firstUrl}/loop`, ZOk, { fetch: fetcher }))).message).toMatch(/More than 5 redirects/);
-    expect((await fetchJson(`${firstUrl}/to-same-origin`, ZOk, { fetch: fetcher, method: 'POST', body: {} })).data).toEqual({ ok: true, method: 'GET' });
+    expect((await fetchJson(`${firstUrl}/to-same-origin`, ZOk, { fetch: fetcher, method: 'POST', body: {} })).data).toEqual({
+      ok: true,
+      method: 'GET',
+    });
   });
 
   it('does not carry credentials to another origin on redirect', async () => {
@@ -144,6 +175,9 @@ describe('the registry fetch', () => {
   });
 
   it('decodes a compressed answer', async () => {
-    expect((await fetchJson(`${firstUrl}/gzip`, ZOk, { fetch: createRegistryFetch(fixtures) })).data).toEqual({ ok: true, method: 'GET' });
+    expect((await fetchJson(`${firstUrl}/gzip`, ZOk, { fetch: createRegistryFetch(fixtures) })).data).toEqual({
+      ok: true,
+      method: 'GET',
+    });
   });
 });

@@ -48,8 +48,13 @@ const RULE = 'registries must be on the public internet; an operator can list th
  * Resolves `url`'s host and checks every address. Returns the addresses to connect to; throws
  * RegistryAddressBlocked naming the address and the rule. Used at save time too (form error).
  */
-export async function checkRegistryAddress(url: URL, policy: RegistryNetworkPolicy, resolve: Resolver = systemResolver): Promise<LookupAddress[]> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RegistryAddressBlocked(`Only http:// and https:// registries are supported (${url.protocol})`);
+export async function checkRegistryAddress(
+  url: URL,
+  policy: RegistryNetworkPolicy,
+  resolve: Resolver = systemResolver,
+): Promise<LookupAddress[]> {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new RegistryAddressBlocked(`Only http:// and https:// registries are supported (${url.protocol})`);
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   const allowListed = hostAllowed(policy.allowedHosts, url.hostname, port);
   const literal = ipLiteral(url.hostname);
@@ -57,7 +62,10 @@ export async function checkRegistryAddress(url: URL, policy: RegistryNetworkPoli
   try {
     addresses = literal ? [{ address: literal, family: literal.includes(':') ? 6 : 4 }] : await resolve(url.hostname);
   } catch (e) {
-    throw new RegistryAddressBlocked(`Could not resolve ${url.hostname}: ${(e as NodeJS.ErrnoException).code ?? 'DNS error'}`, 'unresolved');
+    throw new RegistryAddressBlocked(
+      `Could not resolve ${url.hostname}: ${(e as NodeJS.ErrnoException).code ?? 'DNS error'}`,
+      'unresolved',
+    );
   }
   if (addresses.length === 0) throw new RegistryAddressBlocked(`Could not resolve ${url.hostname}`, 'unresolved');
   if (allowListed) return addresses;
@@ -78,7 +86,10 @@ type FetchLike = typeof fetch;
  * process open). Sharing is safe: a request is sent only after its URL passed the check, and a
  * pooled socket for that host:port was dialled to an address that passed the same check.
  */
-const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 32 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 32 }) };
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 32 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 32 }),
+};
 type LookupCallback = (err: Error | null, address?: string | LookupAddress[], family?: number) => void;
 
 /** A fetch bound to `policy`: each host is checked once per fetch instance (one sync run) and its checked addresses are the only ones dialled. */
@@ -106,7 +117,14 @@ export function createRegistryFetch(policy: RegistryNetworkPolicy, resolve: Reso
       // node asks this instead of DNS: only an address checked above can be dialled.
       const lookup = (_host: string, options: { all?: boolean }, callback: LookupCallback) =>
         options?.all ? callback(null, addresses) : callback(null, addresses[0]!.address, addresses[0]!.family);
-      const res = await send(url, { method, headers, body, signal: init.signal ?? undefined, lookup, agent: agents[url.protocol as 'http:'] });
+      const res = await send(url, {
+        method,
+        headers,
+        body,
+        signal: init.signal ?? undefined,
+        lookup,
+        agent: agents[url.protocol as 'http:'],
+      });
       const location = res.headers.get('location');
       if (!REDIRECTS.has(res.status) || !location) return res;
       await res.body?.cancel().catch(() => undefined);
@@ -139,24 +157,34 @@ interface SendOptions {
 function send(url: URL, o: SendOptions): Promise<Response> {
   const mod = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = mod.request(url, { method: o.method, headers: Object.fromEntries(o.headers), agent: o.agent, lookup: o.lookup as never, signal: o.signal }, (res) => {
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(res.headers)) {
-        if (Array.isArray(v)) for (const one of v) headers.append(k, one);
-        else if (v !== undefined) headers.set(k, v);
-      }
-      const status = res.statusCode ?? 502;
-      if (status === 204 || status === 205 || status === 304 || o.method === 'HEAD') {
-        res.resume();
-        return resolve(new Response(null, { status, statusText: res.statusMessage, headers }));
-      }
-      const decoded = decode(res, headers.get('content-encoding'));
-      if (decoded !== res) {
-        headers.delete('content-encoding');
-        headers.delete('content-length');
-      }
-      resolve(new Response(limitBody(Readable.toWeb(decoded) as ReadableStream<Uint8Array>), { status, statusText: res.statusMessage, headers }));
-    });
+    const req = mod.request(
+      url,
+      { method: o.method, headers: Object.fromEntries(o.headers), agent: o.agent, lookup: o.lookup as never, signal: o.signal },
+      (res) => {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) {
+          if (Array.isArray(v)) for (const one of v) headers.append(k, one);
+          else if (v !== undefined) headers.set(k, v);
+        }
+        const status = res.statusCode ?? 502;
+        if (status === 204 || status === 205 || status === 304 || o.method === 'HEAD') {
+          res.resume();
+          return resolve(new Response(null, { status, statusText: res.statusMessage, headers }));
+        }
+        const decoded = decode(res, headers.get('content-encoding'));
+        if (decoded !== res) {
+          headers.delete('content-encoding');
+          headers.delete('content-length');
+        }
+        resolve(
+          new Response(limitBody(Readable.toWeb(decoded) as ReadableStream<Uint8Array>), {
+            status,
+            statusText: res.statusMessage,
+            headers,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(o.body);
   });

@@ -45,7 +45,9 @@ describe('sample AgentNode registry: wire format', () => {
     const pkg = registry.catalog.bySlug('email-parser')!;
     const yanked = pkg.versions.find((v) => v.yanked)!;
     const list = await get('/v1/packages/email-parser/versions');
-    expect((list.body.versions as { version_number: string }[]).map((v) => v.version_number)).not.toContain(yanked.version_number);
+    expect((list.body.versions as { version_number: string }[]).map((v) => v.version_number)).not.toContain(
+      yanked.version_number,
+    );
     expect(list.body.total).toBe(pkg.versions.length - 1);
     const install = await get(`/v1/packages/email-parser/install-info?version=${yanked.version_number}`);
     expect(install).toMatchObject({ status: 410, body: { error: { code: 'VERSION_YANKED' } } });
@@ -80,7 +82,9 @@ describe('sample catalogues', () => {
     expect(pkgs.length).toBeGreaterThanOrEqual(45);
     expect(versions.length).toBeGreaterThanOrEqual(100);
     expect(new Set(pkgs.map((p) => p.publisher)).size).toBeGreaterThanOrEqual(6);
-    expect(new Set(versions.map((v) => v.run?.tier).filter(Boolean))).toEqual(new Set(['gold', 'verified', 'partial', 'unverified']));
+    expect(new Set(versions.map((v) => v.run?.tier).filter(Boolean))).toEqual(
+      new Set(['gold', 'verified', 'partial', 'unverified']),
+    );
     expect(versions.some((v) => v.run?.install_status === 'failed')).toBe(true);
     expect(versions.some((v) => v.run?.import_status === 'failed')).toBe(true);
     expect(versions.some((v) => v.run?.smoke_status === 'failed')).toBe(true);

@@ -41,7 +41,8 @@ beforeAll(async () => {
   const admin = await prisma.user.create({ data: { email: 'admin@keys.test', name: 'Admin', role: 'ADMIN' } });
   adminId = admin.id;
   const actor: Actor = { type: 'USER', id: admin.id, label: admin.email, role: 'ADMIN' };
-  for (const scope of API_KEY_SCOPES) keys[scope] = (await createApiKey({ actor, input: { name: `only ${scope}`, scopes: [scope] } })).secret;
+  for (const scope of API_KEY_SCOPES)
+    keys[scope] = (await createApiKey({ actor, input: { name: `only ${scope}`, scopes: [scope] } })).secret;
   const revoked = await createApiKey({ actor, input: { name: 'revoked', scopes: [...API_KEY_SCOPES] } });
   await revokeApiKey({ actor, input: { id: revoked.id } });
   keys.revoked = revoked.secret;

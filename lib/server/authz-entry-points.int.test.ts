@@ -23,7 +23,15 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: (
 
 import { withTestDatabase } from '@/lib/testing/test-database';
 import { snapshotTables } from '@/lib/testing/db-snapshot';
-import { jsonRequest, loadRouteHandlers, loadServerActions, MUTATING, ROUTES, type RouteHandler, type ServerAction } from '@/lib/testing/entry-points';
+import {
+  jsonRequest,
+  loadRouteHandlers,
+  loadServerActions,
+  MUTATING,
+  ROUTES,
+  type RouteHandler,
+  type ServerAction,
+} from '@/lib/testing/entry-points';
 import { getPrisma } from '@/lib/db/client';
 import { can, type Permission } from '@/lib/auth/permissions';
 
@@ -75,7 +83,8 @@ beforeAll(async () => {
     userIds[role] = (await prisma.user.create({ data: { email: `${role.toLowerCase()}@entry.test`, name: role, role } })).id;
 });
 
-const call = (route: string, params?: Record<string, string>) => handlers.get(route)!(jsonRequest(route), { params: Promise.resolve(params ?? {}) });
+const call = (route: string, params?: Record<string, string>) =>
+  handlers.get(route)!(jsonRequest(route), { params: Promise.resolve(params ?? {}) });
 
 describe('authorization matrix (server actions and session route handlers)', () => {
   it('the auditor holds no mutating permission, and changing one’s own password needs only a session', () => {
@@ -121,7 +130,8 @@ describe('authorization matrix (server actions and session route handlers)', () 
 
   it('refuses every session entry point without a session (an API key is no session)', async () => {
     session.userId = '';
-    for (const name of ACTIONS.map((a) => a.name)) expect(await actions.get(name)!(null, {}), name).toMatchObject({ ok: false, error: 'Sign in first' });
+    for (const name of ACTIONS.map((a) => a.name))
+      expect(await actions.get(name)!(null, {}), name).toMatchObject({ ok: false, error: 'Sign in first' });
     for (const r of SESSION_ROUTES) {
       const req = jsonRequest(r.route, { headers: { authorization: 'Bearer tl_demo_enforce_7Hq2Lx9VbN4pR8sT3wYz' } });
       expect((await handlers.get(r.route)!(req, { params: Promise.resolve(r.params ?? {}) })).status, r.route).toBe(401);
@@ -133,12 +143,18 @@ describe('matrix coverage', () => {
   it('lists every server action under app/', () => {
     const listed = new Set(ACTIONS.map((a) => a.name));
     expect([...actions.keys()].filter((n) => !listed.has(n) && !EXEMPT_ACTIONS.has(n))).toEqual([]);
-    expect([...listed].filter((n) => !actions.has(n)), 'listed but gone').toEqual([]);
+    expect(
+      [...listed].filter((n) => !actions.has(n)),
+      'listed but gone',
+    ).toEqual([]);
   });
 
   it('lists every exported method of every route handler under app/, /api/v1 and /api/auth included', () => {
     const listed = new Set(ROUTES.map((r) => r.route));
     expect([...handlers.keys()].filter((n) => !listed.has(n))).toEqual([]);
-    expect([...listed].filter((n) => !handlers.has(n)), 'listed but gone').toEqual([]);
+    expect(
+      [...listed].filter((n) => !handlers.has(n)),
+      'listed but gone',
+    ).toEqual([]);
   });
 });

@@ -87,7 +87,9 @@ const MUTATIONS: MutationCase[] = [
   mutation({
     name: 'api-keys/revokeApiKey',
     permission: 'apiKey:manage',
-    setup: async () => ({ id: (await createApiKey({ actor: adminActor(), input: { name: unique('key'), scopes: ['READ'] } })).id }),
+    setup: async () => ({
+      id: (await createApiKey({ actor: adminActor(), input: { name: unique('key'), scopes: ['READ'] } })).id,
+    }),
     run: (actor, input) => revokeApiKey({ actor, input }),
   }),
   mutation({
@@ -99,14 +101,26 @@ const MUTATIONS: MutationCase[] = [
   mutation({
     name: 'change-requests/revokeAllowlistEntry',
     permission: 'allowlist:manage',
-    setup: async () => ({ id: (await addAllowlistEntry({ actor: adminActor(), input: { toolId: await newToolId(), environment: 'STAGING', note: '' } })).id }),
+    setup: async () => ({
+      id: (
+        await addAllowlistEntry({ actor: adminActor(), input: { toolId: await newToolId(), environment: 'STAGING', note: '' } })
+      ).id,
+    }),
     run: (actor, input) => revokeAllowlistEntry({ actor, input }),
   }),
   mutation({
     name: 'change-requests/decideAllowlistEntry',
     permission: 'allowlist:approve',
     // Added by the compliance officer, so every role allowed to approve is a second person.
-    setup: async () => ({ id: (await addAllowlistEntry({ actor: actors.COMPLIANCE_OFFICER, input: { toolId: await newToolId(), environment: 'STAGING', note: '' } })).id, decision: 'APPROVED' as const }),
+    setup: async () => ({
+      id: (
+        await addAllowlistEntry({
+          actor: actors.COMPLIANCE_OFFICER,
+          input: { toolId: await newToolId(), environment: 'STAGING', note: '' },
+        })
+      ).id,
+      decision: 'APPROVED' as const,
+    }),
     run: (actor, input) => decideAllowlistEntry({ actor, input }),
   }),
   mutation({
@@ -121,7 +135,14 @@ const MUTATIONS: MutationCase[] = [
     setup: async () => {
       const current = await getCurrentPolicy('DEVELOPMENT', { fresh: true });
       // A different trust score each time, so every allowed save is a real change.
-      return { ...DEFAULT_POLICIES.DEVELOPMENT, environment: 'DEVELOPMENT' as const, minTier: null, baseVersion: current.version, minTrustScore: serial++ % 100, changeNote: 'matrix change' };
+      return {
+        ...DEFAULT_POLICIES.DEVELOPMENT,
+        environment: 'DEVELOPMENT' as const,
+        minTier: null,
+        baseVersion: current.version,
+        minTrustScore: serial++ % 100,
+        changeNote: 'matrix change',
+      };
     },
     run: (actor, input) => updatePolicy({ actor, input }),
   }),

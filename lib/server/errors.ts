@@ -21,8 +21,7 @@ export const notFound = (what: string) => new AppError(404, 'not_found', `${what
 export const forbidden = (message = 'You are not allowed to do this') => new AppError(403, 'forbidden', message);
 export const unauthorized = (message = 'Sign in first') => new AppError(401, 'unauthorized', message);
 export const conflict = (message: string) => new AppError(409, 'conflict', message);
-export const badRequest = (message: string, issues: FieldIssue[] = []) =>
-  new AppError(400, 'invalid_input', message, issues);
+export const badRequest = (message: string, issues: FieldIssue[] = []) => new AppError(400, 'invalid_input', message, issues);
 
 export function issuesFromZod(error: ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));

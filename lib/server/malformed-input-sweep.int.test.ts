@@ -56,7 +56,16 @@ withTestDatabase();
 let handlers: Map<string, RouteHandler>;
 let admin: Actor;
 let enforceKey = '';
-const FIELDS = fieldNamesOf([alertSchemas, apiKeySchemas, changeSchemas, enforceSchemas, inventorySchemas, policySchemas, registrySchemas, userSchemas]);
+const FIELDS = fieldNamesOf([
+  alertSchemas,
+  apiKeySchemas,
+  changeSchemas,
+  enforceSchemas,
+  inventorySchemas,
+  policySchemas,
+  registrySchemas,
+  userSchemas,
+]);
 
 beforeAll(async () => {
   handlers = await loadRouteHandlers();
@@ -85,11 +94,22 @@ async function outcome(run: () => Promise<unknown>): Promise<string | null> {
 function call(route: string, options: { body?: string; search?: string; params?: Record<string, string> }) {
   const auth = ROUTES.find((r) => r.route === route)!.auth;
   const headers: Record<string, string> = auth.kind === 'apiKey' ? { authorization: `Bearer ${enforceKey}` } : {};
-  return handlers.get(route)!(jsonRequest(route, { body: options.body, search: options.search, headers }), { params: Promise.resolve(options.params ?? {}) });
+  return handlers.get(route)!(jsonRequest(route, { body: options.body, search: options.search, headers }), {
+    params: Promise.resolve(options.params ?? {}),
+  });
 }
 
 const SWEPT = ROUTES.filter((r) => !r.route.includes('/api/auth/'));
-const QUERY_KEYS = [...new Set([...Object.keys(ZInventoryQuery.shape), ...Object.keys(ZAuditPageQuery.shape), 'environment', 'format', 'q', 'status'])];
+const QUERY_KEYS = [
+  ...new Set([
+    ...Object.keys(ZInventoryQuery.shape),
+    ...Object.keys(ZAuditPageQuery.shape),
+    'environment',
+    'format',
+    'q',
+    'status',
+  ]),
+];
 
 describe('malformed-input sweep: route handlers, signed in as admin', { timeout: 300_000 }, () => {
   for (const r of SWEPT) {
@@ -100,20 +120,29 @@ describe('malformed-input sweep: route handlers, signed in as admin', { timeout:
         if (bad) failures.push(`${what} → ${bad}`);
       };
       if (MUTATING(r.route)) {
-        for (const body of BAD_BODIES) await record(`body ${JSON.stringify(body.slice(0, 30))}`, () => call(r.route, { body, params: r.params }));
+        for (const body of BAD_BODIES)
+          await record(`body ${JSON.stringify(body.slice(0, 30))}`, () => call(r.route, { body, params: r.params }));
         for (const value of BAD_VALUES) {
           const all = Object.fromEntries(FIELDS.map((f) => [f, value]));
-          await record(`every field = ${JSON.stringify(value)?.slice(0, 30)}`, () => call(r.route, { body: JSON.stringify(all), params: r.params }));
+          await record(`every field = ${JSON.stringify(value)?.slice(0, 30)}`, () =>
+            call(r.route, { body: JSON.stringify(all), params: r.params }),
+          );
         }
-        for (const field of FIELDS) await record(`${field} = NUL`, () => call(r.route, { body: JSON.stringify({ [field]: 'a\u0000b' }), params: r.params }));
+        for (const field of FIELDS)
+          await record(`${field} = NUL`, () =>
+            call(r.route, { body: JSON.stringify({ [field]: 'a\u0000b' }), params: r.params }),
+          );
       } else {
         for (const key of QUERY_KEYS) {
-          for (const value of BAD_QUERY_VALUES) await record(`?${key}=${value.slice(0, 30)}`, () => call(r.route, { search: `?${key}=${value}`, params: r.params }));
+          for (const value of BAD_QUERY_VALUES)
+            await record(`?${key}=${value.slice(0, 30)}`, () => call(r.route, { search: `?${key}=${value}`, params: r.params }));
         }
       }
       for (const name of Object.keys(r.params ?? {})) {
         for (const value of BAD_VALUES.filter((v): v is string => typeof v === 'string')) {
-          await record(`:${name} = ${JSON.stringify(value.slice(0, 30))}`, () => call(r.route, { params: { ...r.params, [name]: value } }));
+          await record(`:${name} = ${JSON.stringify(value.slice(0, 30))}`, () =>
+            call(r.route, { params: { ...r.params, [name]: value } }),
+          );
         }
       }
       expect(failures).toEqual([]);
@@ -134,12 +163,34 @@ describe('refused enforce attempts with control characters are still logged', ()
 
 /** Each list page: how it reads its URL, then the lib/server call it renders from. */
 const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | string[]>) => Promise<unknown> }[] = [
-  { page: '/inventory', keys: Object.keys(ZInventoryQuery.shape), load: (sp) => findToolsForInventory({ actor: admin, input: parseInventoryQuery(sp).query }) },
+  {
+    page: '/inventory',
+    keys: Object.keys(ZInventoryQuery.shape),
+    load: (sp) => findToolsForInventory({ actor: admin, input: parseInventoryQuery(sp).query }),
+  },
   // The pages read their URL through the shared helper: a bad field is reported and dropped.
-  { page: '/compliance', keys: Object.keys(ZCompliancePageQuery.shape), load: (sp) => getComplianceMatrix({ actor: admin, input: { ...parseSearchParams(ZCompliancePageQuery, sp).query, pageSize: 50 } }) },
-  { page: '/audit', keys: Object.keys(ZAuditPageQuery.shape), load: (sp) => listAuditEvents({ actor: admin, input: parseAuditPageQuery(sp).query }) },
-  { page: '/monitoring', keys: Object.keys(ZAlertsPageQuery.shape), load: (sp) => listAlerts({ actor: admin, input: parseSearchParams(ZAlertsPageQuery, sp).query }) },
-  { page: '/enforcement', keys: Object.keys(ZEnforcementLogFilter.shape), load: (sp) => listEnforcementDecisions({ actor: admin, input: parseSearchParams(ZEnforcementLogFilter, sp, dateRangeIssues).query }) },
+  {
+    page: '/compliance',
+    keys: Object.keys(ZCompliancePageQuery.shape),
+    load: (sp) =>
+      getComplianceMatrix({ actor: admin, input: { ...parseSearchParams(ZCompliancePageQuery, sp).query, pageSize: 50 } }),
+  },
+  {
+    page: '/audit',
+    keys: Object.keys(ZAuditPageQuery.shape),
+    load: (sp) => listAuditEvents({ actor: admin, input: parseAuditPageQuery(sp).query }),
+  },
+  {
+    page: '/monitoring',
+    keys: Object.keys(ZAlertsPageQuery.shape),
+    load: (sp) => listAlerts({ actor: admin, input: parseSearchParams(ZAlertsPageQuery, sp).query }),
+  },
+  {
+    page: '/enforcement',
+    keys: Object.keys(ZEnforcementLogFilter.shape),
+    load: (sp) =>
+      listEnforcementDecisions({ actor: admin, input: parseSearchParams(ZEnforcementLogFilter, sp, dateRangeIssues).query }),
+  },
   {
     page: '/changes',
     keys: Object.keys(ZListChangeRequestsQuery.shape),
@@ -148,7 +199,11 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
       return listChangeRequests({ actor: admin, input: parsed.success ? parsed.data : ZListChangeRequestsQuery.parse({}) });
     },
   },
-  { page: '/registries/runs', keys: Object.keys(ZSyncRunFilter.shape), load: (sp) => listSyncRuns({ actor: admin, input: ZSyncRunFilter.parse(sp) }) },
+  {
+    page: '/registries/runs',
+    keys: Object.keys(ZSyncRunFilter.shape),
+    load: (sp) => listSyncRuns({ actor: admin, input: ZSyncRunFilter.parse(sp) }),
+  },
 ];
 
 /** Detail pages: the id from the path, after Next decoded it. */

@@ -13,19 +13,26 @@ import { scanSource } from '@/lib/testing/mutation-scan';
 
 /** Mutations that legitimately run without a person's permission, `file#export` → why. */
 const ALLOWED: Record<string, string> = {
-  'api-keys/authenticate-api-key.ts#touchApiKey': 'records when the presented key was last used; the key is the actor and withApiKey authenticated it',
-  'audit/record-audit-event.ts#recordAuditEvent': 'the audit writer itself: called inside the transaction of a mutation that checked its actor',
+  'api-keys/authenticate-api-key.ts#touchApiKey':
+    'records when the presented key was last used; the key is the actor and withApiKey authenticated it',
+  'audit/record-audit-event.ts#recordAuditEvent':
+    'the audit writer itself: called inside the transaction of a mutation that checked its actor',
   'audit/record-audit-event.ts#recordAuditEvents': 'the audit writer itself (batch form), same as recordAuditEvent',
-  'enforcement/enforce.ts#enforce': 'the public enforcement decision for a key withApiKey admitted with the enforce scope; writes only its own decision log',
-  'enforcement/insert-enforcement-decision.ts#insertEnforcementDecision': 'appends to the enforcement decision log for enforce and refused-attempt logging',
-  'enforcement/open-request-for-unknown-tool.ts#openRequestForUnknownTool': 'enforcement opens a request for an unknown tool as SYSTEM; no person acts',
-  'registries/bulk-sql.ts#insertToolVersions': 'sync internals: ingest statements run by runRegistrySync after its own check, as SYSTEM for scheduled runs',
+  'enforcement/enforce.ts#enforce':
+    'the public enforcement decision for a key withApiKey admitted with the enforce scope; writes only its own decision log',
+  'enforcement/insert-enforcement-decision.ts#insertEnforcementDecision':
+    'appends to the enforcement decision log for enforce and refused-attempt logging',
+  'enforcement/open-request-for-unknown-tool.ts#openRequestForUnknownTool':
+    'enforcement opens a request for an unknown tool as SYSTEM; no person acts',
+  'registries/bulk-sql.ts#insertToolVersions':
+    'sync internals: ingest statements run by runRegistrySync after its own check, as SYSTEM for scheduled runs',
   'registries/bulk-sql.ts#insertVerificationRecords': 'sync internals (see insertToolVersions)',
   'registries/bulk-sql.ts#updateToolsLatest': 'sync internals (see insertToolVersions)',
   'registries/ingest-publishers.ts#upsertPublishers': 'sync internals (see insertToolVersions)',
   'registries/ingest-sync-page.ts#ingestSyncPage': 'sync internals (see insertToolVersions)',
   'registries/ingest-tool-state.ts#updateToolsAndYanks': 'sync internals (see insertToolVersions)',
-  'registries/sample-registry-server.ts#ensureSampleRegistryServer': 'demo mode only: registers the bundled sample registry at start-up as SYSTEM',
+  'registries/sample-registry-server.ts#ensureSampleRegistryServer':
+    'demo mode only: registers the bundled sample registry at start-up as SYSTEM',
 };
 
 /**
@@ -50,7 +57,11 @@ const ROOT = path.join(process.cwd(), 'lib', 'server');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? sourceFiles(path.join(dir, d.name)) : /\.tsx?$/.test(d.name) && !/\.test\.tsx?$/.test(d.name) ? [path.join(dir, d.name)] : [],
+    d.isDirectory()
+      ? sourceFiles(path.join(dir, d.name))
+      : /\.tsx?$/.test(d.name) && !/\.test\.tsx?$/.test(d.name)
+        ? [path.join(dir, d.name)]
+        : [],
   );
 }
 
@@ -66,36 +77,82 @@ describe('every exported mutation in lib/server checks the actor', () => {
 
   it('finds the mutations (the scan is not blind)', () => {
     const ids = scanned.filter((e) => e.mutates).map((e) => e.id);
-    expect(ids).toEqual(expect.arrayContaining(['alerts/update-alert-state.ts#updateAlertState', 'policies/update-policy.ts#updatePolicy', 'api-keys/create-api-key.ts#createApiKey']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'alerts/update-alert-state.ts#updateAlertState',
+        'policies/update-policy.ts#updatePolicy',
+        'api-keys/create-api-key.ts#createApiKey',
+      ]),
+    );
   });
 
   it('has no unchecked mutation outside the documented exceptions', () => {
-    const unchecked = scanned.filter((e) => e.mutates && !e.checks && !e.name.startsWith('unsafe') && !(e.id in ALLOWED) && !(e.id in PENDING));
-    expect(unchecked.map((e) => e.id), 'call assertActorCan/authorize first, name it unsafe…, or list it in ALLOWED with the reason').toEqual([]);
+    const unchecked = scanned.filter(
+      (e) => e.mutates && !e.checks && !e.name.startsWith('unsafe') && !(e.id in ALLOWED) && !(e.id in PENDING),
+    );
+    expect(
+      unchecked.map((e) => e.id),
+      'call assertActorCan/authorize first, name it unsafe…, or list it in ALLOWED with the reason',
+    ).toEqual([]);
   });
 
   it('has no stale exception (an entry whose operation is gone or now checks)', () => {
     const stillNeeded = new Set(scanned.filter((e) => e.mutates && !e.checks).map((e) => e.id));
-    expect(Object.keys(ALLOWED).filter((id) => !stillNeeded.has(id)), 'delete these from ALLOWED').toEqual([]);
-    expect(Object.keys(PENDING).filter((id) => !stillNeeded.has(id)), 'converted: delete these from PENDING').toEqual([]);
+    expect(
+      Object.keys(ALLOWED).filter((id) => !stillNeeded.has(id)),
+      'delete these from ALLOWED',
+    ).toEqual([]);
+    expect(
+      Object.keys(PENDING).filter((id) => !stillNeeded.has(id)),
+      'converted: delete these from PENDING',
+    ).toEqual([]);
   });
 });
 
 describe('the scanner', () => {
-  const scan = (src: string) => Object.fromEntries(scanSource('x.ts', src).map((e) => [e.name, e.mutates ? (e.checks ? 'checked' : 'UNCHECKED') : 'read']));
+  const scan = (src: string) =>
+    Object.fromEntries(scanSource('x.ts', src).map((e) => [e.name, e.mutates ? (e.checks ? 'checked' : 'UNCHECKED') : 'read']));
 
   it.each([
     ['a Prisma write without a check', `export async function f(a) { await db.tool.update({}); }`, { f: 'UNCHECKED' }],
-    ['a Prisma write after assertActorCan', `export async function f(a) { assertActorCan(a, 'x'); await tx.tool.delete({}); }`, { f: 'checked' }],
-    ['authorize counts as the check', `export async function f({ actor, input }) { authorize(actor, 'p', Z, input); await db.x.upsert({}); }`, { f: 'checked' }],
-    ['a write in a same-file helper', `async function h(db) { await db.tool.createMany({}); }\nexport async function f() { await h(db); }`, { f: 'UNCHECKED' }],
-    ['the audit writer is a write', `export const f = async (tx, a) => { await recordAuditEvent(tx, a, {}); };`, { f: 'UNCHECKED' }],
+    [
+      'a Prisma write after assertActorCan',
+      `export async function f(a) { assertActorCan(a, 'x'); await tx.tool.delete({}); }`,
+      { f: 'checked' },
+    ],
+    [
+      'authorize counts as the check',
+      `export async function f({ actor, input }) { authorize(actor, 'p', Z, input); await db.x.upsert({}); }`,
+      { f: 'checked' },
+    ],
+    [
+      'a write in a same-file helper',
+      `async function h(db) { await db.tool.createMany({}); }\nexport async function f() { await h(db); }`,
+      { f: 'UNCHECKED' },
+    ],
+    [
+      'the audit writer is a write',
+      `export const f = async (tx, a) => { await recordAuditEvent(tx, a, {}); };`,
+      { f: 'UNCHECKED' },
+    ],
     ['raw SQL through $executeRaw', `export async function f(db) { await db.$executeRawUnsafe('x'); }`, { f: 'UNCHECKED' }],
-    ['raw INSERT text through a query helper', `const SQL = 'INSERT INTO "Tool" (id) VALUES ($1)';\nexport async function f(db) { await db.query(SQL, []); }`, { f: 'UNCHECKED' }],
+    [
+      'raw INSERT text through a query helper',
+      `const SQL = 'INSERT INTO "Tool" (id) VALUES ($1)';\nexport async function f(db) { await db.query(SQL, []); }`,
+      { f: 'UNCHECKED' },
+    ],
     ['export { f } form', `async function f(db) { await db.tool.update({}); }\nexport { f };`, { f: 'UNCHECKED' }],
-    ['a hash update is not a write', `export function f(s) { return createHash('sha256').update(s).digest('hex'); }`, { f: 'read' }],
+    [
+      'a hash update is not a write',
+      `export function f(s) { return createHash('sha256').update(s).digest('hex'); }`,
+      { f: 'read' },
+    ],
     ['a map delete is not a write', `const m = new Map();\nexport function f(k) { m.delete(k); }`, { f: 'read' }],
-    ['a comment or a word in a string is not a check', `export async function f() { /* assertActorCan(a) */ const s = 'authorize'; await db.t.update({}); }`, { f: 'UNCHECKED' }],
+    [
+      'a comment or a word in a string is not a check',
+      `export async function f() { /* assertActorCan(a) */ const s = 'authorize'; await db.t.update({}); }`,
+      { f: 'UNCHECKED' },
+    ],
     ['a read stays a read', `export async function f() { return db.tool.findMany({}); }`, { f: 'read' }],
   ])('%s', (_what, src, expected) => {
     expect(scan(src)).toEqual(expected);

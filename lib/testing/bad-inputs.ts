@@ -44,7 +44,21 @@ export const BAD_VALUES: unknown[] = [
 ];
 
 /** Bodies that are not the JSON object a route expects. */
-export const BAD_BODIES = ['', ' ', 'not json', '{', '{"a":1', '[]', 'null', '123', '"\\u0000"', '\u0000', '{"a":"\\u0000"}', '['.repeat(5000), `{"x":"${'y'.repeat(200_000)}"}`];
+export const BAD_BODIES = [
+  '',
+  ' ',
+  'not json',
+  '{',
+  '{"a":1',
+  '[]',
+  'null',
+  '123',
+  '"\\u0000"',
+  '\u0000',
+  '{"a":"\\u0000"}',
+  '['.repeat(5000),
+  `{"x":"${'y'.repeat(200_000)}"}`,
+];
 
 /** Every field name any input schema in lib/validation knows, so bad values reach each one. */
 export function fieldNamesOf(modules: Record<string, unknown>[]): string[] {

@@ -4,7 +4,28 @@ import type { Environment, Prisma, PrismaClient } from '@prisma/client';
 import { LEVELS } from '@/lib/domain/permissions';
 import { checksFor, latestFields, newId, versionFacts, type VersionSpec } from './factories';
 
-const WORDS = ['email', 'parser', 'github', 'slack', 'search', 'pdf', 'sql', 'vector', 'calendar', 'weather', 'jira', 'crm', 'billing', 'ocr', 'translate', 'browser', 'shell', 'docs', 's3', 'kafka'];
+const WORDS = [
+  'email',
+  'parser',
+  'github',
+  'slack',
+  'search',
+  'pdf',
+  'sql',
+  'vector',
+  'calendar',
+  'weather',
+  'jira',
+  'crm',
+  'billing',
+  'ocr',
+  'translate',
+  'browser',
+  'shell',
+  'docs',
+  's3',
+  'kafka',
+];
 const ENVS: Environment[] = ['PRODUCTION', 'STAGING', 'DEVELOPMENT'];
 
 /** Deterministic pseudo-random numbers, so every run builds the same catalogue. */
@@ -27,7 +48,9 @@ async function insertRows(prisma: PrismaClient, table: string, rows: object[], s
     const batch = rows.slice(i, i + size).map((r) => (stamps ? { createdAt: now, updatedAt: now, ...r } : r));
     const first = batch[0];
     if (!first) continue;
-    const cols = Object.keys(first).map((c) => `"${c}"`).join(', ');
+    const cols = Object.keys(first)
+      .map((c) => `"${c}"`)
+      .join(', ');
     await prisma.$executeRawUnsafe(
       `INSERT INTO "${table}" (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::"${table}", $1::jsonb)`,
       JSON.stringify(batch),
@@ -37,17 +60,39 @@ async function insertRows(prisma: PrismaClient, table: string, rows: object[], s
 
 export async function createBulkCatalog(
   prisma: PrismaClient,
-  opts: { tools: number; versionsPerTool: number; publishers?: number; agentsPerEnv?: number; installRatio?: number; log?: (line: string) => void },
+  opts: {
+    tools: number;
+    versionsPerTool: number;
+    publishers?: number;
+    agentsPerEnv?: number;
+    installRatio?: number;
+    log?: (line: string) => void;
+  },
 ) {
   const rand = rng(42);
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
   const registryId = newId();
-  await prisma.registry.create({ data: { id: registryId, name: `bulk-${registryId}`, kind: 'AGENTNODE', baseUrl: 'https://bulk.example.test' } });
+  await prisma.registry.create({
+    data: { id: registryId, name: `bulk-${registryId}`, kind: 'AGENTNODE', baseUrl: 'https://bulk.example.test' },
+  });
   const publisherIds = Array.from({ length: opts.publishers ?? 200 }, () => newId());
   await prisma.publisher.createMany({
-    data: publisherIds.map((id, i) => ({ id, registryId, externalId: `pub-${i}`, name: `${pick(WORDS)}-labs-${i}`, trustLevel: pick(['UNVERIFIED', 'VERIFIED', 'TRUSTED', 'CURATED'] as const) })),
+    data: publisherIds.map((id, i) => ({
+      id,
+      registryId,
+      externalId: `pub-${i}`,
+      name: `${pick(WORDS)}-labs-${i}`,
+      trustLevel: pick(['UNVERIFIED', 'VERIFIED', 'TRUSTED', 'CURATED'] as const),
+    })),
   });
-  const agents = ENVS.flatMap((environment) => Array.from({ length: opts.agentsPerEnv ?? 20 }, (_, i) => ({ id: newId(), name: `bulk-${environment.toLowerCase()}-${i}-${registryId}`, environment, owner: 'bench' })));
+  const agents = ENVS.flatMap((environment) =>
+    Array.from({ length: opts.agentsPerEnv ?? 20 }, (_, i) => ({
+      id: newId(),
+      name: `bulk-${environment.toLowerCase()}-${i}-${registryId}`,
+      environment,
+      owner: 'bench',
+    })),
+  );
   await prisma.agent.createMany({ data: agents });
 
   const tools: Prisma.ToolCreateManyInput[] = [];
@@ -63,23 +108,74 @@ export async function createBulkCatalog(
         version: `1.${v}.0`,
         score: rand() < 0.1 ? null : Math.floor(30 + rand() * 70),
         failedCheck: rand() < 0.08,
-        permissions: { network: pick(LEVELS.network), filesystem: pick(LEVELS.filesystem), codeExecution: pick(LEVELS.codeExecution), dataAccess: pick(LEVELS.dataAccess) },
+        permissions: {
+          network: pick(LEVELS.network),
+          filesystem: pick(LEVELS.filesystem),
+          codeExecution: pick(LEVELS.codeExecution),
+          dataAccess: pick(LEVELS.dataAccess),
+        },
       };
       const f = versionFacts(spec);
       const id = newId();
       const publishedAt = new Date(Date.UTC(2025, 0, 1) + (t % 300) * 86_400_000 + v * 7 * 86_400_000);
-      versions.push({ id, toolId, version: spec.version, publishedAt, artifactDigest: `sha256:${id}`, ...f.perms, tier: f.tier, trustScore: f.score, verificationState: f.verificationState, lastVerifiedAt: f.verified ? publishedAt : null });
+      versions.push({
+        id,
+        toolId,
+        version: spec.version,
+        publishedAt,
+        artifactDigest: `sha256:${id}`,
+        ...f.perms,
+        tier: f.tier,
+        trustScore: f.score,
+        verificationState: f.verificationState,
+        lastVerifiedAt: f.verified ? publishedAt : null,
+      });
       if (f.verified) {
         const checks = checksFor(f.failed);
-        records.push({ toolVersionId: id, registryId, verifiedAt: publishedAt, installCheck: 'PASS', importCheck: 'PASS', smokeCheck: f.failed ? 'FAIL' : 'PASS', permissionCheck: 'PASS', checks, trustScore: f.score, tier: f.tier, rawPayload: { id }, payloadSha256: id });
+        records.push({
+          toolVersionId: id,
+          registryId,
+          verifiedAt: publishedAt,
+          installCheck: 'PASS',
+          importCheck: 'PASS',
+          smokeCheck: f.failed ? 'FAIL' : 'PASS',
+          permissionCheck: 'PASS',
+          checks,
+          trustScore: f.score,
+          tier: f.tier,
+          rawPayload: { id },
+          payloadSha256: id,
+        });
       }
-      latest = latestFields({ id, version: spec.version, tier: f.tier, trustScore: f.score, ...f.perms, verificationState: f.verificationState, lastVerifiedAt: f.verified ? publishedAt : null });
+      latest = latestFields({
+        id,
+        version: spec.version,
+        tier: f.tier,
+        trustScore: f.score,
+        ...f.perms,
+        verificationState: f.verificationState,
+        lastVerifiedAt: f.verified ? publishedAt : null,
+      });
       if (v === opts.versionsPerTool - 1 && rand() < (opts.installRatio ?? 0.3)) {
         const agent = pick(agents);
-        installs.push({ agentId: agent.id, toolVersionId: id, toolId, environment: agent.environment, state: pick(['ACTIVE', 'APPROVED', 'REQUESTED', 'REVOKED'] as const) });
+        installs.push({
+          agentId: agent.id,
+          toolVersionId: id,
+          toolId,
+          environment: agent.environment,
+          state: pick(['ACTIVE', 'APPROVED', 'REQUESTED', 'REVOKED'] as const),
+        });
       }
     }
-    tools.push({ id: toolId, registryId, publisherId: pick(publisherIds), externalId: name, name, description: `${name}: ${pick(WORDS)} integration for agents`, ...latest });
+    tools.push({
+      id: toolId,
+      registryId,
+      publisherId: pick(publisherIds),
+      externalId: name,
+      name,
+      description: `${name}: ${pick(WORDS)} integration for agents`,
+      ...latest,
+    });
   }
   // Tool.latestVersionId points at a version that does not exist yet: insert tools without it, then set it.
   let t0 = performance.now();
@@ -87,13 +183,26 @@ export async function createBulkCatalog(
     opts.log?.(`  ${what}: ${Math.round(performance.now() - t0)} ms`);
     t0 = performance.now();
   };
-  await insertRows(prisma, 'Tool', tools.map((t) => ({ ...t, latestVersionId: null })));
+  await insertRows(
+    prisma,
+    'Tool',
+    tools.map((t) => ({ ...t, latestVersionId: null })),
+  );
   lap('tools');
   await insertRows(prisma, 'ToolVersion', versions);
   lap('versions');
-  await insertRows(prisma, 'VerificationRecord', records.map((r) => ({ id: newId(), fetchedAt: r.verifiedAt, ...r })), false);
+  await insertRows(
+    prisma,
+    'VerificationRecord',
+    records.map((r) => ({ id: newId(), fetchedAt: r.verifiedAt, ...r })),
+    false,
+  );
   lap('verification records');
-  await insertRows(prisma, 'Installation', installs.map((r) => ({ id: newId(), ...r })));
+  await insertRows(
+    prisma,
+    'Installation',
+    installs.map((r) => ({ id: newId(), ...r })),
+  );
   lap('installations');
   await prisma.$executeRawUnsafe(
     `UPDATE "Tool" t SET "latestVersionId" = v.id FROM "ToolVersion" v WHERE v."toolId" = t.id AND v.version = t."latestVersionName"`,

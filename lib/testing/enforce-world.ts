@@ -13,13 +13,24 @@ export async function buildEnforceWorld(prisma: PrismaClient): Promise<EnforceWo
   await seedPolicies(prisma);
   const admin = await prisma.user.create({ data: { email: 'admin@test.local', name: 'Admin', role: 'ADMIN' } });
   const actor = { type: 'USER' as const, id: admin.id, label: admin.email, role: admin.role };
-  const registry = await prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'agentnode', baseUrl: 'https://example.test' } });
+  const registry = await prisma.registry.create({
+    data: { kind: 'AGENTNODE', name: 'agentnode', baseUrl: 'https://example.test' },
+  });
   const publisher = await prisma.publisher.create({ data: { registryId: registry.id, externalId: 'acme', name: 'Acme' } });
-  const prod = await prisma.agent.create({ data: { name: 'support-agent-prod-01', environment: 'PRODUCTION', owner: 'support' } });
+  const prod = await prisma.agent.create({
+    data: { name: 'support-agent-prod-01', environment: 'PRODUCTION', owner: 'support' },
+  });
   const dev = await prisma.agent.create({ data: { name: 'dev-agent-01', environment: 'DEVELOPMENT', owner: 'eng' } });
 
-  async function tool(name: string, tier: Tier, score: number | null, extra: Partial<Prisma.ToolVersionUncheckedCreateInput> = {}) {
-    const t = await prisma.tool.create({ data: { registryId: registry.id, publisherId: publisher.id, externalId: `acme/${name}`, name, tier } });
+  async function tool(
+    name: string,
+    tier: Tier,
+    score: number | null,
+    extra: Partial<Prisma.ToolVersionUncheckedCreateInput> = {},
+  ) {
+    const t = await prisma.tool.create({
+      data: { registryId: registry.id, publisherId: publisher.id, externalId: `acme/${name}`, name, tier },
+    });
     const v = await prisma.toolVersion.create({
       data: {
         toolId: t.id,
@@ -44,10 +55,18 @@ export async function buildEnforceWorld(prisma: PrismaClient): Promise<EnforceWo
     [dev, unverified],
   ] as const) {
     await prisma.installation.create({
-      data: { agentId: agent.id, toolVersionId: t.version.id, toolId: t.tool.id, environment: agent.environment, state: 'ACTIVE', approvedDigest: t.version.artifactDigest },
+      data: {
+        agentId: agent.id,
+        toolVersionId: t.version.id,
+        toolId: t.tool.id,
+        environment: agent.environment,
+        state: 'ACTIVE',
+        approvedDigest: t.version.artifactDigest,
+      },
     });
   }
-  const mk = (name: string, scopes: ('ENFORCE' | 'READ')[], agentId?: string) => createApiKey({ actor, input: { name, scopes, agentId } }, { db: prisma });
+  const mk = (name: string, scopes: ('ENFORCE' | 'READ')[], agentId?: string) =>
+    createApiKey({ actor, input: { name, scopes, agentId } }, { db: prisma });
   const enforce = await mk('enforce', ['ENFORCE']);
   const read = await mk('read', ['READ']);
   const revoked = await mk('revoked', ['ENFORCE']);
@@ -56,7 +75,13 @@ export async function buildEnforceWorld(prisma: PrismaClient): Promise<EnforceWo
   await prisma.apiKey.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
   const agentBound = await mk('bound', ['ENFORCE'], dev.id);
   return {
-    keys: { enforce: enforce.secret, read: read.secret, revoked: revoked.secret, expired: expired.secret, agentBound: agentBound.secret },
+    keys: {
+      enforce: enforce.secret,
+      read: read.secret,
+      revoked: revoked.secret,
+      expired: expired.secret,
+      agentBound: agentBound.secret,
+    },
     agents: { prod: prod.name, dev: dev.name },
     tools: { gold: gold.tool.id, verified: verified.tool.id, unverified: unverified.tool.id },
   };

@@ -14,7 +14,10 @@ const routeModules = import.meta.glob<Module>('../../app/**/route.ts');
 const actionModules = import.meta.glob<Module>('../../app/**/actions.ts');
 
 export type RouteHandler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-export type ServerAction = (prev: null, input: unknown) => Promise<{ ok: boolean; error?: string; fieldErrors?: Record<string, string> }>;
+export type ServerAction = (
+  prev: null,
+  input: unknown,
+) => Promise<{ ok: boolean; error?: string; fieldErrors?: Record<string, string> }>;
 
 /** `app/api/changes/[id]/comments/route.ts` → `/api/changes/:id/comments` (route groups dropped). */
 export function routePathOf(file: string): string {
@@ -50,15 +53,14 @@ export async function loadServerActions(): Promise<Map<string, ServerAction>> {
   const out = new Map<string, ServerAction>();
   for (const [file, load] of Object.entries(actionModules)) {
     const mod = await load();
-    for (const [name, value] of Object.entries(mod)) if (typeof value === 'function') out.set(actionNameOf(file, name), value as ServerAction);
+    for (const [name, value] of Object.entries(mod))
+      if (typeof value === 'function') out.set(actionNameOf(file, name), value as ServerAction);
   }
   return out;
 }
 
 export type RouteAuth =
-  | { kind: 'session'; permission: Permission }
-  | { kind: 'apiKey'; scope: ApiKeyScope }
-  | { kind: 'public'; why: string };
+  { kind: 'session'; permission: Permission } | { kind: 'apiKey'; scope: ApiKeyScope } | { kind: 'public'; why: string };
 
 export interface RouteCase {
   route: string;
@@ -90,14 +92,23 @@ export const ROUTES: RouteCase[] = [
   { route: 'GET /api/v1/health', auth: { kind: 'public', why: 'liveness probe for load balancers; says only "ok"' } },
   { route: 'GET /api/v1/openapi.json', auth: { kind: 'public', why: 'the public API description, no data' } },
   { route: 'POST /api/v1/registries/:id/sync', auth: session('registry:sync'), params: { id: 'missing' } },
-  { route: 'GET /api/auth/:nextauth', auth: { kind: 'public', why: 'next-auth sign-in endpoints: the gate itself (sign-in tests)' } },
-  { route: 'POST /api/auth/:nextauth', auth: { kind: 'public', why: 'next-auth sign-in endpoints: the gate itself (sign-in tests)' } },
+  {
+    route: 'GET /api/auth/:nextauth',
+    auth: { kind: 'public', why: 'next-auth sign-in endpoints: the gate itself (sign-in tests)' },
+  },
+  {
+    route: 'POST /api/auth/:nextauth',
+    auth: { kind: 'public', why: 'next-auth sign-in endpoints: the gate itself (sign-in tests)' },
+  },
 ];
 
 export const MUTATING = (route: string) => !/^(GET|HEAD|OPTIONS) /.test(route);
 
 /** A request as a browser would send it to the dashboard's own API (same origin, JSON). */
-export function jsonRequest(route: string, options: { body?: string; headers?: Record<string, string>; search?: string } = {}): NextRequest {
+export function jsonRequest(
+  route: string,
+  options: { body?: string; headers?: Record<string, string>; search?: string } = {},
+): NextRequest {
   const [method, path] = route.split(' ') as [string, string];
   const hasBody = MUTATING(route);
   return new NextRequest(`http://localhost${path}${options.search ?? ''}`, {

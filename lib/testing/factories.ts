@@ -2,7 +2,15 @@
 // the latest-version fields denormalized onto Tool, so the inventory sees factory data exactly
 // as it sees synced data. Keep the signatures stable: other tests import them.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Environment, InstallationState, Prisma, PrismaClient, PublisherTrust, RegistryKind, ToolKind } from '@prisma/client';
+import type {
+  Environment,
+  InstallationState,
+  Prisma,
+  PrismaClient,
+  PublisherTrust,
+  RegistryKind,
+  ToolKind,
+} from '@prisma/client';
 import { deriveTier } from '@/lib/domain/tiers';
 import { NO_PERMISSIONS } from '@/lib/domain/permissions';
 import type { PermissionSet } from '@/lib/domain/types';
@@ -25,7 +33,11 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export async function createRegistry(db: Db, over: { name?: string; kind?: RegistryKind; baseUrl?: string } = {}) {
   return db.registry.create({
-    data: { name: over.name ?? uniq('registry'), kind: over.kind ?? 'AGENTNODE', baseUrl: over.baseUrl ?? 'https://registry.example.test' },
+    data: {
+      name: over.name ?? uniq('registry'),
+      kind: over.kind ?? 'AGENTNODE',
+      baseUrl: over.baseUrl ?? 'https://registry.example.test',
+    },
   });
 }
 
@@ -68,7 +80,12 @@ export function checksFor(failed: boolean) {
   return [
     { name: 'installation', status: 'PASS', detail: 'installed cleanly', durationMs: 1200 },
     { name: 'import', status: 'PASS', detail: 'module loads', durationMs: 300 },
-    { name: 'sandbox', status: failed ? 'FAIL' : 'PASS', detail: failed ? 'smoke test exited with code 1' : 'smoke test passed', durationMs: 4200 },
+    {
+      name: 'sandbox',
+      status: failed ? 'FAIL' : 'PASS',
+      detail: failed ? 'smoke test exited with code 1' : 'smoke test passed',
+      durationMs: 4200,
+    },
     { name: 'permissions', status: 'PASS', detail: 'declared permissions match observed behaviour', durationMs: 800 },
   ];
 }
@@ -76,12 +93,28 @@ export function checksFor(failed: boolean) {
 /** Creates a tool with its versions (oldest first) and their verification records; Tool carries the last version's facts. */
 export async function createTool(
   db: Db,
-  over: { registryId: string; publisherId: string; name?: string; description?: string; kind?: ToolKind; owner?: string; versions?: VersionSpec[] },
+  over: {
+    registryId: string;
+    publisherId: string;
+    name?: string;
+    description?: string;
+    kind?: ToolKind;
+    owner?: string;
+    versions?: VersionSpec[];
+  },
 ) {
   const name = over.name ?? uniq('tool');
   const specs = over.versions ?? [{ version: '1.0.0' }];
   const tool = await db.tool.create({
-    data: { registryId: over.registryId, publisherId: over.publisherId, externalId: name, name, description: over.description ?? `${name} does things`, kind: over.kind ?? 'MCP_SERVER', owner: over.owner },
+    data: {
+      registryId: over.registryId,
+      publisherId: over.publisherId,
+      externalId: name,
+      name,
+      description: over.description ?? `${name} does things`,
+      kind: over.kind ?? 'MCP_SERVER',
+      owner: over.owner,
+    },
   });
   const versions = [];
   let day = 0;
@@ -136,9 +169,16 @@ export async function createTool(
 
 /** Tool's denormalized copy of its latest version (what the inventory filters and sorts on). */
 export function latestFields(v: {
-  id: string; version: string; tier: PermissionlessTier; trustScore: number | null;
-  network: PermissionSet['network']; filesystem: PermissionSet['filesystem']; codeExecution: PermissionSet['codeExecution']; dataAccess: PermissionSet['dataAccess'];
-  verificationState: 'PASSED' | 'FAILED' | 'UNVERIFIED'; lastVerifiedAt: Date | null;
+  id: string;
+  version: string;
+  tier: PermissionlessTier;
+  trustScore: number | null;
+  network: PermissionSet['network'];
+  filesystem: PermissionSet['filesystem'];
+  codeExecution: PermissionSet['codeExecution'];
+  dataAccess: PermissionSet['dataAccess'];
+  verificationState: 'PASSED' | 'FAILED' | 'UNVERIFIED';
+  lastVerifiedAt: Date | null;
 }) {
   return {
     latestVersionId: v.id,

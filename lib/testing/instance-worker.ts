@@ -20,12 +20,16 @@ async function main() {
   const db = await getDatabase();
   await prepareInstanceExclusively(db);
   emit({ ready: true });
-  await new Promise<void>((resolve) => createInterface({ input: process.stdin }).on('line', (l) => l.trim() === 'go' && resolve()));
+  await new Promise<void>((resolve) =>
+    createInterface({ input: process.stdin }).on('line', (l) => l.trim() === 'go' && resolve()),
+  );
 
   const actor = { type: 'SYSTEM' as const, label: `worker ${name}` };
   const writer = (async () => {
     for (let i = 0; i < writes; i++) {
-      await db.prisma.$transaction((tx) => recordAuditEvent(tx, actor, { action: 'tool.synced', entityType: 'Tool', entityId: `${name}-${i}`, after: { i } }));
+      await db.prisma.$transaction((tx) =>
+        recordAuditEvent(tx, actor, { action: 'tool.synced', entityType: 'Tool', entityId: `${name}-${i}`, after: { i } }),
+      );
     }
   })();
   let ticks = 0;

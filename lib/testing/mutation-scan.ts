@@ -4,7 +4,17 @@
 import ts from 'typescript';
 
 /** Prisma model methods that write: called as `<client>.<model>.<method>(…)`. */
-const WRITE_METHODS = new Set(['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany']);
+const WRITE_METHODS = new Set([
+  'create',
+  'createMany',
+  'createManyAndReturn',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'upsert',
+  'delete',
+  'deleteMany',
+]);
 /** Client methods that write whatever the model: `<client>.$executeRaw…(…)`. */
 const RAW_WRITES = new Set(['$executeRaw', '$executeRawUnsafe']);
 /** Functions that write by themselves (the audit trail). */
@@ -30,14 +40,19 @@ function calleeName(call: ts.CallExpression): string | null {
 }
 
 function isDirectWrite(node: ts.Node): boolean {
-  if (ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) return WRITE_SQL.test(node.text);
+  if (ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node))
+    return WRITE_SQL.test(node.text);
   if (!ts.isCallExpression(node)) return false;
   const e = node.expression;
   if (ts.isIdentifier(e)) return WRITING_FUNCTIONS.has(e.text);
   if (!ts.isPropertyAccessExpression(e)) return false;
   if (RAW_WRITES.has(e.name.text)) return true;
   // db.model.update(…): the receiver is itself a property access (not createHash(…).update, not map.delete).
-  return WRITE_METHODS.has(e.name.text) && ts.isPropertyAccessExpression(e.expression) && e.expression.expression.kind !== ts.SyntaxKind.ThisKeyword;
+  return (
+    WRITE_METHODS.has(e.name.text) &&
+    ts.isPropertyAccessExpression(e.expression) &&
+    e.expression.expression.kind !== ts.SyntaxKind.ThisKeyword
+  );
 }
 
 function walk(node: ts.Node, visit: (n: ts.Node) => void): void {
@@ -57,11 +72,13 @@ function topLevelDeclarations(file: ts.SourceFile): Decl[] {
   const exportedNames = new Set<string>();
   for (const st of file.statements) {
     const exported = ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    if (ts.isFunctionDeclaration(st) && st.name && st.body) out.push({ name: st.name.text, exported, isFunction: true, body: st.body });
+    if (ts.isFunctionDeclaration(st) && st.name && st.body)
+      out.push({ name: st.name.text, exported, isFunction: true, body: st.body });
     if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         if (!ts.isIdentifier(d.name) || !d.initializer) continue;
-        const fn = ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer) || ts.isCallExpression(d.initializer);
+        const fn =
+          ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer) || ts.isCallExpression(d.initializer);
         out.push({ name: d.name.text, exported, isFunction: fn, body: d.initializer });
       }
     }

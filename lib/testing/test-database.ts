@@ -31,7 +31,10 @@ export function withTestDatabase(): { db: () => Database } {
   afterAll(async () => {
     await db?.close();
     if (dropName) {
-      const adminDb = await openDatabase({ kind: 'postgres', url: process.env.TEST_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres' });
+      const adminDb = await openDatabase({
+        kind: 'postgres',
+        url: process.env.TEST_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+      });
       await adminDb.exec(`DROP DATABASE IF EXISTS "${dropName}" WITH (FORCE)`);
       await adminDb.close();
     }

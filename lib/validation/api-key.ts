@@ -8,9 +8,15 @@ export type TApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const API_KEY_PATTERN = /^tl_[a-z]+(?:_[a-z]+)?_[A-Za-z0-9]{16,128}$/;
 
 export const ZCreateApiKeyInput = z.object({
-  name: zText({ error: 'Name is required' }).trim().min(3, 'Name must be at least 3 characters').max(100, 'Name must be at most 100 characters'),
+  name: zText({ error: 'Name is required' })
+    .trim()
+    .min(3, 'Name must be at least 3 characters')
+    .max(100, 'Name must be at most 100 characters'),
   scopes: z
-    .preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(API_KEY_SCOPES, { error: 'Unknown scope' })))
+    .preprocess(
+      (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.enum(API_KEY_SCOPES, { error: 'Unknown scope' })),
+    )
     .pipe(z.array(z.enum(API_KEY_SCOPES)).min(1, 'Choose at least one scope')),
   agentId: z.preprocess((v) => (v === '' ? undefined : v), zText().min(1).max(100).optional()),
   expiresInDays: z.preprocess(

@@ -33,7 +33,11 @@ export type TListAuditEventsInput = z.input<typeof ZListAuditEventsInput>;
  * the catalogue (a typo cannot silently match nothing), plus hidden columns.
  */
 export const ZAuditPageQuery = ZAuditFilterInput.extend({
-  action: z.enum(AUDIT_ACTION_LIST as [keyof typeof AUDIT_ACTIONS, ...(keyof typeof AUDIT_ACTIONS)[]], { error: 'Not an action the audit trail records' }).optional(),
+  action: z
+    .enum(AUDIT_ACTION_LIST as [keyof typeof AUDIT_ACTIONS, ...(keyof typeof AUDIT_ACTIONS)[]], {
+      error: 'Not an action the audit trail records',
+    })
+    .optional(),
   entityType: z.enum(AUDIT_ENTITY_TYPES, { error: 'Not a kind of record the audit trail names' }).optional(),
   hide: ZHiddenColumns,
 });

@@ -2,9 +2,15 @@ import { z } from 'zod';
 import { zText } from './text';
 
 const ENVIRONMENT = z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT'], { error: 'Choose an environment' });
-const KIND = z.enum(['NEW_TOOL', 'VERSION_UPDATE', 'PERMISSION_CHANGE', 'REMOVAL'], { error: 'Choose what kind of change this is' });
+const KIND = z.enum(['NEW_TOOL', 'VERSION_UPDATE', 'PERMISSION_CHANGE', 'REMOVAL'], {
+  error: 'Choose what kind of change this is',
+});
 const STATE = z.enum(['COMPLIANCE_REVIEW', 'SECURITY_REVIEW', 'APPROVED', 'REJECTED', 'DEPLOYED', 'WITHDRAWN']);
-const id = (what: string) => zText({ error: `Choose ${what}` }).trim().min(1, `Choose ${what}`).max(64, `${what} is not a valid id`);
+const id = (what: string) =>
+  zText({ error: `Choose ${what}` })
+    .trim()
+    .min(1, `Choose ${what}`)
+    .max(64, `${what} is not a valid id`);
 const optionalId = zText()
   .trim()
   .max(64)
@@ -31,8 +37,10 @@ export const ZCreateChangeRequestInput = z
       .max(4000, 'Keep the justification under 4000 characters'),
   })
   .superRefine((v, ctx) => {
-    if (v.kind !== 'REMOVAL' && !v.toolVersionId) ctx.addIssue({ code: 'custom', path: ['toolVersionId'], message: 'Choose the tool version to approve' });
-    if (v.kind === 'REMOVAL' && !v.toolVersionId && !v.toolId) ctx.addIssue({ code: 'custom', path: ['toolId'], message: 'Choose the tool to remove' });
+    if (v.kind !== 'REMOVAL' && !v.toolVersionId)
+      ctx.addIssue({ code: 'custom', path: ['toolVersionId'], message: 'Choose the tool version to approve' });
+    if (v.kind === 'REMOVAL' && !v.toolVersionId && !v.toolId)
+      ctx.addIssue({ code: 'custom', path: ['toolId'], message: 'Choose the tool to remove' });
   });
 export type TCreateChangeRequestInput = z.input<typeof ZCreateChangeRequestInput>;
 
@@ -56,7 +64,10 @@ export type TChangeRequestIdInput = z.input<typeof ZChangeRequestIdInput>;
 
 export const ZAddCommentInput = z.object({
   id: id('a change request'),
-  body: zText({ error: 'Write a comment', multiline: true }).trim().min(1, 'Write a comment').max(4000, 'Keep the comment under 4000 characters'),
+  body: zText({ error: 'Write a comment', multiline: true })
+    .trim()
+    .min(1, 'Write a comment')
+    .max(4000, 'Keep the comment under 4000 characters'),
 });
 export type TAddCommentInput = z.input<typeof ZAddCommentInput>;
 

@@ -18,7 +18,15 @@ describe('zDay', () => {
   });
 
   it('says why', () => {
-    expect(zDay().safeParse('2026-13-01').error!.issues.map((i) => i.message)).toEqual(['Not a real date']);
-    expect(zDay().safeParse('yesterday').error!.issues.map((i) => i.message)).toEqual(['Use a date like 2026-11-25']);
+    expect(
+      zDay()
+        .safeParse('2026-13-01')
+        .error!.issues.map((i) => i.message),
+    ).toEqual(['Not a real date']);
+    expect(
+      zDay()
+        .safeParse('yesterday')
+        .error!.issues.map((i) => i.message),
+    ).toEqual(['Use a date like 2026-11-25']);
   });
 });

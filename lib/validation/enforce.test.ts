@@ -11,13 +11,21 @@ const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; 
 describe('ZEnforceRequest', () => {
   it.each<[string, Record<string, unknown>, unknown[]]>([
     ['valid, names with spaces allowed', good, []],
-    ['valid with digest and registry', { ...good, registry: 'npm', artifactDigest: 'sha512-AbCdEf0123456789+/==', requestId: 'r-1' }, []],
+    [
+      'valid with digest and registry',
+      { ...good, registry: 'npm', artifactDigest: 'sha512-AbCdEf0123456789+/==', requestId: 'r-1' },
+      [],
+    ],
     ['missing version', { ...good, version: undefined }, ['version: version is required']],
     ['empty agent', { ...good, agent: '  ' }, ['agent: agent must not be empty']],
     ['unknown action', { ...good, action: 'delete' }, ['action: action must be "install" or "invoke"']],
     ['control characters', { ...good, tool: 'a\u0000b' }, [`tool: ${CONTROL_CHARACTER_MESSAGE}`]],
     ['too long', { ...good, version: 'x'.repeat(101) }, ['version: version must be at most 100 characters']],
-    ['bad digest', { ...good, artifactDigest: 'md5' }, ['artifactDigest: artifactDigest must look like sha256:<hex> or sha512-<base64>']],
+    [
+      'bad digest',
+      { ...good, artifactDigest: 'md5' },
+      ['artifactDigest: artifactDigest must look like sha256:<hex> or sha512-<base64>'],
+    ],
     ['unknown field', { ...good, admin: true }, [expect.stringContaining('"admin"')]],
   ])('%s', (_n, input, expected) => {
     expect(issues(ZEnforceRequest.safeParse(input))).toEqual(expected);
@@ -53,7 +61,13 @@ describe('ZUpdatePolicyInput', () => {
   };
   it('reads a posted form: empty means none, unchecked boxes are false', () => {
     const r = ZUpdatePolicyInput.parse(form);
-    expect(r).toMatchObject({ minTrustScore: null, reviewOnExternalNetwork: true, reviewOnCodeExecution: false, maxVerificationAgeDays: 365, baseVersion: 1 });
+    expect(r).toMatchObject({
+      minTrustScore: null,
+      reviewOnExternalNetwork: true,
+      reviewOnCodeExecution: false,
+      maxVerificationAgeDays: 365,
+      baseVersion: 1,
+    });
   });
   it.each<[string, Record<string, string>, string]>([
     ['score above 100', { minTrustScore: '101' }, 'minTrustScore: At most 100'],

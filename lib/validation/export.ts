@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-const ENVIRONMENT = z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT'], { error: 'Environment must be PRODUCTION, STAGING or DEVELOPMENT' });
+const ENVIRONMENT = z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT'], {
+  error: 'Environment must be PRODUCTION, STAGING or DEVELOPMENT',
+});
 
 /** One environment's exports (page and downloads). */
 export const ZExportEnvironmentInput = z.object({ environment: ENVIRONMENT });
@@ -18,4 +20,6 @@ export const ZToolHiveProfileInput = z.object({
 export type TToolHiveProfileInput = z.infer<typeof ZToolHiveProfileInput>;
 
 /** GET /api/changes/export/{format}: the download formats. */
-export const ZExportDownloadFormat = z.enum(['claude-code', 'toolhive', 'toolhive-profile'], { error: 'Format must be claude-code, toolhive or toolhive-profile' });
+export const ZExportDownloadFormat = z.enum(['claude-code', 'toolhive', 'toolhive-profile'], {
+  error: 'Format must be claude-code, toolhive or toolhive-profile',
+});

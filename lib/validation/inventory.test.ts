@@ -6,8 +6,14 @@ describe('parseInventoryQuery (page)', () => {
     [{}, {}],
     [{ tier: 'GOLD,VERIFIED' }, { tier: ['GOLD', 'VERIFIED'] }],
     [{ tier: ['GOLD', 'FAILED'] }, { tier: ['GOLD', 'FAILED'] }],
-    [{ env: 'PRODUCTION', network: 'EXTERNAL', q: '  mail ' }, { env: 'PRODUCTION', network: 'EXTERNAL', q: 'mail' }],
-    [{ sort: 'trustScore', dir: 'desc', page: '3', pageSize: '50' }, { sort: 'trustScore', dir: 'desc', page: 3, pageSize: 50 }],
+    [
+      { env: 'PRODUCTION', network: 'EXTERNAL', q: '  mail ' },
+      { env: 'PRODUCTION', network: 'EXTERNAL', q: 'mail' },
+    ],
+    [
+      { sort: 'trustScore', dir: 'desc', page: '3', pageSize: '50' },
+      { sort: 'trustScore', dir: 'desc', page: 3, pageSize: 50 },
+    ],
     [{ page: '', q: '' }, {}],
   ])('%j → %j', (params, expected) => {
     const { query, issues } = parseInventoryQuery(params);

@@ -16,7 +16,9 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: 
   z.enum(values, { error: (i) => `Unknown ${what} "${String(i.input)}". Use one of: ${values.join(', ')}` });
 
 // Ids are cuids from Prisma or the sync engine; anything else cannot match a row.
-export const ZRecordId = zText().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
+export const ZRecordId = zText()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
 
 const listOf = urlList;
 

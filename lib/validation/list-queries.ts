@@ -5,8 +5,13 @@ import { ZHiddenColumns, ZUrlPage } from './search-params';
 // The list pages' URLs, each read by parseSearchParams: a bad value is shown beside its
 // filter and dropped, never silently replaced (the old `.catch()` schemas hid typos).
 
-const env = z.enum(ENVIRONMENTS as unknown as ['PRODUCTION', 'STAGING', 'DEVELOPMENT'], { error: 'Use PRODUCTION, STAGING or DEVELOPMENT' });
-const id = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
+const env = z.enum(ENVIRONMENTS as unknown as ['PRODUCTION', 'STAGING', 'DEVELOPMENT'], {
+  error: 'Use PRODUCTION, STAGING or DEVELOPMENT',
+});
+const id = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
 
 export const COMPLIANCE_STATUSES = ['all', 'failing', 'covered', 'passing'] as const;
 
@@ -28,7 +33,11 @@ export const ALERT_SEVERITY_FILTERS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as c
 export const ZAlertsPageQuery = z.object({
   state: z.enum(ALERT_STATE_FILTERS, { error: 'Use OPEN, ACKNOWLEDGED, RESOLVED or ALL' }).default('OPEN'),
   severity: z.enum(ALERT_SEVERITY_FILTERS, { error: 'Use CRITICAL, HIGH, MEDIUM or LOW' }).optional(),
-  kind: z.string().trim().regex(/^[a-z0-9-]{1,60}$/, 'Not an alert kind').optional(),
+  kind: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,60}$/, 'Not an alert kind')
+    .optional(),
   toolId: id.optional(),
   page: ZUrlPage.default(1),
   hide: ZHiddenColumns,

@@ -6,10 +6,18 @@ const emptyToNull = (v: unknown) => (v === '' || v === undefined || v === 'none'
 const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
 
 export const ZPolicySettings = z.object({
-  minTier: z.preprocess(emptyToNull, z.enum(['GOLD', 'VERIFIED', 'PARTIAL'], { error: 'Choose Gold, Verified, Partial or no minimum' }).nullable()),
+  minTier: z.preprocess(
+    emptyToNull,
+    z.enum(['GOLD', 'VERIFIED', 'PARTIAL'], { error: 'Choose Gold, Verified, Partial or no minimum' }).nullable(),
+  ),
   minTrustScore: z.preprocess(
     emptyToNull,
-    z.coerce.number({ error: 'Enter a number from 0 to 100' }).int('Whole numbers only').min(0, 'At least 0').max(100, 'At most 100').nullable(),
+    z.coerce
+      .number({ error: 'Enter a number from 0 to 100' })
+      .int('Whole numbers only')
+      .min(0, 'At least 0')
+      .max(100, 'At most 100')
+      .nullable(),
   ),
   maxNetwork: z.enum(['NONE', 'INTERNAL', 'EXTERNAL'], { error: 'Choose a network level' }),
   maxFilesystem: z.enum(['NONE', 'READ', 'WRITE'], { error: 'Choose a filesystem level' }),
@@ -21,7 +29,12 @@ export const ZPolicySettings = z.object({
   requireVersionVerification: checkbox,
   maxVerificationAgeDays: z.preprocess(
     emptyToNull,
-    z.coerce.number({ error: 'Enter a number of days' }).int('Whole days only').min(1, 'At least 1 day').max(3650, 'At most 3650 days').nullable(),
+    z.coerce
+      .number({ error: 'Enter a number of days' })
+      .int('Whole days only')
+      .min(1, 'At least 1 day')
+      .max(3650, 'At most 3650 days')
+      .nullable(),
   ),
   logUnverified: checkbox,
 });
@@ -30,7 +43,10 @@ export const ZUpdatePolicyInput = ZPolicySettings.extend({
   environment: z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT'], { error: 'Unknown environment' }),
   /** The version the editor started from: a concurrent change makes the save fail instead of overwriting it. */
   baseVersion: z.coerce.number({ error: 'baseVersion is required' }).int().min(0),
-  changeNote: zText({ error: 'Say why the policy changes', multiline: true }).trim().min(5, 'Say why the policy changes (at least 5 characters)').max(500, 'At most 500 characters'),
+  changeNote: zText({ error: 'Say why the policy changes', multiline: true })
+    .trim()
+    .min(5, 'Say why the policy changes (at least 5 characters)')
+    .max(500, 'At most 500 characters'),
 });
 
 export type TUpdatePolicyInput = z.infer<typeof ZUpdatePolicyInput>;

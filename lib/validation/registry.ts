@@ -59,7 +59,10 @@ const ZConfigJson = z
     }
     const secret = secretPath(value);
     if (secret) {
-      ctx.addIssue({ code: 'custom', message: `Settings may not hold "${secret}": put the key in the API key field (settings are shown and audited in clear)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `Settings may not hold "${secret}": put the key in the API key field (settings are shown and audited in clear)`,
+      });
       return z.NEVER;
     }
     const reserved = RESERVED_CONFIG_KEYS.find((k) => k in value);
@@ -77,7 +80,10 @@ const ZApiKey = zText()
   .trim()
   .max(2000, 'API key is too long')
   .optional()
-  .refine((v) => !v?.startsWith('env:') || /^env:[A-Za-z_][A-Za-z0-9_]*$/.test(v), 'Write env: and a variable name, e.g. env:AGENTNODE_API_KEY')
+  .refine(
+    (v) => !v?.startsWith('env:') || /^env:[A-Za-z_][A-Za-z0-9_]*$/.test(v),
+    'Write env: and a variable name, e.g. env:AGENTNODE_API_KEY',
+  )
   .transform((v) => v || undefined);
 
 export const ZCreateRegistryInput = z.object({
@@ -112,7 +118,10 @@ export const ALERT_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 
 /** Alert inbox filters, read from the URL. Unknown values fall back to "all" rather than erroring. */
 export const ZAlertFilter = z.object({
-  state: z.enum([...ALERT_STATES, 'ALL']).catch('OPEN').default('OPEN'),
+  state: z
+    .enum([...ALERT_STATES, 'ALL'])
+    .catch('OPEN')
+    .default('OPEN'),
   severity: z.enum(ALERT_SEVERITIES).optional().catch(undefined),
   kind: zText().trim().max(60).optional().catch(undefined),
   toolId: zText().trim().max(60).optional().catch(undefined),

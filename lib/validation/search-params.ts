@@ -24,12 +24,22 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export const ZUrlDay = zDay();
 
 /** A positive page number in the URL. */
-export const ZUrlPage = z.coerce.number({ error: 'Page must be a number' }).int('Page must be a whole number').min(1, 'Page starts at 1').max(1_000_000, 'Page is too large');
+export const ZUrlPage = z.coerce
+  .number({ error: 'Page must be a number' })
+  .int('Page must be a whole number')
+  .min(1, 'Page starts at 1')
+  .max(1_000_000, 'Page is too large');
 
 /** A list in the URL: repeated keys (tier=GOLD&tier=PARTIAL) or one comma-separated value. */
 export function urlList<S extends z.ZodType>(item: S, max = 20) {
   const schema = z.preprocess(
-    (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean)),
+    (v) =>
+      v === undefined
+        ? undefined
+        : (Array.isArray(v) ? v : [v])
+            .flatMap((s) => String(s).split(','))
+            .map((s) => s.trim())
+            .filter(Boolean),
     z.array(item).max(max, `At most ${max} values`).optional(),
   );
   LIST_FIELDS.add(schema);

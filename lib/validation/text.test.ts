@@ -62,7 +62,12 @@ describe('every text schema in lib/validation starts from zText', () => {
       .flatMap((f) =>
         readFileSync(path.join(dir, f), 'utf8')
           .split('\n')
-          .flatMap((line, i, lines) => (/\bz\s*\.\s*(coerce\s*\.\s*)?string\s*\(/.test(line) || (/\bz\s*$/.test(line) && /^\s*\.string\(/.test(lines[i + 1] ?? '')) ? [`${f}:${i + 1}`] : [])),
+          .flatMap((line, i, lines) =>
+            /\bz\s*\.\s*(coerce\s*\.\s*)?string\s*\(/.test(line) ||
+            (/\bz\s*$/.test(line) && /^\s*\.string\(/.test(lines[i + 1] ?? ''))
+              ? [`${f}:${i + 1}`]
+              : [],
+          ),
       );
     expect(offenders, 'use zText() from lib/validation/text.ts (control characters are refused there, once)').toEqual([]);
   });

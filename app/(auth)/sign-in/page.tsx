@@ -40,7 +40,9 @@ export default async function SignInPage({
         </div>
         {demo && (
           <div className="rounded-lg bg-amber-50 p-4 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="demo-users">
-            <p className="font-medium">Demo mode: sign in as any role with password <code className="font-mono">{DEMO_PASSWORD}</code></p>
+            <p className="font-medium">
+              Demo mode: sign in as any role with password <code className="font-mono">{DEMO_PASSWORD}</code>
+            </p>
             <ul className="mt-2 space-y-0.5">
               {DEMO_USERS.map((u) => (
                 <li key={u.email}>

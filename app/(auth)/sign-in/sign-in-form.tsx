@@ -8,7 +8,15 @@ import { ZSignInInput } from '@/lib/validation/auth';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { isThrottleMessage, SIGN_IN_FAILED } from './sign-in-messages';
 
-export function SignInForm({ callbackUrl, initialError, oidcName }: { callbackUrl: string; initialError?: string; oidcName?: string }) {
+export function SignInForm({
+  callbackUrl,
+  initialError,
+  oidcName,
+}: {
+  callbackUrl: string;
+  initialError?: string;
+  oidcName?: string;
+}) {
   const [error, setError] = useState(initialError);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
@@ -37,10 +45,24 @@ export function SignInForm({ callbackUrl, initialError, oidcName }: { callbackUr
     <div className="space-y-4">
       <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
         <FormField label="Email" name="email" error={fieldErrors.email}>
-          <input id="email" name="email" type="email" autoComplete="username" className={inputClass} aria-invalid={Boolean(fieldErrors.email)} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            className={inputClass}
+            aria-invalid={Boolean(fieldErrors.email)}
+          />
         </FormField>
         <FormField label="Password" name="password" error={fieldErrors.password}>
-          <input id="password" name="password" type="password" autoComplete="current-password" className={inputClass} aria-invalid={Boolean(fieldErrors.password)} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            className={inputClass}
+            aria-invalid={Boolean(fieldErrors.password)}
+          />
         </FormField>
         {error && (
           <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">

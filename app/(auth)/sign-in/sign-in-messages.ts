@@ -15,7 +15,8 @@ export function signInErrorMessage(error: string | undefined): string | undefine
     const reason = error.slice(4) as OidcRefusal;
     if (Object.hasOwn(OIDC_REFUSAL_MESSAGES, reason)) return `Single sign-on refused: ${OIDC_REFUSAL_MESSAGES[reason]}`;
   }
-  if (error === 'AccessDenied' || error === 'OAuthCallback' || error === 'Callback') return 'Single sign-on failed: try again or ask an administrator.';
+  if (error === 'AccessDenied' || error === 'OAuthCallback' || error === 'Callback')
+    return 'Single sign-on failed: try again or ask an administrator.';
   return SIGN_IN_FAILED;
 }
 

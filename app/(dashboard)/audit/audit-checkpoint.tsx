@@ -17,7 +17,8 @@ export async function AuditCheckpoint() {
           <span className="font-mono text-xs text-slate-500" title={latest.headHash}>
             {latest.headHash.slice(0, 12)}…
           </span>{' '}
-          at {dateTime.format(new Date(latest.createdAt))} UTC ({latest.trigger === 'SCHEDULE' ? 'scheduled' : `by ${latest.actorLabel}`}).
+          at {dateTime.format(new Date(latest.createdAt))} UTC (
+          {latest.trigger === 'SCHEDULE' ? 'scheduled' : `by ${latest.actorLabel}`}).
         </p>
       ) : (
         <p className="text-slate-600">No signed checkpoint yet: the first is taken by the schedule once the chain has records.</p>

@@ -43,11 +43,41 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
       <QueryIssues issues={issues} />
       <Card>
-        <FilterBar key={JSON.stringify({ ...withoutCursor, actor: undefined, entityId: undefined })} path="/audit" label="Filter the audit trail" keep={{ hide: hide.join(',') || undefined }}>
-          <SelectFilter name="action" label="Action" value={filter.action} error={errors.action} options={AUDIT_ACTION_LIST.map((a) => ({ value: a, label: AUDIT_ACTIONS[a] }))} />
-          <SelectFilter name="entityType" label="Record kind" value={filter.entityType} error={errors.entityType} options={AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: t }))} />
-          <SearchFilter name="actor" label="Actor" value={filter.actor} error={errors.actor} placeholder="email, key name or id" className="sm:col-span-1" />
-          <SearchFilter name="entityId" label="Record id" value={filter.entityId} error={errors.entityId} className="sm:col-span-1" />
+        <FilterBar
+          key={JSON.stringify({ ...withoutCursor, actor: undefined, entityId: undefined })}
+          path="/audit"
+          label="Filter the audit trail"
+          keep={{ hide: hide.join(',') || undefined }}
+        >
+          <SelectFilter
+            name="action"
+            label="Action"
+            value={filter.action}
+            error={errors.action}
+            options={AUDIT_ACTION_LIST.map((a) => ({ value: a, label: AUDIT_ACTIONS[a] }))}
+          />
+          <SelectFilter
+            name="entityType"
+            label="Record kind"
+            value={filter.entityType}
+            error={errors.entityType}
+            options={AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: t }))}
+          />
+          <SearchFilter
+            name="actor"
+            label="Actor"
+            value={filter.actor}
+            error={errors.actor}
+            placeholder="email, key name or id"
+            className="sm:col-span-1"
+          />
+          <SearchFilter
+            name="entityId"
+            label="Record id"
+            value={filter.entityId}
+            error={errors.entityId}
+            className="sm:col-span-1"
+          />
           <DateRangeFilter from={filter.from} to={filter.to} errors={errors} />
         </FilterBar>
       </Card>

@@ -28,7 +28,10 @@ export function VerifyChain() {
             <Badge tone="green">Chain intact</Badge>
             {state.data.checked.toLocaleString('en')} records recomputed
             {state.data.lastSeq ? `, up to #${state.data.lastSeq}` : ''}
-            {state.data.checkpoints.checked > 0 ? `; matches all ${state.data.checkpoints.checked.toLocaleString('en')} signed checkpoints` : '; no signed checkpoint yet'}.
+            {state.data.checkpoints.checked > 0
+              ? `; matches all ${state.data.checkpoints.checked.toLocaleString('en')} signed checkpoints`
+              : '; no signed checkpoint yet'}
+            .
           </span>
         )}
         {state?.ok && !state.data.ok && state.data.break && (

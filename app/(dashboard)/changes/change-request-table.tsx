@@ -26,11 +26,21 @@ const COLUMNS: ColumnDef<ChangeRequestRow, unknown>[] = [
       </span>
     ),
   },
-  { id: 'kind', header: 'Kind', meta: { className: 'whitespace-nowrap' }, cell: ({ row }) => CHANGE_KIND_LABELS[row.original.kind] },
+  {
+    id: 'kind',
+    header: 'Kind',
+    meta: { className: 'whitespace-nowrap' },
+    cell: ({ row }) => CHANGE_KIND_LABELS[row.original.kind],
+  },
   { id: 'agent', header: 'Agent', meta: { className: 'font-mono text-xs' }, cell: ({ row }) => row.original.agentName ?? '—' },
   { id: 'environment', header: 'Environment', cell: ({ row }) => ENVIRONMENT_LABELS[row.original.environment] },
   { id: 'state', header: 'State', cell: ({ row }) => <ChangeStateBadge state={row.original.state} /> },
-  { id: 'requester', header: 'Requested by', meta: { className: 'whitespace-nowrap' }, cell: ({ row }) => row.original.requesterName },
+  {
+    id: 'requester',
+    header: 'Requested by',
+    meta: { className: 'whitespace-nowrap' },
+    cell: ({ row }) => row.original.requesterName,
+  },
   {
     id: 'due',
     header: 'Due (UTC)',
@@ -44,6 +54,23 @@ const COLUMNS: ColumnDef<ChangeRequestRow, unknown>[] = [
 ];
 
 /** Change requests on the shared DataTable (the list and the reviewer's inbox). */
-export function ChangeRequestTable({ rows, label, visibility }: { rows: ChangeRequestRow[]; label: string; visibility?: { hidden: readonly string[]; href: (hidden: string[]) => string } }) {
-  return <DataTable label={label} columns={COLUMNS} rows={rows} getRowId={(r) => r.id} rowTestId="change-request-row" visibility={visibility} />;
+export function ChangeRequestTable({
+  rows,
+  label,
+  visibility,
+}: {
+  rows: ChangeRequestRow[];
+  label: string;
+  visibility?: { hidden: readonly string[]; href: (hidden: string[]) => string };
+}) {
+  return (
+    <DataTable
+      label={label}
+      columns={COLUMNS}
+      rows={rows}
+      getRowId={(r) => r.id}
+      rowTestId="change-request-row"
+      visibility={visibility}
+    />
+  );
 }

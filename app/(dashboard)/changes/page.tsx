@@ -27,7 +27,12 @@ type Search = Record<string, string | string[] | undefined>;
 const ZChangesPageQuery = ZListChangeRequestsQuery.extend({ hide: ZHiddenColumns });
 type TChangesPageQuery = ReturnType<typeof ZChangesPageQuery.parse>;
 // mine/overdue are true/false once parsed; in the address they are 1 or absent.
-const href = (q: Partial<TChangesPageQuery>) => buildHref('/changes', { ...q, mine: q.mine ? '1' : undefined, overdue: q.overdue ? '1' : undefined }, { page: 1, pageSize: 25 });
+const href = (q: Partial<TChangesPageQuery>) =>
+  buildHref(
+    '/changes',
+    { ...q, mine: q.mine ? '1' : undefined, overdue: q.overdue ? '1' : undefined },
+    { page: 1, pageSize: 25 },
+  );
 
 export default async function ChangesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePageUser('changeRequest:read');
@@ -37,7 +42,14 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   const reviewer = can(user.role, 'changeRequest:review');
 
   const tab = (v: 'all' | 'inbox', label: string) => (
-    <Link href={v === 'inbox' ? '/changes?view=inbox' : '/changes'} aria-current={view === v ? 'page' : undefined} className={cn('rounded-md px-3 py-1.5 text-sm font-medium', view === v ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-slate-100')}>
+    <Link
+      href={v === 'inbox' ? '/changes?view=inbox' : '/changes'}
+      aria-current={view === v ? 'page' : undefined}
+      className={cn(
+        'rounded-md px-3 py-1.5 text-sm font-medium',
+        view === v ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-slate-100',
+      )}
+    >
       {label}
     </Link>
   );
@@ -93,9 +105,30 @@ async function AllRequests({ actor, query, issues }: { actor: Actor; query: TCha
     <div className="space-y-3">
       <QueryIssues issues={issues} />
       <FilterBar key={JSON.stringify(filter)} path="/changes" label="Filters" keep={{ hide: hide.join(',') || undefined }}>
-        <SelectFilter name="state" label="State" value={filter.state} error={errors.state} options={[{ value: 'OPEN', label: 'Open (in review)' }, ...CHANGE_STATES.map((s) => ({ value: s, label: CHANGE_STATE_LABELS[s] }))]} />
-        <SelectFilter name="kind" label="Kind" value={filter.kind} error={errors.kind} options={CHANGE_KINDS.map((k) => ({ value: k, label: CHANGE_KIND_LABELS[k] }))} />
-        <SelectFilter name="environment" label="Environment" value={filter.environment} error={errors.environment} options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))} />
+        <SelectFilter
+          name="state"
+          label="State"
+          value={filter.state}
+          error={errors.state}
+          options={[
+            { value: 'OPEN', label: 'Open (in review)' },
+            ...CHANGE_STATES.map((s) => ({ value: s, label: CHANGE_STATE_LABELS[s] })),
+          ]}
+        />
+        <SelectFilter
+          name="kind"
+          label="Kind"
+          value={filter.kind}
+          error={errors.kind}
+          options={CHANGE_KINDS.map((k) => ({ value: k, label: CHANGE_KIND_LABELS[k] }))}
+        />
+        <SelectFilter
+          name="environment"
+          label="Environment"
+          value={filter.environment}
+          error={errors.environment}
+          options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))}
+        />
         <CheckboxFilter name="mine" label="Raised by me" checked={filter.mine} />
         <CheckboxFilter name="overdue" label="Overdue only" checked={filter.overdue} />
       </FilterBar>
@@ -103,7 +136,11 @@ async function AllRequests({ actor, query, issues }: { actor: Actor; query: TCha
       {page.rows.length === 0 ? (
         <EmptyState title="No change requests match">Change the filters or raise a new request.</EmptyState>
       ) : (
-        <ChangeRequestTable rows={page.rows} label="Change requests" visibility={{ hidden: hide, href: (h) => href({ ...query, hide: h }) }} />
+        <ChangeRequestTable
+          rows={page.rows}
+          label="Change requests"
+          visibility={{ hidden: hide, href: (h) => href({ ...query, hide: h }) }}
+        />
       )}
       <Pagination label="Change request pages" page={page.page} pageCount={pages} href={(p) => href({ ...query, page: p })} />
     </div>

@@ -44,9 +44,12 @@ function columnsFor(environments: Environment[]): ColumnDef<MatrixRow, unknown>[
         </div>
       ),
     },
-    ...environments.map(
-      (e, i): ColumnDef<MatrixRow, unknown> => ({ id: e, header: ENVIRONMENT_LABELS[e], meta: { className: 'w-40' }, cell: ({ row }) => <MatrixStatusCell cell={row.original.cells[i]!} /> }),
-    ),
+    ...environments.map((e, i): ColumnDef<MatrixRow, unknown> => ({
+      id: e,
+      header: ENVIRONMENT_LABELS[e],
+      meta: { className: 'w-40' },
+      cell: ({ row }) => <MatrixStatusCell cell={row.original.cells[i]!} />,
+    })),
   ];
 }
 
@@ -61,7 +64,10 @@ function SummaryRow({ environments, summary, total }: { environments: Environmen
           </dt>
           <dd className="mt-1 flex flex-wrap gap-1.5">
             {(['fail', 'exception', 'pass'] as const).map((s) => (
-              <Link key={s} href={href({ environment: e, status: s === 'fail' ? 'failing' : s === 'exception' ? 'covered' : 'passing' })}>
+              <Link
+                key={s}
+                href={href({ environment: e, status: s === 'fail' ? 'failing' : s === 'exception' ? 'covered' : 'passing' })}
+              >
                 <Badge tone={CELL_STATUS_TONES[s]}>
                   <span className="tabular-nums" data-testid={`summary-${e}-${s}`}>
                     {summary[e]?.[s] ?? 0}
@@ -92,11 +98,43 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       />
       <QueryIssues issues={issues} />
       <Card>
-        <FilterBar key={JSON.stringify({ ...filter, q: undefined, page: undefined })} path="/compliance" label="Filter the compliance matrix" keep={{ hide: hide.join(',') || undefined }}>
+        <FilterBar
+          key={JSON.stringify({ ...filter, q: undefined, page: undefined })}
+          path="/compliance"
+          label="Filter the compliance matrix"
+          keep={{ hide: hide.join(',') || undefined }}
+        >
           <SearchFilter name="q" label="Tool name" value={filter.q} error={errors.q} placeholder="contains…" />
-          <SelectFilter name="status" label="Status" value={filter.status} error={errors.status} options={[{ value: 'failing', label: 'Fails somewhere' }, { value: 'covered', label: 'Passes by exception' }, { value: 'passing', label: 'Passes everywhere' }]} />
-          <SelectFilter name="environment" label="Environment" value={filter.environment} error={errors.environment} anyLabel="All" options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))} />
-          <SelectFilter name="scope" label="Versions" value={filter.scope} error={errors.scope} anyLabel={null} options={[{ value: 'latest', label: 'Latest of each tool' }, { value: 'all', label: 'Every version' }]} />
+          <SelectFilter
+            name="status"
+            label="Status"
+            value={filter.status}
+            error={errors.status}
+            options={[
+              { value: 'failing', label: 'Fails somewhere' },
+              { value: 'covered', label: 'Passes by exception' },
+              { value: 'passing', label: 'Passes everywhere' },
+            ]}
+          />
+          <SelectFilter
+            name="environment"
+            label="Environment"
+            value={filter.environment}
+            error={errors.environment}
+            anyLabel="All"
+            options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))}
+          />
+          <SelectFilter
+            name="scope"
+            label="Versions"
+            value={filter.scope}
+            error={errors.scope}
+            anyLabel={null}
+            options={[
+              { value: 'latest', label: 'Latest of each tool' },
+              { value: 'all', label: 'Every version' },
+            ]}
+          />
         </FilterBar>
       </Card>
       <SummaryRow environments={m.environments} summary={m.summary} total={m.total} />

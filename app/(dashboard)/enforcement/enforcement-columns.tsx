@@ -10,11 +10,21 @@ function reasonsOf(value: unknown): { code?: string; message?: string }[] {
 
 /** Enforcement log columns: who asked (agent and API key), for what, the answer and why. */
 export const ENFORCEMENT_COLUMNS: ColumnDef<EnforcementLogRow, unknown>[] = [
-  { id: 'when', header: 'When (UTC)', enableHiding: false, meta: { className: 'whitespace-nowrap text-xs' }, cell: ({ row }) => formatTimestamp(row.original.createdAt) },
+  {
+    id: 'when',
+    header: 'When (UTC)',
+    enableHiding: false,
+    meta: { className: 'whitespace-nowrap text-xs' },
+    cell: ({ row }) => formatTimestamp(row.original.createdAt),
+  },
   {
     id: 'outcome',
     header: 'Outcome',
-    cell: ({ row }) => <Badge tone={row.original.outcome === 'ALLOW' ? 'green' : 'red'}>{row.original.outcome === 'ALLOW' ? 'Allowed' : 'Denied'}</Badge>,
+    cell: ({ row }) => (
+      <Badge tone={row.original.outcome === 'ALLOW' ? 'green' : 'red'}>
+        {row.original.outcome === 'ALLOW' ? 'Allowed' : 'Denied'}
+      </Badge>
+    ),
   },
   { id: 'agent', header: 'Agent', meta: { className: 'font-mono text-xs' }, cell: ({ row }) => row.original.agentName },
   {
@@ -23,7 +33,11 @@ export const ENFORCEMENT_COLUMNS: ColumnDef<EnforcementLogRow, unknown>[] = [
     cell: ({ row: { original: d } }) => (
       <span className="whitespace-nowrap">
         {d.toolId ? (
-          <Link href={`/inventory/${d.toolId}`} className="font-medium text-indigo-700 hover:underline" data-testid="decision-tool">
+          <Link
+            href={`/inventory/${d.toolId}`}
+            className="font-medium text-indigo-700 hover:underline"
+            data-testid="decision-tool"
+          >
             {d.toolName}
           </Link>
         ) : (
@@ -35,7 +49,12 @@ export const ENFORCEMENT_COLUMNS: ColumnDef<EnforcementLogRow, unknown>[] = [
       </span>
     ),
   },
-  { id: 'action', header: 'Action', meta: { className: 'text-xs' }, cell: ({ row }) => (row.original.action === 'INSTALL' ? 'Install' : 'Invoke') },
+  {
+    id: 'action',
+    header: 'Action',
+    meta: { className: 'text-xs' },
+    cell: ({ row }) => (row.original.action === 'INSTALL' ? 'Install' : 'Invoke'),
+  },
   {
     id: 'apiKey',
     header: 'API key',
@@ -77,7 +96,11 @@ export const ENFORCEMENT_COLUMNS: ColumnDef<EnforcementLogRow, unknown>[] = [
     meta: { className: 'text-xs whitespace-nowrap' },
     cell: ({ row: { original: d } }) =>
       d.changeRequestId ? (
-        <Link href={`/changes/${d.changeRequestId}`} className="text-indigo-700 hover:underline" data-testid="decision-change-request">
+        <Link
+          href={`/changes/${d.changeRequestId}`}
+          className="text-indigo-700 hover:underline"
+          data-testid="decision-change-request"
+        >
           Open request
         </Link>
       ) : (

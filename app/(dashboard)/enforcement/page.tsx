@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { listEnforcementDecisions } from '@/lib/server/enforcement/list-enforcement-decisions';
 import { ZEnforcementLogFilter } from '@/lib/validation/enforce';
-import { dateRangeIssues, hrefBuilder, parseSearchParams, ZHiddenColumns, type RawSearchParams } from '@/lib/validation/search-params';
+import {
+  dateRangeIssues,
+  hrefBuilder,
+  parseSearchParams,
+  ZHiddenColumns,
+  type RawSearchParams,
+} from '@/lib/validation/search-params';
 import { fieldErrorsOf } from '@/lib/server/guards/action-result';
 import { DataTable } from '@/components/tables/data-table';
 import { Pagination } from '@/components/tables/pagination';
@@ -35,11 +41,48 @@ export default async function EnforcementPage({ searchParams }: { searchParams: 
       />
       <QueryIssues issues={issues} />
       <Card>
-        <FilterBar key={JSON.stringify({ ...withoutCursor, agent: undefined, tool: undefined })} path="/enforcement" label="Filter the enforcement log" keep={{ hide: hide.join(',') || undefined }}>
-          <SelectFilter name="outcome" label="Outcome" value={filter.outcome} error={errors.outcome} options={[{ value: 'ALLOW', label: 'Allowed' }, { value: 'DENY', label: 'Denied' }]} />
-          <SelectFilter name="action" label="Action" value={filter.action} error={errors.action} options={[{ value: 'INSTALL', label: 'Install' }, { value: 'INVOKE', label: 'Invoke' }]} />
-          <SearchFilter name="agent" label="Agent" value={filter.agent} error={errors.agent} placeholder="exact name" className="sm:col-span-1" />
-          <SearchFilter name="tool" label="Tool" value={filter.tool} error={errors.tool} placeholder="exact name" className="sm:col-span-1" />
+        <FilterBar
+          key={JSON.stringify({ ...withoutCursor, agent: undefined, tool: undefined })}
+          path="/enforcement"
+          label="Filter the enforcement log"
+          keep={{ hide: hide.join(',') || undefined }}
+        >
+          <SelectFilter
+            name="outcome"
+            label="Outcome"
+            value={filter.outcome}
+            error={errors.outcome}
+            options={[
+              { value: 'ALLOW', label: 'Allowed' },
+              { value: 'DENY', label: 'Denied' },
+            ]}
+          />
+          <SelectFilter
+            name="action"
+            label="Action"
+            value={filter.action}
+            error={errors.action}
+            options={[
+              { value: 'INSTALL', label: 'Install' },
+              { value: 'INVOKE', label: 'Invoke' },
+            ]}
+          />
+          <SearchFilter
+            name="agent"
+            label="Agent"
+            value={filter.agent}
+            error={errors.agent}
+            placeholder="exact name"
+            className="sm:col-span-1"
+          />
+          <SearchFilter
+            name="tool"
+            label="Tool"
+            value={filter.tool}
+            error={errors.tool}
+            placeholder="exact name"
+            className="sm:col-span-1"
+          />
           <DateRangeFilter from={filter.from} to={filter.to} errors={errors} />
         </FilterBar>
       </Card>

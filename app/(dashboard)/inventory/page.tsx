@@ -23,10 +23,17 @@ const href = (query: Partial<TInventoryQuery>) => {
   return `/inventory${qs ? `?${qs}` : ''}`;
 };
 
-export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InventoryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const me = await requirePageUser('inventory:read');
   const { query, issues } = parseInventoryQuery(await searchParams);
-  const [page, options] = await Promise.all([findToolsForInventory({ actor: actorOf(me), input: query }), listInventoryFilterOptions({ actor: actorOf(me), input: {} })]);
+  const [page, options] = await Promise.all([
+    findToolsForInventory({ actor: actorOf(me), input: query }),
+    listInventoryFilterOptions({ actor: actorOf(me), input: {} }),
+  ]);
   const exportQs = inventorySearchParams({ ...query, page: undefined, pageSize: undefined }).toString();
   const { q: _q, ...rest } = query;
   const first = (page.page - 1) * page.pageSize + 1;
@@ -38,7 +45,12 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         description="Every tool the registries know, with its latest version's tier, trust score and permissions, and where your agents use it."
         actions={
           can(me.role, 'inventory:export') && (
-            <a href={`/api/inventory/export${exportQs ? `?${exportQs}` : ''}`} className={buttonClass('secondary', 'sm')} download data-testid="export-csv">
+            <a
+              href={`/api/inventory/export${exportQs ? `?${exportQs}` : ''}`}
+              className={buttonClass('secondary', 'sm')}
+              download
+              data-testid="export-csv"
+            >
               Export CSV ({page.total})
             </a>
           )
@@ -46,7 +58,13 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
       />
       <QueryIssues issues={issues} />
       <Card>
-        <InventoryFilters key={JSON.stringify(rest)} query={query} registries={options.registries} publishers={options.publishers} errors={fieldErrorsOf(issues)} />
+        <InventoryFilters
+          key={JSON.stringify(rest)}
+          query={query}
+          registries={options.registries}
+          publishers={options.publishers}
+          errors={fieldErrorsOf(issues)}
+        />
       </Card>
       <p className="text-sm text-slate-600" aria-live="polite" data-testid="result-count">
         {page.total === 0
@@ -68,7 +86,11 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           rows={page.rows}
           getRowId={(t) => t.id}
           rowTestId="inventory-row"
-          sort={{ key: query.sort, dir: query.dir, href: (sort, dir) => href({ ...query, sort: sort as TInventoryQuery['sort'], dir, page: 1 }) }}
+          sort={{
+            key: query.sort,
+            dir: query.dir,
+            href: (sort, dir) => href({ ...query, sort: sort as TInventoryQuery['sort'], dir, page: 1 }),
+          }}
         />
       )}
       <Pagination page={page.page} pageCount={page.pageCount} href={(p) => href({ ...query, page: p })} label="Inventory pages" />

@@ -11,11 +11,27 @@ export function AlertActions({ id, state, title }: { id: string; state: 'OPEN' |
     <form {...formProps} className="flex flex-wrap items-center gap-1">
       <input type="hidden" name="id" value={id} />
       {state === 'OPEN' && (
-        <Button type="submit" name="action" value="acknowledge" size="sm" variant="secondary" disabled={pending} aria-label={`Acknowledge: ${title}`}>
+        <Button
+          type="submit"
+          name="action"
+          value="acknowledge"
+          size="sm"
+          variant="secondary"
+          disabled={pending}
+          aria-label={`Acknowledge: ${title}`}
+        >
           Acknowledge
         </Button>
       )}
-      <Button type="submit" name="action" value="resolve" size="sm" variant="secondary" disabled={pending} aria-label={`Resolve: ${title}`}>
+      <Button
+        type="submit"
+        name="action"
+        value="resolve"
+        size="sm"
+        variant="secondary"
+        disabled={pending}
+        aria-label={`Resolve: ${title}`}
+      >
         Resolve
       </Button>
       {result && !result.ok && (

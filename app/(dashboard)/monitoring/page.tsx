@@ -49,10 +49,39 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       </div>
       <QueryIssues issues={issues} />
       <Card>
-        <FilterBar key={JSON.stringify(filter)} path="/monitoring" label="Filter alerts" defaults={{ state: 'OPEN' }} keep={{ toolId: filter.toolId, hide: hide.join(',') || undefined }}>
-          <SelectFilter name="state" label="State" value={filter.state} error={errors.state} anyLabel={null} options={['OPEN', 'ACKNOWLEDGED', 'RESOLVED', 'ALL'].map((s) => ({ value: s, label: s === 'ALL' ? 'Any state' : lower(s) }))} />
-          <SelectFilter name="severity" label="Severity" value={filter.severity} error={errors.severity} options={ALERT_SEVERITY_FILTERS.map((s) => ({ value: s, label: lower(s) }))} />
-          <SelectFilter name="kind" label="Kind" value={filter.kind} error={errors.kind} options={kinds.map((k) => ({ value: k, label: alertKindLabel(k) }))} className="sm:col-span-2" />
+        <FilterBar
+          key={JSON.stringify(filter)}
+          path="/monitoring"
+          label="Filter alerts"
+          defaults={{ state: 'OPEN' }}
+          keep={{ toolId: filter.toolId, hide: hide.join(',') || undefined }}
+        >
+          <SelectFilter
+            name="state"
+            label="State"
+            value={filter.state}
+            error={errors.state}
+            anyLabel={null}
+            options={['OPEN', 'ACKNOWLEDGED', 'RESOLVED', 'ALL'].map((s) => ({
+              value: s,
+              label: s === 'ALL' ? 'Any state' : lower(s),
+            }))}
+          />
+          <SelectFilter
+            name="severity"
+            label="Severity"
+            value={filter.severity}
+            error={errors.severity}
+            options={ALERT_SEVERITY_FILTERS.map((s) => ({ value: s, label: lower(s) }))}
+          />
+          <SelectFilter
+            name="kind"
+            label="Kind"
+            value={filter.kind}
+            error={errors.kind}
+            options={kinds.map((k) => ({ value: k, label: alertKindLabel(k) }))}
+            className="sm:col-span-2"
+          />
         </FilterBar>
       </Card>
       <p className="text-sm text-slate-600" data-testid="result-count">

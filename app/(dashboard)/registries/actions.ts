@@ -7,7 +7,12 @@ import { createRegistry, setRegistryEnabled, updateRegistry } from '@/lib/server
 import { startRegistrySync } from '@/lib/server/registries/run-registry-sync';
 import { testRegistryConnection } from '@/lib/server/registries/test-registry-connection';
 import { actorOf } from '@/lib/server/session';
-import { ZCreateRegistryInput, ZRegistryIdInput, ZSetRegistryEnabledInput, ZUpdateRegistryInput } from '@/lib/validation/registry';
+import {
+  ZCreateRegistryInput,
+  ZRegistryIdInput,
+  ZSetRegistryEnabledInput,
+  ZUpdateRegistryInput,
+} from '@/lib/validation/registry';
 
 export const createRegistryAction = authAction('registry:manage', ZCreateRegistryInput, async (input, user) => {
   const row = await createRegistry({ actor: actorOf(user), input });
@@ -27,7 +32,9 @@ export const setRegistryEnabledAction = authAction('registry:manage', ZSetRegist
   return { enabled: input.enabled };
 });
 
-export const testConnectionAction = authAction('registry:manage', ZRegistryIdInput, async (input, user) => testRegistryConnection({ actor: actorOf(user), input }));
+export const testConnectionAction = authAction('registry:manage', ZRegistryIdInput, async (input, user) =>
+  testRegistryConnection({ actor: actorOf(user), input }),
+);
 
 export const startSyncAction = authAction('registry:sync', ZRegistryIdInput, async (input, user) => {
   // The run goes on after this answer (its outcome lands on the SyncRun row); the button

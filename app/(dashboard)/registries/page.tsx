@@ -33,12 +33,16 @@ export default async function RegistriesPage() {
         }
       />
       {registries.length === 0 ? (
-        <EmptyState title="No registry connected yet">{manage ? 'Add one below.' : 'An administrator connects registries.'}</EmptyState>
+        <EmptyState title="No registry connected yet">
+          {manage ? 'Add one below.' : 'An administrator connects registries.'}
+        </EmptyState>
       ) : (
         <DataTable
           label="Registries"
           columns={registryColumns(
-            (r) => <SyncStatusBadge status={r.lastRun?.status ?? r.lastSyncStatus} />,
+            (r) => (
+              <SyncStatusBadge status={r.lastRun?.status ?? r.lastSyncStatus} />
+            ),
             sync || manage
               ? (r) => (
                   <>

@@ -13,7 +13,11 @@ export function TestConnectionButton({ registryId, registryName }: { registryId:
         {pending ? 'Testing…' : 'Test connection'}
       </Button>
       {state && (
-        <p role="status" className={`max-w-xs text-xs ${state.ok && state.data.ok ? 'text-emerald-700' : 'text-rose-700'}`} data-testid="connection-result">
+        <p
+          role="status"
+          className={`max-w-xs text-xs ${state.ok && state.data.ok ? 'text-emerald-700' : 'text-rose-700'}`}
+          data-testid="connection-result"
+        >
           {state.ok ? (state.data.ok ? `✓ ${state.data.detail}` : `✗ ${state.data.detail}`) : state.error}
         </p>
       )}
@@ -21,16 +25,34 @@ export function TestConnectionButton({ registryId, registryName }: { registryId:
   );
 }
 
-export function EnableToggle({ registryId, registryName, enabled }: { registryId: string; registryName: string; enabled: boolean }) {
+export function EnableToggle({
+  registryId,
+  registryName,
+  enabled,
+}: {
+  registryId: string;
+  registryName: string;
+  enabled: boolean;
+}) {
   const [state, action, pending] = useActionState(setRegistryEnabledAction, null);
   return (
     <form action={action}>
       <input type="hidden" name="id" value={registryId} />
       <input type="hidden" name="enabled" value={String(!enabled)} />
-      <Button type="submit" size="sm" variant="secondary" disabled={pending} aria-label={`${enabled ? 'Disable' : 'Enable'} ${registryName}`}>
+      <Button
+        type="submit"
+        size="sm"
+        variant="secondary"
+        disabled={pending}
+        aria-label={`${enabled ? 'Disable' : 'Enable'} ${registryName}`}
+      >
         {enabled ? 'Disable' : 'Enable'}
       </Button>
-      {state && !state.ok && <p role="alert" className="text-xs text-rose-600">{state.error}</p>}
+      {state && !state.ok && (
+        <p role="alert" className="text-xs text-rose-600">
+          {state.error}
+        </p>
+      )}
     </form>
   );
 }

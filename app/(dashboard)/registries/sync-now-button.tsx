@@ -8,7 +8,15 @@ import { SyncStatusBadge } from './sync-status';
 import { useSyncRun } from './use-sync-run';
 
 /** Starts a sync and shows its progress live (pages, tools, new versions/records/alerts). */
-export function SyncNowButton({ registryId, registryName, disabled }: { registryId: string; registryName: string; disabled?: boolean }) {
+export function SyncNowButton({
+  registryId,
+  registryName,
+  disabled,
+}: {
+  registryId: string;
+  registryName: string;
+  disabled?: boolean;
+}) {
   const router = useRouter();
   const [runId, setRunId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +48,8 @@ export function SyncNowButton({ registryId, registryName, disabled }: { registry
       {run && (
         <div role="status" aria-live="polite" className="text-xs text-slate-600" data-testid="sync-progress">
           <SyncStatusBadge status={run.status} /> {run.pagesDone} page{run.pagesDone === 1 ? '' : 's'}, {run.toolsSeen}
-          {run.toolsTotal ? ` of ${run.toolsTotal}` : ''} tools · {run.versionsCreated} new versions · {run.recordsCreated} new records · {run.alertsRaised} alerts
+          {run.toolsTotal ? ` of ${run.toolsTotal}` : ''} tools · {run.versionsCreated} new versions · {run.recordsCreated} new
+          records · {run.alertsRaised} alerts
           {run.error && <p className="text-rose-700">{run.error}</p>}
         </div>
       )}

@@ -10,7 +10,8 @@ export function useSyncRun(runId: string | null) {
     enabled: Boolean(runId),
     queryFn: async (): Promise<SyncRunProgress> => {
       const res = await fetch(`/api/registries/runs/${runId}`, { cache: 'no-store' });
-      if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? `HTTP ${res.status}`);
+      if (!res.ok)
+        throw new Error(((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? `HTTP ${res.status}`);
       return (await res.json()) as SyncRunProgress;
     },
     refetchInterval: (q) => (q.state.data && q.state.data.status !== 'RUNNING' ? false : 1000),

@@ -27,13 +27,7 @@ export interface KnownAccount {
 }
 
 export type OidcRefusal =
-  | 'email_missing'
-  | 'email_unverified'
-  | 'no_allow_list'
-  | 'not_allowed'
-  | 'account_inactive'
-  | 'not_linked'
-  | 'subject_mismatch';
+  'email_missing' | 'email_unverified' | 'no_allow_list' | 'not_allowed' | 'account_inactive' | 'not_linked' | 'subject_mismatch';
 
 export type OidcDecision =
   | { outcome: 'refuse'; reason: OidcRefusal }

@@ -3,22 +3,60 @@ import { allowlistStanding, fastTrackEligibility, needsSecurityReview, type Fast
 
 describe('fastTrackEligibility', () => {
   const trigger = { trigger: 'external-network', reason: 'Reaches external networks.' };
-  const base: FastTrackInput = { kind: 'NEW_TOOL', evaluated: true, policyPasses: true, failedRules: [], triggers: [], allowlistEntry: null, requestedById: 'carla' };
+  const base: FastTrackInput = {
+    kind: 'NEW_TOOL',
+    evaluated: true,
+    policyPasses: true,
+    failedRules: [],
+    triggers: [],
+    allowlistEntry: null,
+    requestedById: 'carla',
+  };
   const approvedBySam = { status: 'APPROVED', createdById: 'chris' } as const;
 
   it.each([
     ['clean pass', {}, true, 'clean'],
     ['allowlisted with trigger', { triggers: [trigger], allowlistEntry: approvedBySam }, true, 'allowlist'],
     ['allowlisted, clean', { allowlistEntry: approvedBySam }, true, 'allowlist'],
-    ['allowlisted, raised by the enforcement API', { triggers: [trigger], allowlistEntry: approvedBySam, requestedById: null }, true, 'allowlist'],
-    ['allowlist entry pending, trigger', { triggers: [trigger], allowlistEntry: { status: 'PENDING', createdById: 'chris' } }, false, /allowlist does not apply: its allowlist entry still awaits/],
-    ['allowlist entry by the requester, trigger', { triggers: [trigger], allowlistEntry: { status: 'APPROVED', createdById: 'carla' } }, false, /you added its allowlist entry yourself/],
-    ['allowlist entry rejected, trigger', { triggers: [trigger], allowlistEntry: { status: 'REJECTED', createdById: 'chris' } }, false, /triggered: reaches external networks$/],
-    ['allowlist entry revoked, trigger', { triggers: [trigger], allowlistEntry: { status: 'REVOKED', createdById: 'chris' } }, false, /triggered: reaches external networks$/],
+    [
+      'allowlisted, raised by the enforcement API',
+      { triggers: [trigger], allowlistEntry: approvedBySam, requestedById: null },
+      true,
+      'allowlist',
+    ],
+    [
+      'allowlist entry pending, trigger',
+      { triggers: [trigger], allowlistEntry: { status: 'PENDING', createdById: 'chris' } },
+      false,
+      /allowlist does not apply: its allowlist entry still awaits/,
+    ],
+    [
+      'allowlist entry by the requester, trigger',
+      { triggers: [trigger], allowlistEntry: { status: 'APPROVED', createdById: 'carla' } },
+      false,
+      /you added its allowlist entry yourself/,
+    ],
+    [
+      'allowlist entry rejected, trigger',
+      { triggers: [trigger], allowlistEntry: { status: 'REJECTED', createdById: 'chris' } },
+      false,
+      /triggered: reaches external networks$/,
+    ],
+    [
+      'allowlist entry revoked, trigger',
+      { triggers: [trigger], allowlistEntry: { status: 'REVOKED', createdById: 'chris' } },
+      false,
+      /triggered: reaches external networks$/,
+    ],
     ['allowlist entry pending, clean', { allowlistEntry: { status: 'PENDING', createdById: 'chris' } }, true, 'clean'],
     ['trigger fired', { triggers: [trigger] }, false, /manual review triggered: reaches external networks$/i],
     ['fails a rule', { policyPasses: false, failedRules: ['min-tier'] }, false, /fails policy rule: min-tier/i],
-    ['allowlisted but fails a rule', { policyPasses: false, failedRules: ['min-tier', 'max-network'], allowlistEntry: approvedBySam }, false, /rules: min-tier, max-network/],
+    [
+      'allowlisted but fails a rule',
+      { policyPasses: false, failedRules: ['min-tier', 'max-network'], allowlistEntry: approvedBySam },
+      false,
+      /rules: min-tier, max-network/,
+    ],
     ['unknown tool', { evaluated: false, policyPasses: false }, false, /not in the inventory/],
     ['removal', { kind: 'REMOVAL' }, false, /removals are always reviewed/i],
     ['version update, clean', { kind: 'VERSION_UPDATE' }, true, 'clean'],

@@ -28,8 +28,10 @@ export type AllowlistStanding = { waives: true } | { waives: false; reason: stri
  */
 export function allowlistStanding(entry: FastTrackInput['allowlistEntry'], requestedById: string | null): AllowlistStanding {
   if (!entry || entry.status === 'REVOKED' || entry.status === 'REJECTED') return { waives: false, reason: null };
-  if (entry.status === 'PENDING') return { waives: false, reason: 'its allowlist entry still awaits a security reviewer\'s approval' };
-  if (requestedById !== null && requestedById === entry.createdById) return { waives: false, reason: 'you added its allowlist entry yourself, so it does not waive review of your own request' };
+  if (entry.status === 'PENDING')
+    return { waives: false, reason: "its allowlist entry still awaits a security reviewer's approval" };
+  if (requestedById !== null && requestedById === entry.createdById)
+    return { waives: false, reason: 'you added its allowlist entry yourself, so it does not waive review of your own request' };
   return { waives: true };
 }
 
@@ -43,13 +45,21 @@ export type FastTrack = { eligible: true; basis: 'allowlist' | 'clean'; reason: 
  */
 export function fastTrackEligibility(input: FastTrackInput): FastTrack {
   if (input.kind === 'REMOVAL') return { eligible: false, reason: 'Removals are always reviewed so the tool owner is consulted' };
-  if (!input.evaluated) return { eligible: false, reason: 'The tool is not in the inventory yet, so no policy could be evaluated' };
+  if (!input.evaluated)
+    return { eligible: false, reason: 'The tool is not in the inventory yet, so no policy could be evaluated' };
   if (!input.policyPasses) {
-    return { eligible: false, reason: `Fails policy rule${input.failedRules.length === 1 ? '' : 's'}: ${input.failedRules.join(', ') || 'unknown'}` };
+    return {
+      eligible: false,
+      reason: `Fails policy rule${input.failedRules.length === 1 ? '' : 's'}: ${input.failedRules.join(', ') || 'unknown'}`,
+    };
   }
   const standing = allowlistStanding(input.allowlistEntry, input.requestedById);
   if (standing.waives) {
-    return { eligible: true, basis: 'allowlist', reason: 'Pre-approved on the allowlist for this environment and passes every policy rule' };
+    return {
+      eligible: true,
+      basis: 'allowlist',
+      reason: 'Pre-approved on the allowlist for this environment and passes every policy rule',
+    };
   }
   if (input.triggers.length > 0) {
     const why = `Manual review triggered: ${input.triggers.map((t) => t.reason.replace(/\.$/, '').toLowerCase()).join('; ')}`;
@@ -63,7 +73,12 @@ export function fastTrackEligibility(input: FastTrackInput): FastTrack {
  * version fails policy or could not be evaluated (someone with security expertise must look).
  * A removal takes risk away: compliance review alone decides it.
  */
-export function needsSecurityReview(input: { kind: ChangeKind; evaluated: boolean; policyPasses: boolean; triggers: readonly ReviewTriggerHit[] }): boolean {
+export function needsSecurityReview(input: {
+  kind: ChangeKind;
+  evaluated: boolean;
+  policyPasses: boolean;
+  triggers: readonly ReviewTriggerHit[];
+}): boolean {
   if (input.kind === 'REMOVAL') return false;
   return !input.evaluated || !input.policyPasses || input.triggers.length > 0;
 }

@@ -33,7 +33,9 @@ describe('checkDecision', () => {
     ['SECURITY_REVIEW', 'ADMIN', 'SECURITY'],
     ['SECURITY_REVIEW', 'COMPLIANCE_OFFICER', 'role'],
     ['SECURITY_REVIEW', 'AUDITOR', 'role'],
-    ...(['APPROVED', 'REJECTED', 'DEPLOYED', 'WITHDRAWN'] as const).flatMap((s) => ROLES.map((r) => [s, r, 'closed'] as [ChangeState, UserRole, 'closed'])),
+    ...(['APPROVED', 'REJECTED', 'DEPLOYED', 'WITHDRAWN'] as const).flatMap((s) =>
+      ROLES.map((r) => [s, r, 'closed'] as [ChangeState, UserRole, 'closed']),
+    ),
   ];
   it.each(table)('%s decided by %s → %s', (state, role, expected) => {
     const r = checkDecision({ state, role, userId: 'u2', requestedById: 'u1' });
@@ -49,19 +51,39 @@ describe('checkDecision', () => {
 
   // The security stage's reviewer differs from the compliance stage's reviewer and from the requester, admins included.
   it.each([
-    ['admin decided compliance, admin decides security', 'ADMIN', 'u2', [{ stage: 'COMPLIANCE', reviewerId: 'u2' }], 'segregation'],
-    ['security reviewer after another person', 'SECURITY_REVIEWER', 'u3', [{ stage: 'COMPLIANCE', reviewerId: 'u2' }], 'SECURITY'],
+    [
+      'admin decided compliance, admin decides security',
+      'ADMIN',
+      'u2',
+      [{ stage: 'COMPLIANCE', reviewerId: 'u2' }],
+      'segregation',
+    ],
+    [
+      'security reviewer after another person',
+      'SECURITY_REVIEWER',
+      'u3',
+      [{ stage: 'COMPLIANCE', reviewerId: 'u2' }],
+      'SECURITY',
+    ],
     ['admin after another person', 'ADMIN', 'u3', [{ stage: 'COMPLIANCE', reviewerId: 'u2' }], 'SECURITY'],
     ['after an automatic compliance approval', 'ADMIN', 'u3', [{ stage: 'COMPLIANCE', reviewerId: null }], 'SECURITY'],
     ['the requester, even an admin', 'ADMIN', 'u1', [{ stage: 'COMPLIANCE', reviewerId: 'u2' }], 'segregation'],
   ] as const)('security stage: %s → %s', (_n, role, userId, approvals, expected) => {
     const r = checkDecision({ state: 'SECURITY_REVIEW', role, userId, requestedById: 'u1', approvals });
     if (expected === 'SECURITY') expect(r).toEqual({ ok: true, stage: 'SECURITY' });
-    else expect(r).toMatchObject({ ok: false, code: expected, reason: expect.stringMatching(/you decided the compliance review|you raised this request/) });
+    else
+      expect(r).toMatchObject({
+        ok: false,
+        code: expected,
+        reason: expect.stringMatching(/you decided the compliance review|you raised this request/),
+      });
   });
 
   it('lets anyone entitled decide a request raised by the system (requester unknown)', () => {
-    expect(checkDecision({ state: 'COMPLIANCE_REVIEW', role: 'COMPLIANCE_OFFICER', userId: 'u1', requestedById: null })).toEqual({ ok: true, stage: 'COMPLIANCE' });
+    expect(checkDecision({ state: 'COMPLIANCE_REVIEW', role: 'COMPLIANCE_OFFICER', userId: 'u1', requestedById: null })).toEqual({
+      ok: true,
+      stage: 'COMPLIANCE',
+    });
   });
 });
 
@@ -122,7 +144,8 @@ describe('SLA and overdue', () => {
 
   it('has an SLA for every environment and kind, production the tightest', () => {
     for (const env of ENVIRONMENTS) for (const kind of CHANGE_KINDS) expect(REVIEW_SLA_HOURS[env][kind]).toBeGreaterThan(0);
-    for (const kind of CHANGE_KINDS) expect(REVIEW_SLA_HOURS.PRODUCTION[kind]).toBeLessThanOrEqual(REVIEW_SLA_HOURS.STAGING[kind]);
+    for (const kind of CHANGE_KINDS)
+      expect(REVIEW_SLA_HOURS.PRODUCTION[kind]).toBeLessThanOrEqual(REVIEW_SLA_HOURS.STAGING[kind]);
   });
 
   it('computes the due time from the SLA', () => {
@@ -160,10 +183,15 @@ describe('allowlist entries', () => {
   });
 
   it('says why the creator cannot approve their own entry', () => {
-    expect(checkAllowlistReview({ status: 'PENDING', userId: 'u1', createdById: 'u1' })).toMatchObject({ reason: expect.stringMatching(/another person \(a security reviewer\) must approve it/) });
+    expect(checkAllowlistReview({ status: 'PENDING', userId: 'u1', createdById: 'u1' })).toMatchObject({
+      reason: expect.stringMatching(/another person \(a security reviewer\) must approve it/),
+    });
   });
 
-  it.each(ALLOWLIST_STATUSES.map((s) => [s, s === 'PENDING' || s === 'APPROVED'] as const))('revoke from %s → %s', (status, ok) => {
-    expect(checkAllowlistRevoke({ status }).ok).toBe(ok);
-  });
+  it.each(ALLOWLIST_STATUSES.map((s) => [s, s === 'PENDING' || s === 'APPROVED'] as const))(
+    'revoke from %s → %s',
+    (status, ok) => {
+      expect(checkAllowlistRevoke({ status }).ok).toBe(ok);
+    },
+  );
 });

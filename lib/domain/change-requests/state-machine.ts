@@ -8,7 +8,14 @@ export type Decision = 'APPROVED' | 'REJECTED';
 export type UserRole = 'ADMIN' | 'COMPLIANCE_OFFICER' | 'SECURITY_REVIEWER' | 'AUDITOR';
 
 export const CHANGE_KINDS: readonly ChangeKind[] = ['NEW_TOOL', 'VERSION_UPDATE', 'PERMISSION_CHANGE', 'REMOVAL'];
-export const CHANGE_STATES: readonly ChangeState[] = ['COMPLIANCE_REVIEW', 'SECURITY_REVIEW', 'APPROVED', 'REJECTED', 'DEPLOYED', 'WITHDRAWN'];
+export const CHANGE_STATES: readonly ChangeState[] = [
+  'COMPLIANCE_REVIEW',
+  'SECURITY_REVIEW',
+  'APPROVED',
+  'REJECTED',
+  'DEPLOYED',
+  'WITHDRAWN',
+];
 export const REVIEW_STAGES: readonly ReviewStage[] = ['COMPLIANCE', 'SECURITY'];
 
 export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
@@ -86,15 +93,25 @@ export function checkDecision(input: {
   approvals?: readonly RecordedDecision[];
 }): DecisionCheck {
   const stage = STAGE_OF_STATE[input.state];
-  if (!stage) return { ok: false, code: 'closed', reason: `The request is ${CHANGE_STATE_LABELS[input.state].toLowerCase()}: there is nothing left to decide` };
+  if (!stage)
+    return {
+      ok: false,
+      code: 'closed',
+      reason: `The request is ${CHANGE_STATE_LABELS[input.state].toLowerCase()}: there is nothing left to decide`,
+    };
   if (!STAGE_DECIDERS[stage].includes(input.role)) {
-    return { ok: false, code: 'role', reason: `${STAGE_LABELS[stage]} is decided by ${STAGE_DECIDERS[stage].join(' or ').toLowerCase().replaceAll('_', ' ')}` };
+    return {
+      ok: false,
+      code: 'role',
+      reason: `${STAGE_LABELS[stage]} is decided by ${STAGE_DECIDERS[stage].join(' or ').toLowerCase().replaceAll('_', ' ')}`,
+    };
   }
   if (input.requestedById !== null && input.requestedById === input.userId) {
     return { ok: false, code: 'segregation', reason: SEGREGATION_REASONS.decideOwnRequest };
   }
   const earlier = (input.approvals ?? []).filter((a) => a.stage !== stage);
-  if (earlier.some((a) => a.reviewerId === input.userId)) return { ok: false, code: 'segregation', reason: SEGREGATION_REASONS.decideBothStages };
+  if (earlier.some((a) => a.reviewerId === input.userId))
+    return { ok: false, code: 'segregation', reason: SEGREGATION_REASONS.decideBothStages };
   return { ok: true, stage };
 }
 
@@ -121,19 +138,35 @@ export function canDeploy(state: ChangeState): boolean {
  * asked for it: otherwise one person could request, get a fast-track and deploy alone.
  */
 export function checkDeploy(input: { state: ChangeState; userId: string; requestedById: string | null }): Check {
-  if (!canDeploy(input.state)) return { ok: false, code: 'closed', reason: `Only approved requests can be deployed; this one is ${CHANGE_STATE_LABELS[input.state].toLowerCase()}` };
-  if (input.requestedById !== null && input.requestedById === input.userId) return { ok: false, code: 'segregation', reason: SEGREGATION_REASONS.deployOwnRequest };
+  if (!canDeploy(input.state))
+    return {
+      ok: false,
+      code: 'closed',
+      reason: `Only approved requests can be deployed; this one is ${CHANGE_STATE_LABELS[input.state].toLowerCase()}`,
+    };
+  if (input.requestedById !== null && input.requestedById === input.userId)
+    return { ok: false, code: 'segregation', reason: SEGREGATION_REASONS.deployOwnRequest };
   return { ok: true };
 }
 
 /** The requester (or an admin) may pull back a request still in review. */
-export function checkWithdraw(input: { state: ChangeState; role: UserRole; userId: string; requestedById: string | null }): Check {
+export function checkWithdraw(input: {
+  state: ChangeState;
+  role: UserRole;
+  userId: string;
+  requestedById: string | null;
+}): Check {
   if (!isOpen(input.state)) return { ok: false, code: 'closed', reason: 'Only requests still in review can be withdrawn' };
   if (input.role === 'ADMIN' || (input.requestedById !== null && input.requestedById === input.userId)) return { ok: true };
   return { ok: false, code: 'role', reason: 'Only the requester or an admin can withdraw a request' };
 }
 
-export function canWithdraw(input: { state: ChangeState; role: UserRole; userId: string; requestedById: string | null }): boolean {
+export function canWithdraw(input: {
+  state: ChangeState;
+  role: UserRole;
+  userId: string;
+  requestedById: string | null;
+}): boolean {
   return checkWithdraw(input).ok;
 }
 
@@ -153,13 +186,20 @@ export const LIVE_ALLOWLIST_STATUSES: readonly AllowlistStatus[] = ['PENDING', '
 
 /** May this user approve or reject the entry? (The role, allowlist:approve, is checked by the caller.) */
 export function checkAllowlistReview(input: { status: AllowlistStatus; userId: string; createdById: string }): Check {
-  if (input.status !== 'PENDING') return { ok: false, code: 'closed', reason: `The entry is ${ALLOWLIST_STATUS_LABELS[input.status].toLowerCase()}: there is nothing left to decide` };
-  if (input.userId === input.createdById) return { ok: false, code: 'segregation', reason: SEGREGATION_REASONS.reviewOwnAllowlistEntry };
+  if (input.status !== 'PENDING')
+    return {
+      ok: false,
+      code: 'closed',
+      reason: `The entry is ${ALLOWLIST_STATUS_LABELS[input.status].toLowerCase()}: there is nothing left to decide`,
+    };
+  if (input.userId === input.createdById)
+    return { ok: false, code: 'segregation', reason: SEGREGATION_REASONS.reviewOwnAllowlistEntry };
   return { ok: true };
 }
 
 export function checkAllowlistRevoke(input: { status: AllowlistStatus }): Check {
-  if (!LIVE_ALLOWLIST_STATUSES.includes(input.status)) return { ok: false, code: 'closed', reason: 'The entry was already rejected or removed' };
+  if (!LIVE_ALLOWLIST_STATUSES.includes(input.status))
+    return { ok: false, code: 'closed', reason: 'The entry was already rejected or removed' };
   return { ok: true };
 }
 

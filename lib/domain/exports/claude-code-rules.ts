@@ -23,7 +23,12 @@ type Server = { kind: 'remote'; name: string; url: string } | { kind: 'stdio'; n
 
 function matches(entry: ClaudeManagedSettings['allowedMcpServers'][number], s: Server, namesCount: boolean): boolean {
   if ('serverUrl' in entry) return s.kind === 'remote' && claudeUrlMatches(entry.serverUrl, s.url);
-  if ('serverCommand' in entry) return s.kind === 'stdio' && entry.serverCommand.length === s.command.length && entry.serverCommand.every((a, i) => a === s.command[i]);
+  if ('serverCommand' in entry)
+    return (
+      s.kind === 'stdio' &&
+      entry.serverCommand.length === s.command.length &&
+      entry.serverCommand.every((a, i) => a === s.command[i])
+    );
   return namesCount && entry.serverName === s.name;
 }
 

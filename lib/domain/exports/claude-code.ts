@@ -60,11 +60,15 @@ export function claudeEntriesFor(v: ExportableVersion): ClaudeVersionEntries {
     else leave(`remote ${r.url}: ${p.reason}`);
   }
   const packages = declaredPackages(v.declared).filter((p) => !p.transport || p.transport === 'stdio');
-  if (declaredSource(v.declared) === 'npm') packages.push({ registryType: 'npm', identifier: v.externalId, version: v.version, transport: 'stdio' });
+  if (declaredSource(v.declared) === 'npm')
+    packages.push({ registryType: 'npm', identifier: v.externalId, version: v.version, transport: 'stdio' });
   for (const p of packages) {
     const cmd = packageCommand(p.registryType, p.identifier, p.version);
     if (cmd) out.commands.push(cmd);
-    else leave(`package ${p.identifier}: ${p.version ? `no known command for a ${p.registryType ?? 'untyped'} package` : 'no version is pinned'}`);
+    else
+      leave(
+        `package ${p.identifier}: ${p.version ? `no known command for a ${p.registryType ?? 'untyped'} package` : 'no version is pinned'}`,
+      );
   }
   if (out.commands.length + out.urls.length === 0 && out.leftOut.length === 0) {
     leave('no package command or remote URL is known, and a server name alone is not a security control in Claude Code');
@@ -72,7 +76,10 @@ export function claudeEntriesFor(v: ExportableVersion): ClaudeVersionEntries {
   return out;
 }
 
-export function toClaudeManagedSettings(versions: readonly ExportableVersion[]): { settings: ClaudeManagedSettings; leftOut: LeftOutServer[] } {
+export function toClaudeManagedSettings(versions: readonly ExportableVersion[]): {
+  settings: ClaudeManagedSettings;
+  leftOut: LeftOutServer[];
+} {
   const commands = new Map<string, string[]>();
   const urls = new Set<string>();
   const denied = new Set<string>();
@@ -86,7 +93,7 @@ export function toClaudeManagedSettings(versions: readonly ExportableVersion[]):
     }
     leftOut.push(...e.leftOut);
   }
-  const sorted = <T,>(xs: Iterable<T>, key: (x: T) => string) => [...xs].sort((a, b) => key(a).localeCompare(key(b)));
+  const sorted = <T>(xs: Iterable<T>, key: (x: T) => string) => [...xs].sort((a, b) => key(a).localeCompare(key(b)));
   return {
     settings: {
       allowManagedMcpServersOnly: true,

@@ -64,7 +64,13 @@ function templateAllows(template: string, url: string): boolean {
   };
   const [tPath, tTail] = split(template);
   const [uPath, uTail] = split(url);
-  const pathRe = new RegExp(`^${tPath!.split(/\{[^{}]*\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('[^?#]*')}$`, 'i');
+  const pathRe = new RegExp(
+    `^${tPath!
+      .split(/\{[^{}]*\}/)
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+      .join('[^?#]*')}$`,
+    'i',
+  );
   return pathRe.test(uPath!) && uTail!.toLowerCase() === tTail!.toLowerCase();
 }
 
@@ -79,9 +85,16 @@ const template = fc
     path: fc.array(segment, { maxLength: 3 }),
     query: fc.option(fc.constantFrom('?v=1', '?mode=sse'), { nil: undefined }),
   })
-  .map((t) => `${t.scheme}://${t.hostVar ? '{tenant}.' : ''}${t.labels.join('.')}${t.port ? `:${t.port}` : ''}/${t.path.join('/')}${t.query ?? ''}`);
+  .map(
+    (t) =>
+      `${t.scheme}://${t.hostVar ? '{tenant}.' : ''}${t.labels.join('.')}${t.port ? `:${t.port}` : ''}/${t.path.join('/')}${t.query ?? ''}`,
+  );
 // Pieces an attacker would put where a `*` stands: delimiters that move the host or the path.
-const filler = fc.array(fc.constantFrom('a', 'Z', '-', '.', '/', '\\', '?', '#', '@', ':', '%2F', 'evil.test', 'acme.', 'x.y', '..'), { maxLength: 5 }).map((xs) => xs.join(''));
+const filler = fc
+  .array(fc.constantFrom('a', 'Z', '-', '.', '/', '\\', '?', '#', '@', ':', '%2F', 'evil.test', 'acme.', 'x.y', '..'), {
+    maxLength: 5,
+  })
+  .map((xs) => xs.join(''));
 
 const remoteVersion = (urls: string[], i: number): ExportableVersion => ({
   toolId: `t${i}`,
@@ -98,16 +111,26 @@ const remoteVersion = (urls: string[], i: number): ExportableVersion => ({
 describe('property: no Claude Code pattern matches a URL the approved template does not', () => {
   it('holds for generated templates and adversarial URLs, under Claude Code’s matching rules', () => {
     fc.assert(
-      fc.property(fc.array(template, { minLength: 1, maxLength: 3 }), fc.nat(), fc.array(filler, { minLength: 4, maxLength: 4 }), (templates, pick, fills) => {
-        const { settings } = toClaudeManagedSettings(templates.map((t, i) => remoteVersion([t], i)));
-        const allows = settings.allowedMcpServers.flatMap((e) => ('serverUrl' in e ? [e.serverUrl] : []));
-        if (allows.length === 0) return;
-        const pattern = allows[pick % allows.length]!;
-        const url = pattern.split('*').reduce((acc, part, k) => (k === 0 ? part : acc + fills[(k - 1) % fills.length] + part), '');
-        if (claudeAllowsServer(settings, { kind: 'remote', name: 'whatever', url })) {
-          expect(templates.some((t) => templateAllows(t, url)), `${url} allowed by ${pattern}`).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(template, { minLength: 1, maxLength: 3 }),
+        fc.nat(),
+        fc.array(filler, { minLength: 4, maxLength: 4 }),
+        (templates, pick, fills) => {
+          const { settings } = toClaudeManagedSettings(templates.map((t, i) => remoteVersion([t], i)));
+          const allows = settings.allowedMcpServers.flatMap((e) => ('serverUrl' in e ? [e.serverUrl] : []));
+          if (allows.length === 0) return;
+          const pattern = allows[pick % allows.length]!;
+          const url = pattern
+            .split('*')
+            .reduce((acc, part, k) => (k === 0 ? part : acc + fills[(k - 1) % fills.length] + part), '');
+          if (claudeAllowsServer(settings, { kind: 'remote', name: 'whatever', url })) {
+            expect(
+              templates.some((t) => templateAllows(t, url)),
+              `${url} allowed by ${pattern}`,
+            ).toBe(true);
+          }
+        },
+      ),
       { numRuns: 1500, seed: 20261201 },
     );
   }, 60_000);
@@ -117,7 +140,12 @@ describe('property: no Claude Code pattern matches a URL the approved template d
     for (const url of ['https://eu.acme.com/mcp/42/sse', 'https://a.b.acme.com/mcp/x/y/sse']) {
       expect(claudeAllowsServer(settings, { kind: 'remote', name: 'n', url }), url).toBe(true);
     }
-    for (const url of ['https://evil.test/.acme.com/mcp/1/sse', 'https://evil.test?.acme.com/mcp/1/sse', 'https://acme.com.evil.test/mcp/1/sse', 'https://eu.acme.com/mcp/1?/sse']) {
+    for (const url of [
+      'https://evil.test/.acme.com/mcp/1/sse',
+      'https://evil.test?.acme.com/mcp/1/sse',
+      'https://acme.com.evil.test/mcp/1/sse',
+      'https://eu.acme.com/mcp/1?/sse',
+    ]) {
       expect(claudeAllowsServer(settings, { kind: 'remote', name: 'n', url }), url).toBe(false);
     }
   });

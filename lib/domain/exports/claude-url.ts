@@ -45,21 +45,24 @@ export function urlTemplateToPattern(template: string): UrlPatternResult {
   const hp = /^([^:]*)(?::(.*))?$/.exec(authority)!;
   const host = hp[1]!.toLowerCase();
   const port = hp[2];
-  if (port !== undefined && (HAS_VAR.test(port) || !/^\d{1,5}$/.test(port))) return fail('a variable or invalid value in the port cannot be bounded');
+  if (port !== undefined && (HAS_VAR.test(port) || !/^\d{1,5}$/.test(port)))
+    return fail('a variable or invalid value in the port cannot be bounded');
 
   const labels = host.split('.');
   let hostPattern = host;
   let hostWildcard = false;
   if (HAS_VAR.test(host)) {
     const [first, ...others] = labels;
-    if (!/^\{[^{}]*\}$/.test(first ?? '') || others.some((l) => l.includes('{'))) return fail('a variable in the host other than the whole leftmost label cannot be bounded');
+    if (!/^\{[^{}]*\}$/.test(first ?? '') || others.some((l) => l.includes('{')))
+      return fail('a variable in the host other than the whole leftmost label cannot be bounded');
     // "{x}.com" would become every .com host.
     if (others.length < 2) return fail('a variable in front of a top-level domain would allow every host under it');
     hostPattern = `*.${others.join('.')}`;
     hostWildcard = true;
   }
   const literalLabels = hostWildcard ? labels.slice(1) : labels;
-  if (!literalLabels.length || !literalLabels.every((l) => HOST_LABEL.test(l))) return fail('the host is not a plain ASCII host name');
+  if (!literalLabels.length || !literalLabels.every((l) => HOST_LABEL.test(l)))
+    return fail('the host is not a plain ASCII host name');
 
   const q = rest.search(/[?#]/);
   const path = q === -1 ? rest : rest.slice(0, q);

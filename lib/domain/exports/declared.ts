@@ -23,7 +23,8 @@ export interface DeclaredToolHiveProfile {
   outbound: { insecureAllowAll: boolean; allowHost: string[]; allowPort: number[] } | null;
 }
 
-const obj = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const obj = (v: unknown): Record<string, unknown> | null =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 const strings = (v: unknown): string[] => arr(v).flatMap((x) => (typeof x === 'string' && x.trim() ? [x.trim()] : []));
@@ -43,7 +44,9 @@ export function declaredPackages(declared: unknown): DeclaredPackage[] {
   return arr(obj(declared)?.packages).flatMap((p) => {
     const o = obj(p);
     const identifier = str(o?.identifier);
-    return identifier ? [{ registryType: str(o?.registryType), identifier, version: str(o?.version), transport: str(o?.transport) }] : [];
+    return identifier
+      ? [{ registryType: str(o?.registryType), identifier, version: str(o?.version), transport: str(o?.transport) }]
+      : [];
   });
 }
 
@@ -59,7 +62,9 @@ export function declaredToolHiveProfiles(declared: unknown): DeclaredToolHivePro
         read: strings(profile.read),
         write: strings(profile.write),
         privileged: profile.privileged === true,
-        outbound: out ? { insecureAllowAll: out.insecure_allow_all === true, allowHost: strings(out.allow_host), allowPort: ports } : null,
+        outbound: out
+          ? { insecureAllowAll: out.insecure_allow_all === true, allowHost: strings(out.allow_host), allowPort: ports }
+          : null,
       },
     ];
   });

@@ -25,7 +25,9 @@ describe('toolHiveHostMatches (ToolHive: leading "." or "*." = host and subdomai
     ['.github.com', 'evilgithub.com', false],
     ['github.com', 'api.github.com', false],
     ['github.com', 'GITHUB.com', true],
-  ])('%s reaches %s: %s', (pattern, host, expected) => expect(toolHiveHostMatches(parseHostPattern(pattern)!, host)).toBe(expected));
+  ])('%s reaches %s: %s', (pattern, host, expected) =>
+    expect(toolHiveHostMatches(parseHostPattern(pattern)!, host)).toBe(expected),
+  );
 });
 
 describe('isInternalHost', () => {

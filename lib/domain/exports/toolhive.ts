@@ -43,17 +43,32 @@ function levelOf(hosts: readonly HostPattern[]): NetworkLevel {
 /** The registry's own ToolHive profile, kept as published when the approval covers it. */
 function fromDeclaredProfile(p: DeclaredToolHiveProfile, approved: NetworkLevel): Network {
   const out = p.outbound;
-  if (!out) return { outbound: DENY_ALL, notes: ['The published ToolHive profile has no network section: exported as deny-all.'] };
+  if (!out)
+    return { outbound: DENY_ALL, notes: ['The published ToolHive profile has no network section: exported as deny-all.'] };
   if (out.insecureAllowAll) {
     return approved === 'EXTERNAL'
-      ? { outbound: { insecure_allow_all: true, allow_host: [], allow_port: [] }, notes: ['The published profile allows all outbound traffic, as approved.'] }
+      ? {
+          outbound: { insecure_allow_all: true, allow_host: [], allow_port: [] },
+          notes: ['The published profile allows all outbound traffic, as approved.'],
+        }
       : { reason: 'the published ToolHive profile allows all outbound traffic, wider than the approved network level' };
   }
   const hosts = hostsOrReason(out.allowHost);
   if (typeof hosts === 'string') return { reason: hosts };
-  if (hosts.length === 0 && out.allowPort.length > 0) return { reason: 'the published ToolHive profile allows ports without hosts, which opens them to every host' };
-  if (RANK[levelOf(hosts)] > RANK[approved]) return { reason: `the published ToolHive profile reaches ${levelOf(hosts).toLowerCase()} hosts, wider than the approved ${approved.toLowerCase()} network` };
-  return { outbound: { insecure_allow_all: false, allow_host: hosts.map((h) => h.pattern), allow_port: [...new Set(out.allowPort)].sort((a, b) => a - b) }, notes: [] };
+  if (hosts.length === 0 && out.allowPort.length > 0)
+    return { reason: 'the published ToolHive profile allows ports without hosts, which opens them to every host' };
+  if (RANK[levelOf(hosts)] > RANK[approved])
+    return {
+      reason: `the published ToolHive profile reaches ${levelOf(hosts).toLowerCase()} hosts, wider than the approved ${approved.toLowerCase()} network`,
+    };
+  return {
+    outbound: {
+      insecure_allow_all: false,
+      allow_host: hosts.map((h) => h.pattern),
+      allow_port: [...new Set(out.allowPort)].sort((a, b) => a - b),
+    },
+    notes: [],
+  };
 }
 
 /** Ports each host was declared with (remote URLs); null when the source named no port for it. */
@@ -76,14 +91,22 @@ function fromApprovedHosts(v: ExportableVersion, approved: NetworkLevel): Networ
   const hosts = hostsOrReason(v.allowedDomains);
   if (typeof hosts === 'string') return { reason: hosts };
   if (hosts.length === 0) {
-    if (approved === 'EXTERNAL') return { outbound: { insecure_allow_all: true, allow_host: [], allow_port: [] }, notes: ['Approved for external network without a host list: outbound traffic is not restricted.'] };
+    if (approved === 'EXTERNAL')
+      return {
+        outbound: { insecure_allow_all: true, allow_host: [], allow_port: [] },
+        notes: ['Approved for external network without a host list: outbound traffic is not restricted.'],
+      };
     return { reason: 'approved for internal network but no internal hosts are declared' };
   }
-  if (RANK[levelOf(hosts)] > RANK[approved]) return { reason: `declared hosts are ${levelOf(hosts).toLowerCase()}, wider than the approved ${approved.toLowerCase()} network` };
+  if (RANK[levelOf(hosts)] > RANK[approved])
+    return {
+      reason: `declared hosts are ${levelOf(hosts).toLowerCase()}, wider than the approved ${approved.toLowerCase()} network`,
+    };
   const byHost = portsByHost(v);
   const portSets = hosts.map((h) => [...(byHost.get(h.base) ?? [])].sort((a, b) => a - b).join(','));
   // A profile pairs every host with every port: keep ports only when all hosts agree on them.
-  if (new Set(portSets).size > 1) return { reason: 'its hosts were declared with different ports, and a ToolHive profile pairs every host with every port' };
+  if (new Set(portSets).size > 1)
+    return { reason: 'its hosts were declared with different ports, and a ToolHive profile pairs every host with every port' };
   const ports = portSets[0] ? portSets[0].split(',').map(Number) : [];
   return { outbound: { insecure_allow_all: false, allow_host: hosts.map((h) => h.pattern), allow_port: ports }, notes: [] };
 }
@@ -111,14 +134,37 @@ export function toToolHiveProfile(v: ExportableVersion): ToolHiveResult {
   const fs = v.permissions.filesystem;
   const read = fs === 'NONE' ? [] : (declared?.read ?? []);
   const write = fs === 'WRITE' ? (declared?.write ?? []) : [];
-  if (fs !== 'NONE' && read.length + write.length === 0) notes.push(`Approved filesystem access: ${fs === 'WRITE' ? 'write' : 'read-only'}; no mount is declared, add the paths to ${fs === 'WRITE' ? 'write' : 'read'}.`);
-  if (declared?.write.length && fs !== 'WRITE') notes.push('The published write mounts are left out: write access was not approved.');
+  if (fs !== 'NONE' && read.length + write.length === 0)
+    notes.push(
+      `Approved filesystem access: ${fs === 'WRITE' ? 'write' : 'read-only'}; no mount is declared, add the paths to ${fs === 'WRITE' ? 'write' : 'read'}.`,
+    );
+  if (declared?.write.length && fs !== 'WRITE')
+    notes.push('The published write mounts are left out: write access was not approved.');
   if (declared?.privileged) notes.push('The published profile asks for privileged mode; exported unprivileged.');
-  const profile: TExportedToolHiveProfile = { name: serverName, read, write, privileged: false, network: { outbound: network.outbound } };
-  return { ok: true, file: { serverName, version: v.version, artifactDigest: v.artifactDigest, fileName: `${fileStem(serverName, v.version)}.json`, profile, notes } };
+  const profile: TExportedToolHiveProfile = {
+    name: serverName,
+    read,
+    write,
+    privileged: false,
+    network: { outbound: network.outbound },
+  };
+  return {
+    ok: true,
+    file: {
+      serverName,
+      version: v.version,
+      artifactDigest: v.artifactDigest,
+      fileName: `${fileStem(serverName, v.version)}.json`,
+      profile,
+      notes,
+    },
+  };
 }
 
-export function toToolHiveProfiles(versions: readonly ExportableVersion[]): { files: ToolHiveProfileFile[]; leftOut: LeftOutServer[] } {
+export function toToolHiveProfiles(versions: readonly ExportableVersion[]): {
+  files: ToolHiveProfileFile[];
+  leftOut: LeftOutServer[];
+} {
   const files: ToolHiveProfileFile[] = [];
   const leftOut: LeftOutServer[] = [];
   for (const v of versions) {

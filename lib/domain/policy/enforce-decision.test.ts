@@ -48,15 +48,35 @@ describe('decideEnforcement', () => {
     ['ambiguous tool name', { tool: 'ambiguous', version: null }, ['ambiguous-tool']],
     ['unknown version', { version: null, installation: null }, ['unknown-version']],
     ['not installed', { installation: null }, ['not-installed']],
-    ['installation requested only', { installation: { state: 'REQUESTED', approvedDigest: null } }, ['installation-not-approved']],
+    [
+      'installation requested only',
+      { installation: { state: 'REQUESTED', approvedDigest: null } },
+      ['installation-not-approved'],
+    ],
     ['installation revoked', { installation: { state: 'REVOKED', approvedDigest: null } }, ['installation-revoked']],
     ['installation blocked', { installation: { state: 'BLOCKED', approvedDigest: null } }, ['installation-revoked']],
     ['invoke before activation', { installation: { state: 'APPROVED', approvedDigest: null } }, ['installation-not-active']],
-    ['artifact digest changed since approval', { version: { facts: gold, artifactDigest: 'sha256:bbbbbbbbbbbbbbbbbbbb' } }, ['digest-changed']],
+    [
+      'artifact digest changed since approval',
+      { version: { facts: gold, artifactDigest: 'sha256:bbbbbbbbbbbbbbbbbbbb' } },
+      ['digest-changed'],
+    ],
     ['agent sends another digest', { requestedDigest: 'sha256:cccccccccccccccccccc' }, ['digest-mismatch']],
-    ['below the production tier', { version: { facts: { ...gold, tier: 'VERIFIED' }, artifactDigest: null } }, ['policy-violation']],
-    ['quarantined', { version: { facts: { ...gold, quarantineStatus: 'quarantined' }, artifactDigest: null } }, ['policy-violation']],
-    ['not installed and below tier', { installation: null, version: { facts: { ...gold, tier: 'PARTIAL' }, artifactDigest: null } }, ['not-installed', 'policy-violation']],
+    [
+      'below the production tier',
+      { version: { facts: { ...gold, tier: 'VERIFIED' }, artifactDigest: null } },
+      ['policy-violation'],
+    ],
+    [
+      'quarantined',
+      { version: { facts: { ...gold, quarantineStatus: 'quarantined' }, artifactDigest: null } },
+      ['policy-violation'],
+    ],
+    [
+      'not installed and below tier',
+      { installation: null, version: { facts: { ...gold, tier: 'PARTIAL' }, artifactDigest: null } },
+      ['not-installed', 'policy-violation'],
+    ],
   ])('denies: %s', (_name, patch, expected) => {
     const r = decideEnforcement({ ...base, ...patch });
     expect(r.outcome).toBe('DENY');
@@ -64,16 +84,29 @@ describe('decideEnforcement', () => {
   });
 
   it.each<[string, Partial<EnforcementFacts>]>([
-    ['install of an approved (not yet active) installation', { action: 'INSTALL', installation: { state: 'APPROVED', approvedDigest: null } }],
+    [
+      'install of an approved (not yet active) installation',
+      { action: 'INSTALL', installation: { state: 'APPROVED', approvedDigest: null } },
+    ],
     ['matching digest sent', { requestedDigest: 'sha256:aaaaaaaaaaaaaaaaaaaa' }],
-    ['no digest pinned anywhere', { version: { facts: gold, artifactDigest: null }, installation: { state: 'ACTIVE', approvedDigest: null }, requestedDigest: 'sha256:dddddddddddddddddddd' }],
+    [
+      'no digest pinned anywhere',
+      {
+        version: { facts: gold, artifactDigest: null },
+        installation: { state: 'ACTIVE', approvedDigest: null },
+        requestedDigest: 'sha256:dddddddddddddddddddd',
+      },
+    ],
   ])('allows: %s', (_name, patch) => {
     expect(decideEnforcement({ ...base, ...patch }).outcome).toBe('ALLOW');
   });
 
   it('names the policy rule and version in the reason for a tier below production', () => {
     const r = decideEnforcement({ ...base, version: { facts: { ...gold, tier: 'VERIFIED' }, artifactDigest: null } });
-    expect(r.reasons[0]).toMatchObject({ rule: 'min-tier', message: 'production policy v2: Tier Verified is below the minimum Gold.' });
+    expect(r.reasons[0]).toMatchObject({
+      rule: 'min-tier',
+      message: 'production policy v2: Tier Verified is below the minimum Gold.',
+    });
   });
 
   it('flags an unknown tool so an install can open a change request', () => {
@@ -85,7 +118,17 @@ describe('decideEnforcement', () => {
     const r = decideEnforcement({
       ...base,
       version: { facts: { ...gold, tier: 'VERIFIED' }, artifactDigest: null },
-      exceptions: [{ id: 'ex1', rules: ['min-tier'], toolId: 't1', toolVersionId: 'v1', environment: 'PRODUCTION', status: 'APPROVED', expiresAt: new Date('2027-01-01') }],
+      exceptions: [
+        {
+          id: 'ex1',
+          rules: ['min-tier'],
+          toolId: 't1',
+          toolVersionId: 'v1',
+          environment: 'PRODUCTION',
+          status: 'APPROVED',
+          expiresAt: new Date('2027-01-01'),
+        },
+      ],
     });
     expect(r.outcome).toBe('ALLOW');
     expect(r.exceptionId).toBe('ex1');
@@ -97,7 +140,10 @@ describe('decideEnforcement', () => {
       ...base,
       agent: { id: 'a2', environment: 'DEVELOPMENT' },
       policy: { ...DEFAULT_POLICIES.DEVELOPMENT, environment: 'DEVELOPMENT', version: 1 },
-      version: { facts: { ...gold, tier: 'UNVERIFIED', verificationState: 'UNVERIFIED', lastVerifiedAt: null, trustScore: null }, artifactDigest: null },
+      version: {
+        facts: { ...gold, tier: 'UNVERIFIED', verificationState: 'UNVERIFIED', lastVerifiedAt: null, trustScore: null },
+        artifactDigest: null,
+      },
       installation: { state: 'ACTIVE', approvedDigest: null },
     });
     expect(r.outcome).toBe('ALLOW');

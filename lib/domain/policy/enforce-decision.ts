@@ -66,15 +66,30 @@ const STATE_ALLOWS: Record<InstallationState, Record<EnforcementAction, boolean>
 
 function installationReasons(f: EnforcementFacts, label: string): DecisionReason[] {
   const inst = f.installation;
-  if (!inst) return [{ code: 'not-installed', message: `${f.agentName} has no approved installation of ${label}; request it through a change request.` }];
+  if (!inst)
+    return [
+      {
+        code: 'not-installed',
+        message: `${f.agentName} has no approved installation of ${label}; request it through a change request.`,
+      },
+    ];
   if (STATE_ALLOWS[inst.state][f.action]) return [];
   if (inst.state === 'REVOKED' || inst.state === 'BLOCKED') {
-    return [{ code: 'installation-revoked', message: `The installation of ${label} on ${f.agentName} is ${inst.state.toLowerCase()}.` }];
+    return [
+      { code: 'installation-revoked', message: `The installation of ${label} on ${f.agentName} is ${inst.state.toLowerCase()}.` },
+    ];
   }
   if (inst.state === 'APPROVED') {
-    return [{ code: 'installation-not-active', message: `The installation of ${label} on ${f.agentName} is approved but not yet active (deploy it first).` }];
+    return [
+      {
+        code: 'installation-not-active',
+        message: `The installation of ${label} on ${f.agentName} is approved but not yet active (deploy it first).`,
+      },
+    ];
   }
-  return [{ code: 'installation-not-approved', message: `The installation of ${label} on ${f.agentName} is still awaiting approval.` }];
+  return [
+    { code: 'installation-not-approved', message: `The installation of ${label} on ${f.agentName} is still awaiting approval.` },
+  ];
 }
 
 function digestReasons(f: EnforcementFacts): DecisionReason[] {
@@ -82,11 +97,17 @@ function digestReasons(f: EnforcementFacts): DecisionReason[] {
   const current = f.version?.artifactDigest ?? null;
   const out: DecisionReason[] = [];
   if (approved && current && approved !== current) {
-    out.push({ code: 'digest-changed', message: `The version's artifact digest is now ${current}, not the approved ${approved}; re-approval required.` });
+    out.push({
+      code: 'digest-changed',
+      message: `The version's artifact digest is now ${current}, not the approved ${approved}; re-approval required.`,
+    });
   }
   const pinned = approved ?? current;
   if (f.requestedDigest && pinned && f.requestedDigest !== pinned) {
-    out.push({ code: 'digest-mismatch', message: `The artifact digest sent (${f.requestedDigest}) is not the approved one (${pinned}).` });
+    out.push({
+      code: 'digest-mismatch',
+      message: `The artifact digest sent (${f.requestedDigest}) is not the approved one (${pinned}).`,
+    });
   }
   return out;
 }
@@ -117,7 +138,8 @@ export function decideEnforcement(f: EnforcementFacts): EnforcementOutcome {
     early.push({ code: 'unknown-version', message: `Version ${f.versionName} of ${f.toolName} is not in the inventory.` });
   }
   if (early.length || !f.agent || !f.version) return deny(early, { unknownTool: f.tool === null });
-  if (!f.policy) return deny([{ code: 'policy-violation', message: `No policy is defined for ${f.agent.environment.toLowerCase()}.` }]);
+  if (!f.policy)
+    return deny([{ code: 'policy-violation', message: `No policy is defined for ${f.agent.environment.toLowerCase()}.` }]);
 
   const label = `${f.toolName}@${f.versionName}`;
   const evaluation = evaluatePolicy(f.policy, f.version.facts, { now: f.now, exceptions: f.exceptions });
@@ -132,7 +154,10 @@ export function decideEnforcement(f: EnforcementFacts): EnforcementOutcome {
   if (reasons.length) return deny(reasons, { evaluation });
 
   const allowed: DecisionReason[] = [
-    { code: 'allowed', message: `${label} is approved for ${f.agentName} and passes the ${env} policy v${evaluation.policyVersion}.` },
+    {
+      code: 'allowed',
+      message: `${label} is approved for ${f.agentName} and passes the ${env} policy v${evaluation.policyVersion}.`,
+    },
     ...evaluation.verdicts
       .filter((v) => v.coveredBy)
       .map((v) => ({ code: 'exception-used' as const, rule: v.rule, exceptionId: v.coveredBy, message: v.reason })),
@@ -140,5 +165,12 @@ export function decideEnforcement(f: EnforcementFacts): EnforcementOutcome {
   if (evaluation.logAsUnverified) {
     allowed.push({ code: 'unverified-use-logged', message: `${label} is not verified; allowed in ${env} and logged.` });
   }
-  return { outcome: 'ALLOW', reasons: allowed, evaluation, exceptionId, unknownTool: false, logUnverified: evaluation.logAsUnverified };
+  return {
+    outcome: 'ALLOW',
+    reasons: allowed,
+    evaluation,
+    exceptionId,
+    unknownTool: false,
+    logUnverified: evaluation.logAsUnverified,
+  };
 }

@@ -24,7 +24,13 @@ const gold: VersionFacts = {
   quarantineStatus: null,
   yankedAt: null,
 };
-const unverified: VersionFacts = { ...gold, tier: 'UNVERIFIED', trustScore: null, verificationState: 'UNVERIFIED', lastVerifiedAt: null };
+const unverified: VersionFacts = {
+  ...gold,
+  tier: 'UNVERIFIED',
+  trustScore: null,
+  verificationState: 'UNVERIFIED',
+  lastVerifiedAt: null,
+};
 
 const failedRules = (p: PolicyFacts, v: VersionFacts, exceptions: ExceptionFacts[] = []) =>
   evaluatePolicy(p, v, { now: NOW, exceptions }).blocking.map((b) => b.rule);
@@ -65,7 +71,12 @@ describe('evaluatePolicy', () => {
     ['network above maximum', { maxNetwork: 'INTERNAL' }, { network: 'EXTERNAL' }, ['max-network']],
     ['network at maximum', { maxNetwork: 'INTERNAL' }, { network: 'INTERNAL' }, []],
     ['filesystem above maximum', { maxFilesystem: 'NONE' }, { filesystem: 'READ' }, ['max-filesystem']],
-    ['code execution above maximum', { maxCodeExecution: 'SANDBOXED' }, { codeExecution: 'UNRESTRICTED' }, ['max-code-execution']],
+    [
+      'code execution above maximum',
+      { maxCodeExecution: 'SANDBOXED' },
+      { codeExecution: 'UNRESTRICTED' },
+      ['max-code-execution'],
+    ],
     ['data access above maximum', { maxDataAccess: 'READ' }, { dataAccess: 'READ_WRITE' }, ['max-data-access']],
     ['score below minimum', { minTrustScore: 96 }, {}, ['min-score']],
     ['score equal to minimum', { minTrustScore: 95 }, {}, []],
@@ -78,7 +89,11 @@ describe('evaluatePolicy', () => {
   it('says why a tool below the production tier fails', () => {
     const r = evaluatePolicy(prod, { ...gold, tier: 'VERIFIED' }, { now: NOW });
     expect(r.passes).toBe(false);
-    expect(r.blocking[0]).toMatchObject({ rule: 'min-tier', severity: 'block', reason: 'Tier Verified is below the minimum Gold.' });
+    expect(r.blocking[0]).toMatchObject({
+      rule: 'min-tier',
+      severity: 'block',
+      reason: 'Tier Verified is below the minimum Gold.',
+    });
   });
 
   it('logs unverified use in development with a warning verdict', () => {
@@ -102,7 +117,11 @@ describe('review triggers', () => {
     ['internal network', { network: 'INTERNAL' }, []],
     ['filesystem write', { filesystem: 'WRITE' }, ['filesystem-write']],
     ['sandboxed code execution', { codeExecution: 'SANDBOXED' }, ['code-execution']],
-    ['all three', { network: 'EXTERNAL', filesystem: 'WRITE', codeExecution: 'UNRESTRICTED' }, ['external-network', 'filesystem-write', 'code-execution']],
+    [
+      'all three',
+      { network: 'EXTERNAL', filesystem: 'WRITE', codeExecution: 'UNRESTRICTED' },
+      ['external-network', 'filesystem-write', 'code-execution'],
+    ],
   ])('%s', (_name, patch, expected) => {
     const r = evaluatePolicy(prod, { ...gold, ...patch }, { now: NOW });
     expect(r.reviewTriggers.map((t) => t.trigger)).toEqual(expected);
@@ -111,7 +130,10 @@ describe('review triggers', () => {
 
   it('can be switched off per trigger', () => {
     const p = { ...prod, reviewOnExternalNetwork: false, reviewOnFilesystemWrite: false, reviewOnCodeExecution: false };
-    expect(evaluatePolicy(p, { ...gold, network: 'EXTERNAL', filesystem: 'WRITE', codeExecution: 'SANDBOXED' }, { now: NOW }).reviewTriggers).toEqual([]);
+    expect(
+      evaluatePolicy(p, { ...gold, network: 'EXTERNAL', filesystem: 'WRITE', codeExecution: 'SANDBOXED' }, { now: NOW })
+        .reviewTriggers,
+    ).toEqual([]);
   });
 });
 
@@ -157,7 +179,11 @@ describe('exceptions in evaluation', () => {
   });
 
   it('never covers a quarantined version', () => {
-    const r = evaluatePolicy(prod, { ...gold, quarantineStatus: 'quarantined' }, { now: NOW, exceptions: [{ ...exception, rules: ['not-quarantined'] }] });
+    const r = evaluatePolicy(
+      prod,
+      { ...gold, quarantineStatus: 'quarantined' },
+      { now: NOW, exceptions: [{ ...exception, rules: ['not-quarantined'] }] },
+    );
     expect(r.passes).toBe(false);
   });
 });

@@ -58,7 +58,8 @@ type RuleCheck = (p: PolicyFacts, v: VersionFacts, ctx: EvaluationContext) => Ch
 
 const CHECKS: Record<PolicyRule, RuleCheck> = {
   'not-quarantined': (_p, v) => {
-    if (v.yankedAt) return { passed: false, reason: `The registry yanked this version on ${v.yankedAt.toISOString().slice(0, 10)}.` };
+    if (v.yankedAt)
+      return { passed: false, reason: `The registry yanked this version on ${v.yankedAt.toISOString().slice(0, 10)}.` };
     const q = v.quarantineStatus?.toLowerCase() ?? null;
     if (q && BAD_QUARANTINE.has(q)) return { passed: false, reason: `The registry reports this version as ${q}.` };
     return { passed: true, reason: 'Not quarantined, rejected or yanked.' };
@@ -67,7 +68,10 @@ const CHECKS: Record<PolicyRule, RuleCheck> = {
     const verified = v.lastVerifiedAt !== null && v.verificationState !== 'UNVERIFIED';
     if (verified) return { passed: true, reason: 'This exact version has its own verification record.' };
     if (p.requireVersionVerification) {
-      return { passed: false, reason: 'This version has no verification of its own; a verification of another version does not count.' };
+      return {
+        passed: false,
+        reason: 'This version has no verification of its own; a verification of another version does not count.',
+      };
     }
     return p.logUnverified
       ? { passed: true, caveat: true, reason: 'Unverified version allowed in this environment; every use is logged.' }
@@ -104,7 +108,9 @@ const TRIGGERS: Record<ReviewTrigger, (p: PolicyFacts, v: VersionFacts) => strin
   'external-network': (p, v) => (p.reviewOnExternalNetwork && v.network === 'EXTERNAL' ? 'Reaches external networks.' : null),
   'filesystem-write': (p, v) => (p.reviewOnFilesystemWrite && v.filesystem === 'WRITE' ? 'Writes to the filesystem.' : null),
   'code-execution': (p, v) =>
-    p.reviewOnCodeExecution && v.codeExecution !== 'NONE' ? `Executes code (${formatLevel('codeExecution', v.codeExecution)}).` : null,
+    p.reviewOnCodeExecution && v.codeExecution !== 'NONE'
+      ? `Executes code (${formatLevel('codeExecution', v.codeExecution)}).`
+      : null,
 };
 
 /** Manual security review triggers (ARCHITECTURE §4): external network, filesystem write, any code execution. */
@@ -133,7 +139,13 @@ export function evaluatePolicy(policy: PolicyFacts, version: VersionFacts, conte
     if (passed) return { rule, passed, reason, severity: caveat ? 'warn' : 'info' };
     const exception = covering[rule];
     return exception
-      ? { rule, passed, reason: `${reason} Covered by exception ${exception.id} until ${exception.expiresAt.toISOString().slice(0, 10)}.`, severity: 'warn', coveredBy: exception.id }
+      ? {
+          rule,
+          passed,
+          reason: `${reason} Covered by exception ${exception.id} until ${exception.expiresAt.toISOString().slice(0, 10)}.`,
+          severity: 'warn',
+          coveredBy: exception.id,
+        }
       : { rule, passed, reason, severity: 'block' };
   });
   const blocking = verdicts.filter((v) => v.severity === 'block');

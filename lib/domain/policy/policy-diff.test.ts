@@ -17,7 +17,11 @@ describe('diffPolicies', () => {
     ['network capped', { maxNetwork: 'INTERNAL' }, { label: 'Maximum network', from: 'external', to: 'internal' }],
     ['data access capped', { maxDataAccess: 'READ' }, { label: 'Maximum data access', from: 'read-write', to: 'read' }],
     ['review switched off', { reviewOnCodeExecution: false }, { label: 'Review on code execution', from: 'yes', to: 'no' }],
-    ['freshness removed', { maxVerificationAgeDays: null }, { label: 'Verification valid for (days)', from: '180', to: 'no limit' }],
+    [
+      'freshness removed',
+      { maxVerificationAgeDays: null },
+      { label: 'Verification valid for (days)', from: '180', to: 'no limit' },
+    ],
     ['logging on', { logUnverified: true }, { label: 'Log unverified use', from: 'no', to: 'yes' }],
   ])('%s', (_n, patch, expected) => {
     expect(diffPolicies(prod, { ...prod, ...patch })).toEqual([expect.objectContaining(expected)]);

@@ -27,7 +27,10 @@ const FIELDS: { [K in keyof PolicySettings]: { label: string; show: (v: PolicySe
   logUnverified: { label: 'Log unverified use', show: yesNo },
 };
 
-export const POLICY_FIELD_LABELS = Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, f.label])) as Record<keyof PolicySettings, string>;
+export const POLICY_FIELD_LABELS = Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, f.label])) as Record<
+  keyof PolicySettings,
+  string
+>;
 
 export function formatPolicySetting<K extends keyof PolicySettings>(field: K, value: PolicySettings[K]): string {
   return FIELDS[field].show(value);

@@ -34,7 +34,9 @@ export async function listAlerts({ actor, input }: OperationCall<TListAlertsInpu
     db.alert.groupBy({ by: ['severity'], where: { state: 'OPEN' }, _count: true }),
     db.alert.findMany({ distinct: ['kind'], select: { kind: true }, orderBy: { kind: 'asc' } }),
   ]);
-  const openCounts = Object.fromEntries(bySeverity.map((g) => [g.severity, g._count])) as Partial<Record<'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW', number>>;
+  const openCounts = Object.fromEntries(bySeverity.map((g) => [g.severity, g._count])) as Partial<
+    Record<'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW', number>
+  >;
   return { alerts, total, page: filter.page, pageSize: ALERTS_PAGE_SIZE, openCounts, kinds: kinds.map((k) => k.kind) };
 }
 

@@ -21,9 +21,20 @@ export async function updateAlertState({ actor, input }: OperationCall<TUpdateAl
       data:
         action === 'acknowledge'
           ? { state: 'ACKNOWLEDGED', acknowledgedAt: now, acknowledgedBy: actor.label }
-          : { state: 'RESOLVED', resolvedAt: now, resolvedBy: actor.label, ...(alert.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedBy: actor.label }) },
+          : {
+              state: 'RESOLVED',
+              resolvedAt: now,
+              resolvedBy: actor.label,
+              ...(alert.acknowledgedAt ? {} : { acknowledgedAt: now, acknowledgedBy: actor.label }),
+            },
     });
-    await recordAuditEvent(tx, actor, { action: `alert.${action === 'acknowledge' ? 'acknowledged' : 'resolved'}`, entityType: 'Alert', entityId: id, before: { state: alert.state }, after: { state: updated.state, kind: alert.kind, title: alert.title } });
+    await recordAuditEvent(tx, actor, {
+      action: `alert.${action === 'acknowledge' ? 'acknowledged' : 'resolved'}`,
+      entityType: 'Alert',
+      entityId: id,
+      before: { state: alert.state },
+      after: { state: updated.state, kind: alert.kind, title: alert.title },
+    });
     return updated;
   });
 }

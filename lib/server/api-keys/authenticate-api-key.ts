@@ -40,7 +40,12 @@ type KeyRow = Pick<ApiKeyRecord, 'id' | 'name' | 'prefix' | 'agentId' | 'agentNa
 
 /** Enum arrays come back as arrays from both drivers once cast to text[]; a literal "{A,B}" is parsed too. */
 function parseScopes(value: string[] | string): ApiKeyScope[] {
-  const list = Array.isArray(value) ? value : value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  const list = Array.isArray(value)
+    ? value
+    : value
+        .replace(/^\{|\}$/g, '')
+        .split(',')
+        .filter(Boolean);
   return list as ApiKeyScope[];
 }
 

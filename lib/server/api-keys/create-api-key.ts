@@ -21,7 +21,10 @@ export interface CreatedApiKey {
 export type CreateApiKeyContext = OperationContextInput & { secret?: string };
 
 /** Creates a key; the secret leaves the server exactly once, in this return value. */
-export async function createApiKey({ actor, input }: OperationCall<TCreateApiKeyInput>, ctx: CreateApiKeyContext = {}): Promise<CreatedApiKey> {
+export async function createApiKey(
+  { actor, input }: OperationCall<TCreateApiKeyInput>,
+  ctx: CreateApiKeyContext = {},
+): Promise<CreatedApiKey> {
   const { db, now } = await operationContext(ctx);
   const data = authorize(actor, 'apiKey:manage', ZCreateApiKeyInput, input);
   // A key records the person who created it (createdById): the system has no such row.

@@ -5,7 +5,10 @@ import { authorize, operationContext, type OperationCall, type OperationContextI
 import { ZRevokeApiKeyInput, type TRevokeApiKeyInput } from '@/lib/validation/api-key';
 import { forgetCachedApiKeys } from './authenticate-api-key';
 
-export async function revokeApiKey({ actor, input }: OperationCall<TRevokeApiKeyInput>, ctx?: OperationContextInput): Promise<{ id: string; revokedAt: Date }> {
+export async function revokeApiKey(
+  { actor, input }: OperationCall<TRevokeApiKeyInput>,
+  ctx?: OperationContextInput,
+): Promise<{ id: string; revokedAt: Date }> {
   const { db, now } = await operationContext(ctx);
   const { id } = authorize(actor, 'apiKey:manage', ZRevokeApiKeyInput, input);
   const result = await db.$transaction(async (tx) => {
@@ -16,7 +19,13 @@ export async function revokeApiKey({ actor, input }: OperationCall<TRevokeApiKey
     const { count } = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
     if (count !== 1) throw conflict('This key is already revoked');
     const after = await tx.apiKey.findUniqueOrThrow({ where: { id }, select: { revokedAt: true } });
-    await recordAuditEvent(tx, actor, { action: 'apiKey.revoked', entityType: 'ApiKey', entityId: id, before: { name: key.name, prefix: key.prefix, revokedAt: null }, after });
+    await recordAuditEvent(tx, actor, {
+      action: 'apiKey.revoked',
+      entityType: 'ApiKey',
+      entityId: id,
+      before: { name: key.name, prefix: key.prefix, revokedAt: null },
+      after,
+    });
     return { id, revokedAt: after.revokedAt! };
   });
   forgetCachedApiKeys();

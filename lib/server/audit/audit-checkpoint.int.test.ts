@@ -16,7 +16,11 @@ const verify = () => verifyAuditChain({ actor: SYSTEM_ACTOR, input: {} });
 
 async function writeEvents(n: number, tag: string) {
   for (let i = 0; i < n; i++) {
-    await t.db().prisma.$transaction((tx) => recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'tool.synced', entityType: 'Tool', entityId: `${tag}-${i}`, after: { i } }));
+    await t
+      .db()
+      .prisma.$transaction((tx) =>
+        recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'tool.synced', entityType: 'Tool', entityId: `${tag}-${i}`, after: { i } }),
+      );
   }
 }
 
@@ -83,7 +87,9 @@ describe('audit chain hardening', () => {
   });
 
   it('detects the newest records deleted, which the chain alone cannot', async () => {
-    const [{ seq }] = (await t.db().query<{ seq: string }>(`SELECT max("headSeq")::text AS seq FROM "AuditCheckpoint"`)) as [{ seq: string }];
+    const [{ seq }] = (await t.db().query<{ seq: string }>(`SELECT max("headSeq")::text AS seq FROM "AuditCheckpoint"`)) as [
+      { seq: string },
+    ];
     const keep = await t.db().query(`SELECT * FROM "AuditEvent" WHERE seq >= ${seq} ORDER BY seq`);
     await behindTheTriggers(`DELETE FROM "AuditEvent" WHERE seq >= ${seq}`);
     const report = await verify();
@@ -101,7 +107,9 @@ describe('audit chain hardening', () => {
     for (const r of rows) {
       const after = r.entityId === 'fork-0' ? { i: 'rewritten' } : r.after;
       const hash = chainHash(prev, auditHashContent({ ...r, after }));
-      statements.push(`UPDATE "AuditEvent" SET after = '${JSON.stringify(after)}'::jsonb, "prevHash" = 'tmp-${r.seq}', hash = '${hash}' WHERE seq = ${r.seq}`);
+      statements.push(
+        `UPDATE "AuditEvent" SET after = '${JSON.stringify(after)}'::jsonb, "prevHash" = 'tmp-${r.seq}', hash = '${hash}' WHERE seq = ${r.seq}`,
+      );
       prev = hash;
     }
     // prevHash is unique: park the old ones first, then link the new chain.

@@ -12,7 +12,13 @@ describe('audit trail', () => {
     const prisma = await getPrisma();
     for (let i = 0; i < 5; i++) {
       await prisma.$transaction((tx) =>
-        recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'tool.synced', entityType: 'Tool', entityId: String(i), before: { n: i }, after: { n: i + 1, at: new Date() } }),
+        recordAuditEvent(tx, SYSTEM_ACTOR, {
+          action: 'tool.synced',
+          entityType: 'Tool',
+          entityId: String(i),
+          before: { n: i },
+          after: { n: i + 1, at: new Date() },
+        }),
       );
     }
     const report = await verifyAuditChain({ actor: SYSTEM_ACTOR, input: { batchSize: 2 } });

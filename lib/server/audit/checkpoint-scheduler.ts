@@ -31,7 +31,10 @@ export async function runDueCheckpoint(
     if (last && last.headSeq === (head?.seq ?? 0n)) return null; // nothing new to vouch for
     return insertCheckpoint(tx, 'SCHEDULE', SYSTEM_ACTOR.label, now);
   });
-  if (created) console.info(`[audit] scheduled checkpoint: head #${created.headSeq} ${created.headHash} signed ${created.signature} (key ${created.keyId})`);
+  if (created)
+    console.info(
+      `[audit] scheduled checkpoint: head #${created.headSeq} ${created.headHash} signed ${created.signature} (key ${created.keyId})`,
+    );
   return created;
 }
 

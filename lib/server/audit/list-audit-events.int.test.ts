@@ -65,7 +65,14 @@ describe('listAuditEvents names and access', () => {
     const prisma = await getPrisma();
     const user = await prisma.user.create({ data: { email: 'carol@example.test', name: 'Carol Auditor', role: 'AUDITOR' } });
     const carol: Actor = { type: 'USER', id: user.id, label: user.email, role: 'AUDITOR' };
-    await prisma.$transaction((tx) => recordAuditEvent(tx, carol, { action: 'user.roleChanged', entityType: 'User', entityId: user.id, after: { role: 'AUDITOR' } }));
+    await prisma.$transaction((tx) =>
+      recordAuditEvent(tx, carol, {
+        action: 'user.roleChanged',
+        entityType: 'User',
+        entityId: user.id,
+        after: { role: 'AUDITOR' },
+      }),
+    );
     const [row] = (await listAuditEvents({ actor: carol, input: { entityType: 'User', entityId: user.id } })).rows;
     expect(row?.actorName).toBe('Carol Auditor');
     expect(row?.entityName).toBe('Carol Auditor');

@@ -53,7 +53,10 @@ export function auditWhere(f: TAuditFilterInput): Prisma.AuditEventWhereInput {
  * costs: no OFFSET. `before` pages back in time, `after` pages forward. Rows carry the names of
  * the actor and the record where they exist, looked up for the page only.
  */
-export async function listAuditEvents({ actor, input }: OperationCall<TListAuditEventsInput>, ctx?: OperationContextInput): Promise<AuditEventPage> {
+export async function listAuditEvents(
+  { actor, input }: OperationCall<TListAuditEventsInput>,
+  ctx?: OperationContextInput,
+): Promise<AuditEventPage> {
   const { db } = await operationContext(ctx);
   assertActorCan(actor, 'audit:read');
   const { pageSize, ...filter } = parseInput(ZListAuditEventsInput, input);
@@ -95,7 +98,10 @@ export async function listAuditEvents({ actor, input }: OperationCall<TListAudit
  * through the (entityType, entityId, seq) index) stays fast however long the trail grows,
  * where SELECT DISTINCT would read every row.
  */
-export async function listAuditEntityTypes({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput): Promise<string[]> {
+export async function listAuditEntityTypes(
+  { actor }: OperationCall<Record<string, never>>,
+  ctx?: OperationContextInput,
+): Promise<string[]> {
   const { db } = await operationContext(ctx);
   assertActorCan(actor, 'audit:read');
   const rows = await db.$queryRaw<{ entityType: string }[]>`

@@ -52,7 +52,11 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, actor: Acto
  * Appends several records at once (a sync page touches dozens of tools): one lock, one read of
  * the chain's end, one multi-row insert whose sequence numbers follow the chain's order.
  */
-export async function recordAuditEvents(tx: Prisma.TransactionClient, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+export async function recordAuditEvents(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
   if (entries.length === 0) return;
   // Writers take turns at the end of the chain; the lock ends with the transaction.
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
@@ -83,5 +87,7 @@ export async function recordAuditEvents(tx: Prisma.TransactionClient, actor: Act
 /** JSON as it will read back from the database (dates as strings), so the hash recomputes. */
 function toJson(value: unknown): Prisma.InputJsonValue | null {
   if (value === undefined || value === null) return null;
-  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as Prisma.InputJsonValue;
+  return JSON.parse(
+    JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),
+  ) as Prisma.InputJsonValue;
 }

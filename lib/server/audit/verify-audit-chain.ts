@@ -29,7 +29,14 @@ export interface AuditChainReport {
 }
 
 export function checkpointView(c: AuditCheckpoint): CheckpointView {
-  return { id: c.id, createdAt: c.createdAt.toISOString(), headSeq: c.headSeq.toString(), headHash: c.headHash, trigger: c.trigger, actorLabel: c.actorLabel };
+  return {
+    id: c.id,
+    createdAt: c.createdAt.toISOString(),
+    headSeq: c.headSeq.toString(),
+    headHash: c.headHash,
+    trigger: c.trigger,
+    actorLabel: c.actorLabel,
+  };
 }
 
 /**
@@ -38,7 +45,10 @@ export function checkpointView(c: AuditCheckpoint): CheckpointView {
  * newest records or been rewritten from the start, and only a signature made with a key
  * outside the database can tell.
  */
-export async function verifyAuditChain({ actor, input }: OperationCall<TVerifyAuditChainInput>, ctx?: OperationContextInput): Promise<AuditChainReport> {
+export async function verifyAuditChain(
+  { actor, input }: OperationCall<TVerifyAuditChainInput>,
+  ctx?: OperationContextInput,
+): Promise<AuditChainReport> {
   const { db } = await operationContext(ctx);
   assertActorCan(actor, 'audit:verify');
   const { batchSize } = parseInput(ZVerifyAuditChainInput, input);
@@ -51,12 +61,22 @@ export async function verifyAuditChain({ actor, input }: OperationCall<TVerifyAu
   let after: bigint | undefined;
   let checked = 0;
   for (;;) {
-    const batch = await db.auditEvent.findMany({ where: after === undefined ? {} : { seq: { gt: after } }, orderBy: { seq: 'asc' }, take: batchSize });
+    const batch = await db.auditEvent.findMany({
+      where: after === undefined ? {} : { seq: { gt: after } },
+      orderBy: { seq: 'asc' },
+      take: batchSize,
+    });
     if (batch.length === 0) break;
     const result = verifyChain(batch, auditHashContent, prev);
     if (!result.ok) {
       const broken = batch[result.break.index]!;
-      return { ok: false, checked: checked + result.break.index, lastSeq: broken.seq.toString(), break: { ...result.break, seq: broken.seq.toString() }, checkpoints: summary };
+      return {
+        ok: false,
+        checked: checked + result.break.index,
+        lastSeq: broken.seq.toString(),
+        break: { ...result.break, seq: broken.seq.toString() },
+        checkpoints: summary,
+      };
     }
     for (const r of batch) if (wanted.has(r.seq)) hashAt.set(r.seq, r.hash);
     checked += batch.length;

@@ -14,7 +14,10 @@ import { requirePerson } from './acting-user';
  * a security reviewer other than its creator approves it (decideAllowlistEntry). Adding a tool
  * whose earlier entry was rejected or removed starts that entry over, as a new proposal.
  */
-export async function addAllowlistEntry({ actor, input }: OperationCall<TAllowlistEntryInput>, ctx?: OperationContextInput): Promise<AllowlistEntry> {
+export async function addAllowlistEntry(
+  { actor, input }: OperationCall<TAllowlistEntryInput>,
+  ctx?: OperationContextInput,
+): Promise<AllowlistEntry> {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'allowlist:manage');
   const person = requirePerson(actor);
@@ -22,9 +25,13 @@ export async function addAllowlistEntry({ actor, input }: OperationCall<TAllowli
   return db.$transaction(async (tx) => {
     const tool = await tx.tool.findUnique({ where: { id: data.toolId }, select: { id: true, name: true } });
     if (!tool) throw badRequest(`Unknown tool: ${data.toolId}`, [{ path: 'toolId', message: `Unknown tool: ${data.toolId}` }]);
-    const existing = await tx.allowlistEntry.findUnique({ where: { toolId_environment: { toolId: tool.id, environment: data.environment } } });
+    const existing = await tx.allowlistEntry.findUnique({
+      where: { toolId_environment: { toolId: tool.id, environment: data.environment } },
+    });
     if (existing && LIVE_ALLOWLIST_STATUSES.includes(existing.status)) {
-      throw conflict(`${tool.name} is already on the ${ENVIRONMENT_LABELS[data.environment]} allowlist (${ALLOWLIST_STATUS_LABELS[existing.status].toLowerCase()})`);
+      throw conflict(
+        `${tool.name} is already on the ${ENVIRONMENT_LABELS[data.environment]} allowlist (${ALLOWLIST_STATUS_LABELS[existing.status].toLowerCase()})`,
+      );
     }
     const fresh = {
       status: 'PENDING',

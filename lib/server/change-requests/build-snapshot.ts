@@ -2,7 +2,13 @@ import 'server-only';
 import type { Environment, Prisma } from '@prisma/client';
 import { evaluatePolicy, RULE_LABELS } from '@/lib/domain/policy/evaluate';
 import type { PolicyEvaluation } from '@/lib/domain/policy/types';
-import { allowlistStanding, fastTrackEligibility, needsSecurityReview, type FastTrack, type FastTrackInput } from '@/lib/domain/change-requests/fast-track';
+import {
+  allowlistStanding,
+  fastTrackEligibility,
+  needsSecurityReview,
+  type FastTrack,
+  type FastTrackInput,
+} from '@/lib/domain/change-requests/fast-track';
 import type { ChangeKind } from '@/lib/domain/change-requests/state-machine';
 import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
 import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';
@@ -21,7 +27,15 @@ export interface EvaluationSnapshot {
   /** True only when an approved allowlist entry waived review for this request (see allowlistStanding). */
   onAllowlist: boolean;
   fastTrack: FastTrack;
-  version: { tier: string; trustScore: number | null; network: string; filesystem: string; codeExecution: string; dataAccess: string; artifactDigest: string | null } | null;
+  version: {
+    tier: string;
+    trustScore: number | null;
+    network: string;
+    filesystem: string;
+    codeExecution: string;
+    dataAccess: string;
+    artifactDigest: string | null;
+  } | null;
 }
 
 export const SNAPSHOT_VERSION_SELECT = { ...VERSION_FACTS_SELECT, artifactDigest: true } as const;
@@ -32,7 +46,9 @@ export async function buildSnapshot(
   input: { kind: ChangeKind; environment: Environment; versionId: string | null; requestedById: string | null; now: Date },
 ): Promise<{ snapshot: EvaluationSnapshot; requiresSecurityReview: boolean }> {
   const policy = await getCurrentPolicy(input.environment, { db: tx });
-  const version = input.versionId ? await tx.toolVersion.findUnique({ where: { id: input.versionId }, select: SNAPSHOT_VERSION_SELECT }) : null;
+  const version = input.versionId
+    ? await tx.toolVersion.findUnique({ where: { id: input.versionId }, select: SNAPSHOT_VERSION_SELECT })
+    : null;
   let evaluation: PolicyEvaluation | null = null;
   let allowlistEntry: FastTrackInput['allowlistEntry'] = null;
   if (version) {
@@ -65,15 +81,35 @@ export async function buildSnapshot(
     policyVersion: policy.version,
     evaluated: evaluation !== null,
     passes: evaluation?.passes ?? false,
-    verdicts: (evaluation?.verdicts ?? []).map((v) => ({ rule: v.rule, label: RULE_LABELS[v.rule], passed: v.passed, severity: v.severity, reason: v.reason, ...(v.coveredBy ? { coveredBy: v.coveredBy } : {}) })),
+    verdicts: (evaluation?.verdicts ?? []).map((v) => ({
+      rule: v.rule,
+      label: RULE_LABELS[v.rule],
+      passed: v.passed,
+      severity: v.severity,
+      reason: v.reason,
+      ...(v.coveredBy ? { coveredBy: v.coveredBy } : {}),
+    })),
     reviewTriggers: triggers.map((t) => ({ trigger: t.trigger, reason: t.reason })),
     onAllowlist,
     fastTrack,
     version: version
-      ? { tier: version.tier, trustScore: version.trustScore, network: version.network, filesystem: version.filesystem, codeExecution: version.codeExecution, dataAccess: version.dataAccess, artifactDigest: version.artifactDigest }
+      ? {
+          tier: version.tier,
+          trustScore: version.trustScore,
+          network: version.network,
+          filesystem: version.filesystem,
+          codeExecution: version.codeExecution,
+          dataAccess: version.dataAccess,
+          artifactDigest: version.artifactDigest,
+        }
       : null,
   };
-  const requiresSecurityReview = needsSecurityReview({ kind: input.kind, evaluated: snapshot.evaluated, policyPasses: snapshot.passes, triggers });
+  const requiresSecurityReview = needsSecurityReview({
+    kind: input.kind,
+    evaluated: snapshot.evaluated,
+    policyPasses: snapshot.passes,
+    triggers,
+  });
   return { snapshot, requiresSecurityReview };
 }
 
@@ -82,7 +118,10 @@ export async function buildSnapshot(
  * (lib/server/enforcement/open-request-for-unknown-tool.ts) store a smaller shape.
  */
 export function readSnapshot(json: unknown, fallbackEnvironment: Environment): EvaluationSnapshot {
-  const s = (json && typeof json === 'object' ? json : {}) as Partial<EvaluationSnapshot> & { note?: string; unknownTool?: boolean };
+  const s = (json && typeof json === 'object' ? json : {}) as Partial<EvaluationSnapshot> & {
+    note?: string;
+    unknownTool?: boolean;
+  };
   const verdicts = Array.isArray(s.verdicts) ? s.verdicts : [];
   const evaluated = typeof s.evaluated === 'boolean' ? s.evaluated : !s.unknownTool && verdicts.length > 0;
   return {
@@ -95,7 +134,10 @@ export function readSnapshot(json: unknown, fallbackEnvironment: Environment): E
     verdicts,
     reviewTriggers: Array.isArray(s.reviewTriggers) ? s.reviewTriggers : [],
     onAllowlist: Boolean(s.onAllowlist),
-    fastTrack: s.fastTrack && typeof s.fastTrack === 'object' && 'eligible' in s.fastTrack ? s.fastTrack : { eligible: false, reason: s.note ?? 'Not assessed when the request was opened' },
+    fastTrack:
+      s.fastTrack && typeof s.fastTrack === 'object' && 'eligible' in s.fastTrack
+        ? s.fastTrack
+        : { eligible: false, reason: s.note ?? 'Not assessed when the request was opened' },
     version: s.version ?? null,
   };
 }

@@ -27,7 +27,18 @@ const JUSTIFICATION = 'Needed to answer customer tickets quickly.';
 
 /** A request raised by someone outside the matrix, for a fresh agent (fast-tracked: the version is clean). */
 async function raised(): Promise<string> {
-  return (await createChangeRequest({ actor: owner, input: { kind: 'NEW_TOOL', toolVersionId: versionId, agentId: await freshAgent(), environment: 'PRODUCTION', justification: JUSTIFICATION } })).id;
+  return (
+    await createChangeRequest({
+      actor: owner,
+      input: {
+        kind: 'NEW_TOOL',
+        toolVersionId: versionId,
+        agentId: await freshAgent(),
+        environment: 'PRODUCTION',
+        justification: JUSTIFICATION,
+      },
+    })
+  ).id;
 }
 
 interface Operation {
@@ -48,12 +59,42 @@ const OPERATIONS: Operation[] = [
     name: 'createChangeRequest',
     permission: 'changeRequest:create',
     setup: async () => ({ agentId: await freshAgent() }),
-    run: (actor, { agentId }) => createChangeRequest({ actor, input: { kind: 'NEW_TOOL', toolVersionId: versionId, agentId: agentId!, environment: 'PRODUCTION', justification: JUSTIFICATION } }),
+    run: (actor, { agentId }) =>
+      createChangeRequest({
+        actor,
+        input: {
+          kind: 'NEW_TOOL',
+          toolVersionId: versionId,
+          agentId: agentId!,
+          environment: 'PRODUCTION',
+          justification: JUSTIFICATION,
+        },
+      }),
   },
-  { name: 'decideChangeRequest', permission: 'changeRequest:review', setup: async () => ({ id: await raised() }), run: (actor, { id }) => decideChangeRequest({ actor, input: { id: id!, decision: 'REJECTED', comment: 'not now' } }) },
-  { name: 'deployChangeRequest', permission: 'changeRequest:deploy', setup: async () => ({ id: await raised() }), run: (actor, { id }) => deployChangeRequest({ actor, input: { id: id! } }) },
-  { name: 'withdrawChangeRequest', permission: 'changeRequest:create', setup: async () => ({ id: await raised() }), run: (actor, { id }) => withdrawChangeRequest({ actor, input: { id: id! } }) },
-  { name: 'addChangeComment', permission: 'changeRequest:comment', setup: async () => ({ id: await raised() }), run: (actor, { id }) => addChangeComment({ actor, input: { id: id!, body: 'a note' } }) },
+  {
+    name: 'decideChangeRequest',
+    permission: 'changeRequest:review',
+    setup: async () => ({ id: await raised() }),
+    run: (actor, { id }) => decideChangeRequest({ actor, input: { id: id!, decision: 'REJECTED', comment: 'not now' } }),
+  },
+  {
+    name: 'deployChangeRequest',
+    permission: 'changeRequest:deploy',
+    setup: async () => ({ id: await raised() }),
+    run: (actor, { id }) => deployChangeRequest({ actor, input: { id: id! } }),
+  },
+  {
+    name: 'withdrawChangeRequest',
+    permission: 'changeRequest:create',
+    setup: async () => ({ id: await raised() }),
+    run: (actor, { id }) => withdrawChangeRequest({ actor, input: { id: id! } }),
+  },
+  {
+    name: 'addChangeComment',
+    permission: 'changeRequest:comment',
+    setup: async () => ({ id: await raised() }),
+    run: (actor, { id }) => addChangeComment({ actor, input: { id: id!, body: 'a note' } }),
+  },
 ];
 
 beforeAll(async () => {
@@ -66,8 +107,22 @@ beforeAll(async () => {
   owner = { type: 'USER', id: o.id, label: o.email, role: 'COMPLIANCE_OFFICER' };
   const registry = await prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'authz', baseUrl: 'https://example.test' } });
   const publisher = await prisma.publisher.create({ data: { registryId: registry.id, externalId: 'pub', name: 'Pub' } });
-  const tool = await prisma.tool.create({ data: { registryId: registry.id, publisherId: publisher.id, externalId: 'clean', name: 'Clean' } });
-  versionId = (await prisma.toolVersion.create({ data: { toolId: tool.id, version: '1.0.0', artifactDigest: 'sha256:ok', tier: 'GOLD', trustScore: 95, verificationState: 'PASSED', lastVerifiedAt: new Date() } })).id;
+  const tool = await prisma.tool.create({
+    data: { registryId: registry.id, publisherId: publisher.id, externalId: 'clean', name: 'Clean' },
+  });
+  versionId = (
+    await prisma.toolVersion.create({
+      data: {
+        toolId: tool.id,
+        version: '1.0.0',
+        artifactDigest: 'sha256:ok',
+        tier: 'GOLD',
+        trustScore: 95,
+        verificationState: 'PASSED',
+        lastVerifiedAt: new Date(),
+      },
+    })
+  ).id;
 });
 
 describe('change-request operations check the permission themselves', () => {
@@ -76,14 +131,22 @@ describe('change-request operations check the permission themselves', () => {
     { op, role: null, label: 'an API key' },
   ]);
 
-  it.each(refused.map((c) => [c.op.name, c.label, c] as const))('%s as %s → 403, nothing written', async (_n, _l, { op, role }) => {
-    const actor: Actor = role ? actors[role] : { type: 'API_KEY', id: 'k1', label: 'gateway', scopes: ['ENFORCE', 'INGEST', 'READ'], agentId: null };
-    const made = await op.setup();
-    const before = await snapshotTables(t.db());
-    const outcome = await op.run(actor, made).then(() => 'ok', (e: unknown) => e);
-    expect(outcome).toBeInstanceOf(AppError);
-    expect((outcome as AppError).status).toBe(403);
-    expect((outcome as AppError).message).toMatch(/may not|Only a signed-in person/);
-    expect(await snapshotTables(t.db())).toEqual(before);
-  });
+  it.each(refused.map((c) => [c.op.name, c.label, c] as const))(
+    '%s as %s → 403, nothing written',
+    async (_n, _l, { op, role }) => {
+      const actor: Actor = role
+        ? actors[role]
+        : { type: 'API_KEY', id: 'k1', label: 'gateway', scopes: ['ENFORCE', 'INGEST', 'READ'], agentId: null };
+      const made = await op.setup();
+      const before = await snapshotTables(t.db());
+      const outcome = await op.run(actor, made).then(
+        () => 'ok',
+        (e: unknown) => e,
+      );
+      expect(outcome).toBeInstanceOf(AppError);
+      expect((outcome as AppError).status).toBe(403);
+      expect((outcome as AppError).message).toMatch(/may not|Only a signed-in person/);
+      expect(await snapshotTables(t.db())).toEqual(before);
+    },
+  );
 });

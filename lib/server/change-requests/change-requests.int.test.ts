@@ -29,7 +29,10 @@ let cleanToolId: string;
 let cleanV1: string;
 
 async function appError(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -50,34 +53,87 @@ beforeAll(async () => {
   const registry = await prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'test', baseUrl: 'https://example.test' } });
   const publisher = await prisma.publisher.create({ data: { registryId: registry.id, externalId: 'pub', name: 'Pub' } });
   const verified = { tier: 'GOLD', trustScore: 95, verificationState: 'PASSED', lastVerifiedAt: new Date() } as const;
-  const tool = await prisma.tool.create({ data: { registryId: registry.id, publisherId: publisher.id, externalId: 'email-parser', name: 'Email parser' } });
+  const tool = await prisma.tool.create({
+    data: { registryId: registry.id, publisherId: publisher.id, externalId: 'email-parser', name: 'Email parser' },
+  });
   toolId = tool.id;
-  externalV1 = (await prisma.toolVersion.create({ data: { toolId, version: '2.1.0', artifactDigest: 'sha256:aaa', network: 'EXTERNAL', allowedDomains: ['api.mail.test'], ...verified } })).id;
-  const clean = await prisma.tool.create({ data: { registryId: registry.id, publisherId: publisher.id, externalId: 'text-utils', name: 'Text utils' } });
+  externalV1 = (
+    await prisma.toolVersion.create({
+      data: {
+        toolId,
+        version: '2.1.0',
+        artifactDigest: 'sha256:aaa',
+        network: 'EXTERNAL',
+        allowedDomains: ['api.mail.test'],
+        ...verified,
+      },
+    })
+  ).id;
+  const clean = await prisma.tool.create({
+    data: { registryId: registry.id, publisherId: publisher.id, externalId: 'text-utils', name: 'Text utils' },
+  });
   cleanToolId = clean.id;
-  cleanV1 = (await prisma.toolVersion.create({ data: { toolId: clean.id, version: '1.0.0', artifactDigest: 'sha256:ccc', ...verified } })).id;
-  prodAgent = (await prisma.agent.create({ data: { name: 'support-agent-prod-01', environment: 'PRODUCTION', owner: 'support' } })).id;
-  stagingAgent = (await prisma.agent.create({ data: { name: 'support-agent-stg-01', environment: 'STAGING', owner: 'support' } })).id;
+  cleanV1 = (
+    await prisma.toolVersion.create({ data: { toolId: clean.id, version: '1.0.0', artifactDigest: 'sha256:ccc', ...verified } })
+  ).id;
+  prodAgent = (
+    await prisma.agent.create({ data: { name: 'support-agent-prod-01', environment: 'PRODUCTION', owner: 'support' } })
+  ).id;
+  stagingAgent = (await prisma.agent.create({ data: { name: 'support-agent-stg-01', environment: 'STAGING', owner: 'support' } }))
+    .id;
 });
 
 describe('change request lifecycle', () => {
   let requestId: string;
 
   it('raises a request with the policy snapshot, the pinned digest and a REQUESTED installation', async () => {
-    const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: prodAgent, environment: 'PRODUCTION', justification: JUSTIFICATION } });
+    const r = await createChangeRequest({
+      actor: actors.requester,
+      input: {
+        kind: 'NEW_TOOL',
+        toolVersionId: externalV1,
+        agentId: prodAgent,
+        environment: 'PRODUCTION',
+        justification: JUSTIFICATION,
+      },
+    });
     requestId = r.id;
-    expect(r).toMatchObject({ state: 'COMPLIANCE_REVIEW', source: 'USER', artifactDigest: 'sha256:aaa', requiresSecurityReview: true });
-    const snap = r.evaluationSnapshot as { passes: boolean; reviewTriggers: { trigger: string }[]; fastTrack: { eligible: boolean } };
+    expect(r).toMatchObject({
+      state: 'COMPLIANCE_REVIEW',
+      source: 'USER',
+      artifactDigest: 'sha256:aaa',
+      requiresSecurityReview: true,
+    });
+    const snap = r.evaluationSnapshot as {
+      passes: boolean;
+      reviewTriggers: { trigger: string }[];
+      fastTrack: { eligible: boolean };
+    };
     expect(snap.passes).toBe(true);
     expect(snap.reviewTriggers.map((t) => t.trigger)).toEqual(['external-network']);
     expect(snap.fastTrack.eligible).toBe(false);
     const prisma = await getPrisma();
-    expect(await prisma.installation.findUniqueOrThrow({ where: { agentId_toolVersionId: { agentId: prodAgent, toolVersionId: externalV1 } } })).toMatchObject({ state: 'REQUESTED', approvedDigest: null });
+    expect(
+      await prisma.installation.findUniqueOrThrow({
+        where: { agentId_toolVersionId: { agentId: prodAgent, toolVersionId: externalV1 } },
+      }),
+    ).toMatchObject({ state: 'REQUESTED', approvedDigest: null });
     expect(await prisma.auditEvent.count({ where: { entityId: r.id, action: 'changeRequest.created' } })).toBe(1);
   });
 
   it('refuses a duplicate open request with 409', async () => {
-    const err = await appError(createChangeRequest({ actor: actors.compliance2, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: prodAgent, environment: 'PRODUCTION', justification: JUSTIFICATION } }));
+    const err = await appError(
+      createChangeRequest({
+        actor: actors.compliance2,
+        input: {
+          kind: 'NEW_TOOL',
+          toolVersionId: externalV1,
+          agentId: prodAgent,
+          environment: 'PRODUCTION',
+          justification: JUSTIFICATION,
+        },
+      }),
+    );
     expect(err.status).toBe(409);
   });
 
@@ -86,7 +142,9 @@ describe('change request lifecycle', () => {
     ['security reviewer at the compliance stage', 'security', 403, /decided by compliance officer or admin/],
     ['auditor (permission checked first)', 'auditor', 403, /may not changeRequest → review/],
   ] as const)('refuses the %s and changes nothing', async (_n, who, status, message) => {
-    const err = await appError(decideChangeRequest({ actor: actors[who], input: { id: requestId, decision: 'APPROVED', comment: '' } }));
+    const err = await appError(
+      decideChangeRequest({ actor: actors[who], input: { id: requestId, decision: 'APPROVED', comment: '' } }),
+    );
     expect(err.status).toBe(status);
     expect(err.message).toMatch(message);
     const prisma = await getPrisma();
@@ -102,9 +160,17 @@ describe('change request lifecycle', () => {
   });
 
   it('moves to security review after compliance approval; a stale second compliance decision gets 409', async () => {
-    const r = await decideChangeRequest({ actor: actors.compliance2, input: { id: requestId, decision: 'APPROVED', comment: 'Owner confirmed', stage: 'COMPLIANCE' } });
+    const r = await decideChangeRequest({
+      actor: actors.compliance2,
+      input: { id: requestId, decision: 'APPROVED', comment: 'Owner confirmed', stage: 'COMPLIANCE' },
+    });
     expect(r.state).toBe('SECURITY_REVIEW');
-    const err = await appError(decideChangeRequest({ actor: actors.admin, input: { id: requestId, decision: 'APPROVED', comment: '', stage: 'COMPLIANCE' } }));
+    const err = await appError(
+      decideChangeRequest({
+        actor: actors.admin,
+        input: { id: requestId, decision: 'APPROVED', comment: '', stage: 'COMPLIANCE' },
+      }),
+    );
     expect(err.status).toBe(409);
     expect(err.message).toMatch(/already decided by compliance2/);
     expect((await getInbox({ actor: actors.security, input: {} })).map((x) => x.id)).toEqual([requestId]);
@@ -112,8 +178,14 @@ describe('change request lifecycle', () => {
 
   it('lets exactly one of two concurrent security decisions win', async () => {
     const results = await Promise.allSettled([
-      decideChangeRequest({ actor: actors.security, input: { id: requestId, decision: 'APPROVED', comment: 'Domains reviewed', stage: 'SECURITY' } }),
-      decideChangeRequest({ actor: actors.admin, input: { id: requestId, decision: 'REJECTED', comment: 'Not needed now', stage: 'SECURITY' } }),
+      decideChangeRequest({
+        actor: actors.security,
+        input: { id: requestId, decision: 'APPROVED', comment: 'Domains reviewed', stage: 'SECURITY' },
+      }),
+      decideChangeRequest({
+        actor: actors.admin,
+        input: { id: requestId, decision: 'REJECTED', comment: 'Not needed now', stage: 'SECURITY' },
+      }),
     ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -128,7 +200,10 @@ describe('change request lifecycle', () => {
   it('approval pins the digest on the installation; deploy activates it; the export lists it', async () => {
     const prisma = await getPrisma();
     const request = await prisma.changeRequest.findUniqueOrThrow({ where: { id: requestId } });
-    const inst = () => prisma.installation.findUniqueOrThrow({ where: { agentId_toolVersionId: { agentId: prodAgent, toolVersionId: externalV1 } } });
+    const inst = () =>
+      prisma.installation.findUniqueOrThrow({
+        where: { agentId_toolVersionId: { agentId: prodAgent, toolVersionId: externalV1 } },
+      });
     if (request.state === 'REJECTED') {
       expect((await inst()).state).toBe('REVOKED');
       return;
@@ -142,7 +217,10 @@ describe('change request lifecycle', () => {
     expect((await appError(deployChangeRequest({ actor: actors.compliance2, input: { id: requestId } }))).status).toBe(409);
     const exported = await getEnvironmentExports({ actor: actors.auditor, input: { environment: 'PRODUCTION' } });
     expect(exported.allowed.map((v) => v.externalId)).toEqual(['email-parser']);
-    expect(exported.toolHive.files[0]).toMatchObject({ artifactDigest: 'sha256:aaa', profile: { network: { outbound: { allow_host: ['api.mail.test'], allow_port: [] } } } });
+    expect(exported.toolHive.files[0]).toMatchObject({
+      artifactDigest: 'sha256:aaa',
+      profile: { network: { outbound: { allow_host: ['api.mail.test'], allow_port: [] } } },
+    });
     const detail = await getChangeRequest({ actor: actors.auditor, input: { id: requestId } });
     expect(detail.approvals.map((a) => a.stage)).toEqual(['COMPLIANCE', 'SECURITY']);
   });
@@ -151,34 +229,80 @@ describe('change request lifecycle', () => {
 describe('digest pinning, fast-track, bad input', () => {
   it('refuses to approve when the artifact was re-published under the same version', async () => {
     const prisma = await getPrisma();
-    const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: stagingAgent, environment: 'STAGING', justification: JUSTIFICATION } });
+    const r = await createChangeRequest({
+      actor: actors.requester,
+      input: {
+        kind: 'NEW_TOOL',
+        toolVersionId: externalV1,
+        agentId: stagingAgent,
+        environment: 'STAGING',
+        justification: JUSTIFICATION,
+      },
+    });
     await prisma.toolVersion.update({ where: { id: externalV1 }, data: { artifactDigest: 'sha256:bbb' } });
     const err = await appError(decideChangeRequest({ actor: actors.compliance2, input: { id: r.id, decision: 'APPROVED' } }));
     expect(err.status).toBe(409);
     expect(err.message).toMatch(/approved for sha256:aaa, now sha256:bbb/);
     expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: r.id } })).state).toBe('COMPLIANCE_REVIEW');
-    const rejected = await decideChangeRequest({ actor: actors.compliance2, input: { id: r.id, decision: 'REJECTED', comment: 'Artifact changed, re-request' } });
+    const rejected = await decideChangeRequest({
+      actor: actors.compliance2,
+      input: { id: r.id, decision: 'REJECTED', comment: 'Artifact changed, re-request' },
+    });
     expect(rejected.state).toBe('REJECTED');
     await prisma.toolVersion.update({ where: { id: externalV1 }, data: { artifactDigest: 'sha256:aaa' } });
   });
 
   it('fast-tracks a version that passes every rule with no review trigger, as a recorded system approval', async () => {
-    const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: cleanV1, agentId: prodAgent, environment: 'PRODUCTION', justification: JUSTIFICATION } });
+    const r = await createChangeRequest({
+      actor: actors.requester,
+      input: {
+        kind: 'NEW_TOOL',
+        toolVersionId: cleanV1,
+        agentId: prodAgent,
+        environment: 'PRODUCTION',
+        justification: JUSTIFICATION,
+      },
+    });
     expect(r).toMatchObject({ state: 'APPROVED', source: 'FAST_TRACK' });
     const detail = await getChangeRequest({ actor: actors.auditor, input: { id: r.id } });
-    expect(detail.approvals).toMatchObject([{ stage: 'COMPLIANCE', decision: 'APPROVED', reviewerId: null, automatic: true, reviewerName: 'System (fast-track)' }]);
+    expect(detail.approvals).toMatchObject([
+      { stage: 'COMPLIANCE', decision: 'APPROVED', reviewerId: null, automatic: true, reviewerName: 'System (fast-track)' },
+    ]);
     expect(detail.installation).toMatchObject({ state: 'APPROVED', approvedDigest: 'sha256:ccc' });
   });
 
   it('fast-tracks an allowlisted tool despite a review trigger, once a security reviewer approved the entry', async () => {
-    const entry = await addAllowlistEntry({ actor: actors.admin, input: { toolId, environment: 'STAGING', note: 'Vetted by security in Q3' } });
+    const entry = await addAllowlistEntry({
+      actor: actors.admin,
+      input: { toolId, environment: 'STAGING', note: 'Vetted by security in Q3' },
+    });
     expect(entry.status).toBe('PENDING');
-    expect((await appError(addAllowlistEntry({ actor: actors.admin, input: { toolId, environment: 'STAGING', note: '' } }))).status).toBe(409);
-    const pending = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: stagingAgent, environment: 'STAGING', justification: JUSTIFICATION } });
+    expect(
+      (await appError(addAllowlistEntry({ actor: actors.admin, input: { toolId, environment: 'STAGING', note: '' } }))).status,
+    ).toBe(409);
+    const pending = await createChangeRequest({
+      actor: actors.requester,
+      input: {
+        kind: 'NEW_TOOL',
+        toolVersionId: externalV1,
+        agentId: stagingAgent,
+        environment: 'STAGING',
+        justification: JUSTIFICATION,
+      },
+    });
     expect(pending).toMatchObject({ state: 'COMPLIANCE_REVIEW', source: 'USER' });
     await withdrawChangeRequest({ actor: actors.requester, input: { id: pending.id } });
     await decideAllowlistEntry({ actor: actors.security, input: { id: entry.id, decision: 'APPROVED' } });
-    const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: stagingAgent, environment: 'STAGING', justification: JUSTIFICATION } });
+    const r = await createChangeRequest({
+      actor: actors.requester,
+      input: {
+        kind: 'NEW_TOOL',
+        toolVersionId: externalV1,
+        agentId: stagingAgent,
+        environment: 'STAGING',
+        justification: JUSTIFICATION,
+      },
+    });
     expect(r).toMatchObject({ state: 'APPROVED', source: 'FAST_TRACK' });
   });
 
@@ -190,8 +314,21 @@ describe('digest pinning, fast-track, bad input', () => {
   ] as const)('answers 400 for %s, writing nothing', async (_n, patch, path, message) => {
     const prisma = await getPrisma();
     const before = await prisma.changeRequest.count();
-    const agent2 = (await prisma.agent.upsert({ where: { name: 'ops-agent-prod' }, create: { name: 'ops-agent-prod', environment: 'PRODUCTION', owner: 'ops' }, update: {} })).id;
-    const input = { kind: 'NEW_TOOL' as const, toolVersionId: externalV1, agentId: prodAgent, environment: 'PRODUCTION' as const, justification: JUSTIFICATION, ...patch };
+    const agent2 = (
+      await prisma.agent.upsert({
+        where: { name: 'ops-agent-prod' },
+        create: { name: 'ops-agent-prod', environment: 'PRODUCTION', owner: 'ops' },
+        update: {},
+      })
+    ).id;
+    const input = {
+      kind: 'NEW_TOOL' as const,
+      toolVersionId: externalV1,
+      agentId: prodAgent,
+      environment: 'PRODUCTION' as const,
+      justification: JUSTIFICATION,
+      ...patch,
+    };
     if (input.agentId === 'AGENT2') input.agentId = agent2;
     const err = await appError(createChangeRequest({ actor: actors.requester, input }));
     expect(err.status).toBe(400);
@@ -201,66 +338,167 @@ describe('digest pinning, fast-track, bad input', () => {
   });
 
   it('requires a reason to reject, and a person to decide', async () => {
-    await expect(decideChangeRequest({ actor: actors.compliance2, input: { id: 'x', decision: 'REJECTED', comment: '' } })).rejects.toThrow(/Say why/);
-    const err = await appError(decideChangeRequest({ actor: { type: 'SYSTEM', label: 'system' }, input: { id: 'x', decision: 'APPROVED' } }));
+    await expect(
+      decideChangeRequest({ actor: actors.compliance2, input: { id: 'x', decision: 'REJECTED', comment: '' } }),
+    ).rejects.toThrow(/Say why/);
+    const err = await appError(
+      decideChangeRequest({ actor: { type: 'SYSTEM', label: 'system' }, input: { id: 'x', decision: 'APPROVED' } }),
+    );
     expect(err.status).toBe(403);
   });
 
   it('updates a version (old one revoked on deploy) and removes a tool by name', async () => {
     const prisma = await getPrisma();
     const agent = await prisma.agent.create({ data: { name: 'update-agent', environment: 'PRODUCTION', owner: 'ops' } });
-    const first = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: cleanV1, agentId: agent.id, environment: 'PRODUCTION', justification: JUSTIFICATION } });
+    const first = await createChangeRequest({
+      actor: actors.requester,
+      input: {
+        kind: 'NEW_TOOL',
+        toolVersionId: cleanV1,
+        agentId: agent.id,
+        environment: 'PRODUCTION',
+        justification: JUSTIFICATION,
+      },
+    });
     await deployChangeRequest({ actor: actors.admin, input: { id: first.id } });
-    const v2 = await prisma.toolVersion.create({ data: { toolId: cleanToolId, version: '1.1.0', artifactDigest: 'sha256:ddd', tier: 'GOLD', trustScore: 96, verificationState: 'PASSED', lastVerifiedAt: new Date(), filesystem: 'WRITE' } });
-    expect((await appError(createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: v2.id, agentId: agent.id, environment: 'PRODUCTION', justification: JUSTIFICATION } }))).message).toMatch(/request a version update instead/);
-    const upd = await createChangeRequest({ actor: actors.requester, input: { kind: 'VERSION_UPDATE', toolVersionId: v2.id, agentId: agent.id, environment: 'PRODUCTION', justification: JUSTIFICATION } });
+    const v2 = await prisma.toolVersion.create({
+      data: {
+        toolId: cleanToolId,
+        version: '1.1.0',
+        artifactDigest: 'sha256:ddd',
+        tier: 'GOLD',
+        trustScore: 96,
+        verificationState: 'PASSED',
+        lastVerifiedAt: new Date(),
+        filesystem: 'WRITE',
+      },
+    });
+    expect(
+      (
+        await appError(
+          createChangeRequest({
+            actor: actors.requester,
+            input: {
+              kind: 'NEW_TOOL',
+              toolVersionId: v2.id,
+              agentId: agent.id,
+              environment: 'PRODUCTION',
+              justification: JUSTIFICATION,
+            },
+          }),
+        )
+      ).message,
+    ).toMatch(/request a version update instead/);
+    const upd = await createChangeRequest({
+      actor: actors.requester,
+      input: {
+        kind: 'VERSION_UPDATE',
+        toolVersionId: v2.id,
+        agentId: agent.id,
+        environment: 'PRODUCTION',
+        justification: JUSTIFICATION,
+      },
+    });
     expect(upd).toMatchObject({ state: 'COMPLIANCE_REVIEW', fromVersionId: cleanV1, requiresSecurityReview: true });
     await decideChangeRequest({ actor: actors.compliance2, input: { id: upd.id, decision: 'APPROVED' } });
     await decideChangeRequest({ actor: actors.security, input: { id: upd.id, decision: 'APPROVED' } });
     await deployChangeRequest({ actor: actors.security, input: { id: upd.id } });
-    const states = await prisma.installation.findMany({ where: { agentId: agent.id }, select: { toolVersionId: true, state: true } });
-    expect(Object.fromEntries(states.map((i) => [i.toolVersionId, i.state]))).toEqual({ [cleanV1]: 'REVOKED', [v2.id]: 'ACTIVE' });
+    const states = await prisma.installation.findMany({
+      where: { agentId: agent.id },
+      select: { toolVersionId: true, state: true },
+    });
+    expect(Object.fromEntries(states.map((i) => [i.toolVersionId, i.state]))).toEqual({
+      [cleanV1]: 'REVOKED',
+      [v2.id]: 'ACTIVE',
+    });
 
-    const removal = await createChangeRequest({ actor: actors.requester, input: { kind: 'REMOVAL', toolId: cleanToolId, agentId: agent.id, environment: 'PRODUCTION', justification: JUSTIFICATION } });
+    const removal = await createChangeRequest({
+      actor: actors.requester,
+      input: { kind: 'REMOVAL', toolId: cleanToolId, agentId: agent.id, environment: 'PRODUCTION', justification: JUSTIFICATION },
+    });
     expect(removal).toMatchObject({ state: 'COMPLIANCE_REVIEW', toolVersionId: v2.id });
     await decideChangeRequest({ actor: actors.compliance2, input: { id: removal.id, decision: 'APPROVED' } });
     await deployChangeRequest({ actor: actors.compliance2, input: { id: removal.id } });
-    expect((await prisma.installation.findFirstOrThrow({ where: { agentId: agent.id, toolVersionId: v2.id } })).state).toBe('REVOKED');
+    expect((await prisma.installation.findFirstOrThrow({ where: { agentId: agent.id, toolVersionId: v2.id } })).state).toBe(
+      'REVOKED',
+    );
   });
 
   it('never approves or activates an installation blocked meanwhile', async () => {
     const prisma = await getPrisma();
     const agent = await prisma.agent.create({ data: { name: 'blocked-agent', environment: 'PRODUCTION', owner: 'ops' } });
-    const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: agent.id, environment: 'PRODUCTION', justification: JUSTIFICATION } });
+    const r = await createChangeRequest({
+      actor: actors.requester,
+      input: {
+        kind: 'NEW_TOOL',
+        toolVersionId: externalV1,
+        agentId: agent.id,
+        environment: 'PRODUCTION',
+        justification: JUSTIFICATION,
+      },
+    });
     await decideChangeRequest({ actor: actors.compliance2, input: { id: r.id, decision: 'APPROVED' } });
     await prisma.installation.updateMany({ where: { agentId: agent.id }, data: { state: 'BLOCKED' } });
     const err = await appError(decideChangeRequest({ actor: actors.security, input: { id: r.id, decision: 'APPROVED' } }));
     expect(err.status).toBe(409);
     expect(err.message).toMatch(/installation is blocked/);
     expect((await prisma.changeRequest.findUniqueOrThrow({ where: { id: r.id } })).state).toBe('SECURITY_REVIEW');
-    expect(await prisma.installation.findFirstOrThrow({ where: { agentId: agent.id } })).toMatchObject({ state: 'BLOCKED', approvedDigest: null });
+    expect(await prisma.installation.findFirstOrThrow({ where: { agentId: agent.id } })).toMatchObject({
+      state: 'BLOCKED',
+      approvedDigest: null,
+    });
   });
 
   it('reads and decides a request the enforcement API opened for an unknown tool', async () => {
     const prisma = await getPrisma();
     const r = await prisma.changeRequest.create({
       data: {
-        kind: 'NEW_TOOL', source: 'ENFORCEMENT', requestedToolName: 'mystery-tool', requestedVersion: '0.1.0', agentId: prodAgent, environment: 'PRODUCTION',
-        evaluationSnapshot: { evaluatedAt: new Date().toISOString(), environment: 'PRODUCTION', policyId: null, policyVersion: 0, passes: false, unknownTool: true, verdicts: [], note: 'Not in the inventory yet.' },
-        requiresSecurityReview: true, dueAt: new Date(Date.now() + 86_400_000),
+        kind: 'NEW_TOOL',
+        source: 'ENFORCEMENT',
+        requestedToolName: 'mystery-tool',
+        requestedVersion: '0.1.0',
+        agentId: prodAgent,
+        environment: 'PRODUCTION',
+        evaluationSnapshot: {
+          evaluatedAt: new Date().toISOString(),
+          environment: 'PRODUCTION',
+          policyId: null,
+          policyVersion: 0,
+          passes: false,
+          unknownTool: true,
+          verdicts: [],
+          note: 'Not in the inventory yet.',
+        },
+        requiresSecurityReview: true,
+        dueAt: new Date(Date.now() + 86_400_000),
       },
     });
     const detail = await getChangeRequest({ actor: actors.auditor, input: { id: r.id } });
     expect(detail).toMatchObject({ toolName: 'mystery-tool', requesterName: 'Enforcement API', installation: null });
-    expect(detail.snapshot).toMatchObject({ evaluated: false, reviewTriggers: [], fastTrack: { eligible: false, reason: 'Not in the inventory yet.' } });
+    expect(detail.snapshot).toMatchObject({
+      evaluated: false,
+      reviewTriggers: [],
+      fastTrack: { eligible: false, reason: 'Not in the inventory yet.' },
+    });
     await decideChangeRequest({ actor: actors.requester, input: { id: r.id, decision: 'APPROVED' } });
-    expect((await decideChangeRequest({ actor: actors.security, input: { id: r.id, decision: 'APPROVED' } })).state).toBe('APPROVED');
+    expect((await decideChangeRequest({ actor: actors.security, input: { id: r.id, decision: 'APPROVED' } })).state).toBe(
+      'APPROVED',
+    );
   });
 
   it('withdraws, comments, lists with filters, and keeps the audit chain intact', async () => {
     const prisma = await getPrisma();
     const agent = await prisma.agent.create({ data: { name: 'dev-agent', environment: 'DEVELOPMENT', owner: 'dev' } });
-    const r = await createChangeRequest({ actor: actors.requester, input: { kind: 'NEW_TOOL', toolVersionId: externalV1, agentId: agent.id, environment: 'DEVELOPMENT', justification: JUSTIFICATION } });
+    const r = await createChangeRequest({
+      actor: actors.requester,
+      input: {
+        kind: 'NEW_TOOL',
+        toolVersionId: externalV1,
+        agentId: agent.id,
+        environment: 'DEVELOPMENT',
+        justification: JUSTIFICATION,
+      },
+    });
     expect((await appError(withdrawChangeRequest({ actor: actors.compliance2, input: { id: r.id } }))).status).toBe(403);
     await addChangeComment({ actor: actors.security, input: { id: r.id, body: 'Why development?' } });
     expect((await withdrawChangeRequest({ actor: actors.requester, input: { id: r.id } })).state).toBe('WITHDRAWN');

@@ -16,7 +16,10 @@ import { resolveTarget } from './resolve-target';
  * the version as it is now, and the agent's installation put in REQUESTED. A request that needs
  * no human (fast-track) is approved at once, recorded as an automatic approval with its reason.
  */
-export async function createChangeRequest({ actor, input }: OperationCall<TCreateChangeRequestInput>, ctx?: OperationContextInput): Promise<ChangeRequest> {
+export async function createChangeRequest(
+  { actor, input }: OperationCall<TCreateChangeRequestInput>,
+  ctx?: OperationContextInput,
+): Promise<ChangeRequest> {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'changeRequest:create');
   const person = requirePerson(actor);
@@ -29,7 +32,13 @@ export async function createChangeRequest({ actor, input }: OperationCall<TCreat
     });
     if (open) throw conflict(`An open change request (${open.id}) already covers ${target.label} for ${target.agent.name}`);
 
-    const { snapshot, requiresSecurityReview } = await buildSnapshot(tx, { kind: data.kind, environment: data.environment, versionId: target.version.id, requestedById: person.id, now });
+    const { snapshot, requiresSecurityReview } = await buildSnapshot(tx, {
+      kind: data.kind,
+      environment: data.environment,
+      versionId: target.version.id,
+      requestedById: person.id,
+      now,
+    });
     const fastTrack = snapshot.fastTrack.eligible;
     const request = await tx.changeRequest.create({
       data: {
@@ -55,15 +64,34 @@ export async function createChangeRequest({ actor, input }: OperationCall<TCreat
     });
     if (fastTrack) {
       await tx.approval.create({
-        data: { changeRequestId: request.id, stage: 'COMPLIANCE', reviewerId: null, automatic: true, decision: 'APPROVED', comment: `Fast-track: ${snapshot.fastTrack.reason}`, createdAt: now },
+        data: {
+          changeRequestId: request.id,
+          stage: 'COMPLIANCE',
+          reviewerId: null,
+          automatic: true,
+          decision: 'APPROVED',
+          comment: `Fast-track: ${snapshot.fastTrack.reason}`,
+          createdAt: now,
+        },
       });
     }
     if (installsVersion(data.kind)) {
       const state = fastTrack ? 'APPROVED' : 'REQUESTED';
-      const fields = { state, approvedDigest: fastTrack ? target.version.artifactDigest : null, approvedAt: fastTrack ? now : null, revokedAt: null } as const;
+      const fields = {
+        state,
+        approvedDigest: fastTrack ? target.version.artifactDigest : null,
+        approvedAt: fastTrack ? now : null,
+        revokedAt: null,
+      } as const;
       await tx.installation.upsert({
         where: { agentId_toolVersionId: { agentId: target.agent.id, toolVersionId: target.version.id } },
-        create: { agentId: target.agent.id, toolVersionId: target.version.id, toolId: target.version.toolId, environment: data.environment, ...fields },
+        create: {
+          agentId: target.agent.id,
+          toolVersionId: target.version.id,
+          toolId: target.version.toolId,
+          environment: data.environment,
+          ...fields,
+        },
         update: fields,
       });
     }

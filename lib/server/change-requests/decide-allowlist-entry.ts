@@ -12,7 +12,10 @@ import { refusalError, requirePerson } from './acting-user';
  * The second person on an allowlist entry: a security reviewer (or an admin) other than its
  * creator approves it, and only then does it waive review triggers; or rejects it, with a reason.
  */
-export async function decideAllowlistEntry({ actor, input }: OperationCall<TDecideAllowlistEntryInput>, ctx?: OperationContextInput): Promise<AllowlistEntry> {
+export async function decideAllowlistEntry(
+  { actor, input }: OperationCall<TDecideAllowlistEntryInput>,
+  ctx?: OperationContextInput,
+): Promise<AllowlistEntry> {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'allowlist:approve');
   const person = requirePerson(actor);
@@ -35,7 +38,12 @@ export async function decideAllowlistEntry({ actor, input }: OperationCall<TDeci
       entityType: 'AllowlistEntry',
       entityId: entry.id,
       before: { status: entry.status, createdById: entry.createdById },
-      after: { status: approved ? 'APPROVED' : 'REJECTED', tool: entry.tool.name, environment: entry.environment, comment: data.comment },
+      after: {
+        status: approved ? 'APPROVED' : 'REJECTED',
+        tool: entry.tool.name,
+        environment: entry.environment,
+        comment: data.comment,
+      },
     });
     return tx.allowlistEntry.findUniqueOrThrow({ where: { id: entry.id } });
   });

@@ -13,7 +13,10 @@ import { refusalError, requirePerson } from './acting-user';
  * from now on), the version it replaces is revoked; a removal revokes the installation. The
  * requester never deploys their own request (checkDeploy): a second person always takes part.
  */
-export async function deployChangeRequest({ actor, input }: OperationCall<TChangeRequestIdInput>, ctx?: OperationContextInput): Promise<ChangeRequest> {
+export async function deployChangeRequest(
+  { actor, input }: OperationCall<TChangeRequestIdInput>,
+  ctx?: OperationContextInput,
+): Promise<ChangeRequest> {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'changeRequest:deploy');
   const person = requirePerson(actor);
@@ -23,7 +26,10 @@ export async function deployChangeRequest({ actor, input }: OperationCall<TChang
     if (!request) throw notFound('Change request');
     const check = checkDeploy({ state: request.state, userId: person.id, requestedById: request.requestedById });
     if (!check.ok) throw refusalError(check);
-    const moved = await tx.changeRequest.updateMany({ where: { id, state: 'APPROVED' }, data: { state: 'DEPLOYED', deployedAt: now } });
+    const moved = await tx.changeRequest.updateMany({
+      where: { id, state: 'APPROVED' },
+      data: { state: 'DEPLOYED', deployedAt: now },
+    });
     if (moved.count !== 1) throw conflict('The request was deployed or changed meanwhile');
     if (request.agentId && request.toolVersionId) {
       const where = { agentId_toolVersionId: { agentId: request.agentId, toolVersionId: request.toolVersionId } };
@@ -33,7 +39,9 @@ export async function deployChangeRequest({ actor, input }: OperationCall<TChang
         // Activate only what was approved, for the digest the request pinned; a blocked installation stays blocked.
         const inst = await tx.installation.findUnique({ where, select: { state: true, approvedDigest: true } });
         if (!inst || inst.state !== 'APPROVED' || inst.approvedDigest !== request.artifactDigest) {
-          throw conflict(`The agent's installation is ${inst?.state.toLowerCase() ?? 'missing'}${inst && inst.approvedDigest !== request.artifactDigest ? ' for another digest' : ''}: it cannot be activated by this request`);
+          throw conflict(
+            `The agent's installation is ${inst?.state.toLowerCase() ?? 'missing'}${inst && inst.approvedDigest !== request.artifactDigest ? ' for another digest' : ''}: it cannot be activated by this request`,
+          );
         }
         await tx.installation.update({ where, data: { state: 'ACTIVE', activatedAt: now } });
         if (request.fromVersionId) {
@@ -49,7 +57,12 @@ export async function deployChangeRequest({ actor, input }: OperationCall<TChang
       entityType: 'ChangeRequest',
       entityId: id,
       before: { state: 'APPROVED' },
-      after: { state: 'DEPLOYED', kind: request.kind, artifactDigest: request.artifactDigest, replacedVersionId: request.fromVersionId },
+      after: {
+        state: 'DEPLOYED',
+        kind: request.kind,
+        artifactDigest: request.artifactDigest,
+        replacedVersionId: request.fromVersionId,
+      },
     });
     return tx.changeRequest.findUniqueOrThrow({ where: { id } });
   });

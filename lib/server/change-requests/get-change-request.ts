@@ -29,7 +29,9 @@ export async function getChangeRequest({ actor, input }: OperationCall<TChangeRe
   if (!request) throw notFound('Change request');
   const installation =
     request.agentId && request.toolVersionId
-      ? await db.installation.findUnique({ where: { agentId_toolVersionId: { agentId: request.agentId, toolVersionId: request.toolVersionId } } })
+      ? await db.installation.findUnique({
+          where: { agentId_toolVersionId: { agentId: request.agentId, toolVersionId: request.toolVersionId } },
+        })
       : null;
   const { toolVersion: version, ...rest } = request;
   return {
@@ -41,7 +43,10 @@ export async function getChangeRequest({ actor, input }: OperationCall<TChangeRe
     installation,
     currentDigest: version?.artifactDigest ?? null,
     digestChanged: version !== null && (version.artifactDigest ?? null) !== request.artifactDigest,
-    approvals: request.approvals.map((a) => ({ ...a, reviewerName: a.automatic ? 'System (fast-track)' : (a.reviewer?.name ?? 'unknown user') })),
+    approvals: request.approvals.map((a) => ({
+      ...a,
+      reviewerName: a.automatic ? 'System (fast-track)' : (a.reviewer?.name ?? 'unknown user'),
+    })),
     comments: request.comments.map((c) => ({ ...c, authorName: c.author.name })),
     overdue: isOverdue(request, now),
     hoursOverdue: hoursOverdue(request, now),

@@ -14,7 +14,10 @@ const STATE_OF_STAGE: Record<ReviewStage, ChangeState> = { COMPLIANCE: 'COMPLIAN
  * duties lets them decide (they did not raise it, nor decide its earlier stage), overdue first,
  * then by due time.
  */
-export async function getInbox({ actor, input }: OperationCall<TInboxQuery>, ctx?: OperationContextInput): Promise<ChangeRequestRow[]> {
+export async function getInbox(
+  { actor, input }: OperationCall<TInboxQuery>,
+  ctx?: OperationContextInput,
+): Promise<ChangeRequestRow[]> {
   const { db, now } = await operationContext(ctx);
   // A read: every role may ask; roles that decide no stage get an empty inbox.
   assertActorCan(actor, 'changeRequest:read');
@@ -27,7 +30,12 @@ export async function getInbox({ actor, input }: OperationCall<TInboxQuery>, ctx
     OR: [{ requestedById: null }, { requestedById: { not: person.id } }],
     approvals: { none: { reviewerId: person.id } },
   };
-  const requests = await db.changeRequest.findMany({ where, include: CHANGE_REQUEST_ROW_INCLUDE, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: limit });
+  const requests = await db.changeRequest.findMany({
+    where,
+    include: CHANGE_REQUEST_ROW_INCLUDE,
+    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+    take: limit,
+  });
   // Ordered by due time, the overdue ones already come first.
   return requests.map((r) => toRow(r, now));
 }

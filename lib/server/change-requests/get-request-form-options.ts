@@ -34,32 +34,60 @@ const MAX_TOOLS = 500;
  * requester sees before submitting whether a security review or fast-track follows. The allowlist
  * counts as it will on submit: approved entries only, never the requester's own.
  */
-export async function getRequestFormOptions({ actor, input }: OperationCall<TRequestFormOptionsQuery>, ctx?: OperationContextInput): Promise<{ agents: AgentOption[]; versions: VersionOption[] }> {
+export async function getRequestFormOptions(
+  { actor, input }: OperationCall<TRequestFormOptionsQuery>,
+  ctx?: OperationContextInput,
+): Promise<{ agents: AgentOption[]; versions: VersionOption[] }> {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'changeRequest:create');
   const { toolId: focusToolId } = parseInput(ZRequestFormOptionsQuery, input);
   const requestedById = actor.type === 'USER' ? actor.id : null;
   const [agents, tools, policies, allowlist] = await Promise.all([
     db.agent.findMany({ select: { id: true, name: true, environment: true }, orderBy: { name: 'asc' } }),
-    db.tool.findMany({ where: { latestVersionId: { not: null } }, select: { latestVersionId: true }, orderBy: { name: 'asc' }, take: MAX_TOOLS }),
+    db.tool.findMany({
+      where: { latestVersionId: { not: null } },
+      select: { latestVersionId: true },
+      orderBy: { name: 'asc' },
+      take: MAX_TOOLS,
+    }),
     getCurrentPolicies({ db }),
-    db.allowlistEntry.findMany({ where: { status: 'APPROVED' }, select: { toolId: true, environment: true, status: true, createdById: true } }),
+    db.allowlistEntry.findMany({
+      where: { status: 'APPROVED' },
+      select: { toolId: true, environment: true, status: true, createdById: true },
+    }),
   ]);
   const ids = tools.flatMap((t) => (t.latestVersionId ? [t.latestVersionId] : []));
   const versions = await db.toolVersion.findMany({
     where: { OR: [{ id: { in: ids } }, ...(focusToolId ? [{ toolId: focusToolId }] : [])] },
     select: { ...VERSION_FACTS_SELECT, version: true, artifactDigest: true, tool: { select: { name: true } } },
   });
-  const allowed = new Set(allowlist.filter((a) => allowlistStanding(a, requestedById).waives).map((a) => `${a.toolId}:${a.environment}`));
+  const allowed = new Set(
+    allowlist.filter((a) => allowlistStanding(a, requestedById).waives).map((a) => `${a.toolId}:${a.environment}`),
+  );
   const options = versions.map((v): VersionOption => {
     const facts = versionFactsOf(v);
     const preview = {} as VersionOption['preview'];
     for (const env of ENVIRONMENTS) {
       const e = evaluatePolicy(policies[env], facts, { now });
-      preview[env] = { passes: e.passes, blocking: e.blocking.map((b) => b.reason), triggers: e.reviewTriggers.map((t) => t.reason), onAllowlist: allowed.has(`${v.toolId}:${env}`) };
+      preview[env] = {
+        passes: e.passes,
+        blocking: e.blocking.map((b) => b.reason),
+        triggers: e.reviewTriggers.map((t) => t.reason),
+        onAllowlist: allowed.has(`${v.toolId}:${env}`),
+      };
     }
-    return { id: v.id, toolId: v.toolId, toolName: v.tool.name, version: v.version, tier: v.tier, artifactDigest: v.artifactDigest, preview };
+    return {
+      id: v.id,
+      toolId: v.toolId,
+      toolName: v.tool.name,
+      version: v.version,
+      tier: v.tier,
+      artifactDigest: v.artifactDigest,
+      preview,
+    };
   });
-  options.sort((a, b) => a.toolName.localeCompare(b.toolName) || b.version.localeCompare(a.version, undefined, { numeric: true }));
+  options.sort(
+    (a, b) => a.toolName.localeCompare(b.toolName) || b.version.localeCompare(a.version, undefined, { numeric: true }),
+  );
   return { agents, versions: options };
 }

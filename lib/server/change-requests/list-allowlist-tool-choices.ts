@@ -11,14 +11,22 @@ export interface AllowlistToolChoices {
 }
 
 /** The tools the "pre-approve a tool" form offers, by name; a search narrows a large catalogue. */
-export async function listAllowlistToolChoices({ actor, input }: OperationCall<TAllowlistToolChoicesQuery>, ctx?: OperationContextInput): Promise<AllowlistToolChoices> {
+export async function listAllowlistToolChoices(
+  { actor, input }: OperationCall<TAllowlistToolChoicesQuery>,
+  ctx?: OperationContextInput,
+): Promise<AllowlistToolChoices> {
   const { db } = await operationContext(ctx);
   assertActorCan(actor, 'allowlist:manage');
   const { q, limit } = parseInput(ZAllowlistToolChoicesQuery, input);
   const where: Prisma.ToolWhereInput = q ? { name: { contains: q, mode: 'insensitive' } } : {};
   const [total, tools] = await Promise.all([
     db.tool.count({ where }),
-    db.tool.findMany({ where, select: { id: true, name: true, tier: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], take: limit }),
+    db.tool.findMany({
+      where,
+      select: { id: true, name: true, tier: true },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      take: limit,
+    }),
   ]);
   return { tools, total };
 }

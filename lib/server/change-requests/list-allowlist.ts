@@ -25,7 +25,10 @@ export interface AllowlistPage {
 }
 
 /** Allowlist entries by environment then age: live ones (pending and approved) unless a status is asked for. */
-export async function listAllowlist({ actor, input }: OperationCall<TListAllowlistQuery>, ctx?: OperationContextInput): Promise<AllowlistPage> {
+export async function listAllowlist(
+  { actor, input }: OperationCall<TListAllowlistQuery>,
+  ctx?: OperationContextInput,
+): Promise<AllowlistPage> {
   const { db } = await operationContext(ctx);
   assertActorCan(actor, 'allowlist:read');
   const q = parseInput(ZListAllowlistQuery, input);

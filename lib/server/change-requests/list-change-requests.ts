@@ -14,7 +14,10 @@ export interface ChangeRequestPage {
 }
 
 /** Filtered, paginated list (filters come from the URL), newest first; "mine" means raised by the actor. */
-export async function listChangeRequests({ actor, input }: OperationCall<TListChangeRequestsQuery>, ctx?: OperationContextInput): Promise<ChangeRequestPage> {
+export async function listChangeRequests(
+  { actor, input }: OperationCall<TListChangeRequestsQuery>,
+  ctx?: OperationContextInput,
+): Promise<ChangeRequestPage> {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'changeRequest:read');
   const q = parseInput(ZListChangeRequestsQuery, input);

@@ -16,11 +16,17 @@ export async function resolveTarget(tx: Prisma.TransactionClient, data: TCreateC
   const agent = await tx.agent.findUnique({ where: { id: data.agentId }, select: { id: true, name: true, environment: true } });
   if (!agent) throw field('agentId', `Unknown agent: ${data.agentId}`);
   if (agent.environment !== data.environment) {
-    throw field('environment', `${agent.name} runs in ${ENVIRONMENT_LABELS[agent.environment]}, not ${ENVIRONMENT_LABELS[data.environment]}`);
+    throw field(
+      'environment',
+      `${agent.name} runs in ${ENVIRONMENT_LABELS[agent.environment]}, not ${ENVIRONMENT_LABELS[data.environment]}`,
+    );
   }
   let versionId = data.toolVersionId;
   if (data.kind === 'REMOVAL' && !versionId) {
-    const inst = await tx.installation.findFirst({ where: { agentId: agent.id, toolId: data.toolId, state: { in: [...LIVE] } }, select: { toolVersionId: true } });
+    const inst = await tx.installation.findFirst({
+      where: { agentId: agent.id, toolId: data.toolId, state: { in: [...LIVE] } },
+      select: { toolVersionId: true },
+    });
     if (!inst) throw field('toolId', `${agent.name} has no approved or active installation of that tool to remove`);
     versionId = inst.toolVersionId;
   }
@@ -41,17 +47,28 @@ export async function resolveTarget(tx: Prisma.TransactionClient, data: TCreateC
   let fromVersionId: string | null = null;
   switch (data.kind) {
     case 'NEW_TOOL':
-      if (same && (LIVE as readonly string[]).includes(same.state)) throw conflict(`${label} is already ${same.state.toLowerCase()} for ${agent.name}`);
-      if (other) throw field('kind', `${agent.name} already runs another version of ${version.tool.name}: request a version update instead`);
+      if (same && (LIVE as readonly string[]).includes(same.state))
+        throw conflict(`${label} is already ${same.state.toLowerCase()} for ${agent.name}`);
+      if (other)
+        throw field(
+          'kind',
+          `${agent.name} already runs another version of ${version.tool.name}: request a version update instead`,
+        );
       break;
     case 'VERSION_UPDATE':
     case 'PERMISSION_CHANGE':
-      if (same && (LIVE as readonly string[]).includes(same.state)) throw conflict(`${label} is already ${same.state.toLowerCase()} for ${agent.name}`);
-      if (!other) throw field('kind', `${agent.name} has no approved version of ${version.tool.name} to update: request a new tool instead`);
+      if (same && (LIVE as readonly string[]).includes(same.state))
+        throw conflict(`${label} is already ${same.state.toLowerCase()} for ${agent.name}`);
+      if (!other)
+        throw field(
+          'kind',
+          `${agent.name} has no approved version of ${version.tool.name} to update: request a new tool instead`,
+        );
       fromVersionId = other.toolVersionId;
       break;
     case 'REMOVAL':
-      if (!same || !(LIVE as readonly string[]).includes(same.state)) throw field('toolVersionId', `${agent.name} has no approved or active installation of ${label} to remove`);
+      if (!same || !(LIVE as readonly string[]).includes(same.state))
+        throw field('toolVersionId', `${agent.name} has no approved or active installation of ${label} to remove`);
       break;
   }
   if (same?.state === 'BLOCKED') throw conflict(`${label} is blocked for ${agent.name}; it cannot be requested again`);

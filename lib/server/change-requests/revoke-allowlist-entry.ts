@@ -9,7 +9,10 @@ import { ZRevokeAllowlistEntryInput, type TRevokeAllowlistEntryInput } from '@/l
 import { refusalError, requirePerson } from './acting-user';
 
 /** Takes a tool off the allowlist (pending or approved): its requests go through review again. One person may do this: it adds review, never removes it. */
-export async function revokeAllowlistEntry({ actor, input }: OperationCall<TRevokeAllowlistEntryInput>, ctx?: OperationContextInput): Promise<AllowlistEntry> {
+export async function revokeAllowlistEntry(
+  { actor, input }: OperationCall<TRevokeAllowlistEntryInput>,
+  ctx?: OperationContextInput,
+): Promise<AllowlistEntry> {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'allowlist:manage');
   requirePerson(actor);
@@ -19,7 +22,10 @@ export async function revokeAllowlistEntry({ actor, input }: OperationCall<TRevo
     if (!entry) throw notFound('Allowlist entry');
     const check = checkAllowlistRevoke({ status: entry.status });
     if (!check.ok) throw refusalError(check);
-    const moved = await tx.allowlistEntry.updateMany({ where: { id, status: { in: [...LIVE_ALLOWLIST_STATUSES] } }, data: { status: 'REVOKED', revokedAt: now } });
+    const moved = await tx.allowlistEntry.updateMany({
+      where: { id, status: { in: [...LIVE_ALLOWLIST_STATUSES] } },
+      data: { status: 'REVOKED', revokedAt: now },
+    });
     if (moved.count !== 1) throw conflict('The entry was already removed');
     await recordAuditEvent(tx, actor, {
       action: 'allowlist.removed',

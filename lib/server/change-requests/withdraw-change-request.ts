@@ -9,7 +9,10 @@ import { ZChangeRequestIdInput, type TChangeRequestIdInput } from '@/lib/validat
 import { refusalError, requirePerson } from './acting-user';
 
 /** The requester (or an admin) pulls back a request still in review; its pending installation is revoked. */
-export async function withdrawChangeRequest({ actor, input }: OperationCall<TChangeRequestIdInput>, ctx?: OperationContextInput): Promise<ChangeRequest> {
+export async function withdrawChangeRequest(
+  { actor, input }: OperationCall<TChangeRequestIdInput>,
+  ctx?: OperationContextInput,
+): Promise<ChangeRequest> {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'changeRequest:create');
   const person = requirePerson(actor);
@@ -17,14 +20,31 @@ export async function withdrawChangeRequest({ actor, input }: OperationCall<TCha
   return db.$transaction(async (tx) => {
     const request = await tx.changeRequest.findUnique({ where: { id } });
     if (!request) throw notFound('Change request');
-    const check = checkWithdraw({ state: request.state, role: person.role, userId: person.id, requestedById: request.requestedById });
+    const check = checkWithdraw({
+      state: request.state,
+      role: person.role,
+      userId: person.id,
+      requestedById: request.requestedById,
+    });
     if (!check.ok) throw refusalError(check);
-    const moved = await tx.changeRequest.updateMany({ where: { id, state: { in: [...OPEN_STATES] } }, data: { state: 'WITHDRAWN', decidedAt: now } });
+    const moved = await tx.changeRequest.updateMany({
+      where: { id, state: { in: [...OPEN_STATES] } },
+      data: { state: 'WITHDRAWN', decidedAt: now },
+    });
     if (moved.count !== 1) throw conflict('The request was decided meanwhile');
     if (request.kind !== 'REMOVAL' && request.agentId && request.toolVersionId) {
-      await tx.installation.updateMany({ where: { agentId: request.agentId, toolVersionId: request.toolVersionId, state: 'REQUESTED' }, data: { state: 'REVOKED', revokedAt: now } });
+      await tx.installation.updateMany({
+        where: { agentId: request.agentId, toolVersionId: request.toolVersionId, state: 'REQUESTED' },
+        data: { state: 'REVOKED', revokedAt: now },
+      });
     }
-    await recordAuditEvent(tx, actor, { action: 'changeRequest.withdrawn', entityType: 'ChangeRequest', entityId: id, before: { state: request.state }, after: { state: 'WITHDRAWN' } });
+    await recordAuditEvent(tx, actor, {
+      action: 'changeRequest.withdrawn',
+      entityType: 'ChangeRequest',
+      entityId: id,
+      before: { state: request.state },
+      after: { state: 'WITHDRAWN' },
+    });
     return tx.changeRequest.findUniqueOrThrow({ where: { id } });
   });
 }

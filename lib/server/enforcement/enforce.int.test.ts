@@ -18,31 +18,74 @@ const decisions = () => t.db().prisma.enforcementDecision.count();
 
 describe('POST /api/v1/enforce', () => {
   it('allows a gold tool installed on a production agent', async () => {
-    const r = await call(w.keys.enforce, { agent: w.agents.prod, tool: 'email-parser', version: '1.0.0', action: 'invoke', requestId: 'r1' });
+    const r = await call(w.keys.enforce, {
+      agent: w.agents.prod,
+      tool: 'email-parser',
+      version: '1.0.0',
+      action: 'invoke',
+      requestId: 'r1',
+    });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ decision: 'allow', environment: 'PRODUCTION', policy: { version: 1 }, requestId: 'r1' });
   });
 
   it('finds the tool by registry identifier, with or without the registry name', async () => {
-    const bySlug = await call(w.keys.enforce, { agent: w.agents.prod, tool: 'acme/email-parser', version: '1.0.0', action: 'invoke' });
+    const bySlug = await call(w.keys.enforce, {
+      agent: w.agents.prod,
+      tool: 'acme/email-parser',
+      version: '1.0.0',
+      action: 'invoke',
+    });
     expect(bySlug.body.decision).toBe('allow');
-    const withRegistry = await call(w.keys.enforce, { agent: w.agents.prod, registry: 'agentnode', tool: 'acme/email-parser', version: '1.0.0', action: 'invoke' });
+    const withRegistry = await call(w.keys.enforce, {
+      agent: w.agents.prod,
+      registry: 'agentnode',
+      tool: 'acme/email-parser',
+      version: '1.0.0',
+      action: 'invoke',
+    });
     expect(withRegistry.body.decision).toBe('allow');
-    const wrongRegistry = await call(w.keys.enforce, { agent: w.agents.prod, registry: 'npm', tool: 'email-parser', version: '1.0.0', action: 'invoke' });
-    expect(wrongRegistry).toMatchObject({ status: 404, body: { code: 'unknown_tool', error: 'Tool “email-parser” is not in the inventory.' } });
+    const wrongRegistry = await call(w.keys.enforce, {
+      agent: w.agents.prod,
+      registry: 'npm',
+      tool: 'email-parser',
+      version: '1.0.0',
+      action: 'invoke',
+    });
+    expect(wrongRegistry).toMatchObject({
+      status: 404,
+      body: { code: 'unknown_tool', error: 'Tool “email-parser” is not in the inventory.' },
+    });
   });
 
   it('denies a tool below the production tier, with the reason', async () => {
     const r = await call(w.keys.enforce, { agent: w.agents.prod, tool: 'web-fetcher', version: '1.0.0', action: 'invoke' });
     expect(r.body.decision).toBe('deny');
-    expect(r.body.reasons).toContainEqual(expect.objectContaining({ code: 'policy-violation', rule: 'min-tier', message: expect.stringContaining('below the minimum Gold') }));
+    expect(r.body.reasons).toContainEqual(
+      expect.objectContaining({
+        code: 'policy-violation',
+        rule: 'min-tier',
+        message: expect.stringContaining('below the minimum Gold'),
+      }),
+    );
   });
 
   it('allows the same tool once an approved exception covers it', async () => {
     const p = t.db().prisma;
     const user = await p.user.findFirstOrThrow();
     const ex = await p.policyException.create({
-      data: { rules: ['min-tier'], toolId: w.tools.verified, environment: 'PRODUCTION', justification: 'j', compensatingControls: 'c', remediationPlan: 'r', remediationDate: new Date(), expiresAt: new Date(Date.now() + 86_400_000), status: 'APPROVED', requestedById: user.id },
+      data: {
+        rules: ['min-tier'],
+        toolId: w.tools.verified,
+        environment: 'PRODUCTION',
+        justification: 'j',
+        compensatingControls: 'c',
+        remediationPlan: 'r',
+        remediationDate: new Date(),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        status: 'APPROVED',
+        requestedById: user.id,
+      },
     });
     const r = await call(w.keys.enforce, { agent: w.agents.prod, tool: 'web-fetcher', version: '1.0.0', action: 'invoke' });
     expect(r.body).toMatchObject({ decision: 'allow', exceptionId: ex.id });
@@ -55,7 +98,13 @@ describe('POST /api/v1/enforce', () => {
   });
 
   it('denies a digest that is not the approved one', async () => {
-    const r = await call(w.keys.enforce, { agent: w.agents.prod, tool: 'email-parser', version: '1.0.0', action: 'invoke', artifactDigest: 'sha256:2222222222222222222222222222' });
+    const r = await call(w.keys.enforce, {
+      agent: w.agents.prod,
+      tool: 'email-parser',
+      version: '1.0.0',
+      action: 'invoke',
+      artifactDigest: 'sha256:2222222222222222222222222222',
+    });
     expect(r.body.reasons).toContainEqual(expect.objectContaining({ code: 'digest-mismatch' }));
   });
 
@@ -67,7 +116,11 @@ describe('POST /api/v1/enforce', () => {
     expect(a.body.changeRequestId).toBeTruthy();
     expect(b.body.changeRequestId).toBe(a.body.changeRequestId);
     const p = t.db().prisma;
-    expect(await p.changeRequest.count({ where: { requestedToolName: 'shiny-new-tool', source: 'ENFORCEMENT', kind: 'NEW_TOOL', toolId: null } })).toBe(1);
+    expect(
+      await p.changeRequest.count({
+        where: { requestedToolName: 'shiny-new-tool', source: 'ENFORCEMENT', kind: 'NEW_TOOL', toolId: null },
+      }),
+    ).toBe(1);
     expect(await p.alert.count({ where: { kind: 'unapproved-install' } })).toBe(1);
     // An invoke of an unknown tool is bad input: 404, logged, no request opened.
     const c = await call(w.keys.enforce, { ...body, tool: 'other-unknown', action: 'invoke' });
@@ -79,8 +132,16 @@ describe('POST /api/v1/enforce', () => {
     const before = await decisions();
     await call(w.keys.enforce, { agent: w.agents.prod, tool: 'email-parser', version: '1.0.0', action: 'invoke' });
     const agent = await call(w.keys.enforce, { agent: 'nobody', tool: 'email-parser', version: '1.0.0', action: 'install' });
-    expect(agent).toMatchObject({ status: 404, body: { code: 'unknown_agent', error: 'Agent “nobody” is not registered in ToolLedger.' } });
-    const version = await call(w.keys.enforce, { agent: w.agents.prod, tool: 'email-parser', version: '9.9.9', action: 'invoke' });
+    expect(agent).toMatchObject({
+      status: 404,
+      body: { code: 'unknown_agent', error: 'Agent “nobody” is not registered in ToolLedger.' },
+    });
+    const version = await call(w.keys.enforce, {
+      agent: w.agents.prod,
+      tool: 'email-parser',
+      version: '9.9.9',
+      action: 'invoke',
+    });
     expect(version).toMatchObject({ status: 404, body: { code: 'unknown_version' } });
     expect(await decisions()).toBe(before + 3);
     const logged = await t.db().prisma.enforcementDecision.findFirstOrThrow({ where: { version: '9.9.9' } });

@@ -69,7 +69,10 @@ export async function enforce(input: TEnforceRequest, { key, actor }: ApiKeyCont
         },
         { db: tx, now },
       );
-      const logged = await tx.enforcementDecision.create({ data: { ...row(crId), reasons: decision.reasons as unknown as Prisma.InputJsonValue }, select: { id: true } });
+      const logged = await tx.enforcementDecision.create({
+        data: { ...row(crId), reasons: decision.reasons as unknown as Prisma.InputJsonValue },
+        select: { id: true },
+      });
       return { crId, id: logged.id };
     });
     changeRequestId = saved.crId;

@@ -13,7 +13,10 @@ const DAY_MS = 86_400_000;
  * Each row carries the name of the API key that asked (the log keeps only its id, so a revoked
  * or renamed key still shows what it is called now).
  */
-export async function listEnforcementDecisions({ actor, input }: OperationCall<TEnforcementLogFilter>, ctx?: OperationContextInput) {
+export async function listEnforcementDecisions(
+  { actor, input }: OperationCall<TEnforcementLogFilter>,
+  ctx?: OperationContextInput,
+) {
   const { db } = await operationContext(ctx);
   assertActorCan(actor, 'enforcement:read');
   const filter = parseInput(ZEnforcementLogFilter, input);
@@ -43,7 +46,9 @@ export async function listEnforcementDecisions({ actor, input }: OperationCall<T
   });
   const page = found.slice(0, PAGE);
   const keyIds = [...new Set(page.flatMap((d) => (d.apiKeyId ? [d.apiKeyId] : [])))];
-  const keys = keyIds.length ? await db.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, name: true, prefix: true } }) : [];
+  const keys = keyIds.length
+    ? await db.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, name: true, prefix: true } })
+    : [];
   const keyById = new Map(keys.map((k) => [k.id, k]));
   const rows = page.map((d) => ({ ...d, apiKey: d.apiKeyId ? (keyById.get(d.apiKeyId) ?? null) : null }));
   return { rows, nextBefore: found.length > PAGE ? page[PAGE - 1]!.id : null };

@@ -95,10 +95,18 @@ export function versionFacts(row: VersionRow): VersionFacts {
 }
 
 type ExceptionRow = Omit<ExceptionFacts, 'expiresAt'> & { expiresAtMs: number };
-const exceptionFacts = ({ expiresAtMs, ...e }: ExceptionRow): ExceptionFacts => ({ ...e, expiresAt: new Date(Number(expiresAtMs)) });
+const exceptionFacts = ({ expiresAtMs, ...e }: ExceptionRow): ExceptionFacts => ({
+  ...e,
+  expiresAt: new Date(Number(expiresAtMs)),
+});
 
 /** Approved, unexpired exceptions of many tools in one environment (the exports' bulk read). */
-export async function loadExceptionsOfTools(db: SqlSession, toolIds: readonly string[], environment: Environment, now: Date): Promise<Map<string, ExceptionFacts[]>> {
+export async function loadExceptionsOfTools(
+  db: SqlSession,
+  toolIds: readonly string[],
+  environment: Environment,
+  now: Date,
+): Promise<Map<string, ExceptionFacts[]>> {
   const byTool = new Map<string, ExceptionFacts[]>();
   if (toolIds.length === 0) return byTool;
   for (const row of await db.query<ExceptionRow>(EXCEPTIONS_OF_TOOLS, [[...toolIds], environment, now.toISOString()])) {
@@ -127,7 +135,8 @@ export function buildEnforcementFacts(p: {
     agent: p.agent,
     tool: p.tool,
     version: p.row && facts ? { artifactDigest: p.row.artifactDigest, facts } : null,
-    installation: p.row?.installationState && p.agent ? { state: p.row.installationState, approvedDigest: p.row.approvedDigest } : null,
+    installation:
+      p.row?.installationState && p.agent ? { state: p.row.installationState, approvedDigest: p.row.approvedDigest } : null,
     policy: p.policy,
     exceptions: p.exceptions,
     now: p.now,
@@ -138,13 +147,16 @@ export async function loadEnforcementFacts(db: SqlSession, input: TEnforceReques
   const agent = await findAgent(db, input.agent);
   const toolIds = await findToolIds(db, input.tool, input.registry ?? null);
   const tool = toolIds.length === 1 ? { id: toolIds[0]! } : toolIds.length > 1 ? ('ambiguous' as const) : null;
-  const [row] = tool && tool !== 'ambiguous' ? await db.query<VersionRow>(VERSION, [tool.id, input.version, agent?.id ?? null]) : [];
+  const [row] =
+    tool && tool !== 'ambiguous' ? await db.query<VersionRow>(VERSION, [tool.id, input.version, agent?.id ?? null]) : [];
   const policy = agent ? await getCurrentPolicy(agent.environment) : null;
   const facts = row ? versionFacts(row) : null;
   // Exceptions only matter when a rule fails: the common, compliant call skips the query.
   let exceptions: ExceptionFacts[] = [];
   if (facts && agent && policy && !evaluatePolicy(policy, facts, { now }).passes) {
-    exceptions = (await db.query<ExceptionRow>(EXCEPTIONS, [facts.toolId, agent.environment, now.toISOString()])).map(exceptionFacts);
+    exceptions = (await db.query<ExceptionRow>(EXCEPTIONS, [facts.toolId, agent.environment, now.toISOString()])).map(
+      exceptionFacts,
+    );
   }
   return buildEnforcementFacts({
     request: {

@@ -29,7 +29,10 @@ export interface InTransactionContext {
  * request (source ENFORCEMENT) and an "unapproved-install" alert, once per agent + tool + version.
  * Repeated attempts reuse the open request (the alert's dedupe key finds it) instead of piling up.
  */
-export async function openRequestForUnknownTool({ actor, input }: OperationCall<TUnknownToolAttempt>, { db: tx, now = new Date() }: InTransactionContext): Promise<string> {
+export async function openRequestForUnknownTool(
+  { actor, input }: OperationCall<TUnknownToolAttempt>,
+  { db: tx, now = new Date() }: InTransactionContext,
+): Promise<string> {
   assertMayEnforce(actor);
   const a = parseInput(ZUnknownToolAttempt, input);
   const dedupeKey = `unapproved-install:${a.agentName}:${a.toolName}@${a.version}`;
@@ -66,13 +69,35 @@ export async function openRequestForUnknownTool({ actor, input }: OperationCall<
       dueAt: new Date(now.getTime() + REVIEW_DAYS * 86_400_000),
     },
   });
-  const detail = { agentName: a.agentName, toolName: a.toolName, version: a.version, environment: a.environment, changeRequestId: request.id };
+  const detail = {
+    agentName: a.agentName,
+    toolName: a.toolName,
+    version: a.version,
+    environment: a.environment,
+    changeRequestId: request.id,
+  };
   const alert = await tx.alert.upsert({
     where: { dedupeKey },
-    create: { dedupeKey, kind: 'unapproved-install', severity: 'HIGH', title: `${a.agentName} tried to install unknown tool ${a.toolName}@${a.version}`, detail },
+    create: {
+      dedupeKey,
+      kind: 'unapproved-install',
+      severity: 'HIGH',
+      title: `${a.agentName} tried to install unknown tool ${a.toolName}@${a.version}`,
+      detail,
+    },
     update: { state: 'OPEN', detail, resolvedAt: null, resolvedBy: null },
   });
-  await recordAuditEvent(tx, actor, { action: 'changeRequest.openedByEnforcement', entityType: 'ChangeRequest', entityId: request.id, after: request });
-  await recordAuditEvent(tx, actor, { action: existing ? 'alert.reopened' : 'alert.raised', entityType: 'Alert', entityId: alert.id, after: alert });
+  await recordAuditEvent(tx, actor, {
+    action: 'changeRequest.openedByEnforcement',
+    entityType: 'ChangeRequest',
+    entityId: request.id,
+    after: request,
+  });
+  await recordAuditEvent(tx, actor, {
+    action: existing ? 'alert.reopened' : 'alert.raised',
+    entityType: 'Alert',
+    entityId: alert.id,
+    after: alert,
+  });
   return request.id;
 }

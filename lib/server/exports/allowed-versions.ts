@@ -3,7 +3,12 @@ import type { SqlSession } from '@/lib/db/driver';
 import { decideEnforcement } from '@/lib/domain/policy/enforce-decision';
 import type { ExportableVersion } from '@/lib/domain/exports/types';
 import type { Environment, PermissionSet } from '@/lib/domain/types';
-import { buildEnforcementFacts, loadExceptionsOfTools, VERSION_COLUMNS, type VersionRow } from '@/lib/server/enforcement/load-enforcement-facts';
+import {
+  buildEnforcementFacts,
+  loadExceptionsOfTools,
+  VERSION_COLUMNS,
+  type VersionRow,
+} from '@/lib/server/enforcement/load-enforcement-facts';
 import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
 
 // Every installation of the environment's agents with the version columns the enforcement
@@ -45,7 +50,13 @@ export async function loadAllowedVersions(db: SqlSession, environment: Environme
   for (const row of rows) {
     if (allowed.has(row.id)) continue;
     const facts = buildEnforcementFacts({
-      request: { action: 'INVOKE', agentName: row.agentName, toolName: row.externalId, versionName: row.version, requestedDigest: null },
+      request: {
+        action: 'INVOKE',
+        agentName: row.agentName,
+        toolName: row.externalId,
+        versionName: row.version,
+        requestedDigest: null,
+      },
       agent: { id: row.agentId, environment },
       tool: { id: row.toolId },
       row,
@@ -54,7 +65,12 @@ export async function loadAllowedVersions(db: SqlSession, environment: Environme
       now,
     });
     if (decideEnforcement(facts).outcome !== 'ALLOW') continue;
-    const permissions: PermissionSet = { network: row.network, filesystem: row.filesystem, codeExecution: row.codeExecution, dataAccess: row.dataAccess };
+    const permissions: PermissionSet = {
+      network: row.network,
+      filesystem: row.filesystem,
+      codeExecution: row.codeExecution,
+      dataAccess: row.dataAccess,
+    };
     allowed.set(row.id, {
       toolId: row.toolId,
       toolVersionId: row.id,

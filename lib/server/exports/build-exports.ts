@@ -17,5 +17,11 @@ export interface EnvironmentExports {
 /** Both client formats of one environment, compiled from the same allowed set. Callers authorize. */
 export async function buildEnvironmentExports(environment: Environment, now: Date): Promise<EnvironmentExports> {
   const allowed = await loadAllowedVersions(await getDatabase(), environment, now);
-  return { environment, generatedAt: now, allowed, claudeCode: toClaudeManagedSettings(allowed), toolHive: toToolHiveProfiles(allowed) };
+  return {
+    environment,
+    generatedAt: now,
+    allowed,
+    claudeCode: toClaudeManagedSettings(allowed),
+    toolHive: toToolHiveProfiles(allowed),
+  };
 }

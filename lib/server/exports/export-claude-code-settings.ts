@@ -6,7 +6,10 @@ import type { ExportFile } from './export-file';
 import { buildEnvironmentExports } from './build-exports';
 
 /** managed-settings.json for Claude Code: only what enforcement allows, pinned by command or URL. */
-export async function exportClaudeCodeSettings({ actor, input }: OperationCall<TExportEnvironmentInput>, ctx?: OperationContextInput): Promise<ExportFile> {
+export async function exportClaudeCodeSettings(
+  { actor, input }: OperationCall<TExportEnvironmentInput>,
+  ctx?: OperationContextInput,
+): Promise<ExportFile> {
   const { now } = await operationContext(ctx);
   assertActorCan(actor, 'allowlist:read');
   const { environment } = parseInput(ZExportEnvironmentInput, input);

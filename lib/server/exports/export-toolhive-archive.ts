@@ -7,7 +7,10 @@ import type { ExportFile } from './export-file';
 import { buildEnvironmentExports } from './build-exports';
 
 /** Every allowed server's bare ToolHive profile, one file each, in one zip (README lists what was left out). */
-export async function exportToolHiveArchive({ actor, input }: OperationCall<TExportEnvironmentInput>, ctx?: OperationContextInput): Promise<ExportFile> {
+export async function exportToolHiveArchive(
+  { actor, input }: OperationCall<TExportEnvironmentInput>,
+  ctx?: OperationContextInput,
+): Promise<ExportFile> {
   const { now } = await operationContext(ctx);
   assertActorCan(actor, 'allowlist:read');
   const { environment } = parseInput(ZExportEnvironmentInput, input);

@@ -45,7 +45,12 @@ async function enforceAllows(agent: string, registry: string, tool: string, vers
 async function allowedByEnforcement(): Promise<Record<Environment, Set<string>>> {
   const agents = await prisma.agent.findMany({ select: { id: true, name: true, environment: true }, orderBy: { name: 'asc' } });
   const versions = await prisma.toolVersion.findMany({
-    select: { id: true, version: true, tool: { select: { externalId: true, registry: { select: { name: true } } } }, installations: { select: { agentId: true } } },
+    select: {
+      id: true,
+      version: true,
+      tool: { select: { externalId: true, registry: { select: { name: true } } } },
+      installations: { select: { agentId: true } },
+    },
   });
   const out = { PRODUCTION: new Set<string>(), STAGING: new Set<string>(), DEVELOPMENT: new Set<string>() };
   for (const v of versions) {
@@ -73,7 +78,10 @@ async function expectParity() {
     // Each format covers exactly the allowed set: a file (or entries) or a left-out line with its reason.
     const key = (serverName: string, version: string) => `${serverName}@${version}`;
     const allowedKeys = ex.allowed.map((v) => key(serverNameOf(v.externalId), v.version)).sort();
-    const toolHive = [...ex.toolHive.files.map((f) => key(f.serverName, f.version)), ...ex.toolHive.leftOut.map((l) => key(l.serverName, l.version))].sort();
+    const toolHive = [
+      ...ex.toolHive.files.map((f) => key(f.serverName, f.version)),
+      ...ex.toolHive.leftOut.map((l) => key(l.serverName, l.version)),
+    ].sort();
     expect(toolHive, `${environment} ToolHive`).toEqual(allowedKeys);
     for (const l of [...ex.toolHive.leftOut, ...ex.claudeCode.leftOut]) {
       expect(allowedKeys).toContain(key(l.serverName, l.version));
@@ -90,13 +98,26 @@ describe('exports equal enforcement', () => {
 
   it('on a generated catalogue with exceptions, quarantines, yanks and re-published artifacts', async () => {
     await createBulkCatalog(prisma, { tools: 40, versionsPerTool: 2, publishers: 5, agentsPerEnv: 2, installRatio: 0.9 });
-    const installs = await prisma.installation.findMany({ where: { agent: { name: { startsWith: 'bulk-' } } }, include: { toolVersion: true }, orderBy: { id: 'asc' } });
+    const installs = await prisma.installation.findMany({
+      where: { agent: { name: { startsWith: 'bulk-' } } },
+      include: { toolVersion: true },
+      orderBy: { id: 'asc' },
+    });
     const requester = await prisma.user.findFirstOrThrow({ where: { role: 'COMPLIANCE_OFFICER' } });
     const day = 86_400_000;
     for (const [i, inst] of installs.entries()) {
-      if (i % 5 === 0) await prisma.installation.update({ where: { id: inst.id }, data: { state: 'ACTIVE', approvedDigest: inst.toolVersion.artifactDigest } });
-      if (i % 7 === 1) await prisma.installation.update({ where: { id: inst.id }, data: { state: 'ACTIVE', approvedDigest: 'sha256:re-published-since-approval' } });
-      if (i % 6 === 2) await prisma.toolVersion.update({ where: { id: inst.toolVersionId }, data: { quarantineStatus: 'quarantined' } });
+      if (i % 5 === 0)
+        await prisma.installation.update({
+          where: { id: inst.id },
+          data: { state: 'ACTIVE', approvedDigest: inst.toolVersion.artifactDigest },
+        });
+      if (i % 7 === 1)
+        await prisma.installation.update({
+          where: { id: inst.id },
+          data: { state: 'ACTIVE', approvedDigest: 'sha256:re-published-since-approval' },
+        });
+      if (i % 6 === 2)
+        await prisma.toolVersion.update({ where: { id: inst.toolVersionId }, data: { quarantineStatus: 'quarantined' } });
       if (i % 9 === 3) await prisma.toolVersion.update({ where: { id: inst.toolVersionId }, data: { yankedAt: new Date() } });
       if (i % 4 === 0 || i % 4 === 1) {
         await prisma.policyException.create({

@@ -5,7 +5,10 @@ import { ZExportEnvironmentInput, type TExportEnvironmentInput } from '@/lib/val
 import { buildEnvironmentExports, type EnvironmentExports } from './build-exports';
 
 /** The exports page: what each client file holds for one environment and what was left out, with why. */
-export async function getEnvironmentExports({ actor, input }: OperationCall<TExportEnvironmentInput>, ctx?: OperationContextInput): Promise<EnvironmentExports> {
+export async function getEnvironmentExports(
+  { actor, input }: OperationCall<TExportEnvironmentInput>,
+  ctx?: OperationContextInput,
+): Promise<EnvironmentExports> {
   const { now } = await operationContext(ctx);
   assertActorCan(actor, 'allowlist:read');
   const { environment } = parseInput(ZExportEnvironmentInput, input);

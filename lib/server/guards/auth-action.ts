@@ -34,7 +34,8 @@ export function authAction<S extends z.ZodType, T>(
       return { ok: true, data: await fn(parsed.data, user) };
     } catch (err) {
       // redirect()/notFound() from inside fn must reach Next untouched.
-      if (err && typeof err === 'object' && 'digest' in err && String((err as { digest: unknown }).digest).startsWith('NEXT_')) throw err;
+      if (err && typeof err === 'object' && 'digest' in err && String((err as { digest: unknown }).digest).startsWith('NEXT_'))
+        throw err;
       const { body } = toErrorBody(err);
       return { ok: false, error: body.error, fieldErrors: fieldErrorsOf(body.issues ?? []) };
     }

@@ -47,6 +47,10 @@ export function assertSameOriginJson(req: Request): void {
   }
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type.trim())) {
-    throw new AppError(415, 'unsupported_media_type', 'Send the request as JSON with "Content-Type: application/json" (an empty body may be "{}")');
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      'Send the request as JSON with "Content-Type: application/json" (an empty body may be "{}")',
+    );
   }
 }

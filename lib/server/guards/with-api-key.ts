@@ -27,15 +27,20 @@ function presentedSecret(req: Request): string | null {
   return req.headers.get('x-api-key')?.trim() || null;
 }
 
-async function authenticate(req: Request, scope: ApiKeyScope): Promise<{ key: ApiKeyRecord } | { error: AppError; key: ApiKeyRecord | null }> {
+async function authenticate(
+  req: Request,
+  scope: ApiKeyScope,
+): Promise<{ key: ApiKeyRecord } | { error: AppError; key: ApiKeyRecord | null }> {
   const secret = presentedSecret(req);
   const unauthorized = (message: string) => new AppError(401, 'unauthorized', message);
-  if (!secret) return { error: unauthorized('Missing API key: send "Authorization: Bearer <key>" or "X-API-Key: <key>"'), key: null };
+  if (!secret)
+    return { error: unauthorized('Missing API key: send "Authorization: Bearer <key>" or "X-API-Key: <key>"'), key: null };
   if (secret.length > 200) return { error: unauthorized('Unknown API key'), key: null };
   const key = await findApiKeyBySecret(secret);
   if (!key) return { error: unauthorized('Unknown API key'), key: null };
   if (key.revokedAt) return { error: unauthorized(`API key ${key.prefix}… was revoked`), key };
-  if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) return { error: unauthorized(`API key ${key.prefix}… expired`), key };
+  if (key.expiresAt && key.expiresAt.getTime() <= Date.now())
+    return { error: unauthorized(`API key ${key.prefix}… expired`), key };
   if (!key.scopes.includes(scope)) {
     return { error: new AppError(403, 'forbidden', `API key ${key.prefix}… lacks the ${scope.toLowerCase()} scope`), key };
   }
@@ -72,7 +77,13 @@ export function withApiKey<P = Record<string, string>>(
       const limit = apiKeyLimiter().take(key.id);
       if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds);
       touchApiKey(key.id);
-      const actor = { type: 'API_KEY' as const, id: key.id, label: `api-key:${key.prefix}`, scopes: key.scopes, agentId: key.agentId };
+      const actor = {
+        type: 'API_KEY' as const,
+        id: key.id,
+        label: `api-key:${key.prefix}`,
+        scopes: key.scopes,
+        agentId: key.agentId,
+      };
       return await handler(req, { key, actor, params: (await routeCtx?.params) as P });
     } catch (err) {
       const { status, body } = toErrorBody(err);

@@ -27,35 +27,88 @@ beforeAll(async () => {
   const prisma = await getPrisma();
   session.userId = (await prisma.user.create({ data: { email: 'admin@guard.test', name: 'Admin', role: 'ADMIN' } })).id;
   // Disabled: a request that passes the guard is answered 409 by the operation, and no sync starts.
-  registryId = (await prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'Guarded', baseUrl: 'https://registry.example', enabled: false } })).id;
+  registryId = (
+    await prisma.registry.create({
+      data: { kind: 'AGENTNODE', name: 'Guarded', baseUrl: 'https://registry.example', enabled: false },
+    })
+  ).id;
 });
 
 const post = (headers: Record<string, string>, body = '{}') =>
-  syncRoute.POST(new NextRequest(`http://127.0.0.1:3000/api/v1/registries/${registryId}/sync`, { method: 'POST', body, headers: { host: '127.0.0.1:3000', ...headers } }), {
-    params: Promise.resolve({ id: registryId }),
-  });
+  syncRoute.POST(
+    new NextRequest(`http://127.0.0.1:3000/api/v1/registries/${registryId}/sync`, {
+      method: 'POST',
+      body,
+      headers: { host: '127.0.0.1:3000', ...headers },
+    }),
+    {
+      params: Promise.resolve({ id: registryId }),
+    },
+  );
 
 describe('withSession on a route that changes data', () => {
   it.each([
-    ['another site’s Origin', { origin: 'https://evil.example', 'content-type': 'application/json' }, 403, /Cross-site request refused: Origin https:\/\/evil\.example is not this site/],
-    ['an opaque Origin (sandboxed page)', { origin: 'null', 'content-type': 'application/json' }, 403, /Cross-site request refused/],
-    ['Sec-Fetch-Site cross-site without Origin', { 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' }, 403, /Sec-Fetch-Site: cross-site/],
-    ['a same-site sibling', { 'sec-fetch-site': 'same-site', 'content-type': 'application/json' }, 403, /Cross-site request refused/],
-    ['a form post from this site', { origin: 'http://127.0.0.1:3000', 'content-type': 'application/x-www-form-urlencoded' }, 415, /Content-Type: application\/json/],
-    ['text/plain (the no-preflight CSRF trick)', { origin: 'http://127.0.0.1:3000', 'content-type': 'text/plain' }, 415, /as JSON/],
+    [
+      'another site’s Origin',
+      { origin: 'https://evil.example', 'content-type': 'application/json' },
+      403,
+      /Cross-site request refused: Origin https:\/\/evil\.example is not this site/,
+    ],
+    [
+      'an opaque Origin (sandboxed page)',
+      { origin: 'null', 'content-type': 'application/json' },
+      403,
+      /Cross-site request refused/,
+    ],
+    [
+      'Sec-Fetch-Site cross-site without Origin',
+      { 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
+      403,
+      /Sec-Fetch-Site: cross-site/,
+    ],
+    [
+      'a same-site sibling',
+      { 'sec-fetch-site': 'same-site', 'content-type': 'application/json' },
+      403,
+      /Cross-site request refused/,
+    ],
+    [
+      'a form post from this site',
+      { origin: 'http://127.0.0.1:3000', 'content-type': 'application/x-www-form-urlencoded' },
+      415,
+      /Content-Type: application\/json/,
+    ],
+    [
+      'text/plain (the no-preflight CSRF trick)',
+      { origin: 'http://127.0.0.1:3000', 'content-type': 'text/plain' },
+      415,
+      /as JSON/,
+    ],
     ['no content type', { origin: 'http://127.0.0.1:3000' }, 415, /as JSON/],
   ])('refuses %s', async (_name, headers, status, message) => {
     const prisma = await getPrisma();
     const res = await post(headers);
     expect(res.status).toBe(status);
-    expect(await res.json()).toMatchObject({ error: expect.stringMatching(message), code: status === 403 ? 'forbidden' : 'unsupported_media_type' });
+    expect(await res.json()).toMatchObject({
+      error: expect.stringMatching(message),
+      code: status === 403 ? 'forbidden' : 'unsupported_media_type',
+    });
     expect(await prisma.syncRun.count()).toBe(0);
   });
 
   it.each([
-    ['same Origin as the Host', { origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }],
-    ['the configured public URL behind a proxy', { origin: 'https://toolledger.example', 'content-type': 'application/json; charset=utf-8' }],
-    ['the forwarded host', { origin: 'https://tl.internal.example', 'x-forwarded-host': 'tl.internal.example', 'content-type': 'application/json' }],
+    [
+      'same Origin as the Host',
+      { origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+    ],
+    [
+      'the configured public URL behind a proxy',
+      { origin: 'https://toolledger.example', 'content-type': 'application/json; charset=utf-8' },
+    ],
+    [
+      'the forwarded host',
+      { origin: 'https://tl.internal.example', 'x-forwarded-host': 'tl.internal.example', 'content-type': 'application/json' },
+    ],
     ['a non-browser client (no Origin, no Sec-Fetch-Site)', { 'content-type': 'application/json' }],
   ])('lets through %s', async (_name, headers) => {
     const res = await post(headers);
@@ -68,7 +121,10 @@ describe('withSession on a route that changes data', () => {
     session.userId = '';
     expect((await post({ origin: 'https://evil.example' })).status).toBe(401);
     session.userId = signedIn;
-    const read = await runRoute.GET(new NextRequest('http://127.0.0.1:3000/api/registries/runs/none', { headers: { origin: 'https://evil.example' } }), { params: Promise.resolve({ runId: 'none' }) });
+    const read = await runRoute.GET(
+      new NextRequest('http://127.0.0.1:3000/api/registries/runs/none', { headers: { origin: 'https://evil.example' } }),
+      { params: Promise.resolve({ runId: 'none' }) },
+    );
     expect(read.status).toBe(404);
   });
 });

@@ -56,9 +56,22 @@ describe('exportInventoryCsv', () => {
     const pub = await createPublisher(prisma, { registryId: reg.id, name: 'Pub, "quoted"' });
     // More than one export batch (1000) so batching is exercised.
     await prisma.tool.createMany({
-      data: Array.from({ length: 1003 }, (_, i) => ({ registryId: reg.id, publisherId: pub.id, externalId: `bulk-${i}`, name: `bulk-${String(i).padStart(4, '0')}`, tier: i % 2 ? ('GOLD' as const) : ('PARTIAL' as const) })),
+      data: Array.from({ length: 1003 }, (_, i) => ({
+        registryId: reg.id,
+        publisherId: pub.id,
+        externalId: `bulk-${i}`,
+        name: `bulk-${String(i).padStart(4, '0')}`,
+        tier: i % 2 ? ('GOLD' as const) : ('PARTIAL' as const),
+      })),
     });
-    toolId = (await createTool(prisma, { registryId: reg.id, publisherId: pub.id, name: '=cmd|calc', versions: [{ version: '1.0.0', score: 99 }] })).tool.id;
+    toolId = (
+      await createTool(prisma, {
+        registryId: reg.id,
+        publisherId: pub.id,
+        name: '=cmd|calc',
+        versions: [{ version: '1.0.0', score: 99 }],
+      })
+    ).tool.id;
   });
 
   it('streams every row the filter matches, whatever the page, with a header', async () => {
@@ -78,13 +91,27 @@ describe('exportInventoryCsv', () => {
   });
 
   it('updates owner and classification with an audit record, and refuses the auditor', async () => {
-    await expect(updateToolOwnership({ actor: auditor, input: { toolId, owner: 'x', dataClassification: 'PUBLIC' } })).rejects.toMatchObject({ status: 403 });
-    await expect(updateToolOwnership({ actor: officer, input: { toolId: 'cmissing000000000000', owner: 'x', dataClassification: 'PUBLIC' } })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      updateToolOwnership({ actor: auditor, input: { toolId, owner: 'x', dataClassification: 'PUBLIC' } }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      updateToolOwnership({
+        actor: officer,
+        input: { toolId: 'cmissing000000000000', owner: 'x', dataClassification: 'PUBLIC' },
+      }),
+    ).rejects.toMatchObject({ status: 404 });
     await updateToolOwnership({ actor: officer, input: { toolId, owner: 'payments-team', dataClassification: 'CONFIDENTIAL' } });
     const prisma = t.db().prisma;
-    expect(await prisma.tool.findUnique({ where: { id: toolId }, select: { owner: true, dataClassification: true } })).toEqual({ owner: 'payments-team', dataClassification: 'CONFIDENTIAL' });
+    expect(await prisma.tool.findUnique({ where: { id: toolId }, select: { owner: true, dataClassification: true } })).toEqual({
+      owner: 'payments-team',
+      dataClassification: 'CONFIDENTIAL',
+    });
     const events = await prisma.auditEvent.findMany({ where: { entityType: 'Tool', entityId: toolId } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: 'tool.ownershipUpdated', actorLabel: 'officer@example.test', before: { owner: null, dataClassification: 'INTERNAL' } });
+    expect(events[0]).toMatchObject({
+      action: 'tool.ownershipUpdated',
+      actorLabel: 'officer@example.test',
+      before: { owner: null, dataClassification: 'INTERNAL' },
+    });
   });
 });

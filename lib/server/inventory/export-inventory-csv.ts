@@ -8,8 +8,25 @@ import { inventoryOrderBy, inventoryRowSelect, inventoryWhere, type InventoryRow
 const BATCH = 1000;
 
 export const INVENTORY_CSV_COLUMNS = [
-  'id', 'name', 'external_id', 'kind', 'registry', 'publisher', 'publisher_trust', 'latest_version', 'tier', 'trust_score',
-  'network', 'filesystem', 'code_execution', 'data_access', 'verification_state', 'last_verified_at', 'owner', 'data_classification', 'updated_at',
+  'id',
+  'name',
+  'external_id',
+  'kind',
+  'registry',
+  'publisher',
+  'publisher_trust',
+  'latest_version',
+  'tier',
+  'trust_score',
+  'network',
+  'filesystem',
+  'code_execution',
+  'data_access',
+  'verification_state',
+  'last_verified_at',
+  'owner',
+  'data_classification',
+  'updated_at',
 ] as const;
 
 /** Spreadsheet apps run cells that start with these as formulas (CSV injection): prefix a quote. */
@@ -19,9 +36,25 @@ function safeCell(value: string): string {
 
 function toRecord(t: InventoryRowBase): string[] {
   return [
-    t.id, t.name, t.externalId, t.kind, t.registry.name, t.publisher.name, t.publisher.trustLevel, t.latestVersionName ?? '', t.tier,
-    t.trustScore === null ? '' : String(t.trustScore), t.network, t.filesystem, t.codeExecution, t.dataAccess, t.verificationState,
-    t.lastVerifiedAt?.toISOString() ?? '', t.owner ?? '', t.dataClassification, t.updatedAt.toISOString(),
+    t.id,
+    t.name,
+    t.externalId,
+    t.kind,
+    t.registry.name,
+    t.publisher.name,
+    t.publisher.trustLevel,
+    t.latestVersionName ?? '',
+    t.tier,
+    t.trustScore === null ? '' : String(t.trustScore),
+    t.network,
+    t.filesystem,
+    t.codeExecution,
+    t.dataAccess,
+    t.verificationState,
+    t.lastVerifiedAt?.toISOString() ?? '',
+    t.owner ?? '',
+    t.dataClassification,
+    t.updatedAt.toISOString(),
   ].map(safeCell);
 }
 
@@ -29,7 +62,10 @@ function toRecord(t: InventoryRowBase): string[] {
  * Every tool the list's filter matches (all pages, the list's order), as CSV, streamed in
  * batches so 10,000 tools never sit in memory at once. Page and page size are ignored.
  */
-export async function exportInventoryCsv({ actor, input }: OperationCall<TInventoryQueryInput>, ctx?: OperationContextInput): Promise<ReadableStream<Uint8Array>> {
+export async function exportInventoryCsv(
+  { actor, input }: OperationCall<TInventoryQueryInput>,
+  ctx?: OperationContextInput,
+): Promise<ReadableStream<Uint8Array>> {
   const { db: prisma } = await operationContext(ctx);
   assertActorCan(actor, 'inventory:export');
   const query = parseInput(ZInventoryQuery, input);

@@ -23,23 +23,52 @@ describe('findToolsForInventory', () => {
     const prod = await createAgent(prisma, { environment: 'PRODUCTION' });
     const stg = await createAgent(prisma, { environment: 'STAGING' });
     // alpha: Gold, external network, installed in production.
-    const alpha = await createTool(prisma, { registryId: reg.id, publisherId: acme.id, name: 'alpha-mail', versions: [{ version: '1.0.0', score: 60 }, { version: '2.0.0', score: 95, permissions: { network: 'EXTERNAL' } }] });
+    const alpha = await createTool(prisma, {
+      registryId: reg.id,
+      publisherId: acme.id,
+      name: 'alpha-mail',
+      versions: [
+        { version: '1.0.0', score: 60 },
+        { version: '2.0.0', score: 95, permissions: { network: 'EXTERNAL' } },
+      ],
+    });
     await createInstallation(prisma, { agentId: prod.id, toolVersionId: alpha.versions[1]!.id });
     // beta: Failed, revoked in production (so not "in production"), requested in staging.
-    const beta = await createTool(prisma, { registryId: reg.id, publisherId: acme.id, name: 'beta-search', versions: [{ version: '0.1.0', score: 92, failedCheck: true }] });
+    const beta = await createTool(prisma, {
+      registryId: reg.id,
+      publisherId: acme.id,
+      name: 'beta-search',
+      versions: [{ version: '0.1.0', score: 92, failedCheck: true }],
+    });
     await createInstallation(prisma, { agentId: prod.id, toolVersionId: beta.versions[0]!.id, state: 'REVOKED' });
     await createInstallation(prisma, { agentId: stg.id, toolVersionId: beta.versions[0]!.id, state: 'REQUESTED' });
     // gamma: unverified, other registry and publisher; description mentions email.
-    await createTool(prisma, { registryId: other.id, publisherId: zed.id, name: 'gamma-pdf', description: 'reads EMAIL attachments', versions: [{ version: '3.0.0', score: null }] });
+    await createTool(prisma, {
+      registryId: other.id,
+      publisherId: zed.id,
+      name: 'gamma-pdf',
+      description: 'reads EMAIL attachments',
+      versions: [{ version: '3.0.0', score: null }],
+    });
     // delta: Verified score 75.
-    await createTool(prisma, { registryId: other.id, publisherId: zed.id, name: 'delta-sql', versions: [{ version: '1.0.0', score: 75, permissions: { codeExecution: 'SANDBOXED' } }] });
+    await createTool(prisma, {
+      registryId: other.id,
+      publisherId: zed.id,
+      name: 'delta-sql',
+      versions: [{ version: '1.0.0', score: 75, permissions: { codeExecution: 'SANDBOXED' } }],
+    });
   });
 
   it('lists everything by name with a stable order and the environments in use', async () => {
     const page = await find({});
     expect(page.rows.map((r) => r.name)).toEqual(['alpha-mail', 'beta-search', 'delta-sql', 'gamma-pdf']);
     expect(page.total).toBe(4);
-    expect(page.rows[0]).toMatchObject({ tier: 'GOLD', network: 'EXTERNAL', latestVersionName: '2.0.0', environments: ['PRODUCTION'] });
+    expect(page.rows[0]).toMatchObject({
+      tier: 'GOLD',
+      network: 'EXTERNAL',
+      latestVersionName: '2.0.0',
+      environments: ['PRODUCTION'],
+    });
     expect(page.rows[1]!.environments).toEqual(['STAGING']);
   });
 

@@ -21,7 +21,10 @@ export interface InventoryPage {
 const ENV_ORDER: Environment[] = ['PRODUCTION', 'STAGING', 'DEVELOPMENT'];
 
 /** One page of the inventory list, filtered and sorted in the database. A page past the end is empty. */
-export async function findToolsForInventory({ actor, input }: OperationCall<TInventoryQueryInput>, ctx?: OperationContextInput): Promise<InventoryPage> {
+export async function findToolsForInventory(
+  { actor, input }: OperationCall<TInventoryQueryInput>,
+  ctx?: OperationContextInput,
+): Promise<InventoryPage> {
   const { db: prisma } = await operationContext(ctx);
   assertActorCan(actor, 'inventory:read');
   const query = parseInput(ZInventoryQuery, input);
@@ -31,7 +34,13 @@ export async function findToolsForInventory({ actor, input }: OperationCall<TInv
   const skip = (query.page - 1) * query.pageSize;
   if (skip >= total) return { rows: [], total, page: query.page, pageSize: query.pageSize, pageCount };
 
-  const tools = await prisma.tool.findMany({ where, orderBy: inventoryOrderBy(query), skip, take: query.pageSize, select: inventoryRowSelect });
+  const tools = await prisma.tool.findMany({
+    where,
+    orderBy: inventoryOrderBy(query),
+    skip,
+    take: query.pageSize,
+    select: inventoryRowSelect,
+  });
   const envs = tools.length
     ? await prisma.installation.groupBy({
         by: ['toolId', 'environment'],

@@ -20,7 +20,10 @@ export interface InventoryOverview {
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** The overview charts' figures, counted in the database (groupBy / COUNT), never over all rows in JS. */
-export async function getInventoryOverview({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput): Promise<InventoryOverview> {
+export async function getInventoryOverview(
+  { actor }: OperationCall<Record<string, never>>,
+  ctx?: OperationContextInput,
+): Promise<InventoryOverview> {
   const { db: prisma } = await operationContext(ctx);
   assertActorCan(actor, 'inventory:read');
   const [totalTools, tiers, states, envs, openAlerts, agents, ...dims] = await Promise.all([
@@ -48,7 +51,8 @@ export async function getInventoryOverview({ actor }: OperationCall<Record<strin
   const byPermission = {} as Record<PermissionDimension, Record<string, number>>;
   DIMENSIONS.forEach((d, i) => {
     const counts = zeroes<string>(LEVELS[d]);
-    for (const row of (dims[i] ?? []) as unknown as (Record<string, string> & { _count: { _all: number } })[]) counts[row[d] as string] = row._count._all;
+    for (const row of (dims[i] ?? []) as unknown as (Record<string, string> & { _count: { _all: number } })[])
+      counts[row[d] as string] = row._count._all;
     byPermission[d] = counts;
   });
   return { totalTools, byTier, byEnvironment, byVerification, byPermission, openAlerts, agents };

@@ -25,7 +25,13 @@ export async function getRequestFormContext({ actor }: OperationCall<Record<stri
     }),
   ]);
   return {
-    installations: installations.map((i) => ({ agentId: i.agentId, toolId: i.toolId, toolVersionId: i.toolVersionId, version: i.toolVersion.version, state: i.state })),
+    installations: installations.map((i) => ({
+      agentId: i.agentId,
+      toolId: i.toolId,
+      toolVersionId: i.toolVersionId,
+      version: i.toolVersion.version,
+      state: i.state,
+    })),
     alerts,
   };
 }

@@ -18,7 +18,12 @@ describe('getToolDetail and getInventoryOverview', () => {
       publisherId: pub.id,
       versions: [
         { version: '1.0.0', score: 95 },
-        { version: '1.1.0', score: 80, permissions: { network: 'EXTERNAL', filesystem: 'READ' }, riskSignals: [{ key: 'install-scripts', label: 'Runs install scripts', severity: 'high' }] },
+        {
+          version: '1.1.0',
+          score: 80,
+          permissions: { network: 'EXTERNAL', filesystem: 'READ' },
+          riskSignals: [{ key: 'install-scripts', label: 'Runs install scripts', severity: 'high' }],
+        },
         { version: '1.2.0', score: 91, failedCheck: true, permissions: { network: 'INTERNAL', filesystem: 'READ' } },
       ],
     });
@@ -27,7 +32,16 @@ describe('getToolDetail and getInventoryOverview', () => {
     const dev = await createAgent(prisma, { environment: 'DEVELOPMENT' });
     await createInstallation(prisma, { agentId: prod.id, toolVersionId: versions[0]!.id });
     await createInstallation(prisma, { agentId: dev.id, toolVersionId: versions[2]!.id, state: 'REVOKED' });
-    await prisma.alert.create({ data: { kind: 'permission-escalation', severity: 'HIGH', title: 'escalation', detail: {}, toolId: tool.id, dedupeKey: `esc-${tool.id}` } });
+    await prisma.alert.create({
+      data: {
+        kind: 'permission-escalation',
+        severity: 'HIGH',
+        title: 'escalation',
+        detail: {},
+        toolId: tool.id,
+        dedupeKey: `esc-${tool.id}`,
+      },
+    });
     await createTool(prisma, { registryId: reg.id, publisherId: pub.id, versions: [{ version: '0.1.0', score: null }] });
   });
 
@@ -43,12 +57,15 @@ describe('getToolDetail and getInventoryOverview', () => {
     ]);
     expect(d!.versions[0]!.escalations).toEqual([]);
     expect(d!.versions[0]!.verifications[0]!.smokeCheck).toBe('FAIL');
-    expect(d!.installations.map((i) => [i.environment, i.state])).toEqual([['PRODUCTION', 'ACTIVE'], ['DEVELOPMENT', 'REVOKED']]);
+    expect(d!.installations.map((i) => [i.environment, i.state])).toEqual([
+      ['PRODUCTION', 'ACTIVE'],
+      ['DEVELOPMENT', 'REVOKED'],
+    ]);
     expect(d!.alerts).toHaveLength(1);
   });
 
   it('returns null for malformed and unknown ids', async () => {
-    expect(await getToolDetail({ actor: SYSTEM_ACTOR, input: { toolId: "'; DROP TABLE \"Tool\"; --" } })).toBeNull();
+    expect(await getToolDetail({ actor: SYSTEM_ACTOR, input: { toolId: '\'; DROP TABLE "Tool"; --' } })).toBeNull();
     expect(await getToolDetail({ actor: SYSTEM_ACTOR, input: { toolId: 'x'.repeat(500) } })).toBeNull();
     expect(await getToolDetail({ actor: SYSTEM_ACTOR, input: { toolId: 'cunknown0000000000000000' } })).toBeNull();
   });

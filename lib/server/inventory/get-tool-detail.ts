@@ -20,7 +20,9 @@ export async function getToolDetail({ actor, input }: OperationCall<{ toolId: st
     where: { id: id.data },
     include: {
       registry: { select: { id: true, name: true, kind: true } },
-      publisher: { select: { id: true, name: true, trustLevel: true, identityVerifiedAt: true, identityWithdrawnAt: true, websiteUrl: true } },
+      publisher: {
+        select: { id: true, name: true, trustLevel: true, identityVerifiedAt: true, identityWithdrawnAt: true, websiteUrl: true },
+      },
       versions: {
         orderBy: [{ publishedAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }, { id: 'asc' }],
         include: { verifications: { orderBy: [{ verifiedAt: 'desc' }, { id: 'asc' }] } },
@@ -38,7 +40,12 @@ export async function getToolDetail({ actor, input }: OperationCall<{ toolId: st
     }),
     prisma.alert.findMany({ where: { toolId: tool.id, state: { not: 'RESOLVED' } }, orderBy: [{ createdAt: 'desc' }], take: 50 }),
     prisma.auditEvent.findMany({
-      where: { OR: [{ entityType: 'Tool', entityId: tool.id }, { entityType: 'ToolVersion', entityId: { in: versionIds } }] },
+      where: {
+        OR: [
+          { entityType: 'Tool', entityId: tool.id },
+          { entityType: 'ToolVersion', entityId: { in: versionIds } },
+        ],
+      },
       orderBy: { seq: 'desc' },
       take: AUDIT_LIMIT,
     }),

@@ -8,7 +8,10 @@ import { policyStatusOf, type PolicyStatus } from '@/lib/server/overview/policy-
 const ZInput = z.object({ toolVersionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id') });
 
 /** A version against each environment's policy in force: the tool page's status card. */
-export async function getToolPolicyStatus({ actor, input }: OperationCall<z.input<typeof ZInput>>, ctx?: OperationContextInput): Promise<PolicyStatus[]> {
+export async function getToolPolicyStatus(
+  { actor, input }: OperationCall<z.input<typeof ZInput>>,
+  ctx?: OperationContextInput,
+): Promise<PolicyStatus[]> {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'policy:read');
   const { toolVersionId } = parseInput(ZInput, input);

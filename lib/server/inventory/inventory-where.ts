@@ -8,7 +8,9 @@ export function inventoryWhere(q: TInventoryQuery): Prisma.ToolWhereInput {
   if (q.q) {
     // Prisma passes `contains` to ILIKE as is: escape the wildcards so "%" means a percent sign.
     const contains = { contains: q.q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: 'insensitive' as const };
-    and.push({ OR: [{ name: contains }, { externalId: contains }, { description: contains }, { publisher: { name: contains } }] });
+    and.push({
+      OR: [{ name: contains }, { externalId: contains }, { description: contains }, { publisher: { name: contains } }],
+    });
   }
   // "In environment X" = installed (in any state but revoked) on an agent of X.
   if (q.env) and.push({ installations: { some: { environment: q.env, state: { not: 'REVOKED' } } } });

@@ -8,7 +8,10 @@ export interface InventoryFilterOptions {
 }
 
 /** Choices for the registry and publisher filters (publishers that have tools, capped for the select). */
-export async function listInventoryFilterOptions({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput): Promise<InventoryFilterOptions> {
+export async function listInventoryFilterOptions(
+  { actor }: OperationCall<Record<string, never>>,
+  ctx?: OperationContextInput,
+): Promise<InventoryFilterOptions> {
   const { db: prisma } = await operationContext(ctx);
   assertActorCan(actor, 'inventory:read');
   const [registries, publishers] = await Promise.all([

@@ -5,11 +5,17 @@ import { authorize, operationContext, type OperationCall, type OperationContextI
 import { ZUpdateToolOwnershipInput, type TUpdateToolOwnershipInput } from '@/lib/validation/inventory';
 
 /** Sets the tool's internal owner and data classification; the change and its audit record commit together. */
-export async function updateToolOwnership({ actor, input }: OperationCall<TUpdateToolOwnershipInput>, ctx?: OperationContextInput) {
+export async function updateToolOwnership(
+  { actor, input }: OperationCall<TUpdateToolOwnershipInput>,
+  ctx?: OperationContextInput,
+) {
   const { db } = await operationContext(ctx);
   const data = authorize(actor, 'inventory:update', ZUpdateToolOwnershipInput, input);
   return db.$transaction(async (tx) => {
-    const before = await tx.tool.findUnique({ where: { id: data.toolId }, select: { id: true, owner: true, dataClassification: true } });
+    const before = await tx.tool.findUnique({
+      where: { id: data.toolId },
+      select: { id: true, owner: true, dataClassification: true },
+    });
     if (!before) throw notFound('Tool');
     const owner = data.owner === '' ? null : data.owner;
     if (before.owner === owner && before.dataClassification === data.dataClassification) return before;

@@ -17,8 +17,18 @@ describe('what needs a person today', () => {
     const prisma = t.db().prisma;
     const reg = await createRegistry(prisma);
     const pub = await createPublisher(prisma, { registryId: reg.id });
-    const gold = await createTool(prisma, { registryId: reg.id, publisherId: pub.id, name: 'gold-tool', versions: [{ version: '1.0.0', score: 96 }] });
-    const weak = await createTool(prisma, { registryId: reg.id, publisherId: pub.id, name: 'weak-tool', versions: [{ version: '0.3.0', score: 55 }] });
+    const gold = await createTool(prisma, {
+      registryId: reg.id,
+      publisherId: pub.id,
+      name: 'gold-tool',
+      versions: [{ version: '1.0.0', score: 96 }],
+    });
+    const weak = await createTool(prisma, {
+      registryId: reg.id,
+      publisherId: pub.id,
+      name: 'weak-tool',
+      versions: [{ version: '0.3.0', score: 55 }],
+    });
     goldId = gold.tool.id;
     weakId = weak.tool.id;
     const prod = await createAgent(prisma, { environment: 'PRODUCTION' });
@@ -26,7 +36,17 @@ describe('what needs a person today', () => {
     await createInstallation(prisma, { agentId: prod.id, toolVersionId: weak.versions[0]!.id });
     // Two open alerts (one critical), one acknowledged, one resolved.
     const alert = (severity: 'CRITICAL' | 'HIGH', state: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED', n: number) =>
-      prisma.alert.create({ data: { kind: 'stale-verification', severity, state, title: `alert ${n}`, detail: {}, toolId: weakId, dedupeKey: `a-${n}` } });
+      prisma.alert.create({
+        data: {
+          kind: 'stale-verification',
+          severity,
+          state,
+          title: `alert ${n}`,
+          detail: {},
+          toolId: weakId,
+          dedupeKey: `a-${n}`,
+        },
+      });
     await alert('CRITICAL', 'OPEN', 1);
     await alert('HIGH', 'OPEN', 2);
     await alert('CRITICAL', 'ACKNOWLEDGED', 3);
@@ -44,7 +64,9 @@ describe('what needs a person today', () => {
 
   it('lists open critical alerts and production tools that fail the production policy', async () => {
     // Judged the day after the factory's verification, so freshness holds and only the tier decides.
-    const verified = await t.db().prisma.toolVersion.findFirstOrThrow({ where: { toolId: goldId }, select: { lastVerifiedAt: true } });
+    const verified = await t
+      .db()
+      .prisma.toolVersion.findFirstOrThrow({ where: { toolId: goldId }, select: { lastVerifiedAt: true } });
     const now = new Date(verified.lastVerifiedAt!.getTime() + 86_400_000);
     const n = await getNeedsAttention({ actor: auditor, input: {} }, { now });
     expect(n.criticalAlerts.total).toBe(1);

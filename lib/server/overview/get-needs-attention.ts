@@ -21,9 +21,19 @@ export async function getNeedsAttention({ actor }: OperationCall<Record<string, 
   const [pendingReviews, overdueReviews, criticalAlerts, criticalTotal, expiring, expiringTotal, installed] = await Promise.all([
     db.changeRequest.count({ where: { state: { in: [...OPEN_STATES] } } }),
     db.changeRequest.count({ where: { state: { in: [...OPEN_STATES] }, dueAt: { lt: now } } }),
-    db.alert.findMany({ where: { state: 'OPEN', severity: 'CRITICAL' }, orderBy: { createdAt: 'desc' }, take: LISTED, select: { id: true, title: true, tool: { select: { id: true, name: true } } } }),
+    db.alert.findMany({
+      where: { state: 'OPEN', severity: 'CRITICAL' },
+      orderBy: { createdAt: 'desc' },
+      take: LISTED,
+      select: { id: true, title: true, tool: { select: { id: true, name: true } } },
+    }),
     db.alert.count({ where: { state: 'OPEN', severity: 'CRITICAL' } }),
-    db.policyException.findMany({ where: expiringWhere, orderBy: { expiresAt: 'asc' }, take: LISTED, select: { id: true, expiresAt: true, environment: true, tool: { select: { id: true, name: true } } } }),
+    db.policyException.findMany({
+      where: expiringWhere,
+      orderBy: { expiresAt: 'asc' },
+      take: LISTED,
+      select: { id: true, expiresAt: true, environment: true, tool: { select: { id: true, name: true } } },
+    }),
     db.policyException.count({ where: expiringWhere }),
     db.installation.findMany({
       where: { environment: 'PRODUCTION', state: { in: ['APPROVED', 'ACTIVE'] } },
@@ -31,11 +41,25 @@ export async function getNeedsAttention({ actor }: OperationCall<Record<string, 
       select: { toolVersionId: true, toolVersion: { select: { version: true, tool: { select: { id: true, name: true } } } } },
     }),
   ]);
-  const statuses = await policyStatusOf(db, installed.map((i) => i.toolVersionId), ['PRODUCTION'], now);
+  const statuses = await policyStatusOf(
+    db,
+    installed.map((i) => i.toolVersionId),
+    ['PRODUCTION'],
+    now,
+  );
   const failingProduction = installed
     .flatMap((i) => {
       const s = statuses.get(i.toolVersionId)?.[0];
-      return s && !s.passes ? [{ toolId: i.toolVersion.tool.id, toolName: i.toolVersion.tool.name, version: i.toolVersion.version, reason: s.blocking[0]?.reason ?? '' }] : [];
+      return s && !s.passes
+        ? [
+            {
+              toolId: i.toolVersion.tool.id,
+              toolName: i.toolVersion.tool.name,
+              version: i.toolVersion.version,
+              reason: s.blocking[0]?.reason ?? '',
+            },
+          ]
+        : [];
     })
     .sort((a, b) => a.toolName.localeCompare(b.toolName));
   return {

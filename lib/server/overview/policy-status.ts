@@ -46,7 +46,9 @@ export async function policyStatusOf(
           policyVersion: policies[environment].version,
           passes: r.passes,
           blocking: r.blocking.map(({ rule, reason }) => ({ rule, reason })),
-          covered: r.verdicts.flatMap((x) => (x.coveredBy ? [{ rule: x.rule, exceptionId: x.coveredBy, expiresAt: expiry.get(x.coveredBy)! }] : [])),
+          covered: r.verdicts.flatMap((x) =>
+            x.coveredBy ? [{ rule: x.rule, exceptionId: x.coveredBy, expiresAt: expiry.get(x.coveredBy)! }] : [],
+          ),
         };
       });
       return [v.id, statuses];

@@ -98,11 +98,23 @@ export async function getComplianceMatrix({ actor, input: query }: OperationCall
           environment,
           passes: r.passes,
           blocking: r.blocking.map(({ rule, reason }) => ({ rule, reason })),
-          covered: r.verdicts.flatMap((x) => (x.coveredBy ? [{ rule: x.rule, reason: x.reason, exceptionId: x.coveredBy, expiresAt: expiry.get(x.coveredBy)! }] : [])),
+          covered: r.verdicts.flatMap((x) =>
+            x.coveredBy
+              ? [{ rule: x.rule, reason: x.reason, exceptionId: x.coveredBy, expiresAt: expiry.get(x.coveredBy)! }]
+              : [],
+          ),
           reviewTriggers: r.reviewTriggers,
         };
       });
-      return { toolId: v.toolId, toolName: v.tool.name, toolVersionId: v.id, version: v.version, tier: v.tier, trustScore: v.trustScore, cells };
+      return {
+        toolId: v.toolId,
+        toolName: v.tool.name,
+        toolVersionId: v.id,
+        version: v.version,
+        tier: v.tier,
+        trustScore: v.trustScore,
+        cells,
+      };
     });
   }
 

@@ -39,7 +39,15 @@ export function policyFactsOf(row: Policy): CurrentPolicy {
 }
 
 function defaultsFor(environment: Environment): CurrentPolicy {
-  return { ...DEFAULT_POLICIES[environment], id: undefined, environment, version: 0, changeNote: 'defaults', createdById: null, createdAt: null };
+  return {
+    ...DEFAULT_POLICIES[environment],
+    id: undefined,
+    environment,
+    version: 0,
+    changeNote: 'defaults',
+    createdById: null,
+    createdAt: null,
+  };
 }
 
 // The enforcement path reads the policy on every call: keep it in memory for a few seconds.
@@ -82,7 +90,9 @@ async function loadWithSql(): Promise<CurrentPolicies> {
  * The policy in force per environment (highest version). `fresh: true` bypasses the short cache
  * (use it when writing an evaluation snapshot); pass `db` to read inside a transaction.
  */
-export async function getCurrentPolicies(options: { fresh?: boolean; db?: Prisma.TransactionClient | PrismaClient } = {}): Promise<CurrentPolicies> {
+export async function getCurrentPolicies(
+  options: { fresh?: boolean; db?: Prisma.TransactionClient | PrismaClient } = {},
+): Promise<CurrentPolicies> {
   if (options.db) return load(options.db);
   const now = Date.now();
   const cached = holder.__toolledgerPolicies;
@@ -95,7 +105,10 @@ export async function getCurrentPolicies(options: { fresh?: boolean; db?: Prisma
   return value;
 }
 
-export async function getCurrentPolicy(environment: Environment, options: { fresh?: boolean; db?: Prisma.TransactionClient | PrismaClient } = {}): Promise<CurrentPolicy> {
+export async function getCurrentPolicy(
+  environment: Environment,
+  options: { fresh?: boolean; db?: Prisma.TransactionClient | PrismaClient } = {},
+): Promise<CurrentPolicy> {
   return (await getCurrentPolicies(options))[environment];
 }
 

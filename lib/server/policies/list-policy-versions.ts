@@ -13,7 +13,10 @@ export interface PolicyVersionEntry {
 }
 
 /** Every version of one environment's policy, newest first, each with who changed what. */
-export async function listPolicyVersions({ actor, input }: OperationCall<z.input<typeof ZPolicyVersionsQuery>>, ctx?: OperationContextInput): Promise<PolicyVersionEntry[]> {
+export async function listPolicyVersions(
+  { actor, input }: OperationCall<z.input<typeof ZPolicyVersionsQuery>>,
+  ctx?: OperationContextInput,
+): Promise<PolicyVersionEntry[]> {
   const { db } = await operationContext(ctx);
   assertActorCan(actor, 'policy:read');
   const { environment, limit }: TPolicyVersionsQuery = parseInput(ZPolicyVersionsQuery, input);
@@ -21,7 +24,10 @@ export async function listPolicyVersions({ actor, input }: OperationCall<z.input
   const rows = await db.policy.findMany({ where: { environment }, orderBy: { version: 'desc' }, take: limit + 1 });
   const authorIds = [...new Set(rows.flatMap((r) => (r.createdById ? [r.createdById] : [])))];
   const authors = new Map(
-    (await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]),
+    (await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } })).map((u) => [
+      u.id,
+      u,
+    ]),
   );
   return rows.slice(0, limit).map((row, i) => {
     const previous = rows[i + 1];

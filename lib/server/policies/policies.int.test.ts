@@ -46,8 +46,12 @@ describe('policies', () => {
   });
 
   it('refuses a save based on an outdated version, and a save without changes', async () => {
-    await expect(updatePolicy({ actor, input: input({ minTier: 'PARTIAL', baseVersion: 1 }) })).rejects.toMatchObject({ status: 409 });
-    await expect(updatePolicy({ actor, input: input({ minTier: 'GOLD', baseVersion: 2 }) })).rejects.toMatchObject({ status: 400 });
+    await expect(updatePolicy({ actor, input: input({ minTier: 'PARTIAL', baseVersion: 1 }) })).rejects.toMatchObject({
+      status: 409,
+    });
+    await expect(updatePolicy({ actor, input: input({ minTier: 'GOLD', baseVersion: 2 }) })).rejects.toMatchObject({
+      status: 400,
+    });
     expect(await t.db().prisma.policy.count({ where: { environment: 'STAGING' } })).toBe(2);
   });
 });
@@ -68,11 +72,25 @@ describe('compliance matrix', () => {
     const tool = await p.tool.findFirstOrThrow({ where: { name: 'web-fetcher' } });
     const user = await p.user.findFirstOrThrow();
     const ex = await p.policyException.create({
-      data: { rules: ['min-tier'], toolId: tool.id, environment: 'PRODUCTION', justification: 'j', compensatingControls: 'c', remediationPlan: 'r', remediationDate: new Date(), expiresAt: new Date(Date.now() + 86_400_000), status: 'APPROVED', requestedById: user.id },
+      data: {
+        rules: ['min-tier'],
+        toolId: tool.id,
+        environment: 'PRODUCTION',
+        justification: 'j',
+        compensatingControls: 'c',
+        remediationPlan: 'r',
+        remediationDate: new Date(),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        status: 'APPROVED',
+        requestedById: user.id,
+      },
     });
     const covered = await getComplianceMatrix({ actor, input: { status: 'covered' } });
     expect(covered.rows.map((r) => r.toolName)).toEqual(['web-fetcher']);
-    expect(covered.rows[0]!.cells.find((c) => c.environment === 'PRODUCTION')!.covered[0]).toMatchObject({ rule: 'min-tier', exceptionId: ex.id });
+    expect(covered.rows[0]!.cells.find((c) => c.environment === 'PRODUCTION')!.covered[0]).toMatchObject({
+      rule: 'min-tier',
+      exceptionId: ex.id,
+    });
     const failingProd = await getComplianceMatrix({ actor, input: { status: 'failing', environment: 'PRODUCTION' } });
     expect(failingProd.rows.map((r) => r.toolName)).toEqual(['scratch-pad']);
     expect((await getComplianceMatrix({ actor, input: { q: 'EMAIL' } })).rows.map((r) => r.toolName)).toEqual(['email-parser']);

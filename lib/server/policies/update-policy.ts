@@ -20,10 +20,13 @@ export async function updatePolicy({ actor, input }: OperationCall<TUpdatePolicy
     const created = await db.$transaction(async (tx) => {
       const current = await getCurrentPolicy(environment, { db: tx });
       if (current.version !== baseVersion) {
-        throw conflict(`The ${environment.toLowerCase()} policy changed to version ${current.version} while you edited version ${baseVersion}; reload and try again`);
+        throw conflict(
+          `The ${environment.toLowerCase()} policy changed to version ${current.version} while you edited version ${baseVersion}; reload and try again`,
+        );
       }
       const changes = diffPolicies(current, settings);
-      if (changes.length === 0) throw new AppError(400, 'invalid_input', 'Nothing changed: the settings are the same as the current version');
+      if (changes.length === 0)
+        throw new AppError(400, 'invalid_input', 'Nothing changed: the settings are the same as the current version');
       const row = await tx.policy.create({
         data: { environment, version: current.version + 1, ...settings, changeNote, createdById, createdAt: now },
       });
@@ -49,6 +52,32 @@ export async function updatePolicy({ actor, input }: OperationCall<TUpdatePolicy
 }
 
 function pickSettings(p: TUpdatePolicyInput | Awaited<ReturnType<typeof getCurrentPolicy>>) {
-  const { minTier, minTrustScore, maxNetwork, maxFilesystem, maxCodeExecution, maxDataAccess, reviewOnExternalNetwork, reviewOnFilesystemWrite, reviewOnCodeExecution, requireVersionVerification, maxVerificationAgeDays, logUnverified } = p;
-  return { minTier, minTrustScore, maxNetwork, maxFilesystem, maxCodeExecution, maxDataAccess, reviewOnExternalNetwork, reviewOnFilesystemWrite, reviewOnCodeExecution, requireVersionVerification, maxVerificationAgeDays, logUnverified };
+  const {
+    minTier,
+    minTrustScore,
+    maxNetwork,
+    maxFilesystem,
+    maxCodeExecution,
+    maxDataAccess,
+    reviewOnExternalNetwork,
+    reviewOnFilesystemWrite,
+    reviewOnCodeExecution,
+    requireVersionVerification,
+    maxVerificationAgeDays,
+    logUnverified,
+  } = p;
+  return {
+    minTier,
+    minTrustScore,
+    maxNetwork,
+    maxFilesystem,
+    maxCodeExecution,
+    maxDataAccess,
+    reviewOnExternalNetwork,
+    reviewOnFilesystemWrite,
+    reviewOnCodeExecution,
+    requireVersionVerification,
+    maxVerificationAgeDays,
+    logUnverified,
+  };
 }

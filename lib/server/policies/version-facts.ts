@@ -3,7 +3,18 @@ import type { VersionFacts } from '@/lib/domain/policy/types';
 
 export type VersionFactsRow = Pick<
   ToolVersion,
-  'id' | 'toolId' | 'tier' | 'trustScore' | 'verificationState' | 'lastVerifiedAt' | 'network' | 'filesystem' | 'codeExecution' | 'dataAccess' | 'quarantineStatus' | 'yankedAt'
+  | 'id'
+  | 'toolId'
+  | 'tier'
+  | 'trustScore'
+  | 'verificationState'
+  | 'lastVerifiedAt'
+  | 'network'
+  | 'filesystem'
+  | 'codeExecution'
+  | 'dataAccess'
+  | 'quarantineStatus'
+  | 'yankedAt'
 >;
 
 /** Select these columns to build VersionFacts for evaluatePolicy. */

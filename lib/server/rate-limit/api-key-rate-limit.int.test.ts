@@ -15,7 +15,8 @@ import { apiKeyLimiter } from './api-key-limiter';
 withTestDatabase();
 
 const handler = withApiKey('READ', async () => Response.json({ ok: true }));
-const call = (secret: string) => handler(new Request('http://localhost/api/v1/anything', { headers: { authorization: `Bearer ${secret}` } }));
+const call = (secret: string) =>
+  handler(new Request('http://localhost/api/v1/anything', { headers: { authorization: `Bearer ${secret}` } }));
 const keys: string[] = [];
 
 // Hand the last counts to the database before it closes (the sync would otherwise run after it).
@@ -62,7 +63,12 @@ describe('public API rate limit per key', () => {
   });
 
   it('costs no database round trip per request (the enforce hot path)', () => {
-    const limiter = new SharedWindowLimiter(getPrisma, { keyPrefix: 'bench', points: 10_000_000, durationSeconds: 60, syncMs: 60_000 });
+    const limiter = new SharedWindowLimiter(getPrisma, {
+      keyPrefix: 'bench',
+      points: 10_000_000,
+      durationSeconds: 60,
+      syncMs: 60_000,
+    });
     const n = 200_000;
     const started = performance.now();
     for (let i = 0; i < n; i++) limiter.take(`key-${i % 50}`);

@@ -67,7 +67,13 @@ export function factsOfStored(v: StoredVersion): VersionFacts {
     artifactDigest: v.artifactDigest,
     toolDefsHash: v.toolDefsHash,
     permissions: { network: v.network, filesystem: v.filesystem, codeExecution: v.codeExecution, dataAccess: v.dataAccess },
-    provenance: p ? { signaturePresent: Boolean(p.signaturePresent), provenancePresent: Boolean(p.provenancePresent), signer: p.signer ?? null } : null,
+    provenance: p
+      ? {
+          signaturePresent: Boolean(p.signaturePresent),
+          provenancePresent: Boolean(p.provenancePresent),
+          signer: p.signer ?? null,
+        }
+      : null,
   };
 }
 
@@ -78,7 +84,11 @@ export function factsOfNormalized(v: NormalizedVersion): VersionFacts {
     toolDefsHash: v.toolDefsHash ?? null,
     permissions: v.permissions,
     provenance: v.provenance
-      ? { signaturePresent: v.provenance.signaturePresent, provenancePresent: v.provenance.provenancePresent, signer: v.provenance.signer ?? null }
+      ? {
+          signaturePresent: v.provenance.signaturePresent,
+          provenancePresent: v.provenance.provenancePresent,
+          signer: v.provenance.signer ?? null,
+        }
       : null,
   };
 }
@@ -129,7 +139,9 @@ export function sameMutableFields(stored: StoredVersion, next: ReturnType<typeof
 
 /** The version the tool is shown at: newest by publish date that is neither yanked nor quarantined. */
 export function pickLatest<T extends { version: NormalizedVersion }>(versions: readonly T[]): T | null {
-  const usable = versions.filter((v) => !v.version.yanked && !['quarantined', 'rejected'].includes(v.version.quarantineStatus ?? ''));
+  const usable = versions.filter(
+    (v) => !v.version.yanked && !['quarantined', 'rejected'].includes(v.version.quarantineStatus ?? ''),
+  );
   const pool = usable.length > 0 ? usable : versions;
   let best: T | null = null;
   for (const v of pool) {

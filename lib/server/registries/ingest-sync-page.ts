@@ -4,7 +4,7 @@ import type { Environment, Prisma, PrismaClient } from '@prisma/client';
 import { detectRegistryDeletion, detectVersionAlerts, type VersionFacts } from '@/lib/domain/sync-alerts';
 import type { Actor } from '@/lib/server/actor';
 import type { AuditEntry } from '@/lib/server/audit/record-audit-event';
-import type { NormalizedTool, NormalizedVersion, SyncPage } from '@/lib/registries/types';
+import type { NormalizedVersion, SyncPage } from '@/lib/registries/types';
 import {
   asJson,
   checkStatus,
@@ -21,6 +21,7 @@ import { insertToolVersions, insertVerificationRecords, newId, type RecordRow, t
 import { upsertPublishers } from './ingest-publishers';
 import { updateToolsAndYanks, type Slot, type ToolAlert } from './ingest-tool-state';
 import { recordAuditEvents } from '@/lib/server/audit/record-audit-event';
+import { dedupeTools, dedupeVersions, plainJson, toolData, versionData } from './ingest-rows';
 
 export interface IngestContext {
   registryId: string;
@@ -36,7 +37,6 @@ export interface IngestCounts {
   recordsCreated: number;
   alertsRaised: number;
 }
-
 
 /**
  * Stores one sync page in ONE transaction: it is all there or not at all, so a run that stops
@@ -66,7 +66,12 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
   const tools = dedupeTools(page.tools);
   const counts: IngestCounts = { toolsSeen: tools.length, versionsCreated: 0, recordsCreated: 0, alertsRaised: 0 };
   if (tools.length === 0) return counts;
-  const pubs = await upsertPublishers(tx, registryId, tools.map((t) => t.publisher), now);
+  const pubs = await upsertPublishers(
+    tx,
+    registryId,
+    tools.map((t) => t.publisher),
+    now,
+  );
   const alerts: ToolAlert[] = [...pubs.alerts];
   const audits: AuditEntry[] = [...pubs.audits];
   const changes = new Map<string, { action: AuditAction; before: Record<string, unknown>; after: Record<string, unknown> }>();
@@ -82,7 +87,9 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
   const toolRow = new Map(existing.map((t) => [t.externalId, t]));
   const toCreate = tools.filter((t) => !toolRow.has(t.externalId));
   if (toCreate.length > 0) {
-    const created = await tx.tool.createManyAndReturn({ data: toCreate.map((t) => toolData(t, registryId, pubs.idByExternalId.get(t.publisher.externalId)!, now)) });
+    const created = await tx.tool.createManyAndReturn({
+      data: toCreate.map((t) => toolData(t, registryId, pubs.idByExternalId.get(t.publisher.externalId)!, now)),
+    });
     for (const row of created) {
       toolRow.set(row.externalId, row);
       note(row.id, 'name', row.name, 'tool.imported');
@@ -91,12 +98,30 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
   for (const t of tools) {
     const row = toolRow.get(t.externalId)!;
     const data = toolData(t, registryId, pubs.idByExternalId.get(t.publisher.externalId)!, now);
-    const deletion = detectRegistryDeletion({ subject: row.id, toolName: t.name, before: row.registryStatus, after: t.registryStatus ?? null });
+    const deletion = detectRegistryDeletion({
+      subject: row.id,
+      toolName: t.name,
+      before: row.registryStatus,
+      after: t.registryStatus ?? null,
+    });
     if (deletion) alerts.push({ ...deletion, toolId: row.id });
-    const changed = (['name', 'description', 'kind', 'publisherId', 'repositoryUrl', 'registryStatus'] as const).filter((k) => row[k] !== data[k]);
+    const changed = (['name', 'description', 'kind', 'publisherId', 'repositoryUrl', 'registryStatus'] as const).filter(
+      (k) => row[k] !== data[k],
+    );
     if (Boolean(row.deprecatedAt) !== Boolean(data.deprecatedAt)) changed.push('deprecatedAt' as never);
     if (changed.length > 0 && !toCreate.includes(t)) {
-      await tx.tool.update({ where: { id: row.id }, data: { name: data.name, description: data.description, kind: data.kind, publisherId: data.publisherId, repositoryUrl: data.repositoryUrl, registryStatus: data.registryStatus, deprecatedAt: data.deprecatedAt } });
+      await tx.tool.update({
+        where: { id: row.id },
+        data: {
+          name: data.name,
+          description: data.description,
+          kind: data.kind,
+          publisherId: data.publisherId,
+          repositoryUrl: data.repositoryUrl,
+          registryStatus: data.registryStatus,
+          deprecatedAt: data.deprecatedAt,
+        },
+      });
       for (const k of changed) note(row.id, k, data[k as keyof typeof data]);
     }
   }
@@ -166,20 +191,41 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
   for (const i of installs) envs.set(i.toolId, (envs.get(i.toolId) ?? new Set()).add(i.environment));
 
   // Per version: state updates and alerts.
-  const versionState = new Map<string, { tier: StoredVersion['tier']; trustScore: number | null; verificationState: StoredVersion['verificationState']; lastVerifiedAt: Date | null }>();
+  const versionState = new Map<
+    string,
+    {
+      tier: StoredVersion['tier'];
+      trustScore: number | null;
+      verificationState: StoredVersion['verificationState'];
+      lastVerifiedAt: Date | null;
+    }
+  >();
   let previous: { toolId: string; facts: VersionFacts } | null = null;
   for (const slot of slots) {
     const runs = newRuns.get(slot.id) ?? [];
     const newest = newestRun(runs);
     let state = slot.stored
-      ? { tier: slot.stored.tier, trustScore: slot.stored.trustScore, verificationState: slot.stored.verificationState, lastVerifiedAt: slot.stored.lastVerifiedAt }
+      ? {
+          tier: slot.stored.tier,
+          trustScore: slot.stored.trustScore,
+          verificationState: slot.stored.verificationState,
+          lastVerifiedAt: slot.stored.lastVerifiedAt,
+        }
       : { tier: 'UNVERIFIED' as const, trustScore: null, verificationState: 'UNVERIFIED' as const, lastVerifiedAt: null };
     if (newest && (!state.lastVerifiedAt || newest.verifiedAt >= state.lastVerifiedAt)) {
-      state = { tier: newest.tier, trustScore: newest.trustScore, verificationState: verificationStateOf(newest.tier), lastVerifiedAt: newest.verifiedAt };
+      state = {
+        tier: newest.tier,
+        trustScore: newest.trustScore,
+        verificationState: verificationStateOf(newest.tier),
+        lastVerifiedAt: newest.verifiedAt,
+      };
     }
     versionState.set(slot.id, state);
     const mutable = mutableVersionFields(slot.version);
-    const stateChanged = !slot.stored || slot.stored.lastVerifiedAt?.getTime() !== state.lastVerifiedAt?.getTime() || slot.stored.tier !== state.tier;
+    const stateChanged =
+      !slot.stored ||
+      slot.stored.lastVerifiedAt?.getTime() !== state.lastVerifiedAt?.getTime() ||
+      slot.stored.tier !== state.tier;
     const fieldsChanged = slot.stored ? !sameMutableFields(slot.stored, mutable) : true;
     if (slot.stored && (stateChanged || fieldsChanged)) {
       await tx.toolVersion.update({ where: { id: slot.id }, data: { ...mutable, ...state } });
@@ -194,7 +240,11 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
       sameVersionBefore: slot.stored ? factsOfStored(slot.stored) : null,
       previousVersion: prevFacts,
       installedInProduction: envs.get(slot.toolId)?.has('PRODUCTION') ?? false,
-      newVerifications: runs.map((r) => ({ tier: r.tier, payloadSha256: r.payloadSha256, failedChecks: r.checks.filter((c) => c.status === 'FAIL').map((c) => String(c.name)) })),
+      newVerifications: runs.map((r) => ({
+        tier: r.tier,
+        payloadSha256: r.payloadSha256,
+        failedChecks: r.checks.filter((c) => c.status === 'FAIL').map((c) => String(c.name)),
+      })),
     })) {
       alerts.push({ ...a, toolId: slot.toolId, toolVersionId: slot.id });
     }
@@ -206,7 +256,15 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
   if (alerts.length > 0) {
     counts.alertsRaised = (
       await tx.alert.createMany({
-        data: alerts.map((a) => ({ kind: a.kind, severity: a.severity, title: a.title, detail: asJson(a.detail) as Prisma.InputJsonValue, toolId: a.toolId, toolVersionId: a.toolVersionId ?? null, dedupeKey: a.dedupeKey })),
+        data: alerts.map((a) => ({
+          kind: a.kind,
+          severity: a.severity,
+          title: a.title,
+          detail: asJson(a.detail) as Prisma.InputJsonValue,
+          toolId: a.toolId,
+          toolVersionId: a.toolVersionId ?? null,
+          dedupeKey: a.dedupeKey,
+        })),
         skipDuplicates: true,
       })
     ).count;
@@ -222,63 +280,9 @@ function olderStored(rows: readonly StoredVersion[], slot: Slot): VersionFacts |
   if (at === undefined) return null;
   let best: StoredVersion | null = null;
   for (const r of rows) {
-    if (r.toolId !== slot.toolId || r.version === slot.version.version || !r.publishedAt || r.publishedAt.getTime() >= at) continue;
+    if (r.toolId !== slot.toolId || r.version === slot.version.version || !r.publishedAt || r.publishedAt.getTime() >= at)
+      continue;
     if (!best || r.publishedAt > best.publishedAt!) best = r;
   }
   return best ? factsOfStored(best) : null;
-}
-
-function dedupeTools(tools: readonly NormalizedTool[]): NormalizedTool[] {
-  return [...new Map(tools.map((t) => [t.externalId, t])).values()];
-}
-
-/** Oldest first, one entry per version string. */
-function dedupeVersions(versions: readonly NormalizedVersion[]): NormalizedVersion[] {
-  const unique = [...new Map(versions.map((v) => [v.version, v])).values()];
-  return unique.sort((a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0));
-}
-
-function toolData(t: NormalizedTool, registryId: string, publisherId: string, now: Date) {
-  return {
-    registryId,
-    publisherId,
-    externalId: t.externalId,
-    name: t.name,
-    description: t.description ?? '',
-    kind: t.kind,
-    repositoryUrl: t.repositoryUrl ?? null,
-    registryStatus: t.registryStatus ?? null,
-    deprecatedAt: t.deprecated ? now : null,
-  };
-}
-
-function plainJson(value: unknown): Prisma.InputJsonValue | null {
-  return value === undefined || value === null ? null : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
-}
-
-function versionData(toolId: string, v: NormalizedVersion, now: Date): VersionRow {
-  const run = newestRun(v.verifications);
-  return {
-    id: newId(),
-    toolId,
-    version: v.version,
-    publishedAt: v.publishedAt ?? null,
-    artifactDigest: v.artifactDigest ?? null,
-    toolDefsHash: v.toolDefsHash ?? null,
-    toolDefinitions: plainJson(v.toolDefinitions),
-    network: v.permissions.network,
-    filesystem: v.permissions.filesystem,
-    codeExecution: v.permissions.codeExecution,
-    dataAccess: v.permissions.dataAccess,
-    declaredPermissions: plainJson(v.declaredPermissions),
-    allowedDomains: v.allowedDomains ?? [],
-    provenance: plainJson(v.provenance),
-    quarantineStatus: v.quarantineStatus ?? null,
-    yankedAt: v.yanked ? now : null,
-    riskSignals: plainJson(v.riskSignals ?? []),
-    tier: run?.tier ?? 'UNVERIFIED',
-    trustScore: run?.trustScore ?? null,
-    verificationState: run ? verificationStateOf(run.tier) : 'UNVERIFIED',
-    lastVerifiedAt: run?.verifiedAt ?? null,
-  };
 }

@@ -50,10 +50,25 @@ export async function updateToolsAndYanks(
     if (!latest) continue;
     const s = versionState.get(latest.id)!;
     const p = latest.version.permissions;
-    const next = { latestVersionId: latest.id, latestVersionName: latest.version.version, tier: s.tier, trustScore: s.trustScore, verificationState: s.verificationState, lastVerifiedAt: s.lastVerifiedAt, ...p };
+    const next = {
+      latestVersionId: latest.id,
+      latestVersionName: latest.version.version,
+      tier: s.tier,
+      trustScore: s.trustScore,
+      verificationState: s.verificationState,
+      lastVerifiedAt: s.lastVerifiedAt,
+      ...p,
+    };
     const differs =
-      row.latestVersionId !== next.latestVersionId || row.tier !== next.tier || row.trustScore !== next.trustScore || row.verificationState !== next.verificationState ||
-      row.lastVerifiedAt?.getTime() !== next.lastVerifiedAt?.getTime() || row.network !== p.network || row.filesystem !== p.filesystem || row.codeExecution !== p.codeExecution || row.dataAccess !== p.dataAccess;
+      row.latestVersionId !== next.latestVersionId ||
+      row.tier !== next.tier ||
+      row.trustScore !== next.trustScore ||
+      row.verificationState !== next.verificationState ||
+      row.lastVerifiedAt?.getTime() !== next.lastVerifiedAt?.getTime() ||
+      row.network !== p.network ||
+      row.filesystem !== p.filesystem ||
+      row.codeExecution !== p.codeExecution ||
+      row.dataAccess !== p.dataAccess;
     if (differs) {
       updates.push({ id: row.id, ...next, latestVersionName: next.latestVersionName });
       if (row.latestVersionId !== next.latestVersionId) note(row.id, 'latestVersion', next.latestVersionName);
@@ -74,4 +89,3 @@ export async function updateToolsAndYanks(
   await updateToolsLatest(tx, updates);
   if (yanked.length > 0) await tx.toolVersion.updateMany({ where: { id: { in: yanked } }, data: { yankedAt: ctx.now } });
 }
-

@@ -9,7 +9,11 @@ export async function listRegistries({ actor }: OperationCall<Record<string, nev
   const { db } = await operationContext(ctx);
   assertActorCan(actor, 'registry:read');
   const [registries, counts] = await Promise.all([
-    db.registry.findMany({ orderBy: { name: 'asc' }, omit: { apiKeySealed: true }, include: { syncRuns: { orderBy: { startedAt: 'desc' }, take: 1 } } }),
+    db.registry.findMany({
+      orderBy: { name: 'asc' },
+      omit: { apiKeySealed: true },
+      include: { syncRuns: { orderBy: { startedAt: 'desc' }, take: 1 } },
+    }),
     db.tool.groupBy({ by: ['registryId'], _count: true }),
   ]);
   const toolCount = new Map(counts.map((c) => [c.registryId, c._count]));

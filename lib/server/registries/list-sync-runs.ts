@@ -8,7 +8,10 @@ import { getRunTotal } from './sync-progress';
 export const SYNC_RUNS_PAGE_SIZE = 25;
 
 /** Sync history, newest first, optionally for one registry. */
-export async function listSyncRuns({ actor, input }: OperationCall<{ registryId?: string; page: number }>, ctx?: OperationContextInput) {
+export async function listSyncRuns(
+  { actor, input }: OperationCall<{ registryId?: string; page: number }>,
+  ctx?: OperationContextInput,
+) {
   const { db } = await operationContext(ctx);
   assertActorCan(actor, 'registry:read');
   const where = input.registryId ? { registryId: input.registryId } : {};
@@ -31,7 +34,9 @@ export async function getSyncRunProgress({ actor, input }: OperationCall<{ id: s
   assertActorCan(actor, 'registry:read');
   // An id that cannot be a row id (a NUL byte, 500 characters) is the same "no such run", not a database error.
   const id = ZRecordId.safeParse(input.id);
-  const run = id.success ? await db.syncRun.findUnique({ where: { id: id.data }, include: { registry: { select: { name: true } } } }) : null;
+  const run = id.success
+    ? await db.syncRun.findUnique({ where: { id: id.data }, include: { registry: { select: { name: true } } } })
+    : null;
   if (!run) throw notFound('Sync run');
   return {
     id: run.id,

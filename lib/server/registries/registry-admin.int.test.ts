@@ -31,17 +31,32 @@ describe('registry management', () => {
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['name', 'kind', 'baseUrl', 'config']));
-    const ok = ZCreateRegistryInput.parse({ name: 'Sample', kind: 'AGENTNODE', baseUrl: 'http://127.0.0.1:1/', config: '{"perPage": 20}', enabled: 'true' });
+    const ok = ZCreateRegistryInput.parse({
+      name: 'Sample',
+      kind: 'AGENTNODE',
+      baseUrl: 'http://127.0.0.1:1/',
+      config: '{"perPage": 20}',
+      enabled: 'true',
+    });
     expect(ok).toMatchObject({ baseUrl: 'http://127.0.0.1:1', config: { perPage: 20 }, enabled: true });
   });
 
   it('adds, tests, syncs, edits and disables a registry, all audited', async () => {
     const prisma = await getPrisma();
-    const input = ZCreateRegistryInput.parse({ name: 'Sample', kind: 'AGENTNODE', baseUrl: sample.url, config: '{"perPage": 20}', enabled: 'on' });
+    const input = ZCreateRegistryInput.parse({
+      name: 'Sample',
+      kind: 'AGENTNODE',
+      baseUrl: sample.url,
+      config: '{"perPage": 20}',
+      enabled: 'on',
+    });
     const row = await createRegistry({ actor: admin, input });
     await expect(createRegistry({ actor: admin, input })).rejects.toThrow(/already exists/);
     // Revision 2 of the demo: AgentNode's search leaves the deprecated package out (45 of 46).
-    expect(await testRegistryConnection({ actor: admin, input: { id: row.id } })).toEqual({ ok: true, detail: 'AgentNode answered: 45 packages listed' });
+    expect(await testRegistryConnection({ actor: admin, input: { id: row.id } })).toEqual({
+      ok: true,
+      detail: 'AgentNode answered: 45 packages listed',
+    });
 
     const { run, done } = await startRegistrySync({ actor: admin, input: { registryId: row.id, trigger: 'MANUAL' } });
     expect((await getSyncRunProgress({ actor: admin, input: { id: run.id } })).status).toBe('RUNNING');
@@ -53,13 +68,27 @@ describe('registry management', () => {
     expect(listed).toMatchObject({ name: 'Sample', toolCount: 45, lastSyncStatus: 'SUCCEEDED', lastRun: { id: run.id } });
     expect((await listSyncRuns({ actor: admin, input: { page: 1 } })).runs.map((r) => r.id)).toEqual([run.id]);
 
-    await updateRegistry({ actor: admin, input: { id: row.id, name: 'Sample AgentNode', baseUrl: 'http://127.0.0.1:9', config: '', enabled: 'true' } });
-    expect(await testRegistryConnection({ actor: admin, input: { id: row.id } })).toMatchObject({ ok: false, detail: expect.stringMatching(/Could not reach/) });
+    await updateRegistry({
+      actor: admin,
+      input: { id: row.id, name: 'Sample AgentNode', baseUrl: 'http://127.0.0.1:9', config: '', enabled: 'true' },
+    });
+    expect(await testRegistryConnection({ actor: admin, input: { id: row.id } })).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/Could not reach/),
+    });
     await setRegistryEnabled({ actor: admin, input: { id: row.id, enabled: false } });
     await expect(runRegistrySync({ actor: admin, input: { registryId: row.id, trigger: 'MANUAL' } })).rejects.toThrow(/disabled/);
 
-    const actions = (await prisma.auditEvent.findMany({ where: { entityId: row.id }, orderBy: { seq: 'asc' } })).map((a) => a.action);
-    expect(actions).toEqual(['registry.created', 'registry.connectionTested', 'registry.updated', 'registry.connectionTested', 'registry.disabled']);
+    const actions = (await prisma.auditEvent.findMany({ where: { entityId: row.id }, orderBy: { seq: 'asc' } })).map(
+      (a) => a.action,
+    );
+    expect(actions).toEqual([
+      'registry.created',
+      'registry.connectionTested',
+      'registry.updated',
+      'registry.connectionTested',
+      'registry.disabled',
+    ]);
   });
 });
 
@@ -70,15 +99,28 @@ describe('alert inbox', () => {
     const ranks = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
     const order = all.alerts.map((a) => ranks[a.severity]);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    const escalations = await listAlerts({ actor: admin, input: ZAlertFilter.parse({ kind: 'permission-escalation', state: 'OPEN' }) });
+    const escalations = await listAlerts({
+      actor: admin,
+      input: ZAlertFilter.parse({ kind: 'permission-escalation', state: 'OPEN' }),
+    });
     expect(escalations.alerts.every((a) => a.kind === 'permission-escalation')).toBe(true);
 
     const target = escalations.alerts[0]!;
-    expect((await updateAlertState({ actor: admin, input: { id: target.id, action: 'acknowledge' } })).state).toBe('ACKNOWLEDGED');
-    await expect(updateAlertState({ actor: admin, input: { id: target.id, action: 'acknowledge' } })).rejects.toThrow(/already acknowledged/);
+    expect((await updateAlertState({ actor: admin, input: { id: target.id, action: 'acknowledge' } })).state).toBe(
+      'ACKNOWLEDGED',
+    );
+    await expect(updateAlertState({ actor: admin, input: { id: target.id, action: 'acknowledge' } })).rejects.toThrow(
+      /already acknowledged/,
+    );
     const resolved = await updateAlertState({ actor: admin, input: { id: target.id, action: 'resolve' } });
     expect(resolved).toMatchObject({ state: 'RESOLVED', resolvedBy: 'admin@example.test', acknowledgedBy: 'admin@example.test' });
-    await expect(updateAlertState({ actor: admin, input: { id: target.id, action: 'resolve' } })).rejects.toThrow(/already resolved/);
-    expect(ZAlertFilter.parse({ state: 'bogus', page: '-3', severity: 'NOPE' })).toEqual({ state: 'OPEN', page: 1, severity: undefined });
+    await expect(updateAlertState({ actor: admin, input: { id: target.id, action: 'resolve' } })).rejects.toThrow(
+      /already resolved/,
+    );
+    expect(ZAlertFilter.parse({ state: 'bogus', page: '-3', severity: 'NOPE' })).toEqual({
+      state: 'OPEN',
+      page: 1,
+      severity: undefined,
+    });
   });
 });

@@ -29,7 +29,8 @@ export function sealRegistryApiKey(plain: string): SealedApiKey {
   if (ENV_REFERENCE.test(plain)) return { sealed: plain, hint: plain };
   const key = encryptionKey();
   if (!key) {
-    const message = 'Storing an API key needs TOOLLEDGER_SECRET_KEY on the server; or enter env:NAME to read the key from an environment variable';
+    const message =
+      'Storing an API key needs TOOLLEDGER_SECRET_KEY on the server; or enter env:NAME to read the key from an environment variable';
     throw badRequest(message, [{ path: 'apiKey', message }]);
   }
   const iv = randomBytes(12);
@@ -50,13 +51,18 @@ export function openRegistryApiKey(sealed: string | null): string | null {
   }
   const key = encryptionKey();
   if (!key) throw conflict('The registry API key is encrypted, but TOOLLEDGER_SECRET_KEY is not set on this server');
-  const [iv, tag, ciphertext] = sealed.slice(SEALED.length).split(':').map((p) => Buffer.from(p, 'base64url'));
+  const [iv, tag, ciphertext] = sealed
+    .slice(SEALED.length)
+    .split(':')
+    .map((p) => Buffer.from(p, 'base64url'));
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv!);
     decipher.setAuthTag(tag!);
     return Buffer.concat([decipher.update(ciphertext!), decipher.final()]).toString('utf8');
   } catch {
-    throw conflict('The registry API key cannot be decrypted: TOOLLEDGER_SECRET_KEY changed since it was saved; enter the key again');
+    throw conflict(
+      'The registry API key cannot be decrypted: TOOLLEDGER_SECRET_KEY changed since it was saved; enter the key again',
+    );
   }
 }
 

@@ -2,7 +2,12 @@ import 'server-only';
 import { parseAllowedHosts } from '@/lib/domain/network-address';
 import { env, isDemoMode } from '@/lib/env';
 import { badRequest } from '@/lib/server/errors';
-import { checkRegistryAddress, createRegistryFetch, RegistryAddressBlocked, type RegistryNetworkPolicy } from '@/lib/registries/safe-fetch';
+import {
+  checkRegistryAddress,
+  createRegistryFetch,
+  RegistryAddressBlocked,
+  type RegistryNetworkPolicy,
+} from '@/lib/registries/safe-fetch';
 
 /** A row the app marked as its bundled sample registry (config.sample, which admins cannot set). */
 export function isSampleRegistry(config: unknown): boolean {

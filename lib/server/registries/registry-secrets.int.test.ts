@@ -66,7 +66,17 @@ const lastKeySeen = async (id: string) => {
 describe('a registry API key', () => {
   it('reaches the connector but never the audit trail or the config, whether typed, rotated or read from env', async () => {
     const prisma = await getPrisma();
-    const row = await createRegistry({ actor: admin, input: { name: 'Keyed', kind: 'AGENTNODE', baseUrl: recorderUrl, config: '{"perPage": 20}', apiKey: FIRST_KEY, enabled: 'on' } });
+    const row = await createRegistry({
+      actor: admin,
+      input: {
+        name: 'Keyed',
+        kind: 'AGENTNODE',
+        baseUrl: recorderUrl,
+        config: '{"perPage": 20}',
+        apiKey: FIRST_KEY,
+        enabled: 'on',
+      },
+    });
     expect(row.apiKeyHint).toBe('…1234');
     expect(row.apiKeySealed).toMatch(/^aes256gcm:v1:/);
     expect(await lastKeySeen(row.id)).toBe(FIRST_KEY);
@@ -102,15 +112,40 @@ describe('a registry API key', () => {
   });
 
   it('is refused inside the settings JSON, where it would be shown and audited', async () => {
-    const attempt = createRegistry({ actor: admin, input: { name: 'Leaky', kind: 'AGENTNODE', baseUrl: recorderUrl, config: '{"perPage": 5, "auth": {"apiKey": "ank_x"}}', enabled: 'on' } });
-    await expect(attempt).rejects.toMatchObject({ status: 400, issues: [{ path: 'config', message: expect.stringMatching(/may not hold "auth\.apiKey": put the key in the API key field/) }] });
-    await expect(createRegistry({ actor: admin, input: { name: 'Sneaky', kind: 'AGENTNODE', baseUrl: recorderUrl, config: '{"sample": true}', enabled: 'on' } })).rejects.toMatchObject({ status: 400 });
+    const attempt = createRegistry({
+      actor: admin,
+      input: {
+        name: 'Leaky',
+        kind: 'AGENTNODE',
+        baseUrl: recorderUrl,
+        config: '{"perPage": 5, "auth": {"apiKey": "ank_x"}}',
+        enabled: 'on',
+      },
+    });
+    await expect(attempt).rejects.toMatchObject({
+      status: 400,
+      issues: [
+        { path: 'config', message: expect.stringMatching(/may not hold "auth\.apiKey": put the key in the API key field/) },
+      ],
+    });
+    await expect(
+      createRegistry({
+        actor: admin,
+        input: { name: 'Sneaky', kind: 'AGENTNODE', baseUrl: recorderUrl, config: '{"sample": true}', enabled: 'on' },
+      }),
+    ).rejects.toMatchObject({ status: 400 });
   });
 
   it('is redacted by the audit writer whatever the caller passes, and the chain still verifies', async () => {
     const prisma = await getPrisma();
     await prisma.$transaction((tx) =>
-      recordAuditEvent(tx, admin, { action: 'registry.updated', entityType: 'Registry', entityId: 'x', before: { headers: { Authorization: `Bearer ${FIRST_KEY}` } }, after: { config: { nested: [{ clientSecret: ROTATED_KEY }] }, passwordChanged: true } }),
+      recordAuditEvent(tx, admin, {
+        action: 'registry.updated',
+        entityType: 'Registry',
+        entityId: 'x',
+        before: { headers: { Authorization: `Bearer ${FIRST_KEY}` } },
+        after: { config: { nested: [{ clientSecret: ROTATED_KEY }] }, passwordChanged: true },
+      }),
     );
     const row = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: 'x' } });
     expect(row.before).toEqual({ headers: { Authorization: '[redacted]' } });
@@ -126,29 +161,47 @@ describe('a registry URL', () => {
     ['http://127.0.0.2:8080', /loopback address/],
     ['http://localhost:5432', /localhost resolves to .*loopback address/],
   ])('%s is refused at save time with a field error naming the rule', async (baseUrl, message) => {
-    const e = await createRegistry({ actor: admin, input: { name: `Inside ${baseUrl}`, kind: 'AGENTNODE', baseUrl, enabled: 'on' } }).catch((err: unknown) => err);
+    const e = await createRegistry({
+      actor: admin,
+      input: { name: `Inside ${baseUrl}`, kind: 'AGENTNODE', baseUrl, enabled: 'on' },
+    }).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(AppError);
     expect(e).toMatchObject({ status: 400, issues: [{ path: 'baseUrl', message: expect.stringMatching(message) }] });
-    expect((e as AppError).issues[0]!.message).toMatch(/registries must be on the public internet; an operator can list the host in TOOLLEDGER_ALLOWED_REGISTRY_HOSTS/);
+    expect((e as AppError).issues[0]!.message).toMatch(
+      /registries must be on the public internet; an operator can list the host in TOOLLEDGER_ALLOWED_REGISTRY_HOSTS/,
+    );
     expect(await (await getPrisma()).registry.count({ where: { baseUrl } })).toBe(0);
   });
 
   it('is checked again at fetch time (a row written earlier, or a name that now resolves inside)', async () => {
     const prisma = await getPrisma();
-    const inside = await prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'Rebound', baseUrl: `http://localhost:${sample.port}`, config: {} } });
-    expect(await testRegistryConnection({ actor: admin, input: { id: inside.id } })).toMatchObject({ ok: false, detail: expect.stringMatching(/^Refused .*loopback address: registries must be on the public internet/) });
+    const inside = await prisma.registry.create({
+      data: { kind: 'AGENTNODE', name: 'Rebound', baseUrl: `http://localhost:${sample.port}`, config: {} },
+    });
+    expect(await testRegistryConnection({ actor: admin, input: { id: inside.id } })).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/^Refused .*loopback address: registries must be on the public internet/),
+    });
     const run = await runRegistrySync({ actor: admin, input: { registryId: inside.id, trigger: 'MANUAL' } });
     expect(run).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/loopback address/) });
   });
 
   it('may be loopback for the bundled sample registry in demo mode only', async () => {
     const prisma = await getPrisma();
-    const bundled = await prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'Bundled', baseUrl: `http://localhost:${sample.port}`, config: { sample: true } } });
+    const bundled = await prisma.registry.create({
+      data: { kind: 'AGENTNODE', name: 'Bundled', baseUrl: `http://localhost:${sample.port}`, config: { sample: true } },
+    });
     expect(await testRegistryConnection({ actor: admin, input: { id: bundled.id } })).toMatchObject({ ok: true });
     // An admin's edit keeps the mark while the URL stays; a new URL is not the bundled sample.
     const edit = { id: bundled.id, name: 'Bundled', config: '{"perPage": 10}', enabled: 'true' };
     await updateRegistry({ actor: admin, input: { ...edit, baseUrl: `http://localhost:${sample.port}` } });
-    expect((await prisma.registry.findUniqueOrThrow({ where: { id: bundled.id } })).config).toEqual({ perPage: 10, sample: true });
-    await expect(updateRegistry({ actor: admin, input: { ...edit, baseUrl: 'http://localhost:5432' } })).rejects.toMatchObject({ status: 400, issues: [{ path: 'baseUrl' }] });
+    expect((await prisma.registry.findUniqueOrThrow({ where: { id: bundled.id } })).config).toEqual({
+      perPage: 10,
+      sample: true,
+    });
+    await expect(updateRegistry({ actor: admin, input: { ...edit, baseUrl: 'http://localhost:5432' } })).rejects.toMatchObject({
+      status: 400,
+      issues: [{ path: 'baseUrl' }],
+    });
   });
 });

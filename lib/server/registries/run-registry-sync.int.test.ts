@@ -14,7 +14,9 @@ let registryId = '';
 beforeAll(async () => {
   registry = await startSampleRegistry({ catalog: demoCatalog(1) });
   const prisma = await getPrisma();
-  const row = await prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'AgentNode sample', baseUrl: registry.url, config: { perPage: 20 } } });
+  const row = await prisma.registry.create({
+    data: { kind: 'AGENTNODE', name: 'AgentNode sample', baseUrl: registry.url, config: { perPage: 20 } },
+  });
   registryId = row.id;
 });
 afterAll(() => registry.close());
@@ -44,7 +46,10 @@ describe('registry sync from the sample AgentNode registry', () => {
     expect(kinds).toEqual(expect.arrayContaining(['failed-verification', 'permission-escalation']));
     const shell = await prisma.tool.findFirstOrThrow({ where: { externalId: 'shell-exec-runner' } });
     expect(shell).toMatchObject({ codeExecution: 'UNRESTRICTED', filesystem: 'WRITE', latestVersionName: expect.any(String) });
-    const ocr = await prisma.toolVersion.findFirstOrThrow({ where: { tool: { externalId: 'screenshot-ocr' } }, orderBy: { publishedAt: 'asc' } });
+    const ocr = await prisma.toolVersion.findFirstOrThrow({
+      where: { tool: { externalId: 'screenshot-ocr' } },
+      orderBy: { publishedAt: 'asc' },
+    });
     expect(ocr).toMatchObject({ tier: 'FAILED', verificationState: 'FAILED' });
     const email = await prisma.toolVersion.count({ where: { tool: { externalId: 'email-parser' } } });
     expect(email).toBe(3);
@@ -80,17 +85,31 @@ describe('registry sync from the sample AgentNode registry', () => {
   it('raises what changed at the registry: re-verification, rug pull, new production version, withdrawn publisher', async () => {
     const prisma = await getPrisma();
     const pg = await prisma.tool.findFirstOrThrow({ where: { externalId: 'postgres-query-tool' } });
-    const agent = await prisma.agent.create({ data: { name: 'billing-agent-prod-02', environment: 'PRODUCTION', owner: 'billing' } });
-    await prisma.installation.create({ data: { agentId: agent.id, toolId: pg.id, toolVersionId: pg.latestVersionId!, environment: 'PRODUCTION', state: 'ACTIVE' } });
+    const agent = await prisma.agent.create({
+      data: { name: 'billing-agent-prod-02', environment: 'PRODUCTION', owner: 'billing' },
+    });
+    await prisma.installation.create({
+      data: { agentId: agent.id, toolId: pg.id, toolVersionId: pg.latestVersionId!, environment: 'PRODUCTION', state: 'ACTIVE' },
+    });
     const pdf = await prisma.tool.findFirstOrThrow({ where: { externalId: 'pdf-reader-pack' } });
-    const slackBefore = await prisma.tool.findFirstOrThrow({ where: { externalId: 'slack-notifier' }, include: { latestVersion: true } });
+    const slackBefore = await prisma.tool.findFirstOrThrow({
+      where: { externalId: 'slack-notifier' },
+      include: { latestVersion: true },
+    });
 
     registry.catalog = demoCatalog(2);
     const run = await sync();
     expect(run.status).toBe('SUCCEEDED');
     expect(run.versionsCreated).toBe(3);
     const kinds = new Set((await prisma.alert.findMany({ where: { createdAt: { gte: run.startedAt } } })).map((a) => a.kind));
-    for (const k of ['digest-changed', 'definitions-changed', 'publisher-identity-withdrawn', 'signer-changed', 'provenance-missing', 'production-new-version']) {
+    for (const k of [
+      'digest-changed',
+      'definitions-changed',
+      'publisher-identity-withdrawn',
+      'signer-changed',
+      'provenance-missing',
+      'production-new-version',
+    ]) {
       expect(kinds, k).toContain(k);
     }
     expect(await prisma.verificationRecord.count({ where: { toolVersionId: pdf.latestVersionId! } })).toBe(2);
@@ -130,7 +149,10 @@ describe('registry sync from the sample AgentNode registry', () => {
     ['timeout', { slow: ['web-scraper'], slowMs: 1_500 }, /web-scraper: .*did not answer within/],
   ])('%s: the run is partial with a readable reason and stored data stays intact', async (_name, faults, message) => {
     const prisma = await getPrisma();
-    await prisma.registry.update({ where: { id: registryId }, data: { config: { perPage: 20, timeoutMs: 500, maxBytes: 512 * 1024 } } });
+    await prisma.registry.update({
+      where: { id: registryId },
+      data: { config: { perPage: 20, timeoutMs: 500, maxBytes: 512 * 1024 } },
+    });
     const before = await snapshot();
     registry.faults = faults;
     try {
@@ -146,7 +168,9 @@ describe('registry sync from the sample AgentNode registry', () => {
 
   it('fails with a readable reason when the registry cannot be reached', async () => {
     const prisma = await getPrisma();
-    const down = await prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'Unreachable', baseUrl: 'http://127.0.0.1:9' } });
+    const down = await prisma.registry.create({
+      data: { kind: 'AGENTNODE', name: 'Unreachable', baseUrl: 'http://127.0.0.1:9' },
+    });
     const run = await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: down.id, trigger: 'API' } });
     expect(run.status).toBe('FAILED');
     expect(run.error).toMatch(/Could not reach http:\/\/127\.0\.0\.1:9/);
@@ -155,7 +179,9 @@ describe('registry sync from the sample AgentNode registry', () => {
   it('refuses a second run of the same registry while one is going', async () => {
     registry.faults = { slow: ['auto-deployer'], slowMs: 300 };
     const first = await startRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } });
-    await expect(startRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } })).rejects.toThrow(/already running/);
+    await expect(startRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } })).rejects.toThrow(
+      /already running/,
+    );
     await first.done;
     registry.faults = {};
   });
@@ -171,7 +197,10 @@ describe('registry sync from the sample AgentNode registry', () => {
         yield { tools: [], nextCursor: null };
       },
     };
-    const lastGood = await prisma.syncRun.findFirstOrThrow({ where: { registryId, status: 'SUCCEEDED' }, orderBy: { startedAt: 'desc' } });
+    const lastGood = await prisma.syncRun.findFirstOrThrow({
+      where: { registryId, status: 'SUCCEEDED' },
+      orderBy: { startedAt: 'desc' },
+    });
     const run = await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'SCHEDULE' } }, { connector });
     expect(run.status).toBe('SUCCEEDED');
     expect(seen).toEqual([lastGood.startedAt.toISOString()]);
@@ -191,7 +220,10 @@ describe('the run deadline', () => {
         }
       },
     };
-    const run = await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } }, { connector, deadlineMs: 1_000 });
+    const run = await runRegistrySync(
+      { actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } },
+      { connector, deadlineMs: 1_000 },
+    );
     expect(run.status).toBe('PARTIAL');
     expect(run.error).toMatch(/^Stopped at the run's deadline \(1 s\) \(after \d+ pages?; the next run resumes there\)/);
     expect(run.finishedAt!.getTime() - run.startedAt.getTime()).toBeLessThan(10_000);

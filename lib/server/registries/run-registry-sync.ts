@@ -45,10 +45,20 @@ const DEFAULT_MAX_AGE_DAYS = 90;
 const MAX_STORED_ERRORS = 50;
 
 /** Starts a sync and returns the run at once; `done` settles when it finishes (never rejects). */
-export async function startRegistrySync({ actor, input: raw }: OperationCall<TStartRegistrySyncInput>, ctx: SyncContextInput = {}): Promise<{ run: SyncRun; done: Promise<SyncRun> }> {
+export async function startRegistrySync(
+  { actor, input: raw }: OperationCall<TStartRegistrySyncInput>,
+  ctx: SyncContextInput = {},
+): Promise<{ run: SyncRun; done: Promise<SyncRun> }> {
   const { db: prisma } = await operationContext(ctx);
   const { registryId, trigger } = authorize(actor, 'registry:sync', ZStartRegistrySyncInput, raw);
-  const input: SyncInput = { trigger, actor, connector: ctx.connector, fetch: ctx.fetch, deadlineMs: ctx.deadlineMs, ifLastSyncAt: ctx.ifLastSyncAt };
+  const input: SyncInput = {
+    trigger,
+    actor,
+    connector: ctx.connector,
+    fetch: ctx.fetch,
+    deadlineMs: ctx.deadlineMs,
+    ifLastSyncAt: ctx.ifLastSyncAt,
+  };
   const registry = await prisma.registry.findUnique({ where: { id: registryId } });
   if (!registry) throw notFound('Registry');
   if (!registry.enabled) throw conflict(`Registry ${registry.name} is disabled`);
@@ -75,7 +85,12 @@ export async function startRegistrySync({ actor, input: raw }: OperationCall<TSt
         cursorBefore: registry.syncCursor,
       },
     });
-    await recordAuditEvent(tx, input.actor, { action: 'registry.syncStarted', entityType: 'SyncRun', entityId: created.id, after: { registry: registry.name, trigger: input.trigger, resumeFrom: registry.syncCursor } });
+    await recordAuditEvent(tx, input.actor, {
+      action: 'registry.syncStarted',
+      entityType: 'SyncRun',
+      entityId: created.id,
+      after: { registry: registry.name, trigger: input.trigger, resumeFrom: registry.syncCursor },
+    });
     return created;
   });
   const done = execute(prisma, run, registry, connector, input);
@@ -100,13 +115,21 @@ async function maxAgeDays(prisma: PrismaClient): Promise<Record<Environment, num
 async function execute(
   prisma: PrismaClient,
   run: SyncRun,
-  registry: { id: string; name: string; baseUrl: string; config: Prisma.JsonValue; apiKeySealed: string | null; syncCursor: string | null },
+  registry: {
+    id: string;
+    name: string;
+    baseUrl: string;
+    config: Prisma.JsonValue;
+    apiKeySealed: string | null;
+    syncCursor: string | null;
+  },
   connector: RegistryConnector,
   input: SyncInput,
 ): Promise<SyncRun> {
   const errors: { at: string; message: string }[] = [];
   const addErrors = (items: readonly SyncItemError[]) => {
-    for (const e of items) if (errors.length < MAX_STORED_ERRORS) errors.push({ at: new Date().toISOString(), message: e.message });
+    for (const e of items)
+      if (errors.length < MAX_STORED_ERRORS) errors.push({ at: new Date().toISOString(), message: e.message });
   };
   let itemErrors = 0;
   let pagesDone = 0;
@@ -117,7 +140,11 @@ async function execute(
     const limits = await maxAgeDays(prisma);
     // Incremental sources ask for changes since the last run that got everything: the start
     // of the last SUCCEEDED run (a failed or partial run may have missed some).
-    const lastGood = await prisma.syncRun.findFirst({ where: { registryId: registry.id, status: 'SUCCEEDED' }, orderBy: { startedAt: 'desc' }, select: { startedAt: true } });
+    const lastGood = await prisma.syncRun.findFirst({
+      where: { registryId: registry.id, status: 'SUCCEEDED' },
+      orderBy: { startedAt: 'desc' },
+      select: { startedAt: true },
+    });
     const ctx = {
       baseUrl: registry.baseUrl,
       config: connectorConfig(registry),
@@ -125,29 +152,36 @@ async function execute(
       signal: deadline,
       fetch: input.fetch ?? registryFetch(registry),
       // Sources whose listing hides entries (AgentNode: deprecated packages) re-read these.
-      knownExternalIds: (await prisma.tool.findMany({ where: { registryId: registry.id }, select: { externalId: true } })).map((t) => t.externalId),
+      knownExternalIds: (await prisma.tool.findMany({ where: { registryId: registry.id }, select: { externalId: true } })).map(
+        (t) => t.externalId,
+      ),
     };
     for await (const page of connector.pages(ctx, registry.syncCursor)) {
       if (deadline.aborted) break;
       if (page.total !== undefined) setRunTotal(run.id, page.total);
       addErrors(page.errors ?? []);
       itemErrors += page.errors?.length ?? 0;
-      await ingestSyncPage(prisma, page, { registryId: registry.id, actor: input.actor, now: new Date(), maxAgeDays: limits }, async (tx, counts) => {
-        await tx.syncRun.update({
-          where: { id: run.id },
-          data: {
-            toolsSeen: { increment: counts.toolsSeen },
-            versionsCreated: { increment: counts.versionsCreated },
-            recordsCreated: { increment: counts.recordsCreated },
-            alertsRaised: { increment: counts.alertsRaised },
-            pagesDone: { increment: 1 },
-            cursorAfter: page.nextCursor,
-            errors: errors,
-          },
-        });
-        // The resume point moves only with a committed page.
-        await tx.registry.update({ where: { id: registry.id }, data: { syncCursor: page.nextCursor } });
-      });
+      await ingestSyncPage(
+        prisma,
+        page,
+        { registryId: registry.id, actor: input.actor, now: new Date(), maxAgeDays: limits },
+        async (tx, counts) => {
+          await tx.syncRun.update({
+            where: { id: run.id },
+            data: {
+              toolsSeen: { increment: counts.toolsSeen },
+              versionsCreated: { increment: counts.versionsCreated },
+              recordsCreated: { increment: counts.recordsCreated },
+              alertsRaised: { increment: counts.alertsRaised },
+              pagesDone: { increment: 1 },
+              cursorAfter: page.nextCursor,
+              errors: errors,
+            },
+          });
+          // The resume point moves only with a committed page.
+          await tx.registry.update({ where: { id: registry.id }, data: { syncCursor: page.nextCursor } });
+        },
+      );
       pagesDone++;
     }
   } catch (e) {
@@ -166,13 +200,26 @@ async function execute(
     const finished = await tx.syncRun.update({ where: { id: run.id }, data: { status, finishedAt: new Date(), error, errors } });
     await tx.registry.update({
       where: { id: registry.id },
-      data: { lastSyncAt: finished.finishedAt, lastSyncStatus: status, lastSyncError: error, ...(fatal ? {} : { syncCursor: null }) },
+      data: {
+        lastSyncAt: finished.finishedAt,
+        lastSyncStatus: status,
+        lastSyncError: error,
+        ...(fatal ? {} : { syncCursor: null }),
+      },
     });
     await recordAuditEvent(tx, input.actor, {
       action: 'registry.syncFinished',
       entityType: 'SyncRun',
       entityId: run.id,
-      after: { registry: registry.name, status, toolsSeen: finished.toolsSeen, versionsCreated: finished.versionsCreated, recordsCreated: finished.recordsCreated, alertsRaised: finished.alertsRaised, error },
+      after: {
+        registry: registry.name,
+        status,
+        toolsSeen: finished.toolsSeen,
+        versionsCreated: finished.versionsCreated,
+        recordsCreated: finished.recordsCreated,
+        alertsRaised: finished.alertsRaised,
+        error,
+      },
     });
     return finished;
   });

@@ -33,7 +33,13 @@ export async function ensureSampleRegistryServer(prisma: PrismaClient): Promise<
       if (row.baseUrl === server.url) continue;
       await prisma.$transaction(async (tx) => {
         await tx.registry.update({ where: { id: row.id }, data: { baseUrl: server.url } });
-        await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'registry.updated', entityType: 'Registry', entityId: row.id, before: { baseUrl: row.baseUrl }, after: { baseUrl: server.url, reason: 'sample registry served on another port' } });
+        await recordAuditEvent(tx, SYSTEM_ACTOR, {
+          action: 'registry.updated',
+          entityType: 'Registry',
+          entityId: row.id,
+          before: { baseUrl: row.baseUrl },
+          after: { baseUrl: server.url, reason: 'sample registry served on another port' },
+        });
       });
     }
     return server;

@@ -17,10 +17,14 @@ import { assertRegistryUrlAllowed, isSampleRegistry } from './registry-network-p
 // Checked first for a clean message; the unique index still decides a race (its error, via
 // either driver adapter, is mapped the same way).
 function nameTaken(e: unknown): boolean {
-  return (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') || (e instanceof Error && /unique/i.test(e.message) && /name/i.test(e.message));
+  return (
+    (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') ||
+    (e instanceof Error && /unique/i.test(e.message) && /name/i.test(e.message))
+  );
 }
 
-const taken = (name: string) => badRequest(`A registry named “${name}” already exists`, [{ path: 'name', message: 'This name is taken' }]);
+const taken = (name: string) =>
+  badRequest(`A registry named “${name}” already exists`, [{ path: 'name', message: 'This name is taken' }]);
 
 /**
  * What the audit trail says about the key: how it is kept, never the key (nor its ciphertext).
@@ -40,9 +44,29 @@ export async function createRegistry({ actor, input }: OperationCall<TCreateRegi
     return await db.$transaction(async (tx) => {
       if (await tx.registry.findUnique({ where: { name: data.name } })) throw taken(data.name);
       const row = await tx.registry.create({
-        data: { name: data.name, kind: data.kind, baseUrl: data.baseUrl, config: data.config as Prisma.InputJsonValue, enabled: data.enabled, apiKeySealed: key?.sealed, apiKeyHint: key?.hint },
+        data: {
+          name: data.name,
+          kind: data.kind,
+          baseUrl: data.baseUrl,
+          config: data.config as Prisma.InputJsonValue,
+          enabled: data.enabled,
+          apiKeySealed: key?.sealed,
+          apiKeyHint: key?.hint,
+        },
       });
-      await recordAuditEvent(tx, actor, { action: 'registry.created', entityType: 'Registry', entityId: row.id, after: { name: row.name, kind: row.kind, baseUrl: row.baseUrl, enabled: row.enabled, config: data.config, keyStorage: keyStorage(row) } });
+      await recordAuditEvent(tx, actor, {
+        action: 'registry.created',
+        entityType: 'Registry',
+        entityId: row.id,
+        after: {
+          name: row.name,
+          kind: row.kind,
+          baseUrl: row.baseUrl,
+          enabled: row.enabled,
+          config: data.config,
+          keyStorage: keyStorage(row),
+        },
+      });
       return row;
     });
   } catch (e) {
@@ -70,7 +94,11 @@ export async function updateRegistry({ actor, input }: OperationCall<TUpdateRegi
       const config = keepSample ? { ...data.config, sample: true } : data.config;
       const clash = await tx.registry.findUnique({ where: { name: data.name } });
       if (clash && clash.id !== data.id) throw taken(data.name);
-      const keyChange = key ? { apiKeySealed: key.sealed, apiKeyHint: key.hint } : data.clearApiKey ? { apiKeySealed: null, apiKeyHint: null } : {};
+      const keyChange = key
+        ? { apiKeySealed: key.sealed, apiKeyHint: key.hint }
+        : data.clearApiKey
+          ? { apiKeySealed: null, apiKeyHint: null }
+          : {};
       const row = await tx.registry.update({
         where: { id: data.id },
         data: {
@@ -86,8 +114,21 @@ export async function updateRegistry({ actor, input }: OperationCall<TUpdateRegi
         action: before.enabled !== row.enabled ? (row.enabled ? 'registry.enabled' : 'registry.disabled') : 'registry.updated',
         entityType: 'Registry',
         entityId: row.id,
-        before: { name: before.name, baseUrl: before.baseUrl, enabled: before.enabled, config: before.config, keyStorage: keyStorage(before) },
-        after: { name: row.name, baseUrl: row.baseUrl, enabled: row.enabled, config: row.config, keyStorage: keyStorage(row), keyReplaced: Boolean(key) },
+        before: {
+          name: before.name,
+          baseUrl: before.baseUrl,
+          enabled: before.enabled,
+          config: before.config,
+          keyStorage: keyStorage(before),
+        },
+        after: {
+          name: row.name,
+          baseUrl: row.baseUrl,
+          enabled: row.enabled,
+          config: row.config,
+          keyStorage: keyStorage(row),
+          keyReplaced: Boolean(key),
+        },
       });
       return row;
     });
@@ -104,7 +145,13 @@ export async function setRegistryEnabled({ actor, input }: OperationCall<TSetReg
     if (!before) throw notFound('Registry');
     if (before.enabled === enabled) return before;
     const row = await tx.registry.update({ where: { id }, data: { enabled } });
-    await recordAuditEvent(tx, actor, { action: enabled ? 'registry.enabled' : 'registry.disabled', entityType: 'Registry', entityId: id, before: { enabled: before.enabled }, after: { enabled } });
+    await recordAuditEvent(tx, actor, {
+      action: enabled ? 'registry.enabled' : 'registry.disabled',
+      entityType: 'Registry',
+      entityId: id,
+      before: { enabled: before.enabled },
+      after: { enabled },
+    });
     return row;
   });
 }

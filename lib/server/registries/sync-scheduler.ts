@@ -16,7 +16,9 @@ const TICK_MS = 60_000;
  * share the work through the database: the advisory lock lets one instance check at a time,
  * and startRegistrySync refuses a registry that already has a RUNNING run.
  */
-export async function runDueSyncs(options: { prisma?: PrismaClient; now?: Date; intervalMinutes?: number } = {}): Promise<SyncRun[]> {
+export async function runDueSyncs(
+  options: { prisma?: PrismaClient; now?: Date; intervalMinutes?: number } = {},
+): Promise<SyncRun[]> {
   const prisma = options.prisma ?? (await getPrisma());
   const intervalMinutes = options.intervalMinutes ?? env().TOOLLEDGER_SYNC_INTERVAL_MINUTES;
   const now = options.now ?? new Date();
@@ -24,12 +26,19 @@ export async function runDueSyncs(options: { prisma?: PrismaClient; now?: Date; 
     const rows = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SCHEDULER_LOCK}) AS locked`;
     if (!rows[0]?.locked) return [];
     const registries = await tx.registry.findMany({ where: { enabled: true }, orderBy: { name: 'asc' } });
-    return registries.filter((r) => isSyncDue({ lastSyncAt: r.lastSyncAt, lastSyncStatus: r.lastSyncStatus, intervalMinutes, now }));
+    return registries.filter((r) =>
+      isSyncDue({ lastSyncAt: r.lastSyncAt, lastSyncStatus: r.lastSyncStatus, intervalMinutes, now }),
+    );
   });
   const runs: SyncRun[] = [];
   for (const r of due) {
     try {
-      runs.push(await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: r.id, trigger: 'SCHEDULE' } }, { db: prisma, ifLastSyncAt: r.lastSyncAt }));
+      runs.push(
+        await runRegistrySync(
+          { actor: SYSTEM_ACTOR, input: { registryId: r.id, trigger: 'SCHEDULE' } },
+          { db: prisma, ifLastSyncAt: r.lastSyncAt },
+        ),
+      );
     } catch (e) {
       // Another instance started it first, or it was disabled meanwhile: nothing to do.
       if (!(e instanceof AppError)) throw e;

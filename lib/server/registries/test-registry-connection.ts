@@ -8,7 +8,10 @@ import { connectorConfig } from './registry-api-key';
 import { registryFetch } from './registry-network-policy';
 
 /** Asks the registry for one cheap answer; the outcome is audited (who probed what, and when). */
-export async function testRegistryConnection({ actor, input }: OperationCall<TRegistryIdInput>, ctx?: OperationContextInput): Promise<{ ok: boolean; detail: string }> {
+export async function testRegistryConnection(
+  { actor, input }: OperationCall<TRegistryIdInput>,
+  ctx?: OperationContextInput,
+): Promise<{ ok: boolean; detail: string }> {
   const { db } = await operationContext(ctx);
   const { id } = authorize(actor, 'registry:manage', ZRegistryIdInput, input);
   const registry = await db.registry.findUnique({ where: { id } });
@@ -17,7 +20,13 @@ export async function testRegistryConnection({ actor, input }: OperationCall<TRe
   let result: { ok: true; detail: string } | { ok: false; error: string };
   try {
     result = connector
-      ? await connector.testConnection({ baseUrl: registry.baseUrl, config: connectorConfig(registry), since: null, signal: AbortSignal.timeout(20_000), fetch: registryFetch(registry) })
+      ? await connector.testConnection({
+          baseUrl: registry.baseUrl,
+          config: connectorConfig(registry),
+          since: null,
+          signal: AbortSignal.timeout(20_000),
+          fetch: registryFetch(registry),
+        })
       : { ok: false, error: `No connector for ${registry.kind}` };
   } catch (e) {
     // A key that cannot be opened (env var unset, secret key changed) is an answer, not a crash.
@@ -25,6 +34,8 @@ export async function testRegistryConnection({ actor, input }: OperationCall<TRe
     result = { ok: false, error: e.message };
   }
   const outcome = result.ok ? { ok: true, detail: result.detail } : { ok: false, detail: result.error };
-  await db.$transaction((tx) => recordAuditEvent(tx, actor, { action: 'registry.connectionTested', entityType: 'Registry', entityId: id, after: outcome }));
+  await db.$transaction((tx) =>
+    recordAuditEvent(tx, actor, { action: 'registry.connectionTested', entityType: 'Registry', entityId: id, after: outcome }),
+  );
   return outcome;
 }

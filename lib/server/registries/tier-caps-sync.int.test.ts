@@ -20,7 +20,11 @@ let registryId = '';
 beforeAll(async () => {
   registry = await startSampleRegistry({ catalog: demoCatalog(1) });
   const prisma = await getPrisma();
-  registryId = (await prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'AgentNode sample', baseUrl: registry.url, config: { perPage: 50 } } })).id;
+  registryId = (
+    await prisma.registry.create({
+      data: { kind: 'AGENTNODE', name: 'AgentNode sample', baseUrl: registry.url, config: { perPage: 50 } },
+    })
+  ).id;
 }, 60_000);
 afterAll(() => registry.close());
 
@@ -36,7 +40,13 @@ const gradedBeforeCaps: RegistryConnector = {
   ...agentNodeConnector,
   async *pages(ctx, cursor) {
     for await (const page of agentNodeConnector.pages(ctx, cursor)) {
-      yield { ...page, tools: page.tools.map((t) => ({ ...t, versions: t.versions.map((v) => ({ ...v, verifications: v.verifications.map(uncapped) })) })) };
+      yield {
+        ...page,
+        tools: page.tools.map((t) => ({
+          ...t,
+          versions: t.versions.map((v) => ({ ...v, verifications: v.verifications.map(uncapped) })),
+        })),
+      };
     }
   },
 };
@@ -44,18 +54,29 @@ const gradedBeforeCaps: RegistryConnector = {
 describe('AgentNode tier caps and catalogue gaps, through a real sync', () => {
   it('a mock-mode run scoring 92 is Partial, kept with its reason, and fails the production Gold policy', async () => {
     // Stored as it was graded before the caps (Gold from the score): the next sync re-records it capped.
-    expect(await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } }, { connector: gradedBeforeCaps })).toMatchObject({ status: 'SUCCEEDED' });
+    expect(
+      await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId, trigger: 'MANUAL' } }, { connector: gradedBeforeCaps }),
+    ).toMatchObject({ status: 'SUCCEEDED' });
     const prisma = await getPrisma();
     expect(await prisma.tool.findFirstOrThrow({ where: { externalId: 'weather-lookup' } })).toMatchObject({ tier: 'GOLD' });
     expect(await sync()).toMatchObject({ status: 'SUCCEEDED' });
-    const tool = await prisma.tool.findFirstOrThrow({ where: { externalId: 'weather-lookup' }, include: { latestVersion: { include: { verifications: true } } } });
+    const tool = await prisma.tool.findFirstOrThrow({
+      where: { externalId: 'weather-lookup' },
+      include: { latestVersion: { include: { verifications: true } } },
+    });
     expect(tool).toMatchObject({ tier: 'PARTIAL', trustScore: 92 });
     expect(tool.latestVersion).toMatchObject({ tier: 'PARTIAL', trustScore: 92 });
     // The old record stays (records are immutable); the capped one is added beside it.
     expect(tool.latestVersion!.verifications).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ tier: 'GOLD', tierCappedFrom: null }),
-        expect.objectContaining({ tier: 'PARTIAL', trustScore: 92, registryTier: 'partial', tierCappedFrom: 'GOLD', tierCapReason: expect.stringContaining('mock-mode run') }),
+        expect.objectContaining({
+          tier: 'PARTIAL',
+          trustScore: 92,
+          registryTier: 'partial',
+          tierCappedFrom: 'GOLD',
+          tierCapReason: expect.stringContaining('mock-mode run'),
+        }),
       ]),
     );
     expect(tool.latestVersion!.verifications).toHaveLength(2);
@@ -75,9 +96,16 @@ describe('AgentNode tier caps and catalogue gaps, through a real sync', () => {
   ])('%s is stored %s, capped from %s (%s)', async (slug, tier, from, reason) => {
     const prisma = await getPrisma();
     // Newest record first: the one graded before the caps (first sync) comes after it.
-    const tool = await prisma.tool.findFirstOrThrow({ where: { externalId: slug }, include: { latestVersion: { include: { verifications: { orderBy: { fetchedAt: 'desc' } } } } } });
+    const tool = await prisma.tool.findFirstOrThrow({
+      where: { externalId: slug },
+      include: { latestVersion: { include: { verifications: { orderBy: { fetchedAt: 'desc' } } } } },
+    });
     expect(tool.tier).toBe(tier);
-    expect(tool.latestVersion!.verifications[0]).toMatchObject({ tier, tierCappedFrom: from, tierCapReason: expect.stringContaining(reason) });
+    expect(tool.latestVersion!.verifications[0]).toMatchObject({
+      tier,
+      tierCappedFrom: from,
+      tierCapReason: expect.stringContaining(reason),
+    });
   });
 
   it('sees a package deprecated after its first sync, though search no longer lists it', async () => {

@@ -23,7 +23,12 @@ export async function bootstrapFirstAdmin(ctx: { db: PrismaClient }): Promise<{ 
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email, name: 'Administrator', role: 'ADMIN', passwordHash } });
-    await recordAuditEvent(tx, SYSTEM_ACTOR, { action: 'user.bootstrapped', entityType: 'User', entityId: user.id, after: { email: user.email, role: user.role } });
+    await recordAuditEvent(tx, SYSTEM_ACTOR, {
+      action: 'user.bootstrapped',
+      entityType: 'User',
+      entityId: user.id,
+      after: { email: user.email, role: user.role },
+    });
   });
   return { created: true };
 }

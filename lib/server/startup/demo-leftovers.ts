@@ -21,7 +21,11 @@ export async function findDemoLeftovers(db: Db) {
       select: { id: true, email: true, active: true, passwordHash: true },
       orderBy: { email: 'asc' },
     }),
-    db.apiKey.findMany({ where: { ...DEMO_KEY_WHERE, revokedAt: null }, select: { id: true, name: true, prefix: true }, orderBy: { prefix: 'asc' } }),
+    db.apiKey.findMany({
+      where: { ...DEMO_KEY_WHERE, revokedAt: null },
+      select: { id: true, name: true, prefix: true },
+      orderBy: { prefix: 'asc' },
+    }),
   ]);
   return { users, keys };
 }

@@ -22,7 +22,13 @@ beforeAll(async () => {
   const admin = await prisma.user.findUniqueOrThrow({ where: { email: 'admin@toolledger.local' } });
   for (const [scope, secret] of Object.entries(DEMO_API_KEYS)) {
     await prisma.apiKey.create({
-      data: { name: `Demo ${scope}`, prefix: apiKeyPrefix(secret), secretHash: hashApiKeySecret(secret), scopes: [scope as 'READ'], createdById: admin.id },
+      data: {
+        name: `Demo ${scope}`,
+        prefix: apiKeyPrefix(secret),
+        secretHash: hashApiKeySecret(secret),
+        scopes: [scope as 'READ'],
+        createdById: admin.id,
+      },
     });
   }
   Object.assign(process.env, {
@@ -41,7 +47,9 @@ describe('demo mode off, demo accounts left over', () => {
     const before = await prisma.auditEvent.count();
     const start = prepareInstance({ db: prisma });
     await expect(start).rejects.toThrow(DemoLeftoversError);
-    await expect(prepareInstance({ db: prisma })).rejects.toThrow(/5 demo account\(s\).*and 3 demo API key\(s\).*npm run demo:purge/s);
+    await expect(prepareInstance({ db: prisma })).rejects.toThrow(
+      /5 demo account\(s\).*and 3 demo API key\(s\).*npm run demo:purge/s,
+    );
     expect(await prisma.user.count({ where: { email: ADMIN_EMAIL } })).toBe(0);
     expect(await prisma.auditEvent.count()).toBe(before);
   });
@@ -56,10 +64,18 @@ describe('demo mode off, demo accounts left over', () => {
     expect(users.map((u) => [u.active, u.passwordHash])).toEqual(DEMO_USERS.map(() => [false, null]));
     expect(await prisma.apiKey.count({ where: { revokedAt: null } })).toBe(0);
     const audit = await prisma.auditEvent.findMany({ where: { actorLabel: 'demo:purge' }, orderBy: { seq: 'asc' } });
-    expect(audit.map((a) => a.action)).toEqual([...DEMO_USERS.map(() => 'user.deactivated'), 'apiKey.revoked', 'apiKey.revoked', 'apiKey.revoked']);
+    expect(audit.map((a) => a.action)).toEqual([
+      ...DEMO_USERS.map(() => 'user.deactivated'),
+      'apiKey.revoked',
+      'apiKey.revoked',
+      'apiKey.revoked',
+    ]);
     expect((await verifyAuditChain({ actor: SYSTEM_ACTOR, input: {} })).ok).toBe(true);
     // Running it again finds nothing to do.
-    expect(await purgeDemoAccounts({ actor: { type: 'SYSTEM', label: 'demo:purge' }, input: {} }, { db: prisma })).toEqual({ users: [], keys: [] });
+    expect(await purgeDemoAccounts({ actor: { type: 'SYSTEM', label: 'demo:purge' }, input: {} }, { db: prisma })).toEqual({
+      users: [],
+      keys: [],
+    });
   });
 
   it('then starts, creating the first admin from the environment once', async () => {
@@ -74,7 +90,10 @@ describe('demo mode off, demo accounts left over', () => {
 
   it('refuses an auditor running the purge', async () => {
     await expect(
-      purgeDemoAccounts({ actor: { type: 'USER', id: 'x', label: 'a@example.com', role: 'AUDITOR' }, input: {} }, { db: t.db().prisma }),
+      purgeDemoAccounts(
+        { actor: { type: 'USER', id: 'x', label: 'a@example.com', role: 'AUDITOR' }, input: {} },
+        { db: t.db().prisma },
+      ),
     ).rejects.toThrow(/may not/);
   });
 });

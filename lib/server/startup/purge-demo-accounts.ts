@@ -31,7 +31,13 @@ export async function purgeDemoAccounts({ actor, input }: OperationCall<TPurgeDe
     }
     for (const k of keys) {
       await tx.apiKey.update({ where: { id: k.id }, data: { revokedAt: now } });
-      entries.push({ action: 'apiKey.revoked', entityType: 'ApiKey', entityId: k.id, before: { name: k.name, prefix: k.prefix, revokedAt: null }, after: { revokedAt: now, reason: 'demo purge' } });
+      entries.push({
+        action: 'apiKey.revoked',
+        entityType: 'ApiKey',
+        entityId: k.id,
+        before: { name: k.name, prefix: k.prefix, revokedAt: null },
+        after: { revokedAt: now, reason: 'demo purge' },
+      });
     }
     await recordAuditEvents(tx, actor, entries);
     return { users: users.map((u) => u.email), keys: keys.map((k) => k.prefix) };

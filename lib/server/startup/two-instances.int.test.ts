@@ -29,26 +29,30 @@ interface Worker {
 }
 
 function startWorker(name: string, url: string): Worker {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'lib/testing/instance-worker.ts'], {
-    cwd: root,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      INSTANCE_NAME: name,
-      INSTANCE_INTERVAL_MINUTES: String(INTERVAL_MINUTES),
-      INSTANCE_WINDOW_MS: '30000',
-      INSTANCE_AUDIT_WRITES: String(WRITES),
-      DATABASE_URL: url,
-      NODE_ENV: 'production',
-      TOOLLEDGER_DEMO: 'false',
-      NEXTAUTH_SECRET: 'two-instances-share-this-session-secret',
-      TOOLLEDGER_ADMIN_EMAIL: 'ops@example.com',
-      TOOLLEDGER_ADMIN_PASSWORD: 'two instances, one first admin',
-      TOOLLEDGER_CHECKPOINT_KEY: CHECKPOINT_KEY,
-      // The registry below is on loopback (a real deployment's would not be).
-      TOOLLEDGER_ALLOWED_REGISTRY_HOSTS: '127.0.0.1',
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'lib/testing/instance-worker.ts'],
+    {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        INSTANCE_NAME: name,
+        INSTANCE_INTERVAL_MINUTES: String(INTERVAL_MINUTES),
+        INSTANCE_WINDOW_MS: '30000',
+        INSTANCE_AUDIT_WRITES: String(WRITES),
+        DATABASE_URL: url,
+        NODE_ENV: 'production',
+        TOOLLEDGER_DEMO: 'false',
+        NEXTAUTH_SECRET: 'two-instances-share-this-session-secret',
+        TOOLLEDGER_ADMIN_EMAIL: 'ops@example.com',
+        TOOLLEDGER_ADMIN_PASSWORD: 'two instances, one first admin',
+        TOOLLEDGER_CHECKPOINT_KEY: CHECKPOINT_KEY,
+        // The registry below is on loopback (a real deployment's would not be).
+        TOOLLEDGER_ALLOWED_REGISTRY_HOSTS: '127.0.0.1',
+      },
     },
-  });
+  );
   const lines: Record<string, unknown>[] = [];
   const logs: string[] = [];
   const waiters: (() => void)[] = [];
@@ -83,7 +87,12 @@ function startWorker(name: string, url: string): Worker {
 /** A three-tool slice of the demo catalogue: the sync is real but quick. */
 function smallCatalog(): SampleCatalog {
   const full = demoCatalog(2);
-  return { count: () => 3, packageAt: (i) => full.packageAt(i), bySlug: (s) => full.bySlug(s), publisher: (s) => full.publisher(s) };
+  return {
+    count: () => 3,
+    packageAt: (i) => full.packageAt(i),
+    bySlug: (s) => full.bySlug(s),
+    publisher: (s) => full.publisher(s),
+  };
 }
 
 describe.skipIf(process.env.TEST_DB !== 'postgres')('two instances on one PostgreSQL database', () => {
@@ -107,7 +116,9 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('two instances on one Postgr
     process.env.TOOLLEDGER_CHECKPOINT_KEY = CHECKPOINT_KEY;
     reloadEnv();
     setDatabaseForProcess(db);
-    await db.prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'Shared sample', baseUrl: registry.url, config: { perPage: 50 } } });
+    await db.prisma.registry.create({
+      data: { kind: 'AGENTNODE', name: 'Shared sample', baseUrl: registry.url, config: { perPage: 50 } },
+    });
     for (const w of workers) w.child.stdin!.write('go\n');
     done = await Promise.all(workers.map((w) => w.waitFor('done')));
   }, 120_000);
@@ -122,10 +133,17 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('two instances on one Postgr
   });
 
   it('runs each migration once, in one of the two', async () => {
-    const expected = readdirSync(path.join(root, 'prisma/migrations'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-    const applied = workers.flatMap((w) => w.logs.flatMap((l) => [...l.matchAll(/\[db\] applied migration (\S+)/g)].map((m) => m[1]!)));
+    const expected = readdirSync(path.join(root, 'prisma/migrations'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    const applied = workers.flatMap((w) =>
+      w.logs.flatMap((l) => [...l.matchAll(/\[db\] applied migration (\S+)/g)].map((m) => m[1]!)),
+    );
     expect(applied.sort()).toEqual(expected);
-    const rows = await db.query<{ name: string; n: number }>(`SELECT migration_name AS name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1 ORDER BY 1`);
+    const rows = await db.query<{ name: string; n: number }>(
+      `SELECT migration_name AS name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1 ORDER BY 1`,
+    );
     expect(rows).toEqual(expected.map((name) => ({ name, n: 1 })));
   });
 
@@ -143,13 +161,16 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('two instances on one Postgr
     expect(runs.length).toBeGreaterThanOrEqual(2);
     // Never two at once, and never again before the interval has passed since the last one finished.
     for (let i = 1; i < runs.length; i++) {
-      expect(runs[i]!.startedAt.getTime()).toBeGreaterThanOrEqual(runs[i - 1]!.finishedAt!.getTime() + INTERVAL_MINUTES * 60_000 - 5);
+      expect(runs[i]!.startedAt.getTime()).toBeGreaterThanOrEqual(
+        runs[i - 1]!.finishedAt!.getTime() + INTERVAL_MINUTES * 60_000 - 5,
+      );
     }
     expect(done.every((d) => (d.ticks as number) >= 2)).toBe(true);
   });
 
   it('keeps the audit chain intact under concurrent writes from both', async () => {
-    for (const name of ['a', 'b']) expect(await db.prisma.auditEvent.count({ where: { actorLabel: `worker ${name}` } })).toBe(WRITES);
+    for (const name of ['a', 'b'])
+      expect(await db.prisma.auditEvent.count({ where: { actorLabel: `worker ${name}` } })).toBe(WRITES);
     const report = await verifyAuditChain({ actor: SYSTEM_ACTOR, input: {} });
     expect(report).toMatchObject({ ok: true, checked: await db.prisma.auditEvent.count() });
     // Checkpoints were taken by the schedule too, once per interval across both, and match.

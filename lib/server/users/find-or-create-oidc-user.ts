@@ -15,8 +15,7 @@ import { ZOidcSignInAttempt, type TOidcSignInAttempt } from '@/lib/validation/au
 import { assertSignInService, personActor, type SignedInUser } from './sign-in-service';
 
 export type OidcSignInResult =
-  | { ok: true; user: SignedInUser; created: boolean }
-  | { ok: false; reason: OidcRefusal; message: string };
+  { ok: true; user: SignedInUser; created: boolean } | { ok: false; reason: OidcRefusal; message: string };
 
 function known(u: User | null): KnownAccount | null {
   if (!u) return null;
@@ -24,7 +23,12 @@ function known(u: User | null): KnownAccount | null {
   return { id, active, oidcSubject, hasPassword: u.passwordHash !== null, ssoLinkApproved: u.ssoLinkApprovedAt !== null };
 }
 
-async function signedIn(tx: Prisma.TransactionClient, user: User, now: Date, details: Record<string, unknown>): Promise<SignedInUser> {
+async function signedIn(
+  tx: Prisma.TransactionClient,
+  user: User,
+  now: Date,
+  details: Record<string, unknown>,
+): Promise<SignedInUser> {
   const updated = await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   await recordAuditEvent(tx, personActor(updated), {
     action: 'user.signedIn',

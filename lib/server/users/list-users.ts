@@ -18,7 +18,10 @@ export interface UserRow {
 }
 
 /** Everyone with an account, active first, then by name. Never returns password hashes. */
-export async function listUsers({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput): Promise<UserRow[]> {
+export async function listUsers(
+  { actor }: OperationCall<Record<string, never>>,
+  ctx?: OperationContextInput,
+): Promise<UserRow[]> {
   const { db } = await operationContext(ctx);
   assertActorCan(actor, 'user:read');
   const users = await db.user.findMany({

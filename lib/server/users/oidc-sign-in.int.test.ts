@@ -31,7 +31,12 @@ beforeAll(async () => {
   });
   admin = { type: 'USER', id: a.id, label: a.email, role: 'ADMIN' };
   const local = await prisma.user.create({
-    data: { email: 'lena@acme.example', name: 'Lena', role: 'COMPLIANCE_OFFICER', passwordHash: await hashPassword('lena passphrase') },
+    data: {
+      email: 'lena@acme.example',
+      name: 'Lena',
+      role: 'COMPLIANCE_OFFICER',
+      passwordHash: await hashPassword('lena passphrase'),
+    },
   });
   localId = local.id;
 });
@@ -39,12 +44,18 @@ beforeAll(async () => {
 describe('findOrCreateOidcUser', () => {
   it('creates a verified person from an allowed domain with the default role, bound to their subject', async () => {
     const result = await sso({ sub: 'idp|new-1', email: 'New.Person@ACME.example', email_verified: true, name: 'New Person' });
-    expect(result).toMatchObject({ ok: true, created: true, user: { email: 'new.person@acme.example', role: 'AUDITOR', sessionVersion: 0 } });
+    expect(result).toMatchObject({
+      ok: true,
+      created: true,
+      user: { email: 'new.person@acme.example', role: 'AUDITOR', sessionVersion: 0 },
+    });
     const prisma = await getPrisma();
     const user = await prisma.user.findUniqueOrThrow({ where: { email: 'new.person@acme.example' } });
     expect(user).toMatchObject({ oidcSubject: 'idp|new-1', passwordHash: null });
     expect(user.lastSignInAt).not.toBeNull();
-    const actions = (await prisma.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { seq: 'asc' } })).map((e) => e.action);
+    const actions = (await prisma.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { seq: 'asc' } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(['user.createdBySso', 'user.signedIn']);
   });
 
@@ -54,7 +65,12 @@ describe('findOrCreateOidcUser', () => {
   });
 
   it('admits a group member from another domain', async () => {
-    const result = await sso({ sub: 'idp|c1', email: 'c@contractor.example', email_verified: 'true', groups: ['toolledger-users'] });
+    const result = await sso({
+      sub: 'idp|c1',
+      email: 'c@contractor.example',
+      email_verified: 'true',
+      groups: ['toolledger-users'],
+    });
     expect(result).toMatchObject({ ok: true, created: true });
   });
 
@@ -78,7 +94,10 @@ describe('findOrCreateOidcUser', () => {
     const prisma = await getPrisma();
     const result = await sso({ sub: 'idp|attacker', email: 'lena@acme.example', email_verified: true });
     expect(result).toMatchObject({ ok: false, reason: 'not_linked' });
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: localId } })).toMatchObject({ oidcSubject: null, lastSignInAt: null });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: localId } })).toMatchObject({
+      oidcSubject: null,
+      lastSignInAt: null,
+    });
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'user.signInFailed', entityId: localId } });
     expect(event.after).toMatchObject({ reason: 'not_linked' });
   });
@@ -112,7 +131,9 @@ describe('findOrCreateOidcUser', () => {
   it('refuses a deactivated account', async () => {
     const prisma = await getPrisma();
     await prisma.user.update({ where: { email: 'c@contractor.example' }, data: { active: false } });
-    expect(await sso({ sub: 'idp|c1', email: 'c@contractor.example', email_verified: true, groups: ['toolledger-users'] })).toMatchObject({
+    expect(
+      await sso({ sub: 'idp|c1', email: 'c@contractor.example', email_verified: true, groups: ['toolledger-users'] }),
+    ).toMatchObject({
       ok: false,
       reason: 'account_inactive',
     });

@@ -38,7 +38,11 @@ describe('password sign-in', () => {
     expect(user.lastSignInAt).not.toBeNull();
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'user.signedIn', entityId: userId } });
     expect(event).toMatchObject({ actorType: 'USER', actorId: userId, entityType: 'User' });
-    expect(event.after).toMatchObject({ method: 'password', clientAddress: '203.0.113.10', lastSignInAt: user.lastSignInAt!.toISOString() });
+    expect(event.after).toMatchObject({
+      method: 'password',
+      clientAddress: '203.0.113.10',
+      lastSignInAt: user.lastSignInAt!.toISOString(),
+    });
   });
 
   it('records a wrong password against the account, never the password', async () => {
@@ -68,11 +72,17 @@ describe('password sign-in', () => {
     const results = [];
     for (let i = 0; i < limit; i++) results.push(await attempt(email, `wrong guess ${i}`, `198.51.100.${i}`));
     expect(results.slice(0, limit - 1).every((r) => !r.ok && r.reason === 'invalid')).toBe(true);
-    expect(results.at(-1)).toMatchObject({ ok: false, reason: 'throttled', message: 'Too many attempts: try again in 15 minutes.' });
+    expect(results.at(-1)).toMatchObject({
+      ok: false,
+      reason: 'throttled',
+      message: 'Too many attempts: try again in 15 minutes.',
+    });
     const right = await attempt(email, PASSWORD, '192.0.2.99');
     expect(right).toMatchObject({ ok: false, reason: 'throttled', message: expect.stringMatching(/try again in 1[45] minutes/) });
     // The count lives in the database, where every instance sees it.
-    const row = await prisma.rateLimitCounter.findUniqueOrThrow({ where: { key: `${SIGN_IN_LIMITS.account.keyPrefix}:${email}` } });
+    const row = await prisma.rateLimitCounter.findUniqueOrThrow({
+      where: { key: `${SIGN_IN_LIMITS.account.keyPrefix}:${email}` },
+    });
     expect(row.points).toBeGreaterThan(limit);
     expect(row.expire!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     // The other account is not affected.
@@ -93,7 +103,9 @@ describe('password sign-in', () => {
     const prisma = await getPrisma();
     await attempt('ada@example.test', 'typo one', '192.0.2.1');
     expect(await attempt('ada@example.test', PASSWORD, '192.0.2.1')).toMatchObject({ ok: true });
-    expect(await prisma.rateLimitCounter.findUnique({ where: { key: `${SIGN_IN_LIMITS.account.keyPrefix}:ada@example.test` } })).toBeNull();
+    expect(
+      await prisma.rateLimitCounter.findUnique({ where: { key: `${SIGN_IN_LIMITS.account.keyPrefix}:ada@example.test` } }),
+    ).toBeNull();
   });
 
   it('records a sign-out as the person', async () => {
@@ -107,7 +119,9 @@ describe('password sign-in', () => {
 
   it('is run only by the sign-in endpoint', async () => {
     const person = { type: 'USER' as const, id: userId, label: 'ada@example.test', role: 'ADMIN' as const };
-    const err = await signInWithPassword({ actor: person, input: { email: 'ada@example.test', password: PASSWORD } }).catch((e: unknown) => e);
+    const err = await signInWithPassword({ actor: person, input: { email: 'ada@example.test', password: PASSWORD } }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).status).toBe(403);
   });

@@ -5,7 +5,13 @@ import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { getChangeRequest } from '@/lib/server/change-requests/get-change-request';
 import { AppError } from '@/lib/server/errors';
-import { CHANGE_KIND_LABELS, checkDecision, checkDeploy, checkWithdraw, STAGE_LABELS } from '@/lib/domain/change-requests/state-machine';
+import {
+  CHANGE_KIND_LABELS,
+  checkDecision,
+  checkDeploy,
+  checkWithdraw,
+  STAGE_LABELS,
+} from '@/lib/domain/change-requests/state-machine';
 import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
@@ -28,13 +34,22 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
   if (!request) notFound();
 
   // The same rules the server enforces (lib/domain/change-requests/state-machine.ts): a control not offered says why.
-  const decision = checkDecision({ state: request.state, role: user.role, userId: user.id, requestedById: request.requestedById, approvals: request.approvals });
+  const decision = checkDecision({
+    state: request.state,
+    role: user.role,
+    userId: user.id,
+    requestedById: request.requestedById,
+    approvals: request.approvals,
+  });
   const deploy = checkDeploy({ state: request.state, userId: user.id, requestedById: request.requestedById });
   const mayDecide = can(user.role, 'changeRequest:review') && decision.ok;
   const mayDeploy = can(user.role, 'changeRequest:deploy') && deploy.ok;
-  const mayWithdraw = can(user.role, 'changeRequest:create') && checkWithdraw({ state: request.state, role: user.role, userId: user.id, requestedById: request.requestedById }).ok;
+  const mayWithdraw =
+    can(user.role, 'changeRequest:create') &&
+    checkWithdraw({ state: request.state, role: user.role, userId: user.id, requestedById: request.requestedById }).ok;
   const mayComment = can(user.role, 'changeRequest:comment');
-  const decisionNote = can(user.role, 'changeRequest:review') && !decision.ok && decision.code === 'segregation' ? decision.reason : null;
+  const decisionNote =
+    can(user.role, 'changeRequest:review') && !decision.ok && decision.code === 'segregation' ? decision.reason : null;
   const deployNote = can(user.role, 'changeRequest:deploy') && !deploy.ok && deploy.code === 'segregation' ? deploy.reason : null;
   const fact = (label: string, value: React.ReactNode) => (
     <div>
@@ -54,7 +69,11 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
     >
       <PageHeader
         title={`${CHANGE_KIND_LABELS[request.kind]}: ${request.toolName} ${request.requestedVersion ?? ''}`}
-        description={<>For {request.agent?.name ?? 'an unknown agent'} in {ENVIRONMENT_LABELS[request.environment]}</>}
+        description={
+          <>
+            For {request.agent?.name ?? 'an unknown agent'} in {ENVIRONMENT_LABELS[request.environment]}
+          </>
+        }
         actions={
           <span className="flex items-center gap-2" data-testid="request-state">
             <ChangeStateBadge state={request.state} />
@@ -66,28 +85,46 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         <div className="space-y-6 lg:col-span-2">
           <Card title="Request">
             <dl className="grid gap-4 sm:grid-cols-3">
-              {fact('Tool', request.tool ? <Link className="text-indigo-700 hover:underline" href={`/inventory/${request.tool.id}`}>{request.toolName}</Link> : request.toolName)}
+              {fact(
+                'Tool',
+                request.tool ? (
+                  <Link className="text-indigo-700 hover:underline" href={`/inventory/${request.tool.id}`}>
+                    {request.toolName}
+                  </Link>
+                ) : (
+                  request.toolName
+                ),
+              )}
               {fact('Version', request.version?.version ?? request.requestedVersion ?? '—')}
               {fact('Replaces', request.fromVersion?.version ?? '—')}
               {fact('Agent', <span className="font-mono text-xs">{request.agent?.name ?? '—'}</span>)}
               {fact('Requested by', request.requesterName)}
-              {fact('Source', request.source === 'FAST_TRACK' ? 'Fast-track' : request.source === 'ENFORCEMENT' ? 'Enforcement API' : 'Person')}
+              {fact(
+                'Source',
+                request.source === 'FAST_TRACK' ? 'Fast-track' : request.source === 'ENFORCEMENT' ? 'Enforcement API' : 'Person',
+              )}
               {fact('Due (UTC)', dateTime.format(request.dueAt))}
-              {fact('Installation', request.installation ? <Badge tone="gray">{request.installation.state.toLowerCase()}</Badge> : '—')}
+              {fact(
+                'Installation',
+                request.installation ? <Badge tone="gray">{request.installation.state.toLowerCase()}</Badge> : '—',
+              )}
               {fact('Security review', request.requiresSecurityReview ? 'Required' : 'Not required')}
             </dl>
             <div className="mt-4 space-y-1 text-sm" data-testid="digest">
               <p>
-                <span className="font-medium">Approval covers digest:</span> <code className="font-mono text-xs">{request.artifactDigest ?? 'none published'}</code>
+                <span className="font-medium">Approval covers digest:</span>{' '}
+                <code className="font-mono text-xs">{request.artifactDigest ?? 'none published'}</code>
               </p>
               {request.digestChanged && (
                 <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-rose-700">
-                  The version now has digest <code className="font-mono text-xs">{request.currentDigest ?? 'none'}</code>: the artifact was re-published, so this request cannot be approved. Raise a new request.
+                  The version now has digest <code className="font-mono text-xs">{request.currentDigest ?? 'none'}</code>: the
+                  artifact was re-published, so this request cannot be approved. Raise a new request.
                 </p>
               )}
               {request.installation?.approvedDigest && (
                 <p>
-                  <span className="font-medium">Installation approved for:</span> <code className="font-mono text-xs">{request.installation.approvedDigest}</code>
+                  <span className="font-medium">Installation approved for:</span>{' '}
+                  <code className="font-mono text-xs">{request.installation.approvedDigest}</code>
                 </p>
               )}
             </div>
@@ -98,12 +135,18 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
             <ul className="space-y-3">
               {request.comments.map((c) => (
                 <li key={c.id} className="text-sm" data-testid="comment">
-                  <p className="text-xs text-slate-500">{c.authorName} · {dateTime.format(c.createdAt)} UTC</p>
+                  <p className="text-xs text-slate-500">
+                    {c.authorName} · {dateTime.format(c.createdAt)} UTC
+                  </p>
                   <p className="whitespace-pre-wrap text-slate-800">{c.body}</p>
                 </li>
               ))}
             </ul>
-            {mayComment && <div className="mt-4"><CommentForm id={request.id} /></div>}
+            {mayComment && (
+              <div className="mt-4">
+                <CommentForm id={request.id} />
+              </div>
+            )}
           </Card>
         </div>
         <div className="space-y-6">
@@ -116,10 +159,14 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
             </Card>
           )}
           {decisionNote && (
-            <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="sod-note">{decisionNote}.</p>
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="sod-note">
+              {decisionNote}.
+            </p>
           )}
           {deployNote && (
-            <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="deploy-note">{deployNote}.</p>
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="deploy-note">
+              {deployNote}.
+            </p>
           )}
           {mayDeploy && (
             <Card title="Deploy">

@@ -8,10 +8,18 @@ export function SnapshotCard({ snapshot }: { snapshot: EvaluationSnapshot }) {
   return (
     <Card
       title={`Policy snapshot · policy v${snapshot.policyVersion} · ${dateTime.format(new Date(snapshot.evaluatedAt))} UTC`}
-      actions={snapshot.evaluated ? <Badge tone={snapshot.passes ? 'green' : 'red'}>{snapshot.passes ? 'Passes policy' : 'Fails policy'}</Badge> : <Badge tone="gray">Not evaluated</Badge>}
+      actions={
+        snapshot.evaluated ? (
+          <Badge tone={snapshot.passes ? 'green' : 'red'}>{snapshot.passes ? 'Passes policy' : 'Fails policy'}</Badge>
+        ) : (
+          <Badge tone="gray">Not evaluated</Badge>
+        )
+      }
     >
       {!snapshot.evaluated ? (
-        <p className="text-sm text-slate-600">The tool was not in the inventory when this was requested, so no policy could be evaluated.</p>
+        <p className="text-sm text-slate-600">
+          The tool was not in the inventory when this was requested, so no policy could be evaluated.
+        </p>
       ) : (
         <table className="min-w-full text-sm" aria-label="Policy verdicts">
           <tbody className="divide-y divide-slate-100">
@@ -19,7 +27,9 @@ export function SnapshotCard({ snapshot }: { snapshot: EvaluationSnapshot }) {
               <tr key={v.rule} data-testid="verdict" data-rule={v.rule}>
                 <td className="py-1.5 pr-3 font-medium text-slate-800">{v.label}</td>
                 <td className="py-1.5 pr-3">
-                  <Badge tone={v.passed ? (v.severity === 'warn' ? 'yellow' : 'green') : v.coveredBy ? 'yellow' : 'red'}>{v.passed ? 'Pass' : v.coveredBy ? 'Covered' : 'Fail'}</Badge>
+                  <Badge tone={v.passed ? (v.severity === 'warn' ? 'yellow' : 'green') : v.coveredBy ? 'yellow' : 'red'}>
+                    {v.passed ? 'Pass' : v.coveredBy ? 'Covered' : 'Fail'}
+                  </Badge>
                 </td>
                 <td className="py-1.5 text-slate-600">{v.reason}</td>
               </tr>

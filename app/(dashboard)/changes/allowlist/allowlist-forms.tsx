@@ -16,14 +16,18 @@ export function AddAllowlistForm({ tools }: { tools: { id: string; label: string
         <select id="toolId" name="toolId" defaultValue="" className={inputClass} aria-invalid={Boolean(errors.toolId)}>
           <option value="">Choose a tool…</option>
           {tools.map((t) => (
-            <option key={t.id} value={t.id}>{t.label}</option>
+            <option key={t.id} value={t.id}>
+              {t.label}
+            </option>
           ))}
         </select>
       </FormField>
       <FormField label="Environment" name="environment" error={errors.environment}>
         <select id="environment" name="environment" defaultValue="STAGING" className={inputClass}>
           {ENVIRONMENTS.map((e) => (
-            <option key={e} value={e}>{ENVIRONMENT_LABELS[e]}</option>
+            <option key={e} value={e}>
+              {ENVIRONMENT_LABELS[e]}
+            </option>
           ))}
         </select>
       </FormField>
@@ -31,8 +35,14 @@ export function AddAllowlistForm({ tools }: { tools: { id: string; label: string
         <input id="note" name="note" className={inputClass} placeholder="Why it is pre-approved" />
       </FormField>
       <div className="flex items-center gap-3 sm:col-span-3">
-        <Button type="submit" disabled={pending}>Add to allowlist</Button>
-        {state?.ok && <p role="status" className="text-sm text-emerald-700">Added: it takes effect once a security reviewer approves it.</p>}
+        <Button type="submit" disabled={pending}>
+          Add to allowlist
+        </Button>
+        {state?.ok && (
+          <p role="status" className="text-sm text-emerald-700">
+            Added: it takes effect once a security reviewer approves it.
+          </p>
+        )}
         <FormError state={state} />
       </div>
     </form>
@@ -44,8 +54,14 @@ export function RevokeAllowlistButton({ id }: { id: string }) {
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="ghost" size="sm" disabled={pending}>Remove</Button>
-      {state && !state.ok && <p role="alert" className="text-xs text-rose-700">{state.error}</p>}
+      <Button type="submit" variant="ghost" size="sm" disabled={pending}>
+        Remove
+      </Button>
+      {state && !state.ok && (
+        <p role="alert" className="text-xs text-rose-700">
+          {state.error}
+        </p>
+      )}
     </form>
   );
 }
@@ -55,14 +71,39 @@ export function DecideAllowlistEntryForm({ id, tool }: { id: string; tool: strin
   const [state, action, pending] = useActionState(decideAllowlistEntryAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form action={action} className="flex flex-wrap items-start gap-2" aria-label={`Decide allowlist entry for ${tool}`} noValidate>
+    <form
+      action={action}
+      className="flex flex-wrap items-start gap-2"
+      aria-label={`Decide allowlist entry for ${tool}`}
+      noValidate
+    >
       <input type="hidden" name="id" value={id} />
-      <label className="sr-only" htmlFor={`comment-${id}`}>Reason (required to reject)</label>
-      <input id={`comment-${id}`} name="comment" placeholder="Reason (required to reject)" className={`${inputClass} w-48`} aria-invalid={Boolean(errors.comment)} />
-      <Button type="submit" name="decision" value="APPROVED" size="sm" disabled={pending}>Approve</Button>
-      <Button type="submit" name="decision" value="REJECTED" variant="danger" size="sm" disabled={pending}>Reject</Button>
-      {errors.comment && <p role="alert" className="w-full text-xs text-rose-700">{errors.comment}</p>}
-      {state && !state.ok && !errors.comment && <p role="alert" className="w-full text-xs text-rose-700">{state.error}</p>}
+      <label className="sr-only" htmlFor={`comment-${id}`}>
+        Reason (required to reject)
+      </label>
+      <input
+        id={`comment-${id}`}
+        name="comment"
+        placeholder="Reason (required to reject)"
+        className={`${inputClass} w-48`}
+        aria-invalid={Boolean(errors.comment)}
+      />
+      <Button type="submit" name="decision" value="APPROVED" size="sm" disabled={pending}>
+        Approve
+      </Button>
+      <Button type="submit" name="decision" value="REJECTED" variant="danger" size="sm" disabled={pending}>
+        Reject
+      </Button>
+      {errors.comment && (
+        <p role="alert" className="w-full text-xs text-rose-700">
+          {errors.comment}
+        </p>
+      )}
+      {state && !state.ok && !errors.comment && (
+        <p role="alert" className="w-full text-xs text-rose-700">
+          {state.error}
+        </p>
+      )}
     </form>
   );
 }

@@ -15,19 +15,29 @@ export const metadata: Metadata = { title: 'Client exports' };
 const EXPORT_URL = '/api/changes/export';
 
 function LeftOutTable({ label, rows }: { label: string; rows: LeftOutServer[] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">Nothing left out: every allowed server is in the {label} export.</p>;
+  if (rows.length === 0)
+    return <p className="text-sm text-slate-600">Nothing left out: every allowed server is in the {label} export.</p>;
   return (
     <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={`Left out of the ${label} export`}>
       <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
         <tr>
-          <th scope="col" className="px-3 py-2">Server</th>
-          <th scope="col" className="px-3 py-2">Version</th>
-          <th scope="col" className="px-3 py-2">Why it is left out</th>
+          <th scope="col" className="px-3 py-2">
+            Server
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Version
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Why it is left out
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((r, i) => (
-          <tr key={`${r.serverName}-${r.version}-${i}`} data-testid={`left-out-${label === 'Claude Code' ? 'claude-code' : 'toolhive'}`}>
+          <tr
+            key={`${r.serverName}-${r.version}-${i}`}
+            data-testid={`left-out-${label === 'Claude Code' ? 'claude-code' : 'toolhive'}`}
+          >
             <td className="px-3 py-2 font-mono text-xs">{r.serverName}</td>
             <td className="px-3 py-2">{r.version}</td>
             <td className="px-3 py-2 text-slate-700">{r.reason}</td>
@@ -54,55 +64,101 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
       />
       <nav aria-label="Environment" className="flex gap-2">
         {ENVIRONMENTS.map((env) => (
-          <Link key={env} href={`/changes/exports?environment=${env}`} aria-current={env === environment ? 'page' : undefined} className={cn(buttonClass(env === environment ? 'primary' : 'secondary', 'sm'))}>
+          <Link
+            key={env}
+            href={`/changes/exports?environment=${env}`}
+            aria-current={env === environment ? 'page' : undefined}
+            className={cn(buttonClass(env === environment ? 'primary' : 'secondary', 'sm'))}
+          >
             {ENVIRONMENT_LABELS[env]}
           </Link>
         ))}
       </nav>
       <p className="text-sm text-slate-700" data-testid="allowed-count">
-        {ex.allowed.length} version{ex.allowed.length === 1 ? '' : 's'} allowed by enforcement in {ENVIRONMENT_LABELS[environment].toLowerCase()}.
+        {ex.allowed.length} version{ex.allowed.length === 1 ? '' : 's'} allowed by enforcement in{' '}
+        {ENVIRONMENT_LABELS[environment].toLowerCase()}.
       </p>
 
-      <Card title="Claude Code" actions={<a className={buttonClass('secondary', 'sm')} href={`${EXPORT_URL}/claude-code?${q}`} download>Download managed-settings.json</a>}>
+      <Card
+        title="Claude Code"
+        actions={
+          <a className={buttonClass('secondary', 'sm')} href={`${EXPORT_URL}/claude-code?${q}`} download>
+            Download managed-settings.json
+          </a>
+        }
+      >
         <div className="space-y-3 text-sm text-slate-700">
           <p>
-            Save as <code className="font-mono">managed-settings.json</code> in the managed settings directory. With <code className="font-mono">allowManagedMcpServersOnly</code>, only the entries here count.
-            Each stdio server is pinned by its exact command (<code className="font-mono">serverCommand</code>, the approved version in it) and each remote by a URL pattern (<code className="font-mono">serverUrl</code>).
-            No server names are written: a name is a label anyone can choose, not a security control.
+            Save as <code className="font-mono">managed-settings.json</code> in the managed settings directory. With{' '}
+            <code className="font-mono">allowManagedMcpServersOnly</code>, only the entries here count. Each stdio server is
+            pinned by its exact command (<code className="font-mono">serverCommand</code>, the approved version in it) and each
+            remote by a URL pattern (<code className="font-mono">serverUrl</code>). No server names are written: a name is a label
+            anyone can choose, not a security control.
           </p>
           <p>
-            Once any <code className="font-mono">serverUrl</code> entry exists, Claude Code lets a remote server run only when its URL matches one; with none, no remote server runs at all, because there are no names to match.
-            A <code className="font-mono">*</code> in a pattern matches any characters, so each one comes with {denied ? `${denied} ` : ''}<code className="font-mono">deniedMcpServers</code> entries that refuse what the URL template does not allow (another host, a query in the path).
+            Once any <code className="font-mono">serverUrl</code> entry exists, Claude Code lets a remote server run only when its
+            URL matches one; with none, no remote server runs at all, because there are no names to match. A{' '}
+            <code className="font-mono">*</code> in a pattern matches any characters, so each one comes with{' '}
+            {denied ? `${denied} ` : ''}
+            <code className="font-mono">deniedMcpServers</code> entries that refuse what the URL template does not allow (another
+            host, a query in the path).
           </p>
           <p data-testid="claude-entries">
-            {settings.allowedMcpServers.filter((e) => 'serverCommand' in e).length} command entries, {settings.allowedMcpServers.filter((e) => 'serverUrl' in e).length} URL entries, {denied} deny entries.
+            {settings.allowedMcpServers.filter((e) => 'serverCommand' in e).length} command entries,{' '}
+            {settings.allowedMcpServers.filter((e) => 'serverUrl' in e).length} URL entries, {denied} deny entries.
           </p>
           <LeftOutTable label="Claude Code" rows={ex.claudeCode.leftOut} />
         </div>
       </Card>
 
-      <Card title="ToolHive" actions={<a className={buttonClass('secondary', 'sm')} href={`${EXPORT_URL}/toolhive?${q}`} download>Download all profiles (.zip)</a>}>
+      <Card
+        title="ToolHive"
+        actions={
+          <a className={buttonClass('secondary', 'sm')} href={`${EXPORT_URL}/toolhive?${q}`} download>
+            Download all profiles (.zip)
+          </a>
+        }
+      >
         <div className="space-y-3 text-sm text-slate-700">
           <p>
-            One bare permission profile per server: <code className="font-mono">thv run --isolate-network --permission-profile FILE &lt;server&gt;</code>. A server without network permission gets an explicit deny-all network section.
-            Host patterns keep their form (<code className="font-mono">.github.com</code> also covers its subdomains; a bare host only itself) and the ports the source declared. The archive&apos;s README lists what was left out.
+            One bare permission profile per server:{' '}
+            <code className="font-mono">thv run --isolate-network --permission-profile FILE &lt;server&gt;</code>. A server
+            without network permission gets an explicit deny-all network section. Host patterns keep their form (
+            <code className="font-mono">.github.com</code> also covers its subdomains; a bare host only itself) and the ports the
+            source declared. The archive&apos;s README lists what was left out.
           </p>
           {ex.toolHive.files.length === 0 ? (
-            <EmptyState title="No profile">No allowed server can be expressed as a ToolHive profile in this environment.</EmptyState>
+            <EmptyState title="No profile">
+              No allowed server can be expressed as a ToolHive profile in this environment.
+            </EmptyState>
           ) : (
             <ul className="divide-y divide-slate-100" aria-label="ToolHive profiles">
               {ex.toolHive.files.map((f) => (
-                <li key={f.fileName} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="toolhive-profile">
+                <li
+                  key={f.fileName}
+                  className="flex flex-wrap items-center justify-between gap-2 py-2"
+                  data-testid="toolhive-profile"
+                >
                   <span>
                     <span className="font-mono text-xs">{f.serverName}</span> {f.version}
                     <span className="ml-2 text-xs text-slate-500">
-                      {f.profile.network.outbound.insecure_allow_all ? 'all outbound traffic' : f.profile.network.outbound.allow_host.length ? `${f.profile.network.outbound.allow_host.join(', ')}${f.profile.network.outbound.allow_port.length ? ` on ${f.profile.network.outbound.allow_port.join(', ')}` : ' (any port)'}` : 'no network'}
+                      {f.profile.network.outbound.insecure_allow_all
+                        ? 'all outbound traffic'
+                        : f.profile.network.outbound.allow_host.length
+                          ? `${f.profile.network.outbound.allow_host.join(', ')}${f.profile.network.outbound.allow_port.length ? ` on ${f.profile.network.outbound.allow_port.join(', ')}` : ' (any port)'}`
+                          : 'no network'}
                     </span>
                     {f.notes.map((n) => (
-                      <span key={n} className="block text-xs text-amber-700">{n}</span>
+                      <span key={n} className="block text-xs text-amber-700">
+                        {n}
+                      </span>
                     ))}
                   </span>
-                  <a className={buttonClass('secondary', 'sm')} href={`${EXPORT_URL}/toolhive-profile?${q}&server=${encodeURIComponent(f.fileName)}`} download>
+                  <a
+                    className={buttonClass('secondary', 'sm')}
+                    href={`${EXPORT_URL}/toolhive-profile?${q}&server=${encodeURIComponent(f.fileName)}`}
+                    download
+                  >
                     {f.fileName}
                   </a>
                 </li>

@@ -20,7 +20,9 @@ import { RequestForEnvironment } from '@/components/change-requests/request-for-
 
 // The title and the page read the same tool once per request.
 // One read per request for the title and the page; the page guard runs first in both.
-const loadTool = cache(async (toolId: string) => getToolDetail({ actor: actorOf(await requirePageUser('inventory:read')), input: { toolId } }));
+const loadTool = cache(async (toolId: string) =>
+  getToolDetail({ actor: actorOf(await requirePageUser('inventory:read')), input: { toolId } }),
+);
 
 export async function generateMetadata({ params }: { params: Promise<{ toolId: string }> }): Promise<Metadata> {
   const detail = await loadTool((await params).toolId);
@@ -45,7 +47,10 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
   if (!detail) notFound();
   const { tool } = detail;
   const latest = detail.versions.find((v) => v.id === tool.latestVersionId);
-  const statuses = latest && can(me.role, 'policy:read') ? await getToolPolicyStatus({ actor: actorOf(me), input: { toolVersionId: latest.id } }) : [];
+  const statuses =
+    latest && can(me.role, 'policy:read')
+      ? await getToolPolicyStatus({ actor: actorOf(me), input: { toolVersionId: latest.id } })
+      : [];
 
   return (
     <div className="space-y-6">
@@ -68,7 +73,13 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
       />
       {latest && statuses.length > 0 ? (
         <Card title={`Policy status of the latest version (${latest.version})`}>
-          <PolicyStatusCard statuses={statuses} toolId={tool.id} toolVersionId={latest.id} version={latest.version} canRequest={can(me.role, 'changeRequest:create')} />
+          <PolicyStatusCard
+            statuses={statuses}
+            toolId={tool.id}
+            toolVersionId={latest.id}
+            version={latest.version}
+            canRequest={can(me.role, 'changeRequest:create')}
+          />
         </Card>
       ) : (
         can(me.role, 'changeRequest:create') && <RequestForEnvironment toolId={tool.id} toolVersionId={tool.latestVersionId} />
@@ -77,7 +88,8 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <Fact label="Kind">{KIND_LABELS[tool.kind]}</Fact>
           <Fact label="Registry">
-            {tool.registry.name} <span className="text-xs text-slate-500">({tool.registry.kind.toLowerCase().replace('_', ' ')})</span>
+            {tool.registry.name}{' '}
+            <span className="text-xs text-slate-500">({tool.registry.kind.toLowerCase().replace('_', ' ')})</span>
             <div className="font-mono text-xs text-slate-500">{tool.externalId}</div>
           </Fact>
           <Fact label="Publisher">
@@ -92,16 +104,30 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
           <Fact label="Latest version">
             <span className="font-mono">{tool.latestVersionName ?? '—'}</span>{' '}
             <VerificationBadge state={tool.verificationState} />
-            <div className="text-xs text-slate-500">{tool.lastVerifiedAt ? `verified ${day.format(tool.lastVerifiedAt)}` : 'never verified'}</div>
+            <div className="text-xs text-slate-500">
+              {tool.lastVerifiedAt ? `verified ${day.format(tool.lastVerifiedAt)}` : 'never verified'}
+            </div>
           </Fact>
           <Fact label="Artifact digest (latest)">
             <span className="font-mono text-xs break-all">{latest?.artifactDigest ?? 'not reported'}</span>
           </Fact>
           <Fact label="Registry status">
             {tool.registryStatus ?? 'active'}
-            {tool.deprecatedAt && <Badge tone="yellow" className="ml-1">deprecated {day.format(tool.deprecatedAt)}</Badge>}
-            {activeQuarantine(latest?.quarantineStatus) && <Badge tone="red" className="ml-1">quarantine: {activeQuarantine(latest?.quarantineStatus)}</Badge>}
-            {latest?.yankedAt && <Badge tone="red" className="ml-1">latest version yanked</Badge>}
+            {tool.deprecatedAt && (
+              <Badge tone="yellow" className="ml-1">
+                deprecated {day.format(tool.deprecatedAt)}
+              </Badge>
+            )}
+            {activeQuarantine(latest?.quarantineStatus) && (
+              <Badge tone="red" className="ml-1">
+                quarantine: {activeQuarantine(latest?.quarantineStatus)}
+              </Badge>
+            )}
+            {latest?.yankedAt && (
+              <Badge tone="red" className="ml-1">
+                latest version yanked
+              </Badge>
+            )}
           </Fact>
           <Fact label="Owner">{tool.owner ?? <span className="text-slate-500">unassigned</span>}</Fact>
           <Fact label="Data classification">{tool.dataClassification.toLowerCase()}</Fact>
@@ -114,7 +140,12 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
       </Card>
       {can(me.role, 'inventory:update') && (
         <Card title="Ownership">
-          <OwnershipForm action={updateToolOwnershipAction} toolId={tool.id} owner={tool.owner} dataClassification={tool.dataClassification} />
+          <OwnershipForm
+            action={updateToolOwnershipAction}
+            toolId={tool.id}
+            owner={tool.owner}
+            dataClassification={tool.dataClassification}
+          />
         </Card>
       )}
       <Card title={`Open alerts (${detail.alerts.length})`}>
@@ -124,7 +155,11 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
         <InstallationsByEnvironment detail={detail} />
       </Card>
       <Card title={`Versions (${detail.versions.length})`}>
-        {detail.versions.length === 0 ? <p className="text-sm text-slate-500">No versions synced yet.</p> : <VersionHistory versions={detail.versions} latestVersionId={tool.latestVersionId} />}
+        {detail.versions.length === 0 ? (
+          <p className="text-sm text-slate-500">No versions synced yet.</p>
+        ) : (
+          <VersionHistory versions={detail.versions} latestVersionId={tool.latestVersionId} />
+        )}
       </Card>
       <Card title="Audit history">
         <ToolAuditHistory detail={detail} />

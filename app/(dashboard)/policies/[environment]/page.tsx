@@ -22,7 +22,10 @@ export default async function PolicyPage({ params }: { params: Promise<{ environ
   const me = await requirePageUser('policy:read');
   const environment = environmentFromSlug((await params).environment);
   if (!environment) notFound();
-  const [current, versions] = await Promise.all([getCurrentPolicy(environment, { fresh: true }), listPolicyVersions({ actor: actorOf(me), input: { environment } })]);
+  const [current, versions] = await Promise.all([
+    getCurrentPolicy(environment, { fresh: true }),
+    listPolicyVersions({ actor: actorOf(me), input: { environment } }),
+  ]);
   const label = ENVIRONMENT_LABELS[environment];
   return (
     <div className="space-y-6">

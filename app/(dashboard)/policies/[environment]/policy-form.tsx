@@ -9,12 +9,33 @@ import type { Environment } from '@/lib/domain/types';
 import { updatePolicyAction } from '../actions';
 
 const LEVELS = {
-  maxNetwork: [['NONE', 'none'], ['INTERNAL', 'internal'], ['EXTERNAL', 'external']],
-  maxFilesystem: [['NONE', 'none'], ['READ', 'read'], ['WRITE', 'write']],
-  maxCodeExecution: [['NONE', 'none'], ['SANDBOXED', 'sandboxed'], ['UNRESTRICTED', 'unrestricted']],
-  maxDataAccess: [['NONE', 'none'], ['READ', 'read'], ['READ_WRITE', 'read-write']],
+  maxNetwork: [
+    ['NONE', 'none'],
+    ['INTERNAL', 'internal'],
+    ['EXTERNAL', 'external'],
+  ],
+  maxFilesystem: [
+    ['NONE', 'none'],
+    ['READ', 'read'],
+    ['WRITE', 'write'],
+  ],
+  maxCodeExecution: [
+    ['NONE', 'none'],
+    ['SANDBOXED', 'sandboxed'],
+    ['UNRESTRICTED', 'unrestricted'],
+  ],
+  maxDataAccess: [
+    ['NONE', 'none'],
+    ['READ', 'read'],
+    ['READ_WRITE', 'read-write'],
+  ],
 } as const;
-const LEVEL_LABELS = { maxNetwork: 'Maximum network', maxFilesystem: 'Maximum filesystem', maxCodeExecution: 'Maximum code execution', maxDataAccess: 'Maximum data access' } as const;
+const LEVEL_LABELS = {
+  maxNetwork: 'Maximum network',
+  maxFilesystem: 'Maximum filesystem',
+  maxCodeExecution: 'Maximum code execution',
+  maxDataAccess: 'Maximum data access',
+} as const;
 const CHECKS = [
   ['reviewOnExternalNetwork', 'Manual security review for external network access'],
   ['reviewOnFilesystemWrite', 'Manual security review for filesystem write'],
@@ -23,7 +44,15 @@ const CHECKS = [
   ['logUnverified', 'Allow unverified versions but log every use'],
 ] as const;
 
-export function PolicyForm({ environment, version, policy }: { environment: Environment; version: number; policy: PolicySettings }) {
+export function PolicyForm({
+  environment,
+  version,
+  policy,
+}: {
+  environment: Environment;
+  version: number;
+  policy: PolicySettings;
+}) {
   const { state, errors, pending, field, formProps } = useActionForm(updatePolicyAction);
   return (
     <form {...formProps} className="grid gap-4 sm:grid-cols-2" aria-label="Edit policy">
@@ -37,8 +66,18 @@ export function PolicyForm({ environment, version, policy }: { environment: Envi
           <option value="PARTIAL">Partial (score ≥ 50)</option>
         </select>
       </FormField>
-      <FormField label="Minimum trust score (0–100)" name="minTrustScore" error={errors.minTrustScore} hint="Leave empty for no minimum.">
-        <input {...field('minTrustScore', { hint: true })} inputMode="numeric" defaultValue={policy.minTrustScore ?? ''} className={inputClass} />
+      <FormField
+        label="Minimum trust score (0–100)"
+        name="minTrustScore"
+        error={errors.minTrustScore}
+        hint="Leave empty for no minimum."
+      >
+        <input
+          {...field('minTrustScore', { hint: true })}
+          inputMode="numeric"
+          defaultValue={policy.minTrustScore ?? ''}
+          className={inputClass}
+        />
       </FormField>
       {(Object.keys(LEVELS) as (keyof typeof LEVELS)[]).map((name) => (
         <FormField key={name} label={LEVEL_LABELS[name]} name={name} error={errors[name]}>
@@ -51,8 +90,18 @@ export function PolicyForm({ environment, version, policy }: { environment: Envi
           </select>
         </FormField>
       ))}
-      <FormField label="Verification valid for (days)" name="maxVerificationAgeDays" error={errors.maxVerificationAgeDays} hint="Leave empty for no limit.">
-        <input {...field('maxVerificationAgeDays', { hint: true })} inputMode="numeric" defaultValue={policy.maxVerificationAgeDays ?? ''} className={inputClass} />
+      <FormField
+        label="Verification valid for (days)"
+        name="maxVerificationAgeDays"
+        error={errors.maxVerificationAgeDays}
+        hint="Leave empty for no limit."
+      >
+        <input
+          {...field('maxVerificationAgeDays', { hint: true })}
+          inputMode="numeric"
+          defaultValue={policy.maxVerificationAgeDays ?? ''}
+          className={inputClass}
+        />
       </FormField>
       <fieldset className="space-y-2 sm:col-span-2">
         <legend className="text-sm font-medium text-slate-700">Rules</legend>
@@ -63,7 +112,13 @@ export function PolicyForm({ environment, version, policy }: { environment: Envi
           </label>
         ))}
       </fieldset>
-      <FormField label="Why this change" name="changeNote" error={errors.changeNote} className="sm:col-span-2" hint="Kept with the version and shown in the history.">
+      <FormField
+        label="Why this change"
+        name="changeNote"
+        error={errors.changeNote}
+        className="sm:col-span-2"
+        hint="Kept with the version and shown in the history."
+      >
         <textarea {...field('changeNote', { hint: true })} rows={2} className={inputClass} />
       </FormField>
       <div className="flex items-center gap-3 sm:col-span-2">
@@ -80,4 +135,3 @@ export function PolicyForm({ environment, version, policy }: { environment: Envi
     </form>
   );
 }
-

@@ -17,7 +17,9 @@ export const metadata: Metadata = { title: 'Edit registry' };
  */
 function editableConfig(config: unknown): string {
   if (!config || typeof config !== 'object') return '';
-  const shown = redactSecrets(Object.fromEntries(Object.entries(config).filter(([k]) => !(RESERVED_CONFIG_KEYS as readonly string[]).includes(k))));
+  const shown = redactSecrets(
+    Object.fromEntries(Object.entries(config).filter(([k]) => !(RESERVED_CONFIG_KEYS as readonly string[]).includes(k))),
+  );
   return Object.keys(shown as object).length > 0 ? JSON.stringify(shown) : '';
 }
 
@@ -43,10 +45,24 @@ export default async function EditRegistryPage({ params }: { params: Promise<{ i
         <dl className="mb-4 text-sm">
           <dt className="inline font-medium text-slate-700">API key: </dt>
           <dd className="inline font-mono text-slate-600" data-testid="api-key-masked">
-            {r.apiKeyHint ? (r.apiKeyHint.startsWith('env:') ? `read from ${r.apiKeyHint}` : `•••• ${r.apiKeyHint.replace('…', '')} (encrypted)`) : 'none'}
+            {r.apiKeyHint
+              ? r.apiKeyHint.startsWith('env:')
+                ? `read from ${r.apiKeyHint}`
+                : `•••• ${r.apiKeyHint.replace('…', '')} (encrypted)`
+              : 'none'}
           </dd>
         </dl>
-        <RegistryForm initial={{ id: r.id, name: r.name, kind: r.kind, baseUrl: r.baseUrl, enabled: r.enabled, config: editableConfig(r.config), apiKeyHint: r.apiKeyHint }} />
+        <RegistryForm
+          initial={{
+            id: r.id,
+            name: r.name,
+            kind: r.kind,
+            baseUrl: r.baseUrl,
+            enabled: r.enabled,
+            config: editableConfig(r.config),
+            apiKeyHint: r.apiKeyHint,
+          }}
+        />
       </Card>
     </div>
   );

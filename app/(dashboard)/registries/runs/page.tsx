@@ -23,16 +23,34 @@ export default async function SyncRunsPage({ searchParams }: { searchParams: Pro
   const me = await requirePageUser('registry:read');
   const { query, issues } = parseSearchParams(ZSyncRunsPageQuery, await searchParams);
   const { hide = [], ...filter } = query;
-  const [{ runs, total, pageSize }, registries] = await Promise.all([listSyncRuns({ actor: actorOf(me), input: filter }), listRegistries({ actor: actorOf(me), input: {} })]);
+  const [{ runs, total, pageSize }, registries] = await Promise.all([
+    listSyncRuns({ actor: actorOf(me), input: filter }),
+    listRegistries({ actor: actorOf(me), input: {} }),
+  ]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const errors = fieldErrorsOf(issues);
   return (
     <div className="space-y-4">
-      <PageHeader title="Sync history" description="Every registry sync: what it found, what it stored, what it raised, and why it stopped if it did." />
+      <PageHeader
+        title="Sync history"
+        description="Every registry sync: what it found, what it stored, what it raised, and why it stopped if it did."
+      />
       <QueryIssues issues={issues} />
       <Card>
-        <FilterBar key={JSON.stringify(filter)} path="/registries/runs" label="Filter sync runs" keep={{ hide: hide.join(',') || undefined }}>
-          <SelectFilter name="registryId" label="Registry" value={filter.registryId} error={errors.registryId} anyLabel="All registries" options={registries.map((r) => ({ value: r.id, label: r.name }))} />
+        <FilterBar
+          key={JSON.stringify(filter)}
+          path="/registries/runs"
+          label="Filter sync runs"
+          keep={{ hide: hide.join(',') || undefined }}
+        >
+          <SelectFilter
+            name="registryId"
+            label="Registry"
+            value={filter.registryId}
+            error={errors.registryId}
+            anyLabel="All registries"
+            options={registries.map((r) => ({ value: r.id, label: r.name }))}
+          />
         </FilterBar>
       </Card>
       {runs.length === 0 ? (
@@ -40,7 +58,9 @@ export default async function SyncRunsPage({ searchParams }: { searchParams: Pro
       ) : (
         <DataTable
           label="Sync runs"
-          columns={syncRunColumns((r) => <SyncStatusBadge status={r.status} />)}
+          columns={syncRunColumns((r) => (
+            <SyncStatusBadge status={r.status} />
+          ))}
           rows={runs}
           getRowId={(r) => r.id}
           rowTestId="sync-run-row"

@@ -8,7 +8,11 @@ import { FormField, inputClass } from '@/components/ui/form-field';
 import { API_KEY_SCOPES } from '@/lib/validation/api-key';
 import { createApiKeyAction } from './actions';
 
-const SCOPE_HELP = { ENFORCE: 'ask POST /api/v1/enforce', INGEST: 'send invocation events', READ: 'read inventory and evidence' } as const;
+const SCOPE_HELP = {
+  ENFORCE: 'ask POST /api/v1/enforce',
+  INGEST: 'send invocation events',
+  READ: 'read inventory and evidence',
+} as const;
 
 export function CreateApiKeyForm({ agents }: { agents: { id: string; name: string; environment: string }[] }) {
   const [copied, setCopied] = useState(false);
@@ -17,9 +21,14 @@ export function CreateApiKeyForm({ agents }: { agents: { id: string; name: strin
     <div className="space-y-4">
       {state?.ok && (
         <div role="status" className="rounded-md bg-emerald-50 p-3 text-sm ring-1 ring-emerald-200" data-testid="new-api-key">
-          <p className="font-medium text-emerald-900">Key “{state.data.name}” created. Copy it now: it will not be shown again.</p>
+          <p className="font-medium text-emerald-900">
+            Key “{state.data.name}” created. Copy it now: it will not be shown again.
+          </p>
           <div className="mt-2 flex items-center gap-2">
-            <code className="rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-emerald-200" data-testid="new-api-key-secret">
+            <code
+              className="rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-emerald-200"
+              data-testid="new-api-key-secret"
+            >
               {state.data.secret}
             </code>
             <Button
@@ -60,7 +69,13 @@ export function CreateApiKeyForm({ agents }: { agents: { id: string; name: strin
           <legend className="text-sm font-medium text-slate-700">Scopes</legend>
           {API_KEY_SCOPES.map((s) => (
             <label key={s} className="flex items-center gap-2 text-sm text-slate-700">
-              <input type="checkbox" name="scopes" value={s} className="h-4 w-4 rounded border-slate-300" aria-invalid={errors.scopes ? true : undefined} />
+              <input
+                type="checkbox"
+                name="scopes"
+                value={s}
+                className="h-4 w-4 rounded border-slate-300"
+                aria-invalid={errors.scopes ? true : undefined}
+              />
               {s.toLowerCase()} <span className="text-xs text-slate-500">— {SCOPE_HELP[s]}</span>
             </label>
           ))}
@@ -83,4 +98,3 @@ export function CreateApiKeyForm({ agents }: { agents: { id: string; name: strin
     </div>
   );
 }
-

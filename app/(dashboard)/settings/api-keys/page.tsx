@@ -16,15 +16,22 @@ export const metadata: Metadata = { title: 'API keys' };
 export default async function ApiKeysPage() {
   const me = await requirePageUser('apiKey:read');
   const manage = can(me.role, 'apiKey:manage');
-  const [keys, agents] = await Promise.all([listApiKeys({ actor: actorOf(me), input: {} }), manage ? listAgentOptions({ actor: actorOf(me), input: {} }) : Promise.resolve([])]);
+  const [keys, agents] = await Promise.all([
+    listApiKeys({ actor: actorOf(me), input: {} }),
+    manage ? listAgentOptions({ actor: actorOf(me), input: {} }) : Promise.resolve([]),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader
         title="API keys"
         description={
           <>
-            Machine credentials for agents and gateways (<code>Authorization: Bearer &lt;key&gt;</code>). Only a SHA-256 of each key is stored; a secret is shown once, when created.
-            The API is described at <a className="text-indigo-700 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
+            Machine credentials for agents and gateways (<code>Authorization: Bearer &lt;key&gt;</code>). Only a SHA-256 of each
+            key is stored; a secret is shown once, when created. The API is described at{' '}
+            <a className="text-indigo-700 underline" href="/api/v1/openapi.json">
+              /api/v1/openapi.json
+            </a>
+            .
           </>
         }
       />
@@ -38,7 +45,9 @@ export default async function ApiKeysPage() {
       ) : (
         <DataTable
           label="API keys"
-          columns={apiKeyColumns(manage ? (k) => !k.revokedAt && !k.expired && <RevokeButton id={k.id} name={k.name} /> : undefined)}
+          columns={apiKeyColumns(
+            manage ? (k) => !k.revokedAt && !k.expired && <RevokeButton id={k.id} name={k.name} /> : undefined,
+          )}
           rows={keys}
           getRowId={(k) => k.id}
           rowTestId={(k) => `api-key-row-${k.name}`}

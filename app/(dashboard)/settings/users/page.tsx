@@ -88,9 +88,7 @@ export default async function UsersPage() {
                     <Badge tone={u.active ? 'green' : 'red'}>{u.active ? 'Active' : 'Deactivated'}</Badge>
                     {!u.hasPassword && <span className="ml-1 text-xs text-slate-500">SSO only</span>}
                     {u.hasPassword && u.ssoBound && <span className="ml-1 text-xs text-slate-500">SSO linked</span>}
-                    {!u.ssoBound && u.ssoLinkApprovedAt && (
-                      <span className="ml-1 text-xs text-slate-500">SSO link approved</span>
-                    )}
+                    {!u.ssoBound && u.ssoLinkApprovedAt && <span className="ml-1 text-xs text-slate-500">SSO link approved</span>}
                   </td>
                   <td className="px-4 py-2 whitespace-nowrap">{u.lastSignInAt ? dateTime.format(u.lastSignInAt) : 'never'}</td>
                   {manage && (

@@ -43,7 +43,13 @@ export const POST = withApiKey(
     }
   },
   async (req, attempt) => {
-    if (attempt.key) await logRejectedAttempt({ apiKeyId: attempt.key.id, raw: await rawBody(req), status: attempt.status, message: attempt.message });
+    if (attempt.key)
+      await logRejectedAttempt({
+        apiKeyId: attempt.key.id,
+        raw: await rawBody(req),
+        status: attempt.status,
+        message: attempt.message,
+      });
     else logAnonymousAttempt(req, attempt.status, attempt.message);
   },
 );

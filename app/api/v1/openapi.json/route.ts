@@ -4,5 +4,7 @@ import { buildOpenApiDocument } from '@/lib/openapi/document';
 export const dynamic = 'force-dynamic';
 
 export function GET(req: Request): Response {
-  return NextResponse.json(buildOpenApiDocument(new URL(req.url).origin), { headers: { 'cache-control': 'public, max-age=300' } });
+  return NextResponse.json(buildOpenApiDocument(new URL(req.url).origin), {
+    headers: { 'cache-control': 'public, max-age=300' },
+  });
 }

@@ -22,13 +22,19 @@ export const GET = withSession<{ format: string }>('allowlist:read', async (req,
   const actor = actorOf(user);
   let file: ExportFile;
   if (format.data === 'toolhive-profile') {
-    const input = ZToolHiveProfileInput.safeParse({ environment: q.get('environment') ?? undefined, file: q.get('server') ?? undefined });
+    const input = ZToolHiveProfileInput.safeParse({
+      environment: q.get('environment') ?? undefined,
+      file: q.get('server') ?? undefined,
+    });
     if (!input.success) throw validationError(input.error);
     file = await exportToolHiveProfile({ actor, input: input.data });
   } else {
     const input = ZExportEnvironmentInput.safeParse({ environment: q.get('environment') ?? undefined });
     if (!input.success) throw validationError(input.error);
-    file = format.data === 'claude-code' ? await exportClaudeCodeSettings({ actor, input: input.data }) : await exportToolHiveArchive({ actor, input: input.data });
+    file =
+      format.data === 'claude-code'
+        ? await exportClaudeCodeSettings({ actor, input: input.data })
+        : await exportToolHiveArchive({ actor, input: input.data });
   }
   const body = typeof file.body === 'string' ? file.body : new Blob([file.body as Uint8Array<ArrayBuffer>]);
   return new NextResponse(body, {

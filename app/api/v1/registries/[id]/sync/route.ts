@@ -16,5 +16,8 @@ export const POST = withSession<{ id: string }>('registry:sync', async (_req, { 
   const { run, done } = await startRegistrySync({ actor: actorOf(user), input: { registryId: params.id, trigger: 'API' } });
   // The run goes on after this answer; its outcome is stored on the SyncRun row.
   void done;
-  return NextResponse.json({ run: { id: run.id, registryId: run.registryId, status: run.status, startedAt: run.startedAt } }, { status: 202, headers: { location: `/api/registries/runs/${run.id}` } });
+  return NextResponse.json(
+    { run: { id: run.id, registryId: run.registryId, status: run.status, startedAt: run.startedAt } },
+    { status: 202, headers: { location: `/api/registries/runs/${run.id}` } },
+  );
 });

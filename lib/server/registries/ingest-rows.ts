@@ -1,0 +1,61 @@
+import 'server-only';
+import type { Prisma } from '@prisma/client';
+import type { NormalizedTool, NormalizedVersion } from '@/lib/registries/types';
+import { newestRun, verificationStateOf } from './ingest-helpers';
+import { newId, type VersionRow } from './bulk-sql';
+
+/** The rows a sync page writes, built from what the connector normalized. */
+export function dedupeTools(tools: readonly NormalizedTool[]): NormalizedTool[] {
+  return [...new Map(tools.map((t) => [t.externalId, t])).values()];
+}
+
+/** Oldest first, one entry per version string. */
+export function dedupeVersions(versions: readonly NormalizedVersion[]): NormalizedVersion[] {
+  const unique = [...new Map(versions.map((v) => [v.version, v])).values()];
+  return unique.sort((a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0));
+}
+
+export function toolData(t: NormalizedTool, registryId: string, publisherId: string, now: Date) {
+  return {
+    registryId,
+    publisherId,
+    externalId: t.externalId,
+    name: t.name,
+    description: t.description ?? '',
+    kind: t.kind,
+    repositoryUrl: t.repositoryUrl ?? null,
+    registryStatus: t.registryStatus ?? null,
+    deprecatedAt: t.deprecated ? now : null,
+  };
+}
+
+export function plainJson(value: unknown): Prisma.InputJsonValue | null {
+  return value === undefined || value === null ? null : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}
+
+export function versionData(toolId: string, v: NormalizedVersion, now: Date): VersionRow {
+  const run = newestRun(v.verifications);
+  return {
+    id: newId(),
+    toolId,
+    version: v.version,
+    publishedAt: v.publishedAt ?? null,
+    artifactDigest: v.artifactDigest ?? null,
+    toolDefsHash: v.toolDefsHash ?? null,
+    toolDefinitions: plainJson(v.toolDefinitions),
+    network: v.permissions.network,
+    filesystem: v.permissions.filesystem,
+    codeExecution: v.permissions.codeExecution,
+    dataAccess: v.permissions.dataAccess,
+    declaredPermissions: plainJson(v.declaredPermissions),
+    allowedDomains: v.allowedDomains ?? [],
+    provenance: plainJson(v.provenance),
+    quarantineStatus: v.quarantineStatus ?? null,
+    yankedAt: v.yanked ? now : null,
+    riskSignals: plainJson(v.riskSignals ?? []),
+    tier: run?.tier ?? 'UNVERIFIED',
+    trustScore: run?.trustScore ?? null,
+    verificationState: run ? verificationStateOf(run.tier) : 'UNVERIFIED',
+    lastVerifiedAt: run?.verifiedAt ?? null,
+  };
+}
