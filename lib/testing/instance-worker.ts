@@ -8,11 +8,15 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { runDueCheckpoint } from '@/lib/server/audit/checkpoint-scheduler';
 import { runDueSyncs } from '@/lib/server/registries/sync-scheduler';
 import { prepareInstanceExclusively } from '@/lib/server/startup/prepare-instance';
+import { signInWithPassword } from '@/lib/server/users/sign-in-with-password';
+import { SIGN_IN_SERVICE } from '@/lib/server/users/sign-in-service';
 
 const name = process.env.INSTANCE_NAME ?? 'instance';
 const intervalMinutes = Number(process.env.INSTANCE_INTERVAL_MINUTES ?? 0.05);
 const windowMs = Number(process.env.INSTANCE_WINDOW_MS ?? 8000);
 const writes = Number(process.env.INSTANCE_AUDIT_WRITES ?? 40);
+/** Wrong-password sign-ins this instance makes for the shared first admin (the limit is shared). */
+const failedSignIns = Number(process.env.INSTANCE_FAILED_SIGN_INS ?? 3);
 const emit = (o: object) => process.stdout.write(`${JSON.stringify({ instance: name, ...o })}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -32,6 +36,15 @@ async function main() {
       );
     }
   })();
+  // Failed sign-ins through the real operation: each instance alone stays under the account limit.
+  const signIns: string[] = [];
+  for (let i = 0; i < failedSignIns; i++) {
+    const result = await signInWithPassword({
+      actor: SIGN_IN_SERVICE,
+      input: { email: process.env.TOOLLEDGER_ADMIN_EMAIL ?? '', password: `wrong ${name} ${i}`, clientAddress: null },
+    });
+    signIns.push(result.ok ? 'ok' : result.reason);
+  }
   let ticks = 0;
   const syncRuns: string[] = [];
   let checkpoints = 0;
@@ -44,7 +57,7 @@ async function main() {
     await sleep(100);
   }
   await writer;
-  emit({ done: true, ticks, syncRuns, checkpoints });
+  emit({ done: true, ticks, syncRuns, checkpoints, signIns });
   await closeDatabase();
 }
 

@@ -7,6 +7,8 @@ import { openDatabase, type Database } from '@/lib/db/driver';
 import { setDatabaseForProcess } from '@/lib/db/client';
 import { reloadEnv } from '@/lib/env';
 import { SYSTEM_ACTOR } from '@/lib/server/actor';
+import { signInWithPassword } from '@/lib/server/users/sign-in-with-password';
+import { SIGN_IN_SERVICE } from '@/lib/server/users/sign-in-service';
 import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
 import { demoCatalog } from '@/sample-registry/demo-catalog';
 import type { SampleCatalog } from '@/sample-registry/model';
@@ -178,7 +180,17 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('two instances on one Postgr
     expect(report.checkpoints.checked).toBeGreaterThanOrEqual(1);
   });
 
-  // Hook for the shared sign-in/API rate limiter (issue 7.3, helper "auth"): start the limiter in
-  // both workers against this database and show that attempts in one count in the other.
-  it.todo('shares rate limits between the instances');
+  it('shares rate limits between the instances', async () => {
+    // Three wrong passwords from each instance: under the limit of five in either alone.
+    const results = done.flatMap((d) => d.signIns as string[]);
+    expect(results).toHaveLength(6);
+    expect(results.filter((r) => r === 'throttled' || r === 'invalid')).toHaveLength(6);
+    // Together they passed it: the right password is now refused here too, without being checked.
+    const now = await signInWithPassword({
+      actor: SIGN_IN_SERVICE,
+      input: { email: 'ops@example.com', password: 'two instances, one first admin', clientAddress: null },
+    });
+    expect(now).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(await db.prisma.auditEvent.count({ where: { action: 'user.signInFailed' } })).toBeGreaterThanOrEqual(5);
+  });
 });
