@@ -114,6 +114,11 @@ export function jsonRequest(
   return new NextRequest(`http://localhost${path}${options.search ?? ''}`, {
     method,
     ...(hasBody ? { body: options.body ?? '{}' } : {}),
-    headers: { host: 'localhost', origin: 'http://localhost', ...(hasBody ? { 'content-type': 'application/json' } : {}), ...options.headers },
+    headers: {
+      host: 'localhost',
+      origin: 'http://localhost',
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+    },
   });
 }
