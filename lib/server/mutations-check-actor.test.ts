@@ -31,27 +31,20 @@ const ALLOWED: Record<string, string> = {
   'registries/ingest-publishers.ts#upsertPublishers': 'sync internals (see insertToolVersions)',
   'registries/ingest-sync-page.ts#ingestSyncPage': 'sync internals (see insertToolVersions)',
   'registries/ingest-tool-state.ts#updateToolsAndYanks': 'sync internals (see insertToolVersions)',
+  'registries/run-registry-sync.ts#runRegistrySync': 'awaits startRegistrySync, which authorizes registry:sync first',
+  'users/change-own-password.ts#changeOwnPassword':
+    "one's own credential: any signed-in person, proven by the current password (ADR 0002)",
+  'users/user-admin-lock.ts#lockUserAdministration': 'a lock taken inside user-administration operations after their check',
+  'audit/record-audit-checkpoint.ts#insertCheckpoint':
+    'the checkpoint writer: the scheduler runs it as SYSTEM; the on-demand operation checks audit:checkpoint first',
+  'startup/bootstrap-first-admin.ts#bootstrapFirstAdmin':
+    'startup as SYSTEM: creates the admin the deployer named in the environment, once',
   'registries/sample-registry-server.ts#ensureSampleRegistryServer':
     'demo mode only: registers the bundled sample registry at start-up as SYSTEM',
 };
 
-/**
- * PENDING CONVERSION: operations other helpers are converting to the operation contract in
- * parallel (sod: change-requests, auth: users, secnet: registry save/test/sync). The lead deletes
- * each entry when its conversion merges; the "no stale entries" test below says which can go.
- */
-const PENDING: Record<string, string> = {
-  'registries/run-registry-sync.ts#startRegistrySync': 'secnet',
-  'registries/run-registry-sync.ts#runRegistrySync': 'secnet',
-  'registries/save-registry.ts#createRegistry': 'secnet',
-  'registries/save-registry.ts#updateRegistry': 'secnet',
-  'registries/save-registry.ts#setRegistryEnabled': 'secnet',
-  'registries/test-registry-connection.ts#testRegistryConnection': 'secnet',
-  'users/change-own-password.ts#changeOwnPassword': 'auth',
-  'users/find-or-create-oidc-user.ts#findOrCreateOidcUser': 'auth',
-  'users/user-admin-lock.ts#lockUserAdministration': 'auth',
-  'users/verify-credentials.ts#verifyCredentials': 'auth',
-};
+/** Operations converted in parallel and merged: none pending (kept so the scan's shape stays). */
+const PENDING: Record<string, string> = {};
 
 const ROOT = path.join(process.cwd(), 'lib', 'server');
 

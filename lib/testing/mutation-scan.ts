@@ -21,8 +21,11 @@ const RAW_WRITES = new Set(['$executeRaw', '$executeRawUnsafe']);
 const WRITING_FUNCTIONS = new Set(['recordAuditEvent']);
 /** SQL text that writes, in a string or template literal (raw statements through db.query/exec). */
 const WRITE_SQL = /\b(INSERT\s+INTO|UPDATE\s+"?\w+"?\s+SET|DELETE\s+FROM)\b/i;
-/** Calls that check the actor (lib/server/guards/assert-actor-can.ts, lib/server/operation.ts, requirePerson). */
-export const CHECK_CALLS = new Set(['assertActorCan', 'authorize', 'requirePerson']);
+/**
+ * Calls that check the actor (lib/server/guards/assert-actor-can.ts, lib/server/operation.ts,
+ * requirePerson; assertSignInService admits only the sign-in service actor of lib/server/users).
+ */
+export const CHECK_CALLS = new Set(['assertActorCan', 'authorize', 'requirePerson', 'assertSignInService']);
 
 export interface ScannedExport {
   name: string;

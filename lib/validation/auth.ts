@@ -9,7 +9,7 @@ export type TSignInInput = z.infer<typeof ZSignInInput>;
 
 /** What the sign-in endpoint hands to the credentials check: the form's fields and where they came from. */
 export const ZPasswordSignInAttempt = ZSignInInput.extend({
-  clientAddress: z.string().trim().max(64).nullable().default(null),
+  clientAddress: zText().trim().max(64).nullable().default(null),
 });
 export type TPasswordSignInAttempt = z.input<typeof ZPasswordSignInAttempt>;
 
@@ -17,16 +17,16 @@ export type TPasswordSignInAttempt = z.input<typeof ZPasswordSignInAttempt>;
 export const ZOidcSignInAttempt = z.object({
   claims: z
     .object({
-      sub: z.string().min(1).max(255),
-      email: z.string().max(254).nullish(),
-      email_verified: z.union([z.boolean(), z.string().max(10)]).nullish(),
-      name: z.string().max(200).nullish(),
+      sub: zText().min(1).max(255),
+      email: zText().max(254).nullish(),
+      email_verified: z.union([z.boolean(), zText().max(10)]).nullish(),
+      name: zText().max(200).nullish(),
       groups: z.unknown().optional(),
     })
     .passthrough(),
-  clientAddress: z.string().trim().max(64).nullable().default(null),
+  clientAddress: zText().trim().max(64).nullable().default(null),
 });
 export type TOidcSignInAttempt = z.input<typeof ZOidcSignInAttempt>;
 
-export const ZSignOutInput = z.object({ userId: z.string().min(1).max(64) });
+export const ZSignOutInput = z.object({ userId: zText().min(1).max(64) });
 export type TSignOutInput = z.infer<typeof ZSignOutInput>;

@@ -86,7 +86,7 @@ export const ZDecideAllowlistEntryInput = z
   .object({
     id: id('an allowlist entry'),
     decision: z.enum(['APPROVED', 'REJECTED'], { error: 'Choose approve or reject' }),
-    comment: z.string().trim().max(500, 'Keep the comment under 500 characters').default(''),
+    comment: zText().trim().max(500, 'Keep the comment under 500 characters').default(''),
   })
   .superRefine((v, ctx) => {
     if (v.decision === 'REJECTED' && v.comment.length < 5) {
@@ -106,7 +106,7 @@ export type TListAllowlistQuery = z.input<typeof ZListAllowlistQuery>;
 
 /** Tools offered by the "pre-approve a tool" form: searched by name, at most `limit`. */
 export const ZAllowlistToolChoicesQuery = z.object({
-  q: z.string().trim().max(200).default(''),
+  q: zText().trim().max(200).default(''),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 export type TAllowlistToolChoicesQuery = z.input<typeof ZAllowlistToolChoicesQuery>;
@@ -139,11 +139,11 @@ export type TListChangeRequestsQuery = z.input<typeof ZListChangeRequestsQuery>;
 /** What the enforcement API passes when a registered agent tries to install a tool the inventory does not know. */
 export const ZUnknownToolAttempt = z.object({
   agentId: id('an agent'),
-  agentName: z.string().trim().min(1).max(200),
+  agentName: zText().trim().min(1).max(200),
   environment: ENVIRONMENT,
-  toolName: z.string().trim().min(1).max(300),
-  version: z.string().trim().min(1).max(100),
-  artifactDigest: z.string().trim().max(200).nullable(),
-  policy: z.object({ id: z.string().max(64).optional(), version: z.number().int().min(0) }),
+  toolName: zText().trim().min(1).max(300),
+  version: zText().trim().min(1).max(100),
+  artifactDigest: zText().trim().max(200).nullable(),
+  policy: z.object({ id: zText().max(64).optional(), version: z.number().int().min(0) }),
 });
 export type TUnknownToolAttempt = z.input<typeof ZUnknownToolAttempt>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zText } from './text';
 
 const ENVIRONMENT = z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT'], {
   error: 'Environment must be PRODUCTION, STAGING or DEVELOPMENT',
@@ -11,8 +12,7 @@ export type TExportEnvironmentInput = z.infer<typeof ZExportEnvironmentInput>;
 /** One ToolHive profile file of one environment, by the file name the page and archive show. */
 export const ZToolHiveProfileInput = z.object({
   environment: ENVIRONMENT,
-  file: z
-    .string({ error: 'Name the profile file (server=…)' })
+  file: zText({ error: 'Name the profile file (server=…)' })
     .trim()
     .regex(/^[a-z0-9_-]+-[A-Za-z0-9._-]+\.json$/, 'Not a profile file name of this export')
     .max(300, 'Not a profile file name of this export'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zText } from './text';
 import { ENVIRONMENTS } from '@/lib/domain/types';
 import { ZHiddenColumns, ZUrlPage } from './search-params';
 
@@ -8,8 +9,7 @@ import { ZHiddenColumns, ZUrlPage } from './search-params';
 const env = z.enum(ENVIRONMENTS as unknown as ['PRODUCTION', 'STAGING', 'DEVELOPMENT'], {
   error: 'Use PRODUCTION, STAGING or DEVELOPMENT',
 });
-const id = z
-  .string()
+const id = zText()
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid id');
 
@@ -17,7 +17,7 @@ export const COMPLIANCE_STATUSES = ['all', 'failing', 'covered', 'passing'] as c
 
 /** /compliance */
 export const ZCompliancePageQuery = z.object({
-  q: z.string().trim().max(100, 'Use at most 100 characters').optional(),
+  q: zText().trim().max(100, 'Use at most 100 characters').optional(),
   status: z.enum(COMPLIANCE_STATUSES, { error: 'Use all, failing, covered or passing' }).optional(),
   scope: z.enum(['latest', 'all'], { error: 'Use latest or all' }).optional(),
   environment: env.optional(),
@@ -33,8 +33,7 @@ export const ALERT_SEVERITY_FILTERS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as c
 export const ZAlertsPageQuery = z.object({
   state: z.enum(ALERT_STATE_FILTERS, { error: 'Use OPEN, ACKNOWLEDGED, RESOLVED or ALL' }).default('OPEN'),
   severity: z.enum(ALERT_SEVERITY_FILTERS, { error: 'Use CRITICAL, HIGH, MEDIUM or LOW' }).optional(),
-  kind: z
-    .string()
+  kind: zText()
     .trim()
     .regex(/^[a-z0-9-]{1,60}$/, 'Not an alert kind')
     .optional(),

@@ -35,7 +35,7 @@ function secretPath(value: unknown, path: string[] = []): string | null {
  * or the object it parsed to (so the guard and the operation can both parse: idempotent).
  */
 const ZConfigJson = z
-  .union([zText({ multiline: true }), z.record(z.string(), z.unknown())])
+  .union([zText({ multiline: true }), z.record(zText(), z.unknown())])
   .optional()
   .transform((raw, ctx) => {
     let value: unknown = raw;
