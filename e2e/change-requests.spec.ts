@@ -44,11 +44,15 @@ async function raiseProductionRequest(page: Page): Promise<string> {
       page
         .getByRole('form', { name: 'New change request' })
         .getByRole('alert')
+        .filter({ hasText: /\S/ })
         .first()
         .waitFor({ timeout: 15_000 })
         .then(() => 'refused' as const),
     ]);
     if (outcome === 'created') return page.url().split('/').pop()!;
+    // A message can show while the request is still being created: trust the address once it settles.
+    await page.waitForLoadState('networkidle');
+    if (/\/changes\/(?!new)[^/?]+$/.test(new URL(page.url()).pathname)) return page.url().split('/').pop()!;
   }
   throw new Error('no Gold version that passes production policy and needs security review could be requested');
 }
