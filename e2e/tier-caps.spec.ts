@@ -7,7 +7,7 @@ test.describe('AgentNode tier caps', () => {
     await signInAs(page, 'AUDITOR');
     await page.goto('/compliance?q=Weather%20Lookup');
     const row = page.getByTestId('matrix-row').filter({ has: page.getByTestId('matrix-tool-Weather Lookup') });
-    await expect(row.getByTestId('matrix-tool-Weather Lookup')).toContainText('Partial · score 92');
+    await expect(row.getByTestId('matrix-tool-Weather Lookup')).toContainText('Partial · 92');
     await expect(row.getByTestId('cell-PRODUCTION')).toHaveAttribute('data-status', 'fail');
     await expect(row.getByTestId('cell-PRODUCTION')).toContainText('below the minimum Gold');
 

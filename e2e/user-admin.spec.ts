@@ -31,7 +31,7 @@ test.describe('user administration and audit trail', () => {
     await page.goto(`/audit?entityType=User&action=user.roleChanged`);
     const audit = page.getByTestId('audit-row').first();
     await expect(audit).toContainText('admin@toolledger.local');
-    await expect(audit).toContainText('user.roleChanged');
+    await expect(audit).toContainText('Role changed');
     await expect(audit.getByRole('table', { name: 'Changes' })).toContainText('SECURITY_REVIEWER');
     await expect(audit.getByRole('table', { name: 'Changes' })).toContainText('COMPLIANCE_OFFICER');
   });
@@ -52,7 +52,7 @@ test.describe('user administration and audit trail', () => {
     await expect(page.getByTestId('chain-status')).toContainText('Chain intact');
 
     await page.goto('/audit?from=2026-13-45');
-    await expect(page.getByText('Not a real date')).toBeVisible();
+    await expect(page.getByText('Not a real date', { exact: true })).toBeVisible();
 
     await page.goto('/audit?actor=nobody-at-all');
     await expect(page.getByText('No audit records match')).toBeVisible();
