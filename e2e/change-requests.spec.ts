@@ -40,7 +40,9 @@ async function raiseProductionRequest(page: Page): Promise<string> {
     await page.getByLabel('Justification').fill('Support agents must look up order status for customers in production.');
     await page.getByRole('button', { name: 'Submit request' }).click();
     const outcome = await Promise.race([
-      page.waitForURL(/\/changes\/(?!new)[^/?]+$/, { timeout: 15_000 }).then(() => 'created' as const),
+      page
+        .waitForURL((url) => /^\/changes\/(?!new)[^/]+$/.test(url.pathname), { timeout: 15_000 })
+        .then(() => 'created' as const),
       page
         .getByRole('form', { name: 'New change request' })
         .getByRole('alert')
@@ -49,10 +51,14 @@ async function raiseProductionRequest(page: Page): Promise<string> {
         .waitFor({ timeout: 15_000 })
         .then(() => 'refused' as const),
     ]);
-    if (outcome === 'created') return page.url().split('/').pop()!;
-    // A message can show while the request is still being created: trust the address once it settles.
-    await page.waitForLoadState('networkidle');
-    if (/\/changes\/(?!new)[^/?]+$/.test(new URL(page.url()).pathname)) return page.url().split('/').pop()!;
+    if (outcome === 'created') return new URL(page.url()).pathname.split('/').pop()!;
+    // A message can show while the request is still being created and the page moves on after it:
+    // give the address a moment to settle before taking it as a refusal.
+    const moved = await page
+      .waitForURL((url) => /^\/changes\/(?!new)[^/]+$/.test(url.pathname), { timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (moved) return new URL(page.url()).pathname.split('/').pop()!;
   }
   throw new Error('no Gold version that passes production policy and needs security review could be requested');
 }
