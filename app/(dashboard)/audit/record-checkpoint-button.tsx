@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { recordAuditCheckpointAction } from './checkpoint-actions';
+import { recordAuditCheckpointAction } from './actions';
 
 export function RecordCheckpointButton() {
   const [state, action, pending] = useActionState(recordAuditCheckpointAction, null);
