@@ -51,26 +51,6 @@ export const ZUpdatePolicyInput = ZPolicySettings.extend({
 
 export type TUpdatePolicyInput = z.infer<typeof ZUpdatePolicyInput>;
 
-/** Compliance matrix filters as they come from the URL (invalid values fall back to defaults). */
-export const ZComplianceFilter = z.object({
-  q: zText().trim().max(100).optional().catch(undefined),
-  status: z.enum(['all', 'failing', 'covered', 'passing']).optional().catch(undefined),
-  scope: z.enum(['latest', 'all']).optional().catch(undefined),
-  environment: z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
-});
-export type TComplianceFilter = z.infer<typeof ZComplianceFilter>;
-
-/** First value of each search param (Next gives arrays for repeated keys), empty strings dropped. */
-export function firstParams(sp: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(sp)) {
-    const s = Array.isArray(v) ? v[0] : v;
-    if (s) out[k] = s;
-  }
-  return out;
-}
-
 /** One environment's policy history (newest first, at most `limit` versions). */
 export const ZPolicyVersionsQuery = z.object({
   environment: z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT'], { error: 'Unknown environment' }),

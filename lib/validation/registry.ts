@@ -129,8 +129,6 @@ export const ZAlertFilter = z.object({
 });
 export type TAlertFilter = z.infer<typeof ZAlertFilter>;
 
-export const ZAlertActionInput = z.object({ id: zText().min(1), action: z.enum(['acknowledge', 'resolve']) });
-
 export const ZSyncRunFilter = z.object({
   registryId: zText().trim().max(60).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
