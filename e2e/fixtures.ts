@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_USERS } from '../lib/demo/demo-users';
 
@@ -22,3 +24,13 @@ export async function signInAs(page: Page, role: DemoRole | { email: string }) {
 
 export const test = base;
 export { expect };
+
+/**
+ * Moves the e2e server's clock (lib/server/clock.ts) to `days` after real time; 0 puts it back.
+ * The file is the one scripts/e2e-server.mjs names; the server reads it on its next call.
+ * Tests that move the clock put it back in a `finally` so later specs see real time.
+ */
+export function moveServerClock(days: number) {
+  const port = process.env.E2E_PORT ?? '3100';
+  writeFileSync(path.resolve(`.data/e2e-${port}/clock-offset-ms`), String(Math.round(days * 86_400_000)));
+}

@@ -54,8 +54,17 @@ describe('demo mode (issue 7.1)', () => {
       { NODE_ENV: 'production', DATABASE_URL: '', DATABASE_MIGRATION_URL: PG },
       /DATABASE_MIGRATION_URL: needs DATABASE_URL too/,
     ],
+    [
+      'a test clock outside demo mode',
+      { TOOLLEDGER_TEST_CLOCK_FILE: '/tmp/clock' },
+      /TOOLLEDGER_TEST_CLOCK_FILE: a test clock is refused/,
+    ],
   ])('refuses %s', (_name, over, message) => {
     expect(() => parseEnv({ DATABASE_URL: PG, ...PROD, ...over })).toThrow(message);
+  });
+
+  it('accepts a test clock in demo mode', () => {
+    expect(parseEnv({ TOOLLEDGER_TEST_CLOCK_FILE: '/tmp/clock' }).TOOLLEDGER_TEST_CLOCK_FILE).toBe('/tmp/clock');
   });
 
   it('normalizes the admin email as every user email is', () => {

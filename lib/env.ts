@@ -60,6 +60,8 @@ const ZEnvFields = z.object({
   OIDC_ALLOWED_GROUPS: z.string().optional(),
   /** Public API requests per key per minute, shared by every instance (default far above 200 req/s). */
   TOOLLEDGER_API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60_000),
+  /** End-to-end tests only: a file holding a clock offset in ms (lib/server/clock.ts). Demo mode only. */
+  TOOLLEDGER_TEST_CLOCK_FILE: z.string().optional(),
 });
 
 /**
@@ -86,6 +88,9 @@ const ZEnv = ZEnvFields.superRefine((e, ctx) => {
     ctx.addIssue({ code: 'custom', path: ['DATABASE_MIGRATION_URL'], message: 'needs DATABASE_URL too (the runtime role)' });
   }
   if (demoModeOf(e)) return;
+  if (e.TOOLLEDGER_TEST_CLOCK_FILE) {
+    ctx.addIssue({ code: 'custom', path: ['TOOLLEDGER_TEST_CLOCK_FILE'], message: 'a test clock is refused outside demo mode' });
+  }
   for (const [name, why] of Object.entries(REQUIRED_OUTSIDE_DEMO)) {
     if (!e[name as keyof typeof REQUIRED_OUTSIDE_DEMO]) {
       ctx.addIssue({ code: 'custom', path: [name], message: `required when demo mode is off (${why})` });

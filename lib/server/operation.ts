@@ -3,6 +3,7 @@ import type { PrismaClient } from '@prisma/client';
 import type { z } from 'zod';
 import type { Permission } from '@/lib/auth/permissions';
 import { getPrisma } from '@/lib/db/client';
+import { now as clockNow } from '@/lib/server/clock';
 import type { Actor } from '@/lib/server/actor';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { validationError } from '@/lib/server/errors';
@@ -32,7 +33,7 @@ export interface OperationContext {
 export type OperationContextInput = Partial<OperationContext>;
 
 export async function operationContext(ctx: OperationContextInput = {}): Promise<OperationContext> {
-  return { db: ctx.db ?? (await getPrisma()), now: ctx.now ?? new Date() };
+  return { db: ctx.db ?? (await getPrisma()), now: ctx.now ?? clockNow() };
 }
 
 /** Validates an operation's input with its one zod schema; a failure is a 400 with field issues. */

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Prisma } from '@prisma/client';
 import { getDatabase } from '@/lib/db/client';
 import { decideEnforcement, type DecisionCode } from '@/lib/domain/policy/enforce-decision';
+import { now as clockNow } from '@/lib/server/clock';
 import { AppError } from '@/lib/server/errors';
 import type { ApiKeyContext } from '@/lib/server/guards/with-api-key';
 import type { TEnforceRequest, TEnforceResponse } from '@/lib/validation/enforce';
@@ -24,7 +25,7 @@ const REFUSALS: Partial<Record<DecisionCode, { status: number; code: string }>> 
  */
 export async function enforce(input: TEnforceRequest, { key, actor }: ApiKeyContext): Promise<TEnforceResponse> {
   const db = await getDatabase();
-  const now = new Date();
+  const now = clockNow();
   const facts = await loadEnforcementFacts(db, input, now);
   const decision = decideEnforcement(facts);
   const toolId = facts.tool && facts.tool !== 'ambiguous' ? facts.tool.id : null;

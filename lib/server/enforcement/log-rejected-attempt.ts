@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDatabase } from '@/lib/db/client';
+import { now as clockNow } from '@/lib/server/clock';
 import { printable } from '@/lib/validation/text';
 import { insertEnforcementDecision } from './insert-enforcement-decision';
 
@@ -23,7 +24,7 @@ export async function logRejectedAttempt(a: { apiKeyId: string; raw: unknown; st
   const digest = field(a.raw, 'artifactDigest');
   try {
     await insertEnforcementDecision(await getDatabase(), {
-      createdAt: new Date(),
+      createdAt: clockNow(),
       apiKeyId: a.apiKeyId,
       agentName: field(a.raw, 'agent'),
       agentId: null,
