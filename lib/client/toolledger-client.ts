@@ -1,4 +1,12 @@
+import type { z } from 'zod';
 import { ZEnforceResponse, type TEnforceRequest, type TEnforceResponse } from '@/lib/validation/enforce';
+import {
+  ZReportToolDefinitionsResponse,
+  ZVerificationStatus,
+  type TReportToolDefinitions,
+  type TReportToolDefinitionsResponse,
+  type TVerificationStatus,
+} from '@/lib/validation/tool-definitions';
 import { isIngestAnswer, type IngestAnswer, type InvocationEvent } from './events';
 import { requestJson, ToolLedgerHttpError, type HttpOptions } from './http';
 
@@ -7,18 +15,8 @@ export const CLIENT_OPERATIONS = {
   enforce: { method: 'post', path: '/api/v1/enforce' },
   sendEvents: { method: 'post', path: '/api/v1/events' },
   verification: { method: 'get', path: '/api/v1/verifications' },
+  reportDefinitions: { method: 'post', path: '/api/v1/tool-definitions' },
 } as const;
-
-export interface VerificationStatus {
-  tool: string;
-  version: string;
-  tier: string;
-  trustScore: number | null;
-  verificationState: string;
-  lastVerifiedAt: string | null;
-  toolDefsHash: string | null;
-  quarantined: boolean;
-}
 
 /**
  * A typed client of ToolLedger's public API, for agents and gateways: timeouts, retries with
@@ -31,10 +29,13 @@ export class ToolLedgerClient {
   /** Asks whether an install or an invocation may go ahead. Refusals (4xx) throw ToolLedgerHttpError with the code. */
   async enforce(request: TEnforceRequest): Promise<TEnforceResponse> {
     const { body } = await requestJson(this.options, 'POST', CLIENT_OPERATIONS.enforce.path, { json: request });
-    const parsed = ZEnforceResponse.safeParse(body);
-    if (!parsed.success)
-      throw new ToolLedgerHttpError(`ToolLedger's enforce answer did not match its schema: ${parsed.error.message}`, 200, body);
-    return parsed.data;
+    return checked(ZEnforceResponse, body, 'enforce');
+  }
+
+  /** Reports a server's tool definitions; the answer says whether they are the approved ones. */
+  async reportDefinitions(report: TReportToolDefinitions): Promise<TReportToolDefinitionsResponse> {
+    const { body } = await requestJson(this.options, 'POST', CLIENT_OPERATIONS.reportDefinitions.path, { json: report });
+    return checked(ZReportToolDefinitionsResponse, body, 'tool-definitions');
   }
 
   /** Sends up to 10,000 events as one NDJSON batch; per-line refusals come back in the answer. */
@@ -52,11 +53,19 @@ export class ToolLedgerClient {
   }
 
   /** The verification status ToolLedger holds for one version. */
-  async verification(q: { tool: string; version: string; registry?: string }): Promise<VerificationStatus> {
+  async verification(q: { tool: string; version: string; registry?: string }): Promise<TVerificationStatus> {
     const params = new URLSearchParams({ tool: q.tool, version: q.version, ...(q.registry ? { registry: q.registry } : {}) });
     const { body } = await requestJson(this.options, 'GET', `${CLIENT_OPERATIONS.verification.path}?${params}`);
-    return body as VerificationStatus;
+    return checked(ZVerificationStatus, body, 'verifications');
   }
+}
+
+/** An answer that does not match the documented schema is ToolLedger's bug, reported as such. */
+function checked<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success)
+    throw new ToolLedgerHttpError(`ToolLedger's ${what} answer did not match its schema: ${parsed.error.message}`, 200, body);
+  return parsed.data;
 }
 
 export { ToolLedgerHttpError };
