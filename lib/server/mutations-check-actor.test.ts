@@ -43,6 +43,7 @@ const ALLOWED: Record<string, string> = {
     'a gateway report: assertMayReport admits only an API key with the ingest scope (or SYSTEM), withApiKey authenticated it',
   'tool-definitions/raise-definition-alerts.ts#raiseDefinitionAlerts':
     'raises alerts inside reportToolDefinitions (and the sync) after their own checks',
+  'tool-definitions/scan-registry-definitions.ts#scanRegistryDefinitions': 'sync internals (see insertToolVersions)',
   'registries/sample-registry-server.ts#ensureSampleRegistryServer':
     'demo mode only: registers the bundled sample registry at start-up as SYSTEM',
 };
