@@ -11,4 +11,5 @@ export const APPEND_ONLY_TABLES = [
   'EnforcementDecision',
   'Approval',
   'ChangeComment',
+  'ToolDefinitionReport',
 ] as const;

@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = {
   'tool.imported': 'Tool imported',
   'tool.ownershipUpdated': 'Tool ownership updated',
   'tool.synced': 'Tool synced',
+  // Tool definitions seen by gateways and syncs (issue 15)
+  'toolDefinitions.reported': 'Tool definitions reported',
   'user.bootstrapped': 'First admin bootstrapped',
   'user.created': 'User created',
   'user.createdBySso': 'User created by single sign-on',

@@ -7,6 +7,12 @@ import {
   ZErrorResponse,
   ZHealthResponse,
 } from '@/lib/validation/enforce';
+import {
+  DEFINITIONS_MAX_BODY_BYTES,
+  ZReportToolDefinitions,
+  ZReportToolDefinitionsResponse,
+  ZVerificationStatus,
+} from '@/lib/validation/tool-definitions';
 
 /**
  * The public API's OpenAPI 3.1 document, generated from the same zod schemas the handlers use
@@ -20,6 +26,10 @@ const SCHEMAS = {
   DecisionReason: { schema: ZDecisionReason, io: 'output' },
   Error: { schema: ZErrorResponse, io: 'output' },
   Health: { schema: ZHealthResponse, io: 'output' },
+  // Gateways (issue 15)
+  ReportToolDefinitions: { schema: ZReportToolDefinitions, io: 'input' },
+  ReportToolDefinitionsResponse: { schema: ZReportToolDefinitionsResponse, io: 'output' },
+  VerificationStatus: { schema: ZVerificationStatus, io: 'output' },
 } as const;
 
 type JsonObject = Record<string, unknown>;
@@ -187,6 +197,50 @@ export function buildOpenApiDocument(serverUrl?: string) {
             '401': json('Error', 'Not signed in.'),
             '403': json('Error', 'The role lacks registry:sync.'),
             '404': json('Error', 'Unknown registry.'),
+          },
+        },
+      },
+      '/api/v1/tool-definitions': {
+        post: {
+          operationId: 'reportToolDefinitions',
+          summary: 'Report the tool definitions a server announced (gateways), and learn whether they are the approved ones',
+          description:
+            "ToolLedger hashes the definitions (name, description, input schema; sorted by name), compares the hash with the version's pinned one (the registry's, or else the first report's), scans them for poisoning, keeps the report and raises a critical alert for a change or a critical finding. `accepted: false` tells the gateway to refuse calls. Requires the `ingest` scope; a key bound to an agent may only report for that agent.",
+          security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
+          requestBody: {
+            required: true,
+            description: `JSON, at most ${DEFINITIONS_MAX_BODY_BYTES} bytes.`,
+            content: { 'application/json': { schema: ref('ReportToolDefinitions') } },
+          },
+          responses: {
+            '200': json('ReportToolDefinitionsResponse', 'The verdict, the scan findings and the declared permissions.'),
+            '400': json('Error', 'Malformed JSON or invalid fields.'),
+            '401': json('Error', 'Missing, unknown, revoked or expired API key.'),
+            '403': json('Error', 'The key lacks the ingest scope, or is bound to another agent.'),
+            '404': json('Error', 'Unknown agent, tool or version.'),
+            '409': json('Error', 'The tool name is in several registries: send registry.'),
+            '413': json('Error', `Body larger than ${DEFINITIONS_MAX_BODY_BYTES} bytes.`),
+          },
+        },
+      },
+      '/api/v1/verifications': {
+        get: {
+          operationId: 'getVerificationStatus',
+          summary: "One version's verification status: tier, trust score, state, pinned definitions hash, quarantine",
+          security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
+          parameters: [
+            { name: 'tool', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'version', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'registry', in: 'query', required: false, schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': json('VerificationStatus', 'The status.'),
+            '400': json('Error', 'Missing or invalid parameters.'),
+            '401': json('Error', 'Missing, unknown, revoked or expired API key.'),
+            '403': json('Error', 'The key lacks the read scope.'),
+            '404': json('Error', 'Unknown tool or version.'),
+            '409': json('Error', 'The tool name is in several registries: send registry.'),
+            ...METHOD_NOT_ALLOWED,
           },
         },
       },

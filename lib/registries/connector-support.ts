@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@/lib/domain/canonical-json';
+import { canonicalToolDefinitions, toolDefinitionsHash, type ToolDefinition } from '@/lib/domain/tool-definitions/hash';
 import { RegistryHttpError, type RegistryErrorKind } from './http';
 
 /** SHA-256 (hex) over canonical JSON: the same payload always hashes the same, key order aside. */
@@ -41,29 +42,15 @@ export function isItemLevel(e: unknown): boolean {
   return e.kind === 'http' && e.status !== null && e.status >= 400 && e.status < 500;
 }
 
-export interface ToolDefinition {
-  name: string;
-  description: string | null;
-  inputSchema: unknown;
-  /** True for a tool the source names (ToolHive `tools`) without a definition (`tool_definitions`). */
-  definitionMissing?: boolean;
-}
+export type { ToolDefinition };
 
 /**
  * Canonical tool definitions (name, description, inputSchema; sorted by name) and their SHA-256,
- * so a renamed tool or an edited schema changes the hash, not only an edited description.
+ * so a renamed tool or an edited schema changes the hash, not only an edited description. The
+ * gateway hashes a live server's tools/list the same way (lib/domain/tool-definitions/hash.ts).
  */
 export function hashToolDefinitions(defs: ToolDefinition[]): { definitions: ToolDefinition[]; hash: string } {
-  const definitions = [...defs]
-    // The mark only appears where a definition is missing, so fully defined lists hash as before.
-    .map((d) => ({
-      name: d.name,
-      description: d.description ?? null,
-      inputSchema: d.inputSchema ?? null,
-      ...(d.definitionMissing ? { definitionMissing: true } : {}),
-    }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { definitions, hash: sha256Canonical(definitions) };
+  return { definitions: canonicalToolDefinitions(defs), hash: toolDefinitionsHash(defs) };
 }
 
 /** Reads a bounded positive integer setting from a Registry row's config JSON. */

@@ -39,6 +39,11 @@ const ALLOWED: Record<string, string> = {
     'the checkpoint writer: the scheduler runs it as SYSTEM; the on-demand operation checks audit:checkpoint first',
   'startup/bootstrap-first-admin.ts#bootstrapFirstAdmin':
     'startup as SYSTEM: creates the admin the deployer named in the environment, once',
+  'tool-definitions/report-tool-definitions.ts#reportToolDefinitions':
+    'a gateway report: assertMayReport admits only an API key with the ingest scope (or SYSTEM), withApiKey authenticated it',
+  'tool-definitions/raise-definition-alerts.ts#raiseDefinitionAlerts':
+    'raises alerts inside reportToolDefinitions (and the sync) after their own checks',
+  'tool-definitions/scan-registry-definitions.ts#scanRegistryDefinitions': 'sync internals (see insertToolVersions)',
   'registries/sample-registry-server.ts#ensureSampleRegistryServer':
     'demo mode only: registers the bundled sample registry at start-up as SYSTEM',
 };

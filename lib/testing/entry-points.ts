@@ -92,6 +92,9 @@ export const ROUTES: RouteCase[] = [
   { route: 'GET /api/v1/health', auth: { kind: 'public', why: 'liveness probe for load balancers; says only "ok"' } },
   { route: 'GET /api/v1/openapi.json', auth: { kind: 'public', why: 'the public API description, no data' } },
   { route: 'POST /api/v1/registries/:id/sync', auth: session('registry:sync'), params: { id: 'missing' } },
+  // Gateways (issue 15)
+  { route: 'POST /api/v1/tool-definitions', auth: { kind: 'apiKey', scope: 'INGEST' } },
+  { route: 'GET /api/v1/verifications', auth: { kind: 'apiKey', scope: 'READ' } },
   {
     route: 'GET /api/auth/:nextauth',
     auth: { kind: 'public', why: 'next-auth sign-in endpoints: the gate itself (sign-in tests)' },

@@ -17,6 +17,7 @@ import {
   verificationStateOf,
   type StoredVersion,
 } from './ingest-helpers';
+import { scanRegistryDefinitions } from '@/lib/server/tool-definitions/scan-registry-definitions';
 import { insertToolVersions, insertVerificationRecords, newId, type RecordRow, type VersionRow } from './bulk-sql';
 import { upsertPublishers } from './ingest-publishers';
 import { updateToolsAndYanks, type Slot, type ToolAlert } from './ingest-tool-state';
@@ -143,6 +144,8 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
   }
   if (newVersions.length > 0) {
     counts.versionsCreated = await insertToolVersions(tx, newVersions);
+    const toolNames = new Map([...toolRow.values()].map((t) => [t.id, t.name]));
+    await scanRegistryDefinitions(tx, newVersions, toolNames, now);
     for (const slot of slots) if (!slot.stored) note(slot.toolId, `version ${slot.version.version}`, 'added');
   }
 

@@ -17,6 +17,8 @@ import { OwnershipForm } from '@/components/inventory/ownership-form';
 import { activeQuarantine } from '@/components/inventory/version-facts';
 import { updateToolOwnershipAction } from './actions';
 import { RequestForEnvironment } from '@/components/change-requests/request-for-environment';
+import { DefinitionScans } from '@/components/inventory/definition-scans';
+import { listDefinitionScans } from '@/lib/server/tool-definitions/list-definition-scans';
 
 // The title and the page read the same tool once per request.
 // One read per request for the title and the page; the page guard runs first in both.
@@ -160,6 +162,9 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
         ) : (
           <VersionHistory versions={detail.versions} latestVersionId={tool.latestVersionId} />
         )}
+      </Card>
+      <Card title="Tool definitions check">
+        <DefinitionScans scans={await listDefinitionScans({ actor: actorOf(me), input: { toolId: tool.id } })} />
       </Card>
       <Card title="Audit history">
         <ToolAuditHistory detail={detail} />

@@ -1,0 +1,77 @@
+import type { ToolLedgerClient } from '@/lib/client/toolledger-client';
+import { ToolLedgerHttpError } from '@/lib/client/http';
+
+export interface GateDecision {
+  allow: boolean;
+  /** Why, as a person reads it: ToolLedger's reasons, or why ToolLedger was not asked. */
+  reasons: string[];
+  decisionId: string | null;
+  /** Where the answer came from: ToolLedger, a cached allow, or the fail mode when unreachable. */
+  source: 'toolledger' | 'cache' | 'fail-open' | 'fail-closed' | 'refused';
+}
+
+export interface DecisionGateOptions {
+  agent: string;
+  tool: string;
+  version: string;
+  registry?: string;
+  failOpen: boolean;
+  /** How long an allow for `invoke` is reused; 0 asks every call. A deny is never reused. */
+  cacheMs: number;
+  log: (message: string) => void;
+  now?: () => number;
+}
+
+/**
+ * Asks ToolLedger's enforcement API for this agent, tool and version. Only allows are cached, and
+ * only for invocations, so an approval takes effect on the next call and a revocation or
+ * quarantine within the cache time at most (and at once when `invalidate` is called, which the
+ * gateway does whenever ToolLedger's enforcement generation moves).
+ */
+export class DecisionGate {
+  private cachedAllow: { until: number; decisionId: string } | null = null;
+
+  constructor(
+    private readonly client: ToolLedgerClient,
+    private readonly options: DecisionGateOptions,
+  ) {}
+
+  invalidate(): void {
+    this.cachedAllow = null;
+  }
+
+  async check(action: 'install' | 'invoke'): Promise<GateDecision> {
+    const now = (this.options.now ?? Date.now)();
+    if (action === 'invoke' && this.cachedAllow && this.cachedAllow.until > now) {
+      return { allow: true, reasons: [], decisionId: this.cachedAllow.decisionId, source: 'cache' };
+    }
+    const { agent, tool, version, registry } = this.options;
+    try {
+      const answer = await this.client.enforce({ agent, tool, version, action, ...(registry ? { registry } : {}) });
+      const allow = answer.decision === 'allow';
+      if (allow && action === 'invoke' && this.options.cacheMs > 0) {
+        this.cachedAllow = { until: now + this.options.cacheMs, decisionId: answer.decisionId };
+      } else if (!allow) {
+        this.cachedAllow = null;
+      }
+      return { allow, reasons: answer.reasons.map((r) => r.message), decisionId: answer.decisionId, source: 'toolledger' };
+    } catch (e) {
+      if (!(e instanceof ToolLedgerHttpError)) throw e;
+      this.cachedAllow = null;
+      if (!e.unreachable) {
+        // ToolLedger answered and refused the question itself (bad key, unknown agent): a deny.
+        return { allow: false, reasons: [e.message], decisionId: null, source: 'refused' };
+      }
+      const mode = this.options.failOpen ? 'fail-open' : 'fail-closed';
+      this.options.log(
+        `${action} ${tool}@${version}: ToolLedger unreachable (${e.message}); ${mode}: ${this.options.failOpen ? 'allowed' : 'refused'}`,
+      );
+      return {
+        allow: this.options.failOpen,
+        reasons: [`ToolLedger is unreachable and this gateway is configured ${mode}`],
+        decisionId: null,
+        source: mode,
+      };
+    }
+  }
+}

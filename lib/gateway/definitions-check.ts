@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { ToolLedgerHttpError } from '@/lib/client/http';
+import type { ToolLedgerClient } from '@/lib/client/toolledger-client';
+import { canonicalJson } from '@/lib/domain/canonical-json';
+
+interface ListedTool {
+  name: string;
+  description?: string;
+  inputSchema?: unknown;
+  outputSchema?: unknown;
+}
+
+export interface DefinitionsState {
+  /** Why calls are refused (changed or poisoned definitions, or not checked while fail-closed); null = fine. */
+  blocked: string | null;
+  /** `sha256:` of each tool's input and output schema, for the events. */
+  schemaHashes: Map<string, { input: string; output: string | null }>;
+  /** The version's declared permissions as `dimension:level` (from ToolLedger). */
+  declaredPermissions: string[];
+}
+
+const sha256 = (value: unknown) => `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
+
+/**
+ * Lists the server's tools (following pagination), reports them to ToolLedger and keeps its
+ * verdict. Calls wait for the first check; a later one (the server announced a change) blocks
+ * calls as soon as its verdict is a refusal.
+ */
+export class DefinitionsCheck {
+  state: DefinitionsState = { blocked: 'tool definitions not checked yet', schemaHashes: new Map(), declaredPermissions: [] };
+  private current: Promise<void> | null = null;
+
+  constructor(
+    private readonly list: (cursor?: string) => Promise<{ tools: ListedTool[]; nextCursor?: string }>,
+    private readonly client: ToolLedgerClient,
+    private readonly subject: { agent: string; tool: string; version: string; registry?: string; failOpen: boolean },
+    private readonly log: (m: string) => void,
+  ) {}
+
+  /** Resolves once a check has finished (the first one, or the one running now). */
+  ready(): Promise<void> {
+    return this.current ?? Promise.resolve();
+  }
+
+  refresh(): Promise<void> {
+    this.current = this.run().catch((e: Error) => {
+      this.state = { ...this.state, blocked: `tool definitions could not be checked: ${e.message}` };
+      this.log(this.state.blocked!);
+    });
+    return this.current;
+  }
+
+  private async run(): Promise<void> {
+    const tools: ListedTool[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const res = await this.list(cursor);
+      tools.push(...res.tools);
+      cursor = res.nextCursor;
+      if (!cursor) break;
+    }
+    const schemaHashes = new Map(
+      tools.map((t) => [t.name, { input: sha256(t.inputSchema ?? {}), output: t.outputSchema ? sha256(t.outputSchema) : null }]),
+    );
+    const { agent, tool, version, registry } = this.subject;
+    try {
+      const answer = await this.client.reportDefinitions({
+        agent,
+        tool,
+        version,
+        ...(registry ? { registry } : {}),
+        definitions: tools.map((t) => ({ name: t.name, description: t.description ?? null, inputSchema: t.inputSchema ?? null })),
+      });
+      const why =
+        answer.verdict === 'CHANGED'
+          ? `the tool definitions of ${tool}@${version} differ from the approved ones (hash ${answer.hash.slice(0, 12)}…, approved ${answer.pinnedHash?.slice(0, 12)}…)`
+          : `the tool definitions of ${tool}@${version} hold ${answer.findings
+              .filter((f) => f.severity === 'CRITICAL')
+              .map((f) => `${f.label.toLowerCase()} in ${f.tool}`)
+              .join(', ')}`;
+      this.state = { blocked: answer.accepted ? null : why, schemaHashes, declaredPermissions: answer.declaredPermissions };
+      if (!answer.accepted) this.log(`refusing calls: ${why}`);
+    } catch (e) {
+      if (!(e instanceof ToolLedgerHttpError) || !e.unreachable) throw e;
+      const mode = this.subject.failOpen ? 'fail-open' : 'fail-closed';
+      this.log(`tool definitions not checked, ToolLedger unreachable (${e.message}); ${mode}`);
+      this.state = {
+        ...this.state,
+        schemaHashes,
+        blocked: this.subject.failOpen
+          ? null
+          : 'ToolLedger is unreachable, so the tool definitions are not checked, and this gateway is configured fail-closed',
+      };
+    }
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The gateway as agents run it: a separate process (bin/toolledger-gateway.mjs) in front of the
+ * real, published reference filesystem server (@modelcontextprotocol/server-filesystem, a dev
+ * dependency), driven by the MCP SDK's own client, against ToolLedger's real route handlers on
+ * loopback over this test's database (issue 15, "Done when").
+ */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getPrisma } from '@/lib/db/client';
+import { seedPolicies } from '@/lib/demo/seed-policies';
+import { createApiKey } from '@/lib/server/api-keys/create-api-key';
+import { loadRouteHandlers, type RouteHandler } from '@/lib/testing/entry-points';
+import { serveRouteHandlers } from '@/lib/testing/serve-route-handlers';
+import { withTestDatabase } from '@/lib/testing/test-database';
+
+withTestDatabase();
+
+const require = createRequire(import.meta.url);
+const FS_PACKAGE = '@modelcontextprotocol/server-filesystem';
+const FS_DIR = path.dirname(require.resolve(`${FS_PACKAGE}/package.json`));
+const FS_VERSION = (JSON.parse(readFileSync(path.join(FS_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+const FS_ENTRY = path.join(FS_DIR, 'dist', 'index.js');
+const GATEWAY = path.resolve('bin/toolledger-gateway.mjs');
+
+const work = mkdtempSync(path.join(tmpdir(), 'gateway-'));
+writeFileSync(path.join(work, 'hello.txt'), 'hello from the filesystem server\n');
+
+let routes: Map<string, RouteHandler>;
+let toolLedger: { server: Server; url: string };
+let apiKey = '';
+let versionId = '';
+let agentName = '';
+
+async function startToolLedger(port = 0) {
+  toolLedger = await serveRouteHandlers(routes, port);
+}
+
+async function stopToolLedger() {
+  await new Promise<void>((r) => toolLedger.server.close(() => r()));
+}
+
+beforeAll(async () => {
+  const all = await loadRouteHandlers();
+  routes = new Map([...all].filter(([k]) => k.includes('/api/v1/')));
+  const db = await getPrisma();
+  await seedPolicies(db);
+  const admin = await db.user.create({ data: { email: 'admin@gateway.test', name: 'Admin', role: 'ADMIN' } });
+  const registry = await db.registry.create({ data: { kind: 'NPM', name: 'npm', baseUrl: 'https://registry.npmjs.org' } });
+  const publisher = await db.publisher.create({
+    data: { registryId: registry.id, externalId: 'modelcontextprotocol', name: 'Anthropic' },
+  });
+  const tool = await db.tool.create({
+    data: { registryId: registry.id, publisherId: publisher.id, externalId: FS_PACKAGE, name: FS_PACKAGE, tier: 'GOLD' },
+  });
+  const version = await db.toolVersion.create({
+    data: {
+      toolId: tool.id,
+      version: FS_VERSION,
+      tier: 'GOLD',
+      trustScore: 95,
+      verificationState: 'PASSED',
+      lastVerifiedAt: new Date(),
+      filesystem: 'WRITE',
+    },
+  });
+  versionId = version.id;
+  const agent = await db.agent.create({ data: { name: 'coding-agent-dev-01', environment: 'DEVELOPMENT', owner: 'eng' } });
+  agentName = agent.name;
+  await db.installation.create({
+    data: {
+      agentId: agent.id,
+      toolVersionId: version.id,
+      toolId: tool.id,
+      environment: 'DEVELOPMENT',
+      state: 'ACTIVE',
+      approvedAt: new Date(),
+    },
+  });
+  const actor = { type: 'USER' as const, id: admin.id, label: admin.email, role: admin.role };
+  apiKey = (
+    await createApiKey({ actor, input: { name: 'gateway', scopes: ['ENFORCE', 'INGEST', 'READ'], agentId: agent.id } }, { db })
+  ).secret;
+  await startToolLedger();
+});
+
+afterAll(async () => {
+  await stopToolLedger().catch(() => undefined);
+});
+
+async function connect(extra: string[] = []) {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [
+      GATEWAY,
+      '--url',
+      toolLedger.url,
+      '--api-key',
+      apiKey,
+      '--agent',
+      agentName,
+      '--tool',
+      FS_PACKAGE,
+      '--tool-version',
+      FS_VERSION,
+      '--spool',
+      path.join(work, 'spool.ndjson'),
+      '--cache-seconds',
+      '0',
+      ...extra,
+      '--',
+      process.execPath,
+      FS_ENTRY,
+      work,
+    ],
+    env: { ...process.env } as Record<string, string>,
+    stderr: 'pipe',
+  });
+  const log: string[] = [];
+  transport.stderr?.on('data', (c: Buffer) => log.push(c.toString()));
+  const client = new Client({ name: 'gateway-test', version: '1.0.0' });
+  await client.connect(transport);
+  return { client, log, close: () => client.close() };
+}
+
+const readHello = (client: Client) =>
+  client.callTool({ name: 'read_text_file', arguments: { path: path.join(work, 'hello.txt') } });
+
+async function eventsFor(mcpStatus?: string) {
+  const db = await getPrisma();
+  return db.invocationEvent.findMany({
+    where: { toolVersionId: versionId, ...(mcpStatus ? { resultStatus: mcpStatus as never } : {}) },
+  });
+}
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('toolledger-gateway in front of the reference filesystem server', () => {
+  it('passes an approved call through and reports it as an invocation event', async () => {
+    const { client, close } = await connect();
+    const tools = await client.listTools();
+    expect(tools.tools.map((t) => t.name)).toContain('read_text_file');
+    const result = await readHello(client);
+    expect(JSON.stringify(result.content)).toContain('hello from the filesystem server');
+    await close();
+    const events = await until(
+      () => eventsFor('SUCCESS'),
+      (e) => e.length > 0,
+    );
+    expect(events[0]).toMatchObject({ agentName, toolName: FS_PACKAGE, toolVersion: FS_VERSION, resultStatus: 'SUCCESS' });
+    const db = await getPrisma();
+    expect(await db.toolDefinitionReport.count({ where: { toolVersionId: versionId } })).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('refuses the next call once the version is quarantined, naming the reason, and allows again when lifted', async () => {
+    const { client, close } = await connect();
+    await expect(readHello(client)).resolves.toBeDefined();
+    const db = await getPrisma();
+    await db.toolVersion.update({ where: { id: versionId }, data: { quarantineStatus: 'quarantined by security' } });
+    await expect(readHello(client)).rejects.toThrow(/ToolLedger denied .*quarantin/i);
+    await db.toolVersion.update({ where: { id: versionId }, data: { quarantineStatus: null } });
+    await expect(readHello(client)).resolves.toBeDefined();
+    await close();
+  }, 60_000);
+
+  it('refuses every call when the definitions differ from the approved ones (rug pull)', async () => {
+    const db = await getPrisma();
+    await db.toolVersion.update({ where: { id: versionId }, data: { toolDefsHash: 'f'.repeat(64) } });
+    try {
+      const { client, close } = await connect();
+      await expect(readHello(client)).rejects.toThrow(/differ from the approved ones/);
+      await close();
+      expect(await db.alert.count({ where: { toolVersionId: versionId, kind: 'definitions-changed' } })).toBe(1);
+    } finally {
+      await db.toolVersion.update({ where: { id: versionId }, data: { toolDefsHash: null } });
+    }
+  }, 60_000);
+
+  it('with ToolLedger stopped: fail-closed refuses, fail-open allows, and the spooled events arrive once it is back', async () => {
+    const port = Number(new URL(toolLedger.url).port);
+    const closed = await connect();
+    const open = await connect(['--fail-open']);
+    await closed.client.listTools();
+    await open.client.listTools();
+    const before = (await eventsFor()).length;
+    await stopToolLedger();
+    await expect(readHello(closed.client)).rejects.toThrow(/unreachable.*fail-closed/);
+    await expect(readHello(open.client)).resolves.toBeDefined();
+    await Promise.all([closed.close(), open.close()]);
+    expect(readFileSync(path.join(work, 'spool.ndjson'), 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(2);
+    await startToolLedger(port);
+    // The next gateway start drains the spool with its first batch.
+    const again = await connect();
+    await readHello(again.client);
+    await again.close();
+    const after = await until(
+      () => eventsFor(),
+      (e) => e.length >= before + 3,
+    );
+    expect(after.length).toBeGreaterThanOrEqual(before + 3);
+    expect(after.some((e) => e.resultStatus === 'DENIED')).toBe(true);
+  }, 90_000);
+});
