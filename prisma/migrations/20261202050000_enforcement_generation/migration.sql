@@ -10,35 +10,43 @@ CREATE TABLE "EnforcementGeneration" (
 );
 INSERT INTO "EnforcementGeneration" ("id", "value") VALUES (1, 0);
 
--- Bumps once per transaction: the first governing row change of a transaction does the work,
--- the others see the transaction-local marker. It runs deferred, at commit, so the counter row
--- is locked only for the commit itself (no deadlock with the transaction's other locks, no
--- serialisation of long transactions).
-CREATE OR REPLACE FUNCTION toolledger_bump_enforcement_generation() RETURNS trigger AS $$
+-- A governing statement notes its transaction once (a statement trigger: one call per statement,
+-- however many rows it writes, so bulk syncs pay nothing per row); the note's deferred trigger
+-- bumps the counter at commit, so the counter row is locked only while the changing transaction
+-- commits (long transactions do not serialise on it, and no deadlock with their other locks).
+-- The note is deleted by that same trigger: the table is empty outside a committing transaction.
+CREATE TABLE "EnforcementGenerationNote" ("txid" xid8 PRIMARY KEY);
+
+CREATE OR REPLACE FUNCTION toolledger_note_enforcement_change() RETURNS trigger AS $$
 BEGIN
-  IF current_setting('toolledger.enforcement_generation_bumped', true) = txid_current()::text THEN
+  IF current_setting('toolledger.enforcement_change_noted', true) = pg_current_xact_id()::text THEN
     RETURN NULL;
   END IF;
-  PERFORM set_config('toolledger.enforcement_generation_bumped', txid_current()::text, true);
+  PERFORM set_config('toolledger.enforcement_change_noted', pg_current_xact_id()::text, true);
+  INSERT INTO "EnforcementGenerationNote" ("txid") VALUES (pg_current_xact_id());
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE OR REPLACE FUNCTION toolledger_bump_enforcement_generation() RETURNS trigger AS $$
+BEGIN
   UPDATE "EnforcementGeneration" SET "value" = "value" + 1 WHERE "id" = 1;
+  DELETE FROM "EnforcementGenerationNote" WHERE "txid" = NEW."txid";
   PERFORM pg_notify('toolledger_enforcement_generation', '');
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 
+CREATE CONSTRAINT TRIGGER "EnforcementGenerationNote_bump" AFTER INSERT ON "EnforcementGenerationNote"
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION toolledger_bump_enforcement_generation();
+
 -- A table joins with one line: SELECT toolledger_governs_enforcement('"TableName"');
--- (a deferred row trigger for INSERT/UPDATE/DELETE, and a statement trigger for TRUNCATE).
 CREATE OR REPLACE FUNCTION toolledger_governs_enforcement(target regclass) RETURNS void AS $$
-DECLARE
-  base text := trim(both '"' from target::text);
 BEGIN
   EXECUTE format(
-    'CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %s DEFERRABLE INITIALLY DEFERRED '
-    'FOR EACH ROW EXECUTE FUNCTION toolledger_bump_enforcement_generation()',
-    base || '_enforcement_generation', target);
-  EXECUTE format(
-    'CREATE TRIGGER %I AFTER TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION toolledger_bump_enforcement_generation()',
-    base || '_enforcement_generation_truncate', target);
+    'CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %s '
+    'FOR EACH STATEMENT EXECUTE FUNCTION toolledger_note_enforcement_change()',
+    trim(both '"' from target::text) || '_enforcement_generation', target);
 END;
 $$ LANGUAGE plpgsql;
 
