@@ -1,12 +1,19 @@
-// Enforcement API latency (issue "Policies, change management…", done-when): builds and starts
-// the app on a fresh embedded database with the demo data, then drives it from a second process
-// (bench/load-worker.mjs: constant arrival rate, 200 req/s) and compares POST /api/v1/enforce with the trivial
-// GET /api/v1/health of the same app in the same run. Target: enforce p99 ≤ 2 × health p99.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Enforcement API (issue 9 points 1-2, ADR 0008): builds and starts the app on a fresh database
+// with the demo data, on PGlite (embedded) and then on PostgreSQL (a temporary database on
+// DATABASE_URL's server, or 127.0.0.1:5432 when something answers there), before and after
+// growth (10k tools, 50k versions, 200k logged decisions), and drives it from a second process
+// (bench/load-worker.mjs: constant arrival rate). Two figures, each with the load average:
+//  - fixed rate: POST /api/v1/enforce (allowed, denied) against the trivial GET /api/v1/health of
+//    the same app, at 200 req/s; PASS when enforce p99 ≤ 2 × health p99;
+//  - capacity: the highest offered rate, stepped up, at which p99 stays under 50 ms, for enforce
+//    and for health in the same run; PASS when enforce reaches ≥ 50% of health on PostgreSQL and
+//    ≥ 30% on PGlite.
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '@/lib/db/driver';
+import { openDatabase, type Database, type DatabaseTarget } from '@/lib/db/driver';
 import { applyMigrations } from '@/lib/db/migrate';
 import { setDatabaseForProcess } from '@/lib/db/client';
 import { seedDemoData } from '@/lib/demo/seed';
@@ -14,16 +21,25 @@ import { DEMO_API_KEYS } from '@/lib/demo/demo-api-keys';
 import { evaluatePolicy } from '@/lib/domain/policy/evaluate';
 import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
 import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';
+import { startServer, stopServer, waitForReady } from './enforce-server';
 
 const PORT = Number(process.env.BENCH_ENFORCE_PORT ?? 3214);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 15);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+/** Capacity: offered rates tried in turn, each for STEP_S seconds, until p99 reaches P99_LIMIT_MS. */
+const STEPS = [50, 100, 150, 200, 300, 400, 500, 600, 800, 1000, 1200, 1500, 2000];
+const STEP_S = Number(process.env.BENCH_STEP_DURATION ?? 4);
+const P99_LIMIT_MS = 50;
+const CAPACITY_SHARE = { pglite: 0.3, postgres: 0.5 } as const;
+const PG_ADMIN_URL = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const base = `http://127.0.0.1:${PORT}`;
 
+const load1 = () => loadavg()[0]!.toFixed(1);
+
 /** Demo data plus one production agent with an allowed and a denied installation. */
-async function prepareDatabase(dataDir: string) {
-  const db = await openDatabase({ kind: 'pglite', dataDir });
+async function prepareDatabase(target: DatabaseTarget) {
+  const db = await openDatabase(target);
   await applyMigrations(db);
   setDatabaseForProcess(db);
   const prisma = db.prisma;
@@ -71,22 +87,6 @@ async function prepareDatabase(dataDir: string) {
   return { allowed: body(allowed), denied: body(denied), counts };
 }
 
-async function waitForReady(server: ChildProcess, logFile: string, timeoutMs = 15 * 60_000) {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (server.exitCode !== null)
-      throw new Error(`server exited (${server.exitCode}); log:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
-    try {
-      const res = await fetch(`${base}/api/v1/health`);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error('server did not become ready');
-}
-
 interface Load {
   requests: number;
   rps: number;
@@ -99,10 +99,19 @@ interface Load {
   timeouts: number;
 }
 
-function load(job: { url: string; method?: string; headers?: Record<string, string>; body?: string; duration: number }): Load {
+interface Job {
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  duration: number;
+  rate?: number;
+}
+
+function load(job: Job): Load {
   const r = spawnSync(
     process.execPath,
-    [path.join(root, 'bench/load-worker.mjs'), JSON.stringify({ ...job, rate: RATE, connections: 50 })],
+    [path.join(root, 'bench/load-worker.mjs'), JSON.stringify({ rate: RATE, connections: 50, ...job })],
     { encoding: 'utf8', cwd: root },
   );
   if (r.status !== 0) throw new Error(`load worker failed: ${r.stderr}`);
@@ -121,42 +130,42 @@ INSERT INTO "EnforcementDecision" (id, "createdAt", "agentName", "toolName", ver
     FROM generate_series(1, 200000) g;
 ANALYZE;`;
 
-function startServer(dataDir: string, logFile: string): ChildProcess {
-  const out = openSync(logFile, 'a');
-  return spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', out, out],
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      NEXT_DIST_DIR: process.env.BENCH_NEXT_DIST_DIR ?? '.next-bench-enforce',
-      TOOLLEDGER_DATA_DIR: dataDir,
-      TOOLLEDGER_DEMO: 'true',
-      DATABASE_URL: '',
-      NODE_ENV: 'production',
-    },
-  });
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
-  const exited = new Promise((r) => server.once('exit', r));
-  try {
-    process.kill(-server.pid!, 'SIGTERM');
-  } catch {
-    return;
-  }
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-}
-
 type Cases = Awaited<ReturnType<typeof prepareDatabase>>;
 
-/** Health, then enforce (allowed, denied), each at RATE for DURATION_S; PASS when enforce p99 ≤ 2 × health p99. */
-async function measure(title: string, cases: Cases): Promise<boolean> {
+const row = (name: string, r: Load, load: string) =>
+  `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p90).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.max).padStart(7)}  ${String(r.non2xx).padStart(7)} ${String(r.errors + r.timeouts).padStart(6)}  ${load.padStart(5)}`;
+
+/** The highest offered rate (of STEPS) at which p99 stays under P99_LIMIT_MS without errors; 0 if none. */
+function capacity(name: string, job: Omit<Job, 'duration' | 'rate'>): number {
+  let best = 0;
+  const tried: string[] = [];
+  for (const rate of STEPS) {
+    const r = load({ ...job, rate, duration: STEP_S });
+    const ok = r.p99 < P99_LIMIT_MS && r.non2xx === 0 && r.errors + r.timeouts === 0;
+    tried.push(`${rate}:${r.p99}${ok ? '' : '✗'}`);
+    if (!ok) break;
+    best = rate;
+  }
+  console.log(
+    `  ${name.padEnd(32)} capacity ${String(best).padStart(5)} req/s   (load ${load1()}; rate:p99 ms ${tried.join(' ')})`,
+  );
+  return best;
+}
+
+/**
+ * Fixed rate: health, then enforce (allowed, denied), each at RATE for DURATION_S; PASS when
+ * enforce p99 ≤ 2 × health p99. Capacity: health and enforce (allowed) stepped up; PASS when
+ * enforce capacity ≥ the database's share of health's.
+ */
+async function measure(title: string, cases: Cases, kind: Database['kind']): Promise<boolean> {
   const headers = { authorization: `Bearer ${DEMO_API_KEYS.ENFORCE}`, 'content-type': 'application/json' };
-  const enforce = (body: object, duration: number) =>
-    load({ url: `${base}/api/v1/enforce`, method: 'POST', headers, body: JSON.stringify(body), duration });
+  const enforceJob = (body: object) => ({
+    url: `${base}/api/v1/enforce`,
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  });
+  const health = { url: `${base}/api/v1/health` };
   for (const [name, body] of [
     ['allowed', cases.allowed],
     ['denied', cases.denied],
@@ -165,60 +174,93 @@ async function measure(title: string, cases: Cases): Promise<boolean> {
     const json = (await res.json()) as { decision?: string; reasons?: { message: string }[] };
     console.log(`${name} case answers ${res.status} ${json.decision}: ${json.reasons?.map((r) => r.message).join(' | ')}`);
   }
-  load({ url: `${base}/api/v1/health`, duration: 5 });
-  enforce(cases.allowed, 5);
-  console.log(`\n${title}: ${RATE} req/s for ${DURATION_S} s each (after 5 s warm-up)`);
-  const results: [string, Load][] = [
-    ['GET  /api/v1/health (trivial)', load({ url: `${base}/api/v1/health`, duration: DURATION_S })],
-    ['POST /api/v1/enforce (allowed)', enforce(cases.allowed, DURATION_S)],
-    ['POST /api/v1/enforce (denied)', enforce(cases.denied, DURATION_S)],
-  ];
+  load({ ...health, duration: 3 });
+  load({ ...enforceJob(cases.allowed), duration: 3 });
+  console.log(`\n${title}: ${RATE} req/s for ${DURATION_S} s each (after a warm-up)`);
   console.log(
-    `${'route'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p90 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}  non-2xx errors`,
+    `${'route'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p90 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}  ${'non-2xx'.padStart(7)} ${'errors'.padStart(6)}  ${'load'.padStart(5)}`,
   );
-  for (const [name, r] of results) {
-    console.log(
-      `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p90).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.max).padStart(7)}  ${r.non2xx} ${r.errors + r.timeouts}`,
-    );
+  const results: [string, Load][] = [];
+  for (const [name, job] of [
+    ['GET  /api/v1/health (trivial)', health],
+    ['POST /api/v1/enforce (allowed)', enforceJob(cases.allowed)],
+    ['POST /api/v1/enforce (denied)', enforceJob(cases.denied)],
+  ] as const) {
+    const r = load({ ...job, duration: DURATION_S });
+    results.push([name, r]);
+    console.log(row(name, r, load1()));
   }
-  const health = results[0]![1];
+  const trivial = results[0]![1];
   let ok = true;
   for (const [name, r] of results.slice(1)) {
-    const limit = 2 * health.p99;
+    const limit = 2 * trivial.p99;
     const pass = r.p99 <= limit && r.non2xx === 0 && r.errors + r.timeouts === 0;
     ok &&= pass;
     console.log(
-      `${pass ? 'PASS' : 'FAIL'}  ${name}: p99 ${r.p99} ms vs limit 2 × ${health.p99} = ${limit} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`,
+      `${pass ? 'PASS' : 'FAIL'}  ${name}: p99 ${r.p99} ms vs limit 2 × ${trivial.p99} = ${limit} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}  (load ${load1()})`,
     );
   }
-  return ok;
+  console.log(`capacity (highest offered rate with p99 < ${P99_LIMIT_MS} ms, ${STEP_S} s a step):`);
+  const trivialCapacity = capacity('GET  /api/v1/health (trivial)', health);
+  const enforceCapacity = capacity('POST /api/v1/enforce (allowed)', enforceJob(cases.allowed));
+  const share = CAPACITY_SHARE[kind];
+  const pass = trivialCapacity > 0 && enforceCapacity >= share * trivialCapacity;
+  console.log(
+    `${pass ? 'PASS' : 'FAIL'}  enforce capacity ${enforceCapacity} req/s = ${trivialCapacity ? Math.round((100 * enforceCapacity) / trivialCapacity) : 0}% of trivial ${trivialCapacity} req/s (needs ≥ ${share * 100}%)  (load ${load1()})`,
+  );
+  return ok && pass;
 }
 
-async function main() {
-  const tmp = mkdtempSync(path.join(tmpdir(), 'toolledger-bench-enforce-'));
-  const dataDir = path.join(tmp, 'pglite');
-  const logFile = path.join(tmp, 'server.log');
-  console.log('preparing a fresh embedded database with the demo data…');
-  const cases = await prepareDatabase(dataDir);
-  console.log(`catalogue: ${cases.counts.tools} tools, ${cases.counts.versions} versions`);
-  console.log(`allowed case: ${JSON.stringify(cases.allowed)}\ndenied case:  ${JSON.stringify(cases.denied)}`);
-  console.log(`building (if needed) and starting the app on port ${PORT} (log: ${logFile})…`);
-  let server = startServer(dataDir, logFile);
-  process.on('exit', () => {
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  });
-  let ok = true;
+/** A fresh place for one run: a PGlite folder, or a temporary PostgreSQL database (dropped by `drop`). */
+async function freshTarget(kind: Database['kind'], tmp: string) {
+  if (kind === 'pglite') return { target: { kind, dataDir: path.join(tmp, 'pglite') } as DatabaseTarget, drop: async () => {} };
+  const name = `toolledger_bench_enforce_${randomBytes(5).toString('hex')}`;
+  const admin = await openDatabase({ kind: 'postgres', url: PG_ADMIN_URL });
+  await admin.exec(`CREATE DATABASE "${name}"`);
+  await admin.close();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind, url: url.toString() } as DatabaseTarget,
+    drop: async () => {
+      const a = await openDatabase({ kind: 'postgres', url: PG_ADMIN_URL });
+      await a.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      await a.close();
+    },
+  };
+}
+
+async function postgresReachable(): Promise<boolean> {
   try {
-    await waitForReady(server, logFile);
-    ok = await measure('demo catalogue', cases);
+    const db = await openDatabase({ kind: 'postgres', url: PG_ADMIN_URL });
+    await db.query('SELECT 1');
+    await db.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let server: ChildProcess | undefined;
+
+async function runOn(kind: Database['kind'], title: string): Promise<boolean> {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'toolledger-bench-enforce-'));
+  const logFile = path.join(tmp, 'server.log');
+  const { target, drop } = await freshTarget(kind, tmp);
+  try {
+    console.log(`\n##### ${title}\npreparing a fresh database with the demo data…`);
+    const cases = await prepareDatabase(target);
+    console.log(`catalogue: ${cases.counts.tools} tools, ${cases.counts.versions} versions`);
+    console.log(`allowed case: ${JSON.stringify(cases.allowed)}\ndenied case:  ${JSON.stringify(cases.denied)}`);
+    console.log(`building (if needed) and starting the app on port ${PORT} (log: ${logFile})…`);
+    server = startServer(PORT, target, logFile);
+    await waitForReady(base, server, logFile);
+    let ok = await measure(`${title}, demo catalogue`, cases, kind);
     if (process.env.BENCH_SKIP_GROWTH !== '1') {
       // The decision path must not grow with tools, versions or logged attempts: add many, measure again.
-      await stopServer(server);
-      const db = await openDatabase({ kind: 'pglite', dataDir });
+      // PGlite is one process: the server stops while the rows go in.
+      if (kind === 'pglite') await stopServer(server);
+      const db = await openDatabase(target);
       const t0 = performance.now();
       await db.exec(GROWTH_SQL);
       const [c] = await db.query<{ tools: number; versions: number; decisions: number }>(
@@ -228,14 +270,37 @@ async function main() {
       console.log(
         `\nadded bulk rows in ${((performance.now() - t0) / 1000).toFixed(1)} s: now ${c!.tools} tools, ${c!.versions} versions, ${c!.decisions} logged decisions`,
       );
-      server = startServer(dataDir, logFile);
-      await waitForReady(server, logFile);
-      ok = (await measure('after growth', cases)) && ok;
+      if (kind === 'pglite') {
+        server = startServer(PORT, target, logFile);
+        await waitForReady(base, server, logFile);
+      }
+      ok = (await measure(`${title}, after growth`, cases, kind)) && ok;
     }
+    return ok;
   } finally {
-    await stopServer(server);
+    if (server) await stopServer(server);
+    server = undefined;
+    await drop();
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+async function main() {
+  process.on('exit', () => {
+    try {
+      if (server) process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  });
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (${process.env.BENCH_NOTE ?? 'figures depend on it'})`,
+  );
+  let ok = await runOn('pglite', 'PGlite (embedded)');
+  if (await postgresReachable()) ok = (await runOn('postgres', `PostgreSQL (${new URL(PG_ADMIN_URL).host})`)) && ok;
+  else console.log('\nPostgreSQL not reachable (no DATABASE_URL, nothing on 127.0.0.1:5432): skipped');
   process.exit(ok ? 0 : 1);
 }
 

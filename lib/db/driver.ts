@@ -14,6 +14,12 @@ export interface Database extends SqlSession {
   prisma: PrismaClient;
   /** Runs fn on one dedicated connection. */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * Calls onNotify for each NOTIFY on channel (PostgreSQL: on a dedicated connection, so
+   * notifications from every instance arrive; PGlite: before the notifying statement returns).
+   * Resolves once listening; the returned function stops. A lost connection calls onLost.
+   */
+  listen(channel: string, onNotify: () => void, onLost?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -33,6 +39,7 @@ async function openPostgres(url: string): Promise<Database> {
   pool.on('error', onConnectionError);
   pool.on('connect', (client) => client.on('error', onConnectionError));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const listeners = new Set<() => Promise<void>>();
   return {
     kind: 'postgres',
     prisma,
@@ -53,7 +60,31 @@ async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
+    listen: async (channel, onNotify, onLost) => {
+      // Not from the pool: a listening connection is held for the process's life.
+      const client = new pg.Client({ connectionString: url });
+      const lost = (err?: Error) => {
+        if (err) onConnectionError(err);
+        listeners.delete(stop);
+        onLost?.();
+      };
+      client.on('error', lost);
+      client.on('end', () => lost());
+      client.on('notification', (n) => {
+        if (n.channel === channel) onNotify();
+      });
+      await client.connect();
+      await client.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+      const stop = async () => {
+        listeners.delete(stop);
+        client.removeAllListeners('end');
+        await client.end().catch(() => undefined);
+      };
+      listeners.add(stop);
+      return stop;
+    },
     close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
     },
@@ -81,6 +112,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
     prisma,
     ...session,
     withSession: (fn) => fn(session),
+    listen: async (channel, onNotify) => pglite.listen(channel, () => onNotify()),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();

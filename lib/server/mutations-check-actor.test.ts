@@ -20,8 +20,9 @@ const ALLOWED: Record<string, string> = {
   'audit/record-audit-event.ts#recordAuditEvents': 'the audit writer itself (batch form), same as recordAuditEvent',
   'enforcement/enforce.ts#enforce':
     'the public enforcement decision for a key withApiKey admitted with the enforce scope; writes only its own decision log',
-  'enforcement/insert-enforcement-decision.ts#insertEnforcementDecision':
-    'appends to the enforcement decision log for enforce and refused-attempt logging',
+  'enforcement/decision-writer.ts#createDecisionWriter':
+    'appends to the enforcement decision log (group commit) for enforce and refused-attempt logging',
+  'enforcement/decision-writer.ts#decisionWriterFor': "the process's decision writer (see createDecisionWriter)",
   'enforcement/open-request-for-unknown-tool.ts#openRequestForUnknownTool':
     'enforcement opens a request for an unknown tool as SYSTEM; no person acts',
   'registries/bulk-sql.ts#insertToolVersions':

@@ -1,50 +1,69 @@
 import 'server-only';
 import type { SqlSession } from '@/lib/db/driver';
 import type { EnforcementFacts, InstallationState } from '@/lib/domain/policy/enforce-decision';
-import { evaluatePolicy } from '@/lib/domain/policy/evaluate';
-import type { ExceptionFacts, VersionFacts } from '@/lib/domain/policy/types';
+import { DEFAULT_POLICIES } from '@/lib/domain/policy/defaults';
+import type { ExceptionFacts, PolicyFacts, VersionFacts } from '@/lib/domain/policy/types';
 import type { Environment } from '@/lib/domain/types';
-import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
 import type { TEnforceRequest } from '@/lib/validation/enforce';
-import { createIdentityCache } from './identity-cache';
 
-// The decision path runs on every agent call, so it uses small parameterized SQL statements
-// (each ORM query costs several milliseconds on the embedded database, a simple statement a few
-// tenths). Every lookup is an index probe: Agent.name (unique), Tool.name (index) or
-// (registryId, externalId) (unique, one probe per registry), ToolVersion (toolId, version)
-// (unique), Installation (agentId, toolVersionId) (unique), PolicyException
-// (toolId, environment, status) (index). Nothing scans tools, versions or the decision log.
+// The decision path runs on every agent call, so everything it reads comes back from ONE
+// statement (ADR 0008: on the embedded database every statement holds the event loop for a
+// fixed slice, on PostgreSQL it is a round trip): the agent, the tool candidates, the version
+// and its installation, the policy in force, the tool's approved exceptions, and the
+// enforcement generation, read in the same snapshot so that facts and generation always match.
+// Every part is an index probe: Agent.name (unique), Tool.name (index) or (registryId,
+// externalId) (unique), ToolVersion (toolId, version) (unique), Installation (agentId,
+// toolVersionId) (unique), Policy (environment, version) (unique), PolicyException (toolId,
+// environment, status) (index). Nothing scans tools, versions or the decision log.
 // Timestamps are read as epoch milliseconds: the columns hold UTC without a time zone.
 
-const AGENT = `SELECT id, environment FROM "Agent" WHERE name = $1`;
-const TOOLS = `
-SELECT t.id FROM "Tool" t
- WHERE t.name = $1 AND ($2::text IS NULL OR t."registryId" = (SELECT r.id FROM "Registry" r WHERE r.name = $2))
-UNION
-SELECT t.id FROM "Registry" r JOIN "Tool" t ON t."registryId" = r.id AND t."externalId" = $1
- WHERE $2::text IS NULL OR r.name = $2
-LIMIT 3`;
 /** The version columns the decision reads; exports select the same ones (lib/server/exports). */
 export const VERSION_COLUMNS = `v.id, v."toolId", v.tier, v."trustScore", v."verificationState",
        (extract(epoch FROM v."lastVerifiedAt") * 1000)::float8 AS "lastVerifiedAtMs",
        v.network, v.filesystem, v."codeExecution", v."dataAccess", v."quarantineStatus",
        (extract(epoch FROM v."yankedAt") * 1000)::float8 AS "yankedAtMs", v."artifactDigest",
        i.state AS "installationState", i."approvedDigest"`;
-const VERSION = `
-SELECT ${VERSION_COLUMNS}
-  FROM "ToolVersion" v
-  LEFT JOIN "Installation" i ON i."toolVersionId" = v.id AND i."agentId" = $3
- WHERE v."toolId" = $1 AND v.version = $2`;
 const EXCEPTION_COLUMNS = `id, rules, "toolId", "toolVersionId", environment, status, (extract(epoch FROM "expiresAt") * 1000)::float8 AS "expiresAtMs"`;
-const EXCEPTIONS = `
-SELECT ${EXCEPTION_COLUMNS}
-  FROM "PolicyException"
- WHERE "toolId" = $1 AND environment = $2::"Environment" AND status = 'APPROVED' AND "expiresAt" > $3::timestamp
- LIMIT 50`;
 const EXCEPTIONS_OF_TOOLS = `
 SELECT ${EXCEPTION_COLUMNS}
   FROM "PolicyException"
  WHERE "toolId" = ANY($1::text[]) AND environment = $2::"Environment" AND status = 'APPROVED' AND "expiresAt" > $3::timestamp`;
+
+/**
+ * $1 agent name, $2 tool (name or registry identifier), $3 registry name or null, $4 version.
+ * Exceptions are read whatever the outcome (expired ones too: the pure rule judges expiry at the
+ * moment of each decision), so that a cached snapshot serves later calls as well.
+ */
+const FACTS = `
+WITH a AS (SELECT id, environment FROM "Agent" WHERE name = $1),
+t AS (
+  (SELECT t.id FROM "Tool" t
+    WHERE t.name = $2 AND ($3::text IS NULL OR t."registryId" = (SELECT r.id FROM "Registry" r WHERE r.name = $3))
+   UNION
+   SELECT t.id FROM "Registry" r JOIN "Tool" t ON t."registryId" = r.id AND t."externalId" = $2
+    WHERE $3::text IS NULL OR r.name = $3)
+  LIMIT 3),
+one AS (SELECT id FROM t WHERE (SELECT count(*) FROM t) = 1),
+v AS (
+  SELECT ${VERSION_COLUMNS}
+    FROM "ToolVersion" v
+    LEFT JOIN "Installation" i ON i."toolVersionId" = v.id AND i."agentId" = (SELECT id FROM a)
+   WHERE v."toolId" = (SELECT id FROM one) AND v.version = $4),
+p AS (
+  SELECT id, environment, version, "minTier", "minTrustScore", "maxNetwork", "maxFilesystem", "maxCodeExecution",
+         "maxDataAccess", "reviewOnExternalNetwork", "reviewOnFilesystemWrite", "reviewOnCodeExecution",
+         "requireVersionVerification", "maxVerificationAgeDays", "logUnverified"
+    FROM "Policy" WHERE environment = (SELECT environment FROM a) ORDER BY version DESC LIMIT 1),
+e AS (
+  SELECT ${EXCEPTION_COLUMNS} FROM "PolicyException"
+   WHERE "toolId" = (SELECT id FROM one) AND environment = (SELECT environment FROM a) AND status = 'APPROVED'
+   ORDER BY "expiresAt" DESC LIMIT 50)
+SELECT (SELECT "value"::text FROM "EnforcementGeneration" WHERE "id" = 1) AS generation,
+       (SELECT row_to_json(a) FROM a) AS agent,
+       (SELECT coalesce(json_agg(t.id), '[]'::json) FROM t) AS "toolIds",
+       (SELECT row_to_json(v) FROM v) AS version,
+       (SELECT row_to_json(p) FROM p) AS policy,
+       (SELECT coalesce(json_agg(e), '[]'::json) FROM e) AS exceptions`;
 
 export interface VersionRow extends Omit<VersionFacts, 'lastVerifiedAt' | 'yankedAt' | 'toolVersionId'> {
   id: string;
@@ -56,26 +75,7 @@ export interface VersionRow extends Omit<VersionFacts, 'lastVerifiedAt' | 'yanke
 }
 
 export type Agent = { id: string; environment: Environment };
-const agents = createIdentityCache<Agent>();
-const tools = createIdentityCache<string[]>();
 const date = (ms: number | null) => (ms === null ? null : new Date(Number(ms)));
-
-async function findAgent(db: SqlSession, name: string): Promise<Agent | null> {
-  const cached = agents.get(name);
-  if (cached) return cached;
-  const [row] = await db.query<Agent>(AGENT, [name]);
-  if (row) agents.set(name, row);
-  return row ?? null;
-}
-
-async function findToolIds(db: SqlSession, tool: string, registry: string | null): Promise<string[]> {
-  const key = `${registry ?? ''}\u0000${tool}`;
-  const cached = tools.get(key);
-  if (cached) return cached;
-  const ids = (await db.query<{ id: string }>(TOOLS, [tool, registry])).map((r) => r.id);
-  if (ids.length) tools.set(key, ids);
-  return ids;
-}
 
 export function versionFacts(row: VersionRow): VersionFacts {
   return {
@@ -143,21 +143,58 @@ export function buildEnforcementFacts(p: {
   };
 }
 
-export async function loadEnforcementFacts(db: SqlSession, input: TEnforceRequest, now: Date): Promise<EnforcementFacts> {
-  const agent = await findAgent(db, input.agent);
-  const toolIds = await findToolIds(db, input.tool, input.registry ?? null);
+/**
+ * What the statement returned for one (agent, registry, tool, version): everything a decision
+ * needs except the request's action, digest and the moment, so it can serve later calls for as
+ * long as `generation` is current. A null generation (counter row missing) is never cached.
+ */
+export interface FactsSnapshot {
+  generation: string | null;
+  agent: Agent | null;
+  tool: EnforcementFacts['tool'];
+  row: VersionRow | null;
+  policy: PolicyFacts | null;
+  exceptions: readonly ExceptionFacts[];
+}
+
+interface FactsRow {
+  generation: string | null;
+  agent: Agent | null;
+  toolIds: string[];
+  version: VersionRow | null;
+  policy: (PolicyFacts & { id: string }) | null;
+  exceptions: ExceptionRow[];
+}
+
+/** json and row_to_json come back parsed from both drivers; a driver handing back text is parsed here. */
+const parsed = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+export async function loadFactsSnapshot(
+  db: SqlSession,
+  subject: Pick<TEnforceRequest, 'agent' | 'tool' | 'version'> & { registry?: string | null },
+): Promise<FactsSnapshot> {
+  const [r] = await db.query<FactsRow>(FACTS, [subject.agent, subject.tool, subject.registry ?? null, subject.version]);
+  const agent = r?.agent ? parsed(r.agent) : null;
+  const toolIds = r ? parsed(r.toolIds) : [];
   const tool = toolIds.length === 1 ? { id: toolIds[0]! } : toolIds.length > 1 ? ('ambiguous' as const) : null;
-  const [row] =
-    tool && tool !== 'ambiguous' ? await db.query<VersionRow>(VERSION, [tool.id, input.version, agent?.id ?? null]) : [];
-  const policy = agent ? await getCurrentPolicy(agent.environment) : null;
-  const facts = row ? versionFacts(row) : null;
-  // Exceptions only matter when a rule fails: the common, compliant call skips the query.
-  let exceptions: ExceptionFacts[] = [];
-  if (facts && agent && policy && !evaluatePolicy(policy, facts, { now }).passes) {
-    exceptions = (await db.query<ExceptionRow>(EXCEPTIONS, [facts.toolId, agent.environment, now.toISOString()])).map(
-      exceptionFacts,
-    );
-  }
+  const row = r?.version ? parsed(r.version) : null;
+  const policyRow = r?.policy ? parsed(r.policy) : null;
+  // Before any policy row exists the defaults are in force (version 0), as everywhere else.
+  const policy: PolicyFacts | null = !agent
+    ? null
+    : (policyRow ?? { ...DEFAULT_POLICIES[agent.environment], id: undefined, environment: agent.environment, version: 0 });
+  return {
+    generation: r?.generation ?? null,
+    agent,
+    tool,
+    row: tool && tool !== 'ambiguous' ? row : null,
+    policy,
+    exceptions: (r ? parsed(r.exceptions) : []).map(exceptionFacts),
+  };
+}
+
+/** The facts of one request from a snapshot, judged at `now`. */
+export function factsFromSnapshot(s: FactsSnapshot, input: TEnforceRequest, now: Date): EnforcementFacts {
   return buildEnforcementFacts({
     request: {
       action: input.action === 'install' ? 'INSTALL' : 'INVOKE',
@@ -166,11 +203,11 @@ export async function loadEnforcementFacts(db: SqlSession, input: TEnforceReques
       versionName: input.version,
       requestedDigest: input.artifactDigest ?? null,
     },
-    agent,
-    tool,
-    row: row ?? null,
-    policy,
-    exceptions,
+    agent: s.agent,
+    tool: s.tool,
+    row: s.row,
+    policy: s.policy,
+    exceptions: s.exceptions,
     now,
   });
 }

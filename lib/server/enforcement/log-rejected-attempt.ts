@@ -2,7 +2,7 @@ import 'server-only';
 import { getDatabase } from '@/lib/db/client';
 import { now as clockNow } from '@/lib/server/clock';
 import { printable } from '@/lib/validation/text';
-import { insertEnforcementDecision } from './insert-enforcement-decision';
+import { decisionWriterFor } from './decision-writer';
 
 const MAX = 200;
 
@@ -23,7 +23,7 @@ export async function logRejectedAttempt(a: { apiKeyId: string; raw: unknown; st
   const action = field(a.raw, 'action').toLowerCase() === 'install' ? 'INSTALL' : 'INVOKE';
   const digest = field(a.raw, 'artifactDigest');
   try {
-    await insertEnforcementDecision(await getDatabase(), {
+    await decisionWriterFor(await getDatabase()).write({
       createdAt: clockNow(),
       apiKeyId: a.apiKeyId,
       agentName: field(a.raw, 'agent'),
