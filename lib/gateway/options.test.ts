@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { OptionsError, parseGatewayOptions, toolFromCommand } from './options';
+import { OptionsError, parseGatewayOptions as parseWith, toolFromCommand } from './options';
+
+const parseGatewayOptions = (argv: string[], env: Record<string, string>) => parseWith(argv, env as NodeJS.ProcessEnv);
 
 const BASE = ['--url', 'http://localhost:3000', '--api-key', 'tl_demo_gateway_x', '--agent', 'coding-agent-dev-01'];
 
