@@ -12,10 +12,13 @@ const t = withTestDatabase();
 const names = async (input: TInventoryQueryInput) =>
   (await findToolsForInventory({ actor: SYSTEM_ACTOR, input: ZInventoryQuery.parse(input) })).rows.map((r) => r.name);
 
-/** The plan of `sql` with sequential scans priced out, so a usable index is always chosen. */
+/**
+ * The plan of `sql` with sequential and plain index scans priced out: a full walk of a btree
+ * (e.g. the name sort index) would pass on a small table, only a trigram bitmap answers ILIKE.
+ */
 async function planOf(sql: string): Promise<string> {
   return t.db().withSession(async (s) => {
-    await s.exec('BEGIN; SET LOCAL enable_seqscan = off');
+    await s.exec('BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_indexonlyscan = off');
     try {
       const rows = await s.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`);
       return rows.map((r) => r['QUERY PLAN']).join('\n');
