@@ -1,6 +1,8 @@
-// Inventory list server time with 10,000 tools and 50,000 versions (issue "Foundation", item 5).
-// Builds a fresh PGlite database (and a temporary PostgreSQL one when reachable), then times
-// findToolsForInventory for filtered first pages. Target: p95 of every query under 300 ms.
+// Inventory list server time with 100,000 tools and 500,000 versions (issue 9, point 4; first
+// written for 10,000 tools in issue "Foundation"). Builds a fresh PGlite database (and a temporary
+// PostgreSQL one when reachable), then times findToolsForInventory for the first page of every
+// filter and search. Target: p95 of every query under 100 ms. INVENTORY_BENCH_TOOLS scales it down.
+import { loadavg } from 'node:os';
 import { onEachDatabase } from './databases';
 import type { Database } from '@/lib/db/driver';
 import { applyMigrations } from '@/lib/db/migrate';
@@ -10,23 +12,33 @@ import { findToolsForInventory } from '@/lib/server/inventory/find-tools-for-inv
 import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { ZInventoryQuery, type TInventoryQueryInput } from '@/lib/validation/inventory';
 
-const TOOLS = 10_000;
+const TOOLS = Number(process.env.INVENTORY_BENCH_TOOLS ?? 100_000);
 const VERSIONS_PER_TOOL = 5;
 const RUNS = 20;
-const TARGET_MS = 300;
+const TARGET_MS = 100;
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 
 const QUERIES: [string, TInventoryQueryInput][] = [
   ['no filter, sort by name', {}],
   ['tier=GOLD + network=EXTERNAL', { tier: ['GOLD'], network: 'EXTERNAL' }],
   ['search q="email"', { q: 'email' }],
   ['search q="labs-17" (publisher name)', { q: 'labs-17' }],
+  ['search q="kafka-s3" (name and id)', { q: 'kafka-s3' }],
+  ['search q="zzz" (no match)', { q: 'zzz' }],
   ['env=PRODUCTION', { env: 'PRODUCTION' }],
+  ['env=DEVELOPMENT + search q="pdf"', { env: 'DEVELOPMENT', q: 'pdf' }],
+  ['filesystem=WRITE + dataAccess=READ_WRITE', { filesystem: 'WRITE', dataAccess: 'READ_WRITE' }],
+  ['tier=FAILED, sort by updated desc', { tier: ['FAILED'], sort: 'updatedAt', dir: 'desc' }],
   ['sort by trust score desc', { sort: 'trustScore', dir: 'desc' }],
   ['verification=FAILED, sort by tier', { verification: 'FAILED', sort: 'tier' }],
   [
     'env=STAGING + codeExecution=UNRESTRICTED + q="sql", sort by publisher',
     { env: 'STAGING', codeExecution: 'UNRESTRICTED', q: 'sql', sort: 'publisher' },
   ],
+  ['sort by publisher desc', { sort: 'publisher', dir: 'desc' }],
   ['page 200 of the unfiltered list', { page: 200 }],
 ];
 
@@ -41,22 +53,32 @@ async function run(label: string, db: Database): Promise<boolean> {
   const built = await createBulkCatalog(db.prisma, {
     tools: TOOLS,
     versionsPerTool: VERSIONS_PER_TOOL,
+    publishers: Math.max(200, TOOLS / 50),
     log: (l) => console.log(l),
   });
-  await db.exec('ANALYZE');
+  // VACUUM too: the build's last step rewrites every tool row, and the dead copies would be scanned.
+  await db.exec('VACUUM ANALYZE');
   console.log(
     `built ${built.tools} tools, ${built.versions} versions, ${built.records} verification records, ${built.installations} installations in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
+  const publisher = await db.prisma.publisher.findFirstOrThrow({ orderBy: { name: 'asc' }, select: { id: true } });
+  const queries: [string, TInventoryQueryInput][] = [
+    ...QUERIES,
+    ['publisher=<first by name>', { publisher: publisher.id }],
+    ['registry=<bulk registry>', { registry: built.registryId }],
+  ];
+  console.log(load());
   let ok = true;
-  for (const [name, input] of QUERIES) {
+  for (const [name, input] of queries) {
     const query = ZInventoryQuery.parse(input);
     const call = { actor: SYSTEM_ACTOR, input: query };
     await findToolsForInventory(call); // warm-up
     const times: number[] = [];
-    let total = 0;
+    let total = '';
     for (let i = 0; i < RUNS; i++) {
       const s = performance.now();
-      total = (await findToolsForInventory(call)).total;
+      const page = await findToolsForInventory(call);
+      total = `${page.total}${page.totalIsLowerBound ? '+' : ''}`;
       times.push(performance.now() - s);
     }
     const p50 = pct(times, 50);
@@ -67,11 +89,14 @@ async function run(label: string, db: Database): Promise<boolean> {
       `${pass ? 'PASS' : 'FAIL'}  ${name.padEnd(72)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  (${total} matches)`,
     );
   }
+  console.log(load());
   return ok;
 }
 
 async function main() {
-  console.log(`target: first page of each query, p95 < ${TARGET_MS} ms over ${RUNS} runs`);
+  console.log(
+    `target: first page of each query, p95 < ${TARGET_MS} ms over ${RUNS} runs, ${TOOLS} tools × ${VERSIONS_PER_TOOL} versions`,
+  );
   const ok = await onEachDatabase(run);
   console.log(`\ninventory list: ${ok ? 'PASS' : 'FAIL'} (target p95 < ${TARGET_MS} ms)`);
   process.exit(ok ? 0 : 1);

@@ -92,13 +92,19 @@ async function openPostgres(url: string): Promise<Database> {
 }
 
 async function openPglite(dataDir?: string): Promise<Database> {
-  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
+  const [{ PGlite }, { PrismaPGlite }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('pglite-prisma-adapter'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]);
   if (dataDir) {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(dataDir, { recursive: true });
   }
   // No dataDir = in memory (tests). PGlite is single-process: one instance per process.
-  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+  // pg_trgm: the trigram indexes of text search (migration trigram_search) need it loaded.
+  const extensions = { pg_trgm };
+  const pglite = dataDir ? new PGlite(dataDir, { extensions }) : new PGlite({ extensions });
   await pglite.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const session: SqlSession = {

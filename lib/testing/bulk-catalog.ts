@@ -66,6 +66,8 @@ export async function createBulkCatalog(
     publishers?: number;
     agentsPerEnv?: number;
     installRatio?: number;
+    /** Tools built and inserted per round (memory bound). */
+    chunk?: number;
     log?: (line: string) => void;
   },
 ) {
@@ -95,118 +97,124 @@ export async function createBulkCatalog(
   );
   await prisma.agent.createMany({ data: agents });
 
-  const tools: Prisma.ToolCreateManyInput[] = [];
-  const versions: Prisma.ToolVersionCreateManyInput[] = [];
-  const records: Prisma.VerificationRecordCreateManyInput[] = [];
-  const installs: Prisma.InstallationCreateManyInput[] = [];
-  for (let t = 0; t < opts.tools; t++) {
-    const toolId = newId();
-    const name = `${pick(WORDS)}-${pick(WORDS)}-${t}`;
-    let latest: ReturnType<typeof latestFields> | undefined;
-    for (let v = 0; v < opts.versionsPerTool; v++) {
-      const spec: VersionSpec = {
-        version: `1.${v}.0`,
-        score: rand() < 0.1 ? null : Math.floor(30 + rand() * 70),
-        failedCheck: rand() < 0.08,
-        permissions: {
-          network: pick(LEVELS.network),
-          filesystem: pick(LEVELS.filesystem),
-          codeExecution: pick(LEVELS.codeExecution),
-          dataAccess: pick(LEVELS.dataAccess),
-        },
-      };
-      const f = versionFacts(spec);
-      const id = newId();
-      const publishedAt = new Date(Date.UTC(2025, 0, 1) + (t % 300) * 86_400_000 + v * 7 * 86_400_000);
-      versions.push({
-        id,
-        toolId,
-        version: spec.version,
-        publishedAt,
-        artifactDigest: `sha256:${id}`,
-        ...f.perms,
-        tier: f.tier,
-        trustScore: f.score,
-        verificationState: f.verificationState,
-        lastVerifiedAt: f.verified ? publishedAt : null,
-      });
-      if (f.verified) {
-        const checks = checksFor(f.failed);
-        records.push({
-          toolVersionId: id,
-          registryId,
-          verifiedAt: publishedAt,
-          installCheck: 'PASS',
-          importCheck: 'PASS',
-          smokeCheck: f.failed ? 'FAIL' : 'PASS',
-          permissionCheck: 'PASS',
-          checks,
-          trustScore: f.score,
-          tier: f.tier,
-          rawPayload: { id },
-          payloadSha256: id,
-        });
-      }
-      latest = latestFields({
-        id,
-        version: spec.version,
-        tier: f.tier,
-        trustScore: f.score,
-        ...f.perms,
-        verificationState: f.verificationState,
-        lastVerifiedAt: f.verified ? publishedAt : null,
-      });
-      if (v === opts.versionsPerTool - 1 && rand() < (opts.installRatio ?? 0.3)) {
-        const agent = pick(agents);
-        installs.push({
-          agentId: agent.id,
-          toolVersionId: id,
-          toolId,
-          environment: agent.environment,
-          state: pick(['ACTIVE', 'APPROVED', 'REQUESTED', 'REVOKED'] as const),
-        });
-      }
-    }
-    tools.push({
-      id: toolId,
-      registryId,
-      publisherId: pick(publisherIds),
-      externalId: name,
-      name,
-      description: `${name}: ${pick(WORDS)} integration for agents`,
-      ...latest,
-    });
-  }
-  // Tool.latestVersionId points at a version that does not exist yet: insert tools without it, then set it.
+  // Built and inserted in chunks of tools, so 100,000 tools × 5 versions never sit in memory at once.
+  const chunk = opts.chunk ?? 10_000;
+  const built = { tools: 0, versions: 0, records: 0, installations: 0 };
   let t0 = performance.now();
   const lap = (what: string) => {
     opts.log?.(`  ${what}: ${Math.round(performance.now() - t0)} ms`);
     t0 = performance.now();
   };
-  await insertRows(
-    prisma,
-    'Tool',
-    tools.map((t) => ({ ...t, latestVersionId: null })),
-  );
-  lap('tools');
-  await insertRows(prisma, 'ToolVersion', versions);
-  lap('versions');
-  await insertRows(
-    prisma,
-    'VerificationRecord',
-    records.map((r) => ({ id: newId(), fetchedAt: r.verifiedAt, ...r })),
-    false,
-  );
-  lap('verification records');
-  await insertRows(
-    prisma,
-    'Installation',
-    installs.map((r) => ({ id: newId(), ...r })),
-  );
-  lap('installations');
+  for (let from = 0; from < opts.tools; from += chunk) {
+    const tools: Prisma.ToolCreateManyInput[] = [];
+    const versions: Prisma.ToolVersionCreateManyInput[] = [];
+    const records: Prisma.VerificationRecordCreateManyInput[] = [];
+    const installs: Prisma.InstallationCreateManyInput[] = [];
+    for (let t = from; t < Math.min(opts.tools, from + chunk); t++) {
+      const toolId = newId();
+      const name = `${pick(WORDS)}-${pick(WORDS)}-${t}`;
+      let latest: ReturnType<typeof latestFields> | undefined;
+      for (let v = 0; v < opts.versionsPerTool; v++) {
+        const spec: VersionSpec = {
+          version: `1.${v}.0`,
+          score: rand() < 0.1 ? null : Math.floor(30 + rand() * 70),
+          failedCheck: rand() < 0.08,
+          permissions: {
+            network: pick(LEVELS.network),
+            filesystem: pick(LEVELS.filesystem),
+            codeExecution: pick(LEVELS.codeExecution),
+            dataAccess: pick(LEVELS.dataAccess),
+          },
+        };
+        const f = versionFacts(spec);
+        const id = newId();
+        const publishedAt = new Date(Date.UTC(2025, 0, 1) + (t % 300) * 86_400_000 + v * 7 * 86_400_000);
+        versions.push({
+          id,
+          toolId,
+          version: spec.version,
+          publishedAt,
+          artifactDigest: `sha256:${id}`,
+          ...f.perms,
+          tier: f.tier,
+          trustScore: f.score,
+          verificationState: f.verificationState,
+          lastVerifiedAt: f.verified ? publishedAt : null,
+        });
+        if (f.verified) {
+          const checks = checksFor(f.failed);
+          records.push({
+            toolVersionId: id,
+            registryId,
+            verifiedAt: publishedAt,
+            installCheck: 'PASS',
+            importCheck: 'PASS',
+            smokeCheck: f.failed ? 'FAIL' : 'PASS',
+            permissionCheck: 'PASS',
+            checks,
+            trustScore: f.score,
+            tier: f.tier,
+            rawPayload: { id },
+            payloadSha256: id,
+          });
+        }
+        latest = latestFields({
+          id,
+          version: spec.version,
+          tier: f.tier,
+          trustScore: f.score,
+          ...f.perms,
+          verificationState: f.verificationState,
+          lastVerifiedAt: f.verified ? publishedAt : null,
+        });
+        if (v === opts.versionsPerTool - 1 && rand() < (opts.installRatio ?? 0.3)) {
+          const agent = pick(agents);
+          installs.push({
+            agentId: agent.id,
+            toolVersionId: id,
+            toolId,
+            environment: agent.environment,
+            state: pick(['ACTIVE', 'APPROVED', 'REQUESTED', 'REVOKED'] as const),
+          });
+        }
+      }
+      tools.push({
+        id: toolId,
+        registryId,
+        publisherId: pick(publisherIds),
+        externalId: name,
+        name,
+        description: `${name}: ${pick(WORDS)} integration for agents`,
+        ...latest,
+      });
+    }
+    // Tool.latestVersionId points at a version that does not exist yet: insert tools without it, then set it.
+    await insertRows(
+      prisma,
+      'Tool',
+      tools.map((t) => ({ ...t, latestVersionId: null })),
+    );
+    await insertRows(prisma, 'ToolVersion', versions);
+    await insertRows(
+      prisma,
+      'VerificationRecord',
+      records.map((r) => ({ id: newId(), fetchedAt: r.verifiedAt, ...r })),
+      false,
+    );
+    await insertRows(
+      prisma,
+      'Installation',
+      installs.map((r) => ({ id: newId(), ...r })),
+    );
+    built.tools += tools.length;
+    built.versions += versions.length;
+    built.records += records.length;
+    built.installations += installs.length;
+    lap(`${built.tools} tools with their versions, records and installations`);
+  }
   await prisma.$executeRawUnsafe(
     `UPDATE "Tool" t SET "latestVersionId" = v.id FROM "ToolVersion" v WHERE v."toolId" = t.id AND v.version = t."latestVersionName"`,
   );
   lap('latest version links');
-  return { registryId, tools: tools.length, versions: versions.length, records: records.length, installations: installs.length };
+  return { registryId, ...built };
 }

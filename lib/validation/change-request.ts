@@ -115,8 +115,15 @@ export type TAllowlistToolChoicesQuery = z.input<typeof ZAllowlistToolChoicesQue
 export const ZInboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) });
 export type TInboxQuery = z.input<typeof ZInboxQuery>;
 
-/** The new-request form's choices; `toolId` focuses one tool (all its versions, for updates). */
-export const ZRequestFormOptionsQuery = z.object({ toolId: optionalId });
+/**
+ * The new-request form's choices; `toolId` focuses one tool (all its versions, for updates).
+ * The tool picker is a server-side search: `q` narrows the tools by name or registry id, at most `limit`.
+ */
+export const ZRequestFormOptionsQuery = z.object({
+  toolId: optionalId,
+  q: zText().trim().max(200, 'Search at most 200 characters').default(''),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 export type TRequestFormOptionsQuery = z.input<typeof ZRequestFormOptionsQuery>;
 
 const flag = z

@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { buttonClass } from '@/components/ui/button';
+import { formatNumber } from '@/components/ui/format';
 import { DataTable } from '@/components/tables/data-table';
 import { inventoryColumns } from '@/components/inventory/inventory-columns';
 import { InventoryFilters } from '@/components/inventory/inventory-filters';
@@ -37,6 +38,8 @@ export default async function InventoryPage({
   const exportQs = inventorySearchParams({ ...query, page: undefined, pageSize: undefined }).toString();
   const { q: _q, ...rest } = query;
   const first = (page.page - 1) * page.pageSize + 1;
+  // A broad filter over a large catalogue is counted only so far ahead: "1,025+ tools".
+  const total = `${formatNumber(page.total)}${page.totalIsLowerBound ? '+' : ''}`;
 
   return (
     <div className="space-y-4">
@@ -51,7 +54,7 @@ export default async function InventoryPage({
               download
               data-testid="export-csv"
             >
-              Export CSV ({page.total})
+              Export CSV ({total})
             </a>
           )
         }
@@ -70,8 +73,8 @@ export default async function InventoryPage({
         {page.total === 0
           ? 'No tools match.'
           : page.rows.length === 0
-            ? `Page ${page.page} is past the end: ${page.total} tools match.`
-            : `Showing ${first}–${first + page.rows.length - 1} of ${page.total} tools`}
+            ? `Page ${page.page} is past the end: ${total} tools match.`
+            : `Showing ${first}–${first + page.rows.length - 1} of ${total} tools`}
       </p>
       {page.rows.length === 0 ? (
         <EmptyState title={page.total === 0 ? 'No tools match these filters' : 'Nothing on this page'}>
@@ -93,7 +96,21 @@ export default async function InventoryPage({
           }}
         />
       )}
-      <Pagination page={page.page} pageCount={page.pageCount} href={(p) => href({ ...query, page: p })} label="Inventory pages" />
+      {page.totalIsLowerBound ? (
+        <Pagination
+          label="Inventory pages"
+          prevHref={page.page > 1 ? href({ ...query, page: page.page - 1 }) : null}
+          nextHref={href({ ...query, page: page.page + 1 })}
+          summary={`Page ${formatNumber(page.page)} of ${formatNumber(page.pageCount)}+`}
+        />
+      ) : (
+        <Pagination
+          page={page.page}
+          pageCount={page.pageCount}
+          href={(p) => href({ ...query, page: p })}
+          label="Inventory pages"
+        />
+      )}
     </div>
   );
 }

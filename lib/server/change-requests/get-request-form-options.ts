@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Environment, Tier } from '@prisma/client';
+import type { Environment, Prisma, Tier } from '@prisma/client';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { allowlistStanding } from '@/lib/domain/change-requests/fast-track';
@@ -7,6 +7,7 @@ import { evaluatePolicy } from '@/lib/domain/policy/evaluate';
 import { ENVIRONMENTS } from '@/lib/domain/types';
 import { getCurrentPolicies } from '@/lib/server/policies/get-current-policies';
 import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';
+import { containsText } from '@/lib/server/text-search';
 import { ZRequestFormOptionsQuery, type TRequestFormOptionsQuery } from '@/lib/validation/change-request';
 
 export interface VersionOption {
@@ -26,29 +27,42 @@ export interface AgentOption {
   environment: Environment;
 }
 
-const MAX_TOOLS = 500;
+export interface RequestFormOptions {
+  agents: AgentOption[];
+  versions: VersionOption[];
+  /** Tools matching the search; more than the tools offered means the list was cut and the page says so. */
+  toolTotal: number;
+  /** How many of them are offered (at most the query's limit). */
+  toolsShown: number;
+}
 
 /**
- * Choices for the new-request form: agents, and each tool's latest version (all versions of a
- * tool named in the query string, for updates), with a policy preview per environment so the
+ * Choices for the new-request form: agents, and the latest version of the tools the search finds
+ * by name or registry id, at most `limit` of them, so a large catalogue is never evaluated whole
+ * (all versions of a tool named in the query string, for updates), with a policy preview per environment so the
  * requester sees before submitting whether a security review or fast-track follows. The allowlist
  * counts as it will on submit: approved entries only, never the requester's own.
  */
 export async function getRequestFormOptions(
   { actor, input }: OperationCall<TRequestFormOptionsQuery>,
   ctx?: OperationContextInput,
-): Promise<{ agents: AgentOption[]; versions: VersionOption[] }> {
+): Promise<RequestFormOptions> {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'changeRequest:create');
-  const { toolId: focusToolId } = parseInput(ZRequestFormOptionsQuery, input);
+  const { toolId: focusToolId, q, limit } = parseInput(ZRequestFormOptionsQuery, input);
   const requestedById = actor.type === 'USER' ? actor.id : null;
-  const [agents, tools, policies, allowlist] = await Promise.all([
+  const toolWhere: Prisma.ToolWhereInput = {
+    latestVersionId: { not: null },
+    ...(q ? { OR: [{ name: containsText(q) }, { externalId: containsText(q) }] } : {}),
+  };
+  const [agents, toolTotal, tools, policies, allowlist] = await Promise.all([
     db.agent.findMany({ select: { id: true, name: true, environment: true }, orderBy: { name: 'asc' } }),
+    db.tool.count({ where: toolWhere }),
     db.tool.findMany({
-      where: { latestVersionId: { not: null } },
+      where: toolWhere,
       select: { latestVersionId: true },
-      orderBy: { name: 'asc' },
-      take: MAX_TOOLS,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      take: limit,
     }),
     getCurrentPolicies({ db }),
     db.allowlistEntry.findMany({
@@ -89,5 +103,5 @@ export async function getRequestFormOptions(
   options.sort(
     (a, b) => a.toolName.localeCompare(b.toolName) || b.version.localeCompare(a.version, undefined, { numeric: true }),
   );
-  return { agents, versions: options };
+  return { agents, versions: options, toolTotal, toolsShown: tools.length };
 }

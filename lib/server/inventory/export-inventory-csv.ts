@@ -3,7 +3,13 @@ import { stringify } from 'csv-stringify/sync';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZInventoryQuery, type TInventoryQueryInput } from '@/lib/validation/inventory';
-import { inventoryOrderBy, inventoryRowSelect, inventoryWhere, type InventoryRowBase } from './inventory-where';
+import {
+  inventoryOrderBy,
+  inventoryRowSelect,
+  inventoryWhere,
+  searchedPublisherIds,
+  type InventoryRowBase,
+} from './inventory-where';
 
 const BATCH = 1000;
 
@@ -70,7 +76,7 @@ export async function exportInventoryCsv(
   assertActorCan(actor, 'inventory:export');
   const query = parseInput(ZInventoryQuery, input);
   const encoder = new TextEncoder();
-  const where = inventoryWhere(query);
+  const where = inventoryWhere(query, await searchedPublisherIds(prisma, query));
   const orderBy = inventoryOrderBy(query);
   let skip = 0;
   let headerSent = false;

@@ -3,7 +3,13 @@ import type { Environment } from '@prisma/client';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZInventoryQuery, type TInventoryQueryInput } from '@/lib/validation/inventory';
-import { inventoryOrderBy, inventoryRowSelect, inventoryWhere, type InventoryRowBase } from './inventory-where';
+import {
+  inventoryOrderBy,
+  inventoryRowSelect,
+  inventoryWhere,
+  searchedPublisherIds,
+  type InventoryRowBase,
+} from './inventory-where';
 
 export interface InventoryRow extends InventoryRowBase {
   /** Environments where an agent has it installed (not revoked). */
@@ -12,13 +18,22 @@ export interface InventoryRow extends InventoryRowBase {
 
 export interface InventoryPage {
   rows: InventoryRow[];
+  /** Exact, unless `totalIsLowerBound`: then at least this many match (the count stopped). */
   total: number;
+  totalIsLowerBound: boolean;
   page: number;
   pageSize: number;
   pageCount: number;
 }
 
 const ENV_ORDER: Environment[] = ['PRODUCTION', 'STAGING', 'DEVELOPMENT'];
+
+/**
+ * Matches counted from the page's first row on, at most: counting every match of a broad filter
+ * over 100,000 tools costs more than the page itself, so beyond this the list says "N+" and the
+ * pages further on are counted when reached.
+ */
+export const INVENTORY_COUNT_WINDOW = 1000;
 
 /** One page of the inventory list, filtered and sorted in the database. A page past the end is empty. */
 export async function findToolsForInventory(
@@ -28,11 +43,21 @@ export async function findToolsForInventory(
   const { db: prisma } = await operationContext(ctx);
   assertActorCan(actor, 'inventory:read');
   const query = parseInput(ZInventoryQuery, input);
-  const where = inventoryWhere(query);
-  const total = await prisma.tool.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
+  const where = inventoryWhere(query, await searchedPublisherIds(prisma, query));
   const skip = (query.page - 1) * query.pageSize;
-  if (skip >= total) return { rows: [], total, page: query.page, pageSize: query.pageSize, pageCount };
+  const ahead = await prisma.tool.count({ where, skip, take: INVENTORY_COUNT_WINDOW + 1 });
+  const totalIsLowerBound = ahead > INVENTORY_COUNT_WINDOW;
+  const pageOf = (total: number) => ({
+    page: query.page,
+    pageSize: query.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+  });
+  if (ahead === 0) {
+    // Past the end (or nothing matches): the real total, so the page can say where the end is.
+    const total = skip === 0 ? 0 : await prisma.tool.count({ where });
+    return { rows: [], total, totalIsLowerBound: false, ...pageOf(total) };
+  }
+  const total = skip + Math.min(ahead, INVENTORY_COUNT_WINDOW);
 
   const tools = await prisma.tool.findMany({
     where,
@@ -54,5 +79,5 @@ export async function findToolsForInventory(
     byTool.set(e.toolId, set);
   }
   const rows = tools.map((t) => ({ ...t, environments: ENV_ORDER.filter((e) => byTool.get(t.id)?.has(e)) }));
-  return { rows, total, page: query.page, pageSize: query.pageSize, pageCount };
+  return { rows, total, totalIsLowerBound, ...pageOf(total) };
 }

@@ -1,15 +1,34 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
 import type { TInventoryQuery } from '@/lib/validation/inventory';
+import { containsText } from '@/lib/server/text-search';
 
-/** The one filter the list, its count and the CSV export share, so the export is exactly what the list shows. */
-export function inventoryWhere(q: TInventoryQuery): Prisma.ToolWhereInput {
+/**
+ * Publishers whose name the search matches, read first: a publisher-name condition inside the
+ * tool filter is a per-row subplan that forces a scan of every tool, where `publisherId IN (…)`
+ * joins the trigram indexes' bitmap.
+ */
+export async function searchedPublisherIds(prisma: Prisma.TransactionClient, q: TInventoryQuery): Promise<string[]> {
+  if (!q.q) return [];
+  const rows = await prisma.publisher.findMany({ where: { name: containsText(q.q) }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The one filter the list, its count and the CSV export share, so the export is exactly what the
+ * list shows. `publisherIds` is searchedPublisherIds(q), for a search.
+ */
+export function inventoryWhere(q: TInventoryQuery, publisherIds: readonly string[] = []): Prisma.ToolWhereInput {
   const and: Prisma.ToolWhereInput[] = [];
   if (q.q) {
-    // Prisma passes `contains` to ILIKE as is: escape the wildcards so "%" means a percent sign.
-    const contains = { contains: q.q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: 'insensitive' as const };
+    const contains = containsText(q.q);
     and.push({
-      OR: [{ name: contains }, { externalId: contains }, { description: contains }, { publisher: { name: contains } }],
+      OR: [
+        { name: contains },
+        { externalId: contains },
+        { description: contains },
+        ...(publisherIds.length ? [{ publisherId: { in: [...publisherIds] } }] : []),
+      ],
     });
   }
   // "In environment X" = installed (in any state but revoked) on an agent of X.

@@ -5,11 +5,53 @@ import { getRequestFormOptions } from '@/lib/server/change-requests/get-request-
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Button } from '@/components/ui/button';
 import { NewRequestForm } from './new-request-form';
 
 export const metadata: Metadata = { title: 'New change request' };
 
 const pick = (v: string | string[] | undefined) => (typeof v === 'string' && v.length <= 64 ? v : undefined);
+
+const KEPT = ['kind', 'environment', 'agentId', 'toolId'] as const;
+
+/**
+ * The tool picker is searched on the server (a catalogue of 100,000 tools is never sent whole):
+ * a GET form that keeps the other prefilled choices and narrows the tool versions offered.
+ */
+function ToolSearch({
+  search,
+  shown,
+  total,
+  keep,
+}: {
+  search: string;
+  shown: number;
+  total: number;
+  keep: Record<string, string | string[] | undefined>;
+}) {
+  return (
+    <form className="flex flex-wrap items-center gap-2 text-sm" role="search" aria-label="Find a tool">
+      {KEPT.map((k) => {
+        const v = pick(keep[k]);
+        return v ? <input key={k} type="hidden" name={k} value={v} /> : null;
+      })}
+      <input
+        name="q"
+        type="search"
+        defaultValue={search}
+        aria-label="Search tools by name"
+        placeholder="Search tools by name…"
+        className="w-64 rounded-md border border-slate-300 px-2 py-1"
+      />
+      <Button type="submit" variant="secondary" size="sm">
+        Search
+      </Button>
+      <span className="text-slate-600" data-testid="tool-choices-count">
+        {total > shown ? `Showing ${shown} of ${total} tools: search to narrow.` : search ? `${total} tools match.` : ''}
+      </span>
+    </form>
+  );
+}
 
 /** Prefill from the query string (?toolId=…&toolVersionId=…&environment=…&kind=…), e.g. a tool page's "Request for environment" link. */
 export default async function NewChangeRequestPage({
@@ -19,8 +61,9 @@ export default async function NewChangeRequestPage({
 }) {
   const me = await requirePageUser('changeRequest:create');
   const sp = await searchParams;
-  const [{ agents, versions }, context] = await Promise.all([
-    getRequestFormOptions({ actor: actorOf(me), input: { toolId: pick(sp.toolId) } }),
+  const toolSearch = (typeof sp.q === 'string' ? sp.q : '').trim().slice(0, 200);
+  const [{ agents, versions, toolTotal, toolsShown }, context] = await Promise.all([
+    getRequestFormOptions({ actor: actorOf(me), input: { toolId: pick(sp.toolId), q: toolSearch } }),
     getRequestFormContext({ actor: actorOf(me), input: {} }),
   ]);
   const toolVersionId = pick(sp.toolVersionId) ?? versions.find((v) => v.toolId === pick(sp.toolId))?.id;
@@ -30,7 +73,8 @@ export default async function NewChangeRequestPage({
         title="New change request"
         description="The policy evaluation is recorded with the request and the version's artifact digest is pinned: approval covers exactly that artifact."
       />
-      {versions.length === 0 || agents.length === 0 ? (
+      <ToolSearch search={toolSearch} shown={toolsShown} total={toolTotal} keep={sp} />
+      {(versions.length === 0 && !toolSearch) || agents.length === 0 ? (
         <EmptyState title={versions.length === 0 ? 'No tools in the inventory yet' : 'No agents registered yet'}>
           Sync a registry or register an agent first.
         </EmptyState>
