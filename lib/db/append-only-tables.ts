@@ -11,4 +11,6 @@ export const APPEND_ONLY_TABLES = [
   'EnforcementDecision',
   'Approval',
   'ChangeComment',
+  // Risk assessments (issue 12): each reassessment is a new row.
+  'RiskAssessment',
 ] as const;
