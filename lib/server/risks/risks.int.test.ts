@@ -5,6 +5,8 @@ import { createPublisher, createRegistry, createTool } from '@/lib/testing/facto
 import { getPrisma } from '@/lib/db/client';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/server/actor';
 import { AppError } from '@/lib/server/errors';
+import type { TAssessRiskInput } from '@/lib/validation/risk';
+import { findToolsForInventory } from '@/lib/server/inventory/find-tools-for-inventory';
 import { assessRisk } from './assess-risk';
 import { getToolRisk } from './get-tool-risk';
 import { listRiskRegister } from './list-risk-register';
@@ -45,17 +47,19 @@ beforeAll(async () => {
   versionId = versions[0]!.id;
 });
 
-const valid = (over: Record<string, unknown> = {}) => ({
-  toolId,
-  likelihood: 5,
-  impact: 3,
-  controls: 'Egress proxy allows api.mail.example only',
-  residualLikelihood: 3,
-  residualImpact: 3,
-  treatment: 'MITIGATE',
-  owner: 'Messaging team',
-  ...over,
-});
+// Bad inputs are typed as the form would send them: anything.
+const valid = (over: Record<string, unknown> = {}): TAssessRiskInput =>
+  ({
+    toolId,
+    likelihood: 5,
+    impact: 3,
+    controls: 'Egress proxy allows api.mail.example only',
+    residualLikelihood: 3,
+    residualImpact: 3,
+    treatment: 'MITIGATE',
+    owner: 'Messaging team',
+    ...over,
+  }) as TAssessRiskInput;
 
 async function refusedWithNothingStored(call: () => Promise<unknown>, status: number, path?: string) {
   const before = await snapshotTables(t.db());
@@ -190,7 +194,14 @@ describe('assessRisk: history, register, overdue', () => {
     expect((await listRiskRegister({ actor: auditor, input: { minResidual: 7 } }, { now: later })).total).toBe(0);
     expect((await listRiskRegister({ actor: auditor, input: { treatment: 'ACCEPT', q: 'MAIL' } }, { now: later })).total).toBe(1);
     expect((await listRiskRegister({ actor: auditor, input: { overdue: '1' } }, { now: later })).total).toBe(0);
-    await expect(listRiskRegister({ actor: auditor, input: { band: 'SEVERE' } })).rejects.toMatchObject({ status: 400 });
+    await expect(listRiskRegister({ actor: auditor, input: { band: 'SEVERE' } as never })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('the inventory filters on the current residual risk', async () => {
+    const ids = async (riskAtLeast: number) =>
+      (await findToolsForInventory({ actor: auditor, input: { riskAtLeast } })).rows.map((r) => r.id);
+    expect(await ids(6)).toEqual([toolId]); // current residual 6 (the earlier 9 is history)
+    expect(await ids(7)).toEqual([]);
   });
 
   it('assessments are append-only in the database itself', async () => {
