@@ -135,7 +135,8 @@ export function RiskForm({
         </button>
         <p role="status" className="text-sm">
           {state?.ok && <span className="text-emerald-700">Assessment recorded.</span>}
-          {state && !state.ok && (
+          {/* A refusal about fields is said beside each field; only one about the whole form here. */}
+          {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
             <span className="text-rose-600" tabIndex={-1} data-form-error>
               {state.error}
             </span>
