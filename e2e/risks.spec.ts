@@ -5,6 +5,9 @@ import { test, expect, signInAs } from './fixtures';
 // seed leaves unassessed; the steps hold for a reassessment too.
 
 test.describe('risk assessments', () => {
+  // A long journey (six pages, two submits) on a shared machine: more room than the default minute.
+  test.describe.configure({ timeout: 180_000 });
+
   test('an officer assesses a tool from the pre-filled suggestion; the register and its heat map pick it up', async ({
     page,
   }) => {
