@@ -18,4 +18,7 @@ export async function register() {
   // Signed checkpoints of the audit chain (issue 7.9), once per interval across all instances.
   const { startCheckpointScheduler } = await import('./lib/server/audit/checkpoint-scheduler');
   startCheckpointScheduler();
+  // Overdue risk reviews raise alerts (issue 12).
+  const { startRiskReviewScheduler } = await import('./lib/server/risks/risk-review-scheduler');
+  startRiskReviewScheduler();
 }

@@ -2,6 +2,9 @@ import Link from 'next/link';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { getInventoryOverview } from '@/lib/server/inventory/get-inventory-overview';
 import { getNeedsAttention } from '@/lib/server/overview/get-needs-attention';
+// Risk assessments (issue 12).
+import { getRiskOverview } from '@/lib/server/risks/get-risk-overview';
+import { can } from '@/lib/auth/permissions';
 import { NeedsAttentionPanels } from '@/components/overview/needs-attention';
 import { formatNumber } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
@@ -35,6 +38,7 @@ export default async function OverviewPage() {
   const me = await requirePageUser('inventory:read');
   const actor = actorOf(me);
   const [o, attention] = await Promise.all([getInventoryOverview({ actor, input: {} }), getNeedsAttention({ actor, input: {} })]);
+  const risk = can(me.role, 'risk:read') ? await getRiskOverview({ actor, input: {} }) : null;
   const tierData = TIERS.map((t) => ({ label: TIER_LABELS[t], value: o.byTier[t], color: TIER_COLORS[t] }));
   const envData = ENVIRONMENTS.map((e) => ({ label: ENVIRONMENT_LABELS[e], value: o.byEnvironment[e], color: ENV_COLORS[e] }));
   const stateData = (['PASSED', 'FAILED', 'UNVERIFIED'] as const).map((s) => ({
@@ -66,6 +70,16 @@ export default async function OverviewPage() {
         <Stat label="Failed verification" value={o.byVerification.FAILED} href="/inventory?verification=FAILED" />
         <Stat label="Open alerts" value={o.openAlerts} href="/monitoring?state=OPEN" />
       </div>
+      {risk && (
+        <>
+          <h2 className="pt-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">Risk</h2>
+          <div className="grid gap-4 sm:grid-cols-4">
+            <Stat label="Tools in use without a risk assessment" value={risk.unassessedInUse} href="/inventory" />
+            <Stat label="High or critical residual risk" value={risk.highOrCritical} href="/risks?minResidual=10" />
+            <Stat label="Risk reviews overdue" value={risk.overdue} href="/risks?overdue=1" />
+          </div>
+        </>
+      )}
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFrame
           title="Tools by tier"

@@ -1,3 +1,4 @@
+import { RISK_BAND_LABELS, riskBand } from '@/lib/domain/risk/score';
 import { FilterBar } from '@/components/list/filter-bar';
 import { MultiSelectFilter, SearchFilter, SelectFilter } from '@/components/list/filters';
 import { DIMENSIONS, DIMENSION_LABELS, LEVELS, formatLevel } from '@/lib/domain/permissions';
@@ -70,6 +71,13 @@ export function InventoryFilters({ query, registries, publishers, errors }: Inve
         value={query.publisher}
         error={errors.publisher}
         options={publishers.map((p) => ({ value: p.id, label: `${p.name} (${p.registryName})` }))}
+      />
+      <SelectFilter
+        name="riskAtLeast"
+        label="Residual risk at least"
+        value={query.riskAtLeast?.toString()}
+        error={errors.riskAtLeast}
+        options={[5, 10, 16].map((n) => ({ value: String(n), label: `${n} (${RISK_BAND_LABELS[riskBand(n)].toLowerCase()})` }))}
       />
       <SelectFilter
         name="pageSize"

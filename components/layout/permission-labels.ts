@@ -33,6 +33,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'audit:checkpoint': 'record audit chain checkpoints',
   'evidence:read': 'view evidence packs',
   'evidence:build': 'build evidence packs',
+  // Risk assessments (issue 12).
+  'risk:read': 'view risk assessments',
+  'risk:assess': 'assess tool risks',
 };
 
 export function permissionLabel(value: string | null | undefined): string | null {

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   user: ['read', 'manage'],
   audit: ['read', 'verify', 'checkpoint'],
   evidence: ['read', 'build'],
+  // Risk assessments (issue 12): read the register, (re)assess a tool.
+  risk: ['read', 'assess'],
 } as const;
 
 export type Resource = keyof typeof PERMISSIONS;
@@ -41,6 +43,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alert:manage',
     'audit:verify',
     'evidence:build',
+    // Risk assessments (issue 12).
+    'risk:assess',
   ],
   SECURITY_REVIEWER: [
     ...READS,

@@ -12,4 +12,6 @@ export const APPEND_ONLY_TABLES = [
   'Approval',
   'ChangeComment',
   'ToolDefinitionReport',
+  // Risk assessments (issue 12): each reassessment is a new row.
+  'RiskAssessment',
 ] as const;

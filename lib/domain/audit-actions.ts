@@ -55,6 +55,9 @@ export const AUDIT_ACTIONS = {
   'user.signInFailed': 'Sign-in failed',
   'user.ssoLinkApproved': 'Single sign-on link approved',
   'user.ssoLinked': 'Single sign-on identity linked',
+  // Risk assessments (issue 12).
+  'riskAssessment.recorded': 'Risk assessed',
+  'riskAssessment.reviewOverdue': 'Risk review overdue',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -79,6 +82,8 @@ export const AUDIT_ENTITY_TYPES = [
   'Tool',
   'ToolVersion',
   'User',
+  // Risk assessments (issue 12).
+  'RiskAssessment',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -65,6 +65,8 @@ const ACTIONS: { name: string; permission: Permission }[] = [
   { name: 'monitoring/alertAction', permission: 'alert:manage' },
   { name: 'policies/updatePolicyAction', permission: 'policy:manage' },
   { name: 'audit/recordAuditCheckpointAction', permission: 'audit:checkpoint' },
+  // Risk assessments (issue 12).
+  { name: 'risks/assessRiskAction', permission: 'risk:assess' },
 ];
 
 /** Entry points that change nothing governed, so they are outside the matrix (with the reason). */

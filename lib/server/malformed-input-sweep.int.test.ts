@@ -38,6 +38,10 @@ import { getRegistry } from '@/lib/server/registries/list-registries';
 import { parseInventoryQuery, ZInventoryQuery } from '@/lib/validation/inventory';
 import { parseAuditPageQuery, ZAuditPageQuery } from '@/lib/validation/audit';
 import { ZSyncRunFilter } from '@/lib/validation/registry';
+// Risk assessments (issue 12).
+import { listRiskRegister } from '@/lib/server/risks/list-risk-register';
+import { getToolRisk } from '@/lib/server/risks/get-tool-risk';
+import { ZRiskRegisterQuery } from '@/lib/validation/risk';
 import { ZAlertsPageQuery, ZCompliancePageQuery } from '@/lib/validation/list-queries';
 import { dateRangeIssues, parseSearchParams } from '@/lib/validation/search-params';
 import { ZEnforcementLogFilter } from '@/lib/validation/enforce';
@@ -204,6 +208,12 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
     keys: Object.keys(ZSyncRunFilter.shape),
     load: (sp) => listSyncRuns({ actor: admin, input: ZSyncRunFilter.parse(sp) }),
   },
+  // Risk assessments (issue 12).
+  {
+    page: '/risks',
+    keys: Object.keys(ZRiskRegisterQuery.shape),
+    load: (sp) => listRiskRegister({ actor: admin, input: parseSearchParams(ZRiskRegisterQuery, sp).query }),
+  },
 ];
 
 /** Detail pages: the id from the path, after Next decoded it. */
@@ -211,6 +221,8 @@ const DETAILS: { page: string; load: (id: string) => Promise<unknown> }[] = [
   { page: '/inventory/[toolId]', load: (toolId) => getToolDetail({ actor: admin, input: { toolId } }) },
   { page: '/registries/[id]', load: (id) => getRegistry({ actor: admin, input: { id } }) },
   { page: '/api/registries/runs/[runId]', load: (id) => getSyncRunProgress({ actor: admin, input: { id } }) },
+  // Risk assessments (issue 12).
+  { page: '/risks/[toolId]', load: (toolId) => getToolRisk({ actor: admin, input: { toolId } }) },
 ];
 
 describe('malformed-input sweep: list pages (URL schema → data function)', { timeout: 300_000 }, () => {

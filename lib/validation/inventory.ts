@@ -41,6 +41,13 @@ export const ZInventoryQuery = z.object({
   publisher: ZRecordId.optional(),
   registry: ZRecordId.optional(),
   verification: oneOf(VERIFICATION_STATES, 'verification state').optional(),
+  // Risk (issue 12): tools whose current assessment keeps a residual score of at least this.
+  riskAtLeast: z.coerce
+    .number({ error: 'Residual risk must be a number from 1 to 25' })
+    .int('Residual risk must be a whole number')
+    .min(1, 'Residual risk is at least 1')
+    .max(25, 'Residual risk is at most 25')
+    .optional(),
   sort: oneOf(INVENTORY_SORTS, 'sort column').default('name'),
   dir: oneOf(['asc', 'desc'], 'sort direction').default('asc'),
   // Pages past the end give an empty page; the cap only keeps the number sane.

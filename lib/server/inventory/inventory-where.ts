@@ -41,6 +41,8 @@ export function inventoryWhere(q: TInventoryQuery, publisherIds: readonly string
   if (q.publisher) and.push({ publisherId: q.publisher });
   if (q.registry) and.push({ registryId: q.registry });
   if (q.verification) and.push({ verificationState: q.verification });
+  // Risk (issue 12): the current assessment is the one no later assessment replaced.
+  if (q.riskAtLeast) and.push({ riskAssessments: { some: { next: { is: null }, residualScore: { gte: q.riskAtLeast } } } });
   return and.length ? { AND: and } : {};
 }
 

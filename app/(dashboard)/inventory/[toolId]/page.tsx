@@ -19,6 +19,9 @@ import { updateToolOwnershipAction } from './actions';
 import { RequestForEnvironment } from '@/components/change-requests/request-for-environment';
 import { DefinitionScans } from '@/components/inventory/definition-scans';
 import { listDefinitionScans } from '@/lib/server/tool-definitions/list-definition-scans';
+// Risk assessments (issue 12).
+import { getToolRisk } from '@/lib/server/risks/get-tool-risk';
+import { ToolRiskSummary } from '@/components/risks/tool-risk-summary';
 
 // The title and the page read the same tool once per request.
 // One read per request for the title and the page; the page guard runs first in both.
@@ -53,6 +56,7 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
     latest && can(me.role, 'policy:read')
       ? await getToolPolicyStatus({ actor: actorOf(me), input: { toolVersionId: latest.id } })
       : [];
+  const risk = can(me.role, 'risk:read') ? await getToolRisk({ actor: actorOf(me), input: { toolId: tool.id } }) : null;
 
   return (
     <div className="space-y-6">
@@ -148,6 +152,11 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
             owner={tool.owner}
             dataClassification={tool.dataClassification}
           />
+        </Card>
+      )}
+      {risk && (
+        <Card title="Risk">
+          <ToolRiskSummary risk={risk} canAssess={can(me.role, 'risk:assess')} />
         </Card>
       )}
       <Card title={`Open alerts (${detail.alerts.length})`}>

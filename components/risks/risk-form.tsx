@@ -1,0 +1,148 @@
+'use client';
+
+import { useState } from 'react';
+import { FormField, inputClass } from '@/components/ui/form-field';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { buttonClass } from '@/components/ui/button';
+import type { ActionResult } from '@/lib/server/guards/action-result';
+import type { RiskSuggestion } from '@/lib/domain/risk/suggest';
+import { IMPACT_LABELS, LIKELIHOOD_LABELS, RISK_LEVELS, TREATMENT_LABELS, TREATMENTS } from '@/lib/domain/risk/score';
+import { SuggestionField } from './suggestion-field';
+import { RiskScoreBadge } from './risk-badges';
+
+type Action = (prev: ActionResult<{ id: string }> | null, form: FormData) => Promise<ActionResult<{ id: string }>>;
+
+export interface RiskFormDefaults {
+  previousId?: string;
+  toolVersionId?: string | null;
+  controls: string;
+  residualLikelihood?: number;
+  residualImpact?: number;
+  treatment?: string;
+  owner: string;
+}
+
+/** Assess or reassess a tool: starts from the suggestion (likelihood, impact) and the current assessment (the rest). */
+export function RiskForm({
+  action,
+  toolId,
+  versions,
+  suggestion,
+  defaults,
+}: {
+  action: Action;
+  toolId: string;
+  versions: { id: string; version: string }[];
+  suggestion: RiskSuggestion;
+  defaults: RiskFormDefaults;
+}) {
+  const { state, errors, pending, field, formProps } = useActionForm(action);
+  const [likelihood, setLikelihood] = useState<number>(suggestion.likelihood.value);
+  const [impact, setImpact] = useState<number>(suggestion.impact.value);
+  const [rl, setRl] = useState<number>(Math.min(defaults.residualLikelihood ?? likelihood, likelihood));
+  const [ri, setRi] = useState<number>(Math.min(defaults.residualImpact ?? impact, impact));
+  const level = (name: string, label: string, value: number, set: (n: number) => void, labels: Record<number, string>) => (
+    <FormField label={label} name={name} error={errors[name]}>
+      <select {...field(name)} value={value} onChange={(e) => set(Number(e.target.value))} className={inputClass}>
+        {RISK_LEVELS.map((n) => (
+          <option key={n} value={n}>
+            {n} · {labels[n]}
+          </option>
+        ))}
+      </select>
+    </FormField>
+  );
+  return (
+    <form {...formProps} className="space-y-4" aria-label="Risk assessment">
+      <input type="hidden" name="toolId" value={toolId} />
+      {defaults.previousId && <input type="hidden" name="previousId" value={defaults.previousId} />}
+      <div className="grid gap-3 md:grid-cols-2">
+        <SuggestionField
+          name="likelihood"
+          label="Likelihood"
+          labels={LIKELIHOOD_LABELS}
+          suggestion={suggestion.likelihood}
+          value={likelihood}
+          onChange={setLikelihood}
+          errors={errors}
+          field={field}
+        />
+        <SuggestionField
+          name="impact"
+          label="Impact"
+          labels={IMPACT_LABELS}
+          suggestion={suggestion.impact}
+          value={impact}
+          onChange={setImpact}
+          errors={errors}
+          field={field}
+        />
+      </div>
+      <p className="text-sm text-slate-700">
+        Inherent score <RiskScoreBadge score={likelihood * impact} /> · residual <RiskScoreBadge score={rl * ri} />
+      </p>
+      <FormField
+        label="Compensating controls"
+        name="controls"
+        error={errors.controls}
+        hint="What lowers the risk; required when the residual score is lower"
+      >
+        <textarea
+          {...field('controls', { hint: true })}
+          defaultValue={defaults.controls}
+          rows={3}
+          maxLength={2000}
+          className={inputClass}
+        />
+      </FormField>
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {level('residualLikelihood', 'Residual likelihood', rl, setRl, LIKELIHOOD_LABELS)}
+        {level('residualImpact', 'Residual impact', ri, setRi, IMPACT_LABELS)}
+        <FormField label="Treatment" name="treatment" error={errors.treatment}>
+          <select {...field('treatment')} defaultValue={defaults.treatment ?? 'MITIGATE'} className={inputClass}>
+            {TREATMENTS.map((t) => (
+              <option key={t} value={t}>
+                {TREATMENT_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label="Risk owner" name="owner" error={errors.owner}>
+          <input {...field('owner')} defaultValue={defaults.owner} maxLength={200} className={inputClass} />
+        </FormField>
+        <FormField label="Version assessed" name="toolVersionId" error={errors.toolVersionId}>
+          <select {...field('toolVersionId')} defaultValue={defaults.toolVersionId ?? ''} className={inputClass}>
+            <option value="">The tool as a whole</option>
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.version}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField
+          label="Next review (UTC day)"
+          name="nextReviewOn"
+          error={errors.nextReviewOn}
+          hint="Empty: 30–365 days by residual rating"
+        >
+          <input {...field('nextReviewOn', { hint: true })} type="date" className={inputClass} />
+        </FormField>
+      </div>
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className={buttonClass('primary')}>
+          {pending ? 'Saving…' : defaults.previousId ? 'Record reassessment' : 'Record assessment'}
+        </button>
+        <p role="status" className="text-sm">
+          {state?.ok && <span className="text-emerald-700">Assessment recorded.</span>}
+          {/* A refusal about fields is said beside each field; only one about the whole form here. */}
+          {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
+            <span className="text-rose-600" tabIndex={-1} data-form-error>
+              {state.error}
+            </span>
+          )}
+        </p>
+      </div>
+    </form>
+  );
+}
