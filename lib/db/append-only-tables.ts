@@ -11,4 +11,6 @@ export const APPEND_ONLY_TABLES = [
   'EnforcementDecision',
   'Approval',
   'ChangeComment',
+  // Invocation events (issue 11); partitions are reached only through this parent table.
+  'InvocationEvent',
 ] as const;
