@@ -25,6 +25,11 @@ export const AUDIT_ACTIONS = {
   'changeRequest.rejected': 'Change request rejected',
   'changeRequest.withdrawn': 'Change request withdrawn',
   'exception.approved': 'Policy exception approved',
+  // Invocation events (issue 11)
+  'invocation.batchIngested': 'Invocation events ingested',
+  'invocation.chainVerified': 'Invocation event chain verified',
+  'invocation.exported': 'Invocation events exported',
+  'invocation.purged': 'Invocation events purged (retention)',
   'policy.created': 'Policy created',
   'policy.updated': 'Policy updated',
   'publisher.identityWithdrawn': 'Publisher identity withdrawn',
@@ -67,6 +72,8 @@ export const AUDIT_ENTITY_TYPES = [
   'ApiKey',
   'AuditCheckpoint',
   'ChangeRequest',
+  /** Invocation events (issue 11): the entity id is a seq range or the export's filter. */
+  'InvocationEvent',
   'Policy',
   'PolicyException',
   'Publisher',

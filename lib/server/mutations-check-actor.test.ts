@@ -41,6 +41,11 @@ const ALLOWED: Record<string, string> = {
     'startup as SYSTEM: creates the admin the deployer named in the environment, once',
   'registries/sample-registry-server.ts#ensureSampleRegistryServer':
     'demo mode only: registers the bundled sample registry at start-up as SYSTEM',
+  // Invocation events (issue 11)
+  'invocations/ingest-invocation-events.ts#ingestInvocationEvents':
+    'machine ingestion: assertCanIngest admits an API key with the ingest scope or SYSTEM (demo seed), never a person',
+  'invocations/raise-invocation-alerts.ts#raiseInvocationAlerts':
+    'ingestion internals: runs inside ingestInvocationEvents after its check',
 };
 
 /** Operations converted in parallel and merged: none pending (kept so the scan's shape stays). */

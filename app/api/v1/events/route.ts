@@ -1,0 +1,19 @@
+import { NextResponse } from 'next/server';
+import { INGEST_LIMITS } from '@/lib/domain/invocations/parse-batch';
+import { badRequest } from '@/lib/server/errors';
+import { readBodyText } from '@/lib/server/guards/read-json-body';
+import { withApiKey } from '@/lib/server/guards/with-api-key';
+import { ingestInvocationEvents } from '@/lib/server/invocations/ingest-invocation-events';
+import { ingestStatus } from '@/lib/server/invocations/ingest-response';
+
+export const dynamic = 'force-dynamic';
+
+/** One JSON event (Content-Type: application/json) or an NDJSON batch (anything else). */
+export const POST = withApiKey('INGEST', async (req, { actor }) => {
+  const body = await readBodyText(req, INGEST_LIMITS.maxBodyBytes);
+  if (!body.trim())
+    throw badRequest('Request body is empty; send one JSON event or NDJSON lines', [{ path: '(root)', message: 'Required' }]);
+  const single = /^application\/json\b/i.test(req.headers.get('content-type') ?? '');
+  const result = await ingestInvocationEvents({ actor, input: { body, single } });
+  return NextResponse.json(result, { status: ingestStatus(result) });
+});
