@@ -18,4 +18,7 @@ export async function register() {
   // Signed checkpoints of the audit chain (issue 7.9), once per interval across all instances.
   const { startCheckpointScheduler } = await import('./lib/server/audit/checkpoint-scheduler');
   startCheckpointScheduler();
+  // Invocation events (issue 11): monthly partitions created ahead, retention by partition.
+  const { startInvocationPartitionScheduler } = await import('./lib/server/invocations/partition-scheduler');
+  startInvocationPartitionScheduler();
 }

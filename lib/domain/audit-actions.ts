@@ -27,7 +27,6 @@ export const AUDIT_ACTIONS = {
   'exception.approved': 'Policy exception approved',
   // Invocation events (issue 11)
   'invocation.batchIngested': 'Invocation events ingested',
-  'invocation.chainVerified': 'Invocation event chain verified',
   'invocation.exported': 'Invocation events exported',
   'invocation.purged': 'Invocation events purged (retention)',
   'policy.created': 'Policy created',
