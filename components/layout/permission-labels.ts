@@ -33,6 +33,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'audit:checkpoint': 'record audit chain checkpoints',
   'evidence:read': 'view evidence packs',
   'evidence:build': 'build evidence packs',
+  // Invocation events (issue 11)
+  'invocation:read': 'view invocation events',
+  'invocation:export': 'download invocation events',
 };
 
 export function permissionLabel(value: string | null | undefined): string | null {

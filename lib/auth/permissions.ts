@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   user: ['read', 'manage'],
   audit: ['read', 'verify', 'checkpoint'],
   evidence: ['read', 'build'],
+  /** Invocation events agents report (issue 11): the explorer and its downloads. */
+  invocation: ['read', 'export'],
 } as const;
 
 export type Resource = keyof typeof PERMISSIONS;
@@ -41,6 +43,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alert:manage',
     'audit:verify',
     'evidence:build',
+    'invocation:export',
   ],
   SECURITY_REVIEWER: [
     ...READS,
@@ -52,9 +55,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'exception:approve',
     'alert:manage',
     'audit:verify',
+    'invocation:export',
   ],
   // Auditors read and download; recomputing the audit chain changes nothing.
-  AUDITOR: [...READS, 'inventory:export', 'audit:verify'],
+  AUDITOR: [...READS, 'inventory:export', 'audit:verify', 'invocation:export'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

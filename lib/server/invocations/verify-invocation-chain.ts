@@ -4,9 +4,9 @@ import { verifyChain, type ChainBreak } from '@/lib/domain/hash-chain';
 import { eventHashContent } from '@/lib/domain/invocations/event-hash';
 import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
-import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { GENESIS_HASH } from '@/lib/domain/hash-chain';
+import { assertCanReadEvents } from './assert-can-read-events';
 import { latestPurgeAnchor } from './chain-head';
 
 export const ZVerifyInvocationChainInput = z.object({
@@ -39,7 +39,7 @@ export async function verifyInvocationChain(
   ctx?: OperationContextInput,
 ): Promise<InvocationChainReport> {
   const { db } = await operationContext(ctx);
-  assertActorCan(actor, 'audit:verify');
+  assertCanReadEvents(actor, 'audit:verify');
   const { from, to, batchSize } = parseInput(ZVerifyInvocationChainInput, input);
   const period = { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) };
   const first = await db.invocationEvent.findFirst({
