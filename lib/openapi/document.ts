@@ -7,6 +7,7 @@ import {
   ZErrorResponse,
   ZHealthResponse,
 } from '@/lib/validation/enforce';
+import { EVENT_SCHEMAS, eventPaths } from './events-paths';
 
 /**
  * The public API's OpenAPI 3.1 document, generated from the same zod schemas the handlers use
@@ -20,6 +21,8 @@ const SCHEMAS = {
   DecisionReason: { schema: ZDecisionReason, io: 'output' },
   Error: { schema: ZErrorResponse, io: 'output' },
   Health: { schema: ZHealthResponse, io: 'output' },
+  // Invocation events (issue 11)
+  ...EVENT_SCHEMAS,
 } as const;
 
 type JsonObject = Record<string, unknown>;
@@ -152,6 +155,8 @@ export function buildOpenApiDocument(serverUrl?: string) {
           },
         },
       },
+      // Invocation events (issue 11)
+      ...eventPaths(ref, json),
       '/api/v1/registries/{id}/sync': {
         post: {
           operationId: 'startRegistrySync',
