@@ -7,6 +7,7 @@ import { seedPolicies } from './seed-policies';
 import { seedCatalog } from './seed-catalog';
 import { seedApiKeys } from './seed-api-keys';
 import { seedWorkflow } from './seed-workflow';
+import { seedInvocations } from './seed-invocations';
 
 /** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
@@ -32,4 +33,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedCatalog(prisma);
   await seedApiKeys(prisma);
   await seedWorkflow(prisma);
+  // Invocation events (issue 11): decided by the enforcement API, reported through ingestion.
+  await seedInvocations(prisma);
 }
