@@ -21,7 +21,7 @@ export const ZInvocationFilter = z.object({
 export type TInvocationFilter = z.infer<typeof ZInvocationFilter>;
 
 /** Keyset cursor: the last row's event time (epoch ms) and chain position, `<ms>_<seq>`. */
-export const ZInvocationCursor = zText().regex(/^\d{1,15}_\d{1,19}$/, 'Not a cursor from this list');
+export const ZInvocationCursor = zText().regex(/^\d{1,15}_\d{1,18}$/, 'Not a cursor from this list');
 
 export const ZInvocationListInput = ZInvocationFilter.extend({
   before: ZInvocationCursor.optional(),

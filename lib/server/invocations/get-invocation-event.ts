@@ -7,7 +7,7 @@ import { assertCanReadEvents } from './assert-can-read-events';
 export const ZGetInvocationEventInput = z.object({
   seq: z
     .string()
-    .regex(/^\d{1,19}$/, 'Not an event number')
+    .regex(/^\d{1,18}$/, 'Not an event number')
     .transform((s) => BigInt(s)),
 });
 export type TGetInvocationEventInput = z.input<typeof ZGetInvocationEventInput>;
