@@ -21,4 +21,7 @@ export async function register() {
   // Overdue risk reviews raise alerts (issue 12).
   const { startRiskReviewScheduler } = await import('./lib/server/risks/risk-review-scheduler');
   startRiskReviewScheduler();
+  // Invocation events (issue 11): monthly partitions created ahead, retention by partition.
+  const { startInvocationPartitionScheduler } = await import('./lib/server/invocations/partition-scheduler');
+  startInvocationPartitionScheduler();
 }

@@ -44,6 +44,8 @@ const ZEnvFields = z.object({
     .min(0)
     .max(7 * 24 * 60)
     .default(60),
+  /** Invocation events (issue 11): days kept; older events are refused at ingest and purged by month. */
+  TOOLLEDGER_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(31).max(3650).default(400),
   /** Encrypts registry API keys at rest (AES-256-GCM); 32 characters or more. */
   TOOLLEDGER_SECRET_KEY: z.string().min(32, 'must be 32 characters or more').optional(),
   /** Comma-separated host or host:port entries registry connectors may reach on private addresses. */

@@ -29,6 +29,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/risks', label: 'Risk register', permission: 'risk:read', group: 'Govern' },
   { href: '/monitoring', label: 'Alerts', permission: 'alert:read', group: 'Monitor', count: 'openAlerts' },
   { href: '/enforcement', label: 'Enforcement log', permission: 'enforcement:read', group: 'Monitor' },
+  // Invocation events (issue 11)
+  { href: '/invocations', label: 'Invocations', permission: 'invocation:read', group: 'Monitor' },
   { href: '/registries', label: 'Registries', permission: 'registry:read', group: 'Monitor' },
   { href: '/audit', label: 'Audit trail', permission: 'audit:read', group: 'Evidence' },
   { href: '/settings/users', label: 'Users', permission: 'user:read', group: 'Settings' },

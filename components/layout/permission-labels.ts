@@ -36,6 +36,9 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   // Risk assessments (issue 12).
   'risk:read': 'view risk assessments',
   'risk:assess': 'assess tool risks',
+  // Invocation events (issue 11)
+  'invocation:read': 'view invocation events',
+  'invocation:export': 'download invocation events',
 };
 
 export function permissionLabel(value: string | null | undefined): string | null {

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   evidence: ['read', 'build'],
   // Risk assessments (issue 12): read the register, (re)assess a tool.
   risk: ['read', 'assess'],
+  /** Invocation events agents report (issue 11): the explorer and its downloads. */
+  invocation: ['read', 'export'],
 } as const;
 
 export type Resource = keyof typeof PERMISSIONS;
@@ -45,6 +47,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'evidence:build',
     // Risk assessments (issue 12).
     'risk:assess',
+    'invocation:export',
   ],
   SECURITY_REVIEWER: [
     ...READS,
@@ -56,9 +59,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'exception:approve',
     'alert:manage',
     'audit:verify',
+    'invocation:export',
   ],
   // Auditors read and download; recomputing the audit chain changes nothing.
-  AUDITOR: [...READS, 'inventory:export', 'audit:verify'],
+  AUDITOR: [...READS, 'inventory:export', 'audit:verify', 'invocation:export'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -14,4 +14,6 @@ export const APPEND_ONLY_TABLES = [
   'ToolDefinitionReport',
   // Risk assessments (issue 12): each reassessment is a new row.
   'RiskAssessment',
+  // Invocation events (issue 11); partitions are reached only through this parent table.
+  'InvocationEvent',
 ] as const;

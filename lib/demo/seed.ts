@@ -8,6 +8,7 @@ import { seedCatalog } from './seed-catalog';
 import { seedApiKeys } from './seed-api-keys';
 import { seedWorkflow } from './seed-workflow';
 import { seedRisks } from './seed-risks';
+import { seedInvocations } from './seed-invocations';
 
 /** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
@@ -35,4 +36,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedWorkflow(prisma);
   // Risk assessments (issue 12): after the workflow, which installs the tools they assess.
   await seedRisks(prisma);
+  // Invocation events (issue 11): decided by the enforcement API, reported through ingestion.
+  await seedInvocations(prisma);
 }

@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = {
   'changeRequest.rejected': 'Change request rejected',
   'changeRequest.withdrawn': 'Change request withdrawn',
   'exception.approved': 'Policy exception approved',
+  // Invocation events (issue 11)
+  'invocation.batchIngested': 'Invocation events ingested',
+  'invocation.exported': 'Invocation events exported',
+  'invocation.purged': 'Invocation events purged (retention)',
   'policy.created': 'Policy created',
   'policy.updated': 'Policy updated',
   'publisher.identityWithdrawn': 'Publisher identity withdrawn',
@@ -72,6 +76,8 @@ export const AUDIT_ENTITY_TYPES = [
   'ApiKey',
   'AuditCheckpoint',
   'ChangeRequest',
+  /** Invocation events (issue 11): the entity id is a seq range or the export's filter. */
+  'InvocationEvent',
   'Policy',
   'PolicyException',
   'Publisher',

@@ -13,6 +13,7 @@ import {
   ZReportToolDefinitionsResponse,
   ZVerificationStatus,
 } from '@/lib/validation/tool-definitions';
+import { EVENT_SCHEMAS, eventPaths } from './events-paths';
 
 /**
  * The public API's OpenAPI 3.1 document, generated from the same zod schemas the handlers use
@@ -30,6 +31,8 @@ const SCHEMAS = {
   ReportToolDefinitions: { schema: ZReportToolDefinitions, io: 'input' },
   ReportToolDefinitionsResponse: { schema: ZReportToolDefinitionsResponse, io: 'output' },
   VerificationStatus: { schema: ZVerificationStatus, io: 'output' },
+  // Invocation events (issue 11)
+  ...EVENT_SCHEMAS,
 } as const;
 
 type JsonObject = Record<string, unknown>;
@@ -162,6 +165,8 @@ export function buildOpenApiDocument(serverUrl?: string) {
           },
         },
       },
+      // Invocation events (issue 11)
+      ...eventPaths(ref, json),
       '/api/v1/registries/{id}/sync': {
         post: {
           operationId: 'startRegistrySync',

@@ -72,6 +72,8 @@ const ACTIONS: { name: string; permission: Permission }[] = [
 /** Entry points that change nothing governed, so they are outside the matrix (with the reason). */
 const EXEMPT_ACTIONS = new Set([
   'audit/verifyAuditChainAction', // recomputes the chain, writes nothing (audit:verify, auditors may)
+  // Invocation events (issue 11): recomputes the chain; writes only the system's broken-chain alert (audit:verify, auditors may)
+  'invocations/verifyInvocationChainAction',
   'settings/account/changeOwnPasswordAction', // one's own credential, any signed-in role (lib/server/users tests)
 ]);
 

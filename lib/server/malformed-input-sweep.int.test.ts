@@ -46,6 +46,8 @@ import { ZAlertsPageQuery, ZCompliancePageQuery } from '@/lib/validation/list-qu
 import { dateRangeIssues, parseSearchParams } from '@/lib/validation/search-params';
 import { ZEnforcementLogFilter } from '@/lib/validation/enforce';
 import { ZListChangeRequestsQuery } from '@/lib/validation/change-request';
+import { ZInvocationListInput } from '@/lib/validation/invocation-filter';
+import { listInvocationEvents } from '@/lib/server/invocations/list-invocation-events';
 import * as alertSchemas from '@/lib/validation/alert';
 import * as apiKeySchemas from '@/lib/validation/api-key';
 import * as changeSchemas from '@/lib/validation/change-request';
@@ -77,7 +79,7 @@ beforeAll(async () => {
   const user = await prisma.user.create({ data: { email: 'admin@sweep.test', name: 'Admin', role: 'ADMIN' } });
   admin = { type: 'USER', id: user.id, label: user.email, role: 'ADMIN' };
   session.userId = user.id;
-  enforceKey = (await createApiKey({ actor: admin, input: { name: 'sweep', scopes: ['ENFORCE'] } })).secret;
+  enforceKey = (await createApiKey({ actor: admin, input: { name: 'sweep', scopes: ['ENFORCE', 'INGEST', 'READ'] } })).secret;
 });
 
 /** A failure: a 5xx, a thrown error that is not a 4xx AppError, or a body that breaks while read. */
@@ -112,6 +114,8 @@ const QUERY_KEYS = [
     'format',
     'q',
     'status',
+    // Invocation events (issue 11)
+    ...Object.keys(ZInvocationListInput.shape),
   ]),
 ];
 
@@ -194,6 +198,13 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
     keys: Object.keys(ZEnforcementLogFilter.shape),
     load: (sp) =>
       listEnforcementDecisions({ actor: admin, input: parseSearchParams(ZEnforcementLogFilter, sp, dateRangeIssues).query }),
+  },
+  // Invocation events (issue 11)
+  {
+    page: '/invocations',
+    keys: Object.keys(ZInvocationListInput.shape),
+    load: (sp) =>
+      listInvocationEvents({ actor: admin, input: parseSearchParams(ZInvocationListInput, sp, dateRangeIssues).query }),
   },
   {
     page: '/changes',

@@ -47,6 +47,15 @@ const ALLOWED: Record<string, string> = {
   'tool-definitions/scan-registry-definitions.ts#scanRegistryDefinitions': 'sync internals (see insertToolVersions)',
   'registries/sample-registry-server.ts#ensureSampleRegistryServer':
     'demo mode only: registers the bundled sample registry at start-up as SYSTEM',
+  // Invocation events (issue 11)
+  'invocations/ingest-invocation-events.ts#ingestInvocationEvents':
+    'machine ingestion: assertCanIngest admits an API key with the ingest scope or SYSTEM (demo seed), never a person',
+  'invocations/export-invocation-events.ts#exportInvocationEvents':
+    'writes only its own audit record; assertCanReadEvents admits invocation:export or an API key with the read scope',
+  'invocations/verify-invocation-chain.ts#verifyInvocationChain':
+    'writes only the broken-chain alert it found; assertCanReadEvents admits audit:verify or an API key with the read scope',
+  'invocations/raise-invocation-alerts.ts#raiseInvocationAlerts':
+    'ingestion internals: runs inside ingestInvocationEvents after its check',
 };
 
 /** Operations converted in parallel and merged: none pending (kept so the scan's shape stays). */

@@ -89,6 +89,12 @@ export const ROUTES: RouteCase[] = [
   { route: 'GET /api/users', auth: session('user:read') },
   { route: 'POST /api/users', auth: session('user:manage') },
   { route: 'POST /api/v1/enforce', auth: { kind: 'apiKey', scope: 'ENFORCE' } },
+  // Invocation events (issue 11)
+  { route: 'POST /api/v1/events', auth: { kind: 'apiKey', scope: 'INGEST' } },
+  { route: 'GET /api/v1/events', auth: { kind: 'apiKey', scope: 'READ' } },
+  { route: 'GET /api/v1/events/export', auth: { kind: 'apiKey', scope: 'READ' } },
+  { route: 'GET /api/v1/events/verify', auth: { kind: 'apiKey', scope: 'READ' } },
+  { route: 'GET /api/invocations/export', auth: session('invocation:export') },
   { route: 'GET /api/v1/health', auth: { kind: 'public', why: 'liveness probe for load balancers; says only "ok"' } },
   { route: 'GET /api/v1/openapi.json', auth: { kind: 'public', why: 'the public API description, no data' } },
   { route: 'POST /api/v1/registries/:id/sync', auth: session('registry:sync'), params: { id: 'missing' } },

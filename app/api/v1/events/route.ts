@@ -1,0 +1,30 @@
+import { NextResponse } from 'next/server';
+import { INGEST_LIMITS } from '@/lib/domain/invocations/parse-batch';
+import { toPublicEvent } from '@/lib/domain/invocations/public-record';
+import { badRequest } from '@/lib/server/errors';
+import { readBodyText } from '@/lib/server/guards/read-json-body';
+import { withApiKey } from '@/lib/server/guards/with-api-key';
+import { ingestInvocationEvents } from '@/lib/server/invocations/ingest-invocation-events';
+import { ingestStatus } from '@/lib/server/invocations/ingest-response';
+import { listInvocationEvents } from '@/lib/server/invocations/list-invocation-events';
+import { parseSearchInput } from '@/lib/server/invocations/search-input';
+import { ZInvocationListInput } from '@/lib/validation/invocation-filter';
+
+export const dynamic = 'force-dynamic';
+
+/** One JSON event (Content-Type: application/json) or an NDJSON batch (anything else). */
+export const POST = withApiKey('INGEST', async (req, { actor }) => {
+  const body = await readBodyText(req, INGEST_LIMITS.maxBodyBytes);
+  if (!body.trim())
+    throw badRequest('Request body is empty; send one JSON event or NDJSON lines', [{ path: '(root)', message: 'Required' }]);
+  const single = /^application\/json\b/i.test(req.headers.get('content-type') ?? '');
+  const result = await ingestInvocationEvents({ actor, input: { body, single } });
+  return NextResponse.json(result, { status: ingestStatus(result) });
+});
+
+/** The explorer's filters and keyset pages for a SIEM or script: `next_cursor` goes back as `before`. */
+export const GET = withApiKey('READ', async (req, { actor }) => {
+  const input = parseSearchInput(ZInvocationListInput, new URL(req.url).searchParams);
+  const { rows, nextBefore } = await listInvocationEvents({ actor, input });
+  return NextResponse.json({ events: rows.map(toPublicEvent), next_cursor: nextBefore });
+});

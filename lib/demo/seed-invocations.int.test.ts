@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { getPrisma } from '@/lib/db/client';
+import { SYSTEM_ACTOR } from '@/lib/server/actor';
+import { verifyInvocationChain } from '@/lib/server/invocations/verify-invocation-chain';
+import { withTestDatabase } from '@/lib/testing/test-database';
+import { seedDemoData } from './seed';
+
+withTestDatabase();
+
+describe('demo invocation events', () => {
+  it('arrive through ingestion linked to real enforcement decisions, with both kinds of alert', async () => {
+    const prisma = await getPrisma();
+    await seedDemoData(prisma);
+    const byApproval = await prisma.invocationEvent.groupBy({ by: ['approval'], _count: true });
+    const count = (a: string) => byApproval.find((b) => b.approval === a)?._count ?? 0;
+    expect(count('UNKNOWN_SUBJECT')).toBe(3);
+    expect(count('ALLOWED') + count('DENIED')).toBeGreaterThan(50);
+    // The one installation nobody asked enforcement about.
+    expect(count('NO_ALLOW')).toBe(24);
+    const kinds = (await prisma.alert.findMany({ where: { kind: { startsWith: 'invocation-' } }, select: { kind: true } })).map(
+      (a) => a.kind,
+    );
+    expect(kinds).toContain('invocation-unknown-subject');
+    expect(kinds).toContain('invocation-unapproved-use');
+    expect(await verifyInvocationChain({ actor: SYSTEM_ACTOR, input: {} })).toMatchObject({ ok: true });
+  });
+});

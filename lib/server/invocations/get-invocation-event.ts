@@ -1,0 +1,43 @@
+import 'server-only';
+import { z } from 'zod';
+import { notFound } from '@/lib/server/errors';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { assertCanReadEvents } from './assert-can-read-events';
+
+export const ZGetInvocationEventInput = z.object({
+  seq: z
+    .string()
+    .regex(/^\d{1,18}$/, 'Not an event number')
+    .transform((s) => BigInt(s)),
+});
+export type TGetInvocationEventInput = z.input<typeof ZGetInvocationEventInput>;
+
+/**
+ * One event with what explains it: the enforcement decision it was linked to, its neighbours in
+ * the chain, and the alerts raised about its agent, tool and version.
+ */
+export async function getInvocationEvent({ actor, input }: OperationCall<TGetInvocationEventInput>, ctx?: OperationContextInput) {
+  const { db } = await operationContext(ctx);
+  assertCanReadEvents(actor, 'invocation:read');
+  const { seq } = parseInput(ZGetInvocationEventInput, input);
+  const event = await db.invocationEvent.findFirst({ where: { seq } });
+  if (!event) throw notFound(`Invocation event #${seq}`);
+  const subject = `${event.agentName}:${event.toolName}:${event.toolVersion}`;
+  const [decision, previous, next, alerts] = await Promise.all([
+    event.decisionId ? db.enforcementDecision.findUnique({ where: { id: event.decisionId } }) : null,
+    db.invocationEvent.findFirst({ where: { seq: seq - 1n }, select: { seq: true, hash: true } }),
+    db.invocationEvent.findFirst({ where: { seq: seq + 1n }, select: { seq: true, prevHash: true } }),
+    db.alert.findMany({
+      where: {
+        OR: [
+          { dedupeKey: `invocation-unknown-subject:${subject}` },
+          { dedupeKey: { startsWith: `invocation-unapproved-use:${subject}:` } },
+          { dedupeKey: `invocation-chain-broken:${seq}` },
+        ],
+      },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, kind: true, severity: true, state: true, title: true, createdAt: true },
+    }),
+  ]);
+  return { event, decision, previous, next, alerts };
+}
