@@ -121,7 +121,7 @@ describe('change request lifecycle', () => {
     expect(await prisma.auditEvent.count({ where: { entityId: r.id, action: 'changeRequest.created' } })).toBe(1);
   });
 
-  it('refuses a duplicate open request with 409', async () => {
+  it('refuses a second request for a version the agent already has, on the version field', async () => {
     const err = await appError(
       createChangeRequest({
         actor: actors.compliance2,
@@ -134,7 +134,9 @@ describe('change request lifecycle', () => {
         },
       }),
     );
-    expect(err.status).toBe(409);
+    expect(err.status).toBe(400);
+    expect(err.issues[0]).toMatchObject({ path: 'toolVersionId' });
+    expect(err.message).toMatch(/already has Email parser 2\.1\.0 \(requested\)/);
   });
 
   it.each([
@@ -310,7 +312,18 @@ describe('digest pinning, fast-track, bad input', () => {
     ['unknown agent', { agentId: 'nope' }, 'agentId', /Unknown agent: nope/],
     ['agent in another environment', { environment: 'STAGING' }, 'environment', /runs in Production, not Staging/],
     ['unknown version', { toolVersionId: 'nope' }, 'toolVersionId', /Unknown tool version/],
-    ['version update without an installed version', { kind: 'VERSION_UPDATE', agentId: 'AGENT2' }, 'kind', /no approved version/],
+    [
+      'version update for a tool the agent runs no version of',
+      { kind: 'VERSION_UPDATE', agentId: 'AGENT2' },
+      'toolVersionId',
+      /runs no version of Email parser: request a new tool instead/,
+    ],
+    [
+      'removal of a tool the agent runs no version of',
+      { kind: 'REMOVAL', agentId: 'AGENT2' },
+      'toolVersionId',
+      /runs no version of Email parser: there is nothing to remove/,
+    ],
   ] as const)('answers 400 for %s, writing nothing', async (_n, patch, path, message) => {
     const prisma = await getPrisma();
     const before = await prisma.changeRequest.count();
@@ -335,6 +348,32 @@ describe('digest pinning, fast-track, bad input', () => {
     expect(err.issues[0]).toMatchObject({ path });
     expect(err.message).toMatch(message);
     expect(await prisma.changeRequest.count()).toBe(before);
+  });
+
+  it('refuses a new tool the agent already runs, even a request still open; allows it once that is withdrawn', async () => {
+    const prisma = await getPrisma();
+    const agent = await prisma.agent.create({ data: { name: 'held-agent', environment: 'PRODUCTION', owner: 'ops' } });
+    const other = await prisma.toolVersion.create({
+      data: { toolId, version: '2.0.0', artifactDigest: 'sha256:a20', tier: 'GOLD', trustScore: 95 },
+    });
+    const input = { agentId: agent.id, environment: 'PRODUCTION' as const, justification: JUSTIFICATION };
+    const first = await createChangeRequest({
+      actor: actors.requester,
+      input: { ...input, kind: 'NEW_TOOL', toolVersionId: externalV1 },
+    });
+    expect(first.state).toBe('COMPLIANCE_REVIEW');
+    const err = await appError(
+      createChangeRequest({ actor: actors.requester, input: { ...input, kind: 'NEW_TOOL', toolVersionId: other.id } }),
+    );
+    expect(err.status).toBe(400);
+    expect(err.issues).toEqual([{ path: 'toolVersionId', message: err.message }]);
+    expect(err.message).toMatch(/held-agent already runs Email parser \(requested\): request a version update instead/);
+    await withdrawChangeRequest({ actor: actors.requester, input: { id: first.id } });
+    const again = await createChangeRequest({
+      actor: actors.requester,
+      input: { ...input, kind: 'NEW_TOOL', toolVersionId: other.id },
+    });
+    expect(again.state).not.toBe('REJECTED');
   });
 
   it('requires a reason to reject, and a person to decide', async () => {
