@@ -190,8 +190,9 @@ test.describe('change requests', () => {
     expect(tools.length).toBeGreaterThan(0);
     const tool = tools[tools.length - 1]!;
     await carla.getByLabel('Tool', { exact: true }).selectOption(tool.value);
-    await carla.getByLabel('Environment').selectOption('DEVELOPMENT');
-    await carla.getByLabel('Note').fill('Vetted for prototypes');
+    const proposal = carla.getByRole('form', { name: 'Pre-approve a tool' });
+    await proposal.getByLabel('Environment').selectOption('DEVELOPMENT');
+    await proposal.getByLabel('Note').fill('Vetted for prototypes');
     await carla.getByRole('button', { name: 'Add to allowlist' }).click();
     const row = carla.getByTestId('allowlist-row').filter({ hasText: 'Vetted for prototypes' });
     await expect(row).toContainText('Development');

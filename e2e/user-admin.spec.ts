@@ -36,6 +36,23 @@ test.describe('user administration and audit trail', () => {
     await expect(audit.getByRole('table', { name: 'Changes' })).toContainText('COMPLIANCE_OFFICER');
   });
 
+  test('the users list filters by role and by name or email through the address, and says what it cannot read', async ({
+    page,
+  }) => {
+    await signInAs(page, 'ADMIN');
+    await page.goto('/settings/users?role=AUDITOR');
+    const rows = page.locator('[data-testid^="user-row-"]');
+    await expect(rows.first()).toBeVisible();
+    for (const text of await rows.allInnerTexts()) expect(text).toContain('Auditor');
+    await page.getByRole('form', { name: 'Filter users' }).getByLabel('Name or email').fill('auditor@toolledger');
+    await expect(page).toHaveURL(/q=auditor%40toolledger/);
+    await expect(rows).toHaveCount(1);
+    await expect(page.getByTestId('result-count')).toHaveText('1 user');
+    await page.goto('/settings/users?role=ROOT');
+    await expect(page.getByTestId('query-errors')).toContainText('role');
+    await expect(page.getByTestId('user-row-admin@toolledger.local')).toBeVisible();
+  });
+
   test('the admin cannot demote or deactivate themselves', async ({ page }) => {
     await signInAs(page, 'ADMIN');
     await page.goto('/settings/users');

@@ -157,3 +157,16 @@ export function CheckboxFilter({ name, label, checked }: { name: string; label: 
     </label>
   );
 }
+
+/**
+ * Binds filter controls to the page's parsed query and its issues, so each control names its
+ * field once: `const f = filterFields(query, issues)` then `<SelectFilter {...f('kind')} label="Kind" … />`.
+ */
+export function filterFields<Q extends object>(query: Q, issues: readonly { path: string; message: string }[]) {
+  const errors: Record<string, string> = {};
+  for (const i of issues) errors[i.path] ??= i.message;
+  return (name: keyof Q & string) => {
+    const value = query[name];
+    return { name, value: typeof value === 'string' ? value : undefined, error: errors[name] };
+  };
+}

@@ -32,6 +32,8 @@ export interface DataTableProps<T> {
   sort?: { key: string; dir: SortDir; href: (key: string, dir: SortDir) => string };
   /** data-testid of each row: one string, or per row (e.g. `api-key-row-<name>`). */
   rowTestId?: string | ((row: T) => string);
+  /** Extra `data-*` attributes of each row (a status tests and styles can read). */
+  rowData?: (row: T) => Record<`data-${string}`, string>;
   caption?: React.ReactNode;
   /**
    * Column visibility, kept in the URL like sort and page: the ids hidden now and the URL with
@@ -45,7 +47,17 @@ export interface DataTableProps<T> {
  * server (and in client components alike); sorting and paging happen in the database and live in
  * the URL, so the table only lays out the rows it is given.
  */
-export function DataTable<T>({ label, columns, rows, getRowId, sort, rowTestId, caption, visibility }: DataTableProps<T>) {
+export function DataTable<T>({
+  label,
+  columns,
+  rows,
+  getRowId,
+  sort,
+  rowTestId,
+  rowData,
+  caption,
+  visibility,
+}: DataTableProps<T>) {
   const columnVisibility = Object.fromEntries((visibility?.hidden ?? []).map((id) => [id, false]));
   const options: TableOptionsResolved<T> = {
     data: rows,
@@ -103,6 +115,7 @@ export function DataTable<T>({ label, columns, rows, getRowId, sort, rowTestId, 
                 key={row.id}
                 data-testid={typeof rowTestId === 'function' ? rowTestId(row.original) : rowTestId}
                 data-id={row.id}
+                {...rowData?.(row.original)}
                 className="hover:bg-slate-50"
               >
                 {row.getVisibleCells().map((cell) => (

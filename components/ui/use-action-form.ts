@@ -41,11 +41,16 @@ export function useActionForm<T>(action: FormAction<T>, options: ActionFormOptio
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
-  /** Props for one control: `<input {...field('name')} />` (add `{ hint: true }` when FormField shows a hint). */
-  const field = (name: string, opts: { hint?: boolean } = {}) => {
-    const describedBy = [errors[name] ? `${name}-error` : null, opts.hint ? `${name}-hint` : null].filter(Boolean).join(' ');
+  /**
+   * Props for one control: `<input {...field('name')} />` (add `{ hint: true }` when FormField shows a
+   * hint). A form repeated on a page (one per table row) gives each control its own `id`; the error
+   * and hint are then `<id>-error` and `<id>-hint`.
+   */
+  const field = (name: string, opts: { hint?: boolean; id?: string } = {}) => {
+    const id = opts.id ?? name;
+    const describedBy = [errors[name] ? `${id}-error` : null, opts.hint ? `${id}-hint` : null].filter(Boolean).join(' ');
     return {
-      id: name,
+      id,
       name,
       'aria-invalid': errors[name] ? true : undefined,
       'aria-describedby': describedBy || undefined,

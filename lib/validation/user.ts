@@ -47,3 +47,13 @@ export type TChangeOwnPasswordInput = z.infer<typeof ZChangeOwnPasswordInput>;
 
 export const ZApproveSsoLinkInput = z.object({ userId: ZUserId });
 export type TApproveSsoLinkInput = z.infer<typeof ZApproveSsoLinkInput>;
+
+/** The user list: searched by name or email, filtered by role and status, paged (the page and the API share it). */
+export const ZListUsersQuery = z.object({
+  q: zText().trim().max(200, 'Use at most 200 characters').optional(),
+  role: z.enum(ROLES, { error: 'Unknown role' }).optional(),
+  status: z.enum(['active', 'deactivated'], { error: 'Use active or deactivated' }).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TListUsersQuery = z.input<typeof ZListUsersQuery>;

@@ -1,12 +1,35 @@
 'use client';
 
-import { useState } from 'react';
 import { signIn } from 'next-auth/react';
 import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/form-error';
 import { FormField, inputClass } from '@/components/ui/form-field';
-import { ZSignInInput } from '@/lib/validation/auth';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import type { ActionResult } from '@/lib/server/guards/action-result';
+import { ZSignInInput } from '@/lib/validation/auth';
 import { isThrottleMessage, SIGN_IN_FAILED } from './sign-in-messages';
+
+/**
+ * Signing in goes through next-auth in the browser, not a server action: this function plays the
+ * action's part for useActionForm (same result shape), so the form behaves as every other form.
+ */
+async function signInWithCredentials(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  const parsed = ZSignInInput.safeParse({ email: form.get('email'), password: form.get('password') });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const i of parsed.error.issues) fieldErrors[String(i.path[0])] ??= i.message;
+    return { ok: false, error: 'Check the highlighted fields', fieldErrors };
+  }
+  const res = await signIn('credentials', { ...parsed.data, redirect: false });
+  if (!res || res.error)
+    return {
+      ok: false,
+      error: res?.error && isThrottleMessage(res.error) ? res.error : SIGN_IN_FAILED,
+      fieldErrors: {},
+    };
+  return { ok: true, data: null };
+}
 
 export function SignInForm({
   callbackUrl,
@@ -17,60 +40,25 @@ export function SignInForm({
   initialError?: string;
   oidcName?: string;
 }) {
-  const [error, setError] = useState(initialError);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const { state, errors, pending, field, formProps } = useActionForm(signInWithCredentials, {
+    onSuccess: () => window.location.assign(callbackUrl),
+  });
   const hydrated = useHydrated();
-
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const parsed = ZSignInInput.safeParse({ email: form.get('email'), password: form.get('password') });
-    if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
-      return;
-    }
-    setFieldErrors({});
-    setPending(true);
-    const res = await signIn('credentials', { ...parsed.data, redirect: false });
-    setPending(false);
-    if (!res || res.error) {
-      setError(res?.error && isThrottleMessage(res.error) ? res.error : SIGN_IN_FAILED);
-      return;
-    }
-    window.location.assign(callbackUrl);
-  }
+  // An error handed over in the address (a failed SSO sign-in) shows until the first attempt.
+  const shown = state ?? (initialError ? { ok: false as const, error: initialError, fieldErrors: {} } : null);
 
   return (
     <div className="space-y-4">
-      <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
-        <FormField label="Email" name="email" error={fieldErrors.email}>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            className={inputClass}
-            aria-invalid={Boolean(fieldErrors.email)}
-          />
+      <form method="post" {...formProps} className="space-y-4" aria-label="Sign in">
+        <FormField label="Email" name="email" error={errors.email}>
+          <input {...field('email')} type="email" autoComplete="username" className={inputClass} />
         </FormField>
-        <FormField label="Password" name="password" error={fieldErrors.password}>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            className={inputClass}
-            aria-invalid={Boolean(fieldErrors.password)}
-          />
+        <FormField label="Password" name="password" error={errors.password}>
+          <input {...field('password')} type="password" autoComplete="current-password" className={inputClass} />
         </FormField>
-        {error && (
-          <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">
-            {error}
-          </p>
-        )}
-        <Button type="submit" className="w-full" disabled={pending || !hydrated}>
-          {pending ? 'Signing in…' : 'Sign in'}
+        <FormError state={shown} className="rounded-md bg-rose-50 px-3 py-2" />
+        <Button type="submit" className="w-full" disabled={pending || !hydrated || shown?.ok === true}>
+          {pending || shown?.ok ? 'Signing in…' : 'Sign in'}
         </Button>
       </form>
       {oidcName && (

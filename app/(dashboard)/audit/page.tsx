@@ -11,8 +11,8 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { DataTable } from '@/components/tables/data-table';
 import { Pagination } from '@/components/tables/pagination';
-import { FilterBar } from '@/components/list/filter-bar';
-import { DateRangeFilter, QueryIssues, SearchFilter, SelectFilter } from '@/components/list/filters';
+import { DateRangeFilter, filterFields, SearchFilter, SelectFilter } from '@/components/list/filters';
+import { ListFilters } from '@/components/list/list-filters';
 import { auditColumns } from '@/components/audit/audit-columns';
 import { VerifyChain } from './verify-chain';
 import { AuditCheckpoint } from './audit-checkpoint';
@@ -27,6 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { hide = [], ...filter } = query;
   const page = await listAuditEvents({ actor: actorOf(me), input: filter });
   const errors = fieldErrorsOf(issues);
+  const f = filterFields(filter, issues);
   const { before: _b, after: _a, ...withoutCursor } = query;
 
   return (
@@ -41,46 +42,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <AuditCheckpoint />
         </Card>
       )}
-      <QueryIssues issues={issues} />
-      <Card>
-        <FilterBar
-          key={JSON.stringify({ ...withoutCursor, actor: undefined, entityId: undefined })}
-          path="/audit"
-          label="Filter the audit trail"
-          keep={{ hide: hide.join(',') || undefined }}
-        >
-          <SelectFilter
-            name="action"
-            label="Action"
-            value={filter.action}
-            error={errors.action}
-            options={AUDIT_ACTION_LIST.map((a) => ({ value: a, label: AUDIT_ACTIONS[a] }))}
-          />
-          <SelectFilter
-            name="entityType"
-            label="Record kind"
-            value={filter.entityType}
-            error={errors.entityType}
-            options={AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: t }))}
-          />
-          <SearchFilter
-            name="actor"
-            label="Actor"
-            value={filter.actor}
-            error={errors.actor}
-            placeholder="email, key name or id"
-            className="sm:col-span-1"
-          />
-          <SearchFilter
-            name="entityId"
-            label="Record id"
-            value={filter.entityId}
-            error={errors.entityId}
-            className="sm:col-span-1"
-          />
-          <DateRangeFilter from={filter.from} to={filter.to} errors={errors} />
-        </FilterBar>
-      </Card>
+      <ListFilters query={query} issues={issues} typed={['actor', 'entityId']} path="/audit" label="Filter the audit trail">
+        <SelectFilter
+          {...f('action')}
+          label="Action"
+          options={AUDIT_ACTION_LIST.map((a) => ({ value: a, label: AUDIT_ACTIONS[a] }))}
+        />
+        <SelectFilter
+          {...f('entityType')}
+          label="Record kind"
+          options={AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: t }))}
+        />
+        <SearchFilter {...f('actor')} label="Actor" placeholder="email, key name or id" className="sm:col-span-1" />
+        <SearchFilter {...f('entityId')} label="Record id" className="sm:col-span-1" />
+        <DateRangeFilter from={filter.from} to={filter.to} errors={errors} />
+      </ListFilters>
       {page.rows.length === 0 ? (
         <EmptyState title="No audit records match">Change or clear the filters.</EmptyState>
       ) : (

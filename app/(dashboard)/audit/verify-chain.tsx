@@ -1,21 +1,22 @@
 'use client';
 
-import { useActionState } from 'react';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/form-error';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { Badge } from '@/components/ui/badge';
 import { CHECKPOINT_PROBLEM_TEXT } from '@/lib/domain/audit-checkpoint-problems';
 import { verifyAuditChainAction } from './actions';
 
 export function VerifyChain() {
-  const [state, action, pending] = useActionState(verifyAuditChainAction, null);
+  const { state, pending, formProps } = useActionForm(verifyAuditChainAction);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-3">
+    <form {...formProps} className="flex flex-wrap items-center gap-3">
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? 'Verifying…' : 'Verify chain'}
       </Button>
+      <FormError state={state} />
       <div role="status" aria-live="polite" data-testid="chain-status" className="text-sm">
-        {state && !state.ok && <span className="text-rose-700">{state.error}</span>}
         {state?.ok && !state.data.ok && state.data.checkpointProblem && (
           <span className="flex flex-wrap items-center gap-2">
             <Badge tone="red">Chain does not match a signed checkpoint</Badge>

@@ -7,12 +7,11 @@ import { listChangeRequests } from '@/lib/server/change-requests/list-change-req
 import { getInbox } from '@/lib/server/change-requests/get-inbox';
 import { ZListChangeRequestsQuery } from '@/lib/validation/change-request';
 import { buildHref, parseSearchParams, ZHiddenColumns, type QueryIssue } from '@/lib/validation/search-params';
-import { fieldErrorsOf } from '@/lib/server/guards/action-result';
 import { CHANGE_KIND_LABELS, CHANGE_KINDS, CHANGE_STATE_LABELS, CHANGE_STATES } from '@/lib/domain/change-requests/state-machine';
 import { ENVIRONMENT_LABELS, ENVIRONMENTS } from '@/lib/domain/types';
 import { Pagination } from '@/components/tables/pagination';
 import { FilterBar } from '@/components/list/filter-bar';
-import { CheckboxFilter, QueryIssues, SelectFilter } from '@/components/list/filters';
+import { CheckboxFilter, filterFields, QueryIssues, SelectFilter } from '@/components/list/filters';
 import { formatCount } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { buttonClass } from '@/components/ui/button';
@@ -21,6 +20,11 @@ import { cn } from '@/components/ui/cn';
 import { ChangeRequestTable } from './change-request-table';
 
 export const metadata: Metadata = { title: 'Change requests' };
+
+const STATE_OPTIONS = [
+  { value: 'OPEN', label: 'Open (in review)' },
+  ...CHANGE_STATES.map((s) => ({ value: s, label: CHANGE_STATE_LABELS[s] })),
+];
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -100,33 +104,20 @@ async function AllRequests({ actor, query, issues }: { actor: Actor; query: TCha
   const { hide = [], ...filter } = query;
   const page = await listChangeRequests({ actor, input: filter });
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const errors = fieldErrorsOf(issues);
+  const f = filterFields(filter, issues);
   return (
     <div className="space-y-3">
       <QueryIssues issues={issues} />
       <FilterBar key={JSON.stringify(filter)} path="/changes" label="Filters" keep={{ hide: hide.join(',') || undefined }}>
+        <SelectFilter {...f('state')} label="State" options={STATE_OPTIONS} />
         <SelectFilter
-          name="state"
-          label="State"
-          value={filter.state}
-          error={errors.state}
-          options={[
-            { value: 'OPEN', label: 'Open (in review)' },
-            ...CHANGE_STATES.map((s) => ({ value: s, label: CHANGE_STATE_LABELS[s] })),
-          ]}
-        />
-        <SelectFilter
-          name="kind"
+          {...f('kind')}
           label="Kind"
-          value={filter.kind}
-          error={errors.kind}
           options={CHANGE_KINDS.map((k) => ({ value: k, label: CHANGE_KIND_LABELS[k] }))}
         />
         <SelectFilter
-          name="environment"
+          {...f('environment')}
           label="Environment"
-          value={filter.environment}
-          error={errors.environment}
           options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))}
         />
         <CheckboxFilter name="mine" label="Raised by me" checked={filter.mine} />

@@ -7,14 +7,12 @@ import { TIER_LABELS } from '@/lib/domain/tiers';
 import { ENVIRONMENT_LABELS, ENVIRONMENTS, type Environment } from '@/lib/domain/types';
 import { ZCompliancePageQuery, type TCompliancePageQuery } from '@/lib/validation/list-queries';
 import { hrefBuilder, parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params';
-import { fieldErrorsOf } from '@/lib/server/guards/action-result';
 import { DataTable } from '@/components/tables/data-table';
 import { Pagination } from '@/components/tables/pagination';
-import { FilterBar } from '@/components/list/filter-bar';
-import { QueryIssues, SearchFilter, SelectFilter } from '@/components/list/filters';
+import { filterFields, SearchFilter, SelectFilter } from '@/components/list/filters';
+import { ListFilters } from '@/components/list/list-filters';
 import { CELL_STATUS_LABELS, CELL_STATUS_TONES, MatrixStatusCell } from '@/components/compliance/matrix-cell';
 import { PageHeader } from '@/components/ui/page-header';
-import { Card } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatCount } from '@/components/ui/format';
@@ -22,6 +20,15 @@ import { formatCount } from '@/components/ui/format';
 export const metadata: Metadata = { title: 'Compliance matrix' };
 
 const href = hrefBuilder<TCompliancePageQuery>('/compliance', { page: 1 });
+const STATUSES = [
+  { value: 'failing', label: 'Fails somewhere' },
+  { value: 'covered', label: 'Passes by exception' },
+  { value: 'passing', label: 'Passes everywhere' },
+];
+const SCOPES = [
+  { value: 'latest', label: 'Latest of each tool' },
+  { value: 'all', label: 'Every version' },
+];
 
 function columnsFor(environments: Environment[]): ColumnDef<MatrixRow, unknown>[] {
   return [
@@ -89,54 +96,24 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
   const { hide = [], ...filter } = query;
   const m = await getComplianceMatrix({ actor: actorOf(me), input: { ...filter, pageSize: 50 } });
   const pages = Math.max(1, Math.ceil(m.total / m.pageSize));
-  const errors = fieldErrorsOf(issues);
+  const f = filterFields(filter, issues);
   return (
     <div className="space-y-4">
       <PageHeader
         title="Compliance matrix"
         description="Each tool version against each environment's policy in force. Click a status for the rules it breaks and the approved, unexpired exception that covers them."
       />
-      <QueryIssues issues={issues} />
-      <Card>
-        <FilterBar
-          key={JSON.stringify({ ...filter, q: undefined, page: undefined })}
-          path="/compliance"
-          label="Filter the compliance matrix"
-          keep={{ hide: hide.join(',') || undefined }}
-        >
-          <SearchFilter name="q" label="Tool name" value={filter.q} error={errors.q} placeholder="contains…" />
-          <SelectFilter
-            name="status"
-            label="Status"
-            value={filter.status}
-            error={errors.status}
-            options={[
-              { value: 'failing', label: 'Fails somewhere' },
-              { value: 'covered', label: 'Passes by exception' },
-              { value: 'passing', label: 'Passes everywhere' },
-            ]}
-          />
-          <SelectFilter
-            name="environment"
-            label="Environment"
-            value={filter.environment}
-            error={errors.environment}
-            anyLabel="All"
-            options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))}
-          />
-          <SelectFilter
-            name="scope"
-            label="Versions"
-            value={filter.scope}
-            error={errors.scope}
-            anyLabel={null}
-            options={[
-              { value: 'latest', label: 'Latest of each tool' },
-              { value: 'all', label: 'Every version' },
-            ]}
-          />
-        </FilterBar>
-      </Card>
+      <ListFilters query={query} issues={issues} typed={['q']} path="/compliance" label="Filter the compliance matrix">
+        <SearchFilter {...f('q')} label="Tool name" placeholder="contains…" />
+        <SelectFilter {...f('status')} label="Status" options={STATUSES} />
+        <SelectFilter
+          {...f('environment')}
+          label="Environment"
+          anyLabel="All"
+          options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))}
+        />
+        <SelectFilter {...f('scope')} label="Versions" anyLabel={null} options={SCOPES} />
+      </ListFilters>
       <SummaryRow environments={m.environments} summary={m.summary} total={m.total} />
       <p className="text-xs text-slate-500">
         Policies in force:{' '}

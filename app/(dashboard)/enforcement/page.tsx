@@ -13,14 +13,22 @@ import {
 import { fieldErrorsOf } from '@/lib/server/guards/action-result';
 import { DataTable } from '@/components/tables/data-table';
 import { Pagination } from '@/components/tables/pagination';
-import { FilterBar } from '@/components/list/filter-bar';
-import { DateRangeFilter, QueryIssues, SearchFilter, SelectFilter } from '@/components/list/filters';
+import { DateRangeFilter, filterFields, SearchFilter, SelectFilter } from '@/components/list/filters';
+import { ListFilters } from '@/components/list/list-filters';
 import { PageHeader } from '@/components/ui/page-header';
-import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ENFORCEMENT_COLUMNS } from './enforcement-columns';
 
 export const metadata: Metadata = { title: 'Enforcement log' };
+
+const OUTCOMES = [
+  { value: 'ALLOW', label: 'Allowed' },
+  { value: 'DENY', label: 'Denied' },
+];
+const ACTIONS = [
+  { value: 'INSTALL', label: 'Install' },
+  { value: 'INVOKE', label: 'Invoke' },
+];
 
 const ZEnforcementPageQuery = ZEnforcementLogFilter.extend({ hide: ZHiddenColumns });
 type TEnforcementPageQuery = z.infer<typeof ZEnforcementPageQuery>;
@@ -32,6 +40,7 @@ export default async function EnforcementPage({ searchParams }: { searchParams: 
   const { hide = [], ...filter } = query;
   const { rows, nextBefore } = await listEnforcementDecisions({ actor: actorOf(me), input: filter });
   const errors = fieldErrorsOf(issues);
+  const f = filterFields(filter, issues);
   const { before: _before, ...withoutCursor } = query;
   return (
     <div className="space-y-4">
@@ -39,53 +48,13 @@ export default async function EnforcementPage({ searchParams }: { searchParams: 
         title="Enforcement log"
         description="Every attempt agents and gateways made through POST /api/v1/enforce, allowed or denied, with the API key that asked, the reasons, the policy version and any exception used. Append-only."
       />
-      <QueryIssues issues={issues} />
-      <Card>
-        <FilterBar
-          key={JSON.stringify({ ...withoutCursor, agent: undefined, tool: undefined })}
-          path="/enforcement"
-          label="Filter the enforcement log"
-          keep={{ hide: hide.join(',') || undefined }}
-        >
-          <SelectFilter
-            name="outcome"
-            label="Outcome"
-            value={filter.outcome}
-            error={errors.outcome}
-            options={[
-              { value: 'ALLOW', label: 'Allowed' },
-              { value: 'DENY', label: 'Denied' },
-            ]}
-          />
-          <SelectFilter
-            name="action"
-            label="Action"
-            value={filter.action}
-            error={errors.action}
-            options={[
-              { value: 'INSTALL', label: 'Install' },
-              { value: 'INVOKE', label: 'Invoke' },
-            ]}
-          />
-          <SearchFilter
-            name="agent"
-            label="Agent"
-            value={filter.agent}
-            error={errors.agent}
-            placeholder="exact name"
-            className="sm:col-span-1"
-          />
-          <SearchFilter
-            name="tool"
-            label="Tool"
-            value={filter.tool}
-            error={errors.tool}
-            placeholder="exact name"
-            className="sm:col-span-1"
-          />
-          <DateRangeFilter from={filter.from} to={filter.to} errors={errors} />
-        </FilterBar>
-      </Card>
+      <ListFilters query={query} issues={issues} typed={['agent', 'tool']} path="/enforcement" label="Filter the enforcement log">
+        <SelectFilter {...f('outcome')} label="Outcome" options={OUTCOMES} />
+        <SelectFilter {...f('action')} label="Action" options={ACTIONS} />
+        <SearchFilter {...f('agent')} label="Agent" placeholder="exact name" className="sm:col-span-1" />
+        <SearchFilter {...f('tool')} label="Tool" placeholder="exact name" className="sm:col-span-1" />
+        <DateRangeFilter from={filter.from} to={filter.to} errors={errors} />
+      </ListFilters>
       {rows.length === 0 ? (
         <EmptyState title="No attempts match">Change or clear the filters.</EmptyState>
       ) : (

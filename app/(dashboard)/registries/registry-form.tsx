@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/form-error';
 import { FormField, inputClass } from '@/components/ui/form-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { REGISTRY_KIND_LABELS, REGISTRY_KINDS } from '@/lib/validation/registry';
-import { submitWithoutReset } from '@/components/ui/submit-without-reset';
 import { createRegistryAction, updateRegistryAction } from './actions';
 
 const URL_HINT: Record<string, string> = {
@@ -27,30 +27,17 @@ export interface RegistryFormValues {
 /** Add (no `initial`) or edit a registry connection. Errors stay beside their field; input survives them. */
 export function RegistryForm({ initial }: { initial?: RegistryFormValues }) {
   // Both return an ActionResult; the update redirects on success, so only its errors come back.
-  const [state, action, pending] = useActionState(
+  const { state, errors, pending, field, formProps } = useActionForm(
     (initial ? updateRegistryAction : createRegistryAction) as typeof createRegistryAction,
-    null,
   );
-  const errors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form
-      onSubmit={submitWithoutReset(action)}
-      className="grid gap-4 sm:grid-cols-2"
-      noValidate
-      aria-label={initial ? 'Edit registry' : 'Add registry'}
-    >
+    <form {...formProps} className="grid gap-4 sm:grid-cols-2" aria-label={initial ? 'Edit registry' : 'Add registry'}>
       {initial && <input type="hidden" name="id" value={initial.id} />}
       <FormField label="Name" name="name" error={errors.name}>
-        <input id="name" name="name" defaultValue={initial?.name} className={inputClass} aria-invalid={Boolean(errors.name)} />
+        <input {...field('name')} defaultValue={initial?.name} className={inputClass} />
       </FormField>
       <FormField label="Type" name="kind" error={errors.kind}>
-        <select
-          id="kind"
-          name="kind"
-          defaultValue={initial?.kind ?? 'AGENTNODE'}
-          disabled={Boolean(initial)}
-          className={inputClass}
-        >
+        <select {...field('kind')} defaultValue={initial?.kind ?? 'AGENTNODE'} disabled={Boolean(initial)} className={inputClass}>
           {REGISTRY_KINDS.map((k) => (
             <option key={k} value={k}>
               {REGISTRY_KIND_LABELS[k]}
@@ -59,22 +46,14 @@ export function RegistryForm({ initial }: { initial?: RegistryFormValues }) {
         </select>
       </FormField>
       <FormField label="Base URL" name="baseUrl" error={errors.baseUrl} hint={URL_HINT[initial?.kind ?? 'AGENTNODE']}>
-        <input
-          id="baseUrl"
-          name="baseUrl"
-          defaultValue={initial?.baseUrl}
-          className={inputClass}
-          aria-invalid={Boolean(errors.baseUrl)}
-        />
+        <input {...field('baseUrl', { hint: true })} defaultValue={initial?.baseUrl} className={inputClass} />
       </FormField>
       <FormField label="Settings (JSON, optional)" name="config" error={errors.config} hint='e.g. {"perPage": 50}'>
         <textarea
-          id="config"
-          name="config"
+          {...field('config', { hint: true })}
           rows={2}
           defaultValue={initial?.config}
           className={`${inputClass} font-mono text-xs`}
-          aria-invalid={Boolean(errors.config)}
         />
       </FormField>
       <FormField
@@ -89,13 +68,11 @@ export function RegistryForm({ initial }: { initial?: RegistryFormValues }) {
       >
         {/* A password field: the key is never sent back to the browser, only typed into it. */}
         <input
-          id="apiKey"
-          name="apiKey"
+          {...field('apiKey', { hint: true })}
           type="password"
           autoComplete="off"
           placeholder={initial?.apiKeyHint ?? ''}
           className={`${inputClass} font-mono`}
-          aria-invalid={Boolean(errors.apiKey)}
         />
       </FormField>
       {initial?.apiKeyHint && (
@@ -118,11 +95,7 @@ export function RegistryForm({ initial }: { initial?: RegistryFormValues }) {
         <Button type="submit" disabled={pending}>
           {pending ? 'Saving…' : initial ? 'Save changes' : 'Add registry'}
         </Button>
-        {state && !state.ok && (
-          <p role="alert" className="text-sm text-rose-600">
-            {state.error}
-          </p>
-        )}
+        <FormError state={state} />
         {state?.ok && !initial && (
           <p role="status" className="text-sm text-emerald-700">
             Registry added.

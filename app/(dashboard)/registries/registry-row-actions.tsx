@@ -1,13 +1,14 @@
 'use client';
 
-import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/form-error';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { setRegistryEnabledAction, testConnectionAction } from './actions';
 
 export function TestConnectionButton({ registryId, registryName }: { registryId: string; registryName: string }) {
-  const [state, action, pending] = useActionState(testConnectionAction, null);
+  const { state, pending, formProps } = useActionForm(testConnectionAction);
   return (
-    <form action={action} className="space-y-1">
+    <form {...formProps} className="space-y-1">
       <input type="hidden" name="id" value={registryId} />
       <Button type="submit" size="sm" variant="secondary" disabled={pending} aria-label={`Test connection to ${registryName}`}>
         {pending ? 'Testing…' : 'Test connection'}
@@ -34,9 +35,9 @@ export function EnableToggle({
   registryName: string;
   enabled: boolean;
 }) {
-  const [state, action, pending] = useActionState(setRegistryEnabledAction, null);
+  const { state, pending, formProps } = useActionForm(setRegistryEnabledAction);
   return (
-    <form action={action}>
+    <form {...formProps}>
       <input type="hidden" name="id" value={registryId} />
       <input type="hidden" name="enabled" value={String(!enabled)} />
       <Button
@@ -48,11 +49,7 @@ export function EnableToggle({
       >
         {enabled ? 'Disable' : 'Enable'}
       </Button>
-      {state && !state.ok && (
-        <p role="alert" className="text-xs text-rose-600">
-          {state.error}
-        </p>
-      )}
+      <FormError state={state} className="text-xs" />
     </form>
   );
 }

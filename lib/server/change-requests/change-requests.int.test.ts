@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@prisma/client';
 import { withTestDatabase } from '@/lib/testing/test-database';
+import { appError, createChangeRequestWorld, type ChangeRequestWorld } from '@/lib/testing/change-request-world';
 import { getPrisma } from '@/lib/db/client';
-import type { Actor } from '@/lib/server/actor';
 import { AppError } from '@/lib/server/errors';
 import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
 import { SYSTEM_ACTOR } from '@/lib/server/actor';
@@ -20,7 +19,7 @@ import { getEnvironmentExports } from '@/lib/server/exports/get-environment-expo
 
 withTestDatabase();
 
-const actors = {} as Record<'requester' | 'compliance2' | 'security' | 'admin' | 'auditor', Actor>;
+let actors: ChangeRequestWorld<'requester' | 'compliance2' | 'security' | 'admin' | 'auditor', never>['actors'];
 let prodAgent: string;
 let stagingAgent: string;
 let toolId: string;
@@ -28,59 +27,27 @@ let externalV1: string;
 let cleanToolId: string;
 let cleanV1: string;
 
-async function appError(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
-
 const JUSTIFICATION = 'Support agents need to parse inbound email threads.';
 
 beforeAll(async () => {
-  const prisma = await getPrisma();
-  const mk = async (key: keyof typeof actors, role: Role) => {
-    const u = await prisma.user.create({ data: { email: `${key}@example.test`, name: key, role } });
-    actors[key] = { type: 'USER', id: u.id, label: u.email, role };
-  };
-  await mk('requester', 'COMPLIANCE_OFFICER');
-  await mk('compliance2', 'COMPLIANCE_OFFICER');
-  await mk('security', 'SECURITY_REVIEWER');
-  await mk('admin', 'ADMIN');
-  await mk('auditor', 'AUDITOR');
-  const registry = await prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'test', baseUrl: 'https://example.test' } });
-  const publisher = await prisma.publisher.create({ data: { registryId: registry.id, externalId: 'pub', name: 'Pub' } });
-  const verified = { tier: 'GOLD', trustScore: 95, verificationState: 'PASSED', lastVerifiedAt: new Date() } as const;
-  const tool = await prisma.tool.create({
-    data: { registryId: registry.id, publisherId: publisher.id, externalId: 'email-parser', name: 'Email parser' },
+  const world = await createChangeRequestWorld({
+    people: {
+      requester: 'COMPLIANCE_OFFICER',
+      compliance2: 'COMPLIANCE_OFFICER',
+      security: 'SECURITY_REVIEWER',
+      admin: 'ADMIN',
+      auditor: 'AUDITOR',
+    },
+    emailDomain: 'example.test',
+    agents: {
+      prod: { name: 'support-agent-prod-01', environment: 'PRODUCTION' },
+      staging: { name: 'support-agent-stg-01', environment: 'STAGING' },
+    },
   });
-  toolId = tool.id;
-  externalV1 = (
-    await prisma.toolVersion.create({
-      data: {
-        toolId,
-        version: '2.1.0',
-        artifactDigest: 'sha256:aaa',
-        network: 'EXTERNAL',
-        allowedDomains: ['api.mail.test'],
-        ...verified,
-      },
-    })
-  ).id;
-  const clean = await prisma.tool.create({
-    data: { registryId: registry.id, publisherId: publisher.id, externalId: 'text-utils', name: 'Text utils' },
-  });
-  cleanToolId = clean.id;
-  cleanV1 = (
-    await prisma.toolVersion.create({ data: { toolId: clean.id, version: '1.0.0', artifactDigest: 'sha256:ccc', ...verified } })
-  ).id;
-  prodAgent = (
-    await prisma.agent.create({ data: { name: 'support-agent-prod-01', environment: 'PRODUCTION', owner: 'support' } })
-  ).id;
-  stagingAgent = (await prisma.agent.create({ data: { name: 'support-agent-stg-01', environment: 'STAGING', owner: 'support' } }))
-    .id;
+  ({ actors, externalV1, cleanToolId, cleanV1 } = world);
+  toolId = world.externalToolId;
+  prodAgent = world.agents.prod;
+  stagingAgent = world.agents.staging;
 });
 
 describe('change request lifecycle', () => {
@@ -121,7 +88,7 @@ describe('change request lifecycle', () => {
     expect(await prisma.auditEvent.count({ where: { entityId: r.id, action: 'changeRequest.created' } })).toBe(1);
   });
 
-  it('refuses a duplicate open request with 409', async () => {
+  it('refuses a second request for a version the agent already has, on the version field', async () => {
     const err = await appError(
       createChangeRequest({
         actor: actors.compliance2,
@@ -134,7 +101,9 @@ describe('change request lifecycle', () => {
         },
       }),
     );
-    expect(err.status).toBe(409);
+    expect(err.status).toBe(400);
+    expect(err.issues[0]).toMatchObject({ path: 'toolVersionId' });
+    expect(err.message).toMatch(/already has Email parser 2\.1\.0 \(requested\)/);
   });
 
   it.each([
@@ -310,7 +279,18 @@ describe('digest pinning, fast-track, bad input', () => {
     ['unknown agent', { agentId: 'nope' }, 'agentId', /Unknown agent: nope/],
     ['agent in another environment', { environment: 'STAGING' }, 'environment', /runs in Production, not Staging/],
     ['unknown version', { toolVersionId: 'nope' }, 'toolVersionId', /Unknown tool version/],
-    ['version update without an installed version', { kind: 'VERSION_UPDATE', agentId: 'AGENT2' }, 'kind', /no approved version/],
+    [
+      'version update for a tool the agent runs no version of',
+      { kind: 'VERSION_UPDATE', agentId: 'AGENT2' },
+      'toolVersionId',
+      /runs no version of Email parser: request a new tool instead/,
+    ],
+    [
+      'removal of a tool the agent runs no version of',
+      { kind: 'REMOVAL', agentId: 'AGENT2' },
+      'toolVersionId',
+      /runs no version of Email parser: there is nothing to remove/,
+    ],
   ] as const)('answers 400 for %s, writing nothing', async (_n, patch, path, message) => {
     const prisma = await getPrisma();
     const before = await prisma.changeRequest.count();
@@ -335,6 +315,32 @@ describe('digest pinning, fast-track, bad input', () => {
     expect(err.issues[0]).toMatchObject({ path });
     expect(err.message).toMatch(message);
     expect(await prisma.changeRequest.count()).toBe(before);
+  });
+
+  it('refuses a new tool the agent already runs, even a request still open; allows it once that is withdrawn', async () => {
+    const prisma = await getPrisma();
+    const agent = await prisma.agent.create({ data: { name: 'held-agent', environment: 'PRODUCTION', owner: 'ops' } });
+    const other = await prisma.toolVersion.create({
+      data: { toolId, version: '2.0.0', artifactDigest: 'sha256:a20', tier: 'GOLD', trustScore: 95 },
+    });
+    const input = { agentId: agent.id, environment: 'PRODUCTION' as const, justification: JUSTIFICATION };
+    const first = await createChangeRequest({
+      actor: actors.requester,
+      input: { ...input, kind: 'NEW_TOOL', toolVersionId: externalV1 },
+    });
+    expect(first.state).toBe('COMPLIANCE_REVIEW');
+    const err = await appError(
+      createChangeRequest({ actor: actors.requester, input: { ...input, kind: 'NEW_TOOL', toolVersionId: other.id } }),
+    );
+    expect(err.status).toBe(400);
+    expect(err.issues).toEqual([{ path: 'toolVersionId', message: err.message }]);
+    expect(err.message).toMatch(/held-agent already runs Email parser \(requested\): request a version update instead/);
+    await withdrawChangeRequest({ actor: actors.requester, input: { id: first.id } });
+    const again = await createChangeRequest({
+      actor: actors.requester,
+      input: { ...input, kind: 'NEW_TOOL', toolVersionId: other.id },
+    });
+    expect(again.state).not.toBe('REJECTED');
   });
 
   it('requires a reason to reject, and a person to decide', async () => {

@@ -43,34 +43,41 @@ export async function resolveTarget(tx: Prisma.TransactionClient, data: TCreateC
     select: { toolVersionId: true, state: true },
   });
   const same = installed.find((i) => i.toolVersionId === version.id);
+  if (same?.state === 'BLOCKED') throw conflict(`${label} is blocked for ${agent.name}; it cannot be requested again`);
+  // What the agent has of this tool: every installation not revoked (a blocked other version is
+  // history, so a new version may still be requested as a new tool).
+  const held = installed.filter((i) => i.state !== 'REVOKED' && i.state !== 'BLOCKED');
   const other = installed.find((i) => i.toolVersionId !== version.id && (LIVE as readonly string[]).includes(i.state));
   let fromVersionId: string | null = null;
   switch (data.kind) {
     case 'NEW_TOOL':
-      if (same && (LIVE as readonly string[]).includes(same.state))
-        throw conflict(`${label} is already ${same.state.toLowerCase()} for ${agent.name}`);
-      if (other)
+      if (same && same.state !== 'REVOKED')
+        throw field('toolVersionId', `${agent.name} already has ${label} (${same.state.toLowerCase()})`);
+      if (held.length > 0)
         throw field(
-          'kind',
-          `${agent.name} already runs another version of ${version.tool.name}: request a version update instead`,
+          'toolVersionId',
+          `${agent.name} already runs ${version.tool.name} (${held.map((h) => h.state.toLowerCase()).join(', ')}): request a version update instead`,
         );
       break;
     case 'VERSION_UPDATE':
     case 'PERMISSION_CHANGE':
+      if (held.length === 0)
+        throw field('toolVersionId', `${agent.name} runs no version of ${version.tool.name}: request a new tool instead`);
       if (same && (LIVE as readonly string[]).includes(same.state))
-        throw conflict(`${label} is already ${same.state.toLowerCase()} for ${agent.name}`);
+        throw field('toolVersionId', `${label} is already ${same.state.toLowerCase()} for ${agent.name}`);
       if (!other)
         throw field(
-          'kind',
-          `${agent.name} has no approved version of ${version.tool.name} to update: request a new tool instead`,
+          'toolVersionId',
+          `${agent.name} has no approved version of ${version.tool.name} yet: wait for the open request to be decided`,
         );
       fromVersionId = other.toolVersionId;
       break;
     case 'REMOVAL':
+      if (held.length === 0)
+        throw field('toolVersionId', `${agent.name} runs no version of ${version.tool.name}: there is nothing to remove`);
       if (!same || !(LIVE as readonly string[]).includes(same.state))
         throw field('toolVersionId', `${agent.name} has no approved or active installation of ${label} to remove`);
       break;
   }
-  if (same?.state === 'BLOCKED') throw conflict(`${label} is blocked for ${agent.name}; it cannot be requested again`);
   return { agent, version, label, toolName: version.tool.name, fromVersionId };
 }

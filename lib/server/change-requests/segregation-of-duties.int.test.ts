@@ -5,11 +5,10 @@
  * both stages both succeeded.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@prisma/client';
 import { withTestDatabase } from '@/lib/testing/test-database';
+import { appError, createChangeRequestWorld, type ChangeRequestWorld } from '@/lib/testing/change-request-world';
 import { getPrisma } from '@/lib/db/client';
-import { SYSTEM_ACTOR, type Actor } from '@/lib/server/actor';
-import { AppError } from '@/lib/server/errors';
+import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { verifyAuditChain } from '@/lib/server/audit/verify-audit-chain';
 import { createChangeRequest } from './create-change-request';
 import { decideChangeRequest } from './decide-change-request';
@@ -25,67 +24,24 @@ import { getRequestFormOptions } from './get-request-form-options';
 
 const t = withTestDatabase();
 
-const actors = {} as Record<'carla' | 'chris' | 'sam' | 'ada' | 'alex', Actor & { type: 'USER' }>;
+let actors: ChangeRequestWorld<'carla' | 'chris' | 'sam' | 'ada' | 'alex', 'dev' | 'prod' | 'prod2' | 'stg'>['actors'];
+let agents: ChangeRequestWorld<never, 'dev' | 'prod' | 'prod2' | 'stg'>['agents'];
 let externalToolId: string;
 let externalV1: string;
 let cleanV1: string;
-const agents = {} as Record<'dev' | 'prod' | 'prod2' | 'stg', string>;
 const JUSTIFICATION = 'The agent needs this tool to answer customer tickets.';
 
-async function appError(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
-
 beforeAll(async () => {
-  const prisma = await getPrisma();
-  const mk = async (key: keyof typeof actors, role: Role) => {
-    const u = await prisma.user.create({ data: { email: `${key}@sod.test`, name: key, role } });
-    actors[key] = { type: 'USER', id: u.id, label: u.email, role };
-  };
-  await mk('carla', 'COMPLIANCE_OFFICER');
-  await mk('chris', 'COMPLIANCE_OFFICER');
-  await mk('sam', 'SECURITY_REVIEWER');
-  await mk('ada', 'ADMIN');
-  await mk('alex', 'ADMIN');
-  const registry = await prisma.registry.create({ data: { kind: 'AGENTNODE', name: 'sod', baseUrl: 'https://example.test' } });
-  const publisher = await prisma.publisher.create({ data: { registryId: registry.id, externalId: 'pub', name: 'Pub' } });
-  const gold = { tier: 'GOLD', trustScore: 95, verificationState: 'PASSED', lastVerifiedAt: new Date() } as const;
-  externalToolId = (
-    await prisma.tool.create({
-      data: { registryId: registry.id, publisherId: publisher.id, externalId: 'web-fetch', name: 'Web fetch' },
-    })
-  ).id;
-  externalV1 = (
-    await prisma.toolVersion.create({
-      data: {
-        toolId: externalToolId,
-        version: '1.0.0',
-        artifactDigest: 'sha256:e1',
-        network: 'EXTERNAL',
-        allowedDomains: ['api.test'],
-        ...gold,
-      },
-    })
-  ).id;
-  const clean = await prisma.tool.create({
-    data: { registryId: registry.id, publisherId: publisher.id, externalId: 'text-utils', name: 'Text utils' },
-  });
-  cleanV1 = (
-    await prisma.toolVersion.create({ data: { toolId: clean.id, version: '1.0.0', artifactDigest: 'sha256:c1', ...gold } })
-  ).id;
-  for (const [key, environment] of [
-    ['dev', 'DEVELOPMENT'],
-    ['prod', 'PRODUCTION'],
-    ['prod2', 'PRODUCTION'],
-    ['stg', 'STAGING'],
-  ] as const) {
-    agents[key] = (await prisma.agent.create({ data: { name: `sod-${key}`, environment, owner: 'ops' } })).id;
-  }
+  ({ actors, agents, externalToolId, externalV1, cleanV1 } = await createChangeRequestWorld({
+    people: { carla: 'COMPLIANCE_OFFICER', chris: 'COMPLIANCE_OFFICER', sam: 'SECURITY_REVIEWER', ada: 'ADMIN', alex: 'ADMIN' },
+    emailDomain: 'sod.test',
+    agents: {
+      dev: { name: 'sod-dev', environment: 'DEVELOPMENT' },
+      prod: { name: 'sod-prod', environment: 'PRODUCTION' },
+      prod2: { name: 'sod-prod2', environment: 'PRODUCTION' },
+      stg: { name: 'sod-stg', environment: 'STAGING' },
+    },
+  }));
 });
 
 describe('the one-person path is refused', () => {

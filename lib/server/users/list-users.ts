@@ -1,6 +1,8 @@
 import 'server-only';
+import type { Prisma } from '@prisma/client';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
-import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { ZListUsersQuery, type TListUsersQuery } from '@/lib/validation/user';
 
 export interface UserRow {
   id: string;
@@ -17,31 +19,56 @@ export interface UserRow {
   createdAt: Date;
 }
 
-/** Everyone with an account, active first, then by name. Never returns password hashes. */
+export interface UserPage {
+  rows: UserRow[];
+  /** Every user the filters match, whatever page is shown. */
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Everyone with an account matching the filters, active first, then by name, one page at a time. Never returns password hashes. */
 export async function listUsers(
-  { actor }: OperationCall<Record<string, never>>,
+  { actor, input }: OperationCall<TListUsersQuery>,
   ctx?: OperationContextInput,
-): Promise<UserRow[]> {
+): Promise<UserPage> {
   const { db } = await operationContext(ctx);
   assertActorCan(actor, 'user:read');
-  const users = await db.user.findMany({
-    orderBy: [{ active: 'desc' }, { name: 'asc' }],
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      active: true,
-      passwordHash: true,
-      oidcSubject: true,
-      ssoLinkApprovedAt: true,
-      lastSignInAt: true,
-      createdAt: true,
-    },
-  });
-  return users.map(({ passwordHash, oidcSubject, ...u }) => ({
+  const q = parseInput(ZListUsersQuery, input);
+  const where: Prisma.UserWhereInput = {
+    ...(q.q
+      ? {
+          OR: [{ name: { contains: q.q, mode: 'insensitive' } }, { email: { contains: q.q, mode: 'insensitive' } }],
+        }
+      : {}),
+    ...(q.role ? { role: q.role } : {}),
+    ...(q.status ? { active: q.status === 'active' } : {}),
+  };
+  const [total, users] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ active: 'desc' }, { name: 'asc' }, { id: 'asc' }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        active: true,
+        passwordHash: true,
+        oidcSubject: true,
+        ssoLinkApprovedAt: true,
+        lastSignInAt: true,
+        createdAt: true,
+      },
+    }),
+  ]);
+  const rows = users.map(({ passwordHash, oidcSubject, ...u }) => ({
     ...u,
     hasPassword: passwordHash !== null,
     ssoBound: oidcSubject !== null,
   }));
+  return { rows, total, page: q.page, pageSize: q.pageSize };
 }

@@ -54,7 +54,9 @@ describe('user administration', () => {
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: 'user.created' } });
     expect(event.actorId).toBe(admin.type === 'USER' ? admin.id : '');
     expect(JSON.stringify({ before: event.before, after: event.after })).not.toMatch(/argon2|passwordHash|correct horse/);
-    expect((await listUsers({ actor: admin, input: {} })).find((u) => u.id === user.id)).toMatchObject({ hasPassword: true });
+    expect((await listUsers({ actor: admin, input: {} })).rows.find((u) => u.id === user.id)).toMatchObject({
+      hasPassword: true,
+    });
   });
 
   it('refuses a duplicate email as a field error, whatever its case', async () => {
@@ -156,6 +158,35 @@ describe('user administration', () => {
       },
     });
     expect(await verifyCredentials({ email: nina.email, password: 'yet another passphrase' })).not.toBeNull();
+  });
+
+  it('lists users filtered by name or email, role and status, one page at a time, with the total', async () => {
+    const prisma = await getPrisma();
+    for (const [name, role, active] of [
+      ['Listed Ada', 'AUDITOR', true],
+      ['Listed Bea', 'AUDITOR', false],
+      ['Listed Cy', 'COMPLIANCE_OFFICER', true],
+    ] as const)
+      await prisma.user.create({
+        data: {
+          name,
+          email: `${name.split(' ')[1]!.toLowerCase()}@list.test`,
+          role,
+          active,
+        },
+      });
+    const names = async (input: Parameters<typeof listUsers>[0]['input']) =>
+      (await listUsers({ actor: admin, input })).rows.map((u) => u.name);
+    expect(await names({ q: 'listed' })).toEqual(['Listed Ada', 'Listed Cy', 'Listed Bea']);
+    expect(await names({ q: 'BEA@LIST' })).toEqual(['Listed Bea']);
+    expect(await names({ q: 'listed', role: 'AUDITOR', status: 'active' })).toEqual(['Listed Ada']);
+    const second = await listUsers({
+      actor: admin,
+      input: { q: 'list', pageSize: 2, page: 2 },
+    });
+    expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(second.rows.map((u) => u.name)).toEqual(['Listed Bea']);
+    expect((await appError(listUsers({ actor: admin, input: { role: 'ROOT' as never } }))).status).toBe(400);
   });
 
   it('leaves a verifiable audit chain', async () => {

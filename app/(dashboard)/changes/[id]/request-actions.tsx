@@ -1,8 +1,11 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/form-error';
 import { FormField, inputClass } from '@/components/ui/form-field';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { ActionResult } from '@/lib/server/guards/action-result';
 import { STAGE_LABELS, type ReviewStage } from '@/lib/domain/change-requests/state-machine';
 import {
   addChangeCommentAction,
@@ -11,21 +14,12 @@ import {
   withdrawChangeRequestAction,
 } from '../actions';
 
-function ErrorLine({ error }: { error?: string }) {
-  return error ? (
-    <p role="alert" className="text-sm text-rose-700">
-      {error}
-    </p>
-  ) : null;
-}
-
 /** Approve or reject the current stage; the stage travels with the form so a stale page gets 409, not a decision on the next stage. */
 export function DecisionForm({ id, stage }: { id: string; stage: ReviewStage }) {
-  const [state, action, pending] = useActionState(decideChangeRequestAction, null);
+  const { state, errors, pending, field, formProps } = useActionForm(decideChangeRequestAction);
   const [comment, setComment] = useState('');
-  const errors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form action={action} className="space-y-3" aria-label="Decision" noValidate>
+    <form {...formProps} className="space-y-3" aria-label="Decision">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="stage" value={stage} />
       <FormField
@@ -35,13 +29,11 @@ export function DecisionForm({ id, stage }: { id: string; stage: ReviewStage }) 
         hint="Required when you reject."
       >
         <textarea
-          id="comment"
-          name="comment"
+          {...field('comment', { hint: true })}
           rows={3}
           value={comment}
           onChange={(e) => setComment(e.target.value)}
           className={inputClass}
-          aria-invalid={Boolean(errors.comment)}
         />
       </FormField>
       <div className="flex gap-2">
@@ -52,54 +44,63 @@ export function DecisionForm({ id, stage }: { id: string; stage: ReviewStage }) 
           Reject
         </Button>
       </div>
-      {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && <ErrorLine error={state.error} />}
+      <FormError state={state} />
+    </form>
+  );
+}
+
+/** One button that runs an action on this request; a refusal shows under it. */
+function RequestButton<T>({
+  id,
+  action,
+  children,
+  variant,
+}: {
+  id: string;
+  action: (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+  children: React.ReactNode;
+  variant?: 'secondary';
+}) {
+  const { state, pending, formProps } = useActionForm(action);
+  return (
+    <form {...formProps} className="space-y-2">
+      <input type="hidden" name="id" value={id} />
+      <Button type="submit" variant={variant} disabled={pending}>
+        {children}
+      </Button>
+      <FormError state={state} />
     </form>
   );
 }
 
 export function DeployButton({ id, removal }: { id: string; removal: boolean }) {
-  const [state, action, pending] = useActionState(deployChangeRequestAction, null);
   return (
-    <form action={action} className="space-y-2">
-      <input type="hidden" name="id" value={id} />
-      <Button type="submit" disabled={pending}>
-        {removal ? 'Deploy removal (revoke installation)' : 'Deploy (activate installation)'}
-      </Button>
-      {state && !state.ok && <ErrorLine error={state.error} />}
-    </form>
+    <RequestButton id={id} action={deployChangeRequestAction}>
+      {removal ? 'Deploy removal (revoke installation)' : 'Deploy (activate installation)'}
+    </RequestButton>
   );
 }
 
 export function WithdrawButton({ id }: { id: string }) {
-  const [state, action, pending] = useActionState(withdrawChangeRequestAction, null);
   return (
-    <form action={action} className="space-y-2">
-      <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="secondary" disabled={pending}>
-        Withdraw request
-      </Button>
-      {state && !state.ok && <ErrorLine error={state.error} />}
-    </form>
+    <RequestButton id={id} action={withdrawChangeRequestAction} variant="secondary">
+      Withdraw request
+    </RequestButton>
   );
 }
 
 export function CommentForm({ id }: { id: string }) {
-  const [state, action, pending] = useActionState(addChangeCommentAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const { state, errors, pending, field, formProps } = useActionForm(addChangeCommentAction, { resetOnSuccess: true });
   return (
-    <form ref={form} action={action} className="space-y-2" aria-label="Add comment" noValidate>
+    <form {...formProps} className="space-y-2" aria-label="Add comment">
       <input type="hidden" name="id" value={id} />
       <FormField label="Add a comment" name="body" error={errors.body}>
-        <textarea id="body" name="body" rows={2} className={inputClass} aria-invalid={Boolean(errors.body)} />
+        <textarea {...field('body')} rows={2} className={inputClass} />
       </FormField>
       <Button type="submit" variant="secondary" size="sm" disabled={pending}>
         Comment
       </Button>
-      {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && <ErrorLine error={state.error} />}
+      <FormError state={state} />
     </form>
   );
 }

@@ -1,19 +1,18 @@
 'use client';
 
 import { FormError } from '@/components/ui/form-error';
-import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormField, inputClass } from '@/components/ui/form-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { ENVIRONMENT_LABELS, ENVIRONMENTS } from '@/lib/domain/types';
 import { addAllowlistEntryAction, decideAllowlistEntryAction, revokeAllowlistEntryAction } from '../actions';
 
 export function AddAllowlistForm({ tools }: { tools: { id: string; label: string }[] }) {
-  const [state, action, pending] = useActionState(addAllowlistEntryAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const { state, errors, pending, field, formProps } = useActionForm(addAllowlistEntryAction, { resetOnSuccess: true });
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-3" aria-label="Pre-approve a tool" noValidate>
+    <form {...formProps} className="grid gap-4 sm:grid-cols-3" aria-label="Pre-approve a tool">
       <FormField label="Tool" name="toolId" error={errors.toolId}>
-        <select id="toolId" name="toolId" defaultValue="" className={inputClass} aria-invalid={Boolean(errors.toolId)}>
+        <select {...field('toolId')} defaultValue="" className={inputClass}>
           <option value="">Choose a tool…</option>
           {tools.map((t) => (
             <option key={t.id} value={t.id}>
@@ -22,8 +21,9 @@ export function AddAllowlistForm({ tools }: { tools: { id: string; label: string
           ))}
         </select>
       </FormField>
-      <FormField label="Environment" name="environment" error={errors.environment}>
-        <select id="environment" name="environment" defaultValue="STAGING" className={inputClass}>
+      {/* Its own id: the list's filter bar below has an "environment" control too. */}
+      <FormField label="Environment" name="new-entry-environment" error={errors.environment}>
+        <select {...field('environment', { id: 'new-entry-environment' })} defaultValue="STAGING" className={inputClass}>
           {ENVIRONMENTS.map((e) => (
             <option key={e} value={e}>
               {ENVIRONMENT_LABELS[e]}
@@ -32,7 +32,7 @@ export function AddAllowlistForm({ tools }: { tools: { id: string; label: string
         </select>
       </FormField>
       <FormField label="Note" name="note" error={errors.note}>
-        <input id="note" name="note" className={inputClass} placeholder="Why it is pre-approved" />
+        <input {...field('note')} className={inputClass} placeholder="Why it is pre-approved" />
       </FormField>
       <div className="flex items-center gap-3 sm:col-span-3">
         <Button type="submit" disabled={pending}>
@@ -50,44 +50,29 @@ export function AddAllowlistForm({ tools }: { tools: { id: string; label: string
 }
 
 export function RevokeAllowlistButton({ id }: { id: string }) {
-  const [state, action, pending] = useActionState(revokeAllowlistEntryAction, null);
+  const { state, pending, formProps } = useActionForm(revokeAllowlistEntryAction);
   return (
-    <form action={action}>
+    <form {...formProps}>
       <input type="hidden" name="id" value={id} />
       <Button type="submit" variant="ghost" size="sm" disabled={pending}>
         Remove
       </Button>
-      {state && !state.ok && (
-        <p role="alert" className="text-xs text-rose-700">
-          {state.error}
-        </p>
-      )}
+      <FormError state={state} className="text-xs" />
     </form>
   );
 }
 
 /** The second person's decision on a pending entry; a rejection needs a reason. */
 export function DecideAllowlistEntryForm({ id, tool }: { id: string; tool: string }) {
-  const [state, action, pending] = useActionState(decideAllowlistEntryAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  const { state, errors, pending, field, formProps } = useActionForm(decideAllowlistEntryAction);
+  const comment = field('comment', { id: `comment-${id}` });
   return (
-    <form
-      action={action}
-      className="flex flex-wrap items-start gap-2"
-      aria-label={`Decide allowlist entry for ${tool}`}
-      noValidate
-    >
+    <form {...formProps} className="flex flex-wrap items-start gap-2" aria-label={`Decide allowlist entry for ${tool}`}>
       <input type="hidden" name="id" value={id} />
-      <label className="sr-only" htmlFor={`comment-${id}`}>
+      <label className="sr-only" htmlFor={comment.id}>
         Reason (required to reject)
       </label>
-      <input
-        id={`comment-${id}`}
-        name="comment"
-        placeholder="Reason (required to reject)"
-        className={`${inputClass} w-48`}
-        aria-invalid={Boolean(errors.comment)}
-      />
+      <input {...comment} placeholder="Reason (required to reject)" className={`${inputClass} w-48`} />
       <Button type="submit" name="decision" value="APPROVED" size="sm" disabled={pending}>
         Approve
       </Button>
@@ -95,15 +80,11 @@ export function DecideAllowlistEntryForm({ id, tool }: { id: string; tool: strin
         Reject
       </Button>
       {errors.comment && (
-        <p role="alert" className="w-full text-xs text-rose-700">
+        <p id={`${comment.id}-error`} role="alert" className="w-full text-xs text-rose-700">
           {errors.comment}
         </p>
       )}
-      {state && !state.ok && !errors.comment && (
-        <p role="alert" className="w-full text-xs text-rose-700">
-          {state.error}
-        </p>
-      )}
+      <FormError state={state} className="w-full text-xs" />
     </form>
   );
 }

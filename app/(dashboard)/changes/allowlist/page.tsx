@@ -1,50 +1,50 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
-import { listAllowlist, type AllowlistRow } from '@/lib/server/change-requests/list-allowlist';
+import { listAllowlist } from '@/lib/server/change-requests/list-allowlist';
 import { listAllowlistToolChoices } from '@/lib/server/change-requests/list-allowlist-tool-choices';
-import { ALLOWLIST_STATUS_LABELS, checkAllowlistReview, type AllowlistStatus } from '@/lib/domain/change-requests/state-machine';
+import { ALLOWLIST_STATUS_LABELS } from '@/lib/domain/change-requests/state-machine';
 import { ZListAllowlistQuery } from '@/lib/validation/change-request';
-import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
+import { hrefBuilder, parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params';
+import { ENVIRONMENT_LABELS, ENVIRONMENTS } from '@/lib/domain/types';
 import { TIER_LABELS } from '@/lib/domain/tiers';
+import { filterFields, SelectFilter } from '@/components/list/filters';
+import { ListFilters } from '@/components/list/list-filters';
+import { Pagination } from '@/components/tables/pagination';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import { dateTime } from '../change-badges';
-import { AddAllowlistForm, DecideAllowlistEntryForm, RevokeAllowlistButton } from './allowlist-forms';
+import { formatCount } from '@/components/ui/format';
+import { AddAllowlistForm } from './allowlist-forms';
 import { AllowlistExports } from './allowlist-exports';
+import { AllowlistTable } from './allowlist-table';
 
 export const metadata: Metadata = { title: 'Allowlist and exports' };
 
-type Search = Record<string, string | string[] | undefined>;
-const STATUS_TONES: Record<AllowlistStatus, BadgeTone> = {
-  PENDING: 'yellow',
-  APPROVED: 'green',
-  REJECTED: 'red',
-  REVOKED: 'gray',
-};
-const text = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+const DEFAULTS = { status: 'LIVE', page: 1, pageSize: 50 } as const;
+const href = hrefBuilder<ReturnType<typeof ZListAllowlistQuery.parse>>('/changes/allowlist', DEFAULTS);
+const STATUS_OPTIONS = (['LIVE', 'PENDING', 'APPROVED', 'REJECTED', 'REVOKED'] as const).map((s) => ({
+  value: s,
+  label: s === 'LIVE' ? 'Current' : ALLOWLIST_STATUS_LABELS[s],
+}));
 
-export default async function AllowlistPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function AllowlistPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePageUser('allowlist:read');
   const actor = actorOf(user);
   const sp = await searchParams;
-  const parsed = ZListAllowlistQuery.safeParse({ page: text(sp.page), status: text(sp.status) || undefined });
-  const query = parsed.success ? parsed.data : ZListAllowlistQuery.parse({});
+  const { q: rawToolSearch, ...listParams } = sp;
+  const { query, issues } = parseSearchParams(ZListAllowlistQuery, listParams);
   const manage = can(user.role, 'allowlist:manage');
   const approve = can(user.role, 'allowlist:approve');
-  const toolSearch = (text(sp.q) ?? '').slice(0, 200);
+  const toolSearch = (typeof rawToolSearch === 'string' ? rawToolSearch : '').slice(0, 200);
   const [entries, choices] = await Promise.all([
     listAllowlist({ actor, input: query }),
     manage ? listAllowlistToolChoices({ actor, input: { q: toolSearch } }) : null,
   ]);
   const pages = Math.max(1, Math.ceil(entries.total / entries.pageSize));
-  const link = (page: number) =>
-    `/changes/allowlist?${new URLSearchParams({ status: query.status, page: String(page) }).toString()}`;
+  const f = filterFields(query, issues);
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <PageHeader
         title="Allowlist and client exports"
         description="Pre-approved tools skip manual review in their environment when every policy rule passes, once a security reviewer other than the person who added them approves the entry. It never waives review of its creator's own requests. The exports turn the approved set into files clients enforce natively."
@@ -73,133 +73,29 @@ export default async function AllowlistPage({ searchParams }: { searchParams: Pr
           {entries.pending} entr{entries.pending === 1 ? 'y awaits' : 'ies await'} a security reviewer&apos;s approval.
         </p>
       )}
-      <nav className="flex gap-2 text-sm" aria-label="Entry status">
-        {(['LIVE', 'PENDING', 'APPROVED', 'REJECTED', 'REVOKED'] as const).map((s) => (
-          <Link
-            key={s}
-            href={`/changes/allowlist?status=${s}`}
-            aria-current={query.status === s ? 'page' : undefined}
-            className={query.status === s ? 'font-semibold text-indigo-700' : 'text-slate-600 hover:underline'}
-          >
-            {s === 'LIVE' ? 'Current' : ALLOWLIST_STATUS_LABELS[s]}
-          </Link>
-        ))}
-      </nav>
-      {!parsed.success && (
-        <p role="alert" className="text-sm text-rose-700">
-          {parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}
-        </p>
-      )}
+      <ListFilters
+        query={query}
+        issues={issues}
+        path="/changes/allowlist"
+        label="Filter the allowlist"
+        defaults={{ status: 'LIVE' }}
+      >
+        <SelectFilter {...f('status')} label="Status" anyLabel={null} options={STATUS_OPTIONS} />
+        <SelectFilter
+          {...f('environment')}
+          label="Environment"
+          options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))}
+        />
+      </ListFilters>
+      <p className="text-sm text-slate-600">{formatCount(entries.total, 'entry', 'entries')}</p>
       {entries.rows.length === 0 ? (
         <EmptyState title="No entries here">
           Every request goes through review unless it passes every rule with no manual-review trigger.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Allowlist">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Tool
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Environment
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Note
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Added by
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Reviewed by
-                </th>
-                {(manage || approve) && (
-                  <th scope="col" className="px-4 py-2">
-                    Actions
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {entries.rows.map((e) => (
-                <tr key={e.id} data-testid="allowlist-row" data-status={e.status}>
-                  <td className="px-4 py-2 font-medium">
-                    {e.tool.name}
-                    <span className="ml-1 text-xs text-slate-500">{TIER_LABELS[e.tool.tier]}</span>
-                  </td>
-                  <td className="px-4 py-2">{ENVIRONMENT_LABELS[e.environment]}</td>
-                  <td className="px-4 py-2">
-                    <Badge tone={STATUS_TONES[e.status]}>{ALLOWLIST_STATUS_LABELS[e.status]}</Badge>
-                  </td>
-                  <td className="px-4 py-2 text-slate-600">{e.note || '—'}</td>
-                  <td className="px-4 py-2">
-                    {e.createdBy.name} · {dateTime.format(e.createdAt)} UTC
-                  </td>
-                  <td className="px-4 py-2">
-                    <Reviewed entry={e} />
-                  </td>
-                  {(manage || approve) && (
-                    <td className="space-y-1 px-4 py-2">
-                      {approve && <ReviewControl entry={e} userId={user.id} />}
-                      {manage && (e.status === 'PENDING' || e.status === 'APPROVED') && <RevokeAllowlistButton id={e.id} />}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AllowlistTable rows={entries.rows} userId={user.id} manage={manage} approve={approve} />
       )}
-      {pages > 1 && (
-        <nav className="flex items-center gap-3 text-sm" aria-label="Pages">
-          {query.page > 1 && (
-            <Link href={link(query.page - 1)} className="text-indigo-700 hover:underline">
-              Previous
-            </Link>
-          )}
-          <span>
-            Page {query.page} of {pages} ({entries.total} entries)
-          </span>
-          {query.page < pages && (
-            <Link href={link(query.page + 1)} className="text-indigo-700 hover:underline">
-              Next
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pagination label="Allowlist pages" page={entries.page} pageCount={pages} href={(p) => href({ ...query, page: p })} />
     </div>
-  );
-}
-
-function Reviewed({ entry }: { entry: AllowlistRow }) {
-  if (entry.approvedBy && entry.approvedAt)
-    return (
-      <>
-        {entry.approvedBy.name} · {dateTime.format(entry.approvedAt)} UTC
-      </>
-    );
-  if (entry.rejectedBy && entry.rejectedAt)
-    return (
-      <>
-        {entry.rejectedBy.name} · {dateTime.format(entry.rejectedAt)} UTC
-        {entry.reviewComment && <span className="block text-slate-600">“{entry.reviewComment}”</span>}
-      </>
-    );
-  return <span className="text-slate-500">—</span>;
-}
-
-/** Approve/reject for the second person; the creator sees why they cannot (the same rule the server applies). */
-function ReviewControl({ entry, userId }: { entry: AllowlistRow; userId: string }) {
-  if (entry.status !== 'PENDING') return null;
-  const check = checkAllowlistReview({ status: entry.status, userId, createdById: entry.createdById });
-  if (check.ok) return <DecideAllowlistEntryForm id={entry.id} tool={entry.tool.name} />;
-  return (
-    <p className="text-xs text-amber-900" data-testid="allowlist-sod-note">
-      {check.reason}.
-    </p>
   );
 }

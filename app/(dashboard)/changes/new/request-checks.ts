@@ -14,7 +14,8 @@ export function requestCheck(
   installations: Installation[],
 ): { current: Installation | null; error: string | null } {
   if (!agentId || !toolId) return { current: null, error: null };
-  const current = installations.find((i) => i.agentId === agentId && i.toolId === toolId) ?? null;
+  // A blocked version is history, as on the server: it neither counts as run nor as replaceable.
+  const current = installations.find((i) => i.agentId === agentId && i.toolId === toolId && i.state !== 'BLOCKED') ?? null;
   if (kind === 'NEW_TOOL' && current)
     return {
       current,

@@ -1,15 +1,16 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/form-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import { PASSWORD_MIN_LENGTH, ROLES } from '@/lib/validation/user';
 import { approveSsoLinkAction, resetUserPasswordAction, setUserActiveAction, updateUserRoleAction } from './actions';
-import { submitWithoutReset } from '@/components/ui/submit-without-reset';
 
-function Feedback({ state, okText }: { state: ActionResult | null; okText: string }) {
+/** A row form's outcome; a field error shown beside its field (`ignore`) is not repeated here. */
+function Feedback({ state, okText, ignore }: { state: ActionResult | null; okText: string; ignore?: string }) {
   if (!state) return null;
   if (state.ok)
     return (
@@ -17,9 +18,10 @@ function Feedback({ state, okText }: { state: ActionResult | null; okText: strin
         {okText}
       </p>
     );
+  if (ignore && state.fieldErrors[ignore]) return null;
   const detail = Object.values(state.fieldErrors)[0];
   return (
-    <p role="alert" className="text-xs text-rose-700">
+    <p role="alert" tabIndex={-1} data-form-error className="text-xs text-rose-700 focus:outline-none">
       {state.error}
       {detail && detail !== state.error ? ` — ${detail}` : ''}
     </p>
@@ -31,31 +33,34 @@ export function UserRowActions({
   user,
   isSelf,
 }: {
-  user: { id: string; email: string; role: (typeof ROLES)[number]; active: boolean; canApproveSso: boolean };
+  user: {
+    id: string;
+    email: string;
+    role: (typeof ROLES)[number];
+    active: boolean;
+    canApproveSso: boolean;
+  };
   isSelf: boolean;
 }) {
-  const [roleState, roleAction, rolePending] = useActionState(updateUserRoleAction, null);
-  const [activeState, activeAction, activePending] = useActionState(setUserActiveAction, null);
-  const [pwState, pwAction, pwPending] = useActionState(resetUserPasswordAction, null);
-  const [ssoState, ssoAction, ssoPending] = useActionState(approveSsoLinkAction, null);
+  const role = useActionForm(updateUserRoleAction);
+  const active = useActionForm(setUserActiveAction);
+  // A set password should not linger in the page: the field is emptied once it is saved.
+  const pw = useActionForm(resetUserPasswordAction, { resetOnSuccess: true });
+  const sso = useActionForm(approveSsoLinkAction);
   const [showReset, setShowReset] = useState(false);
-  const pwForm = useRef<HTMLFormElement>(null);
-  // A set password should not linger in the page: empty the field once it is saved.
-  useEffect(() => {
-    if (pwState?.ok) pwForm.current?.reset();
-  }, [pwState]);
+  const roleField = role.field('role', { id: `role-${user.id}` });
+  const pwField = pw.field('password', { id: `pw-${user.id}` });
 
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
-        <form onSubmit={submitWithoutReset(roleAction)} className="flex items-center gap-1.5">
+        <form {...role.formProps} className="flex items-center gap-1.5">
           <input type="hidden" name="userId" value={user.id} />
-          <label htmlFor={`role-${user.id}`} className="sr-only">
+          <label htmlFor={roleField.id} className="sr-only">
             Role of {user.email}
           </label>
           <select
-            id={`role-${user.id}`}
-            name="role"
+            {...roleField}
             defaultValue={user.role}
             className={`${inputClass} w-44`}
             disabled={isSelf}
@@ -67,14 +72,14 @@ export function UserRowActions({
               </option>
             ))}
           </select>
-          <Button type="submit" size="sm" variant="secondary" className="whitespace-nowrap" disabled={isSelf || rolePending}>
+          <Button type="submit" size="sm" variant="secondary" className="whitespace-nowrap" disabled={isSelf || role.pending}>
             Save role
           </Button>
         </form>
-        <form onSubmit={submitWithoutReset(activeAction)}>
+        <form {...active.formProps}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="active" value={user.active ? 'false' : 'true'} />
-          <Button type="submit" size="sm" variant={user.active ? 'danger' : 'secondary'} disabled={isSelf || activePending}>
+          <Button type="submit" size="sm" variant={user.active ? 'danger' : 'secondary'} disabled={isSelf || active.pending}>
             {user.active ? 'Deactivate' : 'Reactivate'}
           </Button>
         </form>
@@ -83,13 +88,13 @@ export function UserRowActions({
         </Button>
         {user.canApproveSso && (
           // A matching email never opens a local account through SSO; this is the admin's explicit link.
-          <form onSubmit={submitWithoutReset(ssoAction)}>
+          <form {...sso.formProps}>
             <input type="hidden" name="userId" value={user.id} />
             <Button
               type="submit"
               size="sm"
               variant="ghost"
-              disabled={ssoPending}
+              disabled={sso.pending}
               title="Let this person sign in through company SSO with the same, verified email"
             >
               Allow SSO sign-in
@@ -98,28 +103,32 @@ export function UserRowActions({
         )}
       </div>
       {showReset && (
-        <form ref={pwForm} onSubmit={submitWithoutReset(pwAction)} className="flex items-center gap-1.5">
+        <form {...pw.formProps} className="flex flex-wrap items-center gap-1.5">
           <input type="hidden" name="userId" value={user.id} />
-          <label htmlFor={`pw-${user.id}`} className="sr-only">
+          <label htmlFor={pwField.id} className="sr-only">
             New password for {user.email}
           </label>
           <input
-            id={`pw-${user.id}`}
-            name="password"
+            {...pwField}
             type="password"
             autoComplete="new-password"
             placeholder={`New password (≥ ${PASSWORD_MIN_LENGTH} characters)`}
             className={`${inputClass} w-64`}
           />
-          <Button type="submit" size="sm" disabled={pwPending}>
+          <Button type="submit" size="sm" disabled={pw.pending}>
             Set password
           </Button>
+          {pw.errors.password && (
+            <p id={`${pwField.id}-error`} role="alert" className="w-full text-xs text-rose-700">
+              {pw.errors.password}
+            </p>
+          )}
         </form>
       )}
-      <Feedback state={roleState} okText="Role saved: their sessions ended" />
-      <Feedback state={activeState} okText={user.active ? 'Reactivated' : 'Deactivated'} />
-      <Feedback state={pwState} okText="Password set: their sessions ended" />
-      <Feedback state={ssoState} okText="SSO sign-in allowed" />
+      <Feedback state={role.state} okText="Role saved: their sessions ended" />
+      <Feedback state={active.state} okText={user.active ? 'Reactivated' : 'Deactivated'} />
+      <Feedback state={pw.state} okText="Password set: their sessions ended" ignore="password" />
+      <Feedback state={sso.state} okText="SSO sign-in allowed" />
     </div>
   );
 }
