@@ -18,4 +18,7 @@ export async function register() {
   // Signed checkpoints of the audit chain (issue 7.9), once per interval across all instances.
   const { startCheckpointScheduler } = await import('./lib/server/audit/checkpoint-scheduler');
   startCheckpointScheduler();
+  // Expiring and expired policy exceptions raise alerts (issue 12.3).
+  const { startExceptionExpiryScheduler } = await import('./lib/server/exceptions/expiry-scheduler');
+  startExceptionExpiryScheduler();
 }

@@ -25,6 +25,12 @@ export const AUDIT_ACTIONS = {
   'changeRequest.rejected': 'Change request rejected',
   'changeRequest.withdrawn': 'Change request withdrawn',
   'exception.approved': 'Policy exception approved',
+  // Policy exception workflow (issue 12.3)
+  'exception.requested': 'Policy exception requested',
+  'exception.rejected': 'Policy exception rejected',
+  'exception.revoked': 'Policy exception revoked',
+  'exception.reopened': 'Policy exception reopened for review',
+  'exception.expiryAlerted': 'Policy exception expiry alerted',
   'policy.created': 'Policy created',
   'policy.updated': 'Policy updated',
   'publisher.identityWithdrawn': 'Publisher identity withdrawn',

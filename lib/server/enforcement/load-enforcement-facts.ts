@@ -25,7 +25,7 @@ SELECT t.id FROM "Registry" r JOIN "Tool" t ON t."registryId" = r.id AND t."exte
  WHERE $2::text IS NULL OR r.name = $2
 LIMIT 3`;
 /** The version columns the decision reads; exports select the same ones (lib/server/exports). */
-export const VERSION_COLUMNS = `v.id, v."toolId", v.tier, v."trustScore", v."verificationState",
+export const VERSION_COLUMNS = `v.id, v."toolId", v.version, v.tier, v."trustScore", v."verificationState",
        (extract(epoch FROM v."lastVerifiedAt") * 1000)::float8 AS "lastVerifiedAtMs",
        v.network, v.filesystem, v."codeExecution", v."dataAccess", v."quarantineStatus",
        (extract(epoch FROM v."yankedAt") * 1000)::float8 AS "yankedAtMs", v."artifactDigest",
@@ -35,7 +35,7 @@ SELECT ${VERSION_COLUMNS}
   FROM "ToolVersion" v
   LEFT JOIN "Installation" i ON i."toolVersionId" = v.id AND i."agentId" = $3
  WHERE v."toolId" = $1 AND v.version = $2`;
-const EXCEPTION_COLUMNS = `id, rules, "toolId", "toolVersionId", environment, status, (extract(epoch FROM "expiresAt") * 1000)::float8 AS "expiresAtMs"`;
+const EXCEPTION_COLUMNS = `id, rules, "toolId", "toolVersionId", "versionRange", environment, status, (extract(epoch FROM "expiresAt") * 1000)::float8 AS "expiresAtMs"`;
 const EXCEPTIONS = `
 SELECT ${EXCEPTION_COLUMNS}
   FROM "PolicyException"
@@ -81,6 +81,7 @@ export function versionFacts(row: VersionRow): VersionFacts {
   return {
     toolId: row.toolId,
     toolVersionId: row.id,
+    version: row.version,
     tier: row.tier,
     trustScore: row.trustScore,
     verificationState: row.verificationState,
