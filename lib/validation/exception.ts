@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { POLICY_RULES, type PolicyRule } from '@/lib/domain/policy/types';
+import { isPolicyRule, POLICY_RULES, type PolicyRule } from '@/lib/domain/policy/types';
 import { zDay } from './day';
 import { zText } from './text';
 
@@ -24,9 +24,12 @@ const prose = (what: string, min: number) =>
 const RULES = z.preprocess(
   (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
   z
-    .array(z.enum(POLICY_RULES as [PolicyRule, ...PolicyRule[]], { error: 'Unknown policy rule' }))
+    .array(zText().max(40), { error: 'Choose the rules the exception covers' })
     .min(1, 'Choose the rules the exception covers')
-    .max(POLICY_RULES.length),
+    .max(POLICY_RULES.length)
+    // Checked as a whole so the message lands on the field, not on one checkbox.
+    .refine((rules) => rules.every(isPolicyRule), 'Unknown policy rule')
+    .transform((rules) => [...new Set(rules)] as PolicyRule[]),
 );
 
 /**
