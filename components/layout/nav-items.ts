@@ -25,6 +25,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/changes', label: 'Change requests', permission: 'changeRequest:read', group: 'Govern' },
   { href: '/policies', label: 'Policies', permission: 'policy:read', group: 'Govern' },
   { href: '/compliance', label: 'Compliance matrix', permission: 'policy:read', group: 'Govern' },
+  // Policy exception workflow (issue 12.3)
+  { href: '/exceptions', label: 'Exceptions', permission: 'exception:read', group: 'Govern' },
   { href: '/monitoring', label: 'Alerts', permission: 'alert:read', group: 'Monitor', count: 'openAlerts' },
   { href: '/enforcement', label: 'Enforcement log', permission: 'enforcement:read', group: 'Monitor' },
   { href: '/registries', label: 'Registries', permission: 'registry:read', group: 'Monitor' },

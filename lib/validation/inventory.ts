@@ -41,6 +41,8 @@ export const ZInventoryQuery = z.object({
   publisher: ZRecordId.optional(),
   registry: ZRecordId.optional(),
   verification: oneOf(VERIFICATION_STATES, 'verification state').optional(),
+  /** covered = an approved, unexpired policy exception stands for the tool (issue 12.4). */
+  exception: oneOf(['covered'], 'exception filter').optional(),
   sort: oneOf(INVENTORY_SORTS, 'sort column').default('name'),
   dir: oneOf(['asc', 'desc'], 'sort direction').default('asc'),
   // Pages past the end give an empty page; the cap only keeps the number sane.

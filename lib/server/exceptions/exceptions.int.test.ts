@@ -13,6 +13,7 @@ import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { snapshotTables } from '@/lib/testing/db-snapshot';
 import { buildEnforceWorld, enforceRequest, type EnforceWorld } from '@/lib/testing/enforce-world';
 import { withTestDatabase } from '@/lib/testing/test-database';
+import type { TRequestExceptionInput } from '@/lib/validation/exception';
 import { decidePolicyException } from './decide-policy-exception';
 import { getPolicyException } from './get-policy-exception';
 import { listPolicyExceptions } from './list-policy-exceptions';
@@ -45,7 +46,8 @@ const enforceWebFetcher = async () => {
   return (await res.json()) as { decision: string; exceptionId: string | null; decisionId: string };
 };
 
-function request(over: Record<string, unknown> = {}) {
+// Bad inputs go through on purpose: the operation, not the compiler, must refuse them.
+function request(over: Record<string, unknown> = {}): TRequestExceptionInput {
   return {
     toolId: w.tools.verified,
     environment: 'PRODUCTION',
@@ -57,7 +59,7 @@ function request(over: Record<string, unknown> = {}) {
     remediationDate: inDays(20),
     expiresAt: inDays(30),
     ...over,
-  };
+  } as TRequestExceptionInput;
 }
 
 beforeAll(async () => {
@@ -105,7 +107,9 @@ describe('bad input: a clear field error, nothing stored', () => {
   it('refuses the auditor and the security reviewer (no exception:request) before reading the input', async () => {
     const before = await snapshotTables(t.db());
     expect((await refusal(requestPolicyException({ actor: people.auditor, input: request() }))).status).toBe(403);
-    expect((await refusal(requestPolicyException({ actor: people.reviewer, input: {} }))).status).toBe(403);
+    expect((await refusal(requestPolicyException({ actor: people.reviewer, input: {} as TRequestExceptionInput }))).status).toBe(
+      403,
+    );
     expect(await snapshotTables(t.db())).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
+import { now } from '@/lib/server/clock';
 import type { TInventoryQuery } from '@/lib/validation/inventory';
 
 /** The one filter the list, its count and the CSV export share, so the export is exactly what the list shows. */
@@ -22,6 +23,8 @@ export function inventoryWhere(q: TInventoryQuery): Prisma.ToolWhereInput {
   if (q.publisher) and.push({ publisherId: q.publisher });
   if (q.registry) and.push({ registryId: q.registry });
   if (q.verification) and.push({ verificationState: q.verification });
+  // Expiry is checked against the server clock at read time, like every coverage check.
+  if (q.exception === 'covered') and.push({ exceptions: { some: { status: 'APPROVED', expiresAt: { gt: now() } } } });
   return and.length ? { AND: and } : {};
 }
 

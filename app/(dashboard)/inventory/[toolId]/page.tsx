@@ -17,6 +17,8 @@ import { OwnershipForm } from '@/components/inventory/ownership-form';
 import { activeQuarantine } from '@/components/inventory/version-facts';
 import { updateToolOwnershipAction } from './actions';
 import { RequestForEnvironment } from '@/components/change-requests/request-for-environment';
+import { listPolicyExceptions } from '@/lib/server/exceptions/list-policy-exceptions';
+import { ExceptionTable } from '@/components/exceptions/exception-table';
 
 // The title and the page read the same tool once per request.
 // One read per request for the title and the page; the page guard runs first in both.
@@ -51,6 +53,9 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
     latest && can(me.role, 'policy:read')
       ? await getToolPolicyStatus({ actor: actorOf(me), input: { toolVersionId: latest.id } })
       : [];
+  const exceptions = can(me.role, 'exception:read')
+    ? await listPolicyExceptions({ actor: actorOf(me), input: { toolId: tool.id, pageSize: 10 } })
+    : null;
 
   return (
     <div className="space-y-6">
@@ -146,6 +151,22 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
             owner={tool.owner}
             dataClassification={tool.dataClassification}
           />
+        </Card>
+      )}
+      {exceptions && (
+        <Card
+          title={`Policy exceptions (${exceptions.total})`}
+          actions={
+            <Link href={`/exceptions?toolId=${tool.id}`} className="text-sm text-indigo-700 hover:underline">
+              All for this tool
+            </Link>
+          }
+        >
+          {exceptions.rows.length === 0 ? (
+            <p className="text-sm text-slate-500">No exception was ever requested for this tool.</p>
+          ) : (
+            <ExceptionTable rows={exceptions.rows} label="Policy exceptions of this tool" />
+          )}
         </Card>
       )}
       <Card title={`Open alerts (${detail.alerts.length})`}>
