@@ -7,6 +7,7 @@ import { seedPolicies } from './seed-policies';
 import { seedCatalog } from './seed-catalog';
 import { seedApiKeys } from './seed-api-keys';
 import { seedWorkflow } from './seed-workflow';
+import { seedExceptions } from './seed-exceptions';
 
 /** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
@@ -32,4 +33,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedCatalog(prisma);
   await seedApiKeys(prisma);
   await seedWorkflow(prisma);
+  // Policy exceptions in every state, through the real workflow (issue 12.3).
+  await seedExceptions(prisma);
 }

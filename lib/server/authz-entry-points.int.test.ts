@@ -65,6 +65,10 @@ const ACTIONS: { name: string; permission: Permission }[] = [
   { name: 'monitoring/alertAction', permission: 'alert:manage' },
   { name: 'policies/updatePolicyAction', permission: 'policy:manage' },
   { name: 'audit/recordAuditCheckpointAction', permission: 'audit:checkpoint' },
+  // Policy exception workflow (issue 12.3)
+  { name: 'exceptions/requestExceptionAction', permission: 'exception:request' },
+  { name: 'exceptions/decideExceptionAction', permission: 'exception:approve' },
+  { name: 'exceptions/revokeExceptionAction', permission: 'exception:approve' },
 ];
 
 /** Entry points that change nothing governed, so they are outside the matrix (with the reason). */
