@@ -42,6 +42,10 @@ import { ZAlertsPageQuery, ZCompliancePageQuery } from '@/lib/validation/list-qu
 import { dateRangeIssues, parseSearchParams } from '@/lib/validation/search-params';
 import { ZEnforcementLogFilter } from '@/lib/validation/enforce';
 import { ZListChangeRequestsQuery } from '@/lib/validation/change-request';
+import { ZExceptionFormQuery, ZListExceptionsQuery } from '@/lib/validation/exception';
+import { listPolicyExceptions } from '@/lib/server/exceptions/list-policy-exceptions';
+import { getPolicyException } from '@/lib/server/exceptions/get-policy-exception';
+import { getExceptionRequestOptions } from '@/lib/server/exceptions/get-exception-request-options';
 import * as alertSchemas from '@/lib/validation/alert';
 import * as apiKeySchemas from '@/lib/validation/api-key';
 import * as changeSchemas from '@/lib/validation/change-request';
@@ -204,12 +208,24 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
     keys: Object.keys(ZSyncRunFilter.shape),
     load: (sp) => listSyncRuns({ actor: admin, input: ZSyncRunFilter.parse(sp) }),
   },
+  // Policy exception workflow (issue 12.3): the register and the request form's starting point.
+  {
+    page: '/exceptions',
+    keys: Object.keys(ZListExceptionsQuery.shape),
+    load: (sp) => listPolicyExceptions({ actor: admin, input: parseSearchParams(ZListExceptionsQuery, sp).query }),
+  },
+  {
+    page: '/exceptions/new',
+    keys: Object.keys(ZExceptionFormQuery.shape),
+    load: (sp) => getExceptionRequestOptions({ actor: admin, input: parseSearchParams(ZExceptionFormQuery, sp).query }),
+  },
 ];
 
 /** Detail pages: the id from the path, after Next decoded it. */
 const DETAILS: { page: string; load: (id: string) => Promise<unknown> }[] = [
   { page: '/inventory/[toolId]', load: (toolId) => getToolDetail({ actor: admin, input: { toolId } }) },
   { page: '/registries/[id]', load: (id) => getRegistry({ actor: admin, input: { id } }) },
+  { page: '/exceptions/[id]', load: (id) => getPolicyException({ actor: admin, input: { id } }) },
   { page: '/api/registries/runs/[runId]', load: (id) => getSyncRunProgress({ actor: admin, input: { id } }) },
 ];
 
