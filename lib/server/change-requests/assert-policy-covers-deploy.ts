@@ -15,7 +15,8 @@ export async function assertPolicyCoversDeploy(
   now: Date,
 ): Promise<void> {
   if (!request.toolVersionId) return;
-  const [status] = (await policyStatusOf(tx, [request.toolVersionId], [request.environment], now)).get(request.toolVersionId) ?? [];
+  const [status] =
+    (await policyStatusOf(tx, [request.toolVersionId], [request.environment], now)).get(request.toolVersionId) ?? [];
   if (!status || status.passes) return;
   const rules = status.blocking.map((b) => RULE_LABELS[b.rule]).join(', ');
   throw conflict(
