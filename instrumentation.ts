@@ -24,4 +24,7 @@ export async function register() {
   // Invocation events (issue 11): monthly partitions created ahead, retention by partition.
   const { startInvocationPartitionScheduler } = await import('./lib/server/invocations/partition-scheduler');
   startInvocationPartitionScheduler();
+  // Expiring and expired policy exceptions raise alerts (issue 12.3).
+  const { startExceptionExpiryScheduler } = await import('./lib/server/exceptions/expiry-scheduler');
+  startExceptionExpiryScheduler();
 }

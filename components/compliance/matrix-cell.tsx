@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { formatDate } from '@/components/ui/format';
 import { RULE_LABELS } from '@/lib/domain/policy/evaluate';
@@ -20,7 +21,7 @@ function reasonsOf(cell: MatrixCell): string[] {
  * One status per environment, so the matrix reads down a column at a glance; the reasons open
  * in a small panel on click (and show as the tooltip), instead of filling every row.
  */
-export function MatrixStatusCell({ cell }: { cell: MatrixCell }) {
+export function MatrixStatusCell({ cell, requestHref }: { cell: MatrixCell; requestHref?: string }) {
   const status = cellStatus(cell);
   const reasons = reasonsOf(cell);
   const badge = (
@@ -43,6 +44,13 @@ export function MatrixStatusCell({ cell }: { cell: MatrixCell }) {
             {reasons.map((r) => (
               <li key={r}>{r}</li>
             ))}
+            {requestHref && status === 'fail' && (
+              <li>
+                <Link href={requestHref} className="font-medium text-indigo-700 hover:underline">
+                  Request exception
+                </Link>
+              </li>
+            )}
           </ul>
         </details>
       )}

@@ -48,6 +48,13 @@ export function InventoryFilters({ query, registries, publishers, errors }: Inve
           { value: 'UNVERIFIED', label: 'Unverified' },
         ]}
       />
+      <SelectFilter
+        name="exception"
+        label="Policy exception"
+        value={query.exception}
+        error={errors.exception}
+        options={[{ value: 'covered', label: 'Covered by exception' }]}
+      />
       {DIMENSIONS.map((d) => (
         <SelectFilter
           key={d}

@@ -27,6 +27,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/compliance', label: 'Compliance matrix', permission: 'policy:read', group: 'Govern' },
   // Risk assessments (issue 12).
   { href: '/risks', label: 'Risk register', permission: 'risk:read', group: 'Govern' },
+  // Policy exception workflow (issue 12.3)
+  { href: '/exceptions', label: 'Exceptions', permission: 'exception:read', group: 'Govern' },
   { href: '/monitoring', label: 'Alerts', permission: 'alert:read', group: 'Monitor', count: 'openAlerts' },
   { href: '/enforcement', label: 'Enforcement log', permission: 'enforcement:read', group: 'Monitor' },
   // Invocation events (issue 11)

@@ -9,6 +9,7 @@ import { seedApiKeys } from './seed-api-keys';
 import { seedWorkflow } from './seed-workflow';
 import { seedRisks } from './seed-risks';
 import { seedInvocations } from './seed-invocations';
+import { seedExceptions } from './seed-exceptions';
 
 /** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
@@ -38,4 +39,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedRisks(prisma);
   // Invocation events (issue 11): decided by the enforcement API, reported through ingestion.
   await seedInvocations(prisma);
+  // Policy exceptions in every state, through the real workflow (issue 12.3).
+  await seedExceptions(prisma);
 }

@@ -29,6 +29,12 @@ export const AUDIT_ACTIONS = {
   'invocation.batchIngested': 'Invocation events ingested',
   'invocation.exported': 'Invocation events exported',
   'invocation.purged': 'Invocation events purged (retention)',
+  // Policy exception workflow (issue 12.3)
+  'exception.requested': 'Policy exception requested',
+  'exception.rejected': 'Policy exception rejected',
+  'exception.revoked': 'Policy exception revoked',
+  'exception.reopened': 'Policy exception reopened for review',
+  'exception.expiryAlerted': 'Policy exception expiry alerted',
   'policy.created': 'Policy created',
   'policy.updated': 'Policy updated',
   'publisher.identityWithdrawn': 'Publisher identity withdrawn',

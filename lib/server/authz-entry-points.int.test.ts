@@ -67,6 +67,10 @@ const ACTIONS: { name: string; permission: Permission }[] = [
   { name: 'audit/recordAuditCheckpointAction', permission: 'audit:checkpoint' },
   // Risk assessments (issue 12).
   { name: 'risks/assessRiskAction', permission: 'risk:assess' },
+  // Policy exception workflow (issue 12.3)
+  { name: 'exceptions/requestExceptionAction', permission: 'exception:request' },
+  { name: 'exceptions/decideExceptionAction', permission: 'exception:approve' },
+  { name: 'exceptions/revokeExceptionAction', permission: 'exception:approve' },
 ];
 
 /** Entry points that change nothing governed, so they are outside the matrix (with the reason). */

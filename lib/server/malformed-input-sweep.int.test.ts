@@ -48,6 +48,10 @@ import { ZEnforcementLogFilter } from '@/lib/validation/enforce';
 import { ZListChangeRequestsQuery } from '@/lib/validation/change-request';
 import { ZInvocationListInput } from '@/lib/validation/invocation-filter';
 import { listInvocationEvents } from '@/lib/server/invocations/list-invocation-events';
+import { ZExceptionFormQuery, ZListExceptionsQuery } from '@/lib/validation/exception';
+import { listPolicyExceptions } from '@/lib/server/exceptions/list-policy-exceptions';
+import { getPolicyException } from '@/lib/server/exceptions/get-policy-exception';
+import { getExceptionRequestOptions } from '@/lib/server/exceptions/get-exception-request-options';
 import * as alertSchemas from '@/lib/validation/alert';
 import * as apiKeySchemas from '@/lib/validation/api-key';
 import * as changeSchemas from '@/lib/validation/change-request';
@@ -225,12 +229,24 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
     keys: Object.keys(ZRiskRegisterQuery.shape),
     load: (sp) => listRiskRegister({ actor: admin, input: parseSearchParams(ZRiskRegisterQuery, sp).query }),
   },
+  // Policy exception workflow (issue 12.3): the register and the request form's starting point.
+  {
+    page: '/exceptions',
+    keys: Object.keys(ZListExceptionsQuery.shape),
+    load: (sp) => listPolicyExceptions({ actor: admin, input: parseSearchParams(ZListExceptionsQuery, sp).query }),
+  },
+  {
+    page: '/exceptions/new',
+    keys: Object.keys(ZExceptionFormQuery.shape),
+    load: (sp) => getExceptionRequestOptions({ actor: admin, input: parseSearchParams(ZExceptionFormQuery, sp).query }),
+  },
 ];
 
 /** Detail pages: the id from the path, after Next decoded it. */
 const DETAILS: { page: string; load: (id: string) => Promise<unknown> }[] = [
   { page: '/inventory/[toolId]', load: (toolId) => getToolDetail({ actor: admin, input: { toolId } }) },
   { page: '/registries/[id]', load: (id) => getRegistry({ actor: admin, input: { id } }) },
+  { page: '/exceptions/[id]', load: (id) => getPolicyException({ actor: admin, input: { id } }) },
   { page: '/api/registries/runs/[runId]', load: (id) => getSyncRunProgress({ actor: admin, input: { id } }) },
   // Risk assessments (issue 12).
   { page: '/risks/[toolId]', load: (toolId) => getToolRisk({ actor: admin, input: { toolId } }) },

@@ -48,6 +48,8 @@ export const ZInventoryQuery = z.object({
     .min(1, 'Residual risk is at least 1')
     .max(25, 'Residual risk is at most 25')
     .optional(),
+  /** covered = an approved, unexpired policy exception stands for the tool (issue 12.4). */
+  exception: oneOf(['covered'], 'exception filter').optional(),
   sort: oneOf(INVENTORY_SORTS, 'sort column').default('name'),
   dir: oneOf(['asc', 'desc'], 'sort direction').default('asc'),
   // Pages past the end give an empty page; the cap only keeps the number sane.

@@ -37,6 +37,11 @@ export const ZPolicySettings = z.object({
       .nullable(),
   ),
   logUnverified: checkbox,
+  maxExceptionDays: z.coerce
+    .number({ error: 'Enter a number of days' })
+    .int('Whole days only')
+    .min(1, 'At least 1 day')
+    .max(730, 'At most 730 days'),
 });
 
 export const ZUpdatePolicyInput = ZPolicySettings.extend({

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
 import { actorOf, requirePageUser } from '@/lib/server/session';
+import { can } from '@/lib/auth/permissions';
 import { getComplianceMatrix, type MatrixRow, type MatrixSummary } from '@/lib/server/policies/get-compliance-matrix';
 import { TIER_LABELS } from '@/lib/domain/tiers';
 import { ENVIRONMENT_LABELS, ENVIRONMENTS, type Environment } from '@/lib/domain/types';
@@ -30,7 +31,7 @@ const SCOPES = [
   { value: 'all', label: 'Every version' },
 ];
 
-function columnsFor(environments: Environment[]): ColumnDef<MatrixRow, unknown>[] {
+function columnsFor(environments: Environment[], mayRequest: boolean): ColumnDef<MatrixRow, unknown>[] {
   return [
     {
       id: 'version',
@@ -55,7 +56,14 @@ function columnsFor(environments: Environment[]): ColumnDef<MatrixRow, unknown>[
       id: e,
       header: ENVIRONMENT_LABELS[e],
       meta: { className: 'w-40' },
-      cell: ({ row }) => <MatrixStatusCell cell={row.original.cells[i]!} />,
+      cell: ({ row: { original: r } }) => (
+        <MatrixStatusCell
+          cell={r.cells[i]!}
+          requestHref={
+            mayRequest ? `/exceptions/new?toolId=${r.toolId}&toolVersionId=${r.toolVersionId}&environment=${e}` : undefined
+          }
+        />
+      ),
     })),
   ];
 }
@@ -129,7 +137,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       ) : (
         <DataTable
           label="Compliance matrix"
-          columns={columnsFor(m.environments)}
+          columns={columnsFor(m.environments, can(me.role, 'exception:request'))}
           rows={m.rows}
           getRowId={(r) => r.toolVersionId}
           rowTestId="matrix-row"

@@ -86,7 +86,13 @@ export const ENFORCEMENT_COLUMNS: ColumnDef<EnforcementLogRow, unknown>[] = [
     cell: ({ row: { original: d } }) => (
       <>
         {d.policyVersion !== null ? `v${d.policyVersion}` : '—'}
-        {d.exceptionId && <div>exception {d.exceptionId.slice(-8)}</div>}
+        {d.exceptionId && (
+          <div>
+            <Link href={`/exceptions/${d.exceptionId}`} className="text-indigo-700 hover:underline">
+              exception {d.exceptionId.slice(-8)}
+            </Link>
+          </div>
+        )}
       </>
     ),
   },

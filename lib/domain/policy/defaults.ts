@@ -24,6 +24,7 @@ export const DEFAULT_POLICIES: Record<Environment, PolicySettings> = {
     requireVersionVerification: true,
     maxVerificationAgeDays: 180,
     logUnverified: false,
+    maxExceptionDays: 90,
   },
   STAGING: {
     ...OPEN_MAXIMA,
@@ -33,6 +34,7 @@ export const DEFAULT_POLICIES: Record<Environment, PolicySettings> = {
     requireVersionVerification: true,
     maxVerificationAgeDays: 365,
     logUnverified: false,
+    maxExceptionDays: 180,
   },
   DEVELOPMENT: {
     ...OPEN_MAXIMA,
@@ -42,5 +44,6 @@ export const DEFAULT_POLICIES: Record<Environment, PolicySettings> = {
     requireVersionVerification: false,
     maxVerificationAgeDays: null,
     logUnverified: true,
+    maxExceptionDays: 365,
   },
 };

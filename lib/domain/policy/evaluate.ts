@@ -132,6 +132,7 @@ export function evaluatePolicy(policy: PolicyFacts, version: VersionFacts, conte
   const covering = findCoveringExceptions(failed, context.exceptions ?? [], {
     toolId: version.toolId,
     toolVersionId: version.toolVersionId,
+    version: version.version,
     environment: policy.environment,
     now: context.now,
   });

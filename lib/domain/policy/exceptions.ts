@@ -1,3 +1,4 @@
+import semver from 'semver';
 import type { Environment } from '../types';
 import type { ExceptionFacts, PolicyRule } from './types';
 
@@ -17,6 +18,8 @@ export const RULE_COVERABLE: Record<PolicyRule, boolean> = {
 export interface ExceptionScope {
   toolId?: string;
   toolVersionId?: string;
+  /** The version's name: needed for an exception granted over a version range. */
+  version?: string;
   environment: Environment;
   now: Date;
 }
@@ -27,9 +30,20 @@ export function exceptionInapplicableReason(e: ExceptionFacts, scope: ExceptionS
   if (e.expiresAt.getTime() <= scope.now.getTime()) return `expired ${e.expiresAt.toISOString().slice(0, 10)}`;
   if (e.environment !== scope.environment) return `granted for ${e.environment.toLowerCase()}`;
   if (!scope.toolId || e.toolId !== scope.toolId) return 'granted for another tool';
-  if (e.toolVersionId !== null && e.toolVersionId !== scope.toolVersionId) return 'granted for another version';
+  if (e.toolVersionId !== null) return e.toolVersionId === scope.toolVersionId ? null : 'granted for another version';
+  if (e.versionRange) return versionInRange(scope.version, e.versionRange) ? null : `granted for versions ${e.versionRange}`;
   return null;
 }
+
+/** True when the version name satisfies the semver range; an unknown or non-semver name never does. */
+export function versionInRange(version: string | undefined, range: string): boolean {
+  if (!version || semver.validRange(range) === null) return false;
+  const v = semver.valid(version) ?? semver.valid(semver.coerce(version));
+  return v !== null && semver.satisfies(v, range);
+}
+
+/** One version beats a range, a range beats every version. */
+const specificity = (e: ExceptionFacts) => (e.toolVersionId !== null ? 2 : e.versionRange ? 1 : 0);
 
 /**
  * For each failed rule, the approved, unexpired exception whose scope covers it.
@@ -43,7 +57,7 @@ export function findCoveringExceptions(
   const usable = exceptions
     .filter((e) => exceptionInapplicableReason(e, scope) === null)
     .sort((a, b) => {
-      const specific = Number(b.toolVersionId !== null) - Number(a.toolVersionId !== null);
+      const specific = specificity(b) - specificity(a);
       return specific !== 0 ? specific : b.expiresAt.getTime() - a.expiresAt.getTime();
     });
   const out: Partial<Record<PolicyRule, ExceptionFacts>> = {};

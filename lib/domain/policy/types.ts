@@ -42,6 +42,8 @@ export interface PolicySettings {
   requireVersionVerification: boolean;
   maxVerificationAgeDays: number | null;
   logUnverified: boolean;
+  /** Longest an exception in this environment may run, in days from its request. */
+  maxExceptionDays: number;
 }
 
 export interface PolicyFacts extends PolicySettings {
@@ -54,6 +56,8 @@ export interface PolicyFacts extends PolicySettings {
 export interface VersionFacts {
   toolId?: string;
   toolVersionId?: string;
+  /** The version's name, for exceptions granted over a version range. */
+  version?: string;
   tier: Tier;
   trustScore: number | null;
   verificationState: 'PASSED' | 'FAILED' | 'UNVERIFIED';
@@ -74,6 +78,8 @@ export interface ExceptionFacts {
   rules: readonly string[];
   toolId: string;
   toolVersionId: string | null;
+  /** Semver range of versions covered (with toolVersionId null); both null = every version (older rows). */
+  versionRange?: string | null;
   environment: Environment;
   status: ExceptionStatus;
   expiresAt: Date;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { EXCEPTION_FACTS_SELECT } from '@/lib/server/exceptions/exception-facts-select';
 import type { Environment, Prisma } from '@prisma/client';
 import { evaluatePolicy, RULE_LABELS } from '@/lib/domain/policy/evaluate';
 import type { PolicyEvaluation } from '@/lib/domain/policy/types';
@@ -54,7 +55,7 @@ export async function buildSnapshot(
   if (version) {
     const exceptions = await tx.policyException.findMany({
       where: { toolId: version.toolId, environment: input.environment, status: 'APPROVED', expiresAt: { gt: input.now } },
-      select: { id: true, rules: true, toolId: true, toolVersionId: true, environment: true, status: true, expiresAt: true },
+      select: EXCEPTION_FACTS_SELECT,
     });
     evaluation = evaluatePolicy(policy, versionFactsOf(version), { now: input.now, exceptions });
     // Read whatever its status: the domain decides whether it counts (only APPROVED, never for its own creator).

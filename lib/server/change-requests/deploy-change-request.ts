@@ -7,6 +7,7 @@ import { operationContext, parseInput, type OperationCall, type OperationContext
 import { checkDeploy } from '@/lib/domain/change-requests/state-machine';
 import { ZChangeRequestIdInput, type TChangeRequestIdInput } from '@/lib/validation/change-request';
 import { refusalError, requirePerson } from './acting-user';
+import { assertPolicyCoversDeploy } from './assert-policy-covers-deploy';
 
 /**
  * Rolls an approved change out: the installation becomes ACTIVE (the enforcement API allows it
@@ -26,6 +27,7 @@ export async function deployChangeRequest(
     if (!request) throw notFound('Change request');
     const check = checkDeploy({ state: request.state, userId: person.id, requestedById: request.requestedById });
     if (!check.ok) throw refusalError(check);
+    if (request.kind !== 'REMOVAL') await assertPolicyCoversDeploy(tx, request, now);
     const moved = await tx.changeRequest.updateMany({
       where: { id, state: 'APPROVED' },
       data: { state: 'DEPLOYED', deployedAt: now },

@@ -18,12 +18,12 @@ import type { TEnforceRequest } from '@/lib/validation/enforce';
 // Timestamps are read as epoch milliseconds: the columns hold UTC without a time zone.
 
 /** The version columns the decision reads; exports select the same ones (lib/server/exports). */
-export const VERSION_COLUMNS = `v.id, v."toolId", v.tier, v."trustScore", v."verificationState",
+export const VERSION_COLUMNS = `v.id, v."toolId", v.version, v.tier, v."trustScore", v."verificationState",
        (extract(epoch FROM v."lastVerifiedAt") * 1000)::float8 AS "lastVerifiedAtMs",
        v.network, v.filesystem, v."codeExecution", v."dataAccess", v."quarantineStatus",
        (extract(epoch FROM v."yankedAt") * 1000)::float8 AS "yankedAtMs", v."artifactDigest",
        i.state AS "installationState", i."approvedDigest"`;
-const EXCEPTION_COLUMNS = `id, rules, "toolId", "toolVersionId", environment, status, (extract(epoch FROM "expiresAt") * 1000)::float8 AS "expiresAtMs"`;
+const EXCEPTION_COLUMNS = `id, rules, "toolId", "toolVersionId", "versionRange", environment, status, (extract(epoch FROM "expiresAt") * 1000)::float8 AS "expiresAtMs"`;
 const EXCEPTIONS_OF_TOOLS = `
 SELECT ${EXCEPTION_COLUMNS}
   FROM "PolicyException"
@@ -81,6 +81,7 @@ export function versionFacts(row: VersionRow): VersionFacts {
   return {
     toolId: row.toolId,
     toolVersionId: row.id,
+    version: row.version,
     tier: row.tier,
     trustScore: row.trustScore,
     verificationState: row.verificationState,

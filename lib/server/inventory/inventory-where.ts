@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
+import { now } from '@/lib/server/clock';
 import type { TInventoryQuery } from '@/lib/validation/inventory';
 import { containsText } from '@/lib/server/text-search';
 
@@ -43,6 +44,8 @@ export function inventoryWhere(q: TInventoryQuery, publisherIds: readonly string
   if (q.verification) and.push({ verificationState: q.verification });
   // Risk (issue 12): the current assessment is the one no later assessment replaced.
   if (q.riskAtLeast) and.push({ riskAssessments: { some: { next: { is: null }, residualScore: { gte: q.riskAtLeast } } } });
+  // Expiry is checked against the server clock at read time, like every coverage check.
+  if (q.exception === 'covered') and.push({ exceptions: { some: { status: 'APPROVED', expiresAt: { gt: now() } } } });
   return and.length ? { AND: and } : {};
 }
 

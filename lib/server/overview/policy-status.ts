@@ -1,4 +1,5 @@
 import 'server-only';
+import { EXCEPTION_FACTS_SELECT } from '@/lib/server/exceptions/exception-facts-select';
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { evaluatePolicy, type PolicyRule } from '@/lib/domain/policy/evaluate';
 import type { ExceptionFacts } from '@/lib/domain/policy/types';
@@ -32,7 +33,7 @@ export async function policyStatusOf(
   ]);
   const exceptions: (ExceptionFacts & { expiresAt: Date })[] = await db.policyException.findMany({
     where: { toolId: { in: [...new Set(versions.map((v) => v.toolId))] }, status: 'APPROVED' },
-    select: { id: true, rules: true, toolId: true, toolVersionId: true, environment: true, status: true, expiresAt: true },
+    select: EXCEPTION_FACTS_SELECT,
   });
   const expiry = new Map(exceptions.map((e) => [e.id, e.expiresAt]));
   return new Map(

@@ -1,4 +1,5 @@
 import 'server-only';
+import { EXCEPTION_FACTS_SELECT } from '@/lib/server/exceptions/exception-facts-select';
 import type { Prisma } from '@prisma/client';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
@@ -85,7 +86,7 @@ export async function getComplianceMatrix({ actor, input: query }: OperationCall
     const exceptions: ExceptionFacts[] = versions.length
       ? await prisma.policyException.findMany({
           where: { toolId: { in: [...new Set(versions.map((v) => v.toolId))] }, status: 'APPROVED' },
-          select: { id: true, rules: true, toolId: true, toolVersionId: true, environment: true, status: true, expiresAt: true },
+          select: EXCEPTION_FACTS_SELECT,
         })
       : [];
     const expiry = new Map(exceptions.map((e) => [e.id, e.expiresAt]));

@@ -32,6 +32,7 @@ export function policyFactsOf(row: Policy): CurrentPolicy {
     requireVersionVerification: row.requireVersionVerification,
     maxVerificationAgeDays: row.maxVerificationAgeDays,
     logUnverified: row.logUnverified,
+    maxExceptionDays: row.maxExceptionDays,
     changeNote: row.changeNote,
     createdById: row.createdById,
     createdAt: row.createdAt,

@@ -65,6 +65,7 @@ function pickSettings(p: TUpdatePolicyInput | Awaited<ReturnType<typeof getCurre
     requireVersionVerification,
     maxVerificationAgeDays,
     logUnverified,
+    maxExceptionDays,
   } = p;
   return {
     minTier,
@@ -79,5 +80,6 @@ function pickSettings(p: TUpdatePolicyInput | Awaited<ReturnType<typeof getCurre
     requireVersionVerification,
     maxVerificationAgeDays,
     logUnverified,
+    maxExceptionDays,
   };
 }

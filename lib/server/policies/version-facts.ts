@@ -5,6 +5,7 @@ export type VersionFactsRow = Pick<
   ToolVersion,
   | 'id'
   | 'toolId'
+  | 'version'
   | 'tier'
   | 'trustScore'
   | 'verificationState'
@@ -21,6 +22,7 @@ export type VersionFactsRow = Pick<
 export const VERSION_FACTS_SELECT = {
   id: true,
   toolId: true,
+  version: true,
   tier: true,
   trustScore: true,
   verificationState: true,
@@ -37,6 +39,7 @@ export function versionFactsOf(row: VersionFactsRow): VersionFacts {
   return {
     toolId: row.toolId,
     toolVersionId: row.id,
+    version: row.version,
     tier: row.tier,
     trustScore: row.trustScore,
     verificationState: row.verificationState,

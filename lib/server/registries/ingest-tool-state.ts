@@ -2,6 +2,10 @@ import 'server-only';
 import type { Environment, Prisma, Tool } from '@prisma/client';
 import { detectStaleVerification, type DetectedAlert } from '@/lib/domain/sync-alerts';
 import type { NormalizedTool, NormalizedVersion } from '@/lib/registries/types';
+import {
+  unsafeReopenExceptionsOnToolChange,
+  type ToolStateChange,
+} from '@/lib/server/exceptions/reopen-exceptions-on-tool-change';
 import { updateToolsLatest, type ToolLatestRow } from './bulk-sql';
 import { pickLatest, type StoredVersion } from './ingest-helpers';
 import type { IngestContext } from './ingest-sync-page';
@@ -35,6 +39,7 @@ export async function updateToolsAndYanks(
 ) {
   const yanked: string[] = [];
   const updates: ToolLatestRow[] = [];
+  const changed: ToolStateChange[] = [];
   for (const t of tools) {
     const row = toolRow.get(t.externalId)!;
     const mine = slots.filter((s) => s.toolId === row.id);
@@ -71,6 +76,7 @@ export async function updateToolsAndYanks(
       row.dataAccess !== p.dataAccess;
     if (differs) {
       updates.push({ id: row.id, ...next, latestVersionName: next.latestVersionName });
+      changed.push({ toolId: row.id, before: row, after: next });
       if (row.latestVersionId !== next.latestVersionId) note(row.id, 'latestVersion', next.latestVersionName);
       if (row.tier !== next.tier) note(row.id, 'tier', next.tier);
     }
@@ -87,5 +93,7 @@ export async function updateToolsAndYanks(
     if (stale) alerts.push({ ...stale, toolId: row.id, toolVersionId: latest.id });
   }
   await updateToolsLatest(tx, updates);
+  // Approved exceptions of a tool that changed materially go back to review (issue 12.3).
+  await unsafeReopenExceptionsOnToolChange(tx, changed, ctx.now);
   if (yanked.length > 0) await tx.toolVersion.updateMany({ where: { id: { in: yanked } }, data: { yankedAt: ctx.now } });
 }

@@ -20,6 +20,7 @@ import { ChangeStateBadge, dateTime, OverdueBadge } from '../change-badges';
 import { SnapshotCard } from './snapshot-card';
 import { StageTimeline } from './stage-timeline';
 import { CommentForm, DecisionForm, DeployButton, WithdrawButton } from './request-actions';
+import { ChangePolicyStanding } from './change-policy-standing';
 
 export const metadata: Metadata = { title: 'Change request' };
 
@@ -153,6 +154,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           <Card title="Stages">
             <StageTimeline request={request} />
           </Card>
+          <ChangePolicyStanding request={request} user={user} />
           {mayDecide && decision.ok && (
             <Card title={`Decide: ${STAGE_LABELS[decision.stage]}`}>
               <DecisionForm id={request.id} stage={decision.stage} />

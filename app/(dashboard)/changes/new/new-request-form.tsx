@@ -15,6 +15,7 @@ import type { AgentOption, VersionOption } from '@/lib/server/change-requests/ge
 import type { RequestFormContext } from '@/lib/server/inventory/get-request-form-context';
 import { createChangeRequestAction } from '../actions';
 import { requestCheck } from './request-checks';
+import { PolicyFailurePanel } from '@/components/change-requests/policy-failure-panel';
 
 interface Initial {
   kind?: string;
@@ -154,6 +155,16 @@ export function NewRequestForm({
             ))}
           </ul>
         </div>
+      )}
+      {version && preview && !preview.passes && (
+        // Everyone who may raise a change request may also request an exception (both officer and admin).
+        <PolicyFailurePanel
+          environment={environment}
+          failing={preview.blocking}
+          toolId={version.toolId}
+          toolVersionId={version.id}
+          canRequest
+        />
       )}
       {version && preview && (
         <div className="rounded-md bg-slate-50 p-3 text-sm sm:col-span-2" data-testid="policy-preview" aria-live="polite">

@@ -22,6 +22,8 @@ import { listDefinitionScans } from '@/lib/server/tool-definitions/list-definiti
 // Risk assessments (issue 12).
 import { getToolRisk } from '@/lib/server/risks/get-tool-risk';
 import { ToolRiskSummary } from '@/components/risks/tool-risk-summary';
+import { listPolicyExceptions } from '@/lib/server/exceptions/list-policy-exceptions';
+import { ExceptionTable } from '@/components/exceptions/exception-table';
 
 // The title and the page read the same tool once per request.
 // One read per request for the title and the page; the page guard runs first in both.
@@ -57,6 +59,9 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
       ? await getToolPolicyStatus({ actor: actorOf(me), input: { toolVersionId: latest.id } })
       : [];
   const risk = can(me.role, 'risk:read') ? await getToolRisk({ actor: actorOf(me), input: { toolId: tool.id } }) : null;
+  const exceptions = can(me.role, 'exception:read')
+    ? await listPolicyExceptions({ actor: actorOf(me), input: { toolId: tool.id, pageSize: 10 } })
+    : null;
 
   return (
     <div className="space-y-6">
@@ -157,6 +162,22 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
       {risk && (
         <Card title="Risk">
           <ToolRiskSummary risk={risk} canAssess={can(me.role, 'risk:assess')} />
+        </Card>
+      )}
+      {exceptions && (
+        <Card
+          title={`Policy exceptions (${exceptions.total})`}
+          actions={
+            <Link href={`/exceptions?toolId=${tool.id}`} className="text-sm text-indigo-700 hover:underline">
+              All for this tool
+            </Link>
+          }
+        >
+          {exceptions.rows.length === 0 ? (
+            <p className="text-sm text-slate-500">No exception was ever requested for this tool.</p>
+          ) : (
+            <ExceptionTable rows={exceptions.rows} label="Policy exceptions of this tool" />
+          )}
         </Card>
       )}
       <Card title={`Open alerts (${detail.alerts.length})`}>

@@ -103,6 +103,19 @@ export function PolicyForm({
           className={inputClass}
         />
       </FormField>
+      <FormField
+        label="Longest exception (days)"
+        name="maxExceptionDays"
+        error={errors.maxExceptionDays}
+        hint="An exception's expiry may be at most this many days after its request."
+      >
+        <input
+          {...field('maxExceptionDays', { hint: true })}
+          inputMode="numeric"
+          defaultValue={policy.maxExceptionDays}
+          className={inputClass}
+        />
+      </FormField>
       <fieldset className="space-y-2 sm:col-span-2">
         <legend className="text-sm font-medium text-slate-700">Rules</legend>
         {CHECKS.map(([name, label]) => (
