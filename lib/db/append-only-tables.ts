@@ -11,4 +11,7 @@ export const APPEND_ONLY_TABLES = [
   'EnforcementDecision',
   'Approval',
   'ChangeComment',
+  // Auditor portal (issue 14).
+  'EngagementSample',
+  'EngagementReply',
 ] as const;
