@@ -33,6 +33,11 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'audit:checkpoint': 'record audit chain checkpoints',
   'evidence:read': 'view evidence packs',
   'evidence:build': 'build evidence packs',
+  // Auditor portal (issue 14).
+  'engagement:read': 'open audits',
+  'engagement:manage': 'create audits and assign auditors',
+  'engagement:request': 'draw samples and request evidence in an audit',
+  'engagement:answer': 'answer auditors’ requests',
 };
 
 export function permissionLabel(value: string | null | undefined): string | null {

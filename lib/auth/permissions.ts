@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   user: ['read', 'manage'],
   audit: ['read', 'verify', 'checkpoint'],
   evidence: ['read', 'build'],
+  /** Auditor portal (issue 14): audit engagements; request = an auditor's own requests, samples and comments. */
+  engagement: ['read', 'manage', 'request', 'answer'],
 } as const;
 
 export type Resource = keyof typeof PERMISSIONS;
@@ -41,6 +43,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alert:manage',
     'audit:verify',
     'evidence:build',
+    // Auditor portal (issue 14).
+    'engagement:manage',
+    'engagement:answer',
   ],
   SECURITY_REVIEWER: [
     ...READS,
@@ -53,8 +58,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alert:manage',
     'audit:verify',
   ],
-  // Auditors read and download; recomputing the audit chain changes nothing.
-  AUDITOR: [...READS, 'inventory:export', 'audit:verify'],
+  // Auditors read and download; recomputing the audit chain changes nothing. Their own samples,
+  // requests and comments (engagement:request) are the one thing they write (ADR 0010); API keys
+  // are closed to them.
+  AUDITOR: [...READS.filter((p) => p !== 'apiKey:read'), 'inventory:export', 'audit:verify', 'engagement:request'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
