@@ -7,6 +7,7 @@ import { seedPolicies } from './seed-policies';
 import { seedCatalog } from './seed-catalog';
 import { seedApiKeys } from './seed-api-keys';
 import { seedWorkflow } from './seed-workflow';
+import { seedAudits } from './seed-audits';
 
 /** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
@@ -32,4 +33,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedCatalog(prisma);
   await seedApiKeys(prisma);
   await seedWorkflow(prisma);
+  // Auditor portal (issue 14): an audit open to the demo auditor.
+  await seedAudits(prisma);
 }

@@ -29,7 +29,8 @@ export const ZCreateEngagementInput = z
     auditorIds: z.preprocess(asList, z.array(ZRecordId).min(1, 'Assign at least one auditor').max(20)),
   })
   .superRefine((v, ctx) => {
-    if (v.periodTo < v.periodFrom) ctx.addIssue({ code: 'custom', path: ['periodTo'], message: 'The period ends before it starts' });
+    if (v.periodTo < v.periodFrom)
+      ctx.addIssue({ code: 'custom', path: ['periodTo'], message: 'The period ends before it starts' });
     if (v.accessCloses <= v.accessOpens)
       ctx.addIssue({ code: 'custom', path: ['accessCloses'], message: 'Access must close after it opens' });
   });
@@ -61,7 +62,8 @@ export const ZDrawSampleInput = z
     size: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number('Enter a number').int('Use a whole number').optional()),
   })
   .superRefine((v, ctx) => {
-    if (v.sizeRule === 'chosen' && v.size === undefined) ctx.addIssue({ code: 'custom', path: ['size'], message: 'Enter a sample size' });
+    if (v.sizeRule === 'chosen' && v.size === undefined)
+      ctx.addIssue({ code: 'custom', path: ['size'], message: 'Enter a sample size' });
   });
 export type TDrawSampleInput = z.input<typeof ZDrawSampleInput>;
 

@@ -32,7 +32,8 @@ export const POPULATION_INFO: Record<Population, { label: string; noun: string; 
     label: 'Installations',
     noun: 'installation',
     criteria: ['CC8.1', 'CC6.1'],
-    about: 'Tools installed on agents and approved or activated in the period, each with the change request that approved it; none is flagged as unapproved.',
+    about:
+      'Tools installed on agents and approved or activated in the period, each with the change request that approved it; none is flagged as unapproved.',
   },
   enforcementDenies: {
     label: 'Enforcement denies',
@@ -61,17 +62,7 @@ export const POPULATION_INFO: Record<Population, { label: string; noun: string; 
 };
 
 /** SOC 2 criteria an audit's scope may name (TSC 2017 ids ToolLedger evidences). */
-export const AUDIT_CRITERIA = [
-  'CC6.1',
-  'CC6.2',
-  'CC6.3',
-  'CC6.8',
-  'CC7.1',
-  'CC7.2',
-  'CC7.3',
-  'CC8.1',
-  'CC9.1',
-] as const;
+export const AUDIT_CRITERIA = ['CC6.1', 'CC6.2', 'CC6.3', 'CC6.8', 'CC7.1', 'CC7.2', 'CC7.3', 'CC8.1', 'CC9.1'] as const;
 
 export function isPopulation(value: string): value is Population {
   return (POPULATIONS as readonly string[]).includes(value);

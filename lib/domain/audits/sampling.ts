@@ -9,7 +9,9 @@ import { createHash } from 'node:crypto';
  *   printf '%s' "$SEED$ID" | sha256sum   # for every id, then sort and take the first n
  */
 export function sampleKey(seed: string, recordId: string): string {
-  return createHash('sha256').update(seed + recordId, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(seed + recordId, 'utf8')
+    .digest('hex');
 }
 
 export function drawSample(seed: string, recordIds: readonly string[], size: number): string[] {
@@ -48,7 +50,8 @@ export type SampleSizeCheck = { ok: true; size: number } | { ok: false; field: '
 
 /** The form's rules: a population to draw from, and a size between 1 and its count. */
 export function checkSampleSize(populationSize: number, requested: number | 'aicpa'): SampleSizeCheck {
-  if (populationSize === 0) return { ok: false, field: 'population', message: 'The population of this period is empty: nothing to sample' };
+  if (populationSize === 0)
+    return { ok: false, field: 'population', message: 'The population of this period is empty: nothing to sample' };
   const size = requested === 'aicpa' ? aicpaSampleSize(populationSize) : requested;
   if (size > populationSize)
     return { ok: false, field: 'size', message: `The population has ${populationSize} records: the sample cannot be larger` };

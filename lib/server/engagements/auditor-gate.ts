@@ -51,10 +51,20 @@ export async function recordAuditorPageView(
       tx,
       actor,
       v.refused
-        ? { action: 'engagement.accessRefused', entityType: 'User', entityId: actor.id, after: { path: v.path, reason: v.refused } }
+        ? {
+            action: 'engagement.accessRefused',
+            entityType: 'User',
+            entityId: actor.id,
+            after: { path: v.path, reason: v.refused },
+          }
         : v.engagementId
           ? { action: 'engagement.viewed', entityType: 'AuditEngagement', entityId: v.engagementId, after: { path: v.path } }
-          : { action: 'user.pageViewed', entityType: 'User', entityId: actor.id, after: { path: v.path, openEngagements: openIds } },
+          : {
+              action: 'user.pageViewed',
+              entityType: 'User',
+              entityId: actor.id,
+              after: { path: v.path, openEngagements: openIds },
+            },
     ),
   );
 }

@@ -45,7 +45,14 @@ export async function drawEngagementSample(
       action: 'engagement.sampleDrawn',
       entityType: 'AuditEngagement',
       entityId: v.engagementId,
-      after: { sampleId: sample.id, population: v.population, seed: v.seed, size: check.size, populationSize: ids.length, itemIds },
+      after: {
+        sampleId: sample.id,
+        population: v.population,
+        seed: v.seed,
+        size: check.size,
+        populationSize: ids.length,
+        itemIds,
+      },
     });
     return sample;
   });

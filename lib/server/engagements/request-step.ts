@@ -31,9 +31,13 @@ export async function moveEngagementRequest(
   const request = await db.engagementRequest.findUnique({ where: { id: requestId } });
   if (!request) throw notFound('Request');
   await loadEngagementFor(db, actor, request.engagementId, now, PERMISSION[step]);
-  if (actor.role === 'AUDITOR' && request.requestedById !== actor.id) throw forbidden('Only the auditor who opened it may do this');
+  if (actor.role === 'AUDITOR' && request.requestedById !== actor.id)
+    throw forbidden('Only the auditor who opened it may do this');
   const next = nextRequestState(request.state, step);
-  if (!next) throw conflict(`A request that is ${request.state.toLowerCase()} cannot be ${step === 'followUp' ? 'followed up' : `${step}ed`}`);
+  if (!next)
+    throw conflict(
+      `A request that is ${request.state.toLowerCase()} cannot be ${step === 'followUp' ? 'followed up' : `${step}ed`}`,
+    );
   return db.$transaction(async (tx) => {
     const moved = await tx.engagementRequest.updateMany({
       where: { id: requestId, state: request.state },

@@ -18,7 +18,9 @@ export function populationScope(
 ): PopulationScope {
   const from = filter.from ? new Date(Math.max(e.periodStart.getTime(), Date.parse(`${filter.from}T00:00:00Z`))) : e.periodStart;
   const to = filter.to ? new Date(Math.min(e.periodEnd.getTime(), Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS)) : e.periodEnd;
-  const environments = filter.environment?.length ? e.environments.filter((x) => filter.environment!.includes(x)) : e.environments;
+  const environments = filter.environment?.length
+    ? e.environments.filter((x) => filter.environment!.includes(x))
+    : e.environments;
   return { from, to, environments, allEnvironments: environments.length === 3 };
 }
 
