@@ -124,7 +124,12 @@ test('audit for Q1: scoped, time-boxed auditor samples with a seed, flags, the o
       'Audit request accepted',
     ])
       await expect(rows.filter({ hasText: label }).first()).toBeVisible();
-    await expect(rows.filter({ hasText: 'Audit page viewed' }).filter({ hasText: `Quinn Auditor ${stamp}` }).first()).toBeVisible();
+    await expect(
+      rows
+        .filter({ hasText: 'Audit page viewed' })
+        .filter({ hasText: `Quinn Auditor ${stamp}` })
+        .first(),
+    ).toBeVisible();
 
     // The window closes: the auditor sees nothing but that fact, and the attempt is logged.
     moveServerClock(31);

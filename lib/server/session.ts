@@ -80,7 +80,7 @@ const recordAuditorView = cache(async (refused: string): Promise<void> => {
   const path = await headers()
     .then((h) => h.get(PATH_HEADER) ?? '(unknown)')
     .catch(() => '(unknown)');
-  const engagementId = /^\/audits\/([A-Za-z0-9_-]{1,64})(?:\/|$)/.exec(path)?.[1];
+  const engagementId = /^\/audits\/(?!no-access\b)([A-Za-z0-9_-]{1,64})(?:[/?]|$)/.exec(path)?.[1];
   await recordAuditorPageView({
     actor: actorOf(user),
     input: { path, ...(engagementId ? { engagementId } : {}), ...(refused ? { refused } : {}) },

@@ -302,9 +302,9 @@ describe('populations and samples', () => {
     const flagged = page.rows.filter((r) => r.flag);
     expect(flagged).toHaveLength(1);
     expect(flagged[0]!.cells.changeRequest).toBe('none (unapproved)');
-    expect(page.rows.filter((r) => !r.flag).every((r) => r.cells.state === 'ACTIVE' && (r.cells.changeRequest ?? '').length > 10)).toBe(
-      true,
-    );
+    expect(
+      page.rows.filter((r) => !r.flag).every((r) => r.cells.state === 'ACTIVE' && (r.cells.changeRequest ?? '').length > 10),
+    ).toBe(true);
   });
 
   it('draws 10 with a seed, the same 10 again with the same seed, as the documented method says; refuses bad sizes and seeds', async () => {
