@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { securityHeaders } from '@/lib/domain/security-headers';
+import { PATH_HEADER } from '@/lib/domain/request-path';
 import { env } from '@/lib/env';
 import { undecodablePathSegment } from '@/lib/validation/path';
 
@@ -19,7 +20,11 @@ export function proxy(req: NextRequest): NextResponse {
     https,
     oidcOrigin: issuer ? new URL(issuer).origin : null,
   });
-  const res = badRequestFor(req) ?? NextResponse.next();
+  // The path asked for travels to server components (auditor page views are audit events, ADR 0010);
+  // a client-sent value is overwritten.
+  const forwardedHeaders = new Headers(req.headers);
+  forwardedHeaders.set(PATH_HEADER, req.nextUrl.pathname + req.nextUrl.search);
+  const res = badRequestFor(req) ?? NextResponse.next({ request: { headers: forwardedHeaders } });
   for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
   return res;
 }

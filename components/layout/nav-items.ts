@@ -35,6 +35,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/invocations', label: 'Invocations', permission: 'invocation:read', group: 'Monitor' },
   { href: '/registries', label: 'Registries', permission: 'registry:read', group: 'Monitor' },
   { href: '/audit', label: 'Audit trail', permission: 'audit:read', group: 'Evidence' },
+  // Auditor portal (issue 14): the auditor's home.
+  { href: '/audits', label: 'Audits', permission: 'engagement:read', group: 'Evidence' },
   { href: '/settings/users', label: 'Users', permission: 'user:read', group: 'Settings' },
   { href: '/settings/api-keys', label: 'API keys', permission: 'apiKey:read', group: 'Settings' },
   { href: '/settings/account', label: 'Account', permission: 'user:read', group: 'Settings' },

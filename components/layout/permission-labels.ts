@@ -39,6 +39,11 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   // Invocation events (issue 11)
   'invocation:read': 'view invocation events',
   'invocation:export': 'download invocation events',
+  // Auditor portal (issue 14).
+  'engagement:read': 'open audits',
+  'engagement:manage': 'create audits and assign auditors',
+  'engagement:request': 'draw samples and request evidence in an audit',
+  'engagement:answer': 'answer auditors’ requests',
 };
 
 export function permissionLabel(value: string | null | undefined): string | null {

@@ -5,13 +5,15 @@ const all = Object.entries(PERMISSIONS).flatMap(([r, actions]) => actions.map((a
 
 describe('permission catalogue', () => {
   it('gives the auditor no permission that changes anything', () => {
+    // engagement:request: their own samples, requests and comments in an audit (ADR 0010).
     const writes = ROLE_PERMISSIONS.AUDITOR.filter((p) => !/:(read|export|verify)$/.test(p));
-    expect(writes).toEqual([]);
+    expect(writes).toEqual(['engagement:request']);
   });
 
-  it('lets every role read every resource', () => {
+  it('lets every role read every resource, except API keys for the auditor (ADR 0010)', () => {
     for (const role of Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]) {
-      for (const p of all.filter((x) => x.endsWith(':read'))) expect(can(role, p)).toBe(true);
+      for (const p of all.filter((x) => x.endsWith(':read')))
+        expect(can(role, p), `${role} ${p}`).toBe(!(role === 'AUDITOR' && p === 'apiKey:read'));
     }
   });
 
@@ -33,6 +35,14 @@ describe('permission catalogue', () => {
     ['ADMIN', 'allowlist:manage', true],
     ['SECURITY_REVIEWER', 'allowlist:approve', true],
     ['COMPLIANCE_OFFICER', 'allowlist:approve', false],
+    ['AUDITOR', 'apiKey:read', false],
+    ['AUDITOR', 'engagement:request', true],
+    ['AUDITOR', 'engagement:manage', false],
+    ['AUDITOR', 'engagement:answer', false],
+    ['COMPLIANCE_OFFICER', 'engagement:manage', true],
+    ['COMPLIANCE_OFFICER', 'engagement:answer', true],
+    ['COMPLIANCE_OFFICER', 'engagement:request', false],
+    ['SECURITY_REVIEWER', 'engagement:manage', false],
   ] as const)('%s %s → %s', (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
   });

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   risk: ['read', 'assess'],
   /** Invocation events agents report (issue 11): the explorer and its downloads. */
   invocation: ['read', 'export'],
+  /** Auditor portal (issue 14): audit engagements; request = an auditor's own requests, samples and comments. */
+  engagement: ['read', 'manage', 'request', 'answer'],
 } as const;
 
 export type Resource = keyof typeof PERMISSIONS;
@@ -48,6 +50,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Risk assessments (issue 12).
     'risk:assess',
     'invocation:export',
+    // Auditor portal (issue 14).
+    'engagement:manage',
+    'engagement:answer',
   ],
   SECURITY_REVIEWER: [
     ...READS,
@@ -61,8 +66,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit:verify',
     'invocation:export',
   ],
-  // Auditors read and download; recomputing the audit chain changes nothing.
-  AUDITOR: [...READS, 'inventory:export', 'audit:verify', 'invocation:export'],
+  // Auditors read and download; recomputing the audit chain changes nothing. Their own samples,
+  // requests and comments (engagement:request) are the one thing they write (ADR 0010); API keys
+  // are closed to them.
+  AUDITOR: [
+    ...READS.filter((p) => p !== 'apiKey:read'),
+    'inventory:export',
+    'audit:verify',
+    'invocation:export',
+    'engagement:request',
+  ],
 };
 
 export function can(role: Role, permission: Permission): boolean {

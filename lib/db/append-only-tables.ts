@@ -16,4 +16,7 @@ export const APPEND_ONLY_TABLES = [
   'RiskAssessment',
   // Invocation events (issue 11); partitions are reached only through this parent table.
   'InvocationEvent',
+  // Auditor portal (issue 14).
+  'EngagementSample',
+  'EngagementReply',
 ] as const;

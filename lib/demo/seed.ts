@@ -10,6 +10,7 @@ import { seedWorkflow } from './seed-workflow';
 import { seedRisks } from './seed-risks';
 import { seedInvocations } from './seed-invocations';
 import { seedExceptions } from './seed-exceptions';
+import { seedAudits } from './seed-audits';
 
 /** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
@@ -41,4 +42,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedInvocations(prisma);
   // Policy exceptions in every state, through the real workflow (issue 12.3).
   await seedExceptions(prisma);
+  // Auditor portal (issue 14): an audit open to the demo auditor.
+  await seedAudits(prisma);
 }

@@ -68,6 +68,18 @@ export const AUDIT_ACTIONS = {
   // Risk assessments (issue 12).
   'riskAssessment.recorded': 'Risk assessed',
   'riskAssessment.reviewOverdue': 'Risk review overdue',
+  // Auditor portal (issue 14): engagements, what auditors view and download, samples, PBC requests.
+  'engagement.created': 'Audit created',
+  'engagement.viewed': 'Audit page viewed',
+  'engagement.downloaded': 'Audit file downloaded',
+  'engagement.accessRefused': 'Audit access refused',
+  'engagement.sampleDrawn': 'Audit sample drawn',
+  'engagement.requestOpened': 'Audit request opened',
+  'engagement.requestAnswered': 'Audit request answered',
+  'engagement.requestFollowedUp': 'Audit request followed up',
+  'engagement.requestAccepted': 'Audit request accepted',
+  'user.pageViewed': 'Page viewed by an auditor',
+  'inventory.exported': 'Inventory exported',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -96,6 +108,9 @@ export const AUDIT_ENTITY_TYPES = [
   'User',
   // Risk assessments (issue 12).
   'RiskAssessment',
+  /** Auditor portal (issue 14): every portal event names its engagement, so the trail filters to one audit. */
+  'AuditEngagement',
+  'Inventory',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -71,7 +71,17 @@ const ACTIONS: { name: string; permission: Permission }[] = [
   { name: 'exceptions/requestExceptionAction', permission: 'exception:request' },
   { name: 'exceptions/decideExceptionAction', permission: 'exception:approve' },
   { name: 'exceptions/revokeExceptionAction', permission: 'exception:approve' },
+  // Auditor portal (issue 14): engagement:request is the auditor's own samples, requests and comments.
+  { name: 'audits/createEngagementAction', permission: 'engagement:manage' },
+  { name: 'audits/drawSampleAction', permission: 'engagement:request' },
+  { name: 'audits/openEngagementRequestAction', permission: 'engagement:request' },
+  { name: 'audits/answerEngagementRequestAction', permission: 'engagement:answer' },
+  { name: 'audits/followUpEngagementRequestAction', permission: 'engagement:request' },
+  { name: 'audits/acceptEngagementRequestAction', permission: 'engagement:request' },
 ];
+
+/** The only writes an auditor may make: their own samples, requests and comments in an audit (ADR 0010). */
+const AUDITOR_OWN = new Set(['engagement:request']);
 
 /** Entry points that change nothing governed, so they are outside the matrix (with the reason). */
 const EXEMPT_ACTIONS = new Set([
@@ -91,6 +101,21 @@ beforeAll(async () => {
   const prisma = await getPrisma();
   for (const role of ROLES)
     userIds[role] = (await prisma.user.create({ data: { email: `${role.toLowerCase()}@entry.test`, name: role, role } })).id;
+  // Pages and routes outside the portal are open to an auditor only while an audit is (ADR 0010).
+  await prisma.auditEngagement.create({
+    data: {
+      name: 'Open audit',
+      firm: 'Firm',
+      periodStart: new Date('2020-01-01T00:00:00Z'),
+      periodEnd: new Date('2100-01-01T00:00:00Z'),
+      environments: ['PRODUCTION', 'STAGING', 'DEVELOPMENT'],
+      criteria: ['CC8.1'],
+      accessOpensAt: new Date('2020-01-01T00:00:00Z'),
+      accessClosesAt: new Date('2100-01-01T00:00:00Z'),
+      createdById: userIds.ADMIN,
+      auditors: { create: [{ userId: userIds.AUDITOR }] },
+    },
+  });
 });
 
 const call = (route: string, params?: Record<string, string>) =>
@@ -99,7 +124,7 @@ const call = (route: string, params?: Record<string, string>) =>
 describe('authorization matrix (server actions and session route handlers)', () => {
   it('the auditor holds no mutating permission, and changing one’s own password needs only a session', () => {
     for (const e of [...ACTIONS, ...SESSION_ROUTES.filter((r) => MUTATING(r.route))]) {
-      expect(can('AUDITOR', e.permission), 'name' in e ? e.name : e.route).toBe(false);
+      expect(can('AUDITOR', e.permission), 'name' in e ? e.name : e.route).toBe(AUDITOR_OWN.has(e.permission));
     }
     for (const role of ROLES) expect(can(role, 'user:read')).toBe(true);
     expect(actions.get('settings/account/changeOwnPasswordAction')).toBeTypeOf('function');

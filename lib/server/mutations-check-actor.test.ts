@@ -56,6 +56,13 @@ const ALLOWED: Record<string, string> = {
     'writes only the broken-chain alert it found; assertCanReadEvents admits audit:verify or an API key with the read scope',
   'invocations/raise-invocation-alerts.ts#raiseInvocationAlerts':
     'ingestion internals: runs inside ingestInvocationEvents after its check',
+  // Auditor portal (issue 14).
+  'engagements/auditor-gate.ts#recordAuditorPageView':
+    'records that a signed-in auditor opened a page (or was refused one); the page guard authenticated them, it writes only that audit event',
+  'engagements/engagement-access.ts#recordRefusal':
+    'records a refused attempt on an audit, called by loadEngagementFor after its own permission check',
+  'engagements/request-step.ts#moveEngagementRequest':
+    'the shared step of answer/accept/follow-up, each of which calls authorize first; it also runs loadEngagementFor',
 };
 
 /** Operations converted in parallel and merged: none pending (kept so the scan's shape stays). */

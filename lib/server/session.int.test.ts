@@ -102,7 +102,8 @@ describe('sessions', () => {
       input: { name: 'Owen', email: 'owen@session.test', role: 'AUDITOR', password: 'session passphrase' },
     });
     await signedInAs(u.id);
-    const me = await requireUser('inventory:read');
+    // user:read: an auditor with no audit open keeps their own account (ADR 0010).
+    const me = await requireUser('user:read');
     const result = await changeOwnPassword({
       actor: { type: 'USER', id: me.id, label: me.email, role: me.role },
       input: { currentPassword: 'session passphrase', newPassword: 'a fresh passphrase', confirmPassword: 'a fresh passphrase' },

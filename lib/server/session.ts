@@ -1,12 +1,15 @@
 import 'server-only';
 import { cache } from 'react';
 import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { authOptions } from '@/lib/auth/options';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { getSessionUser } from '@/lib/server/users/get-session-user';
 import { SIGN_IN_SERVICE } from '@/lib/server/users/sign-in-service';
 import { forbidden, unauthorized } from './errors';
+import { listOpenEngagementIds, recordAuditorPageView } from './engagements/auditor-gate';
+import { PATH_HEADER } from '@/lib/domain/request-path';
 import type { Actor } from './actor';
 
 export interface CurrentUser {
@@ -38,6 +41,13 @@ export async function requirePageUser(permission?: Permission): Promise<CurrentU
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in');
   if (permission && !can(user.role, permission)) redirect(`/forbidden?need=${encodeURIComponent(permission)}`);
+  if (user.role === 'AUDITOR') {
+    // Auditor portal (ADR 0010): pages outside the portal only while an audit is open to them;
+    // every page they open is recorded once per request.
+    const refused = permission && !auditorMayOpen(permission) && !(await auditorHasOpenEngagement());
+    await recordAuditorView(refused ? 'no audit open' : '');
+    if (refused) redirect('/audits');
+  }
   return user;
 }
 
@@ -46,5 +56,33 @@ export async function requireUser(permission: Permission): Promise<CurrentUser> 
   const user = await getCurrentUser();
   if (!user) throw unauthorized();
   if (!can(user.role, permission)) throw forbidden(`Your role may not ${permission.replace(':', ' → ')}`);
+  if (user.role === 'AUDITOR' && !auditorMayOpen(permission) && !(await auditorHasOpenEngagement())) {
+    await recordAuditorView('no audit open');
+    throw forbidden('No audit is open to you now');
+  }
   return user;
 }
+
+// Auditor portal (issue 14, ADR 0010): what an auditor may open with no audit open (the portal,
+// which scopes itself per audit, and their own account).
+const auditorMayOpen = (permission: Permission) => permission.startsWith('engagement:') || permission === 'user:read';
+
+const auditorHasOpenEngagement = cache(async (): Promise<boolean> => {
+  const user = await getCurrentUser();
+  return user ? (await listOpenEngagementIds({ actor: actorOf(user), input: {} })).length > 0 : false;
+});
+
+/** Once per request: the path comes from proxy.ts; pages inside one audit name it. */
+const recordAuditorView = cache(async (refused: string): Promise<void> => {
+  const user = await getCurrentUser();
+  if (!user) return;
+  // Outside a request (tests calling an action directly) there are no headers.
+  const path = await headers()
+    .then((h) => h.get(PATH_HEADER) ?? '(unknown)')
+    .catch(() => '(unknown)');
+  const engagementId = /^\/audits\/(?!no-access\b)([A-Za-z0-9_-]{1,64})(?:[/?]|$)/.exec(path)?.[1];
+  await recordAuditorPageView({
+    actor: actorOf(user),
+    input: { path, ...(engagementId ? { engagementId } : {}), ...(refused ? { refused } : {}) },
+  });
+});

@@ -87,6 +87,17 @@ export const ROUTES: RouteCase[] = [
   { route: 'GET /api/inventory/export', auth: session('inventory:export') },
   { route: 'GET /api/registries/runs/:runId', auth: session('registry:read'), params: { runId: 'missing' } },
   { route: 'GET /api/users', auth: session('user:read') },
+  // Auditor portal (issue 14).
+  {
+    route: 'GET /api/audits/:id/populations/:population/export',
+    auth: session('engagement:read'),
+    params: { id: 'missing', population: 'changeRequests' },
+  },
+  {
+    route: 'GET /api/audits/requests/:requestId/files/:replyId',
+    auth: session('engagement:read'),
+    params: { requestId: 'missing', replyId: 'missing' },
+  },
   { route: 'POST /api/users', auth: session('user:manage') },
   { route: 'POST /api/v1/enforce', auth: { kind: 'apiKey', scope: 'ENFORCE' } },
   // Invocation events (issue 11)

@@ -45,7 +45,7 @@ export async function deployChangeRequest(
             `The agent's installation is ${inst?.state.toLowerCase() ?? 'missing'}${inst && inst.approvedDigest !== request.artifactDigest ? ' for another digest' : ''}: it cannot be activated by this request`,
           );
         }
-        await tx.installation.update({ where, data: { state: 'ACTIVE', activatedAt: now } });
+        await tx.installation.update({ where, data: { state: 'ACTIVE', activatedAt: now, changeRequestId: id } });
         if (request.fromVersionId) {
           await tx.installation.updateMany({
             where: { agentId: request.agentId, toolVersionId: request.fromVersionId, state: { in: ['APPROVED', 'ACTIVE'] } },

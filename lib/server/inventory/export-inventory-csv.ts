@@ -1,5 +1,6 @@
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZInventoryQuery, type TInventoryQueryInput } from '@/lib/validation/inventory';
@@ -75,6 +76,15 @@ export async function exportInventoryCsv(
   const { db: prisma } = await operationContext(ctx);
   assertActorCan(actor, 'inventory:export');
   const query = parseInput(ZInventoryQuery, input);
+  // Every download is an audit event, whoever downloads (issue 14 point 5), written before the first byte.
+  await prisma.$transaction((tx) =>
+    recordAuditEvent(tx, actor, {
+      action: 'inventory.exported',
+      entityType: 'Inventory',
+      entityId: 'csv',
+      after: { filter: query },
+    }),
+  );
   const encoder = new TextEncoder();
   const where = inventoryWhere(query, await searchedPublisherIds(prisma, query));
   const orderBy = inventoryOrderBy(query);
