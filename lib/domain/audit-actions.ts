@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = {
   'changeRequest.rejected': 'Change request rejected',
   'changeRequest.withdrawn': 'Change request withdrawn',
   'exception.approved': 'Policy exception approved',
+  // Evidence packs (issue 13).
+  'evidencePack.built': 'Evidence pack built',
   'policy.created': 'Policy created',
   'policy.updated': 'Policy updated',
   'publisher.identityWithdrawn': 'Publisher identity withdrawn',
@@ -67,6 +69,7 @@ export const AUDIT_ENTITY_TYPES = [
   'ApiKey',
   'AuditCheckpoint',
   'ChangeRequest',
+  'EvidencePack',
   'Policy',
   'PolicyException',
   'Publisher',

@@ -41,6 +41,11 @@ const ALLOWED: Record<string, string> = {
     'startup as SYSTEM: creates the admin the deployer named in the environment, once',
   'registries/sample-registry-server.ts#ensureSampleRegistryServer':
     'demo mode only: registers the bundled sample registry at start-up as SYSTEM',
+  // Evidence packs (issue 13).
+  'evidence/signing-key.ts#activeSigningKey':
+    'creates or records the instance signing key on first use, inside a pack build that was authorized (or the command line)',
+  'evidence/build-pack-cli.ts#buildPackFromCommandLine':
+    'the evidence-pack command: whoever runs it holds the database credentials; it acts and audits as SYSTEM',
 };
 
 /** Operations converted in parallel and merged: none pending (kept so the scan's shape stays). */

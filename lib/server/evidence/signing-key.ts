@@ -18,8 +18,8 @@ import { conflict } from '@/lib/server/errors';
  * The instance's evidence-signing key. Either the environment supplies it as PEM
  * (TOOLLEDGER_EVIDENCE_SIGNING_KEY, the same on every instance), or the first instance to need it
  * generates one and stores it sealed with a key derived from TOOLLEDGER_SECRET_KEY, so every
- * instance on the database signs with it and a database dump alone cannot. Rotating retires the
- * old row instead of deleting it: packs it signed stay verifiable by its key id.
+ * instance on the database signs with it and a database dump alone cannot. Rotating (a new PEM in
+ * the environment) retires the old row instead of deleting it: packs it signed stay verifiable.
  */
 export interface SigningKey {
   id: string;
@@ -86,11 +86,11 @@ async function fromEnvironment(db: PrismaClient, pem: string, now: Date): Promis
 }
 
 /** Generates a key when there is no active one; instances take turns so only one is made. */
-async function generatedKey(db: PrismaClient, rotate: boolean, now: Date): Promise<SigningKey> {
+async function generatedKey(db: PrismaClient, now: Date): Promise<SigningKey> {
   const row = await db.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${KEY_LOCK})`);
     const active = await tx.evidenceSigningKey.findFirst({ where: { retiredAt: null }, orderBy: { createdAt: 'desc' } });
-    if (active?.privateKeySealed && !rotate) return active;
+    if (active?.privateKeySealed) return active;
     const pair = generateKeyPairSync('ed25519');
     const key = describe(pair.publicKey);
     const pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -108,15 +108,7 @@ async function generatedKey(db: PrismaClient, rotate: boolean, now: Date): Promi
 /** The key that signs new packs (generated on first use, or taken from the environment). */
 export async function activeSigningKey(db: PrismaClient, now: Date): Promise<SigningKey> {
   const pem = env().TOOLLEDGER_EVIDENCE_SIGNING_KEY;
-  return pem ? fromEnvironment(db, pem, now) : generatedKey(db, false, now);
-}
-
-/** Retires the active generated key and makes a new one (refused when the environment supplies it). */
-export async function rotateGeneratedSigningKey(db: PrismaClient, now: Date): Promise<SigningKey> {
-  if (env().TOOLLEDGER_EVIDENCE_SIGNING_KEY) {
-    throw conflict('The signing key comes from TOOLLEDGER_EVIDENCE_SIGNING_KEY: rotate it by changing that variable');
-  }
-  return generatedKey(db, true, now);
+  return pem ? fromEnvironment(db, pem, now) : generatedKey(db, now);
 }
 
 /** Every key that ever signed, by id: the trusted keys a verification accepts. */
