@@ -18,4 +18,8 @@ export async function register() {
   // Signed checkpoints of the audit chain (issue 7.9), once per interval across all instances.
   const { startCheckpointScheduler } = await import('./lib/server/audit/checkpoint-scheduler');
   startCheckpointScheduler();
+  // Evidence packs (issue 13): the signing key exists from the first start, so its fingerprint can be published.
+  const { ensureSigningKeyAtStart } = await import('./lib/server/evidence/signing-key');
+  const { now } = await import('./lib/server/clock');
+  await ensureSigningKeyAtStart(db.prisma, now());
 }

@@ -118,3 +118,15 @@ export async function knownSigningKeys(db: PrismaClient) {
     select: { id: true, fingerprint: true, publicKeyPem: true, source: true, createdAt: true, retiredAt: true },
   });
 }
+
+/**
+ * At start-up: make sure the key exists, so its fingerprint can be published before the first
+ * pack. Without a way to seal it (no secret outside demo mode) the app still starts and says why.
+ */
+export async function ensureSigningKeyAtStart(db: PrismaClient, now: Date): Promise<void> {
+  try {
+    await activeSigningKey(db, now);
+  } catch (err) {
+    console.warn(`[evidence] no signing key yet: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
