@@ -27,4 +27,8 @@ export async function register() {
   // Expiring and expired policy exceptions raise alerts (issue 12.3).
   const { startExceptionExpiryScheduler } = await import('./lib/server/exceptions/expiry-scheduler');
   startExceptionExpiryScheduler();
+  // Evidence packs (issue 13): the signing key exists from the first start, so its fingerprint can be published.
+  const { ensureSigningKeyAtStart } = await import('./lib/server/evidence/signing-key');
+  const { now } = await import('./lib/server/clock');
+  await ensureSigningKeyAtStart(db.prisma, now());
 }

@@ -48,6 +48,11 @@ const ZEnvFields = z.object({
   TOOLLEDGER_EVENTS_RETENTION_DAYS: z.coerce.number().int().min(31).max(3650).default(400),
   /** Encrypts registry API keys at rest (AES-256-GCM); 32 characters or more. */
   TOOLLEDGER_SECRET_KEY: z.string().min(32, 'must be 32 characters or more').optional(),
+  // Evidence packs (issue 13).
+  /** Ed25519 private key (PKCS#8 PEM) that signs evidence packs; without it the instance generates one, sealed with TOOLLEDGER_SECRET_KEY. */
+  TOOLLEDGER_EVIDENCE_SIGNING_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PKCS#8 PEM private key' }).optional(),
+  /** Where built evidence packs are kept (every instance needs the same directory). */
+  TOOLLEDGER_EVIDENCE_DIR: z.string().min(1).default('.data/evidence-packs'),
   /** Comma-separated host or host:port entries registry connectors may reach on private addresses. */
   TOOLLEDGER_ALLOWED_REGISTRY_HOSTS: z.string().optional(),
   OIDC_ISSUER: z.string().url().optional(),

@@ -37,6 +37,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/audit', label: 'Audit trail', permission: 'audit:read', group: 'Evidence' },
   // Auditor portal (issue 14): the auditor's home.
   { href: '/audits', label: 'Audits', permission: 'engagement:read', group: 'Evidence' },
+  // Evidence packs and controls (issue 13).
+  { href: '/controls', label: 'Controls', permission: 'evidence:read', group: 'Evidence' },
   { href: '/settings/users', label: 'Users', permission: 'user:read', group: 'Settings' },
   { href: '/settings/api-keys', label: 'API keys', permission: 'apiKey:read', group: 'Settings' },
   { href: '/settings/account', label: 'Account', permission: 'user:read', group: 'Settings' },

@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = {
   'exception.revoked': 'Policy exception revoked',
   'exception.reopened': 'Policy exception reopened for review',
   'exception.expiryAlerted': 'Policy exception expiry alerted',
+  // Evidence packs (issue 13).
+  'evidencePack.built': 'Evidence pack built',
   'policy.created': 'Policy created',
   'policy.updated': 'Policy updated',
   'publisher.identityWithdrawn': 'Publisher identity withdrawn',
@@ -96,6 +98,7 @@ export const AUDIT_ENTITY_TYPES = [
   'ChangeRequest',
   /** Invocation events (issue 11): the entity id is a seq range or the export's filter. */
   'InvocationEvent',
+  'EvidencePack',
   'Policy',
   'PolicyException',
   'Publisher',

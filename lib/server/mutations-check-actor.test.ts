@@ -63,6 +63,12 @@ const ALLOWED: Record<string, string> = {
     'records a refused attempt on an audit, called by loadEngagementFor after its own permission check',
   'engagements/request-step.ts#moveEngagementRequest':
     'the shared step of answer/accept/follow-up, each of which calls authorize first; it also runs loadEngagementFor',
+  // Evidence packs (issue 13).
+  'evidence/signing-key.ts#activeSigningKey':
+    'creates or records the instance signing key on first use, inside a pack build that was authorized (or the command line)',
+  'evidence/build-pack-cli.ts#buildPackFromCommandLine':
+    'the evidence-pack command: whoever runs it holds the database credentials; it acts and audits as SYSTEM',
+  'evidence/signing-key.ts#ensureSigningKeyAtStart': 'start-up as SYSTEM: makes the instance signing key once',
 };
 
 /** Operations converted in parallel and merged: none pending (kept so the scan's shape stays). */

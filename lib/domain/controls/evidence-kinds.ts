@@ -1,0 +1,194 @@
+/**
+ * The kinds of evidence an evidence pack carries, each with the files it writes. A kind whose
+ * record type the instance does not keep yet is listed with `kept: false`: the controls map can
+ * point at it today, the pack's completeness section names it as missing, and the change that
+ * adds the record type flips the flag and adds its pack section.
+ */
+export type EvidenceKind =
+  | 'inventory'
+  | 'verification-records'
+  | 'change-requests'
+  | 'approvals'
+  | 'allowlist'
+  | 'policies'
+  | 'policy-history'
+  | 'enforcement-decisions'
+  | 'alerts'
+  | 'sync-runs'
+  | 'users'
+  | 'role-changes'
+  | 'sign-in-events'
+  | 'api-keys'
+  | 'audit-trail'
+  | 'audit-chain-check'
+  | 'exceptions'
+  | 'risk-assessments'
+  | 'data-flows'
+  | 'subprocessors'
+  | 'invocation-totals'
+  | 'samples';
+
+export interface EvidenceKindDefinition {
+  kind: EvidenceKind;
+  label: string;
+  /** What the records are, for the control matrix and the pack's README. */
+  description: string;
+  /** Paths inside the pack, sorted. */
+  files: readonly string[];
+  /** Whether this ToolLedger release keeps the record type at all. */
+  kept: boolean;
+}
+
+function tabular(kind: EvidenceKind): readonly string[] {
+  return [`evidence/${kind}.csv`, `evidence/${kind}.json`];
+}
+
+const KINDS: Record<EvidenceKind, Omit<EvidenceKindDefinition, 'kind'>> = {
+  inventory: {
+    label: 'Tool inventory',
+    description:
+      'Every tool and its installations as of the period end: version, tier, score, permissions, owner, data classification.',
+    files: tabular('inventory'),
+    kept: true,
+  },
+  'verification-records': {
+    label: 'Verification records',
+    description: 'Each verification run in the period with its checks, score and tier.',
+    files: tabular('verification-records'),
+    kept: true,
+  },
+  'change-requests': {
+    label: 'Change requests',
+    description: 'Requests to add, upgrade or remove a tool, with their state and who asked.',
+    files: tabular('change-requests'),
+    kept: true,
+  },
+  approvals: {
+    label: 'Approvals',
+    description: 'Each review decision on a change request: stage, reviewer, decision, time.',
+    files: tabular('approvals'),
+    kept: true,
+  },
+  allowlist: {
+    label: 'Allowlist',
+    description: 'Tool versions allowed per environment, with who proposed and who approved them.',
+    files: tabular('allowlist'),
+    kept: true,
+  },
+  policies: {
+    label: 'Policies in force',
+    description: 'The policy in force for each environment at the period end.',
+    files: tabular('policies'),
+    kept: true,
+  },
+  'policy-history': {
+    label: 'Policy history',
+    description: 'Every policy version created in the period, with its change note and author.',
+    files: tabular('policy-history'),
+    kept: true,
+  },
+  'enforcement-decisions': {
+    label: 'Enforcement decisions',
+    description: 'Totals of allow/deny decisions agents asked for, plus every deny in full.',
+    files: tabular('enforcement-decisions'),
+    kept: true,
+  },
+  alerts: {
+    label: 'Alerts',
+    description: 'Alerts raised in the period and how they were acknowledged and resolved.',
+    files: tabular('alerts'),
+    kept: true,
+  },
+  'sync-runs': {
+    label: 'Registry sync runs',
+    description: 'Each registry synchronisation in the period: trigger, status, what changed.',
+    files: tabular('sync-runs'),
+    kept: true,
+  },
+  users: {
+    label: 'Users',
+    description: 'Every user account with its role, state and last sign-in.',
+    files: tabular('users'),
+    kept: true,
+  },
+  'role-changes': {
+    label: 'User and role changes',
+    description: 'Accounts created, roles changed, accounts deactivated, from the audit trail.',
+    files: tabular('role-changes'),
+    kept: true,
+  },
+  'sign-in-events': {
+    label: 'Sign-in events',
+    description: 'Successful and refused sign-ins in the period, from the audit trail.',
+    files: tabular('sign-in-events'),
+    kept: true,
+  },
+  'api-keys': {
+    label: 'API keys',
+    description: 'Machine credentials: scopes, creator, expiry, revocation (never the secret).',
+    files: tabular('api-keys'),
+    kept: true,
+  },
+  'audit-trail': {
+    label: 'Application audit trail',
+    description: 'Every audit event in the period with its hash-chain links.',
+    files: tabular('audit-trail'),
+    kept: true,
+  },
+  'audit-chain-check': {
+    label: 'Audit chain check',
+    description: 'The result of re-computing the hash chain and comparing it with the signed checkpoints.',
+    files: ['evidence/audit-chain-check.json'],
+    kept: true,
+  },
+  exceptions: {
+    label: 'Policy exceptions',
+    description: 'Approved deviations from policy with justification, compensating controls and expiry.',
+    files: tabular('exceptions'),
+    kept: true,
+  },
+  'risk-assessments': {
+    label: 'Risk assessments',
+    description: 'Risk assessments of the tools in use.',
+    files: tabular('risk-assessments'),
+    kept: false,
+  },
+  'data-flows': {
+    label: 'Data flow maps',
+    description: 'Which data each tool reads and sends where, with diagrams.',
+    files: tabular('data-flows'),
+    kept: false,
+  },
+  subprocessors: {
+    label: 'Subprocessors',
+    description: 'Third parties that receive data through the tools.',
+    files: tabular('subprocessors'),
+    kept: false,
+  },
+  'invocation-totals': {
+    label: 'Invocation totals',
+    description: 'How often each tool was invoked, per environment and day.',
+    files: tabular('invocation-totals'),
+    kept: false,
+  },
+  samples: {
+    label: 'Samples',
+    description: 'Auditor samples drawn from the populations above, with their chain checks.',
+    files: tabular('samples'),
+    kept: false,
+  },
+};
+
+/** Every evidence kind, in the order the pack and the matrix list them. */
+export const EVIDENCE_KINDS: readonly EvidenceKindDefinition[] = (Object.keys(KINDS) as EvidenceKind[]).map((kind) => ({
+  kind,
+  ...KINDS[kind],
+}));
+
+export function evidenceKind(kind: EvidenceKind): EvidenceKindDefinition {
+  return { kind, ...KINDS[kind] };
+}
+
+export function isEvidenceKind(value: string): value is EvidenceKind {
+  return Object.hasOwn(KINDS, value);
+}

@@ -1,0 +1,84 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { stringify } from 'csv-stringify/sync';
+import { evidenceKind } from '@/lib/domain/controls';
+import type { ManifestFile } from '@/lib/domain/evidence/manifest';
+import type { EvidenceSection, Row, SectionContext } from './sections/types';
+
+/** A file written to the pack's work folder, hashed on the way so it is never read twice. */
+class HashedFile {
+  private hash = createHash('sha256');
+  private size = 0;
+  private stream: WriteStream;
+  constructor(
+    private root: string,
+    readonly path: string,
+  ) {
+    this.stream = createWriteStream(`${root}/${path}`);
+  }
+  async write(text: string): Promise<void> {
+    const bytes = Buffer.from(text, 'utf8');
+    this.hash.update(bytes);
+    this.size += bytes.length;
+    if (!this.stream.write(bytes)) await new Promise<void>((resolve) => this.stream.once('drain', () => resolve()));
+  }
+  async close(): Promise<ManifestFile> {
+    this.stream.end();
+    await finished(this.stream);
+    return { path: this.path, sha256: this.hash.digest('hex'), size: this.size };
+  }
+}
+
+export async function writeTextFile(root: string, relative: string, text: string): Promise<ManifestFile> {
+  await mkdir(path.dirname(`${root}/${relative}`), { recursive: true });
+  const file = new HashedFile(root, relative);
+  await file.write(text);
+  return file.close();
+}
+
+const cell = (v: Row[string]) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : v);
+
+export interface WrittenSection {
+  files: ManifestFile[];
+  /** Records per file path. */
+  records: Record<string, number>;
+}
+
+/**
+ * Streams one section into its CSV and JSON files in a single pass over the rows. The JSON file
+ * is `{ kind, period, columns, records: [...], summary? }` with keys in column order.
+ */
+export async function writeSection(
+  root: string,
+  section: EvidenceSection,
+  ctx: SectionContext,
+  period: { from: string; to: string },
+): Promise<WrittenSection> {
+  await mkdir(`${root}/evidence`, { recursive: true });
+  const [jsonPath, csvPath] = [`evidence/${section.kind}.json`, `evidence/${section.kind}.csv`];
+  const head = { kind: section.kind, label: evidenceKind(section.kind).label, period };
+  if (section.shape === 'document') {
+    const doc = await section.document(ctx);
+    const file = await writeTextFile(root, jsonPath, `${JSON.stringify({ ...head, result: doc }, null, 2)}\n`);
+    return { files: [file], records: { [jsonPath]: 1 } };
+  }
+  const csv = new HashedFile(root, csvPath);
+  const json = new HashedFile(root, jsonPath);
+  await csv.write(stringify([section.columns]));
+  await json.write(`${JSON.stringify({ ...head, columns: section.columns }).slice(0, -1)},"records":[`);
+  let count = 0;
+  for await (const row of section.rows(ctx)) {
+    const ordered = Object.fromEntries(section.columns.map((c) => [c, row[c] ?? null]));
+    await csv.write(stringify([section.columns.map((c) => cell(ordered[c] as Row[string]))]));
+    await json.write(`${count === 0 ? '\n' : ',\n'}${JSON.stringify(ordered)}`);
+    count += 1;
+  }
+  const summary = section.summary ? `,"summary":${JSON.stringify(await section.summary(ctx))}` : '';
+  await json.write(`${count ? '\n' : ''}]${summary}}\n`);
+  const files = [await csv.close(), await json.close()];
+  return { files, records: { [csvPath]: count, [jsonPath]: count } };
+}
