@@ -16,6 +16,7 @@ export const CLIENT_OPERATIONS = {
   sendEvents: { method: 'post', path: '/api/v1/events' },
   verification: { method: 'get', path: '/api/v1/verifications' },
   reportDefinitions: { method: 'post', path: '/api/v1/tool-definitions' },
+  waitForGeneration: { method: 'get', path: '/api/v1/enforce/generation' },
 } as const;
 
 /**
@@ -50,6 +51,23 @@ export class ToolLedgerClient {
       if (e instanceof ToolLedgerHttpError && !e.unreachable && isIngestAnswer(e.body)) return e.body;
       throw e;
     }
+  }
+
+  /**
+   * The enforcement generation; with `after`, ToolLedger answers when it differs (a long poll of
+   * at most 25 s). Gateways hold one open to drop cached allows the moment governance changes.
+   */
+  async waitForGeneration(after?: string): Promise<string> {
+    const query = after === undefined ? '' : `?after=${encodeURIComponent(after)}`;
+    const { body } = await requestJson(
+      { ...this.options, timeoutMs: 35_000, retries: 0 },
+      'GET',
+      `${CLIENT_OPERATIONS.waitForGeneration.path}${query}`,
+    );
+    const generation = (body as { generation?: unknown } | null)?.generation;
+    if (typeof generation !== 'string')
+      throw new ToolLedgerHttpError('ToolLedger answered the generation watch with an unexpected body', 200, body);
+    return generation;
   }
 
   /** The verification status ToolLedger holds for one version. */

@@ -18,15 +18,17 @@ export interface DecisionGateOptions {
   failOpen: boolean;
   /** How long an allow for `invoke` is reused; 0 asks every call. A deny is never reused. */
   cacheMs: number;
+  /** Allows are cached only while this says ToolLedger's generation watch is up. */
+  cacheTrusted?: () => boolean;
   log: (message: string) => void;
   now?: () => number;
 }
 
 /**
  * Asks ToolLedger's enforcement API for this agent, tool and version. Only allows are cached, and
- * only for invocations, so an approval takes effect on the next call and a revocation or
- * quarantine within the cache time at most (and at once when `invalidate` is called, which the
- * gateway does whenever ToolLedger's enforcement generation moves).
+ * only for invocations, so an approval takes effect on the next call; a revocation or quarantine
+ * empties the cache through `invalidate`, which the gateway calls the moment ToolLedger's
+ * enforcement generation moves (GenerationWatch), and nothing is cached while that watch is down.
  */
 export class DecisionGate {
   private cachedAllow: { until: number; decisionId: string } | null = null;
@@ -42,14 +44,14 @@ export class DecisionGate {
 
   async check(action: 'install' | 'invoke'): Promise<GateDecision> {
     const now = (this.options.now ?? Date.now)();
-    if (action === 'invoke' && this.cachedAllow && this.cachedAllow.until > now) {
+    if (action === 'invoke' && this.cachedAllow && this.cachedAllow.until > now && (this.options.cacheTrusted?.() ?? true)) {
       return { allow: true, reasons: [], decisionId: this.cachedAllow.decisionId, source: 'cache' };
     }
     const { agent, tool, version, registry } = this.options;
     try {
       const answer = await this.client.enforce({ agent, tool, version, action, ...(registry ? { registry } : {}) });
       const allow = answer.decision === 'allow';
-      if (allow && action === 'invoke' && this.options.cacheMs > 0) {
+      if (allow && action === 'invoke' && this.options.cacheMs > 0 && (this.options.cacheTrusted?.() ?? true)) {
         this.cachedAllow = { until: now + this.options.cacheMs, decisionId: answer.decisionId };
       } else if (!allow) {
         this.cachedAllow = null;

@@ -164,6 +164,37 @@ describe('toolledger-gateway in front of the reference filesystem server', () =>
     expect(await db.toolDefinitionReport.count({ where: { toolVersionId: versionId } })).toBeGreaterThan(0);
   }, 60_000);
 
+  it('with decisions cached, drops the cache when the version is quarantined (generation watch), and allows again when lifted', async () => {
+    const { client, close } = await connect(['--cache-seconds', '60']);
+    await expect(readHello(client)).resolves.toBeDefined();
+    const db = await getPrisma();
+    await db.toolVersion.update({ where: { id: versionId }, data: { quarantineStatus: 'quarantined by security' } });
+    // The watch's long poll answers as the change commits; allow it the round trip.
+    const refused = await until(
+      () =>
+        readHello(client).then(
+          () => false,
+          (e: Error) => /quarantin/i.test(e.message),
+        ),
+      (r) => r,
+      5_000,
+    );
+    expect(refused).toBe(true);
+    await db.toolVersion.update({ where: { id: versionId }, data: { quarantineStatus: null } });
+    await expect(
+      until(
+        () =>
+          readHello(client).then(
+            () => true,
+            () => false,
+          ),
+        (r) => r,
+        5_000,
+      ),
+    ).resolves.toBe(true);
+    await close();
+  }, 60_000);
+
   it('refuses the next call once the version is quarantined, naming the reason, and allows again when lifted', async () => {
     const { client, close } = await connect();
     await expect(readHello(client)).resolves.toBeDefined();

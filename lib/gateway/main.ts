@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import { EventBatcher } from '@/lib/client/event-batcher';
 import { ToolLedgerClient } from '@/lib/client/toolledger-client';
 import { DecisionGate } from './decision-gate';
+import { GenerationWatch } from './generation-watch';
 import { DefinitionsCheck } from './definitions-check';
 import { invocationEvent, type CallContext } from './invocation-event';
 import { McpProxy, type ProxyHooks } from './mcp-proxy';
@@ -51,15 +52,19 @@ export async function runGateway(argv: readonly string[], env: NodeJS.ProcessEnv
     userAgent: 'toolledger-gateway',
   });
   const events = new EventBatcher({ client, spoolFile: options.spool, onProblem: io.log });
-  const gate = new DecisionGate(client, {
+  // Allows are reused only while the generation watch is up, and dropped when governance changes.
+  const watch = new GenerationWatch(client, () => gate.invalidate(), io.log);
+  const gate: DecisionGate = new DecisionGate(client, {
     agent,
     tool,
     version,
     registry,
     failOpen,
     cacheMs: options.cacheSeconds * 1000,
+    cacheTrusted: () => watch.healthy,
     log: io.log,
   });
+  if (options.cacheSeconds > 0) watch.start();
 
   const install = await gate.check('install');
   const refusal = install.allow
@@ -132,6 +137,7 @@ export async function runGateway(argv: readonly string[], env: NodeJS.ProcessEnv
       if (stopping) return;
       stopping = true;
       io.log(`stopping (${why}); flushing events`);
+      watch.stop();
       await events.close();
       await proxy.close();
       resolve(0);

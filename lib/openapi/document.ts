@@ -228,6 +228,30 @@ export function buildOpenApiDocument(serverUrl?: string) {
           },
         },
       },
+      '/api/v1/enforce/generation': {
+        get: {
+          operationId: 'waitForEnforcementGeneration',
+          summary: 'Long poll: the enforcement generation, answered when it differs from `after` (at most 25 s)',
+          description:
+            'Every governing change (installation, approval, policy, exception, quarantine, revocation) bumps the generation when it commits. A gateway that caches allows holds this request open and drops its cache when the answer differs. Requires the `enforce` scope.',
+          security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
+          parameters: [{ name: 'after', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d{1,19}$' } }],
+          responses: {
+            '200': {
+              description: 'The current generation.',
+              content: {
+                'application/json': {
+                  schema: { type: 'object', required: ['generation'], properties: { generation: { type: 'string' } } },
+                },
+              },
+            },
+            '400': json('Error', 'after is not a generation number.'),
+            '401': json('Error', 'Missing, unknown, revoked or expired API key.'),
+            '403': json('Error', 'The key lacks the enforce scope.'),
+            ...METHOD_NOT_ALLOWED,
+          },
+        },
+      },
       '/api/v1/verifications': {
         get: {
           operationId: 'getVerificationStatus',

@@ -112,6 +112,7 @@ export const ROUTES: RouteCase[] = [
   // Gateways (issue 15)
   { route: 'POST /api/v1/tool-definitions', auth: { kind: 'apiKey', scope: 'INGEST' } },
   { route: 'GET /api/v1/verifications', auth: { kind: 'apiKey', scope: 'READ' } },
+  { route: 'GET /api/v1/enforce/generation', auth: { kind: 'apiKey', scope: 'ENFORCE' } },
   {
     route: 'GET /api/auth/:nextauth',
     auth: { kind: 'public', why: 'next-auth sign-in endpoints: the gate itself (sign-in tests)' },
