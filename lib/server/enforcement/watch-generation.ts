@@ -57,7 +57,10 @@ function signalOf(db: Database) {
  * and drops its cached allows the moment the answer differs, so a quarantine, a revocation or an
  * expired exception reaches it as fast as it reaches the enforcement API's own cache.
  */
-export async function waitForGenerationChange({ actor, input }: OperationCall<unknown>, signal?: AbortSignal): Promise<{ generation: string }> {
+export async function waitForGenerationChange(
+  { actor, input }: OperationCall<unknown>,
+  signal?: AbortSignal,
+): Promise<{ generation: string }> {
   assertMayEnforce(actor);
   const { after } = parseInput(ZGenerationWatch, input);
   const db = await getDatabase();
