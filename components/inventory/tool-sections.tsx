@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { ENVIRONMENTS, ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import type { ToolDetail } from '@/lib/server/inventory/get-tool-detail';
+import { HeadRow } from '@/components/ui/head-row';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const STATE_TONES: Record<string, BadgeTone> = {
@@ -69,23 +70,7 @@ export function ToolAuditHistory({ detail }: { detail: ToolDetail }) {
     <div className="space-y-2">
       <table className="min-w-full text-sm" aria-label="Audit history">
         <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-2 py-1">
-              #
-            </th>
-            <th scope="col" className="px-2 py-1">
-              When (UTC)
-            </th>
-            <th scope="col" className="px-2 py-1">
-              Actor
-            </th>
-            <th scope="col" className="px-2 py-1">
-              Action
-            </th>
-            <th scope="col" className="px-2 py-1">
-              Entity
-            </th>
-          </tr>
+          <HeadRow labels={['#', 'When (UTC)', 'Actor', 'Action', 'Entity']} />
         </thead>
         <tbody className="divide-y divide-slate-100">
           {detail.audit.map((e) => (

@@ -2,6 +2,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { describeCappedTier, describeTierCap } from '@/lib/domain/tiers';
 import type { ToolDetailVersion } from '@/lib/server/inventory/get-tool-detail';
 import { TierBadge } from './badges';
+import { HeadRow } from '@/components/ui/head-row';
 
 type RecordRow = ToolDetailVersion['verifications'][number];
 interface Check {
@@ -68,17 +69,7 @@ export function VerificationRecordView({ record }: { record: RecordRow }) {
       </div>
       <table className="min-w-full text-xs" aria-label="Checks">
         <thead className="text-left text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-1">
-              Check
-            </th>
-            <th scope="col" className="px-3 py-1">
-              Result
-            </th>
-            <th scope="col" className="px-3 py-1">
-              Detail
-            </th>
-          </tr>
+          <HeadRow labels={['Check', 'Result', 'Detail']} cellClassName="px-3 py-1" />
         </thead>
         <tbody>
           {checksOf(record).map((c, i) => (

@@ -3,13 +3,12 @@ import Link from 'next/link';
 import { requirePageUser, actorOf } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { listPolicyExceptions } from '@/lib/server/exceptions/list-policy-exceptions';
-import { fieldErrorsOf } from '@/lib/server/guards/action-result';
 import { EXCEPTION_STANDINGS, ZListExceptionsQuery } from '@/lib/validation/exception';
 import { buildHref, parseSearchParams, ZHiddenColumns } from '@/lib/validation/search-params';
 import { STANDING_LABELS } from '@/lib/domain/exceptions/state-machine';
 import { ENVIRONMENT_LABELS, ENVIRONMENTS } from '@/lib/domain/types';
-import { FilterBar } from '@/components/list/filter-bar';
-import { QueryIssues, SearchFilter, SelectFilter } from '@/components/list/filters';
+import { ListFilters } from '@/components/list/list-filters';
+import { filterFields, SearchFilter, SelectFilter } from '@/components/list/filters';
 import { Pagination } from '@/components/tables/pagination';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -33,7 +32,7 @@ export default async function ExceptionsPage({
   const { hide = [], ...filter } = query;
   const page = await listPolicyExceptions({ actor: actorOf(user), input: filter });
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const errors = fieldErrorsOf(issues);
+  const f = filterFields(filter, issues);
   return (
     <div className="space-y-4">
       <PageHeader
@@ -47,24 +46,19 @@ export default async function ExceptionsPage({
           )
         }
       />
-      <QueryIssues issues={issues} />
-      <FilterBar key={JSON.stringify(filter)} path="/exceptions" label="Filters" keep={{ hide: hide.join(',') || undefined }}>
-        <SearchFilter name="q" label="Tool" value={filter.q} error={errors.q} />
+      <ListFilters query={query} issues={issues} typed={['q']} path="/exceptions" label="Filters">
+        <SearchFilter {...f('q')} label="Tool" />
         <SelectFilter
-          name="standing"
+          {...f('standing')}
           label="Status"
-          value={filter.standing}
-          error={errors.standing}
           options={EXCEPTION_STANDINGS.map((s) => ({ value: s, label: STANDING_LABELS[s] }))}
         />
         <SelectFilter
-          name="environment"
+          {...f('environment')}
           label="Environment"
-          value={filter.environment}
-          error={errors.environment}
           options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))}
         />
-      </FilterBar>
+      </ListFilters>
       <p className="text-sm text-slate-600">{formatCount(page.total, 'exception')}</p>
       {page.rows.length === 0 ? (
         <EmptyState title="No exceptions match">

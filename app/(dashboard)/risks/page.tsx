@@ -3,10 +3,9 @@ import { actorOf, requirePageUser } from '@/lib/server/session';
 import { listRiskRegister } from '@/lib/server/risks/list-risk-register';
 import { ZRiskRegisterQuery } from '@/lib/validation/risk';
 import { buildHref, parseSearchParams, ZHiddenColumns } from '@/lib/validation/search-params';
-import { fieldErrorsOf } from '@/lib/server/guards/action-result';
 import { RISK_BAND_LABELS, RISK_BANDS, TREATMENT_LABELS, TREATMENTS } from '@/lib/domain/risk/score';
-import { FilterBar } from '@/components/list/filter-bar';
-import { CheckboxFilter, QueryIssues, SearchFilter, SelectFilter } from '@/components/list/filters';
+import { ListFilters } from '@/components/list/list-filters';
+import { CheckboxFilter, filterFields, SearchFilter, SelectFilter } from '@/components/list/filters';
 import { Pagination } from '@/components/tables/pagination';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
@@ -31,7 +30,7 @@ export default async function RisksPage({
   const { query, issues } = parseSearchParams(ZRisksPageQuery, await searchParams);
   const { hide = [], ...filter } = query;
   const register = await listRiskRegister({ actor: actorOf(user), input: filter });
-  const errors = fieldErrorsOf(issues);
+  const f = filterFields(filter, issues);
   const pages = Math.max(1, Math.ceil(register.total / register.pageSize));
   return (
     <div className="space-y-4">
@@ -39,37 +38,26 @@ export default async function RisksPage({
         title="Risk register"
         description="Each tool’s current risk assessment (CC3.2, CC9.1): likelihood × impact before and after its controls, the treatment, who owns it and when it is reviewed next. Assess a tool from its risk page; every reassessment is kept."
       />
-      <QueryIssues issues={issues} />
-      <FilterBar
-        key={JSON.stringify(filter)}
-        path="/risks"
-        label="Filter the risk register"
-        keep={{ hide: hide.join(',') || undefined }}
-      >
-        <SearchFilter name="q" label="Tool" value={filter.q} error={errors.q} />
+      <ListFilters query={query} issues={issues} typed={['q']} path="/risks" label="Filter the risk register">
+        <SearchFilter {...f('q')} label="Tool" />
         <SelectFilter
-          name="band"
+          {...f('band')}
           label="Residual rating"
-          value={filter.band}
-          error={errors.band}
           options={RISK_BANDS.map((b) => ({ value: b, label: RISK_BAND_LABELS[b] }))}
         />
         <SelectFilter
-          name="treatment"
+          {...f('treatment')}
           label="Treatment"
-          value={filter.treatment}
-          error={errors.treatment}
           options={TREATMENTS.map((t) => ({ value: t, label: TREATMENT_LABELS[t] }))}
         />
         <SelectFilter
-          name="minResidual"
-          label="Residual score at least"
+          {...f('minResidual')}
           value={filter.minResidual?.toString()}
-          error={errors.minResidual}
+          label="Residual score at least"
           options={[4, 5, 8, 10, 12, 16, 20].map((n) => ({ value: String(n), label: String(n) }))}
         />
         <CheckboxFilter name="overdue" label="Review overdue" checked={filter.overdue} />
-      </FilterBar>
+      </ListFilters>
       <Card title="Heat map">
         <RiskHeatMaps inherent={register.heat.inherent} residual={register.heat.residual} />
       </Card>

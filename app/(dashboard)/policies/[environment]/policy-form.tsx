@@ -36,6 +36,7 @@ const LEVEL_LABELS = {
   maxCodeExecution: 'Maximum code execution',
   maxDataAccess: 'Maximum data access',
 } as const;
+type NumberFieldName = 'minTrustScore' | 'maxVerificationAgeDays' | 'maxExceptionDays';
 const CHECKS = [
   ['reviewOnExternalNetwork', 'Manual security review for external network access'],
   ['reviewOnFilesystemWrite', 'Manual security review for filesystem write'],
@@ -54,6 +55,12 @@ export function PolicyForm({
   policy: PolicySettings;
 }) {
   const { state, errors, pending, field, formProps } = useActionForm(updatePolicyAction);
+  // The numeric limits share one shape: label, hint under the field, empty = no limit where allowed.
+  const numberField = (name: NumberFieldName, label: string, hint: string, defaultValue: number | '') => (
+    <FormField label={label} name={name} error={errors[name]} hint={hint}>
+      <input {...field(name, { hint: true })} inputMode="numeric" defaultValue={defaultValue} className={inputClass} />
+    </FormField>
+  );
   return (
     <form {...formProps} className="grid gap-4 sm:grid-cols-2" aria-label="Edit policy">
       <input type="hidden" name="environment" value={environment} />
@@ -66,19 +73,7 @@ export function PolicyForm({
           <option value="PARTIAL">Partial (score ≥ 50)</option>
         </select>
       </FormField>
-      <FormField
-        label="Minimum trust score (0–100)"
-        name="minTrustScore"
-        error={errors.minTrustScore}
-        hint="Leave empty for no minimum."
-      >
-        <input
-          {...field('minTrustScore', { hint: true })}
-          inputMode="numeric"
-          defaultValue={policy.minTrustScore ?? ''}
-          className={inputClass}
-        />
-      </FormField>
+      {numberField('minTrustScore', 'Minimum trust score (0–100)', 'Leave empty for no minimum.', policy.minTrustScore ?? '')}
       {(Object.keys(LEVELS) as (keyof typeof LEVELS)[]).map((name) => (
         <FormField key={name} label={LEVEL_LABELS[name]} name={name} error={errors[name]}>
           <select {...field(name)} defaultValue={policy[name]} className={inputClass}>
@@ -90,32 +85,18 @@ export function PolicyForm({
           </select>
         </FormField>
       ))}
-      <FormField
-        label="Verification valid for (days)"
-        name="maxVerificationAgeDays"
-        error={errors.maxVerificationAgeDays}
-        hint="Leave empty for no limit."
-      >
-        <input
-          {...field('maxVerificationAgeDays', { hint: true })}
-          inputMode="numeric"
-          defaultValue={policy.maxVerificationAgeDays ?? ''}
-          className={inputClass}
-        />
-      </FormField>
-      <FormField
-        label="Longest exception (days)"
-        name="maxExceptionDays"
-        error={errors.maxExceptionDays}
-        hint="An exception's expiry may be at most this many days after its request."
-      >
-        <input
-          {...field('maxExceptionDays', { hint: true })}
-          inputMode="numeric"
-          defaultValue={policy.maxExceptionDays}
-          className={inputClass}
-        />
-      </FormField>
+      {numberField(
+        'maxVerificationAgeDays',
+        'Verification valid for (days)',
+        'Leave empty for no limit.',
+        policy.maxVerificationAgeDays ?? '',
+      )}
+      {numberField(
+        'maxExceptionDays',
+        'Longest exception (days)',
+        "An exception's expiry may be at most this many days after its request.",
+        policy.maxExceptionDays,
+      )}
       <fieldset className="space-y-2 sm:col-span-2">
         <legend className="text-sm font-medium text-slate-700">Rules</legend>
         {CHECKS.map(([name, label]) => (
