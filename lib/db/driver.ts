@@ -1,4 +1,5 @@
 import { PrismaClient } from '@prisma/client';
+import { decodeBytesArgs } from './pglite-bytes-args';
 
 /** Raw SQL on one connection (session-level locks hold across calls). */
 export interface SqlSession {
@@ -106,7 +107,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   const extensions = { pg_trgm };
   const pglite = dataDir ? new PGlite(dataDir, { extensions }) : new PGlite({ extensions });
   await pglite.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: decodeBytesArgs(new PrismaPGlite(pglite)) });
   const session: SqlSession = {
     exec: async (sql) => {
       await pglite.exec(sql);

@@ -57,12 +57,10 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('two database roles', () => 
   const present = () =>
     app.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
 
+  // Any column will do; the invocation log is keyed by its chain position, not an id.
+  const columnOf = (t: string) => (t === 'AuditEvent' ? 'action' : t === 'InvocationEvent' ? 'seq' : 'id');
   it.each([
-    [
-      'UPDATE',
-      (t: string) => `UPDATE "${t}" SET "${t === 'AuditEvent' ? 'action' : 'id'}" = "${t === 'AuditEvent' ? 'action' : 'id'}"`,
-      /permission denied/,
-    ],
+    ['UPDATE', (t: string) => `UPDATE "${t}" SET "${columnOf(t)}" = "${columnOf(t)}"`, /permission denied/],
     ['DELETE', (t: string) => `DELETE FROM "${t}"`, /permission denied/],
     ['TRUNCATE', (t: string) => `TRUNCATE "${t}"`, /permission denied/],
     ['DISABLE TRIGGER', (t: string) => `ALTER TABLE "${t}" DISABLE TRIGGER ALL`, /must be owner/],

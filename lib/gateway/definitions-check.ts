@@ -37,9 +37,12 @@ export class DefinitionsCheck {
     private readonly log: (m: string) => void,
   ) {}
 
-  /** Resolves once a check has finished (the first one, or the one running now). */
+  /**
+   * Resolves once a check has finished: the one running now, or a first one started here when a
+   * call arrives before the agent's `initialized` notification was handled (they race).
+   */
   ready(): Promise<void> {
-    return this.current ?? Promise.resolve();
+    return this.current ?? this.refresh();
   }
 
   refresh(): Promise<void> {

@@ -42,7 +42,10 @@ async function startToolLedger(port = 0) {
 }
 
 async function stopToolLedger() {
-  await new Promise<void>((r) => toolLedger.server.close(() => r()));
+  // Gateways keep connections alive (and may hold a generation long poll): cut them, as a crash would.
+  const closed = new Promise<void>((r) => toolLedger.server.close(() => r()));
+  toolLedger.server.closeAllConnections();
+  await closed;
 }
 
 beforeAll(async () => {
@@ -168,7 +171,7 @@ describe('toolledger-gateway in front of the reference filesystem server', () =>
     const { client, close } = await connect(['--cache-seconds', '60']);
     await expect(readHello(client)).resolves.toBeDefined();
     const db = await getPrisma();
-    await db.toolVersion.update({ where: { id: versionId }, data: { quarantineStatus: 'quarantined by security' } });
+    await db.toolVersion.update({ where: { id: versionId }, data: { quarantineStatus: 'quarantined' } });
     // The watch's long poll answers as the change commits; allow it the round trip.
     const refused = await until(
       () =>
@@ -199,7 +202,7 @@ describe('toolledger-gateway in front of the reference filesystem server', () =>
     const { client, close } = await connect();
     await expect(readHello(client)).resolves.toBeDefined();
     const db = await getPrisma();
-    await db.toolVersion.update({ where: { id: versionId }, data: { quarantineStatus: 'quarantined by security' } });
+    await db.toolVersion.update({ where: { id: versionId }, data: { quarantineStatus: 'quarantined' } });
     await expect(readHello(client)).rejects.toThrow(/ToolLedger denied .*quarantin/i);
     await db.toolVersion.update({ where: { id: versionId }, data: { quarantineStatus: null } });
     await expect(readHello(client)).resolves.toBeDefined();

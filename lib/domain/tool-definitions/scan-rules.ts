@@ -53,7 +53,7 @@ const INSTRUCTION_PATTERNS =
   /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|other)\s+(?:instructions?|prompts?|rules?|messages?)\b|<\s*(?:important|system|instructions?)\s*>|\b(?:before|after)\s+(?:using|calling)\s+(?:this|any)\s+tool,?\s+(?:you\s+)?must\b|\bsystem\s+prompt\b|\byou\s+are\s+now\b/i;
 
 const CONCEAL_PATTERNS =
-  /\b(?:do\s+not|don'?t|never)\s+(?:tell|inform|mention|reveal|notify|alert)\b(?:[^.\n]{0,60}?\buser\b)?|\bwithout\s+(?:the\s+user(?:'s)?\s+)?(?:knowledge|consent|telling|informing)\b|\b(?:keep|remain)\s+(?:this\s+)?(?:secret|hidden|confidential)\s+from\b|\bsilently\b/i;
+  /\b(?:do\s+not|don'?t|never)\s+(?:tell|inform|mention|reveal|notify|alert)\b(?:[^.\n]{0,60}?\buser\b)?|\bwithout\s+(?:the\s+user(?:'s)?\s+)?(?:knowledge|consent|telling|informing)\b|\b(?:keep|remain)\s+(?:this\s+)?(?:secret|hidden|confidential)\s+from\b|\bsilently\s+(?:send|forward|upload|copy|post|transmit|include|append|exfiltrate)\b/i;
 
 const SENSITIVE_PATHS =
   /(?:~|\$HOME|\/home\/[\w.-]+|\/root)\/\.(?:ssh|aws|gnupg|kube|docker|npmrc|netrc|config\/gcloud)\b|\bid_(?:rsa|ed25519|ecdsa)\b|\/etc\/(?:passwd|shadow|sudoers)\b|\.env\b|\bcredentials\.json\b|\bclaude_desktop_config\.json\b|\bmcp\.json\b|\.git-credentials\b/i;
