@@ -44,6 +44,8 @@ const ALLOWED: Record<string, string> = {
     'a gateway report: assertMayReport admits only an API key with the ingest scope (or SYSTEM), withApiKey authenticated it',
   'tool-definitions/raise-definition-alerts.ts#raiseDefinitionAlerts':
     'raises alerts inside reportToolDefinitions (and the sync) after their own checks',
+  'enforcement/watch-generation.ts#waitForGenerationChange':
+    'a read: the raw SQL it runs is a SELECT of the generation counter; assertMayEnforce admits only an enforce-scoped key',
   'tool-definitions/scan-registry-definitions.ts#scanRegistryDefinitions': 'sync internals (see insertToolVersions)',
   'registries/sample-registry-server.ts#ensureSampleRegistryServer':
     'demo mode only: registers the bundled sample registry at start-up as SYSTEM',

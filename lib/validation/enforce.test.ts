@@ -57,6 +57,7 @@ describe('ZUpdatePolicyInput', () => {
     maxDataAccess: 'READ_WRITE',
     reviewOnExternalNetwork: 'on',
     maxVerificationAgeDays: '365',
+    maxExceptionDays: '180',
     changeNote: 'Tighten staging',
   };
   it('reads a posted form: empty means none, unchecked boxes are false', () => {
@@ -66,6 +67,7 @@ describe('ZUpdatePolicyInput', () => {
       reviewOnExternalNetwork: true,
       reviewOnCodeExecution: false,
       maxVerificationAgeDays: 365,
+      maxExceptionDays: 180,
       baseVersion: 1,
     });
   });

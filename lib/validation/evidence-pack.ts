@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zText } from './text';
 import { zDay } from './day';
 
 /** Building an evidence pack: the period (UTC days, inclusive) and an optional scope. */
@@ -9,6 +10,6 @@ export const ZBuildEvidencePackInput = z.object({
     .array(z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT']))
     .max(3)
     .default([]),
-  toolIds: z.array(z.string().min(1).max(64)).max(500).default([]),
+  toolIds: z.array(zText().min(1).max(64)).max(500).default([]),
 });
 export type TBuildEvidencePackInput = z.input<typeof ZBuildEvidencePackInput>;

@@ -1,58 +1,59 @@
 import { z } from 'zod';
+import { zText } from './text';
 
 /** Response shapes of the invocation event API, as lib/openapi documents them. */
-const ZIssue = z.object({ path: z.string(), message: z.string() });
+const ZIssue = z.object({ path: zText(), message: zText() });
 
 export const ZIngestResponse = z.object({
   received: z.number().int().describe('Non-blank lines in the body'),
   accepted: z.number().int().describe('Events stored now'),
   duplicates: z.number().int().describe('Lines whose event_id this agent sent before (or earlier in the batch): stored once'),
   rejected: z
-    .array(z.object({ line: z.number().int().min(1), error: z.string(), issues: z.array(ZIssue) }))
+    .array(z.object({ line: z.number().int().min(1), error: zText(), issues: z.array(ZIssue) }))
     .describe('Each refused line with its 1-based number and the precise reason'),
-  firstSeq: z.string().nullable().describe('Chain position of the first stored event'),
-  lastSeq: z.string().nullable(),
+  firstSeq: zText().nullable().describe('Chain position of the first stored event'),
+  lastSeq: zText().nullable(),
   alertsRaised: z.number().int(),
 });
 
 export const ZPublicEvent = z.object({
-  seq: z.string(),
-  event_id: z.string(),
-  timestamp: z.string(),
-  received_at: z.string(),
-  agent_id: z.string(),
-  tool_name: z.string(),
-  tool_version: z.string(),
-  tool_trust_level: z.string().nullable(),
-  tool_publisher: z.string().nullable(),
-  input_schema_hash: z.string().nullable(),
-  output_schema_hash: z.string().nullable(),
+  seq: zText(),
+  event_id: zText(),
+  timestamp: zText(),
+  received_at: zText(),
+  agent_id: zText(),
+  tool_name: zText(),
+  tool_version: zText(),
+  tool_trust_level: zText().nullable(),
+  tool_publisher: zText().nullable(),
+  input_schema_hash: zText().nullable(),
+  output_schema_hash: zText().nullable(),
   execution_duration_ms: z.number().int(),
   input_size_bytes: z.number().int().nullable(),
   output_size_bytes: z.number().int().nullable(),
-  permissions_used: z.array(z.string()),
-  data_classification: z.string(),
-  result_status: z.string(),
+  permissions_used: z.array(zText()),
+  data_classification: zText(),
+  result_status: zText(),
   approval: z.enum(['allowed', 'no_allow', 'denied', 'unknown_subject']),
-  decision_id: z.string().nullable(),
-  prev_hash: z.string(),
-  hash: z.string(),
+  decision_id: zText().nullable(),
+  prev_hash: zText(),
+  hash: zText(),
 });
 
 export const ZEventPage = z.object({
   events: z.array(ZPublicEvent),
-  next_cursor: z.string().nullable().describe('Send back as `before` for the next (older) page; null on the last page'),
+  next_cursor: zText().nullable().describe('Send back as `before` for the next (older) page; null on the last page'),
 });
 
 export const ZChainReport = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
-  firstSeq: z.string().nullable(),
-  lastSeq: z.string().nullable(),
-  anchor: z.object({ kind: z.enum(['previous-record', 'retention-anchor', 'genesis']), seq: z.string(), hash: z.string() }),
+  firstSeq: zText().nullable(),
+  lastSeq: zText().nullable(),
+  anchor: z.object({ kind: z.enum(['previous-record', 'retention-anchor', 'genesis']), seq: zText(), hash: zText() }),
   break: z
-    .object({ seq: z.string(), eventId: z.string(), kind: z.enum(['prev-mismatch', 'hash-mismatch']), index: z.number().int() })
+    .object({ seq: zText(), eventId: zText(), kind: z.enum(['prev-mismatch', 'hash-mismatch']), index: z.number().int() })
     .passthrough()
     .optional(),
-  alertId: z.string().optional(),
+  alertId: zText().optional(),
 });

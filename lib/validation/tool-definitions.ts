@@ -14,7 +14,8 @@ const ZName = (what: string, max: number) =>
 /** One tool as MCP's tools/list returns it; other fields (annotations, title) are not hashed. */
 export const ZReportedDefinition = z.object({
   name: ZName('name', 200),
-  description: zText().max(100_000).nullish(),
+  // Tool descriptions are prose over several lines; only other control characters are refused.
+  description: zText({ multiline: true }).max(100_000).nullish(),
   inputSchema: z.unknown().optional(),
 });
 
@@ -37,8 +38,8 @@ export const ZScanFinding = z.object({
   explanation: zText(),
   tool: zText(),
   field: zText(),
-  text: z.string(),
-  matches: z.array(z.object({ start: z.number().int(), end: z.number().int(), text: z.string() })),
+  text: zText({ multiline: true }),
+  matches: z.array(z.object({ start: z.number().int(), end: z.number().int(), text: zText({ multiline: true }) })),
 });
 
 export const ZReportToolDefinitionsResponse = z.object({
