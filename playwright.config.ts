@@ -30,7 +30,8 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `http://localhost:${port}/sign-in`,
-    timeout: 300_000,
+    // The production build grows with the app; on 2 cores it can take several minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
