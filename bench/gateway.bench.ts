@@ -6,26 +6,19 @@
 // gateway asking ToolLedger on every call. PASS when the cached median adds under 5 ms.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setDatabaseForProcess } from '@/lib/db/client';
 import { openDatabase } from '@/lib/db/driver';
 import { applyMigrations } from '@/lib/db/migrate';
 import { seedDemoData } from '@/lib/demo/seed';
-import { SYSTEM_ACTOR } from '@/lib/server/actor';
-import { createApiKey } from '@/lib/server/api-keys/create-api-key';
+import { createFilesystemServerWorld, FS_ENTRY, FS_PACKAGE, FS_VERSION } from '@/lib/testing/filesystem-server-world';
 import { startServer, stopServer, waitForReady } from './enforce-server';
 
 const PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 3216);
 const CALLS = Number(process.env.BENCH_GATEWAY_CALLS ?? 500);
 const TARGET_ADDED_MEDIAN_MS = 5;
-const require = createRequire(import.meta.url);
-const FS_PACKAGE = '@modelcontextprotocol/server-filesystem';
-const FS_DIR = path.dirname(require.resolve(`${FS_PACKAGE}/package.json`));
-const FS_VERSION = (JSON.parse(readFileSync(path.join(FS_DIR, 'package.json'), 'utf8')) as { version: string }).version;
-const FS_ENTRY = path.join(FS_DIR, 'dist', 'index.js');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const load1 = () => loadavg()[0]!.toFixed(1);
 
@@ -35,41 +28,9 @@ async function prepare(dataDir: string): Promise<string> {
   setDatabaseForProcess(db);
   const prisma = db.prisma;
   await seedDemoData(prisma);
-  const registry = await prisma.registry.findFirstOrThrow({ orderBy: { createdAt: 'asc' } });
-  const publisher = await prisma.publisher.create({
-    data: { registryId: registry.id, externalId: 'bench-mcp', name: 'Model Context Protocol' },
-  });
-  const tool = await prisma.tool.create({
-    data: { registryId: registry.id, publisherId: publisher.id, externalId: FS_PACKAGE, name: FS_PACKAGE, tier: 'GOLD' },
-  });
-  const version = await prisma.toolVersion.create({
-    data: {
-      toolId: tool.id,
-      version: FS_VERSION,
-      tier: 'GOLD',
-      trustScore: 95,
-      verificationState: 'PASSED',
-      lastVerifiedAt: new Date(),
-      filesystem: 'WRITE',
-    },
-  });
-  const agent = await prisma.agent.create({ data: { name: 'bench-gateway-agent', environment: 'DEVELOPMENT', owner: 'bench' } });
-  await prisma.installation.create({
-    data: {
-      agentId: agent.id,
-      toolVersionId: version.id,
-      toolId: tool.id,
-      environment: 'DEVELOPMENT',
-      state: 'ACTIVE',
-      approvedAt: new Date(),
-    },
-  });
-  const key = await createApiKey(
-    { actor: SYSTEM_ACTOR, input: { name: 'bench gateway', scopes: ['ENFORCE', 'INGEST', 'READ'], agentId: agent.id } },
-    { db: prisma },
-  );
+  const { apiKey } = await createFilesystemServerWorld(prisma, 'bench-gateway-agent');
   await db.close();
-  return key.secret;
+  return apiKey;
 }
 
 function quantile(sorted: number[], q: number): number {

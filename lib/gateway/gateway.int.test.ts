@@ -8,24 +8,18 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { seedPolicies } from '@/lib/demo/seed-policies';
-import { createApiKey } from '@/lib/server/api-keys/create-api-key';
 import { loadRouteHandlers, type RouteHandler } from '@/lib/testing/entry-points';
 import { serveRouteHandlers } from '@/lib/testing/serve-route-handlers';
+import { createFilesystemServerWorld, FS_ENTRY, FS_PACKAGE, FS_VERSION } from '@/lib/testing/filesystem-server-world';
 import { withTestDatabase } from '@/lib/testing/test-database';
 
 withTestDatabase();
 
-const require = createRequire(import.meta.url);
-const FS_PACKAGE = '@modelcontextprotocol/server-filesystem';
-const FS_DIR = path.dirname(require.resolve(`${FS_PACKAGE}/package.json`));
-const FS_VERSION = (JSON.parse(readFileSync(path.join(FS_DIR, 'package.json'), 'utf8')) as { version: string }).version;
-const FS_ENTRY = path.join(FS_DIR, 'dist', 'index.js');
 const GATEWAY = path.resolve('bin/toolledger-gateway.mjs');
 
 const work = mkdtempSync(path.join(tmpdir(), 'gateway-'));
@@ -53,42 +47,7 @@ beforeAll(async () => {
   routes = new Map([...all].filter(([k]) => k.includes('/api/v1/')));
   const db = await getPrisma();
   await seedPolicies(db);
-  const admin = await db.user.create({ data: { email: 'admin@gateway.test', name: 'Admin', role: 'ADMIN' } });
-  const registry = await db.registry.create({ data: { kind: 'NPM', name: 'npm', baseUrl: 'https://registry.npmjs.org' } });
-  const publisher = await db.publisher.create({
-    data: { registryId: registry.id, externalId: 'modelcontextprotocol', name: 'Anthropic' },
-  });
-  const tool = await db.tool.create({
-    data: { registryId: registry.id, publisherId: publisher.id, externalId: FS_PACKAGE, name: FS_PACKAGE, tier: 'GOLD' },
-  });
-  const version = await db.toolVersion.create({
-    data: {
-      toolId: tool.id,
-      version: FS_VERSION,
-      tier: 'GOLD',
-      trustScore: 95,
-      verificationState: 'PASSED',
-      lastVerifiedAt: new Date(),
-      filesystem: 'WRITE',
-    },
-  });
-  versionId = version.id;
-  const agent = await db.agent.create({ data: { name: 'coding-agent-dev-01', environment: 'DEVELOPMENT', owner: 'eng' } });
-  agentName = agent.name;
-  await db.installation.create({
-    data: {
-      agentId: agent.id,
-      toolVersionId: version.id,
-      toolId: tool.id,
-      environment: 'DEVELOPMENT',
-      state: 'ACTIVE',
-      approvedAt: new Date(),
-    },
-  });
-  const actor = { type: 'USER' as const, id: admin.id, label: admin.email, role: admin.role };
-  apiKey = (
-    await createApiKey({ actor, input: { name: 'gateway', scopes: ['ENFORCE', 'INGEST', 'READ'], agentId: agent.id } }, { db })
-  ).secret;
+  ({ versionId, agentName, apiKey } = await createFilesystemServerWorld(db, 'coding-agent-dev-01'));
   await startToolLedger();
 });
 
