@@ -4,7 +4,6 @@ import type { PrismaClient } from '@prisma/client';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { createApiKey } from '@/lib/server/api-keys/create-api-key';
 
 const require = createRequire(import.meta.url);
@@ -46,8 +45,13 @@ export async function createFilesystemServerWorld(prisma: PrismaClient, agentNam
       approvedAt: new Date(),
     },
   });
+  // Keys are created by a person (an admin), as in the app.
+  const admin =
+    (await prisma.user.findFirst({ where: { role: 'ADMIN', active: true } })) ??
+    (await prisma.user.create({ data: { email: `admin@${agentName}.test`, name: 'Admin', role: 'ADMIN' } }));
+  const actor = { type: 'USER' as const, id: admin.id, label: admin.email, role: admin.role };
   const key = await createApiKey(
-    { actor: SYSTEM_ACTOR, input: { name: `gateway of ${agentName}`, scopes: ['ENFORCE', 'INGEST', 'READ'], agentId: agent.id } },
+    { actor, input: { name: `gateway of ${agentName}`, scopes: ['ENFORCE', 'INGEST', 'READ'], agentId: agent.id } },
     { db: prisma },
   );
   return { versionId: version.id, agentName: agent.name, apiKey: key.secret };
