@@ -1,7 +1,7 @@
 // MCP gateway (issue 15): the latency the gateway adds to each tools/call. The same published
 // server (@modelcontextprotocol/server-filesystem) is called directly and through
 // bin/toolledger-gateway.mjs, by the MCP SDK's client, against the app started on a fresh
-// embedded database (demo data plus an agent running that server). Three runs in one process:
+// embedded database (demo data, whose gateway quickstart agent runs that server). Three runs in one process:
 // direct, gateway with decision caching (allows reused while the enforcement generation holds),
 // gateway asking ToolLedger on every call. PASS when the cached median adds under 5 ms.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -12,8 +12,9 @@ import path from 'node:path';
 import { setDatabaseForProcess } from '@/lib/db/client';
 import { openDatabase } from '@/lib/db/driver';
 import { applyMigrations } from '@/lib/db/migrate';
+import { DEMO_GATEWAY } from '@/lib/demo/demo-api-keys';
 import { seedDemoData } from '@/lib/demo/seed';
-import { createFilesystemServerWorld, FS_ENTRY, FS_PACKAGE, FS_VERSION } from '@/lib/testing/filesystem-server-world';
+import { FS_ENTRY, FS_PACKAGE, FS_VERSION } from '@/lib/testing/filesystem-server-world';
 import { startServer, stopServer, waitForReady } from './enforce-server';
 
 const PORT = Number(process.env.BENCH_GATEWAY_PORT ?? 3216);
@@ -22,15 +23,15 @@ const TARGET_ADDED_MEDIAN_MS = 5;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const load1 = () => loadavg()[0]!.toFixed(1);
 
-async function prepare(dataDir: string): Promise<string> {
+/** The demo data, whose gateway quickstart agent runs this very server (lib/demo/seed-gateway.ts). */
+async function prepare(dataDir: string): Promise<void> {
+  if (FS_VERSION !== DEMO_GATEWAY.version)
+    throw new Error(`${FS_PACKAGE} ${FS_VERSION} is installed but the demo approves ${DEMO_GATEWAY.version}`);
   const db = await openDatabase({ kind: 'pglite', dataDir });
   await applyMigrations(db);
   setDatabaseForProcess(db);
-  const prisma = db.prisma;
-  await seedDemoData(prisma);
-  const { apiKey } = await createFilesystemServerWorld(prisma, 'bench-gateway-agent');
+  await seedDemoData(db.prisma);
   await db.close();
-  return apiKey;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -39,7 +40,11 @@ function quantile(sorted: number[], q: number): number {
 
 async function measure(label: string, command: string, args: string[], work: string) {
   const client = new Client({ name: 'bench', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({ command, args, env: process.env as Record<string, string>, stderr: 'ignore' }));
+  const transport = new StdioClientTransport({ command, args, env: process.env as Record<string, string>, stderr: 'pipe' });
+  // The gateway prints where its answers came from when it stops (cached, asked, generation changes).
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  await client.connect(transport);
   const call = () => client.callTool({ name: 'read_text_file', arguments: { path: path.join(work, 'hello.txt') } });
   for (let i = 0; i < 30; i++) await call(); // warm up: JIT, the first decisions, the definitions check
   const ms: number[] = [];
@@ -50,12 +55,15 @@ async function measure(label: string, command: string, args: string[], work: str
     if (r.isError) throw new Error(`${label}: call failed: ${JSON.stringify(r.content)}`);
   }
   await client.close();
+  await new Promise((r) => setTimeout(r, 200));
+  const counts = /decisions: .*/.exec(stderr)?.[0];
   ms.sort((a, b) => a - b);
   const median = quantile(ms, 0.5);
   const p99 = quantile(ms, 0.99);
   console.log(
     `  ${label.padEnd(34)} median ${median.toFixed(2).padStart(7)} ms   p99 ${p99.toFixed(2).padStart(7)} ms   (${CALLS} calls, load ${load1()})`,
   );
+  if (counts) console.log(`    ${counts}`);
   return { median, p99 };
 }
 
@@ -65,7 +73,7 @@ async function main() {
   writeFileSync(path.join(work, 'hello.txt'), 'hello\n');
   const logFile = path.join(dataDir, 'server.log');
   console.log(`gateway bench: ${FS_PACKAGE}@${FS_VERSION}, ${CALLS} sequential tools/call per run (load ${load1()})`);
-  const apiKey = await prepare(path.join(dataDir, 'pglite'));
+  await prepare(path.join(dataDir, 'pglite'));
   const server = startServer(PORT, { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') }, logFile);
   let ok = false;
   try {
@@ -75,9 +83,9 @@ async function main() {
       '--url',
       `http://127.0.0.1:${PORT}`,
       '--api-key',
-      apiKey,
+      DEMO_GATEWAY.apiKey,
       '--agent',
-      'bench-gateway-agent',
+      DEMO_GATEWAY.agent,
       '--tool',
       FS_PACKAGE,
       '--tool-version',

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { SampleCatalog, SamplePackage } from './model';
 import * as R from './responses';
+import { npmPackument } from './npm-mirror';
 
 /**
  * A small AgentNode-compatible registry on node:http: the demo, the tests and the bench sync
@@ -128,6 +129,10 @@ async function handle(
     });
   }
   if (path === '/healthz' || path === '/v1/healthz' || path === '/readyz') return send(res, 200, { status: 'ok' });
+  if (path.startsWith('/npm/') && req.method === 'GET') {
+    const packument = npmPackument(path);
+    return packument ? send(res, 200, packument) : send(res, 404, { error: 'Not found' });
+  }
 
   if (path === '/v1/search' && req.method === 'POST') {
     const body = (await readBody(req).catch(() => null)) as Record<string, unknown> | null;

@@ -32,6 +32,14 @@ export interface DecisionGateOptions {
  */
 export class DecisionGate {
   private cachedAllow: { until: number; decisionId: string } | null = null;
+  /** How many answers came from each source, printed when the gateway stops (and read by the bench). */
+  readonly counts: Record<GateDecision['source'], number> = {
+    toolledger: 0,
+    cache: 0,
+    'fail-open': 0,
+    'fail-closed': 0,
+    refused: 0,
+  };
 
   constructor(
     private readonly client: ToolLedgerClient,
@@ -43,6 +51,12 @@ export class DecisionGate {
   }
 
   async check(action: 'install' | 'invoke'): Promise<GateDecision> {
+    const decision = await this.decide(action);
+    this.counts[decision.source]++;
+    return decision;
+  }
+
+  private async decide(action: 'install' | 'invoke'): Promise<GateDecision> {
     const now = (this.options.now ?? Date.now)();
     if (action === 'invoke' && this.cachedAllow && this.cachedAllow.until > now && (this.options.cacheTrusted?.() ?? true)) {
       return { allow: true, reasons: [], decisionId: this.cachedAllow.decisionId, source: 'cache' };

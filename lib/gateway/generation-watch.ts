@@ -8,6 +8,9 @@ import type { ToolLedgerClient } from '@/lib/client/toolledger-client';
  */
 export class GenerationWatch {
   healthy = false;
+  /** Changes seen and times the watch was lost, printed when the gateway stops. */
+  changes = 0;
+  losses = 0;
   private stopped = false;
 
   constructor(
@@ -30,11 +33,15 @@ export class GenerationWatch {
     while (!this.stopped) {
       try {
         const next = await this.client.waitForGeneration(generation);
-        if (generation !== undefined && next !== generation) this.onChange();
+        if (generation !== undefined && next !== generation) {
+          this.changes++;
+          this.onChange();
+        }
         generation = next;
         this.healthy = true;
         failures = 0;
       } catch (e) {
+        this.losses++;
         if (this.healthy) this.log(`generation watch lost (${(e as Error).message}); not caching decisions until it is back`);
         this.healthy = false;
         this.onChange();

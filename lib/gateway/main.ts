@@ -137,6 +137,10 @@ export async function runGateway(argv: readonly string[], env: NodeJS.ProcessEnv
       if (stopping) return;
       stopping = true;
       io.log(`stopping (${why}); flushing events`);
+      const c = gate.counts;
+      io.log(
+        `decisions: ${c.cache} cached, ${c.toolledger} asked, ${c.refused} refused, ${c['fail-open']} fail-open, ${c['fail-closed']} fail-closed; generation changes ${watch.changes}, watch lost ${watch.losses}`,
+      );
       watch.stop();
       await events.close();
       await proxy.close();

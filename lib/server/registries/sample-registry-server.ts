@@ -30,15 +30,18 @@ export async function ensureSampleRegistryServer(prisma: PrismaClient): Promise<
     });
     const rows = await prisma.registry.findMany({ where: { config: { path: ['sample'], equals: true } } });
     for (const row of rows) {
-      if (row.baseUrl === server.url) continue;
+      // The npm mirror is served under a path of the same server (config.samplePath, e.g. /npm).
+      const samplePath = (row.config as { samplePath?: unknown } | null)?.samplePath;
+      const baseUrl = server.url + (typeof samplePath === 'string' ? samplePath : '');
+      if (row.baseUrl === baseUrl) continue;
       await prisma.$transaction(async (tx) => {
-        await tx.registry.update({ where: { id: row.id }, data: { baseUrl: server.url } });
+        await tx.registry.update({ where: { id: row.id }, data: { baseUrl } });
         await recordAuditEvent(tx, SYSTEM_ACTOR, {
           action: 'registry.updated',
           entityType: 'Registry',
           entityId: row.id,
           before: { baseUrl: row.baseUrl },
-          after: { baseUrl: server.url, reason: 'sample registry served on another port' },
+          after: { baseUrl, reason: 'sample registry served on another port' },
         });
       });
     }
