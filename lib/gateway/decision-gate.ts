@@ -15,6 +15,11 @@ export interface DecisionGateOptions {
   tool: string;
   version: string;
   registry?: string;
+  /**
+   * What to do while ToolLedger is unreachable before it has ever answered. Once it has, the
+   * environment's policy decides (`failMode` in every enforcement answer): a production policy
+   * that says fail-closed cannot be loosened by one gateway's flag.
+   */
   failOpen: boolean;
   /** How long an allow for `invoke` is reused; 0 asks every call. A deny is never reused. */
   cacheMs: number;
@@ -32,6 +37,8 @@ export interface DecisionGateOptions {
  */
 export class DecisionGate {
   private cachedAllow: { until: number; decisionId: string } | null = null;
+  /** The fail mode of the agent's environment, from ToolLedger's latest answer (null: none yet). */
+  private policyFailOpen: boolean | null = null;
   /** How many answers came from each source, printed when the gateway stops (and read by the bench). */
   readonly counts: Record<GateDecision['source'], number> = {
     toolledger: 0,
@@ -45,6 +52,11 @@ export class DecisionGate {
     private readonly client: ToolLedgerClient,
     private readonly options: DecisionGateOptions,
   ) {}
+
+  /** The fail mode in force: the environment's policy once ToolLedger has answered, else this gateway's option. */
+  failOpen(): boolean {
+    return this.policyFailOpen ?? this.options.failOpen;
+  }
 
   invalidate(): void {
     this.cachedAllow = null;
@@ -64,6 +76,7 @@ export class DecisionGate {
     const { agent, tool, version, registry } = this.options;
     try {
       const answer = await this.client.enforce({ agent, tool, version, action, ...(registry ? { registry } : {}) });
+      if (answer.failMode) this.policyFailOpen = answer.failMode === 'open';
       const allow = answer.decision === 'allow';
       if (allow && action === 'invoke' && this.options.cacheMs > 0 && (this.options.cacheTrusted?.() ?? true)) {
         this.cachedAllow = { until: now + this.options.cacheMs, decisionId: answer.decisionId };
@@ -78,13 +91,15 @@ export class DecisionGate {
         // ToolLedger answered and refused the question itself (bad key, unknown agent): a deny.
         return { allow: false, reasons: [e.message], decisionId: null, source: 'refused' };
       }
-      const mode = this.options.failOpen ? 'fail-open' : 'fail-closed';
+      const failOpen = this.failOpen();
+      const mode = failOpen ? 'fail-open' : 'fail-closed';
+      const by = this.policyFailOpen === null ? 'this gateway' : "the environment's policy";
       this.options.log(
-        `${action} ${tool}@${version}: ToolLedger unreachable (${e.message}); ${mode}: ${this.options.failOpen ? 'allowed' : 'refused'}`,
+        `${action} ${tool}@${version}: ToolLedger unreachable (${e.message}); ${mode} (set by ${by}): ${failOpen ? 'allowed' : 'refused'}`,
       );
       return {
-        allow: this.options.failOpen,
-        reasons: [`ToolLedger is unreachable and this gateway is configured ${mode}`],
+        allow: failOpen,
+        reasons: [`ToolLedger is unreachable and ${by} says ${mode}`],
         decisionId: null,
         source: mode,
       };

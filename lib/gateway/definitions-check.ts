@@ -33,7 +33,7 @@ export class DefinitionsCheck {
   constructor(
     private readonly list: (cursor?: string) => Promise<{ tools: ListedTool[]; nextCursor?: string }>,
     private readonly client: ToolLedgerClient,
-    private readonly subject: { agent: string; tool: string; version: string; registry?: string; failOpen: boolean },
+    private readonly subject: { agent: string; tool: string; version: string; registry?: string; failOpen: () => boolean },
     private readonly log: (m: string) => void,
   ) {}
 
@@ -85,14 +85,15 @@ export class DefinitionsCheck {
       if (!answer.accepted) this.log(`refusing calls: ${why}`);
     } catch (e) {
       if (!(e instanceof ToolLedgerHttpError) || !e.unreachable) throw e;
-      const mode = this.subject.failOpen ? 'fail-open' : 'fail-closed';
+      const failOpen = this.subject.failOpen();
+      const mode = failOpen ? 'fail-open' : 'fail-closed';
       this.log(`tool definitions not checked, ToolLedger unreachable (${e.message}); ${mode}`);
       this.state = {
         ...this.state,
         schemaHashes,
-        blocked: this.subject.failOpen
+        blocked: failOpen
           ? null
-          : 'ToolLedger is unreachable, so the tool definitions are not checked, and this gateway is configured fail-closed',
+          : 'ToolLedger is unreachable, so the tool definitions are not checked, and the gateway fails closed',
       };
     }
   }

@@ -181,15 +181,21 @@ describe('toolledger-gateway in front of the reference filesystem server', () =>
     }
   }, 60_000);
 
-  it('with ToolLedger stopped: fail-closed refuses, fail-open allows, and the spooled events arrive once it is back', async () => {
+  it("with ToolLedger stopped the environment's policy decides: fail-closed refuses even a --fail-open gateway, fail-open allows, and the spooled events arrive once it is back", async () => {
     const port = Number(new URL(toolLedger.url).port);
-    const closed = await connect();
-    const open = await connect(['--fail-open']);
+    const db = await getPrisma();
+    const setFailOpen = (gatewayFailOpen: boolean) =>
+      db.policy.updateMany({ where: { environment: 'DEVELOPMENT' }, data: { gatewayFailOpen } });
+    // Each gateway learns its environment's fail mode from its first enforcement answer.
+    await setFailOpen(false);
+    const closed = await connect(['--fail-open']);
     await closed.client.listTools();
+    await setFailOpen(true);
+    const open = await connect();
     await open.client.listTools();
     const before = (await eventsFor()).length;
     await stopToolLedger();
-    await expect(readHello(closed.client)).rejects.toThrow(/unreachable.*fail-closed/);
+    await expect(readHello(closed.client)).rejects.toThrow(/unreachable and the environment's policy says fail-closed/);
     await expect(readHello(open.client)).resolves.toBeDefined();
     await Promise.all([closed.close(), open.close()]);
     expect(readFileSync(path.join(work, 'spool.ndjson'), 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(2);

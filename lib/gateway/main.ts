@@ -41,7 +41,7 @@ export async function runGateway(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   const { agent, tool, toolVersion: version, registry, failOpen } = options;
   io.log(
-    `${agent}: ${tool}@${version} via ToolLedger ${options.url} (${failOpen ? 'fail-open' : 'fail-closed'}, allows cached ${options.cacheSeconds} s)`,
+    `${agent}: ${tool}@${version} via ToolLedger ${options.url} (${failOpen ? 'fail-open' : 'fail-closed'} until the environment's policy says otherwise, allows cached ${options.cacheSeconds} s)`,
   );
 
   const client = new ToolLedgerClient({
@@ -86,7 +86,7 @@ export async function runGateway(argv: readonly string[], env: NodeJS.ProcessEnv
   const definitions = new DefinitionsCheck(
     (cursor) => proxy.request('tools/list', cursor ? { cursor } : undefined) as Promise<{ tools: never[]; nextCursor?: string }>,
     client,
-    { agent, tool, version, registry, failOpen },
+    { agent, tool, version, registry, failOpen: () => gate.failOpen() },
     io.log,
   );
   const denied = (call: CallContext, message: string, data?: unknown) => {

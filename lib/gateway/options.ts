@@ -20,7 +20,8 @@ Options (each also from the environment):
   --registry NAME        the registry, when two registries hold the tool's name
                                                                    TOOLLEDGER_REGISTRY
   --remote URL           a remote server over streamable HTTP instead of a command
-  --fail-open            allow calls when ToolLedger is unreachable (default: refuse)
+  --fail-open            allow calls when ToolLedger is unreachable (default: refuse); once
+                         ToolLedger has answered, the agent environment's policy decides
                                                                    TOOLLEDGER_FAIL_OPEN=true
   --cache-seconds N      reuse an allow for N seconds (0 = ask every call; default 5)
                                                                    TOOLLEDGER_CACHE_SECONDS

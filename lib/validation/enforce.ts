@@ -45,6 +45,12 @@ export const ZEnforceResponse = z.object({
   exceptionId: zText().nullable().describe('Exception used to cover failed policy rules, if any'),
   changeRequestId: zText().nullable().describe('Change request opened for a denied install of an unknown tool'),
   logUnverified: z.boolean().describe('Allowed, but the use of an unverified version is logged'),
+  // Optional so a newer gateway still reads an older ToolLedger's answers (its own option decides then).
+  failMode: z
+    .enum(['open', 'closed'])
+    .nullable()
+    .optional()
+    .describe("What this environment's gateways do while ToolLedger is unreachable (its policy); null for an unknown agent"),
   requestId: zText().nullable(),
 });
 

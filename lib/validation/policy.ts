@@ -37,6 +37,7 @@ export const ZPolicySettings = z.object({
       .nullable(),
   ),
   logUnverified: checkbox,
+  gatewayFailOpen: checkbox,
   maxExceptionDays: z.coerce
     .number({ error: 'Enter a number of days' })
     .int('Whole days only')

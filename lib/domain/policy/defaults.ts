@@ -25,6 +25,7 @@ export const DEFAULT_POLICIES: Record<Environment, PolicySettings> = {
     maxVerificationAgeDays: 180,
     logUnverified: false,
     maxExceptionDays: 90,
+    gatewayFailOpen: false,
   },
   STAGING: {
     ...OPEN_MAXIMA,
@@ -35,6 +36,7 @@ export const DEFAULT_POLICIES: Record<Environment, PolicySettings> = {
     maxVerificationAgeDays: 365,
     logUnverified: false,
     maxExceptionDays: 180,
+    gatewayFailOpen: false,
   },
   DEVELOPMENT: {
     ...OPEN_MAXIMA,
@@ -45,5 +47,7 @@ export const DEFAULT_POLICIES: Record<Environment, PolicySettings> = {
     maxVerificationAgeDays: null,
     logUnverified: true,
     maxExceptionDays: 365,
+    // Developers keep working when ToolLedger is down; every such call is still logged and spooled.
+    gatewayFailOpen: true,
   },
 };

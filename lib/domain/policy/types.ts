@@ -44,6 +44,8 @@ export interface PolicySettings {
   logUnverified: boolean;
   /** Longest an exception in this environment may run, in days from its request. */
   maxExceptionDays: number;
+  /** Gateways of this environment allow calls while ToolLedger is unreachable (fail-open). */
+  gatewayFailOpen: boolean;
 }
 
 export interface PolicyFacts extends PolicySettings {

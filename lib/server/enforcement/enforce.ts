@@ -133,6 +133,7 @@ async function decideAndLog(
     exceptionId: decision.exceptionId,
     changeRequestId,
     logUnverified: decision.logUnverified,
+    failMode: facts.policy ? (facts.policy.gatewayFailOpen ? 'open' : 'closed') : null,
     requestId: input.requestId ?? null,
   };
 }

@@ -52,7 +52,7 @@ v AS (
 p AS (
   SELECT id, environment, version, "minTier", "minTrustScore", "maxNetwork", "maxFilesystem", "maxCodeExecution",
          "maxDataAccess", "reviewOnExternalNetwork", "reviewOnFilesystemWrite", "reviewOnCodeExecution",
-         "requireVersionVerification", "maxVerificationAgeDays", "logUnverified"
+         "requireVersionVerification", "maxVerificationAgeDays", "logUnverified", "gatewayFailOpen"
     FROM "Policy" WHERE environment = (SELECT environment FROM a) ORDER BY version DESC LIMIT 1),
 e AS (
   SELECT ${EXCEPTION_COLUMNS} FROM "PolicyException"

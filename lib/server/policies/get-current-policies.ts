@@ -33,6 +33,7 @@ export function policyFactsOf(row: Policy): CurrentPolicy {
     maxVerificationAgeDays: row.maxVerificationAgeDays,
     logUnverified: row.logUnverified,
     maxExceptionDays: row.maxExceptionDays,
+    gatewayFailOpen: row.gatewayFailOpen,
     changeNote: row.changeNote,
     createdById: row.createdById,
     createdAt: row.createdAt,

@@ -66,6 +66,7 @@ function pickSettings(p: TUpdatePolicyInput | Awaited<ReturnType<typeof getCurre
     maxVerificationAgeDays,
     logUnverified,
     maxExceptionDays,
+    gatewayFailOpen,
   } = p;
   return {
     minTier,
@@ -81,5 +82,6 @@ function pickSettings(p: TUpdatePolicyInput | Awaited<ReturnType<typeof getCurre
     maxVerificationAgeDays,
     logUnverified,
     maxExceptionDays,
+    gatewayFailOpen,
   };
 }

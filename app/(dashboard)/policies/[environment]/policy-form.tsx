@@ -43,6 +43,7 @@ const CHECKS = [
   ['reviewOnCodeExecution', 'Manual security review for any code execution'],
   ['requireVersionVerification', 'Each version must have its own verification'],
   ['logUnverified', 'Allow unverified versions but log every use'],
+  ['gatewayFailOpen', 'Gateways allow calls while ToolLedger is unreachable (fail-open; otherwise they refuse)'],
 ] as const;
 
 export function PolicyForm({

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Policy" ADD COLUMN     "gatewayFailOpen" BOOLEAN NOT NULL DEFAULT false;
+
