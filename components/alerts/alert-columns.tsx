@@ -2,12 +2,12 @@ import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { formatDateTime } from '@/components/ui/format';
-import { SYNC_ALERT_LABELS, type SyncAlertKind } from '@/lib/domain/sync-alerts';
+import { alertKindLabel } from '@/lib/domain/alert-kinds';
 import type { AlertRow } from '@/lib/server/alerts/list-alerts';
 
 export const SEVERITY_TONE: Record<string, BadgeTone> = { CRITICAL: 'red', HIGH: 'yellow', MEDIUM: 'blue', LOW: 'gray' };
 const STATE_TONE: Record<string, BadgeTone> = { OPEN: 'red', ACKNOWLEDGED: 'yellow', RESOLVED: 'green' };
-export const alertKindLabel = (k: string) => SYNC_ALERT_LABELS[k as SyncAlertKind] ?? k;
+export { alertKindLabel };
 const lower = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 
 /** Alert inbox columns; `actions` renders the acknowledge/resolve buttons for those who may. */

@@ -52,8 +52,9 @@ function defaultsFor(environment: Environment): CurrentPolicy {
   };
 }
 
-// The enforcement path reads the policy on every call: keep it in memory for a few seconds.
-// update-policy clears it in this process; other instances pick the change up within the TTL.
+// Pages read the policies often: keep them in memory for a few seconds. update-policy clears it in
+// this process; other instances pick a change up within the TTL. Enforcement does not read this
+// cache: its facts come with the policy in one statement, checked against the generation (ADR 0008).
 const TTL_MS = 5_000;
 const holder = globalThis as typeof globalThis & { __toolledgerPolicies?: { at: number; value: Promise<CurrentPolicies> } };
 
@@ -70,9 +71,8 @@ async function load(db: PrismaClient | Prisma.TransactionClient): Promise<Curren
   return out;
 }
 
-// The cached read runs on the enforcement path: one plain statement (an ORM round trip costs
-// milliseconds on the embedded database and would stall every call queued behind the refresh).
-// Timestamps are read as epoch milliseconds: the columns hold UTC without a time zone, and a
+// The cached read is one plain statement (an ORM round trip per environment costs milliseconds
+// on the embedded database). Timestamps are read as epoch milliseconds: the columns hold UTC without a time zone, and a
 // driver would otherwise read them in the server's local zone.
 const CURRENT_POLICIES_SQL = `SELECT DISTINCT ON (environment) *, (extract(epoch FROM "createdAt") * 1000)::float8 AS "createdAtMs"
   FROM "Policy" ORDER BY environment, version DESC`;
