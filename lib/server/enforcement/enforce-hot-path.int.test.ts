@@ -78,6 +78,17 @@ describe('enforcement hot path', () => {
     expect(BigInt(await generation())).toBe(g0 + 1n);
   });
 
+  it("an API key's last-use bookkeeping leaves the generation alone; a change to what it may do moves it", async () => {
+    const p = t.db().prisma;
+    const key = await p.apiKey.findFirstOrThrow({ where: { revokedAt: null } });
+    const g0 = BigInt(await generation());
+    await p.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+    expect(BigInt(await generation())).toBe(g0);
+    await p.apiKey.update({ where: { id: key.id }, data: { expiresAt: new Date(Date.now() + 86_400_000) } });
+    expect(BigInt(await generation())).toBe(g0 + 1n);
+    await p.apiKey.update({ where: { id: key.id }, data: { expiresAt: null } });
+  });
+
   it('a revocation, a quarantine and an exception between two calls change the second answer', async () => {
     const p = t.db().prisma;
     const agent = await p.agent.findUniqueOrThrow({ where: { name: w.agents.prod } });
