@@ -36,6 +36,13 @@ describe('seedGateway (the gateway quickstart of the README)', () => {
     });
     expect(installation).toMatchObject({ state: 'ACTIVE', toolVersion: { version: DEMO_GATEWAY.version } });
     expect(installation.changeRequest?.state).toBe('DEPLOYED');
+    // The gateway's first report pinned the server's definitions; nothing in them is poisoned.
+    expect(
+      await prisma.toolDefinitionReport.findFirstOrThrow({ where: { toolVersionId: installation.toolVersionId } }),
+    ).toMatchObject({
+      verdict: 'FIRST_SEEN',
+      worstSeverity: null,
+    });
 
     for (const action of ['install', 'invoke'] as const) {
       const res = await POST(

@@ -11,7 +11,11 @@ import { sampleRegistryUrl } from '@/lib/server/registries/sample-registry-serve
 import { demoCatalog } from '@/sample-registry/demo-catalog';
 import { NPM_MIRROR_PACKAGES } from '@/sample-registry/npm-mirror';
 import { startSampleRegistry } from '@/sample-registry/server';
+import { reportToolDefinitions } from '@/lib/server/tool-definitions/report-tool-definitions';
 import { DEMO_GATEWAY } from './demo-api-keys';
+// What the server's tools/list answered (@modelcontextprotocol/server-filesystem 2026.8.31, captured
+// with the MCP SDK's client; the gateway test checks that the running server still hashes the same).
+import filesystemTools from './fixtures/server-filesystem-2026.8.31-tools.json';
 
 export const NPM_MIRROR_NAME = 'npm mirror (bundled sample)';
 const NPM_PATH = '/npm';
@@ -20,7 +24,8 @@ const NPM_PATH = '/npm';
  * The gateway quickstart's ToolLedger side, built the way a team would: the reference filesystem
  * MCP server comes in through a real npm sync (the sample registry mirrors its packument), a
  * developer's agent is registered, a compliance officer requests the tool for it, reviewers
- * approve, an admin deploys, and the admin creates the agent's gateway key. Runs after the main
+ * approve, an admin deploys, and the admin creates the agent's gateway key, whose first report of the
+server's tool definitions pins them. Runs after the main
  * workflow seed, so its history reads as recent.
  */
 export async function seedGateway(prisma: PrismaClient): Promise<void> {
@@ -73,9 +78,23 @@ export async function seedGateway(prisma: PrismaClient): Promise<void> {
     );
   if (request.state !== 'APPROVED') throw new Error(`Demo gateway request ended ${request.state}, not APPROVED`);
   await deployChangeRequest({ actor: ada, input: { id: request.id } }, ctx);
-  await createApiKey(
+  const key = await createApiKey(
     { actor: ada, input: { name: `Gateway of ${agent.name}`, scopes: ['ENFORCE', 'INGEST', 'READ'], agentId: agent.id } },
     { db: prisma, secret: DEMO_GATEWAY.apiKey },
+  );
+  // The gateway's first start: it reports the server's definitions, which pins them (and scans them).
+  await reportToolDefinitions(
+    {
+      actor: {
+        type: 'API_KEY',
+        id: key.id,
+        label: `api-key:${key.prefix}`,
+        scopes: ['ENFORCE', 'INGEST', 'READ'],
+        agentId: agent.id,
+      },
+      input: { agent: agent.name, tool: DEMO_GATEWAY.package, version: DEMO_GATEWAY.version, definitions: filesystemTools },
+    },
+    { db: prisma, keyAgentName: agent.name },
   );
 }
 

@@ -4,6 +4,8 @@
  * dependency), driven by the MCP SDK's own client, against ToolLedger's real route handlers on
  * loopback over this test's database (issue 15, "Done when").
  */
+import demoFilesystemTools from '@/lib/demo/fixtures/server-filesystem-2026.8.31-tools.json';
+import { toolDefinitionsHash } from '@/lib/domain/tool-definitions/hash';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -123,7 +125,9 @@ describe('toolledger-gateway in front of the reference filesystem server', () =>
     );
     expect(events[0]).toMatchObject({ agentName, toolName: FS_PACKAGE, toolVersion: FS_VERSION, resultStatus: 'SUCCESS' });
     const db = await getPrisma();
-    expect(await db.toolDefinitionReport.count({ where: { toolVersionId: versionId } })).toBeGreaterThan(0);
+    const report = await db.toolDefinitionReport.findFirstOrThrow({ where: { toolVersionId: versionId } });
+    // The demo seeds this server's definitions from a captured tools/list: it must hash as the real server does.
+    expect(report.hash).toBe(toolDefinitionsHash(demoFilesystemTools));
   }, 60_000);
 
   it('with decisions cached, drops the cache when the version is quarantined (generation watch), and allows again when lifted', async () => {
