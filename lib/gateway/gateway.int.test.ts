@@ -192,11 +192,12 @@ describe('toolledger-gateway in front of the reference filesystem server', () =>
       db.policy.updateMany({ where: { environment: 'DEVELOPMENT' }, data: { gatewayFailOpen } });
     // Each gateway learns its environment's fail mode from its first enforcement answer.
     await setFailOpen(false);
+    // A first call each, so both have checked their definitions and heard their policy.
     const closed = await connect(['--fail-open']);
-    await closed.client.listTools();
+    await readHello(closed.client);
     await setFailOpen(true);
     const open = await connect();
-    await open.client.listTools();
+    await readHello(open.client);
     const before = (await eventsFor()).length;
     await stopToolLedger();
     await expect(readHello(closed.client)).rejects.toThrow(/unreachable and the environment's policy says fail-closed/);
