@@ -73,6 +73,7 @@ async function once(opts: HttpOptions, method: string, path: string, body?: { js
     payload = body.ndjson;
   }
   let res: Response;
+  let text: string;
   try {
     res = await (opts.fetch ?? fetch)(new URL(path, opts.baseUrl), {
       method,
@@ -80,11 +81,12 @@ async function once(opts: HttpOptions, method: string, path: string, body?: { js
       body: payload,
       signal: AbortSignal.timeout(opts.timeoutMs ?? 2000),
     });
+    // The timeout covers the body too: a server that sends headers and stalls is as unreachable.
+    text = await res.text();
   } catch (e) {
     const why = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError') ? 'timed out' : 'unreachable';
     throw new ToolLedgerHttpError(`ToolLedger ${why} (${method} ${path}): ${(e as Error).message}`, null, null);
   }
-  const text = await res.text();
   let parsed: unknown = text;
   try {
     parsed = text ? JSON.parse(text) : null;

@@ -73,6 +73,28 @@ describe('ToolLedgerClient transport', () => {
     expect((err as Error).message).toMatch(/timed out/);
   });
 
+  it('times out a server that sends its headers and then stalls the body, as unreachable', async () => {
+    const stalling = new ToolLedgerClient({
+      baseUrl: 'http://toolledger.test',
+      apiKey: 'tl_key_123456',
+      timeoutMs: 50,
+      retries: 0,
+      fetch: async (_url, init) => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"decision":'));
+            init!.signal!.addEventListener('abort', () => controller.error(init!.signal!.reason));
+          },
+        });
+        return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    const err = await stalling.enforce({ agent: 'a', tool: 't', version: '1', action: 'invoke' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ToolLedgerHttpError);
+    expect((err as ToolLedgerHttpError).unreachable).toBe(true);
+    expect((err as Error).message).toMatch(/timed out/);
+  });
+
   it('refuses an answer that does not match the documented schema', async () => {
     const odd = new ToolLedgerClient({
       baseUrl: 'http://toolledger.test',

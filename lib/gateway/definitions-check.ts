@@ -19,6 +19,8 @@ export interface DefinitionsState {
   declaredPermissions: string[];
 }
 
+const RETRY_MS = 10_000;
+
 const sha256 = (value: unknown) => `sha256:${createHash('sha256').update(canonicalJson(value)).digest('hex')}`;
 
 /**
@@ -29,6 +31,8 @@ const sha256 = (value: unknown) => `sha256:${createHash('sha256').update(canonic
 export class DefinitionsCheck {
   state: DefinitionsState = { blocked: 'tool definitions not checked yet', schemaHashes: new Map(), declaredPermissions: [] };
   private current: Promise<void> | null = null;
+  /** False until ToolLedger has given a verdict on the current definitions: the next call checks again. */
+  private settled = false;
 
   constructor(
     private readonly list: (cursor?: string) => Promise<{ tools: ListedTool[]; nextCursor?: string }>,
@@ -42,14 +46,29 @@ export class DefinitionsCheck {
    * call arrives before the agent's `initialized` notification was handled (they race).
    */
   ready(): Promise<void> {
-    return this.current ?? this.refresh();
+    // A check that ToolLedger could not answer (down, slow) is tried again by a later call, at most
+    // every RETRY_MS, so one slow answer does not leave the gateway refusing (or unchecked) for good
+    // and calls do not each wait on a ToolLedger that is down.
+    if (!this.current) return this.refresh();
+    if (this.settled || this.running || Date.now() - this.startedAt < RETRY_MS) return this.current;
+    return this.refresh();
   }
 
+  private running = false;
+  private startedAt = 0;
+
   refresh(): Promise<void> {
-    this.current = this.run().catch((e: Error) => {
-      this.state = { ...this.state, blocked: `tool definitions could not be checked: ${e.message}` };
-      this.log(this.state.blocked!);
-    });
+    this.running = true;
+    this.startedAt = Date.now();
+    this.settled = false;
+    this.current = this.run()
+      .catch((e: Error) => {
+        this.state = { ...this.state, blocked: `tool definitions could not be checked: ${e.message}` };
+        this.log(this.state.blocked!);
+      })
+      .finally(() => {
+        this.running = false;
+      });
     return this.current;
   }
 
@@ -82,6 +101,7 @@ export class DefinitionsCheck {
               .map((f) => `${f.label.toLowerCase()} in ${f.tool}`)
               .join(', ')}`;
       this.state = { blocked: answer.accepted ? null : why, schemaHashes, declaredPermissions: answer.declaredPermissions };
+      this.settled = true;
       if (!answer.accepted) this.log(`refusing calls: ${why}`);
     } catch (e) {
       if (!(e instanceof ToolLedgerHttpError) || !e.unreachable) throw e;
