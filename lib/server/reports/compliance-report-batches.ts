@@ -10,12 +10,30 @@ export const COMPLIANCE_REPORT_BATCH = 250;
 export interface ComplianceReportScope {
   /** Only versions with an active installation there; all environments when absent. */
   environment?: Environment;
+  /** The evidence pack's scope: several environments and some tools (empty = all). */
+  environments?: readonly Environment[];
+  toolIds?: readonly string[];
+  /** The pack's period end: installations made before it only (their state is the current one). */
+  installedBefore?: Date;
+  /** Exceptions unexpired and reviews overdue as of this time. */
   now: Date;
 }
 
-/** Tool versions in use: an active installation on some agent (in the environment, when given). */
-export function inUseWhere(environment?: Environment): Prisma.ToolVersionWhereInput {
-  return { installations: { some: { state: 'ACTIVE', ...(environment ? { environment } : {}) } } };
+function installedWhere(scope: ComplianceReportScope): Prisma.InstallationWhereInput {
+  const environments = scope.environment ? [scope.environment] : [...(scope.environments ?? [])];
+  return {
+    state: 'ACTIVE',
+    ...(environments.length ? { environment: { in: environments } } : {}),
+    ...(scope.installedBefore ? { createdAt: { lt: scope.installedBefore } } : {}),
+  };
+}
+
+/** Tool versions in use: an active installation on some agent (in the scope's environments). */
+function inUseWhere(scope: ComplianceReportScope): Prisma.ToolVersionWhereInput {
+  return {
+    installations: { some: installedWhere(scope) },
+    ...(scope.toolIds?.length ? { toolId: { in: [...scope.toolIds] } } : {}),
+  };
 }
 
 /**
@@ -28,10 +46,10 @@ export async function* complianceReportBatches(
   db: PrismaClient | Prisma.TransactionClient,
   scope: ComplianceReportScope,
 ): AsyncGenerator<ComplianceReportRow[]> {
-  const installed = { state: 'ACTIVE' as const, ...(scope.environment ? { environment: scope.environment } : {}) };
+  const installed = installedWhere(scope);
   for (let skip = 0; ; skip += COMPLIANCE_REPORT_BATCH) {
     const versions = await db.toolVersion.findMany({
-      where: inUseWhere(scope.environment),
+      where: inUseWhere(scope),
       orderBy: [{ tool: { name: 'asc' } }, { version: 'asc' }, { id: 'asc' }],
       skip,
       take: COMPLIANCE_REPORT_BATCH,

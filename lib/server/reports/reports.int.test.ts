@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAgent, createInstallation, createPublisher, createRegistry, createTool, newId } from '@/lib/testing/factories';
 import { pdfPageCount, pdfText, pdfTitle } from '@/lib/testing/pdf-text';
@@ -9,6 +10,8 @@ import { getComplianceReport } from './get-compliance-report';
 import { getGovernancePolicy } from './get-governance-policy';
 import { readAll } from './pdf-stream';
 import { COMPLIANCE_REPORT_BATCH } from './compliance-report-batches';
+import { complianceReportSection } from '@/lib/server/evidence/sections/compliance-report';
+import { governancePolicySection } from '@/lib/server/evidence/sections/governance-policy';
 
 const t = withTestDatabase();
 const officer: Actor = { type: 'USER', id: 'u-officer', label: 'officer@example.test', role: 'COMPLIANCE_OFFICER' };
@@ -257,5 +260,34 @@ describe('governance policy document', () => {
     await expect(downloadGovernancePolicy({ actor: officer, input: { format: 'docx' as never } }, ctx())).rejects.toMatchObject({
       status: 400,
     });
+  });
+});
+
+describe('evidence pack sections', () => {
+  const scope = (to: Date) => ({ from: new Date('2026-01-01T00:00:00Z'), to, environments: [], toolIds: [] });
+
+  it('writes the compliance report of the versions installed before the period end, with totals', async () => {
+    const db = t.db().prisma;
+    const rows = [];
+    for await (const r of complianceReportSection.rows({ db, scope: scope(new Date('2100-01-01T00:00:00Z')) })) rows.push(r);
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows[0]).toMatchObject({ toolName: 'alpha-parser', version: '1.0.0', environments: 'STAGING' });
+    expect(Object.keys(rows[0]!)).toEqual([...complianceReportSection.columns]);
+    const summary = await complianceReportSection.summary!({ db, scope: scope(new Date('2100-01-01T00:00:00Z')) });
+    expect(summary).toMatchObject({ versions: rows.length });
+    const before = [];
+    for await (const r of complianceReportSection.rows({ db, scope: scope(new Date('2000-01-01T00:00:00Z')) })) before.push(r);
+    expect(before).toEqual([]);
+  });
+
+  it('writes the governance document of the policies in force at the period end', async () => {
+    const db = t.db().prisma;
+    const atEnd = await governancePolicySection.document({ db, scope: scope(new Date('2100-01-01T00:00:00Z')) });
+    expect(atEnd).toMatchObject({ versions: 'PRODUCTION v1 · STAGING v0 · DEVELOPMENT v0' });
+    expect(atEnd.markdown).toContain('| Production | internal | read | none | read |');
+    expect(atEnd.sha256).toBe(createHash('sha256').update(String(atEnd.markdown)).digest('hex'));
+    // Before the production policy was saved, the defaults were in force.
+    const earlier = await governancePolicySection.document({ db, scope: scope(new Date('2000-01-01T00:00:00Z')) });
+    expect(earlier).toMatchObject({ versions: 'PRODUCTION v0 · STAGING v0 · DEVELOPMENT v0' });
   });
 });
