@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { expect, signInAs, test } from './fixtures';
+import { demoUser, expect, signInAs, test } from './fixtures';
 
 // Journey (issue 13 points 4-5): the compliance officer opens the compliance report from the
 // Evidence navigation, narrows it to production, downloads it as a PDF, then downloads the
@@ -56,4 +56,24 @@ test('an officer filters the compliance report, downloads its PDF and the govern
   expect(markdown).toContain(`| Production | ${exceptionDays} days |`);
   // The file is the version the page names.
   expect(createHash('sha256').update(markdown, 'utf8').digest('hex')).toBe(sha256);
+});
+
+test('the auditor reads the governance policy and downloads both documents as PDF, each download audited', async ({ page }) => {
+  await signInAs(page, 'AUDITOR');
+  await page.goto('/reports/governance-policy');
+  await expect(page.getByTestId('policy-version-label')).toContainText(/PRODUCTION v\d+ · STAGING v\d+ · DEVELOPMENT v\d+/);
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-policy-pdf').click()]);
+  const bytes = await readFile((await pdf.path())!);
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  await page.goto('/reports/compliance');
+  const report = await page.request.get('/api/reports/compliance/pdf');
+  expect(report.status()).toBe(200);
+  expect(report.headers()['content-type']).toBe('application/pdf');
+  expect((await report.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // Both downloads are in the audit trail under the auditor's name.
+  for (const action of ['governancePolicy.downloaded', 'complianceReport.downloaded']) {
+    await page.goto(`/audit?action=${action}`);
+    await expect(page.getByTestId('audit-row').first().getByTestId('audit-actor')).toContainText(demoUser('AUDITOR').name);
+  }
 });
