@@ -53,6 +53,8 @@ const ZEnvFields = z.object({
   TOOLLEDGER_EVIDENCE_SIGNING_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PKCS#8 PEM private key' }).optional(),
   /** Where built evidence packs are kept (every instance needs the same directory). */
   TOOLLEDGER_EVIDENCE_DIR: z.string().min(1).default('.data/evidence-packs'),
+  /** The name reports and the governance policy document give this instance (default: NEXTAUTH_URL's host). */
+  TOOLLEDGER_INSTANCE_NAME: z.string().trim().min(1).max(100).optional(),
   /** Comma-separated host or host:port entries registry connectors may reach on private addresses. */
   TOOLLEDGER_ALLOWED_REGISTRY_HOSTS: z.string().optional(),
   OIDC_ISSUER: z.string().url().optional(),

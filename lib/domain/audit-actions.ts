@@ -82,6 +82,9 @@ export const AUDIT_ACTIONS = {
   'engagement.requestAccepted': 'Audit request accepted',
   'user.pageViewed': 'Page viewed by an auditor',
   'inventory.exported': 'Inventory exported',
+  // Compliance report and governance policy document (issue 13 points 4-5): every download.
+  'complianceReport.downloaded': 'Compliance report downloaded',
+  'governancePolicy.downloaded': 'Governance policy document downloaded',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -114,6 +117,9 @@ export const AUDIT_ENTITY_TYPES = [
   /** Auditor portal (issue 14): every portal event names its engagement, so the trail filters to one audit. */
   'AuditEngagement',
   'Inventory',
+  /** Issue 13 points 4-5: the entity id is the format (pdf, md) downloaded. */
+  'ComplianceReport',
+  'GovernancePolicy',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

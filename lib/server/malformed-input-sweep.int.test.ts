@@ -29,6 +29,8 @@ import { createApiKey } from '@/lib/server/api-keys/create-api-key';
 import { findToolsForInventory } from '@/lib/server/inventory/find-tools-for-inventory';
 import { getToolDetail } from '@/lib/server/inventory/get-tool-detail';
 import { getComplianceMatrix } from '@/lib/server/policies/get-compliance-matrix';
+import { getComplianceReport } from '@/lib/server/reports/get-compliance-report';
+import { ZComplianceReportPageQuery } from '@/lib/validation/reports';
 import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
 import { listAlerts } from '@/lib/server/alerts/list-alerts';
 import { listEnforcementDecisions } from '@/lib/server/enforcement/list-enforcement-decisions';
@@ -239,6 +241,15 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
     page: '/exceptions/new',
     keys: Object.keys(ZExceptionFormQuery.shape),
     load: (sp) => getExceptionRequestOptions({ actor: admin, input: parseSearchParams(ZExceptionFormQuery, sp).query }),
+  },
+  // Compliance report (issue 13 point 4).
+  {
+    page: '/reports/compliance',
+    keys: Object.keys(ZComplianceReportPageQuery.shape),
+    load: (sp) => {
+      const { environment, page } = parseSearchParams(ZComplianceReportPageQuery, sp).query;
+      return getComplianceReport({ actor: admin, input: { environment, page, pageSize: 50 } });
+    },
   },
 ];
 

@@ -106,6 +106,9 @@ export const ROUTES: RouteCase[] = [
   { route: 'GET /api/v1/events/export', auth: { kind: 'apiKey', scope: 'READ' } },
   { route: 'GET /api/v1/events/verify', auth: { kind: 'apiKey', scope: 'READ' } },
   { route: 'GET /api/invocations/export', auth: session('invocation:export') },
+  // Compliance report and governance policy document (issue 13 points 4-5).
+  { route: 'GET /api/reports/compliance/pdf', auth: session('evidence:read') },
+  { route: 'GET /api/reports/governance-policy/:format', auth: session('evidence:read'), params: { format: 'md' } },
   { route: 'GET /api/v1/health', auth: { kind: 'public', why: 'liveness probe for load balancers; says only "ok"' } },
   { route: 'GET /api/v1/openapi.json', auth: { kind: 'public', why: 'the public API description, no data' } },
   { route: 'POST /api/v1/registries/:id/sync', auth: session('registry:sync'), params: { id: 'missing' } },

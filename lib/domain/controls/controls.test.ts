@@ -95,6 +95,8 @@ describe('evaluateControls', () => {
   it('is ok for a healthy instance except where a record kind is not kept yet', () => {
     const states = Object.fromEntries(evaluateControls(healthy()).map((e) => [e.control.id, e.state]));
     expect(states).toEqual({
+      'CC2.1': 'ok',
+      'CC5.3': 'ok',
       'CC6.1': 'ok',
       'CC6.2': 'ok',
       'CC6.3': 'ok',
@@ -133,7 +135,7 @@ describe('evaluateControls', () => {
   });
 
   it('counts states', () => {
-    expect(summarizeControlStates(evaluateControls(healthy()))).toEqual({ ok: 8, gap: 2, stale: 0 });
+    expect(summarizeControlStates(evaluateControls(healthy()))).toEqual({ ok: 10, gap: 2, stale: 0 });
   });
 });
 
@@ -143,6 +145,9 @@ describe('control rules', () => {
   const base = healthy().evidence;
 
   it.each<[string, Partial<ControlFacts>, string]>([
+    ['CC2.1', { evidence: { ...base, 'compliance-report': undefined } }, 'gap'],
+    ['CC5.3', { environmentsWithoutPolicy: 1 }, 'gap'],
+    ['CC5.3', { evidence: { ...base, 'governance-policy': undefined } }, 'gap'],
     ['CC6.1', { environmentsWithoutPolicy: 1 }, 'gap'],
     ['CC6.2', { evidence: { ...base, 'sign-in-events': undefined } }, 'gap'],
     ['CC6.3', { selfApprovals: 1 }, 'gap'],

@@ -27,6 +27,32 @@ export const TSC_SOURCE =
 
 /** The criteria in scope for ToolLedger, in the order of the TSC. */
 export const CONTROLS: readonly ControlDefinition[] = [
+  // Compliance report and governance policy document (issue 13 points 4-5).
+  {
+    id: 'CC2.1',
+    category: 'Common Criteria',
+    series: 'CC2',
+    summary: 'Relevant, quality information supports the functioning of internal control.',
+    evidencedBy:
+      'The compliance report is generated from the system of record whenever asked and in every pack: each tool version in use with its verification, tier, permissions, covering exceptions and residual risk.',
+    evidence: ['compliance-report', 'inventory', 'verification-records'],
+    scope: 'always',
+    check: (f) => requireKept(f, 'compliance-report'),
+  },
+  {
+    id: 'CC5.3',
+    category: 'Common Criteria',
+    series: 'CC5',
+    summary: 'Control activities are deployed through policies and the procedures that put them into action.',
+    evidencedBy:
+      'The governance policy document is generated from the versioned policy of each environment, naming the versions it states; enforcement applies the same policies to every request, and the compliance report shows the result per tool.',
+    evidence: ['governance-policy', 'policies', 'policy-history', 'compliance-report'],
+    scope: 'always',
+    check: (f) => [
+      ...requireKept(f, 'governance-policy'),
+      ...gapIf(f.environmentsWithoutPolicy, (n) => `${n} with tools in use running on the built-in defaults.`, 'environment'),
+    ],
+  },
   {
     id: 'CC6.1',
     category: 'Common Criteria',

@@ -26,7 +26,10 @@ export type EvidenceKind =
   | 'data-flows'
   | 'subprocessors'
   | 'invocation-totals'
-  | 'samples';
+  | 'samples'
+  // Compliance report and governance policy document (issue 13 points 4-5).
+  | 'compliance-report'
+  | 'governance-policy';
 
 export interface EvidenceKindDefinition {
   kind: EvidenceKind;
@@ -176,6 +179,21 @@ const KINDS: Record<EvidenceKind, Omit<EvidenceKindDefinition, 'kind'>> = {
     description: 'Auditor samples drawn from the populations above, with their chain checks.',
     files: tabular('samples'),
     kept: false,
+  },
+  // Compliance report and governance policy document (issue 13 points 4-5).
+  'compliance-report': {
+    label: 'Compliance report',
+    description:
+      'Every tool version in use with its verification, tier, permissions, covering exceptions and residual risk, as of the period end.',
+    files: tabular('compliance-report'),
+    kept: true,
+  },
+  'governance-policy': {
+    label: 'Governance policy document',
+    description:
+      'The governance policy generated from the policies in force at the period end (Markdown inside, with its SHA-256 and the policy versions it names).',
+    files: ['evidence/governance-policy.json'],
+    kept: true,
   },
 };
 

@@ -48,6 +48,9 @@ const COUNTERS: Partial<Record<EvidenceKind, Counter>> = {
   'audit-trail': counter((db) => db.auditEvent, 'occurredAt'),
   'audit-chain-check': counter((db) => db.auditCheckpoint, 'createdAt'),
   exceptions: counter((db) => db.policyException, 'createdAt'),
+  // Issue 13 points 4-5: generated documents, counted by what they are generated from.
+  'compliance-report': counter((db) => db.installation, 'createdAt', { state: 'ACTIVE' }),
+  'governance-policy': counter((db) => db.policy, 'createdAt'),
 };
 
 /** Records of every kind the instance keeps, in the range; kinds it does not keep are absent. */

@@ -15,6 +15,9 @@ import { signInEventsSection } from './sign-in-events';
 import { syncRunsSection } from './sync-runs';
 import { usersSection } from './users';
 import { verificationRecordsSection } from './verification-records';
+// Compliance report and governance policy document (issue 13 points 4-5).
+import { complianceReportSection } from './compliance-report';
+import { governancePolicySection } from './governance-policy';
 import type { EvidenceSection } from './types';
 
 /**
@@ -40,6 +43,8 @@ export const EVIDENCE_SECTIONS: readonly EvidenceSection[] = [
   auditTrailSection,
   auditChainCheckSection,
   exceptionsSection,
+  complianceReportSection,
+  governancePolicySection,
 ];
 
 export type { EvidenceSection, PackScope, SectionContext } from './types';

@@ -1,0 +1,38 @@
+import 'server-only';
+import { ComplianceTotalsAccumulator, type ComplianceReportRow } from '@/lib/domain/reports/compliance-report';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { ZComplianceReportQuery, type TComplianceReportQuery } from '@/lib/validation/reports';
+import { complianceReportBatches } from './compliance-report-batches';
+
+/**
+ * The compliance report on screen: one page of rows and the totals over every row. Totals need
+ * every version in use, so the batches are all read, but only the page's rows are kept.
+ */
+export async function getComplianceReport({ actor, input }: OperationCall<TComplianceReportQuery>, ctx?: OperationContextInput) {
+  const { db, now } = await operationContext(ctx);
+  assertActorCan(actor, 'evidence:read');
+  const query = parseInput(ZComplianceReportQuery, input);
+  const from = (query.page - 1) * query.pageSize;
+  const rows: ComplianceReportRow[] = [];
+  const totals = new ComplianceTotalsAccumulator();
+  let index = 0;
+  for await (const batch of complianceReportBatches(db, { environment: query.environment, now })) {
+    for (const row of batch) {
+      if (index >= from && index < from + query.pageSize) rows.push(row);
+      totals.add(row);
+      index += 1;
+    }
+  }
+  return {
+    rows,
+    total: index,
+    page: query.page,
+    pageSize: query.pageSize,
+    environment: query.environment ?? null,
+    totals: totals.totals(),
+    generatedAt: now,
+  };
+}
+
+export type ComplianceReport = Awaited<ReturnType<typeof getComplianceReport>>;
