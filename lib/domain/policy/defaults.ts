@@ -25,6 +25,7 @@ export const DEFAULT_POLICIES: Record<Environment, PolicySettings> = {
     maxVerificationAgeDays: 180,
     logUnverified: false,
     maxExceptionDays: 90,
+    anomalyThreshold: 3.5,
   },
   STAGING: {
     ...OPEN_MAXIMA,
@@ -35,6 +36,7 @@ export const DEFAULT_POLICIES: Record<Environment, PolicySettings> = {
     maxVerificationAgeDays: 365,
     logUnverified: false,
     maxExceptionDays: 180,
+    anomalyThreshold: 3.5,
   },
   DEVELOPMENT: {
     ...OPEN_MAXIMA,
@@ -45,5 +47,6 @@ export const DEFAULT_POLICIES: Record<Environment, PolicySettings> = {
     maxVerificationAgeDays: null,
     logUnverified: true,
     maxExceptionDays: 365,
+    anomalyThreshold: 3.5,
   },
 };

@@ -26,6 +26,7 @@ const FIELDS: { [K in keyof PolicySettings]: { label: string; show: (v: PolicySe
   maxVerificationAgeDays: { label: 'Verification valid for (days)', show: (v) => (v === null ? 'no limit' : String(v)) },
   logUnverified: { label: 'Log unverified use', show: yesNo },
   maxExceptionDays: { label: 'Longest exception (days)', show: (v) => String(v) },
+  anomalyThreshold: { label: 'Anomaly threshold (robust z-score)', show: (v) => String(v) },
 };
 
 export const POLICY_FIELD_LABELS = Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, f.label])) as Record<

@@ -44,6 +44,8 @@ export interface PolicySettings {
   logUnverified: boolean;
   /** Longest an exception in this environment may run, in days from its request. */
   maxExceptionDays: number;
+  /** Robust z-score above which an invocation metric is an anomaly against the tool's baseline. */
+  anomalyThreshold: number;
 }
 
 export interface PolicyFacts extends PolicySettings {

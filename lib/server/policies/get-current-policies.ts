@@ -33,6 +33,7 @@ export function policyFactsOf(row: Policy): CurrentPolicy {
     maxVerificationAgeDays: row.maxVerificationAgeDays,
     logUnverified: row.logUnverified,
     maxExceptionDays: row.maxExceptionDays,
+    anomalyThreshold: row.anomalyThreshold,
     changeNote: row.changeNote,
     createdById: row.createdById,
     createdAt: row.createdAt,
