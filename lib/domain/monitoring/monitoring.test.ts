@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_PERMISSIONS } from '../permissions';
 import { baselineSeries, detectAnomalies, type HourStats } from './anomaly';
+import { chartPoints, chartRange } from './chart-series';
 import { durationBucket, histogramQuantile, addHistograms, emptyHistogram } from './histogram';
 import { anomalyAlert, driftAlert } from './monitor-alert-drafts';
 import { mergeObserved, NOTHING_OBSERVED, permissionDrift, unusedPermissions } from './permission-use';
@@ -192,4 +193,35 @@ describe('subject checks', () => {
     ['UNVERIFIED', null, { reason: 'the version was never verified', claimed: null }],
     ['UNVERIFIED', 'unverified', { reason: 'the version was never verified', claimed: null }],
   ] as const)('tier %s claimed %s', (tier, claimedTrust, out) => expect(untrustedUse({ tier, claimedTrust })).toEqual(out));
+});
+
+describe('chart series', () => {
+  const now = new Date('2026-03-10T14:25:00Z');
+  it.each([
+    [undefined, undefined, '2026-03-03T00:00:00.000Z', '2026-03-10T15:00:00.000Z', 'day'],
+    ['2026-03-09', '2026-03-10', '2026-03-09T00:00:00.000Z', '2026-03-11T00:00:00.000Z', 'hour'],
+    ['2026-03-01', undefined, '2026-03-01T00:00:00.000Z', '2026-03-10T15:00:00.000Z', 'day'],
+  ])('range from %s to %s', (from, to, start, end, unit) => {
+    const r = chartRange(from, to, now);
+    expect([r.start.toISOString(), r.end.toISOString(), r.unit]).toEqual([start, end, unit]);
+  });
+
+  it('fills empty buckets and computes latency from the summed histogram cells', () => {
+    const range = chartRange('2026-03-10', '2026-03-10', now);
+    const at = new Date('2026-03-10T02:00:00Z');
+    const points = chartPoints(
+      range,
+      [{ at, calls: 4, errors: 1 }],
+      [
+        { at, cell: durationBucket(300), count: 3 },
+        { at, cell: durationBucket(3000), count: 1 },
+      ],
+    );
+    expect(points).toHaveLength(24);
+    expect(points[1]).toEqual({ at: new Date('2026-03-10T01:00:00Z'), calls: 0, errors: 0, p50: null, p95: null });
+    expect(points[2]).toMatchObject({ calls: 4, errors: 1 });
+    expect(points[2]!.p50).toBeGreaterThanOrEqual(200);
+    expect(points[2]!.p50).toBeLessThan(500);
+    expect(points[2]!.p95).toBeGreaterThanOrEqual(2000);
+  });
 });

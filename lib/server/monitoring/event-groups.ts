@@ -36,7 +36,7 @@ type Row = Omit<UseGroup, 'observed' | 'agents'> & {
   dataAccess: ObservedLevels['dataAccess'];
 };
 
-export async function useGroups(tx: Prisma.TransactionClient, range: SeqRange): Promise<UseGroup[]> {
+export async function readUseGroups(tx: Prisma.TransactionClient, range: SeqRange): Promise<UseGroup[]> {
   const rows = await tx.$queryRawUnsafe<Row[]>(GROUPS, range.after.toString(), range.upTo.toString());
   return rows.map(({ network, filesystem, codeExecution, dataAccess, ...r }) => ({
     ...r,

@@ -6,6 +6,10 @@ import { ingestInvocationEvents } from '@/lib/server/invocations/ingest-invocati
 import { createInstallation } from '@/lib/testing/factories';
 import { buildInvocationWorld, eventLine, type InvocationWorld } from '@/lib/testing/invocation-world';
 import { withTestDatabase } from '@/lib/testing/test-database';
+import { getAlert } from '@/lib/server/alerts/get-alert';
+import { getInvocationCharts } from './get-invocation-charts';
+import { getToolBaseline } from './get-tool-baseline';
+import { listLeastPrivilege } from './list-least-privilege';
 import { runInvocationMonitors } from './run-invocation-monitors';
 
 withTestDatabase();
@@ -183,5 +187,49 @@ describe('invocation monitors', () => {
       severity: 'CRITICAL',
       detail: { tier: 'FAILED', reason: 'the version failed verification', claimedTrustLevel: 'gold' },
     });
+  });
+
+  it('the views read the rollup: charts, the tool baseline, least privilege and the explained alert', async () => {
+    const officer = { type: 'USER' as const, id: 'officer', label: 'officer@test', role: 'COMPLIANCE_OFFICER' as const };
+    const ctx = { db: prisma, now: NOW };
+    const day = new Date(HOUR_START).toISOString().slice(0, 10);
+    const charts = await getInvocationCharts({ actor: officer, input: { tool: world.tools.allowed, from: day, to: day } }, ctx);
+    expect(charts.unit).toBe('hour');
+    const hourPoint = charts.points.find((p) => p.at.getTime() === HOUR_START)!;
+    const inHour = await prisma.invocationEvent.count({
+      where: { toolName: world.tools.allowed, occurredAt: { gte: new Date(HOUR_START), lt: new Date(HOUR_START + HOUR) } },
+    });
+    expect(hourPoint.calls).toBe(inHour);
+    expect(hourPoint.p50).toBeGreaterThanOrEqual(200);
+    expect(hourPoint.p95).toBeLessThan(500);
+
+    const tool = await prisma.tool.findFirstOrThrow({ where: { name: world.tools.allowed } });
+    const baseline = await getToolBaseline(
+      { actor: officer, input: { toolId: tool.id } },
+      { db: prisma, now: new Date(HOUR_START + HOUR + 60_000) },
+    );
+    const prod = baseline.environments.find((e) => e.environment === 'PRODUCTION')!;
+    expect(prod.metrics.find((m) => m.metric === 'calls')!.baseline).toMatchObject({ samples: 49 });
+    expect(baseline.recent.length).toBe(10);
+    expect(baseline.recent[0]!.occurredAt.getTime()).toBeGreaterThanOrEqual(HOUR_START);
+
+    // email-parser 2.1.0 declares filesystem read and network none; granted to one agent, it
+    // used filesystem write (drift), so nothing is unused; web-fetcher 2.1.0 saw no calls.
+    const version = await prisma.toolVersion.findFirstOrThrow({ where: { toolId: tool.id, version: '2.1.0' } });
+    const agent = await prisma.agent.findUniqueOrThrow({ where: { name: world.otherAgent } });
+    await createInstallation(prisma, { agentId: agent.id, toolVersionId: version.id });
+    await prisma.toolVersion.update({ where: { id: version.id }, data: { network: 'EXTERNAL', filesystem: 'WRITE' } });
+    const lp = await listLeastPrivilege({ actor: officer, input: { toolId: tool.id } }, ctx);
+    expect(lp.rows.map((r) => [r.version, r.unused.map((u) => `${u.dimension}:${u.declared}>${u.highestUsed}`)])).toEqual([
+      ['2.1.0', ['network:EXTERNAL>NONE']],
+    ]);
+
+    const [anomaly] = await alertsOf('invocation-anomaly');
+    const explained = await getAlert({ actor: officer, input: { id: anomaly!.id } }, ctx);
+    expect(explained.hours.length).toBeGreaterThanOrEqual(48);
+    const [drift] = await alertsOf('invocation-permission-drift');
+    const shown = await getAlert({ actor: officer, input: { id: drift!.id } }, ctx);
+    expect(shown.events.map((e) => e.permissionsUsed)).toEqual([['network:none', 'filesystem:write'], ['filesystem:write']]);
+    expect(shown.version).toMatchObject({ version: '2.1.0' });
   });
 });

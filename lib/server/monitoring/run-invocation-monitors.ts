@@ -8,7 +8,7 @@ import { detectPermissionDrift } from './detect-permission-drift';
 import { detectUntrustedUse } from './detect-untrusted-use';
 import { detectVersionMismatch } from './detect-version-mismatch';
 import { raiseMonitorAlerts } from './raise-monitor-alerts';
-import { useGroups, type UseGroup } from './event-groups';
+import { readUseGroups, type UseGroup } from './event-groups';
 import type { SeqRange } from './seq-range';
 import { updateInvocationRollup } from './update-invocation-rollup';
 
@@ -88,7 +88,7 @@ export async function runInvocationMonitors(ctx?: OperationContextInput): Promis
           const range = { after, upTo };
           const key = `${after}-${upTo}`;
           const groups = () => {
-            if (!groupsByRange.has(key)) groupsByRange.set(key, useGroups(tx, range));
+            if (!groupsByRange.has(key)) groupsByRange.set(key, readUseGroups(tx, range));
             return groupsByRange.get(key)!;
           };
           drafts.push(...(await INVOCATION_MONITORS[name]!(tx, range, groups)));
