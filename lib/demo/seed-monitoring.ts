@@ -48,7 +48,7 @@ export async function seedMonitoring(prisma: PrismaClient): Promise<void> {
   for (const [tool, version] of [
     [DEMO_MONITORING.driftTool, drift],
     [DEMO_MONITORING.burstTool, burst],
-  ])
+  ] as const)
     await enforce({ agent: DEMO_MONITORING.agent, tool, version, action: 'invoke' }, { key, actor });
 
   const now = clockNow();
