@@ -27,6 +27,9 @@ export async function register() {
   // Expiring and expired policy exceptions raise alerts (issue 12.3).
   const { startExceptionExpiryScheduler } = await import('./lib/server/exceptions/expiry-scheduler');
   startExceptionExpiryScheduler();
+  // Invocation monitors (issue 11.4): drift, version mismatch, untrusted use, anomalies, hourly rollup.
+  const { startInvocationMonitorScheduler } = await import('./lib/server/monitoring/monitor-scheduler');
+  startInvocationMonitorScheduler();
   // Evidence packs (issue 13): the signing key exists from the first start, so its fingerprint can be published.
   const { ensureSigningKeyAtStart } = await import('./lib/server/evidence/signing-key');
   const { now } = await import('./lib/server/clock');

@@ -29,7 +29,9 @@ export function alertColumns(actions?: (a: AlertRow) => React.ReactNode): Column
       enableHiding: false,
       cell: ({ row: { original: a } }) => (
         <div className="min-w-64">
-          <p className="font-medium text-slate-900">{a.title}</p>
+          <Link className="font-medium text-slate-900 hover:text-indigo-700 hover:underline" href={`/monitoring/${a.id}`}>
+            {a.title}
+          </Link>
           <p className="text-xs text-slate-500">{alertKindLabel(a.kind)}</p>
         </div>
       ),

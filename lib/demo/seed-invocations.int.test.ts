@@ -23,5 +23,6 @@ describe('demo invocation events', () => {
     expect(kinds).toContain('invocation-unknown-subject');
     expect(kinds).toContain('invocation-unapproved-use');
     expect(await verifyInvocationChain({ actor: SYSTEM_ACTOR, input: {} })).toMatchObject({ ok: true });
-  });
+    // The whole demo seed runs here: minutes on a loaded machine.
+  }, 300_000);
 });

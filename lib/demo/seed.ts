@@ -12,6 +12,7 @@ import { seedInvocations } from './seed-invocations';
 import { seedExceptions } from './seed-exceptions';
 import { seedAudits } from './seed-audits';
 import { seedGateway } from './seed-gateway';
+import { seedMonitoring } from './seed-monitoring';
 
 /** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
@@ -41,6 +42,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedRisks(prisma);
   // Invocation events (issue 11): decided by the enforcement API, reported through ingestion.
   await seedInvocations(prisma);
+  // Invocation monitors (issue 11.4): a drift and a burst, explained, after the monitors run.
+  await seedMonitoring(prisma);
   // Policy exceptions in every state, through the real workflow (issue 12.3).
   await seedExceptions(prisma);
   // Auditor portal (issue 14): an audit open to the demo auditor.

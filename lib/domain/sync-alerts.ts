@@ -16,7 +16,14 @@ export type SyncAlertKind =
   | 'definitions-changed'
   | 'provenance-missing'
   | 'signer-changed'
-  | 'registry-deleted';
+  | 'registry-deleted'
+  // Invocation monitors (issue 11; lib/domain/monitoring, lib/domain/invocations).
+  | 'invocation-unknown-subject'
+  | 'invocation-unapproved-use'
+  | 'invocation-permission-drift'
+  | 'invocation-version-mismatch'
+  | 'invocation-untrusted-tool'
+  | 'invocation-anomaly';
 
 export type AlertSeverity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 
@@ -31,6 +38,12 @@ export const SYNC_ALERT_SEVERITY: Record<SyncAlertKind, AlertSeverity> = {
   'provenance-missing': 'HIGH',
   'signer-changed': 'HIGH',
   'registry-deleted': 'CRITICAL',
+  'invocation-unknown-subject': 'MEDIUM',
+  'invocation-unapproved-use': 'HIGH',
+  'invocation-permission-drift': 'HIGH',
+  'invocation-version-mismatch': 'HIGH',
+  'invocation-untrusted-tool': 'HIGH',
+  'invocation-anomaly': 'MEDIUM',
 };
 
 export const SYNC_ALERT_LABELS: Record<SyncAlertKind, string> = {
@@ -44,6 +57,12 @@ export const SYNC_ALERT_LABELS: Record<SyncAlertKind, string> = {
   'provenance-missing': 'Provenance missing',
   'signer-changed': 'Signer changed',
   'registry-deleted': 'Deleted from registry',
+  'invocation-unknown-subject': 'Invocation by an unknown agent, tool or version',
+  'invocation-unapproved-use': 'Tool used without approval',
+  'invocation-permission-drift': 'Permissions used beyond those declared',
+  'invocation-version-mismatch': 'Version used is not the approved one',
+  'invocation-untrusted-tool': 'Untrusted tool used',
+  'invocation-anomaly': 'Anomalous invocations against the tool baseline',
 };
 
 export interface DetectedAlert {

@@ -71,6 +71,11 @@ const ALLOWED: Record<string, string> = {
   'evidence/build-pack-cli.ts#buildPackFromCommandLine':
     'the evidence-pack command: whoever runs it holds the database credentials; it acts and audits as SYSTEM',
   'evidence/signing-key.ts#ensureSigningKeyAtStart': 'start-up as SYSTEM: makes the instance signing key once',
+  // Invocation monitors (issue 11.4).
+  'monitoring/run-invocation-monitors.ts#runInvocationMonitors':
+    'a system job (scheduler tick, after an ingest batch, demo seed): reads events past its watermarks and raises alerts as SYSTEM; no person or key asks for it',
+  'monitoring/raise-monitor-alerts.ts#raiseMonitorAlerts': 'monitor internals: runs inside runInvocationMonitors',
+  'monitoring/update-invocation-rollup.ts#updateInvocationRollup': 'monitor internals: runs inside runInvocationMonitors',
 };
 
 /** Operations converted in parallel and merged: none pending (kept so the scan's shape stays). */

@@ -43,6 +43,12 @@ export const ZPolicySettings = z.object({
     .int('Whole days only')
     .min(1, 'At least 1 day')
     .max(730, 'At most 730 days'),
+  /** Omitted (older callers): the current policy's threshold stays. */
+  anomalyThreshold: z.coerce
+    .number({ error: 'Enter a number such as 3.5' })
+    .min(2, 'At least 2 (lower flags ordinary variation)')
+    .max(50, 'At most 50')
+    .optional(),
 });
 
 export const ZUpdatePolicyInput = ZPolicySettings.extend({

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { listInvocationEvents } from '@/lib/server/invocations/list-invocation-events';
+import { getInvocationCharts } from '@/lib/server/monitoring/get-invocation-charts';
+import { InvocationCharts } from '@/components/charts/invocation-charts';
 import { APPROVAL_LABELS, CLASSIFICATION_LABELS, options, RESULT_LABELS } from '@/lib/domain/invocations/labels';
 import { ZInvocationCursor, ZInvocationFilter } from '@/lib/validation/invocation-filter';
 import {
@@ -36,6 +38,14 @@ export default async function InvocationsPage({ searchParams }: { searchParams: 
   const { query, issues } = parseSearchParams(ZInvocationPageQuery, await searchParams, dateRangeIssues);
   const { hide = [], ...filter } = query;
   const { rows, nextBefore } = await listInvocationEvents({ actor: actorOf(me), input: filter });
+  // Charts only when the filters are valid (the table shows what is wrong otherwise).
+  const charts =
+    issues.length === 0
+      ? await getInvocationCharts({
+          actor: actorOf(me),
+          input: { agent: filter.agent, tool: filter.tool, version: filter.version, from: filter.from, to: filter.to },
+        })
+      : null;
   const errors = fieldErrorsOf(issues);
   const { before: _before, ...withoutCursor } = filter;
   const download = (format: 'ndjson' | 'csv') => buildHref('/api/invocations/export', { ...withoutCursor, format });
@@ -80,6 +90,7 @@ export default async function InvocationsPage({ searchParams }: { searchParams: 
           <DateRangeFilter from={filter.from} to={filter.to} errors={errors} />
         </FilterBar>
       </Card>
+      {charts && <InvocationCharts points={charts.points} unit={charts.unit} />}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <VerifyInvocationChain canVerify={can(me.role, 'audit:verify')} />
         {can(me.role, 'invocation:export') && (

@@ -9,5 +9,6 @@ import { ZUpdateAlertStateInput } from '@/lib/validation/alert';
 export const alertAction = authAction('alert:manage', ZUpdateAlertStateInput, async (input, user) => {
   const updated = await updateAlertState({ actor: actorOf(user), input });
   revalidatePath('/monitoring');
+  revalidatePath(`/monitoring/${input.id}`);
   return { state: updated.state };
 });

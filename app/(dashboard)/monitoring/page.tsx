@@ -17,6 +17,8 @@ import { fieldErrorsOf } from '@/lib/server/guards/action-result';
 import { ALERT_SEVERITY_FILTERS, ZAlertsPageQuery, type TAlertsPageQuery } from '@/lib/validation/list-queries';
 import { hrefBuilder, parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params';
 import { AlertActions } from './alert-actions';
+import { listLeastPrivilege } from '@/lib/server/monitoring/list-least-privilege';
+import { LeastPrivilegeList } from '@/components/monitoring/tool-monitoring';
 
 export const metadata: Metadata = { title: 'Alerts' };
 
@@ -31,6 +33,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const errors = fieldErrorsOf(issues);
   const manage = can(me.role, 'alert:manage');
+  const leastPrivilege = can(me.role, 'invocation:read') ? await listLeastPrivilege({ actor: actorOf(me), input: {} }) : null;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -100,6 +103,15 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         />
       )}
       <Pagination label="Alert pages" page={filter.page} pageCount={pages} href={(p) => href({ ...query, page: p })} />
+      {leastPrivilege && (
+        <Card title={`Least-privilege recommendations (${leastPrivilege.rows.length})`}>
+          <p className="mb-2 text-xs text-slate-500">
+            Versions granted to agents whose declared permissions went unused in the last {leastPrivilege.days} days of reported
+            invocations: grant the level actually used, or ask the publisher to declare less.
+          </p>
+          <LeastPrivilegeList rows={leastPrivilege.rows.slice(0, 25)} days={leastPrivilege.days} showTool />
+        </Card>
+      )}
     </div>
   );
 }

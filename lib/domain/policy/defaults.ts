@@ -26,6 +26,7 @@ export const DEFAULT_POLICIES: Record<Environment, PolicySettings> = {
     logUnverified: false,
     maxExceptionDays: 90,
     gatewayFailOpen: false,
+    anomalyThreshold: 3.5,
   },
   STAGING: {
     ...OPEN_MAXIMA,
@@ -37,6 +38,7 @@ export const DEFAULT_POLICIES: Record<Environment, PolicySettings> = {
     logUnverified: false,
     maxExceptionDays: 180,
     gatewayFailOpen: false,
+    anomalyThreshold: 3.5,
   },
   DEVELOPMENT: {
     ...OPEN_MAXIMA,
@@ -49,5 +51,6 @@ export const DEFAULT_POLICIES: Record<Environment, PolicySettings> = {
     maxExceptionDays: 365,
     // Developers keep working when ToolLedger is down; every such call is still logged and spooled.
     gatewayFailOpen: true,
+    anomalyThreshold: 3.5,
   },
 };

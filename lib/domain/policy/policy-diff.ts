@@ -27,6 +27,7 @@ const FIELDS: { [K in keyof PolicySettings]: { label: string; show: (v: PolicySe
   logUnverified: { label: 'Log unverified use', show: yesNo },
   maxExceptionDays: { label: 'Longest exception (days)', show: (v) => String(v) },
   gatewayFailOpen: { label: 'Gateways allow calls when ToolLedger is unreachable', show: yesNo },
+  anomalyThreshold: { label: 'Anomaly threshold (robust z-score)', show: (v) => String(v) },
 };
 
 export const POLICY_FIELD_LABELS = Object.fromEntries(Object.entries(FIELDS).map(([k, f]) => [k, f.label])) as Record<

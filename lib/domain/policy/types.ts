@@ -46,6 +46,8 @@ export interface PolicySettings {
   maxExceptionDays: number;
   /** Gateways of this environment allow calls while ToolLedger is unreachable (fail-open). */
   gatewayFailOpen: boolean;
+  /** Robust z-score above which an invocation metric is an anomaly against the tool's baseline. */
+  anomalyThreshold: number;
 }
 
 export interface PolicyFacts extends PolicySettings {

@@ -23,6 +23,10 @@ export async function getInvocationEvent({ actor, input }: OperationCall<TGetInv
   const event = await db.invocationEvent.findFirst({ where: { seq } });
   if (!event) throw notFound(`Invocation event #${seq}`);
   const subject = `${event.agentName}:${event.toolName}:${event.toolVersion}`;
+  // Monitor alerts (lib/server/monitoring): those listing this event as evidence, and the
+  // anomalies of its tool in the hour it fell into.
+  const hour = new Date(Math.floor(event.occurredAt.getTime() / 3_600_000) * 3_600_000).toISOString();
+  const evidenceOf = await db.alertEvidenceEvent.findMany({ where: { seq }, select: { alertId: true } });
   const [decision, previous, next, alerts] = await Promise.all([
     event.decisionId ? db.enforcementDecision.findUnique({ where: { id: event.decisionId } }) : null,
     db.invocationEvent.findFirst({ where: { seq: seq - 1n }, select: { seq: true, hash: true } }),
@@ -33,6 +37,13 @@ export async function getInvocationEvent({ actor, input }: OperationCall<TGetInv
           { dedupeKey: `invocation-unknown-subject:${subject}` },
           { dedupeKey: { startsWith: `invocation-unapproved-use:${subject}:` } },
           { dedupeKey: `invocation-chain-broken:${seq}` },
+          { id: { in: evidenceOf.map((e) => e.alertId) } },
+          {
+            AND: [
+              { dedupeKey: { startsWith: `invocation-anomaly:${event.toolId ?? event.toolName}:` } },
+              { dedupeKey: { endsWith: `:${hour}` } },
+            ],
+          },
         ],
       },
       orderBy: { createdAt: 'desc' },

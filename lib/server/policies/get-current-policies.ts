@@ -34,6 +34,7 @@ export function policyFactsOf(row: Policy): CurrentPolicy {
     logUnverified: row.logUnverified,
     maxExceptionDays: row.maxExceptionDays,
     gatewayFailOpen: row.gatewayFailOpen,
+    anomalyThreshold: row.anomalyThreshold,
     changeNote: row.changeNote,
     createdById: row.createdById,
     createdAt: row.createdAt,

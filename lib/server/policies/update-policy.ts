@@ -13,7 +13,7 @@ import { getCurrentPolicy, invalidateCurrentPolicies, policyFactsOf } from './ge
  */
 export async function updatePolicy({ actor, input }: OperationCall<TUpdatePolicyInput>, ctx?: OperationContextInput) {
   const { db, now } = await operationContext(ctx);
-  const { environment, baseVersion, changeNote, ...settings } = authorize(actor, 'policy:manage', ZUpdatePolicyInput, input);
+  const { environment, baseVersion, changeNote, ...asked } = authorize(actor, 'policy:manage', ZUpdatePolicyInput, input);
   // The version row names its author; the system (seeding) has no user row.
   const createdById = actor.type === 'USER' ? actor.id : null;
   try {
@@ -24,6 +24,7 @@ export async function updatePolicy({ actor, input }: OperationCall<TUpdatePolicy
           `The ${environment.toLowerCase()} policy changed to version ${current.version} while you edited version ${baseVersion}; reload and try again`,
         );
       }
+      const settings = { ...asked, anomalyThreshold: asked.anomalyThreshold ?? current.anomalyThreshold };
       const changes = diffPolicies(current, settings);
       if (changes.length === 0)
         throw new AppError(400, 'invalid_input', 'Nothing changed: the settings are the same as the current version');
@@ -67,6 +68,7 @@ function pickSettings(p: TUpdatePolicyInput | Awaited<ReturnType<typeof getCurre
     logUnverified,
     maxExceptionDays,
     gatewayFailOpen,
+    anomalyThreshold,
   } = p;
   return {
     minTier,
@@ -83,5 +85,6 @@ function pickSettings(p: TUpdatePolicyInput | Awaited<ReturnType<typeof getCurre
     logUnverified,
     maxExceptionDays,
     gatewayFailOpen,
+    anomalyThreshold,
   };
 }

@@ -24,6 +24,10 @@ import { getToolRisk } from '@/lib/server/risks/get-tool-risk';
 import { ToolRiskSummary } from '@/components/risks/tool-risk-summary';
 import { listPolicyExceptions } from '@/lib/server/exceptions/list-policy-exceptions';
 import { ExceptionTable } from '@/components/exceptions/exception-table';
+// Invocation monitoring (issue 11.5).
+import { getToolBaseline } from '@/lib/server/monitoring/get-tool-baseline';
+import { listLeastPrivilege } from '@/lib/server/monitoring/list-least-privilege';
+import { LeastPrivilegeList, ToolBaselinePanel, ToolRecentEvents } from '@/components/monitoring/tool-monitoring';
 
 // The title and the page read the same tool once per request.
 // One read per request for the title and the page; the page guard runs first in both.
@@ -61,6 +65,12 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
   const risk = can(me.role, 'risk:read') ? await getToolRisk({ actor: actorOf(me), input: { toolId: tool.id } }) : null;
   const exceptions = can(me.role, 'exception:read')
     ? await listPolicyExceptions({ actor: actorOf(me), input: { toolId: tool.id, pageSize: 10 } })
+    : null;
+  const monitoring = can(me.role, 'invocation:read')
+    ? await Promise.all([
+        getToolBaseline({ actor: actorOf(me), input: { toolId: tool.id } }),
+        listLeastPrivilege({ actor: actorOf(me), input: { toolId: tool.id } }),
+      ])
     : null;
 
   return (
@@ -186,6 +196,19 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
       <Card title="Agents using it">
         <InstallationsByEnvironment detail={detail} />
       </Card>
+      {monitoring && (
+        <>
+          <Card title="Invocation baseline (last 7 days)">
+            <ToolBaselinePanel baseline={monitoring[0]} />
+          </Card>
+          <Card title={`Least privilege (unused in ${monitoring[1].days} days)`}>
+            <LeastPrivilegeList rows={monitoring[1].rows} days={monitoring[1].days} showTool={false} />
+          </Card>
+          <Card title="Recent invocations">
+            <ToolRecentEvents baseline={monitoring[0]} />
+          </Card>
+        </>
+      )}
       <Card title={`Versions (${detail.versions.length})`}>
         {detail.versions.length === 0 ? (
           <p className="text-sm text-slate-500">No versions synced yet.</p>

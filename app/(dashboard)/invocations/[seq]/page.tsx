@@ -160,7 +160,7 @@ export default async function InvocationPage({ params }: { params: Promise<{ seq
             </dl>
           </Card>
           <Card>
-            <h2 className="mb-2 text-sm font-semibold">Alerts about this agent, tool and version</h2>
+            <h2 className="mb-2 text-sm font-semibold">Alerts about this event, its agent, tool and version</h2>
             {alerts.length === 0 ? (
               <p className="text-sm text-slate-600">None.</p>
             ) : (
@@ -170,7 +170,7 @@ export default async function InvocationPage({ params }: { params: Promise<{ seq
                     <Badge tone={a.severity === 'CRITICAL' || a.severity === 'HIGH' ? 'red' : 'yellow'}>
                       {a.severity.toLowerCase()}
                     </Badge>
-                    <Link className="text-indigo-700 hover:underline" href={`/monitoring?state=ALL&kind=${a.kind}`}>
+                    <Link className="text-indigo-700 hover:underline" href={`/monitoring/${a.id}`}>
                       {a.title}
                     </Link>
                     <span className="text-xs text-slate-500">{a.state.toLowerCase()}</span>

@@ -36,7 +36,7 @@ const LEVEL_LABELS = {
   maxCodeExecution: 'Maximum code execution',
   maxDataAccess: 'Maximum data access',
 } as const;
-type NumberFieldName = 'minTrustScore' | 'maxVerificationAgeDays' | 'maxExceptionDays';
+type NumberFieldName = 'minTrustScore' | 'maxVerificationAgeDays' | 'maxExceptionDays' | 'anomalyThreshold';
 const CHECKS = [
   ['reviewOnExternalNetwork', 'Manual security review for external network access'],
   ['reviewOnFilesystemWrite', 'Manual security review for filesystem write'],
@@ -97,6 +97,12 @@ export function PolicyForm({
         'Longest exception (days)',
         "An exception's expiry may be at most this many days after its request.",
         policy.maxExceptionDays,
+      )}
+      {numberField(
+        'anomalyThreshold',
+        'Anomaly threshold (robust z-score)',
+        "An hour of a tool's calls is an anomaly when its calls, duration or sizes sit this many robust deviations above the tool's 7-day baseline (3.5 is usual).",
+        policy.anomalyThreshold,
       )}
       <fieldset className="space-y-2 sm:col-span-2">
         <legend className="text-sm font-medium text-slate-700">Rules</legend>

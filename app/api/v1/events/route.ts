@@ -7,6 +7,7 @@ import { withApiKey } from '@/lib/server/guards/with-api-key';
 import { ingestInvocationEvents } from '@/lib/server/invocations/ingest-invocation-events';
 import { ingestStatus } from '@/lib/server/invocations/ingest-response';
 import { listInvocationEvents } from '@/lib/server/invocations/list-invocation-events';
+import { afterInvocationsIngested } from '@/lib/server/monitoring/monitor-scheduler';
 import { parseSearchInput } from '@/lib/server/invocations/search-input';
 import { ZInvocationListInput } from '@/lib/validation/invocation-filter';
 
@@ -19,6 +20,8 @@ export const POST = withApiKey('INGEST', async (req, { actor }) => {
     throw badRequest('Request body is empty; send one JSON event or NDJSON lines', [{ path: '(root)', message: 'Required' }]);
   const single = /^application\/json\b/i.test(req.headers.get('content-type') ?? '');
   const result = await ingestInvocationEvents({ actor, input: { body, single } });
+  // Monitors read the new events right away (in the background: the answer does not wait).
+  afterInvocationsIngested(result.accepted);
   return NextResponse.json(result, { status: ingestStatus(result) });
 });
 

@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AlertExplanation } from '@/components/alerts/alert-explanation';
+import { alertKindLabel, SEVERITY_TONE } from '@/components/alerts/alert-columns';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { formatDateTime } from '@/components/ui/format';
+import { PageHeader } from '@/components/ui/page-header';
+import { can } from '@/lib/auth/permissions';
+import { getAlert } from '@/lib/server/alerts/get-alert';
+import { AppError } from '@/lib/server/errors';
+import { actorOf, requirePageUser } from '@/lib/server/session';
+import { AlertActions } from '../alert-actions';
+
+export const metadata: Metadata = { title: 'Alert' };
+
+const lower = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
+
+export default async function AlertPage({ params }: { params: Promise<{ id: string }> }) {
+  const me = await requirePageUser('alert:read');
+  const { id } = await params;
+  const found = await getAlert({ actor: actorOf(me), input: { id } }).catch((err: unknown) => {
+    if (err instanceof AppError && (err.status === 404 || err.status === 400)) return null;
+    throw err;
+  });
+  if (!found) notFound();
+  const { alert: a } = found;
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={a.title}
+        description={`${alertKindLabel(a.kind)} · raised ${formatDateTime(a.createdAt)} UTC`}
+        actions={
+          <Link className="text-sm text-indigo-700 hover:underline" href="/monitoring">
+            ← All alerts
+          </Link>
+        }
+      />
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <Badge tone={SEVERITY_TONE[a.severity]}>{lower(a.severity)}</Badge>
+        <Badge tone={a.state === 'OPEN' ? 'red' : a.state === 'ACKNOWLEDGED' ? 'yellow' : 'green'}>{lower(a.state)}</Badge>
+        {a.tool && (
+          <Link className="text-indigo-700 hover:underline" href={`/inventory/${a.tool.id}`}>
+            {a.tool.name}
+          </Link>
+        )}
+        {a.acknowledgedBy && <span className="text-xs text-slate-500">acknowledged by {a.acknowledgedBy}</span>}
+        {a.resolvedBy && <span className="text-xs text-slate-500">resolved by {a.resolvedBy}</span>}
+        {can(me.role, 'alert:manage') && <AlertActions id={a.id} state={a.state} title={a.title} />}
+      </div>
+      <Card title="Why this alert was raised">
+        <div data-testid="alert-explanation">
+          <AlertExplanation found={found} />
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { getPrisma } from '@/lib/db/client';
+import { withTestDatabase } from '@/lib/testing/test-database';
+import { seedDemoData } from './seed';
+import { DEMO_MONITORING } from './seed-monitoring';
+
+withTestDatabase();
+
+describe('monitoring demo', () => {
+  it('holds a drift alert with its events and an anomaly alert with its baseline, raised by the monitors', async () => {
+    const prisma = await getPrisma();
+    await seedDemoData(prisma);
+    const drift = await prisma.alert.findMany({ where: { kind: 'invocation-permission-drift' } });
+    const mine = drift.filter((a) => (a.detail as { tool: string }).tool === DEMO_MONITORING.driftTool);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.detail).toMatchObject({ dimension: 'filesystem', observed: 'WRITE', agents: [DEMO_MONITORING.agent] });
+    expect(await prisma.alertEvidenceEvent.count({ where: { alertId: mine[0]!.id } })).toBe(2);
+    const anomalies = await prisma.alert.findMany({ where: { kind: 'invocation-anomaly' } });
+    const burst = anomalies.find((a) => (a.detail as { tool: string; metric: string }).tool === DEMO_MONITORING.burstTool);
+    expect(burst?.detail).toMatchObject({ metric: 'calls', environment: 'PRODUCTION' });
+    expect((burst!.detail as { baselineSamples: number }).baselineSamples).toBeGreaterThanOrEqual(24);
+    // Every monitor read the whole demo stream.
+    const head = await prisma.invocationEvent.aggregate({ _max: { seq: true } });
+    for (const w of await prisma.monitorWatermark.findMany()) expect(w.lastSeq).toBe(head._max.seq);
+    // The whole demo seed runs here: minutes on a loaded machine.
+  }, 300_000);
+});
