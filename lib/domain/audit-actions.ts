@@ -29,6 +29,12 @@ export const AUDIT_ACTIONS = {
   'invocation.batchIngested': 'Invocation events ingested',
   'invocation.exported': 'Invocation events exported',
   'invocation.purged': 'Invocation events purged (retention)',
+  // SIEM hand-off (issue 11.6): alert webhooks, and retention per environment (11.3).
+  'webhookEndpoint.created': 'Webhook endpoint created',
+  'webhookEndpoint.enabled': 'Webhook endpoint enabled',
+  'webhookEndpoint.disabled': 'Webhook endpoint disabled',
+  'webhookEndpoint.tested': 'Webhook endpoint test sent',
+  'eventRetention.updated': 'Event retention updated',
   // Policy exception workflow (issue 12.3)
   'exception.requested': 'Policy exception requested',
   'exception.rejected': 'Policy exception rejected',

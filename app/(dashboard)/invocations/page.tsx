@@ -38,7 +38,7 @@ export default async function InvocationsPage({ searchParams }: { searchParams: 
   const { rows, nextBefore } = await listInvocationEvents({ actor: actorOf(me), input: filter });
   const errors = fieldErrorsOf(issues);
   const { before: _before, ...withoutCursor } = filter;
-  const download = (format: 'ndjson' | 'csv') => buildHref('/api/invocations/export', { ...withoutCursor, format });
+  const download = (format: 'ndjson' | 'csv' | 'ocsf') => buildHref('/api/invocations/export', { ...withoutCursor, format });
   return (
     <div className="space-y-4">
       <PageHeader
@@ -89,6 +89,9 @@ export default async function InvocationsPage({ searchParams }: { searchParams: 
             </a>
             <a className={buttonClass('secondary')} href={download('csv')} download>
               Download CSV
+            </a>
+            <a className={buttonClass('secondary')} href={download('ocsf')} download>
+              Download OCSF
             </a>
           </div>
         )}
