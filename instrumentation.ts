@@ -27,6 +27,9 @@ export async function register() {
   // Expiring and expired policy exceptions raise alerts (issue 12.3).
   const { startExceptionExpiryScheduler } = await import('./lib/server/exceptions/expiry-scheduler');
   startExceptionExpiryScheduler();
+  // Alert webhooks (issue 11.6): queued per alert, delivered and retried every few seconds.
+  const { startWebhookDeliveryScheduler } = await import('./lib/server/webhooks/run-webhook-deliveries');
+  startWebhookDeliveryScheduler();
   // Evidence packs (issue 13): the signing key exists from the first start, so its fingerprint can be published.
   const { ensureSigningKeyAtStart } = await import('./lib/server/evidence/signing-key');
   const { now } = await import('./lib/server/clock');

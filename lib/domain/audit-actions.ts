@@ -120,6 +120,9 @@ export const AUDIT_ENTITY_TYPES = [
   /** Auditor portal (issue 14): every portal event names its engagement, so the trail filters to one audit. */
   'AuditEngagement',
   'Inventory',
+  // SIEM hand-off (issue 11.6) and event retention per environment (11.3): the entity id is the environment.
+  'WebhookEndpoint',
+  'EventRetentionSetting',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

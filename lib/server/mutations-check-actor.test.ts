@@ -71,6 +71,15 @@ const ALLOWED: Record<string, string> = {
   'evidence/build-pack-cli.ts#buildPackFromCommandLine':
     'the evidence-pack command: whoever runs it holds the database credentials; it acts and audits as SYSTEM',
   'evidence/signing-key.ts#ensureSigningKeyAtStart': 'start-up as SYSTEM: makes the instance signing key once',
+  // SIEM hand-off (issue 11.6) and event chain checkpoints (11.3).
+  'invocations/event-checkpoints.ts#raiseEventCheckpointAlert':
+    'writes only the critical alert verifyInvocationChain found, after assertCanReadEvents',
+  'webhooks/attempt-delivery.ts#attemptDelivery':
+    'records one attempt of a queued delivery: the delivery loop (SYSTEM) or sendTestWebhook after its webhook:manage check',
+  'webhooks/run-webhook-deliveries.ts#enqueueAlertDeliveries':
+    'the delivery loop as SYSTEM: queues raised alerts for enabled endpoints',
+  'webhooks/run-webhook-deliveries.ts#runWebhookDeliveries': 'the delivery loop as SYSTEM (scheduler), no person acts',
+  'webhooks/run-webhook-deliveries.ts#startWebhookDeliveryScheduler': 'starts the delivery loop at start-up (SYSTEM)',
 };
 
 /** Operations converted in parallel and merged: none pending (kept so the scan's shape stays). */

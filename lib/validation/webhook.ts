@@ -27,8 +27,8 @@ export const ZCreateWebhookEndpointInput = z.object({
     .url('Enter a full URL, e.g. https://siem.example.com/hooks/toolledger')
     .refine((u) => /^https?:\/\//i.test(u), 'Only http:// and https:// URLs'),
   description: zText().trim().max(200, 'Use at most 200 characters').default(''),
-  /** Empty: every alert. */
-  eventTypes: eventTypeList,
+  /** Empty or absent: every alert. */
+  eventTypes: eventTypeList.optional(),
   format: z.enum(WEBHOOK_FORMATS, { error: 'Use STANDARD or OCSF' }).default('STANDARD'),
 });
 export type TCreateWebhookEndpointInput = z.input<typeof ZCreateWebhookEndpointInput>;

@@ -26,7 +26,9 @@ export type EvidenceKind =
   | 'data-flows'
   | 'subprocessors'
   | 'invocation-totals'
-  | 'samples';
+  | 'samples'
+  // Alert webhooks to the SIEM (issue 11.6).
+  | 'webhook-deliveries';
 
 export interface EvidenceKindDefinition {
   kind: EvidenceKind;
@@ -176,6 +178,12 @@ const KINDS: Record<EvidenceKind, Omit<EvidenceKindDefinition, 'kind'>> = {
     description: 'Auditor samples drawn from the populations above, with their chain checks.',
     files: tabular('samples'),
     kept: false,
+  },
+  'webhook-deliveries': {
+    label: 'Alert webhook deliveries',
+    description: "Alerts handed to the security team's SIEM: each signed delivery, its attempts and the receiver's last answer.",
+    files: tabular('webhook-deliveries'),
+    kept: true,
   },
 };
 

@@ -27,7 +27,7 @@ export async function createWebhookEndpoint(
       data: {
         url: data.url,
         description: data.description,
-        eventTypes: data.eventTypes,
+        eventTypes: data.eventTypes ?? [],
         format: data.format,
         secretSealed,
         secretHint: `…${secret.slice(-4)}`,

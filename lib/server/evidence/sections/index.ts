@@ -15,6 +15,7 @@ import { signInEventsSection } from './sign-in-events';
 import { syncRunsSection } from './sync-runs';
 import { usersSection } from './users';
 import { verificationRecordsSection } from './verification-records';
+import { webhookDeliveriesSection } from './webhook-deliveries';
 import type { EvidenceSection } from './types';
 
 /**
@@ -40,6 +41,7 @@ export const EVIDENCE_SECTIONS: readonly EvidenceSection[] = [
   auditTrailSection,
   auditChainCheckSection,
   exceptionsSection,
+  webhookDeliveriesSection,
 ];
 
 export type { EvidenceSection, PackScope, SectionContext } from './types';
