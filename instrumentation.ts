@@ -30,6 +30,9 @@ export async function register() {
   // Invocation monitors (issue 11.4): drift, version mismatch, untrusted use, anomalies, hourly rollup.
   const { startInvocationMonitorScheduler } = await import('./lib/server/monitoring/monitor-scheduler');
   startInvocationMonitorScheduler();
+  // Alert webhooks (issue 11.6): queued per alert, delivered and retried every few seconds.
+  const { startWebhookDeliveryScheduler } = await import('./lib/server/webhooks/run-webhook-deliveries');
+  startWebhookDeliveryScheduler();
   // Evidence packs (issue 13): the signing key exists from the first start, so its fingerprint can be published.
   const { ensureSigningKeyAtStart } = await import('./lib/server/evidence/signing-key');
   const { now } = await import('./lib/server/clock');

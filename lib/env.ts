@@ -57,6 +57,8 @@ const ZEnvFields = z.object({
   TOOLLEDGER_INSTANCE_NAME: z.string().trim().min(1).max(100).optional(),
   /** Comma-separated host or host:port entries registry connectors may reach on private addresses. */
   TOOLLEDGER_ALLOWED_REGISTRY_HOSTS: z.string().optional(),
+  /** The same for alert webhook endpoints (issue 11.6): a SIEM collector on the private network. */
+  TOOLLEDGER_ALLOWED_WEBHOOK_HOSTS: z.string().optional(),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),

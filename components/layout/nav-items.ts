@@ -44,5 +44,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/reports/governance-policy', label: 'Governance policy', permission: 'evidence:read', group: 'Evidence' },
   { href: '/settings/users', label: 'Users', permission: 'user:read', group: 'Settings' },
   { href: '/settings/api-keys', label: 'API keys', permission: 'apiKey:read', group: 'Settings' },
+  // SIEM hand-off (issue 11.6) and event retention per environment (11.3).
+  { href: '/settings/webhooks', label: 'Webhooks', permission: 'webhook:read', group: 'Settings' },
+  { href: '/settings/event-retention', label: 'Event retention', permission: 'eventRetention:read', group: 'Settings' },
   { href: '/settings/account', label: 'Account', permission: 'user:read', group: 'Settings' },
 ];

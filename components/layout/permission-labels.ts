@@ -44,6 +44,11 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'engagement:manage': 'create audits and assign auditors',
   'engagement:request': 'draw samples and request evidence in an audit',
   'engagement:answer': 'answer auditors’ requests',
+  // SIEM hand-off (issue 11.6) and event retention (11.3).
+  'webhook:read': 'view webhook endpoints and their delivery log',
+  'webhook:manage': 'add, test and disable webhook endpoints',
+  'eventRetention:read': 'view event retention per environment',
+  'eventRetention:manage': 'change event retention per environment',
 };
 
 export function permissionLabel(value: string | null | undefined): string | null {

@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   invocation: ['read', 'export'],
   /** Auditor portal (issue 14): audit engagements; request = an auditor's own requests, samples and comments. */
   engagement: ['read', 'manage', 'request', 'answer'],
+  /** Alert webhooks to a SIEM (issue 11.6): endpoints and their delivery log; manage = admins only. */
+  webhook: ['read', 'manage'],
+  /** Invocation event retention per environment (issue 11.3); manage = admins only. */
+  eventRetention: ['read', 'manage'],
 } as const;
 
 export type Resource = keyof typeof PERMISSIONS;

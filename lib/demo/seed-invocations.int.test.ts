@@ -25,4 +25,13 @@ describe('demo invocation events', () => {
     expect(await verifyInvocationChain({ actor: SYSTEM_ACTOR, input: {} })).toMatchObject({ ok: true });
     // The whole demo seed runs here: minutes on a loaded machine.
   }, 300_000);
+    // Retention per environment (issue 11.3), set through the audited operation.
+    const retention = await prisma.eventRetentionSetting.findMany({ orderBy: { environment: 'asc' } });
+    expect(retention.map((r) => [r.environment, r.days])).toEqual([
+      ['PRODUCTION', 365],
+      ['STAGING', 90],
+      ['DEVELOPMENT', 31],
+    ]);
+    expect(await prisma.auditEvent.count({ where: { action: 'eventRetention.updated' } })).toBe(3);
+  });
 });

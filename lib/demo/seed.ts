@@ -13,6 +13,7 @@ import { seedExceptions } from './seed-exceptions';
 import { seedAudits } from './seed-audits';
 import { seedGateway } from './seed-gateway';
 import { seedMonitoring } from './seed-monitoring';
+import { seedEventRetention } from './seed-event-retention';
 
 /** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
@@ -50,4 +51,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedAudits(prisma);
   // The gateway quickstart (issue 15): an agent whose filesystem server runs behind toolledger-gateway.
   await seedGateway(prisma);
+  // Invocation event retention per environment (issue 11.3).
+  await seedEventRetention(prisma);
 }

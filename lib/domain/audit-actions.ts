@@ -29,6 +29,12 @@ export const AUDIT_ACTIONS = {
   'invocation.batchIngested': 'Invocation events ingested',
   'invocation.exported': 'Invocation events exported',
   'invocation.purged': 'Invocation events purged (retention)',
+  // SIEM hand-off (issue 11.6): alert webhooks, and retention per environment (11.3).
+  'webhookEndpoint.created': 'Webhook endpoint created',
+  'webhookEndpoint.enabled': 'Webhook endpoint enabled',
+  'webhookEndpoint.disabled': 'Webhook endpoint disabled',
+  'webhookEndpoint.tested': 'Webhook endpoint test sent',
+  'eventRetention.updated': 'Event retention updated',
   // Policy exception workflow (issue 12.3)
   'exception.requested': 'Policy exception requested',
   'exception.rejected': 'Policy exception rejected',
@@ -120,6 +126,9 @@ export const AUDIT_ENTITY_TYPES = [
   /** Issue 13 points 4-5: the entity id is the format (pdf, md) downloaded. */
   'ComplianceReport',
   'GovernancePolicy',
+  // SIEM hand-off (issue 11.6) and event retention per environment (11.3): the entity id is the environment.
+  'WebhookEndpoint',
+  'EventRetentionSetting',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

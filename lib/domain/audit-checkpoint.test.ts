@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkCheckpoint, checkpointKeyId, checkpointMessage, signCheckpoint } from './audit-checkpoint';
+import {
+  checkCheckpoint,
+  checkHead,
+  checkpointKeyId,
+  checkpointMessage,
+  checkSignature,
+  signCheckpoint,
+} from './audit-checkpoint';
 
 const KEY = 'k'.repeat(32);
 const at = new Date('2026-12-01T10:00:00.000Z');
@@ -55,5 +62,27 @@ describe('audit chain checkpoints', () => {
         chainHeadSeq: 0n,
       }),
     ).toBeNull();
+  });
+
+  it('a checkpoint with the event chain head signs message v2, which covers both heads', () => {
+    const both = { ...statement, eventSeq: 7n, eventHash: 'c'.repeat(64) };
+    expect(checkpointMessage(both)).toBe(
+      `toolledger-audit-checkpoint:v2\n42\n${'a'.repeat(64)}\n2026-12-01T10:00:00.000Z\nevents\n7\n${'c'.repeat(64)}`,
+    );
+    const signed = { ...both, signature: signCheckpoint(KEY, both), keyId: checkpointKeyId(KEY) };
+    expect(signed.signature).not.toBe(checkpoint.signature);
+    expect(checkSignature(signed, KEY)).toBeNull();
+    expect(checkSignature({ ...signed, eventHash: 'd'.repeat(64) }, KEY)).toBe('bad-signature');
+    expect(checkSignature({ ...signed, eventSeq: null, eventHash: null }, KEY)).toBe('bad-signature');
+    // A v1 checkpoint (no event head) still verifies as it was signed.
+    expect(checkSignature({ ...checkpoint, eventSeq: null, eventHash: null }, KEY)).toBeNull();
+  });
+
+  it.each([
+    ['same hash at the head', { hashAtHead: 'c'.repeat(64), chainHeadSeq: 9n }, null],
+    ['rewritten', { hashAtHead: 'e'.repeat(64), chainHeadSeq: 9n }, 'rewritten'],
+    ['records gone', { hashAtHead: undefined, chainHeadSeq: 6n }, 'missing-records'],
+  ] as const)('the event head against the event chain: %s', (_name, chain, problem) => {
+    expect(checkHead({ seq: 7n, hash: 'c'.repeat(64) }, chain)).toBe(problem);
   });
 });

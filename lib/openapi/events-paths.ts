@@ -98,6 +98,14 @@ export function eventPaths(ref: Ref, json: Json) {
             schema: { type: 'string' },
           },
           { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            description:
+              'json: the agent fields (EventPage); ocsf: each event as an OCSF 1.3.0 API Activity record (class_uid 6003)',
+            schema: { type: 'string', enum: ['json', 'ocsf'], default: 'json' },
+          },
         ],
         responses: { '200': json('EventPage', 'One page.'), ...keyErrors('read') },
       },
@@ -105,10 +113,10 @@ export function eventPaths(ref: Ref, json: Json) {
     '/api/v1/events/export': {
       get: {
         operationId: 'exportEvents',
-        summary: 'Every matching event as NDJSON or CSV, streamed (each download is an audit record)',
+        summary: 'Every matching event as NDJSON, CSV or OCSF NDJSON, streamed (each download is an audit record)',
         security: KEY,
         parameters: [
-          { name: 'format', in: 'query', required: true, schema: { type: 'string', enum: ['ndjson', 'csv'] } },
+          { name: 'format', in: 'query', required: true, schema: { type: 'string', enum: ['ndjson', 'csv', 'ocsf'] } },
           ...FILTERS,
         ],
         responses: {
@@ -124,7 +132,8 @@ export function eventPaths(ref: Ref, json: Json) {
       get: {
         operationId: 'verifyEvents',
         summary: 'Recompute the event hash chain over a period of receipt and name the first broken link',
-        description: 'A broken chain raises one critical alert per broken position.',
+        description:
+          'A broken chain raises one critical alert per broken position. The chain is also compared with the signed checkpoints of its head (checkpointProblem: rewritten, newest records missing, forged checkpoint).',
         security: KEY,
         parameters: ['from', 'to'].map((name) => ({
           name,

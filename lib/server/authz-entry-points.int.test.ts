@@ -78,6 +78,11 @@ const ACTIONS: { name: string; permission: Permission }[] = [
   { name: 'audits/answerEngagementRequestAction', permission: 'engagement:answer' },
   { name: 'audits/followUpEngagementRequestAction', permission: 'engagement:request' },
   { name: 'audits/acceptEngagementRequestAction', permission: 'engagement:request' },
+  // SIEM hand-off (issue 11.6) and event retention per environment (11.3): admins only.
+  { name: 'settings/webhooks/createWebhookEndpointAction', permission: 'webhook:manage' },
+  { name: 'settings/webhooks/setWebhookEndpointEnabledAction', permission: 'webhook:manage' },
+  { name: 'settings/webhooks/sendTestWebhookAction', permission: 'webhook:manage' },
+  { name: 'settings/event-retention/setEventRetentionAction', permission: 'eventRetention:manage' },
 ];
 
 /** The only writes an auditor may make: their own samples, requests and comments in an audit (ADR 0010). */

@@ -76,6 +76,15 @@ const ALLOWED: Record<string, string> = {
     'a system job (scheduler tick, after an ingest batch, demo seed): reads events past its watermarks and raises alerts as SYSTEM; no person or key asks for it',
   'monitoring/raise-monitor-alerts.ts#raiseMonitorAlerts': 'monitor internals: runs inside runInvocationMonitors',
   'monitoring/update-invocation-rollup.ts#updateInvocationRollup': 'monitor internals: runs inside runInvocationMonitors',
+  // SIEM hand-off (issue 11.6) and event chain checkpoints (11.3).
+  'invocations/event-checkpoints.ts#raiseEventCheckpointAlert':
+    'writes only the critical alert verifyInvocationChain found, after assertCanReadEvents',
+  'webhooks/attempt-delivery.ts#attemptDelivery':
+    'records one attempt of a queued delivery: the delivery loop (SYSTEM) or sendTestWebhook after its webhook:manage check',
+  'webhooks/run-webhook-deliveries.ts#enqueueAlertDeliveries':
+    'the delivery loop as SYSTEM: queues raised alerts for enabled endpoints',
+  'webhooks/run-webhook-deliveries.ts#runWebhookDeliveries': 'the delivery loop as SYSTEM (scheduler), no person acts',
+  'webhooks/run-webhook-deliveries.ts#startWebhookDeliveryScheduler': 'starts the delivery loop at start-up (SYSTEM)',
 };
 
 /** Operations converted in parallel and merged: none pending (kept so the scan's shape stays). */

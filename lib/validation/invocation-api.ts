@@ -55,5 +55,13 @@ export const ZChainReport = z.object({
     .object({ seq: zText(), eventId: zText(), kind: z.enum(['prev-mismatch', 'hash-mismatch']), index: z.number().int() })
     .passthrough()
     .optional(),
+  /** Signed chain checkpoints the walk was compared with, and the first one the chain no longer matches. */
+  checkpoints: z.object({ checked: z.number().int() }).optional(),
+  checkpointProblem: z
+    .object({
+      kind: z.enum(['unknown-key', 'bad-signature', 'missing-records', 'rewritten']),
+      checkpoint: z.object({ id: zText(), createdAt: zText(), eventSeq: zText().nullable() }).passthrough(),
+    })
+    .optional(),
   alertId: zText().optional(),
 });

@@ -48,7 +48,7 @@ export default async function InvocationsPage({ searchParams }: { searchParams: 
       : null;
   const errors = fieldErrorsOf(issues);
   const { before: _before, ...withoutCursor } = filter;
-  const download = (format: 'ndjson' | 'csv') => buildHref('/api/invocations/export', { ...withoutCursor, format });
+  const download = (format: 'ndjson' | 'csv' | 'ocsf') => buildHref('/api/invocations/export', { ...withoutCursor, format });
   return (
     <div className="space-y-4">
       <PageHeader
@@ -100,6 +100,9 @@ export default async function InvocationsPage({ searchParams }: { searchParams: 
             </a>
             <a className={buttonClass('secondary')} href={download('csv')} download>
               Download CSV
+            </a>
+            <a className={buttonClass('secondary')} href={download('ocsf')} download>
+              Download OCSF
             </a>
           </div>
         )}

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
+import { CHECKPOINT_PROBLEM_TEXT } from '@/lib/domain/audit-checkpoint-problems';
 import { verifyInvocationChainAction } from './actions';
 
 const ANCHOR_TEXT = {
@@ -27,7 +28,16 @@ export function VerifyInvocationChain({ canVerify }: { canVerify: boolean }) {
           <span className="flex items-center gap-2">
             <Badge tone="green">Chain intact</Badge>
             {state.data.checked.toLocaleString('en')} events recomputed {ANCHOR_TEXT[state.data.anchor.kind]}
-            {state.data.anchor.kind === 'retention-anchor' ? ` (#${state.data.anchor.seq})` : ''}.
+            {state.data.anchor.kind === 'retention-anchor' ? ` (#${state.data.anchor.seq})` : ''}
+            {state.data.checkpoints ? `; matches ${state.data.checkpoints.checked} signed checkpoint(s)` : ''}.
+          </span>
+        )}
+        {state?.ok && !state.data.ok && state.data.checkpointProblem && (
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge tone="red">Chain does not match its checkpoint</Badge>
+            The signed checkpoint of {new Date(state.data.checkpointProblem.checkpoint.createdAt).toUTCString()} at event #
+            {state.data.checkpointProblem.checkpoint.eventSeq} {CHECKPOINT_PROBLEM_TEXT[state.data.checkpointProblem.kind]}; a
+            critical alert was raised.
           </span>
         )}
         {state?.ok && !state.data.ok && state.data.break && (

@@ -30,6 +30,8 @@ export type EvidenceKind =
   // Compliance report and governance policy document (issue 13 points 4-5).
   | 'compliance-report'
   | 'governance-policy';
+  // Alert webhooks to the SIEM (issue 11.6).
+  | 'webhook-deliveries';
 
 export interface EvidenceKindDefinition {
   kind: EvidenceKind;
@@ -193,6 +195,10 @@ const KINDS: Record<EvidenceKind, Omit<EvidenceKindDefinition, 'kind'>> = {
     description:
       'The governance policy generated from the policies in force at the period end (Markdown inside, with its SHA-256 and the policy versions it names).',
     files: ['evidence/governance-policy.json'],
+  'webhook-deliveries': {
+    label: 'Alert webhook deliveries',
+    description: "Alerts handed to the security team's SIEM: each signed delivery, its attempts and the receiver's last answer.",
+    files: tabular('webhook-deliveries'),
     kept: true,
   },
 };

@@ -43,6 +43,12 @@ const LOOKUPS: Record<string, Lookup> = {
     (await db.syncRun.findMany({ where: { id: { in: ids } }, select: { id: true, registry: { select: { name: true } } } })).map(
       (r) => [r.id, `${r.registry.name} sync`],
     ),
+  // SIEM hand-off (issue 11.6).
+  WebhookEndpoint: async (db, ids) =>
+    (await db.webhookEndpoint.findMany({ where: { id: { in: ids } }, select: { id: true, url: true } })).map((w) => [
+      w.id,
+      `Webhook ${w.url}`,
+    ]),
 };
 
 /** `${entityType}:${id}` → name, for the records that still exist and have one. */

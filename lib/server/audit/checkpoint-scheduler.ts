@@ -2,6 +2,7 @@ import 'server-only';
 import type { AuditCheckpoint } from '@prisma/client';
 import { env } from '@/lib/env';
 import { SYSTEM_ACTOR } from '@/lib/server/actor';
+import { invocationChainHead } from '@/lib/server/invocations/chain-head';
 import { operationContext, type OperationContextInput } from '@/lib/server/operation';
 import { insertCheckpoint } from './record-audit-checkpoint';
 
@@ -23,17 +24,22 @@ export async function runDueCheckpoint(
   const created = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${CHECKPOINT_LOCK}) AS locked`;
     if (!rows[0]?.locked) return null;
-    const [last, head] = await Promise.all([
-      tx.auditCheckpoint.findFirst({ orderBy: { createdAt: 'desc' }, select: { createdAt: true, headSeq: true } }),
+    const [last, head, events] = await Promise.all([
+      tx.auditCheckpoint.findFirst({
+        orderBy: { createdAt: 'desc' },
+        select: { createdAt: true, headSeq: true, eventSeq: true },
+      }),
       tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true } }),
+      invocationChainHead(tx),
     ]);
     if (last && now.getTime() - last.createdAt.getTime() < intervalMs) return null;
-    if (last && last.headSeq === (head?.seq ?? 0n)) return null; // nothing new to vouch for
+    // Nothing new to vouch for in either chain.
+    if (last && last.headSeq === (head?.seq ?? 0n) && last.eventSeq === events.seq) return null;
     return insertCheckpoint(tx, 'SCHEDULE', SYSTEM_ACTOR.label, now);
   });
   if (created)
     console.info(
-      `[audit] scheduled checkpoint: head #${created.headSeq} ${created.headHash} signed ${created.signature} (key ${created.keyId})`,
+      `[audit] scheduled checkpoint: head #${created.headSeq} ${created.headHash}, events #${created.eventSeq} ${created.eventHash} signed ${created.signature} (key ${created.keyId})`,
     );
   return created;
 }

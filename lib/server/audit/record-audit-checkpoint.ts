@@ -4,6 +4,7 @@ import { checkpointKey } from '@/lib/auth/secret';
 import { checkpointKeyId, signCheckpoint } from '@/lib/domain/audit-checkpoint';
 import { GENESIS_HASH } from '@/lib/domain/hash-chain';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { invocationChainHead } from '@/lib/server/invocations/chain-head';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZRecordAuditCheckpointInput, type TRecordAuditCheckpointInput } from '@/lib/validation/audit-checkpoint';
@@ -28,18 +29,28 @@ export async function recordAuditCheckpoint(
         action: 'auditCheckpoint.recorded',
         entityType: 'AuditCheckpoint',
         entityId: row.id,
-        after: { headSeq: row.headSeq.toString(), headHash: row.headHash, keyId: row.keyId },
+        after: {
+          headSeq: row.headSeq.toString(),
+          headHash: row.headHash,
+          eventSeq: row.eventSeq?.toString() ?? null,
+          eventHash: row.eventHash,
+          keyId: row.keyId,
+        },
       });
     }
     return row;
   });
   console.info(
-    `[audit] checkpoint ${checkpoint.id}: head #${checkpoint.headSeq} ${checkpoint.headHash} signed ${checkpoint.signature} (key ${checkpoint.keyId}) at ${checkpoint.createdAt.toISOString()}`,
+    `[audit] checkpoint ${checkpoint.id}: head #${checkpoint.headSeq} ${checkpoint.headHash}, events #${checkpoint.eventSeq} ${checkpoint.eventHash} signed ${checkpoint.signature} (key ${checkpoint.keyId}) at ${checkpoint.createdAt.toISOString()}`,
   );
   return checkpoint;
 }
 
-/** Reads the head (committed records only: every one of them stays in the chain) and signs it. */
+/**
+ * Reads both heads (committed records only: every one of them stays in its chain) and signs
+ * them together. The event head is the newest event, or the retention anchor when purge emptied
+ * the table, or 0 and the genesis hash.
+ */
 export async function insertCheckpoint(
   tx: Prisma.TransactionClient,
   trigger: 'SCHEDULE' | 'MANUAL',
@@ -47,7 +58,14 @@ export async function insertCheckpoint(
   now: Date,
 ): Promise<AuditCheckpoint> {
   const head = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
-  const statement = { headSeq: head?.seq ?? 0n, headHash: head?.hash ?? GENESIS_HASH, createdAt: now };
+  const events = await invocationChainHead(tx);
+  const statement = {
+    headSeq: head?.seq ?? 0n,
+    headHash: head?.hash ?? GENESIS_HASH,
+    createdAt: now,
+    eventSeq: events.seq,
+    eventHash: events.hash,
+  };
   const key = checkpointKey();
   return tx.auditCheckpoint.create({
     data: { ...statement, signature: signCheckpoint(key, statement), keyId: checkpointKeyId(key), trigger, actorLabel },

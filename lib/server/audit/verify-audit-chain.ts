@@ -15,6 +15,8 @@ export interface CheckpointView {
   headHash: string;
   trigger: AuditCheckpoint['trigger'];
   actorLabel: string;
+  /** The invocation event chain's head signed beside the audit head (null before events were covered). */
+  eventSeq: string | null;
 }
 
 export interface AuditChainReport {
@@ -36,6 +38,7 @@ export function checkpointView(c: AuditCheckpoint): CheckpointView {
     headHash: c.headHash,
     trigger: c.trigger,
     actorLabel: c.actorLabel,
+    eventSeq: c.eventSeq?.toString() ?? null,
   };
 }
 

@@ -51,6 +51,7 @@ const COUNTERS: Partial<Record<EvidenceKind, Counter>> = {
   // Issue 13 points 4-5: generated documents, counted by what they are generated from.
   'compliance-report': counter((db) => db.installation, 'createdAt', { state: 'ACTIVE' }),
   'governance-policy': counter((db) => db.policy, 'createdAt'),
+  'webhook-deliveries': counter((db) => db.webhookDelivery, 'createdAt'),
 };
 
 /** Records of every kind the instance keeps, in the range; kinds it does not keep are absent. */

@@ -2,6 +2,7 @@ import 'server-only';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { EVENT_CSV_COLUMNS, toCsvCells, toPublicEvent } from '@/lib/domain/invocations/public-record';
+import { eventToOcsf } from '@/lib/domain/ocsf/api-activity';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZInvocationFilter } from '@/lib/validation/invocation-filter';
@@ -9,14 +10,15 @@ import { assertCanReadEvents } from './assert-can-read-events';
 import { readInvocationPage } from './list-invocation-events';
 
 export const ZExportInvocationEventsInput = ZInvocationFilter.extend({
-  format: z.enum(['ndjson', 'csv'], { error: 'Use ndjson or csv' }),
+  /** ocsf: NDJSON of OCSF 1.3.0 API Activity records (lib/domain/ocsf). */
+  format: z.enum(['ndjson', 'csv', 'ocsf'], { error: 'Use ndjson, csv or ocsf' }),
 });
 export type TExportInvocationEventsInput = z.infer<typeof ZExportInvocationEventsInput>;
 
 const BATCH = 1000;
 
 /**
- * Every event the filter matches, newest first, as NDJSON or CSV, streamed one keyset page at a
+ * Every event the filter matches, newest first, as NDJSON, CSV or OCSF NDJSON, streamed one keyset page at a
  * time: memory stays flat however many events match. The download is an audit record, written
  * before the first byte leaves.
  */
@@ -47,10 +49,11 @@ export async function exportInvocationEvents(
         if (done) return controller.close();
         const page = await readInvocationPage(db, { ...filter, before, limit: BATCH });
         const records = page.rows.map(toPublicEvent);
+        const lines = format === 'ocsf' ? records.map(eventToOcsf) : records;
         const text =
           format === 'csv'
             ? stringify(records.map(toCsvCells))
-            : records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '');
+            : lines.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '');
         if (text) controller.enqueue(encoder.encode(text));
         before = page.nextBefore ?? undefined;
         if (!page.nextBefore) done = true;

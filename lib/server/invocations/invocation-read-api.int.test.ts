@@ -93,4 +93,27 @@ describe('reading invocation events through the API', () => {
     expect(await res.json()).toMatchObject({ ok: true, checked: 12, anchor: { kind: 'genesis' } });
     expect((await get(verify, '/api/v1/events/verify?from=yesterday')).status).toBe(400);
   });
+
+  it('gives the same events as OCSF 1.3.0 API Activity, in pages and in the download', async () => {
+    const page = await (await get(list, `/api/v1/events?format=ocsf&agent=${world.otherAgent}&limit=2`)).json();
+    expect(page.events).toHaveLength(2);
+    expect(page.events[0]).toMatchObject({
+      class_uid: 6003,
+      type_uid: 600399,
+      metadata: { version: '1.3.0' },
+      actor: { user: { name: world.otherAgent } },
+      api: { operation: 'email-parser', service: { version: '2.1.0' } },
+    });
+    expect(page.next_cursor).toEqual(expect.any(String));
+    expect((await get(list, '/api/v1/events?format=xml')).status).toBe(400);
+    const download = await get(exportEvents, `/api/v1/events/export?format=ocsf&agent=${world.otherAgent}`);
+    expect(download.headers.get('content-disposition')).toMatch(/\.ocsf\.ndjson"$/);
+    const lines = (await download.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(new Set(lines.map((l) => l.class_uid))).toEqual(new Set([6003]));
+    expect(lines.map((l) => l.metadata.uid).sort()).toEqual(['read-0', 'read-3', 'read-6', 'read-9']);
+  });
 });

@@ -1,13 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
-import { env } from '@/lib/env';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { INVOCATION_CHAIN_LOCK } from './chain-head';
+import { readEventRetention } from './event-retention';
 
 export const ZPurgeInvocationEventsInput = z.object({
-  /** Defaults to TOOLLEDGER_EVENTS_RETENTION_DAYS. */
+  /** Defaults to the longest retention of any environment (event-retention.ts, ADR 0012). */
   retentionDays: z.number().int().min(31).max(3650).optional(),
 });
 export type TPurgeInvocationEventsInput = z.infer<typeof ZPurgeInvocationEventsInput>;
@@ -35,7 +35,10 @@ export async function purgeInvocationEvents(
 ): Promise<PurgeResult> {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'audit:checkpoint');
-  const { retentionDays = env().TOOLLEDGER_EVENTS_RETENTION_DAYS } = parseInput(ZPurgeInvocationEventsInput, input);
+  const parsed = parseInput(ZPurgeInvocationEventsInput, input);
+  const retention = await readEventRetention(db);
+  const retentionDays = parsed.retentionDays ?? retention.purgeDays;
+  const perEnvironment = Object.fromEntries(Object.entries(retention.perEnvironment).map(([e, r]) => [e, r.days]));
   // Only months that end before the window starts go; the month the window starts in stays whole.
   const boundary = monthStart(new Date(now.getTime() - retentionDays * 86_400_000));
   return db.$transaction(async (tx) => {
@@ -56,7 +59,14 @@ export async function purgeInvocationEvents(
       action: 'invocation.purged',
       entityType: 'InvocationEvent',
       entityId: `..${anchor.seq}`,
-      after: { lastSeq: anchor.seq, lastHash: anchor.hash, before: boundary.toISOString(), retentionDays, partitions },
+      after: {
+        lastSeq: anchor.seq,
+        lastHash: anchor.hash,
+        before: boundary.toISOString(),
+        retentionDays,
+        perEnvironment,
+        partitions,
+      },
     });
     return { partitions, anchor };
   });

@@ -8,11 +8,12 @@ export function parseSearchInput<S extends z.ZodType>(schema: S, params: URLSear
   return parsed.data;
 }
 
-export function downloadHeaders(format: 'ndjson' | 'csv', now: Date): Record<string, string> {
+export function downloadHeaders(format: 'ndjson' | 'csv' | 'ocsf', now: Date): Record<string, string> {
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const extension = format === 'ocsf' ? 'ocsf.ndjson' : format;
   return {
     'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-    'Content-Disposition': `attachment; filename="toolledger-events-${stamp}.${format}"`,
+    'Content-Disposition': `attachment; filename="toolledger-events-${stamp}.${extension}"`,
     'Cache-Control': 'no-store',
   };
 }

@@ -8,6 +8,12 @@ import { operationContext, parseInput, type OperationCall, type OperationContext
 import { GENESIS_HASH } from '@/lib/domain/hash-chain';
 import { assertCanReadEvents } from './assert-can-read-events';
 import { latestPurgeAnchor } from './chain-head';
+import {
+  compareEventCheckpoints,
+  eventCheckpoints,
+  raiseEventCheckpointAlert,
+  type EventCheckpointOutcome,
+} from './event-checkpoints';
 
 export const ZVerifyInvocationChainInput = z.object({
   /** Period of receipt (server time); open ends check to the chain's start or end. */
@@ -26,6 +32,9 @@ export interface InvocationChainReport {
   anchor: { kind: 'previous-record' | 'retention-anchor' | 'genesis'; seq: string; hash: string };
   /** The first broken link: its chain position and what did not match. */
   break?: ChainBreak & { seq: string; eventId: string };
+  /** Signed checkpoints (audit-checkpoint.ts) whose event head the walk covered; the first one the chain no longer matches. */
+  checkpoints?: { checked: number };
+  checkpointProblem?: EventCheckpointOutcome['problem'];
   alertId?: string;
 }
 
@@ -48,6 +57,9 @@ export async function verifyInvocationChain(
     select: { seq: true },
   });
   const anchor = await anchorBefore(db, first?.seq ?? null);
+  const checkpoints = await eventCheckpoints(db);
+  const wanted = new Set(checkpoints.map((c) => c.eventSeq));
+  const hashAt = new Map<bigint, string>();
   let prev = anchor.hash;
   let after = first ? first.seq - 1n : BigInt(anchor.seq);
   let checked = 0;
@@ -72,12 +84,27 @@ export async function verifyInvocationChain(
       };
       return { ...report, alertId: await raiseBrokenChainAlert(db, report) };
     }
+    for (const r of batch) if (wanted.has(r.seq)) hashAt.set(r.seq, r.hash);
     checked += batch.length;
     prev = result.lastHash;
     after = batch.at(-1)!.seq;
     lastSeq = after;
   }
-  return { ok: true, checked, firstSeq: first?.seq.toString() ?? null, lastSeq: lastSeq?.toString() ?? null, anchor };
+  const report = { ok: true, checked, firstSeq: first?.seq.toString() ?? null, lastSeq: lastSeq?.toString() ?? null, anchor };
+  const signed = await compareEventCheckpoints(db, checkpoints, {
+    hashAt,
+    firstSeq: first?.seq ?? null,
+    lastSeq,
+    toEnd: to === undefined,
+  });
+  if (!signed.problem) return { ...report, checkpoints: { checked: signed.checked } };
+  return {
+    ...report,
+    ok: false,
+    checkpoints: { checked: signed.checked },
+    checkpointProblem: signed.problem,
+    alertId: await raiseEventCheckpointAlert(db, signed.problem),
+  };
 }
 
 async function anchorBefore(

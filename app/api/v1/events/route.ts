@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { INGEST_LIMITS } from '@/lib/domain/invocations/parse-batch';
 import { toPublicEvent } from '@/lib/domain/invocations/public-record';
+import { eventToOcsf } from '@/lib/domain/ocsf/api-activity';
 import { badRequest } from '@/lib/server/errors';
 import { readBodyText } from '@/lib/server/guards/read-json-body';
 import { withApiKey } from '@/lib/server/guards/with-api-key';
@@ -9,7 +10,7 @@ import { ingestStatus } from '@/lib/server/invocations/ingest-response';
 import { listInvocationEvents } from '@/lib/server/invocations/list-invocation-events';
 import { afterInvocationsIngested } from '@/lib/server/monitoring/monitor-scheduler';
 import { parseSearchInput } from '@/lib/server/invocations/search-input';
-import { ZInvocationListInput } from '@/lib/validation/invocation-filter';
+import { ZInvocationApiListInput } from '@/lib/validation/siem';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,9 +26,13 @@ export const POST = withApiKey('INGEST', async (req, { actor }) => {
   return NextResponse.json(result, { status: ingestStatus(result) });
 });
 
-/** The explorer's filters and keyset pages for a SIEM or script: `next_cursor` goes back as `before`. */
+/**
+ * The explorer's filters and keyset pages for a SIEM or script: `next_cursor` goes back as
+ * `before`; `format=ocsf` gives OCSF 1.3.0 API Activity records instead of the agent's fields.
+ */
 export const GET = withApiKey('READ', async (req, { actor }) => {
-  const input = parseSearchInput(ZInvocationListInput, new URL(req.url).searchParams);
+  const { format, ...input } = parseSearchInput(ZInvocationApiListInput, new URL(req.url).searchParams);
   const { rows, nextBefore } = await listInvocationEvents({ actor, input });
-  return NextResponse.json({ events: rows.map(toPublicEvent), next_cursor: nextBefore });
+  const events = rows.map(toPublicEvent);
+  return NextResponse.json({ events: format === 'ocsf' ? events.map(eventToOcsf) : events, next_cursor: nextBefore });
 });

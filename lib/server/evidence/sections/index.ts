@@ -18,6 +18,7 @@ import { verificationRecordsSection } from './verification-records';
 // Compliance report and governance policy document (issue 13 points 4-5).
 import { complianceReportSection } from './compliance-report';
 import { governancePolicySection } from './governance-policy';
+import { webhookDeliveriesSection } from './webhook-deliveries';
 import type { EvidenceSection } from './types';
 
 /**
@@ -45,6 +46,7 @@ export const EVIDENCE_SECTIONS: readonly EvidenceSection[] = [
   exceptionsSection,
   complianceReportSection,
   governancePolicySection,
+  webhookDeliveriesSection,
 ];
 
 export type { EvidenceSection, PackScope, SectionContext } from './types';
