@@ -71,6 +71,13 @@ const ALLOWED: Record<string, string> = {
   'evidence/build-pack-cli.ts#buildPackFromCommandLine':
     'the evidence-pack command: whoever runs it holds the database credentials; it acts and audits as SYSTEM',
   'evidence/signing-key.ts#ensureSigningKeyAtStart': 'start-up as SYSTEM: makes the instance signing key once',
+  'evidence/builds/pack-runner.ts#claimQueuedBuild':
+    'the pack runner (SYSTEM) takes a build requestEvidencePackBuild queued after checking evidence:build',
+  'evidence/builds/pack-runner.ts#runClaimedBuild':
+    'the pack runner (SYSTEM) builds what an authorized person queued; it writes only that build row and its audit record',
+  'evidence/builds/pack-runner.ts#recoverInterruptedBuilds':
+    'start-up and runner tick as SYSTEM: marks builds a dead process left running as failed',
+  'evidence/builds/pack-runner.ts#runPendingBuilds': 'runs claimQueuedBuild and runClaimedBuild (see those)',
 };
 
 /** Operations converted in parallel and merged: none pending (kept so the scan's shape stays). */
