@@ -39,6 +39,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/audits', label: 'Audits', permission: 'engagement:read', group: 'Evidence' },
   // Evidence packs and controls (issue 13).
   { href: '/controls', label: 'Controls', permission: 'evidence:read', group: 'Evidence' },
+  { href: '/evidence', label: 'Evidence packs', permission: 'evidence:read', group: 'Evidence' },
   { href: '/settings/users', label: 'Users', permission: 'user:read', group: 'Settings' },
   { href: '/settings/api-keys', label: 'API keys', permission: 'apiKey:read', group: 'Settings' },
   { href: '/settings/account', label: 'Account', permission: 'user:read', group: 'Settings' },

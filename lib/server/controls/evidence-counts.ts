@@ -48,6 +48,11 @@ const COUNTERS: Partial<Record<EvidenceKind, Counter>> = {
   'audit-trail': counter((db) => db.auditEvent, 'occurredAt'),
   'audit-chain-check': counter((db) => db.auditCheckpoint, 'createdAt'),
   exceptions: counter((db) => db.policyException, 'createdAt'),
+  // Issue 13 (in-app build).
+  'invocation-totals': counter((db) => db.invocationEvent, 'occurredAt'),
+  'invocation-chain-check': counter((db) => db.invocationEvent, 'receivedAt'),
+  samples: counter((db) => db.engagementSample, 'createdAt'),
+  'tool-definition-reports': counter((db) => db.toolDefinitionReport, 'reportedAt'),
 };
 
 /** Records of every kind the instance keeps, in the range; kinds it does not keep are absent. */

@@ -102,7 +102,7 @@ describe('buildEvidencePack', () => {
     const empty = { ...Q2, from: new Date('2025-01-01T00:00:00Z'), to: new Date('2025-01-02T00:00:00Z') };
     const { bytes, built } = await build('e', { scope: empty, period: { from: '2025-01-01', to: '2025-01-01' } });
     expect(verifyPack(bytes).ok).toBe(true);
-    expect(built.summary.recordsTotal).toBe(1); // the audit chain check document, nothing else
+    expect(built.summary.recordsTotal).toBe(2); // the audit and invocation chain check documents, nothing else
     expect(new TextDecoder().decode(unzipSync(bytes)['README.md'])).toMatch(/This period holds no records/);
   });
 

@@ -15,6 +15,9 @@ import { reloadEnv } from '@/lib/env';
 import type { Actor } from '@/lib/server/actor';
 import { AppError } from '@/lib/server/errors';
 import { createAgent, createInstallation, createPublisher, createRegistry, createTool } from '@/lib/testing/factories';
+import { SYSTEM_ACTOR } from '@/lib/server/actor';
+import { ingestInvocationEvents } from '@/lib/server/invocations/ingest-invocation-events';
+import { eventLine } from '@/lib/testing/invocation-world';
 import { withTestDatabase } from '@/lib/testing/test-database';
 import { cancelEvidencePackBuild } from './cancel-evidence-pack-build';
 import { downloadEvidencePack } from './download-evidence-pack';
@@ -69,10 +72,26 @@ beforeAll(async () => {
   }
   const registry = await createRegistry(db);
   const publisher = await createPublisher(db, { registryId: registry.id });
-  const agent = await createAgent(db, { environment: 'PRODUCTION' });
+  const agent = await createAgent(db, { environment: 'PRODUCTION', name: 'packs-agent' });
   for (let i = 0; i < 3; i++) {
     const { versions } = await createTool(db, { registryId: registry.id, publisherId: publisher.id, name: `packed-${i}` });
     await createInstallation(db, { agentId: agent.id, toolVersionId: versions[0]!.id });
+  }
+  // Invocations inside Q2 (two days, one error) and one after it, received when they happened.
+  for (const [at, status] of [
+    ['2026-05-10T09:00:00Z', 'success'],
+    ['2026-05-10T09:05:00Z', 'error'],
+    ['2026-05-11T10:00:00Z', 'success'],
+    ['2026-07-02T10:00:00Z', 'success'],
+  ] as const) {
+    const body = eventLine({
+      timestamp: at,
+      agent_id: 'packs-agent',
+      tool_name: 'packed-0',
+      tool_version: '1.0.0',
+      result_status: status,
+    });
+    await ingestInvocationEvents({ actor: SYSTEM_ACTOR, input: { body, single: true } }, { db, now: new Date(at) });
   }
 });
 
@@ -128,6 +147,15 @@ describe('the runner', () => {
     const evidence = (bytes: Uint8Array) =>
       Object.fromEntries(Object.entries(unzipSync(bytes)).filter(([p]) => p.startsWith('evidence/')));
     expect(evidence(packs[0]!)).toEqual(evidence(packs[1]!));
+    const files = evidence(packs[0]!);
+    const text = (p: string) => new TextDecoder().decode(files[p]);
+    expect(text('evidence/invocation-totals.csv').trim().split('\n')).toEqual([
+      'day,environment,toolName,toolId,invocations,errors,timeouts,denied,unapproved',
+      expect.stringMatching(/^2026-05-10,PRODUCTION,packed-0,\w+,2,1,0,0,\d$/),
+      expect.stringMatching(/^2026-05-11,PRODUCTION,packed-0,\w+,1,0,0,0,\d$/),
+    ]);
+    expect(JSON.parse(text('evidence/invocation-chain-check.json')).result).toMatchObject({ intact: true, checkedRecords: 3 });
+    for (const kind of ['samples', 'tool-definition-reports']) expect(files[`evidence/${kind}.csv`], kind).toBeDefined();
     const built = await db.auditEvent.count({ where: { action: 'evidencePack.built', entityId: { in: [a.id, b.id] } } });
     expect(built).toBe(2);
     expect(await exists(packPaths(a.id, dir).workDir)).toBe(false);

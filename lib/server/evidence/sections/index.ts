@@ -16,6 +16,11 @@ import { syncRunsSection } from './sync-runs';
 import { usersSection } from './users';
 import { verificationRecordsSection } from './verification-records';
 import type { EvidenceSection } from './types';
+// Issue 13 (in-app build): invocation totals and chain check, auditor samples, tool definition reports.
+import { invocationChainCheckSection } from './invocation-chain-check';
+import { invocationTotalsSection } from './invocation-totals';
+import { samplesSection } from './samples';
+import { toolDefinitionReportsSection } from './tool-definition-reports';
 
 /**
  * Every evidence section the pack writes, one module each. A new kind of record joins the pack
@@ -40,6 +45,10 @@ export const EVIDENCE_SECTIONS: readonly EvidenceSection[] = [
   auditTrailSection,
   auditChainCheckSection,
   exceptionsSection,
+  invocationTotalsSection,
+  invocationChainCheckSection,
+  samplesSection,
+  toolDefinitionReportsSection,
 ];
 
 export type { EvidenceSection, PackScope, SectionContext } from './types';
