@@ -21,6 +21,7 @@ import { eventLine } from '@/lib/testing/invocation-world';
 import { withTestDatabase } from '@/lib/testing/test-database';
 import { cancelEvidencePackBuild } from './cancel-evidence-pack-build';
 import { downloadEvidencePack } from './download-evidence-pack';
+import { listEngagementPacks } from './list-engagement-packs';
 import { listEvidencePackBuilds } from './list-evidence-pack-builds';
 import { packPaths } from './pack-files';
 import { claimQueuedBuild, INTERRUPTED, recoverInterruptedBuilds, runPendingBuilds, type RunnerContext } from './pack-runner';
@@ -234,5 +235,44 @@ describe('the runner', () => {
     expect(await db.auditEvent.count({ where: { action: 'evidencePack.failed', entityId: orphan.id } })).toBe(1);
     const list = await listEvidencePackBuilds({ actor: auditor, input: {} }, { db });
     expect(list.find((b) => b.id === orphan.id)).toMatchObject({ state: 'FAILED', error: INTERRUPTED });
+  });
+});
+
+describe('packs of an audit engagement', () => {
+  it('lists them for the officer and the assigned auditor while the audit is open, and refuses another auditor', async () => {
+    const other = await db.user.create({ data: { email: 'other-auditor@packs.test', name: 'other', role: 'AUDITOR' } });
+    const engagement = await db.auditEngagement.create({
+      data: {
+        name: 'Q2 audit',
+        firm: 'Firm',
+        periodStart: new Date('2026-04-01T00:00:00Z'),
+        periodEnd: new Date('2026-07-01T00:00:00Z'),
+        environments: ['PRODUCTION'],
+        criteria: ['CC8.1'],
+        accessOpensAt: new Date('2026-07-01T00:00:00Z'),
+        accessClosesAt: new Date('2026-08-01T00:00:00Z'),
+        createdById: officer.id,
+        auditors: { create: [{ userId: auditor.id }] },
+      },
+    });
+    const build = await request({ ...Q2, engagementId: engagement.id });
+    await request();
+    for (const actor of [officer, auditor]) {
+      const packs = await listEngagementPacks({ actor, input: { engagementId: engagement.id } }, { db, now: NOW });
+      expect(packs.map((p) => p.id)).toEqual([build.id]);
+    }
+    const outsider: Person = { type: 'USER', id: other.id, label: other.email, role: 'AUDITOR' };
+    const refused = await refusal(
+      listEngagementPacks({ actor: outsider, input: { engagementId: engagement.id } }, { db, now: NOW }),
+    );
+    expect(refused.status).toBe(403);
+    const closed = await refusal(
+      listEngagementPacks(
+        { actor: auditor, input: { engagementId: engagement.id } },
+        { db, now: new Date('2026-09-01T00:00:00Z') },
+      ),
+    );
+    expect(closed.status).toBe(403);
+    await db.evidencePackBuild.updateMany({ where: { state: 'QUEUED' }, data: { state: 'CANCELLED' } });
   });
 });
