@@ -37,4 +37,7 @@ export async function register() {
   const { ensureSigningKeyAtStart } = await import('./lib/server/evidence/signing-key');
   const { now } = await import('./lib/server/clock');
   await ensureSigningKeyAtStart(db.prisma, now());
+  // Evidence pack builds (issue 13): the in-process runner; builds a dead process left running are marked failed.
+  const { startEvidencePackRunner } = await import('./lib/server/evidence/builds/pack-runner-scheduler');
+  await startEvidencePackRunner();
 }

@@ -10,7 +10,9 @@ const config: NextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit) before building; not twice.
   typescript: { ignoreBuildErrors: true },
   // forbidden() and app/(dashboard)/forbidden.tsx: a refused page answers 403 inside the dashboard.
-  experimental: { authInterrupts: true },
+  // Evidence packs (issue 13): the verify page uploads a whole archive to a server action
+  // (VERIFY_UPLOAD_MAX_BYTES, lib/validation/evidence-pack.ts) through the proxy.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '101mb' }, proxyClientMaxBodySize: '101mb' },
 };
 
 export default config;

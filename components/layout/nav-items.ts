@@ -42,6 +42,7 @@ export const NAV_ITEMS: NavItem[] = [
   // Compliance report and governance policy document (issue 13 points 4-5).
   { href: '/reports/compliance', label: 'Compliance report', permission: 'evidence:read', group: 'Evidence' },
   { href: '/reports/governance-policy', label: 'Governance policy', permission: 'evidence:read', group: 'Evidence' },
+  { href: '/evidence', label: 'Evidence packs', permission: 'evidence:read', group: 'Evidence' },
   { href: '/settings/users', label: 'Users', permission: 'user:read', group: 'Settings' },
   { href: '/settings/api-keys', label: 'API keys', permission: 'apiKey:read', group: 'Settings' },
   // SIEM hand-off (issue 11.6) and event retention per environment (11.3).

@@ -14,6 +14,7 @@ import { seedAudits } from './seed-audits';
 import { seedGateway } from './seed-gateway';
 import { seedMonitoring } from './seed-monitoring';
 import { seedEventRetention } from './seed-event-retention';
+import { seedEvidencePacks } from './seed-evidence-packs';
 
 /** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
@@ -53,4 +54,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedGateway(prisma);
   // Invocation event retention per environment (issue 11.3).
   await seedEventRetention(prisma);
+  // Evidence packs (issue 13): one queued for the demo audit; the pack runner builds it after start.
+  await seedEvidencePacks(prisma);
 }

@@ -43,6 +43,11 @@ export const AUDIT_ACTIONS = {
   'exception.expiryAlerted': 'Policy exception expiry alerted',
   // Evidence packs (issue 13).
   'evidencePack.built': 'Evidence pack built',
+  'evidencePack.requested': 'Evidence pack build requested',
+  'evidencePack.cancelled': 'Evidence pack build cancelled',
+  'evidencePack.failed': 'Evidence pack build failed',
+  'evidencePack.downloaded': 'Evidence pack downloaded',
+  'evidencePack.verified': 'Evidence pack verified',
   'policy.created': 'Policy created',
   'policy.updated': 'Policy updated',
   'publisher.identityWithdrawn': 'Publisher identity withdrawn',

@@ -83,6 +83,9 @@ const ACTIONS: { name: string; permission: Permission }[] = [
   { name: 'settings/webhooks/setWebhookEndpointEnabledAction', permission: 'webhook:manage' },
   { name: 'settings/webhooks/sendTestWebhookAction', permission: 'webhook:manage' },
   { name: 'settings/event-retention/setEventRetentionAction', permission: 'eventRetention:manage' },
+  // Evidence pack builds (issue 13).
+  { name: 'evidence/requestEvidencePackBuildAction', permission: 'evidence:build' },
+  { name: 'evidence/cancelEvidencePackBuildAction', permission: 'evidence:build' },
 ];
 
 /** The only writes an auditor may make: their own samples, requests and comments in an audit (ADR 0010). */
@@ -94,6 +97,8 @@ const EXEMPT_ACTIONS = new Set([
   // Invocation events (issue 11): recomputes the chain; writes only the system's broken-chain alert (audit:verify, auditors may)
   'invocations/verifyInvocationChainAction',
   'settings/account/changeOwnPasswordAction', // one's own credential, any signed-in role (lib/server/users tests)
+  // Evidence packs (issue 13): checks an uploaded archive; writes only the audit record of the check (evidence:read, auditors may)
+  'evidence/verifyEvidencePackAction',
 ]);
 
 const SESSION_ROUTES = ROUTES.flatMap((r) => (r.auth.kind === 'session' ? [{ ...r, permission: r.auth.permission }] : []));

@@ -85,6 +85,13 @@ const ALLOWED: Record<string, string> = {
     'the delivery loop as SYSTEM: queues raised alerts for enabled endpoints',
   'webhooks/run-webhook-deliveries.ts#runWebhookDeliveries': 'the delivery loop as SYSTEM (scheduler), no person acts',
   'webhooks/run-webhook-deliveries.ts#startWebhookDeliveryScheduler': 'starts the delivery loop at start-up (SYSTEM)',
+  'evidence/builds/pack-runner.ts#claimQueuedBuild':
+    'the pack runner (SYSTEM) takes a build requestEvidencePackBuild queued after checking evidence:build',
+  'evidence/builds/pack-runner.ts#runClaimedBuild':
+    'the pack runner (SYSTEM) builds what an authorized person queued; it writes only that build row and its audit record',
+  'evidence/builds/pack-runner.ts#recoverInterruptedBuilds':
+    'start-up and runner tick as SYSTEM: marks builds a dead process left running as failed',
+  'evidence/builds/pack-runner.ts#runPendingBuilds': 'runs claimQueuedBuild and runClaimedBuild (see those)',
 };
 
 /** Operations converted in parallel and merged: none pending (kept so the scan's shape stays). */

@@ -99,6 +99,9 @@ export const ROUTES: RouteCase[] = [
     params: { requestId: 'missing', replyId: 'missing' },
   },
   { route: 'POST /api/users', auth: session('user:manage') },
+  // Evidence pack builds (issue 13).
+  { route: 'GET /api/evidence/packs', auth: session('evidence:read') },
+  { route: 'GET /api/evidence/packs/:id/download', auth: session('evidence:read'), params: { id: 'missing' } },
   { route: 'POST /api/v1/enforce', auth: { kind: 'apiKey', scope: 'ENFORCE' } },
   // Invocation events (issue 11)
   { route: 'POST /api/v1/events', auth: { kind: 'apiKey', scope: 'INGEST' } },

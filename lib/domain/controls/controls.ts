@@ -129,7 +129,7 @@ export const CONTROLS: readonly ControlDefinition[] = [
     summary: 'Configuration changes and new vulnerabilities are detected.',
     evidencedBy:
       'Registries are synchronised on a schedule; a changed artifact digest, changed tool definitions, a new signer or a permission escalation raises an alert.',
-    evidence: ['sync-runs', 'alerts', 'verification-records'],
+    evidence: ['sync-runs', 'alerts', 'verification-records', 'tool-definition-reports'],
     scope: 'always',
     check: (f) => requireRecent(f, 'sync-runs', 7),
   },
@@ -140,7 +140,14 @@ export const CONTROLS: readonly ControlDefinition[] = [
     summary: 'System components are monitored for anomalies.',
     evidencedBy:
       'Alerts are triaged and resolved; the application audit trail is hash-chained and signed by checkpoints, and its check is part of every pack.',
-    evidence: ['alerts', 'enforcement-decisions', 'audit-trail', 'audit-chain-check'],
+    evidence: [
+      'alerts',
+      'enforcement-decisions',
+      'audit-trail',
+      'audit-chain-check',
+      'invocation-totals',
+      'invocation-chain-check',
+    ],
     scope: 'always',
     check: (f) => {
       const findings: ControlFinding[] = gapIf(

@@ -32,6 +32,9 @@ export type EvidenceKind =
   | 'governance-policy';
   // Alert webhooks to the SIEM (issue 11.6).
   | 'webhook-deliveries';
+  // Evidence pack sections of issue 13 (in-app build).
+  | 'invocation-chain-check'
+  | 'tool-definition-reports';
 
 export interface EvidenceKindDefinition {
   kind: EvidenceKind;
@@ -172,15 +175,28 @@ const KINDS: Record<EvidenceKind, Omit<EvidenceKindDefinition, 'kind'>> = {
   },
   'invocation-totals': {
     label: 'Invocation totals',
-    description: 'How often each tool was invoked, per environment and day.',
+    description: 'How often each tool was invoked, per environment and day, with errors, denials and unapproved runs.',
     files: tabular('invocation-totals'),
-    kept: false,
+    kept: true,
   },
   samples: {
     label: 'Samples',
-    description: 'Auditor samples drawn from the populations above, with their chain checks.',
+    description: 'Auditor samples drawn from the populations above, with the seed and items that redraw them.',
     files: tabular('samples'),
-    kept: false,
+    kept: true,
+  },
+  'invocation-chain-check': {
+    label: 'Invocation chain check',
+    description: 'The hash chain of the invocation events received in the period, re-computed from its anchor.',
+    files: ['evidence/invocation-chain-check.json'],
+    kept: true,
+  },
+  'tool-definition-reports': {
+    label: 'Tool definition reports',
+    description:
+      'Tool definitions gateways and syncs saw in the period, compared with the pinned ones and scanned for poisoning.',
+    files: tabular('tool-definition-reports'),
+    kept: true,
   },
   // Compliance report and governance policy document (issue 13 points 4-5).
   'compliance-report': {

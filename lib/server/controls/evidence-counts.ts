@@ -52,6 +52,11 @@ const COUNTERS: Partial<Record<EvidenceKind, Counter>> = {
   'compliance-report': counter((db) => db.installation, 'createdAt', { state: 'ACTIVE' }),
   'governance-policy': counter((db) => db.policy, 'createdAt'),
   'webhook-deliveries': counter((db) => db.webhookDelivery, 'createdAt'),
+  // Issue 13 (in-app build).
+  'invocation-totals': counter((db) => db.invocationEvent, 'occurredAt'),
+  'invocation-chain-check': counter((db) => db.invocationEvent, 'receivedAt'),
+  samples: counter((db) => db.engagementSample, 'createdAt'),
+  'tool-definition-reports': counter((db) => db.toolDefinitionReport, 'reportedAt'),
 };
 
 /** Records of every kind the instance keeps, in the range; kinds it does not keep are absent. */

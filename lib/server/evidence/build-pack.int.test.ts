@@ -104,6 +104,7 @@ describe('buildEvidencePack', () => {
     expect(verifyPack(bytes).ok).toBe(true);
     // The audit chain check and the governance policy document (the policies in force then), nothing else.
     expect(built.summary.recordsTotal).toBe(2);
+    expect(built.summary.recordsTotal).toBe(2); // the audit and invocation chain check documents, nothing else
     expect(new TextDecoder().decode(unzipSync(bytes)['README.md'])).toMatch(/This period holds no records/);
   });
 

@@ -22,12 +22,13 @@ import { reportHtml } from '@/lib/domain/evidence/report-html';
 import { sha256Hex, signManifest } from '@/lib/domain/evidence/signing';
 import { createPackZip } from '@/lib/domain/evidence/zip-writer';
 import { gatherControlFacts } from '@/lib/server/controls/gather-control-facts';
+import { PackCancelled, throwIfCancelled } from './pack-cancelled';
 import { writeReportPdf } from './report-pdf';
 import { EVIDENCE_SECTIONS, type PackScope } from './sections';
 import { activeSigningKey } from './signing-key';
 import { writeSection, writeTextFile } from './write-section';
 
-export class PackCancelled extends Error {}
+export { PackCancelled } from './pack-cancelled';
 
 export interface BuildPackInput {
   packId: string;
@@ -41,6 +42,8 @@ export interface BuildPackInput {
   onProgress?: (done: number, total: number, step: string) => Promise<void>;
   /** Asked between steps: true stops the build (PackCancelled) and leaves nothing behind. */
   shouldCancel?: () => Promise<boolean>;
+  /** Aborted = stop inside a section too (checked every few hundred rows and between archive entries). */
+  signal?: AbortSignal;
 }
 
 export interface BuiltPack {
@@ -76,7 +79,7 @@ function omissions(scope: PackScope): { what: string; why: string }[] {
   return [...notKept, ...notes];
 }
 
-async function zipFolder(root: string, outFile: string): Promise<{ sha256: string; size: number }> {
+async function zipFolder(root: string, outFile: string, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
   const paths = (await readdir(root, { recursive: true, withFileTypes: true }))
     .filter((d) => d.isFile())
     .map((d) => path.relative(root, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
@@ -84,6 +87,10 @@ async function zipFolder(root: string, outFile: string): Promise<{ sha256: strin
   const out = createWriteStream(outFile);
   const zip = createPackZip((chunk) => out.write(chunk));
   for (const p of paths) {
+    if (signal?.aborted) {
+      out.destroy();
+      throwIfCancelled(signal);
+    }
     const entry = zip.entry(p);
     let previous: Buffer | null = null;
     for await (const chunk of createReadStream(`${root}/${p}`, { highWaterMark: 256 * 1024 })) {
@@ -113,7 +120,7 @@ async function zipFolder(root: string, outFile: string): Promise<{ sha256: strin
 export async function buildEvidencePack(db: PrismaClient, input: BuildPackInput): Promise<BuiltPack> {
   const { scope, period, workDir } = input;
   const step = async (done: number, label: string) => {
-    if (await input.shouldCancel?.()) throw new PackCancelled('cancelled');
+    if ((await input.shouldCancel?.()) || input.signal?.aborted) throw new PackCancelled('cancelled');
     await input.onProgress?.(done, PACK_STEPS, label);
   };
   await rm(workDir, { recursive: true, force: true });
@@ -123,7 +130,7 @@ export async function buildEvidencePack(db: PrismaClient, input: BuildPackInput)
     const records: Record<string, number> = {};
     for (const [i, section] of EVIDENCE_SECTIONS.entries()) {
       await step(i, `Writing ${section.kind}`);
-      const written = await writeSection(workDir, section, { db, scope }, period);
+      const written = await writeSection(workDir, section, { db, scope, signal: input.signal }, period);
       files.push(...written.files);
       Object.assign(records, written.records);
     }
@@ -176,7 +183,7 @@ export async function buildEvidencePack(db: PrismaClient, input: BuildPackInput)
     await step(EVIDENCE_SECTIONS.length + 2, 'Writing the archive');
     await mkdir(path.dirname(input.outFile), { recursive: true });
     const partial = `${input.outFile}.partial`;
-    const archive = await zipFolder(workDir, partial);
+    const archive = await zipFolder(workDir, partial, input.signal);
     await rename(partial, input.outFile);
     const recordsTotal = Object.entries(records)
       .filter(([p]) => p.endsWith('.json'))

@@ -7,6 +7,7 @@ import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
 import { evidenceKind } from '@/lib/domain/controls';
 import type { ManifestFile } from '@/lib/domain/evidence/manifest';
+import { throwIfCancelled } from './pack-cancelled';
 import type { EvidenceSection, Row, SectionContext } from './sections/types';
 
 /** A file written to the pack's work folder, hashed on the way so it is never read twice. */
@@ -72,6 +73,8 @@ export async function writeSection(
   await json.write(`${JSON.stringify({ ...head, columns: section.columns }).slice(0, -1)},"records":[`);
   let count = 0;
   for await (const row of section.rows(ctx)) {
+    // A cancelled build stops mid-section too: an audit trail of millions of rows takes minutes.
+    if (count % 256 === 0) throwIfCancelled(ctx.signal);
     const ordered = Object.fromEntries(section.columns.map((c) => [c, row[c] ?? null]));
     await csv.write(stringify([section.columns.map((c) => cell(ordered[c] as Row[string]))]));
     await json.write(`${count === 0 ? '\n' : ',\n'}${JSON.stringify(ordered)}`);

@@ -20,6 +20,11 @@ import { complianceReportSection } from './compliance-report';
 import { governancePolicySection } from './governance-policy';
 import { webhookDeliveriesSection } from './webhook-deliveries';
 import type { EvidenceSection } from './types';
+// Issue 13 (in-app build): invocation totals and chain check, auditor samples, tool definition reports.
+import { invocationChainCheckSection } from './invocation-chain-check';
+import { invocationTotalsSection } from './invocation-totals';
+import { samplesSection } from './samples';
+import { toolDefinitionReportsSection } from './tool-definition-reports';
 
 /**
  * Every evidence section the pack writes, one module each. A new kind of record joins the pack
@@ -47,6 +52,10 @@ export const EVIDENCE_SECTIONS: readonly EvidenceSection[] = [
   complianceReportSection,
   governancePolicySection,
   webhookDeliveriesSection,
+  invocationTotalsSection,
+  invocationChainCheckSection,
+  samplesSection,
+  toolDefinitionReportsSection,
 ];
 
 export type { EvidenceSection, PackScope, SectionContext } from './types';

@@ -14,6 +14,8 @@ export interface PackScope {
 export interface SectionContext {
   db: PrismaClient;
   scope: PackScope;
+  /** Aborted when the build is cancelled; long sections check it between pages. */
+  signal?: AbortSignal;
 }
 
 export type Cell = string | number | boolean | null;

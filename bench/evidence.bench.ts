@@ -1,0 +1,224 @@
+// `npm run bench -- evidence` (issue 13): build time and peak memory of an evidence pack for a
+// quarter with 5,000 tools and 250k, 500k and 1M invocation events, built by the real job runner.
+// Events are a valid hash chain (the pack re-computes it), inserted in big JSON batches.
+// Targets: each build under 2 minutes and under 512 MiB peak RSS (on PGlite, which lives in this
+// process, the build's rise over the baseline), and memory flat as events grow
+// (the 1M build's RSS rise over its baseline within 64 MiB of the 250k one's).
+// Scale down for a smoke run: BENCH_EVIDENCE_EVENTS=2000,4000 BENCH_EVIDENCE_TOOLS=200 BENCH_EVIDENCE_DB=pglite.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Database } from '@/lib/db/driver';
+import { applyMigrations } from '@/lib/db/migrate';
+import { setDatabaseForProcess } from '@/lib/db/client';
+import { GENESIS_HASH } from '@/lib/domain/hash-chain';
+import { eventHash, type ChainedEventContent } from '@/lib/domain/invocations/event-hash';
+import { reloadEnv } from '@/lib/env';
+import { requestEvidencePackBuild } from '@/lib/server/evidence/builds/request-evidence-pack-build';
+import { runPendingBuilds } from '@/lib/server/evidence/builds/pack-runner';
+import { createBulkCatalog } from '@/lib/testing/bulk-catalog';
+
+const SIZES = (process.env.BENCH_EVIDENCE_EVENTS ?? '250000,500000,1000000').split(',').map(Number);
+const TOOLS = Number(process.env.BENCH_EVIDENCE_TOOLS ?? 5000);
+const WHICH = process.env.BENCH_EVIDENCE_DB ?? 'both';
+const MAX_MS = 120_000;
+const MAX_RSS = 512 * 1024 * 1024;
+const FLAT_SLACK = 64 * 1024 * 1024;
+const Q2 = { from: '2026-04-01', to: '2026-06-30' };
+const START = Date.UTC(2026, 3, 1);
+const SPAN = Date.UTC(2026, 6, 1) - START;
+const BATCH = 5000;
+
+const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+interface World {
+  tools: { id: string; name: string }[];
+  agents: { id: string; name: string }[];
+  seq: bigint;
+  prev: string;
+}
+
+/** Appends events `from..to` of `total` spread evenly over the quarter, chained after the last one. */
+async function addEvents(db: Database, w: World, from: number, to: number, total: number) {
+  for (let i = from; i < to; i += BATCH) {
+    const rows: Record<string, unknown>[] = [];
+    for (let j = i; j < Math.min(to, i + BATCH); j++) {
+      const tool = w.tools[(j * 7919) % w.tools.length]!;
+      const agent = w.agents[j % w.agents.length]!;
+      const at = new Date(START + Math.floor((j / total) * SPAN));
+      w.seq += 1n;
+      const e: ChainedEventContent = {
+        seq: w.seq,
+        receivedAt: at,
+        eventId: `bench-${j}`,
+        occurredAt: at,
+        agentName: agent.name,
+        agentId: agent.id,
+        toolName: tool.name,
+        toolId: tool.id,
+        toolVersion: '1.0.0',
+        toolVersionId: null,
+        trustLevel: null,
+        publisher: null,
+        inputSchemaHash: null,
+        outputSchemaHash: null,
+        durationMs: j % 1000,
+        inputSizeBytes: null,
+        outputSizeBytes: null,
+        permissionsUsed: ['network:none'],
+        networkUsed: 'NONE',
+        filesystemUsed: null,
+        codeExecutionUsed: null,
+        dataAccessUsed: null,
+        dataClassification: 'INTERNAL',
+        resultStatus: j % 50 === 0 ? 'ERROR' : 'SUCCESS',
+        approval: 'ALLOWED',
+        decisionId: null,
+        apiKeyId: null,
+      };
+      const hash = eventHash(w.prev, e);
+      rows.push({ ...e, seq: Number(e.seq), receivedAt: at.toISOString(), occurredAt: at.toISOString(), prevHash: w.prev, hash });
+      w.prev = hash;
+    }
+    const cols = Object.keys(rows[0]!)
+      .map((c) => `"${c}"`)
+      .join(', ');
+    await db.prisma.$executeRawUnsafe(
+      `INSERT INTO "InvocationEvent" (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::"InvocationEvent", $1::jsonb)`,
+      JSON.stringify(rows),
+    );
+  }
+}
+
+/** One build through the job runner, RSS sampled every 25 ms. */
+async function measuredBuild(db: Database, officer: { id: string; email: string }, dir: string) {
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 25);
+  const t0 = performance.now();
+  const actor = { type: 'USER' as const, id: officer.id, label: officer.email, role: 'COMPLIANCE_OFFICER' as const };
+  const build = await requestEvidencePackBuild({ actor, input: Q2 }, { db: db.prisma });
+  const results = await runPendingBuilds({ db: db.prisma, runnerId: 'bench', dir }, 1);
+  const ms = performance.now() - t0;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const row = await db.prisma.evidencePackBuild.findUniqueOrThrow({ where: { id: build.id } });
+  if (results[build.id] !== 'SUCCEEDED') throw new Error(`build ${results[build.id]}: ${row.error}`);
+  return { ms, baseline, peak, size: row.sizeBytes ?? 0, records: row.recordsTotal ?? 0 };
+}
+
+async function run(label: string, db: Database): Promise<boolean> {
+  console.log(`\n--- ${label} ---`);
+  await applyMigrations(db);
+  setDatabaseForProcess(db);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-packs-'));
+  try {
+    let t0 = performance.now();
+    await createBulkCatalog(db.prisma, { tools: TOOLS, versionsPerTool: 2 });
+    for (const month of ['2026-04-01', '2026-05-01', '2026-06-01'])
+      await db.prisma.$queryRawUnsafe(`SELECT toolledger_invocation_partition_ensure($1::timestamp)`, month);
+    const officer = await db.prisma.user.create({
+      data: { email: 'officer@bench.test', name: 'Officer', role: 'COMPLIANCE_OFFICER' },
+    });
+    const w: World = {
+      tools: await db.prisma.tool.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } }),
+      agents: await db.prisma.agent.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } }),
+      seq: 0n,
+      prev: GENESIS_HASH,
+    };
+    console.log(`catalogue of ${TOOLS} tools in ${((performance.now() - t0) / 1000).toFixed(1)} s (load ${load()})`);
+    let have = 0;
+    const total = SIZES.at(-1)!;
+    const figures: { events: number; ms: number; rise: number; peak: number }[] = [];
+    let ok = true;
+    for (const size of SIZES) {
+      t0 = performance.now();
+      // Spread over the quarter as if the final size were there, so every size covers all 91 days.
+      await addEvents(db, w, have, size, total);
+      have = size;
+      await db.exec('ANALYZE');
+      console.log(`${size.toLocaleString('en')} events in place (+${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      const f = await measuredBuild(db, officer, dir);
+      const rise = f.peak - f.baseline;
+      // PGlite runs inside this process: its own memory (hundreds of MiB before any build) is the
+      // baseline, so there the builder is held to its rise; on PostgreSQL to the whole process.
+      const judged = db.kind === 'pglite' ? rise : f.peak;
+      const pass = f.ms < MAX_MS && judged < MAX_RSS;
+      ok &&= pass;
+      figures.push({ events: size, ms: f.ms, rise, peak: f.peak });
+      console.log(
+        `${pass ? 'PASS' : 'FAIL'} ${size.toLocaleString('en').padStart(9)} events: build ${(f.ms / 1000).toFixed(1)} s ` +
+          `(< ${MAX_MS / 1000} s), ${db.kind === 'pglite' ? 'rise' : 'peak RSS'} ${mib(judged)} (< ${mib(MAX_RSS)}); ` +
+          `peak RSS ${mib(f.peak)}, rise ${mib(rise)} over ${mib(f.baseline)}; ` +
+          `pack ${(f.size / 1024 / 1024).toFixed(1)} MiB, ${f.records.toLocaleString('en')} records; load ${load()}`,
+      );
+    }
+    const first = figures[0]!;
+    const last = figures.at(-1)!;
+    const flat = last.rise <= first.rise + FLAT_SLACK;
+    console.log(
+      `${flat ? 'PASS' : 'FAIL'} flat memory: rise ${mib(first.rise)} at ${first.events.toLocaleString('en')} events, ` +
+        `${mib(last.rise)} at ${last.events.toLocaleString('en')} (allowed +${mib(FLAT_SLACK)})`,
+    );
+    return ok && flat;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function onPglite(): Promise<boolean> {
+  // On disk, not in memory: an in-memory PGlite keeps the whole database in this process's RSS.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-pglite-'));
+  const db = await openDatabase({ kind: 'pglite', dataDir });
+  try {
+    return await run('PGlite (embedded, on disk; its memory counts in this RSS)', db);
+  } finally {
+    await db.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function onPostgres(): Promise<boolean> {
+  const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const name = `toolledger_bench_${randomBytes(5).toString('hex')}`;
+  let admin: Database;
+  try {
+    admin = await openDatabase({ kind: 'postgres', url: adminUrl });
+    await admin.exec(`CREATE DATABASE "${name}"`);
+  } catch (err) {
+    console.log(`\nPostgreSQL not reachable (${err instanceof Error ? err.message : String(err)}): skipped`);
+    return true;
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+  try {
+    return await run(`PostgreSQL (${url.host}, temporary database ${name})`, db);
+  } finally {
+    await db.close();
+    await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    await admin.close();
+  }
+}
+
+async function main() {
+  process.env.TOOLLEDGER_SECRET_KEY ??= 'bench-evidence-secret-0123456789abcdef';
+  reloadEnv();
+  console.log(`events ${SIZES.join(', ')}; ${TOOLS} tools; cores ${os.cpus().length}; load ${load()}`);
+  let ok = true;
+  if (WHICH !== 'postgres') ok = (await onPglite()) && ok;
+  if (WHICH !== 'pglite') ok = (await onPostgres()) && ok;
+  console.log(ok ? '\nPASS' : '\nFAIL');
+  process.exit(ok ? 0 : 1);
+}
+
+void main();

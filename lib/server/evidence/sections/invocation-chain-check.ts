@@ -1,0 +1,32 @@
+import { SYSTEM_ACTOR } from '@/lib/server/actor';
+import { verifyInvocationChain } from '@/lib/server/invocations/verify-invocation-chain';
+import type { DocumentSection } from './types';
+
+/**
+ * The invocation event chain over the events received in the period, re-computed in batches
+ * from the record before it (or the retention anchor). Bounded by the period, so a later build
+ * of the same period gives the same result. A break found here raises the same critical alert
+ * the on-demand check does.
+ */
+export const invocationChainCheckSection: DocumentSection = {
+  kind: 'invocation-chain-check',
+  shape: 'document',
+  async document({ db, scope }) {
+    const report = await verifyInvocationChain(
+      { actor: { ...SYSTEM_ACTOR, label: 'evidence pack' }, input: { from: scope.from, to: scope.to } },
+      { db },
+    );
+    return {
+      intact: report.ok,
+      checkedRecords: report.checked,
+      firstSeq: report.firstSeq,
+      lastSeq: report.lastSeq,
+      anchor: report.anchor,
+      problem: report.break
+        ? `event ${report.break.eventId} (seq ${report.break.seq}) does not follow the chain (${report.break.kind})`
+        : null,
+      receivedIn: { from: scope.from.toISOString(), to: scope.to.toISOString() },
+      scope: 'the whole chain of the period: it is one chain whatever the environments or tools',
+    };
+  },
+};

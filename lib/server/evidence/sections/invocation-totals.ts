@@ -1,0 +1,65 @@
+import { Prisma } from '@prisma/client';
+import type { SectionContext, TableSection } from './types';
+
+const DAY_MS = 86_400_000;
+
+interface TotalRow {
+  environment: string;
+  toolName: string;
+  toolId: string | null;
+  invocations: number;
+  errors: number;
+  timeouts: number;
+  denied: number;
+  unapproved: number;
+}
+
+/** Events whose agent is in the scope's environments and whose tool is in its tools. */
+function scopeSql({ scope }: SectionContext): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (scope.environments.length)
+    parts.push(Prisma.sql`AND a."environment"::text IN (${Prisma.join(scope.environments.map((e) => e))})`);
+  if (scope.toolIds.length) parts.push(Prisma.sql`AND e."toolId" IN (${Prisma.join(scope.toolIds)})`);
+  return parts.length ? Prisma.join(parts, ' ') : Prisma.empty;
+}
+
+/**
+ * How often each tool was invoked, per environment (of the reporting agent) and UTC day of the
+ * call. Aggregated one day at a time, so memory holds one day's groups (tools × environments),
+ * never the events: a quarter of a million events a day costs what a quiet day does.
+ */
+export const invocationTotalsSection: TableSection = {
+  kind: 'invocation-totals',
+  shape: 'table',
+  columns: ['day', 'environment', 'toolName', 'toolId', 'invocations', 'errors', 'timeouts', 'denied', 'unapproved'],
+  async *rows(ctx) {
+    const { db, scope } = ctx;
+    const filter = scopeSql(ctx);
+    for (let start = scope.from.getTime(); start < scope.to.getTime(); start += DAY_MS) {
+      const from = new Date(start);
+      const to = new Date(Math.min(start + DAY_MS, scope.to.getTime()));
+      const rows = await db.$queryRaw<TotalRow[]>`
+        SELECT COALESCE(a."environment"::text, 'UNKNOWN') AS "environment", e."toolName", e."toolId",
+               count(*)::int AS "invocations",
+               count(*) FILTER (WHERE e."resultStatus" = 'ERROR')::int AS "errors",
+               count(*) FILTER (WHERE e."resultStatus" = 'TIMEOUT')::int AS "timeouts",
+               count(*) FILTER (WHERE e."resultStatus" = 'DENIED')::int AS "denied",
+               count(*) FILTER (WHERE e."approval" <> 'ALLOWED')::int AS "unapproved"
+          FROM "InvocationEvent" e LEFT JOIN "Agent" a ON a."id" = e."agentId"
+         WHERE e."occurredAt" >= ${from} AND e."occurredAt" < ${to} ${filter}
+         GROUP BY 1, 2, 3
+         ORDER BY 1, 2, 3`;
+      const day = from.toISOString().slice(0, 10);
+      for (const r of rows) yield { day, ...r, toolId: r.toolId ?? null };
+    }
+  },
+  async summary(ctx) {
+    const [t] = await ctx.db.$queryRaw<{ invocations: number; errors: number; unapproved: number }[]>`
+      SELECT count(*)::int AS "invocations",
+             count(*) FILTER (WHERE e."resultStatus" IN ('ERROR', 'TIMEOUT'))::int AS "errors",
+             count(*) FILTER (WHERE e."approval" <> 'ALLOWED')::int AS "unapproved"
+        FROM "InvocationEvent" e LEFT JOIN "Agent" a ON a."id" = e."agentId"
+       WHERE e."occurredAt" >= ${ctx.scope.from} AND e."occurredAt" < ${ctx.scope.to} ${scopeSql(ctx)}`;
+    return { totals: t ?? { invocations: 0, errors: 0, unapproved: 0 }, dayOf: 'occurredAt (UTC), the time the agent reported' };
+  },
+};
