@@ -44,6 +44,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'engagement:manage': 'create audits and assign auditors',
   'engagement:request': 'draw samples and request evidence in an audit',
   'engagement:answer': 'answer auditors’ requests',
+  // Incident response (issue 14.6).
+  'incident:read': 'view incidents and quarantines',
+  'incident:respond': 'open and work incidents, quarantine tools',
+  'incident:lift': 'lift a quarantine',
 };
 
 export function permissionLabel(value: string | null | undefined): string | null {

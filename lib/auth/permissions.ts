@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   invocation: ['read', 'export'],
   /** Auditor portal (issue 14): audit engagements; request = an auditor's own requests, samples and comments. */
   engagement: ['read', 'manage', 'request', 'answer'],
+  /** Incident response (issue 14.6): respond = open and work incidents, quarantine; lift = end a quarantine. */
+  incident: ['read', 'respond', 'lift'],
 } as const;
 
 export type Resource = keyof typeof PERMISSIONS;
@@ -65,6 +67,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alert:manage',
     'audit:verify',
     'invocation:export',
+    // Incident response (issue 14.6).
+    'incident:respond',
+    'incident:lift',
   ],
   // Auditors read and download; recomputing the audit chain changes nothing. Their own samples,
   // requests and comments (engagement:request) are the one thing they write (ADR 0010); API keys

@@ -82,6 +82,15 @@ export const AUDIT_ACTIONS = {
   'engagement.requestAccepted': 'Audit request accepted',
   'user.pageViewed': 'Page viewed by an auditor',
   'inventory.exported': 'Inventory exported',
+  // Incident response and quarantine (issue 14.6).
+  'incident.opened': 'Incident opened',
+  'incident.stepDone': 'Incident playbook step done',
+  'incident.statusChanged': 'Incident status changed',
+  'incident.noted': 'Incident note added',
+  'incident.linked': 'Record linked to an incident',
+  'incident.ownerAlerted': 'Agent owner alerted of a quarantine',
+  'toolQuarantine.placed': 'Tool quarantined by an incident',
+  'toolQuarantine.lifted': 'Quarantine lifted',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -114,6 +123,9 @@ export const AUDIT_ENTITY_TYPES = [
   /** Auditor portal (issue 14): every portal event names its engagement, so the trail filters to one audit. */
   'AuditEngagement',
   'Inventory',
+  // Incident response and quarantine (issue 14.6).
+  'Incident',
+  'ToolQuarantine',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -16,7 +16,9 @@ export type SyncAlertKind =
   | 'definitions-changed'
   | 'provenance-missing'
   | 'signer-changed'
-  | 'registry-deleted';
+  | 'registry-deleted'
+  // Incident response (issue 14.6): one per affected agent, naming its owner.
+  | 'incident-quarantine';
 
 export type AlertSeverity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 
@@ -31,6 +33,7 @@ export const SYNC_ALERT_SEVERITY: Record<SyncAlertKind, AlertSeverity> = {
   'provenance-missing': 'HIGH',
   'signer-changed': 'HIGH',
   'registry-deleted': 'CRITICAL',
+  'incident-quarantine': 'CRITICAL',
 };
 
 export const SYNC_ALERT_LABELS: Record<SyncAlertKind, string> = {
@@ -44,6 +47,7 @@ export const SYNC_ALERT_LABELS: Record<SyncAlertKind, string> = {
   'provenance-missing': 'Provenance missing',
   'signer-changed': 'Signer changed',
   'registry-deleted': 'Deleted from registry',
+  'incident-quarantine': 'Quarantined by an incident (agent owner to act)',
 };
 
 export interface DetectedAlert {
