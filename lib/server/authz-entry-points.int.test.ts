@@ -78,6 +78,14 @@ const ACTIONS: { name: string; permission: Permission }[] = [
   { name: 'audits/answerEngagementRequestAction', permission: 'engagement:answer' },
   { name: 'audits/followUpEngagementRequestAction', permission: 'engagement:request' },
   { name: 'audits/acceptEngagementRequestAction', permission: 'engagement:request' },
+  // Incident response and quarantine (issue 14.6)
+  { name: 'incidents/openIncidentAction', permission: 'incident:respond' },
+  { name: 'incidents/quarantineToolAction', permission: 'incident:respond' },
+  { name: 'incidents/liftQuarantineAction', permission: 'incident:lift' },
+  { name: 'incidents/completeIncidentStepAction', permission: 'incident:respond' },
+  { name: 'incidents/advanceIncidentAction', permission: 'incident:respond' },
+  { name: 'incidents/addIncidentNoteAction', permission: 'incident:respond' },
+  { name: 'incidents/linkIncidentRecordAction', permission: 'incident:respond' },
 ];
 
 /** The only writes an auditor may make: their own samples, requests and comments in an audit (ADR 0010). */

@@ -71,6 +71,9 @@ const ALLOWED: Record<string, string> = {
   'evidence/build-pack-cli.ts#buildPackFromCommandLine':
     'the evidence-pack command: whoever runs it holds the database credentials; it acts and audits as SYSTEM',
   'evidence/signing-key.ts#ensureSigningKeyAtStart': 'start-up as SYSTEM: makes the instance signing key once',
+  // Incident response (issue 14.6).
+  'incidents/append-incident-event.ts#appendIncidentEvent':
+    'the incident timeline writer (with its audit event): called inside incident operations after their own authorize',
 };
 
 /** Operations converted in parallel and merged: none pending (kept so the scan's shape stays). */

@@ -42,6 +42,15 @@ export async function getIncident({ actor, input }: OperationCall<{ id: string }
     ...incident.steps.map((s) => s.doneById),
     ...incident.quarantines.flatMap((q) => [q.quarantinedById, q.liftedById]),
   ]);
+  // The tools the incident concerns, with their versions, for the quarantine form.
+  const toolIds = [
+    ...new Set(incident.links.flatMap((l) => [l.tool?.id, l.toolVersion?.tool.id]).filter((x): x is string => !!x)),
+  ];
+  const linkedTools = await db.tool.findMany({
+    where: { id: { in: toolIds } },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, versions: { select: { id: true, version: true }, orderBy: { createdAt: 'desc' }, take: 50 } },
+  });
   const done = new Map(incident.steps.map((s) => [s.stepKey, s]));
   const next = NEXT_STATUS[incident.status];
   return {
@@ -52,6 +61,7 @@ export async function getIncident({ actor, input }: OperationCall<{ id: string }
       const s = done.get(step.key);
       return { ...step, done: s ? { at: s.doneAt, by: names.get(s.doneById) ?? s.doneById, note: s.note } : null };
     }),
+    linkedTools,
     next: next ? { status: next, missing: missingSteps(incident.scenario, next, new Set(done.keys())) } : null,
     quarantines: incident.quarantines.map((q) => ({
       ...q,

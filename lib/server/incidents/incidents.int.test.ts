@@ -251,6 +251,7 @@ describe('playbook and status', () => {
         severity: 'HIGH',
         title: 'Customer emails in tool output',
         summary: 'Seen in invocation outputs.',
+        toolVersionIds: [],
       },
     });
     const tooEarly = await refusedUnchanged(() =>
@@ -316,7 +317,7 @@ describe('playbook and status', () => {
         await refusedUnchanged(() =>
           quarantineTool({
             actor: people.reviewer,
-            input: { incidentId: incident.id, toolId: w.tools.gold, reason: 'Too late for this.' },
+            input: { incidentId: incident.id, toolId: w.tools.gold, toolVersionIds: [], reason: 'Too late for this.' },
           }),
         )
       ).status,
@@ -337,6 +338,7 @@ describe('playbook and status', () => {
         severity: 'MEDIUM',
         title: 'scratch-pad found on dev',
         summary: 'No request approved it.',
+        toolVersionIds: [],
       },
     });
     await linkIncidentRecord({
@@ -377,6 +379,6 @@ describe('playbook and status', () => {
     expect(
       (await listIncidents({ actor: people.auditor, input: { q: `INC-${incident.number}` } })).rows.map((r) => r.id),
     ).toEqual([incident.id]);
-    expect((await refusal(listIncidents({ actor: people.auditor, input: { status: 'NOPE' } }))).status).toBe(400);
+    expect((await refusal(listIncidents({ actor: people.auditor, input: { status: 'NOPE' as never } }))).status).toBe(400);
   });
 });
