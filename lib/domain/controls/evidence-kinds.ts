@@ -26,7 +26,9 @@ export type EvidenceKind =
   | 'data-flows'
   | 'subprocessors'
   | 'invocation-totals'
-  | 'samples';
+  | 'samples'
+  // Incident response (issue 14.6).
+  | 'incidents';
 
 export interface EvidenceKindDefinition {
   kind: EvidenceKind;
@@ -176,6 +178,13 @@ const KINDS: Record<EvidenceKind, Omit<EvidenceKindDefinition, 'kind'>> = {
     description: 'Auditor samples drawn from the populations above, with their chain checks.',
     files: tabular('samples'),
     kept: false,
+  },
+  incidents: {
+    label: 'Incidents',
+    description:
+      'Security incidents open in the period: scenario, severity, playbook steps done, quarantines placed and lifted, and the timeline of every action.',
+    files: tabular('incidents'),
+    kept: true,
   },
 };
 

@@ -48,6 +48,7 @@ const COUNTERS: Partial<Record<EvidenceKind, Counter>> = {
   'audit-trail': counter((db) => db.auditEvent, 'occurredAt'),
   'audit-chain-check': counter((db) => db.auditCheckpoint, 'createdAt'),
   exceptions: counter((db) => db.policyException, 'createdAt'),
+  incidents: counter((db) => db.incident, 'openedAt'),
 };
 
 /** Records of every kind the instance keeps, in the range; kinds it does not keep are absent. */

@@ -13,6 +13,7 @@ import type { Actor } from '@/lib/server/actor';
 import { factsCacheFor, subjectKey } from '@/lib/server/enforcement/facts-cache';
 import { loadFactsSnapshot } from '@/lib/server/enforcement/load-enforcement-facts';
 import { getEnvironmentExports } from '@/lib/server/exports/get-environment-exports';
+import { incidentsSection } from '@/lib/server/evidence/sections/incidents';
 import { snapshotTables } from '@/lib/testing/db-snapshot';
 import { buildEnforceWorld, enforceRequest, type EnforceWorld } from '@/lib/testing/enforce-world';
 import { withTestDatabase } from '@/lib/testing/test-database';
@@ -380,5 +381,36 @@ describe('playbook and status', () => {
       (await listIncidents({ actor: people.auditor, input: { q: `INC-${incident.number}` } })).rows.map((r) => r.id),
     ).toEqual([incident.id]);
     expect((await refusal(listIncidents({ actor: people.auditor, input: { status: 'NOPE' as never } }))).status).toBe(400);
+  });
+});
+
+describe('evidence pack section', () => {
+  it('writes every incident open in the period with its quarantines and timeline, and keeps to a tool scope', async () => {
+    const p = t.db().prisma;
+    const rows = async (scope: { toolIds: string[] }) => {
+      const out = [];
+      const window = { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 86_400_000), environments: [] };
+      for await (const r of incidentsSection.rows({ db: p, scope: { ...window, ...scope } })) out.push(r);
+      return out;
+    };
+    const all = await rows({ toolIds: [] });
+    expect(all.length).toBe(await p.incident.count());
+    const held = all.find((r) => r.title === 'Tampered email-parser 1.0.0 artifact')!;
+    expect(held).toMatchObject({ scenario: 'SUPPLY_CHAIN_ATTACK', reference: expect.stringMatching(/^INC-\d+$/) });
+    expect(held.quarantines).toEqual([
+      expect.objectContaining({ toolId: w.tools.gold, toolVersionIds: [goldVersionId], liftReason: expect.any(String) }),
+    ]);
+    expect((held.timeline as { kind: string }[]).map((e) => e.kind)).toContain('quarantine-lifted');
+    const scoped = await rows({ toolIds: [w.tools.unverified] });
+    expect(scoped).toEqual([]);
+    expect((await rows({ toolIds: [w.tools.gold] })).every((r) => (r.quarantines as unknown[]).length > 0)).toBe(true);
+    // A period that ends before anything was opened holds nothing.
+    const before = [];
+    for await (const r of incidentsSection.rows({
+      db: p,
+      scope: { from: new Date('2020-01-01'), to: new Date('2020-02-01'), environments: [], toolIds: [] },
+    }))
+      before.push(r);
+    expect(before).toEqual([]);
   });
 });
