@@ -11,6 +11,7 @@ import { seedRisks } from './seed-risks';
 import { seedInvocations } from './seed-invocations';
 import { seedExceptions } from './seed-exceptions';
 import { seedAudits } from './seed-audits';
+import { seedIncidents } from './seed-incidents';
 
 /** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
@@ -44,4 +45,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedExceptions(prisma);
   // Auditor portal (issue 14): an audit open to the demo auditor.
   await seedAudits(prisma);
+  // Incident response (issue 14.6): one closed supply-chain incident with a lifted quarantine.
+  await seedIncidents(prisma);
 }
