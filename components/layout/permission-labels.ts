@@ -49,6 +49,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'webhook:manage': 'add, test and disable webhook endpoints',
   'eventRetention:read': 'view event retention per environment',
   'eventRetention:manage': 'change event retention per environment',
+  // Incident response (issue 14.6).
+  'incident:read': 'view incidents and quarantines',
+  'incident:respond': 'open and work incidents, quarantine tools',
+  'incident:lift': 'lift a quarantine',
 };
 
 export function permissionLabel(value: string | null | undefined): string | null {

@@ -3,6 +3,7 @@ import { formatDate, formatNumber } from '@/components/ui/format';
 import { cn } from '@/components/ui/cn';
 import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import type { NeedsAttention } from '@/lib/server/overview/get-needs-attention';
+import { incidentRef, SEVERITY_LABELS } from '@/lib/domain/incidents/labels';
 
 function Panel({
   title,
@@ -119,6 +120,22 @@ export function NeedsAttentionPanels({ n }: { n: NeedsAttention }) {
                 {f.toolName}
               </Link>{' '}
               <span className="font-mono">{f.version}</span> — {f.reason}
+            </li>
+          ))}
+        </ul>
+      </Panel>
+      {/* Incident response (issue 14.6) */}
+      <Panel title="Open incidents" count={n.openIncidents.total} href="/incidents" tone="red" testId="attention-incidents">
+        {n.openIncidents.quarantinesInForce > 0 && (
+          <p className="font-medium text-rose-700">{n.openIncidents.quarantinesInForce} quarantine(s) in force</p>
+        )}
+        <ul className={listClass}>
+          {n.openIncidents.items.map((i) => (
+            <li key={i.id} className="line-clamp-2">
+              <Link href={`/incidents/${i.id}`} className="font-medium text-slate-800 hover:underline">
+                {incidentRef(i.number)}
+              </Link>{' '}
+              {SEVERITY_LABELS[i.severity]}: {i.title}
             </li>
           ))}
         </ul>

@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   webhook: ['read', 'manage'],
   /** Invocation event retention per environment (issue 11.3); manage = admins only. */
   eventRetention: ['read', 'manage'],
+  /** Incident response (issue 14.6): respond = open and work incidents, quarantine; lift = end a quarantine. */
+  incident: ['read', 'respond', 'lift'],
 } as const;
 
 export type Resource = keyof typeof PERMISSIONS;
@@ -69,6 +71,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alert:manage',
     'audit:verify',
     'invocation:export',
+    // Incident response (issue 14.6).
+    'incident:respond',
+    'incident:lift',
   ],
   // Auditors read and download; recomputing the audit chain changes nothing. Their own samples,
   // requests and comments (engagement:request) are the one thing they write (ADR 0010); API keys

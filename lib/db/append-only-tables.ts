@@ -19,4 +19,6 @@ export const APPEND_ONLY_TABLES = [
   // Auditor portal (issue 14).
   'EngagementSample',
   'EngagementReply',
+  // Incident response (issue 14.6): the timeline of every action.
+  'IncidentEvent',
 ] as const;

@@ -15,6 +15,7 @@ import { seedGateway } from './seed-gateway';
 import { seedMonitoring } from './seed-monitoring';
 import { seedEventRetention } from './seed-event-retention';
 import { seedEvidencePacks } from './seed-evidence-packs';
+import { seedIncidents } from './seed-incidents';
 
 /** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
@@ -56,4 +57,6 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedEventRetention(prisma);
   // Evidence packs (issue 13): one queued for the demo audit; the pack runner builds it after start.
   await seedEvidencePacks(prisma);
+  // Incident response (issue 14.6): one closed supply-chain incident with a lifted quarantine.
+  await seedIncidents(prisma);
 }

@@ -96,6 +96,15 @@ export const AUDIT_ACTIONS = {
   // Compliance report and governance policy document (issue 13 points 4-5): every download.
   'complianceReport.downloaded': 'Compliance report downloaded',
   'governancePolicy.downloaded': 'Governance policy document downloaded',
+  // Incident response and quarantine (issue 14.6).
+  'incident.opened': 'Incident opened',
+  'incident.stepDone': 'Incident playbook step done',
+  'incident.statusChanged': 'Incident status changed',
+  'incident.noted': 'Incident note added',
+  'incident.linked': 'Record linked to an incident',
+  'incident.ownerAlerted': 'Agent owner alerted of a quarantine',
+  'toolQuarantine.placed': 'Tool quarantined by an incident',
+  'toolQuarantine.lifted': 'Quarantine lifted',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -134,6 +143,9 @@ export const AUDIT_ENTITY_TYPES = [
   // SIEM hand-off (issue 11.6) and event retention per environment (11.3): the entity id is the environment.
   'WebhookEndpoint',
   'EventRetentionSetting',
+  // Incident response and quarantine (issue 14.6).
+  'Incident',
+  'ToolQuarantine',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -24,6 +24,8 @@ export type SyncAlertKind =
   | 'invocation-version-mismatch'
   | 'invocation-untrusted-tool'
   | 'invocation-anomaly';
+  // Incident response (issue 14.6): one per affected agent, naming its owner.
+  | 'incident-quarantine';
 
 export type AlertSeverity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 
@@ -44,6 +46,7 @@ export const SYNC_ALERT_SEVERITY: Record<SyncAlertKind, AlertSeverity> = {
   'invocation-version-mismatch': 'HIGH',
   'invocation-untrusted-tool': 'HIGH',
   'invocation-anomaly': 'MEDIUM',
+  'incident-quarantine': 'CRITICAL',
 };
 
 export const SYNC_ALERT_LABELS: Record<SyncAlertKind, string> = {
@@ -63,6 +66,7 @@ export const SYNC_ALERT_LABELS: Record<SyncAlertKind, string> = {
   'invocation-version-mismatch': 'Version used is not the approved one',
   'invocation-untrusted-tool': 'Untrusted tool used',
   'invocation-anomaly': 'Anomalous invocations against the tool baseline',
+  'incident-quarantine': 'Quarantined by an incident (agent owner to act)',
 };
 
 export interface DetectedAlert {

@@ -86,6 +86,14 @@ const ACTIONS: { name: string; permission: Permission }[] = [
   // Evidence pack builds (issue 13).
   { name: 'evidence/requestEvidencePackBuildAction', permission: 'evidence:build' },
   { name: 'evidence/cancelEvidencePackBuildAction', permission: 'evidence:build' },
+  // Incident response and quarantine (issue 14.6)
+  { name: 'incidents/openIncidentAction', permission: 'incident:respond' },
+  { name: 'incidents/quarantineToolAction', permission: 'incident:respond' },
+  { name: 'incidents/liftQuarantineAction', permission: 'incident:lift' },
+  { name: 'incidents/completeIncidentStepAction', permission: 'incident:respond' },
+  { name: 'incidents/advanceIncidentAction', permission: 'incident:respond' },
+  { name: 'incidents/addIncidentNoteAction', permission: 'incident:respond' },
+  { name: 'incidents/linkIncidentRecordAction', permission: 'incident:respond' },
 ];
 
 /** The only writes an auditor may make: their own samples, requests and comments in an audit (ADR 0010). */

@@ -92,6 +92,9 @@ const ALLOWED: Record<string, string> = {
   'evidence/builds/pack-runner.ts#recoverInterruptedBuilds':
     'start-up and runner tick as SYSTEM: marks builds a dead process left running as failed',
   'evidence/builds/pack-runner.ts#runPendingBuilds': 'runs claimQueuedBuild and runClaimedBuild (see those)',
+  // Incident response (issue 14.6).
+  'incidents/append-incident-event.ts#appendIncidentEvent':
+    'the incident timeline writer (with its audit event): called inside incident operations after their own authorize',
 };
 
 /** Operations converted in parallel and merged: none pending (kept so the scan's shape stays). */

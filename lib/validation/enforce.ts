@@ -34,6 +34,7 @@ export const ZDecisionReason = z.object({
   message: zText().describe('Reason a person can read'),
   rule: zText().optional().describe('Policy rule key when the reason comes from the policy'),
   exceptionId: zText().optional(),
+  incidentId: zText().optional().describe('Incident whose quarantine denies the call (code incident-quarantine)'),
 });
 
 export const ZEnforceResponse = z.object({

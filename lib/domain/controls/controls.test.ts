@@ -43,6 +43,8 @@ describe('controls map (data)', () => {
       expect(ids).toContain(id);
     }
     expect(ids.some((id) => id.startsWith('P'))).toBe(true);
+    // Incident response (issue 14.6).
+    for (const id of ['CC7.3', 'CC7.4', 'CC7.5']) expect(ids).toContain(id);
     for (const c of CONTROLS) {
       const ref = tsc.criteria.find((t) => t.id === c.id);
       expect(ref, c.id).toBeDefined();
@@ -104,6 +106,9 @@ describe('evaluateControls', () => {
       'CC6.8': 'ok',
       'CC7.1': 'ok',
       'CC7.2': 'ok',
+      'CC7.3': 'ok',
+      'CC7.4': 'ok',
+      'CC7.5': 'ok',
       'CC8.1': 'ok',
       'CC9.1': 'gap',
       'CC9.2': 'gap',
@@ -136,6 +141,7 @@ describe('evaluateControls', () => {
 
   it('counts states', () => {
     expect(summarizeControlStates(evaluateControls(healthy()))).toEqual({ ok: 10, gap: 2, stale: 0 });
+    expect(summarizeControlStates(evaluateControls(healthy()))).toEqual({ ok: 11, gap: 2, stale: 0 });
   });
 });
 
@@ -167,6 +173,9 @@ describe('control rules', () => {
     ['CC7.2', { auditChain: null }, 'stale'],
     ['CC7.2', { latestCheckpointAt: daysAgo(3) }, 'stale'],
     ['CC7.2', { latestCheckpointAt: null }, 'stale'],
+    ['CC7.3', { evidence: { ...base, incidents: undefined } }, 'gap'],
+    ['CC7.4', { evidence: { ...base, incidents: undefined } }, 'gap'],
+    ['CC7.5', { evidence: { ...base, incidents: undefined } }, 'gap'],
     ['CC8.1', { unapprovedInstallations: 3 }, 'gap'],
     ['CC9.1', { evidence: { ...base, 'risk-assessments': fresh(daysAgo(1)) } }, 'ok'],
     ['CC9.1', { evidence: { ...base, 'risk-assessments': fresh(daysAgo(1)) }, overdueExceptions: 1 }, 'gap'],

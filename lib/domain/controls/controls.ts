@@ -165,6 +165,40 @@ export const CONTROLS: readonly ControlDefinition[] = [
       return findings;
     },
   },
+  // Incident response (issue 14.6).
+  {
+    id: 'CC7.3',
+    category: 'Common Criteria',
+    series: 'CC7',
+    summary: 'Security events are evaluated to decide whether they are incidents.',
+    evidencedBy:
+      'Alerts on tools (changed artifacts, failed verifications, unapproved installations) are triaged; those that are incidents are opened as such, with scenario, severity and owner.',
+    evidence: ['incidents', 'alerts'],
+    scope: 'always',
+    check: (f) => requireKept(f, 'incidents'),
+  },
+  {
+    id: 'CC7.4',
+    category: 'Common Criteria',
+    series: 'CC7',
+    summary: 'Incidents are contained, remediated and communicated under a defined program.',
+    evidencedBy:
+      'Each incident follows its scenario’s playbook (contain, investigate, eradicate); a quarantine is denied by enforcement at once and alerts every affected agent’s owner; every action is on its timeline.',
+    evidence: ['incidents', 'enforcement-decisions', 'audit-trail'],
+    scope: 'always',
+    check: (f) => requireKept(f, 'incidents'),
+  },
+  {
+    id: 'CC7.5',
+    category: 'Common Criteria',
+    series: 'CC7',
+    summary: 'Recovery from incidents is planned and carried out.',
+    evidencedBy:
+      'The playbook’s recovery and lessons-learned steps close each incident; lifting a quarantine takes a security reviewer and a recorded reason.',
+    evidence: ['incidents', 'audit-trail'],
+    scope: 'always',
+    check: (f) => requireKept(f, 'incidents'),
+  },
   {
     id: 'CC8.1',
     category: 'Common Criteria',

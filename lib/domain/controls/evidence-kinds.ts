@@ -35,6 +35,8 @@ export type EvidenceKind =
   // Evidence pack sections of issue 13 (in-app build).
   | 'invocation-chain-check'
   | 'tool-definition-reports';
+  // Incident response (issue 14.6).
+  | 'incidents';
 
 export interface EvidenceKindDefinition {
   kind: EvidenceKind;
@@ -215,6 +217,13 @@ const KINDS: Record<EvidenceKind, Omit<EvidenceKindDefinition, 'kind'>> = {
     label: 'Alert webhook deliveries',
     description: "Alerts handed to the security team's SIEM: each signed delivery, its attempts and the receiver's last answer.",
     files: tabular('webhook-deliveries'),
+    kept: true,
+  },
+  incidents: {
+    label: 'Incidents',
+    description:
+      'Security incidents open in the period: scenario, severity, playbook steps done, quarantines placed and lifted, and the timeline of every action.',
+    files: tabular('incidents'),
     kept: true,
   },
 };

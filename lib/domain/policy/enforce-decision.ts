@@ -1,6 +1,7 @@
 import { ENVIRONMENT_LABELS, type Environment } from '../types';
 import { evaluatePolicy } from './evaluate';
 import type { ExceptionFacts, PolicyEvaluation, PolicyFacts, PolicyRule, VersionFacts } from './types';
+import { quarantineMessage, quarantinesHolding, type QuarantineFacts } from './incident-quarantine';
 
 export type EnforcementAction = 'INSTALL' | 'INVOKE';
 export type InstallationState = 'REQUESTED' | 'APPROVED' | 'ACTIVE' | 'REVOKED' | 'BLOCKED';
@@ -20,6 +21,8 @@ export type DecisionCode =
   | 'policy-violation'
   | 'exception-used'
   | 'unverified-use-logged'
+  // Incident response (issue 14.6).
+  | 'incident-quarantine'
   | 'invalid-request';
 
 export interface DecisionReason {
@@ -27,6 +30,8 @@ export interface DecisionReason {
   message: string;
   rule?: PolicyRule;
   exceptionId?: string;
+  /** The incident whose quarantine denies the call. */
+  incidentId?: string;
 }
 
 /** Everything the decision needs, loaded beforehand by indexed lookups. */
@@ -42,6 +47,8 @@ export interface EnforcementFacts {
   installation: { state: InstallationState; approvedDigest: string | null } | null;
   policy: PolicyFacts | null;
   exceptions: readonly ExceptionFacts[];
+  /** Incident quarantines in force on the tool (issue 14.6); absent = none. */
+  quarantines?: readonly QuarantineFacts[];
   now: Date;
 }
 
@@ -149,7 +156,12 @@ export function decideEnforcement(f: EnforcementFacts): EnforcementOutcome {
     rule: v.rule,
     message: `${env} policy v${evaluation.policyVersion}: ${v.reason}`,
   }));
-  const reasons = [...installationReasons(f, label), ...digestReasons(f), ...policyReasons];
+  const quarantineReasons: DecisionReason[] = quarantinesHolding(f.quarantines ?? [], f.version.facts).map((q) => ({
+    code: 'incident-quarantine',
+    incidentId: q.incidentId,
+    message: quarantineMessage(q, label),
+  }));
+  const reasons = [...quarantineReasons, ...installationReasons(f, label), ...digestReasons(f), ...policyReasons];
   const exceptionId = evaluation.coveredBy[0] ?? null;
   if (reasons.length) return deny(reasons, { evaluation });
 

@@ -49,6 +49,16 @@ const LOOKUPS: Record<string, Lookup> = {
       w.id,
       `Webhook ${w.url}`,
     ]),
+  // Incident response (issue 14.6).
+  Incident: async (db, ids) =>
+    (await db.incident.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, title: true } })).map((i) => [
+      i.id,
+      `INC-${i.number} ${i.title}`,
+    ]),
+  ToolQuarantine: async (db, ids) =>
+    (
+      await db.toolQuarantine.findMany({ where: { id: { in: ids } }, select: { id: true, tool: { select: { name: true } } } })
+    ).map((q) => [q.id, `Quarantine of ${q.tool.name}`]),
 };
 
 /** `${entityType}:${id}` → name, for the records that still exist and have one. */

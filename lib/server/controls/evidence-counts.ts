@@ -57,6 +57,7 @@ const COUNTERS: Partial<Record<EvidenceKind, Counter>> = {
   'invocation-chain-check': counter((db) => db.invocationEvent, 'receivedAt'),
   samples: counter((db) => db.engagementSample, 'createdAt'),
   'tool-definition-reports': counter((db) => db.toolDefinitionReport, 'reportedAt'),
+  incidents: counter((db) => db.incident, 'openedAt'),
 };
 
 /** Records of every kind the instance keeps, in the range; kinds it does not keep are absent. */

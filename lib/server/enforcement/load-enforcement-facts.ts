@@ -3,6 +3,7 @@ import type { SqlSession } from '@/lib/db/driver';
 import type { EnforcementFacts, InstallationState } from '@/lib/domain/policy/enforce-decision';
 import { DEFAULT_POLICIES } from '@/lib/domain/policy/defaults';
 import type { ExceptionFacts, PolicyFacts, VersionFacts } from '@/lib/domain/policy/types';
+import type { QuarantineFacts } from '@/lib/domain/policy/incident-quarantine';
 import type { Environment } from '@/lib/domain/types';
 import type { TEnforceRequest } from '@/lib/validation/enforce';
 
@@ -24,6 +25,16 @@ export const VERSION_COLUMNS = `v.id, v."toolId", v.version, v.tier, v."trustSco
        (extract(epoch FROM v."yankedAt") * 1000)::float8 AS "yankedAtMs", v."artifactDigest",
        i.state AS "installationState", i."approvedDigest"`;
 const EXCEPTION_COLUMNS = `id, rules, "toolId", "toolVersionId", "versionRange", environment, status, (extract(epoch FROM "expiresAt") * 1000)::float8 AS "expiresAtMs"`;
+// Incident quarantines in force (issue 14.6), with the incident's number for the reason and the
+// versions they hold (none = the whole tool). Index probes: ToolQuarantine (toolId, liftedAt),
+// ToolQuarantineVersion's primary key.
+const QUARANTINE_COLUMNS = `q.id, q."toolId", q."incidentId", i.number AS "incidentNumber", q.reason,
+       coalesce((SELECT json_agg(qv."toolVersionId" ORDER BY qv."toolVersionId") FROM "ToolQuarantineVersion" qv
+                  WHERE qv."quarantineId" = q.id), '[]'::json) AS "toolVersionIds"`;
+const QUARANTINES_OF_TOOLS = `
+SELECT ${QUARANTINE_COLUMNS}
+  FROM "ToolQuarantine" q JOIN "Incident" i ON i.id = q."incidentId"
+ WHERE q."toolId" = ANY($1::text[]) AND q."liftedAt" IS NULL`;
 const EXCEPTIONS_OF_TOOLS = `
 SELECT ${EXCEPTION_COLUMNS}
   FROM "PolicyException"
@@ -57,13 +68,19 @@ p AS (
 e AS (
   SELECT ${EXCEPTION_COLUMNS} FROM "PolicyException"
    WHERE "toolId" = (SELECT id FROM one) AND environment = (SELECT environment FROM a) AND status = 'APPROVED'
-   ORDER BY "expiresAt" DESC LIMIT 50)
+   ORDER BY "expiresAt" DESC LIMIT 50),
+q AS (
+  SELECT ${QUARANTINE_COLUMNS}
+    FROM "ToolQuarantine" q JOIN "Incident" i ON i.id = q."incidentId"
+   WHERE q."toolId" = (SELECT id FROM one) AND q."liftedAt" IS NULL
+   LIMIT 50)
 SELECT (SELECT "value"::text FROM "EnforcementGeneration" WHERE "id" = 1) AS generation,
        (SELECT row_to_json(a) FROM a) AS agent,
        (SELECT coalesce(json_agg(t.id), '[]'::json) FROM t) AS "toolIds",
        (SELECT row_to_json(v) FROM v) AS version,
        (SELECT row_to_json(p) FROM p) AS policy,
-       (SELECT coalesce(json_agg(e), '[]'::json) FROM e) AS exceptions`;
+       (SELECT coalesce(json_agg(e), '[]'::json) FROM e) AS exceptions,
+       (SELECT coalesce(json_agg(q), '[]'::json) FROM q) AS quarantines`;
 
 export interface VersionRow extends Omit<VersionFacts, 'lastVerifiedAt' | 'yankedAt' | 'toolVersionId'> {
   id: string;
@@ -117,6 +134,20 @@ export async function loadExceptionsOfTools(
   return byTool;
 }
 
+/** Incident quarantines in force on many tools (the exports' bulk read), by tool. */
+export async function loadQuarantinesOfTools(
+  db: SqlSession,
+  toolIds: readonly string[],
+): Promise<Map<string, QuarantineFacts[]>> {
+  const byTool = new Map<string, QuarantineFacts[]>();
+  if (toolIds.length === 0) return byTool;
+  for (const row of await db.query<QuarantineFacts>(QUARANTINES_OF_TOOLS, [[...toolIds]])) {
+    const q = { ...row, toolVersionIds: parsed(row.toolVersionIds) };
+    byTool.set(q.toolId, [...(byTool.get(q.toolId) ?? []), q]);
+  }
+  return byTool;
+}
+
 /**
  * The facts for one (agent, tool, version) from rows already read: the enforcement API and the
  * allowlist exports both build them here, so both decide on exactly the same inputs.
@@ -128,6 +159,7 @@ export function buildEnforcementFacts(p: {
   row: VersionRow | null;
   policy: EnforcementFacts['policy'];
   exceptions: readonly ExceptionFacts[];
+  quarantines: readonly QuarantineFacts[];
   now: Date;
 }): EnforcementFacts {
   const facts = p.row ? versionFacts(p.row) : null;
@@ -140,6 +172,7 @@ export function buildEnforcementFacts(p: {
       p.row?.installationState && p.agent ? { state: p.row.installationState, approvedDigest: p.row.approvedDigest } : null,
     policy: p.policy,
     exceptions: p.exceptions,
+    quarantines: p.quarantines,
     now: p.now,
   };
 }
@@ -156,6 +189,7 @@ export interface FactsSnapshot {
   row: VersionRow | null;
   policy: PolicyFacts | null;
   exceptions: readonly ExceptionFacts[];
+  quarantines: readonly QuarantineFacts[];
 }
 
 interface FactsRow {
@@ -165,6 +199,7 @@ interface FactsRow {
   version: VersionRow | null;
   policy: (PolicyFacts & { id: string }) | null;
   exceptions: ExceptionRow[];
+  quarantines: QuarantineFacts[];
 }
 
 /** json and row_to_json come back parsed from both drivers; a driver handing back text is parsed here. */
@@ -191,6 +226,7 @@ export async function loadFactsSnapshot(
     row: tool && tool !== 'ambiguous' ? row : null,
     policy,
     exceptions: (r ? parsed(r.exceptions) : []).map(exceptionFacts),
+    quarantines: r ? parsed(r.quarantines) : [],
   };
 }
 
@@ -209,6 +245,7 @@ export function factsFromSnapshot(s: FactsSnapshot, input: TEnforceRequest, now:
     row: s.row,
     policy: s.policy,
     exceptions: s.exceptions,
+    quarantines: s.quarantines,
     now,
   });
 }

@@ -6,6 +6,7 @@ import type { Environment, PermissionSet } from '@/lib/domain/types';
 import {
   buildEnforcementFacts,
   loadExceptionsOfTools,
+  loadQuarantinesOfTools,
   VERSION_COLUMNS,
   type VersionRow,
 } from '@/lib/server/enforcement/load-enforcement-facts';
@@ -38,14 +39,16 @@ interface InstallationRow extends VersionRow {
  * The versions the enforcement API would allow in one environment: a version is exported exactly
  * when `decideEnforcement` allows an agent of that environment to INVOKE it (installation approved
  * AND active, approved digest still current, policy passes or an approved unexpired exception
- * covers it, not quarantined, revoked or yanked). The same facts builder and the same pure
+ * covers it, not quarantined — by the registry or by an incident —, revoked or yanked). The same facts builder and the same pure
  * decision as POST /api/v1/enforce, run once per installation; nothing else decides. Allowlist
  * entries play no part, exactly as in enforcement.
  */
 export async function loadAllowedVersions(db: SqlSession, environment: Environment, now: Date): Promise<ExportableVersion[]> {
   const rows = await db.query<InstallationRow>(INSTALLATIONS, [environment]);
   const policy = await getCurrentPolicy(environment);
-  const exceptions = await loadExceptionsOfTools(db, [...new Set(rows.map((r) => r.toolId))], environment, now);
+  const toolIds = [...new Set(rows.map((r) => r.toolId))];
+  const exceptions = await loadExceptionsOfTools(db, toolIds, environment, now);
+  const quarantines = await loadQuarantinesOfTools(db, toolIds);
   const allowed = new Map<string, ExportableVersion>();
   for (const row of rows) {
     if (allowed.has(row.id)) continue;
@@ -62,6 +65,7 @@ export async function loadAllowedVersions(db: SqlSession, environment: Environme
       row,
       policy,
       exceptions: exceptions.get(row.toolId) ?? [],
+      quarantines: quarantines.get(row.toolId) ?? [],
       now,
     });
     if (decideEnforcement(facts).outcome !== 'ALLOW') continue;

@@ -138,4 +138,45 @@ describe('exports equal enforcement', () => {
     }
     expect(await expectParity()).toBeGreaterThan(0);
   }, 300_000);
+
+  it('with incident quarantines of whole tools and of single versions (issue 14.6)', async () => {
+    const installs = await prisma.installation.findMany({
+      where: { agent: { name: { startsWith: 'bulk-' } }, state: 'ACTIVE' },
+      include: { toolVersion: true },
+      orderBy: { id: 'asc' },
+    });
+    const exportedTotal = async () => {
+      let n = 0;
+      for (const environment of ENVIRONMENTS)
+        n += (await getEnvironmentExports({ actor: auditor, input: { environment } })).allowed.length;
+      return n;
+    };
+    const before = await exportedTotal();
+    const reviewer = await prisma.user.findFirstOrThrow({ where: { role: 'SECURITY_REVIEWER' } });
+    const incident = await prisma.incident.create({
+      data: {
+        scenario: 'SUPPLY_CHAIN_ATTACK',
+        severity: 'CRITICAL',
+        title: 'parity',
+        summary: 'parity test',
+        ownerId: reviewer.id,
+        openedById: reviewer.id,
+        openedAt: new Date(),
+      },
+    });
+    const held = { quarantinedById: reviewer.id, quarantinedAt: new Date(), incidentId: incident.id, reason: 'parity test' };
+    for (const [i, inst] of installs.entries()) {
+      if (i % 3 === 0) await prisma.toolQuarantine.create({ data: { ...held, toolId: inst.toolId } });
+      if (i % 3 === 1)
+        await prisma.toolQuarantine.create({
+          data: { ...held, toolId: inst.toolId, versions: { create: [{ toolVersionId: inst.toolVersionId }] } },
+        });
+      // A lifted quarantine holds nothing.
+      if (i % 3 === 2) await prisma.toolQuarantine.create({ data: { ...held, toolId: inst.toolId, liftedAt: new Date() } });
+    }
+    expect(installs.length).toBeGreaterThan(2);
+    // The quarantines take allowed versions out of the exports, and enforcement agrees version by version.
+    expect(await exportedTotal()).toBeLessThan(before);
+    await expectParity();
+  }, 300_000);
 });

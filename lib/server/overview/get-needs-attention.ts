@@ -3,6 +3,7 @@ import { operationContext, type OperationCall, type OperationContextInput } from
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { OPEN_STATES } from '@/lib/domain/change-requests/state-machine';
 import { policyStatusOf } from './policy-status';
+import { openIncidentsAttention } from '@/lib/server/incidents/open-incidents-attention';
 
 const EXPIRY_WINDOW_DAYS = 14;
 const LISTED = 5;
@@ -62,12 +63,15 @@ export async function getNeedsAttention({ actor }: OperationCall<Record<string, 
         : [];
     })
     .sort((a, b) => a.toolName.localeCompare(b.toolName));
+  // Incident response (issue 14.6): incidents not closed and quarantines in force.
+  const openIncidents = await openIncidentsAttention(db);
   return {
     pendingReviews,
     overdueReviews,
     criticalAlerts: { total: criticalTotal, items: criticalAlerts },
     expiringExceptions: { total: expiringTotal, items: expiring, windowDays: EXPIRY_WINDOW_DAYS },
     failingProduction: { total: failingProduction.length, items: failingProduction.slice(0, LISTED) },
+    openIncidents,
   };
 }
 

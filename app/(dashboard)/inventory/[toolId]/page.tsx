@@ -28,6 +28,9 @@ import { ExceptionTable } from '@/components/exceptions/exception-table';
 import { getToolBaseline } from '@/lib/server/monitoring/get-tool-baseline';
 import { listLeastPrivilege } from '@/lib/server/monitoring/list-least-privilege';
 import { LeastPrivilegeList, ToolBaselinePanel, ToolRecentEvents } from '@/components/monitoring/tool-monitoring';
+// Incident response (issue 14.6).
+import { listToolIncidents } from '@/lib/server/incidents/list-tool-incidents';
+import { ToolIncidentsCard } from '@/components/incidents/tool-incidents-card';
 
 // The title and the page read the same tool once per request.
 // One read per request for the title and the page; the page guard runs first in both.
@@ -63,6 +66,9 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
       ? await getToolPolicyStatus({ actor: actorOf(me), input: { toolVersionId: latest.id } })
       : [];
   const risk = can(me.role, 'risk:read') ? await getToolRisk({ actor: actorOf(me), input: { toolId: tool.id } }) : null;
+  const incidents = can(me.role, 'incident:read')
+    ? await listToolIncidents({ actor: actorOf(me), input: { id: tool.id } })
+    : null;
   const exceptions = can(me.role, 'exception:read')
     ? await listPolicyExceptions({ actor: actorOf(me), input: { toolId: tool.id, pageSize: 10 } })
     : null;
@@ -174,6 +180,7 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
           <ToolRiskSummary risk={risk} canAssess={can(me.role, 'risk:assess')} />
         </Card>
       )}
+      {incidents && <ToolIncidentsCard toolId={tool.id} data={incidents} canOpen={can(me.role, 'incident:respond')} />}
       {exceptions && (
         <Card
           title={`Policy exceptions (${exceptions.total})`}

@@ -7,6 +7,7 @@ import { alertsSection } from './alerts';
 import { changeRequestsSection } from './change-requests';
 import { enforcementDecisionsSection } from './enforcement-decisions';
 import { exceptionsSection } from './exceptions';
+import { incidentsSection } from './incidents';
 import { inventorySection } from './inventory';
 import { policiesSection } from './policies';
 import { policyHistorySection } from './policy-history';
@@ -56,6 +57,8 @@ export const EVIDENCE_SECTIONS: readonly EvidenceSection[] = [
   invocationChainCheckSection,
   samplesSection,
   toolDefinitionReportsSection,
+  // Incident response (issue 14.6).
+  incidentsSection,
 ];
 
 export type { EvidenceSection, PackScope, SectionContext } from './types';
