@@ -44,6 +44,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'engagement:manage': 'create audits and assign auditors',
   'engagement:request': 'draw samples and request evidence in an audit',
   'engagement:answer': 'answer auditors’ requests',
+  // Data flow maps (issue 12.2).
+  'dataFlow:read': 'view data flow maps and subprocessors',
+  'dataFlow:map': 'derive and edit data flow maps',
+  'dataFlow:confirm': 'confirm data flow maps',
 };
 
 export function permissionLabel(value: string | null | undefined): string | null {

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   invocation: ['read', 'export'],
   /** Auditor portal (issue 14): audit engagements; request = an auditor's own requests, samples and comments. */
   engagement: ['read', 'manage', 'request', 'answer'],
+  /** Data flow maps and subprocessors (issue 12.2): map = derive and edit a map, confirm = vouch for it. */
+  dataFlow: ['read', 'map', 'confirm'],
 } as const;
 
 export type Resource = keyof typeof PERMISSIONS;
@@ -53,6 +55,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Auditor portal (issue 14).
     'engagement:manage',
     'engagement:answer',
+    // Data flow maps (issue 12.2).
+    'dataFlow:map',
+    'dataFlow:confirm',
   ],
   SECURITY_REVIEWER: [
     ...READS,
@@ -65,6 +70,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alert:manage',
     'audit:verify',
     'invocation:export',
+    // Data flow maps (issue 12.2): a security reviewer confirms a derived map, does not draw one.
+    'dataFlow:confirm',
   ],
   // Auditors read and download; recomputing the audit chain changes nothing. Their own samples,
   // requests and comments (engagement:request) are the one thing they write (ADR 0010); API keys

@@ -82,6 +82,10 @@ export const AUDIT_ACTIONS = {
   'engagement.requestAccepted': 'Audit request accepted',
   'user.pageViewed': 'Page viewed by an auditor',
   'inventory.exported': 'Inventory exported',
+  // Data flow maps (issue 12.2).
+  'dataFlow.derived': 'Data flow map derived',
+  'dataFlow.edited': 'Data flow map edited',
+  'dataFlow.confirmed': 'Data flow map confirmed',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -114,6 +118,8 @@ export const AUDIT_ENTITY_TYPES = [
   /** Auditor portal (issue 14): every portal event names its engagement, so the trail filters to one audit. */
   'AuditEngagement',
   'Inventory',
+  // Data flow maps (issue 12.2).
+  'DataFlowMap',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
