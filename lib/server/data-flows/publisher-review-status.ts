@@ -1,15 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
-
-export type VendorReviewState = 'NOT_REVIEWED' | 'CURRENT' | 'OVERDUE';
-
-export interface VendorReview {
-  state: VendorReviewState;
-  /** Where the review is read, when one exists. */
-  href: string | null;
-  /** When the next review is due. */
-  nextReviewAt: Date | null;
-}
+import type { VendorReview } from '@/lib/domain/data-flows/vendor-review';
 
 /**
  * The hook for the publisher (vendor) review of issue 12.1: the subprocessor register shows each
@@ -24,9 +15,3 @@ export async function publisherReviewStatus(
 ): Promise<Map<string, VendorReview>> {
   return new Map(publisherIds.map((id) => [id, { state: 'NOT_REVIEWED', href: null, nextReviewAt: null }]));
 }
-
-export const VENDOR_REVIEW_LABELS: Record<VendorReviewState, string> = {
-  NOT_REVIEWED: 'Not reviewed',
-  CURRENT: 'Reviewed',
-  OVERDUE: 'Review overdue',
-};
