@@ -78,6 +78,10 @@ const ACTIONS: { name: string; permission: Permission }[] = [
   { name: 'audits/answerEngagementRequestAction', permission: 'engagement:answer' },
   { name: 'audits/followUpEngagementRequestAction', permission: 'engagement:request' },
   { name: 'audits/acceptEngagementRequestAction', permission: 'engagement:request' },
+  // Data flow maps (issue 12.2).
+  { name: 'data-flows/saveDataFlowAction', permission: 'dataFlow:map' },
+  { name: 'data-flows/deriveDataFlowAction', permission: 'dataFlow:map' },
+  { name: 'data-flows/confirmDataFlowAction', permission: 'dataFlow:confirm' },
 ];
 
 /** The only writes an auditor may make: their own samples, requests and comments in an audit (ADR 0010). */
