@@ -48,6 +48,9 @@ const COUNTERS: Partial<Record<EvidenceKind, Counter>> = {
   'audit-trail': counter((db) => db.auditEvent, 'occurredAt'),
   'audit-chain-check': counter((db) => db.auditCheckpoint, 'createdAt'),
   exceptions: counter((db) => db.policyException, 'createdAt'),
+  // Data flow maps (issue 12.2): every version of a map; subprocessors = versions that send data out.
+  'data-flows': counter((db) => db.dataFlowMap, 'createdAt'),
+  subprocessors: counter((db) => db.dataFlowMap, 'createdAt', { subprocessor: true }),
 };
 
 /** Records of every kind the instance keeps, in the range; kinds it does not keep are absent. */

@@ -13,6 +13,15 @@ import { getToolDataFlow } from './get-tool-data-flow';
 import { listDataFlowRegister } from './list-data-flow-register';
 import { listSubprocessors } from './list-subprocessors';
 import { saveDataFlow } from './save-data-flow';
+import { dataFlowsSection } from '@/lib/server/evidence/sections/data-flows';
+import { subprocessorsSection } from '@/lib/server/evidence/sections/subprocessors';
+import type { Row, SectionContext } from '@/lib/server/evidence/sections/types';
+
+async function collect(rows: AsyncIterable<Row>) {
+  const out: Row[] = [];
+  for await (const r of rows) out.push(r);
+  return out;
+}
 
 const t = withTestDatabase();
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -251,5 +260,49 @@ describe('the agent diagram and the register filters', () => {
     expect(await ids({ classification: 'PERSONAL' })).toEqual([]);
     expect(await ids({ excess: '1' })).toEqual([]);
     expect(await ids({ q: 'note' })).toEqual([localId]);
+  });
+});
+
+describe('evidence pack sections', () => {
+  it('data-flows: every version in force in the period, the diagram as laid-out data and SVG', async () => {
+    const db = t.db().prisma;
+    const ctx: SectionContext = {
+      db,
+      scope: { from: new Date('2026-05-01T00:00:00Z'), to: new Date('2026-07-01T00:00:00Z'), environments: [], toolIds: [crmId] },
+    };
+    const rows = await collect(dataFlowsSection.rows(ctx));
+    expect(rows.map((r) => [r.revision, r.status, r.currentAtPeriodEnd])).toEqual(
+      expect.arrayContaining([
+        [1, 'DERIVED', false],
+        [2, 'CONFIRMED', false],
+        [3, 'CONFIRMED', true],
+      ]),
+    );
+    const current = rows.find((r) => r.currentAtPeriodEnd)!;
+    expect(Object.keys(current)).toEqual([...dataFlowsSection.columns]);
+    const diagram = current.diagram as { nodes: { id: string; x: number }[]; edges: unknown[] };
+    expect(diagram.nodes.map((n) => n.id)).toContain('host:eu.api.crm.example');
+    expect(diagram.edges.length).toBeGreaterThan(0);
+    expect(String(current.diagramSvg)).toContain('eu.api.crm.example');
+    // A period that ended before the first map: nothing was in force.
+    const before = {
+      ...ctx,
+      scope: { ...ctx.scope, from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-02-01T00:00:00Z') },
+    };
+    expect(await collect(dataFlowsSection.rows(before))).toEqual([]);
+  });
+
+  it('subprocessors: the crm tool with its hosts, classes and vendor; the local-only tool is not one', async () => {
+    const ctx: SectionContext = {
+      db: t.db().prisma,
+      scope: { from: new Date('2026-05-01T00:00:00Z'), to: new Date('2026-07-01T00:00:00Z'), environments: [], toolIds: [] },
+    };
+    const rows = await collect(subprocessorsSection.rows(ctx));
+    expect(new Set(rows.map((r) => r.toolId))).toEqual(new Set([crmId]));
+    expect(rows.find((r) => r.currentAtPeriodEnd)).toMatchObject({
+      externalHosts: ['eu.api.crm.example'],
+      vendorName: 'CRM Corp',
+      vendorReview: 'NOT_REVIEWED',
+    });
   });
 });
