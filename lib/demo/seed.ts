@@ -11,6 +11,7 @@ import { seedRisks } from './seed-risks';
 import { seedInvocations } from './seed-invocations';
 import { seedExceptions } from './seed-exceptions';
 import { seedAudits } from './seed-audits';
+import { seedDataFlows } from './seed-data-flows';
 
 /** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
@@ -40,6 +41,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedRisks(prisma);
   // Invocation events (issue 11): decided by the enforcement API, reported through ingestion.
   await seedInvocations(prisma);
+  // Data flow maps (issue 12.2): derived from the catalogue and the reported use, some confirmed.
+  await seedDataFlows(prisma);
   // Policy exceptions in every state, through the real workflow (issue 12.3).
   await seedExceptions(prisma);
   // Auditor portal (issue 14): an audit open to the demo auditor.
