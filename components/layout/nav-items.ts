@@ -29,6 +29,9 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/risks', label: 'Risk register', permission: 'risk:read', group: 'Govern' },
   // Policy exception workflow (issue 12.3)
   { href: '/exceptions', label: 'Exceptions', permission: 'exception:read', group: 'Govern' },
+  // Data flow maps and subprocessors (issue 12.2).
+  { href: '/data-flows', label: 'Data flows', permission: 'dataFlow:read', group: 'Govern' },
+  { href: '/subprocessors', label: 'Subprocessors', permission: 'dataFlow:read', group: 'Govern' },
   { href: '/monitoring', label: 'Alerts', permission: 'alert:read', group: 'Monitor', count: 'openAlerts' },
   { href: '/enforcement', label: 'Enforcement log', permission: 'enforcement:read', group: 'Monitor' },
   // Invocation events (issue 11)

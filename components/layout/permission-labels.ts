@@ -53,6 +53,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'incident:read': 'view incidents and quarantines',
   'incident:respond': 'open and work incidents, quarantine tools',
   'incident:lift': 'lift a quarantine',
+  // Data flow maps (issue 12.2).
+  'dataFlow:read': 'view data flow maps and subprocessors',
+  'dataFlow:map': 'derive and edit data flow maps',
+  'dataFlow:confirm': 'confirm data flow maps',
 };
 
 export function permissionLabel(value: string | null | undefined): string | null {

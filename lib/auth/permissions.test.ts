@@ -43,6 +43,12 @@ describe('permission catalogue', () => {
     ['COMPLIANCE_OFFICER', 'engagement:answer', true],
     ['COMPLIANCE_OFFICER', 'engagement:request', false],
     ['SECURITY_REVIEWER', 'engagement:manage', false],
+    ['COMPLIANCE_OFFICER', 'dataFlow:map', true],
+    ['COMPLIANCE_OFFICER', 'dataFlow:confirm', true],
+    ['SECURITY_REVIEWER', 'dataFlow:map', false],
+    ['SECURITY_REVIEWER', 'dataFlow:confirm', true],
+    ['AUDITOR', 'dataFlow:map', false],
+    ['AUDITOR', 'dataFlow:confirm', false],
   ] as const)('%s %s → %s', (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
   });

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   eventRetention: ['read', 'manage'],
   /** Incident response (issue 14.6): respond = open and work incidents, quarantine; lift = end a quarantine. */
   incident: ['read', 'respond', 'lift'],
+  /** Data flow maps and subprocessors (issue 12.2): map = derive and edit a map, confirm = vouch for it. */
+  dataFlow: ['read', 'map', 'confirm'],
 } as const;
 
 export type Resource = keyof typeof PERMISSIONS;
@@ -59,6 +61,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Auditor portal (issue 14).
     'engagement:manage',
     'engagement:answer',
+    // Data flow maps (issue 12.2).
+    'dataFlow:map',
+    'dataFlow:confirm',
   ],
   SECURITY_REVIEWER: [
     ...READS,
@@ -74,6 +79,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Incident response (issue 14.6).
     'incident:respond',
     'incident:lift',
+    // Data flow maps (issue 12.2): a security reviewer confirms a derived map, does not draw one.
+    'dataFlow:confirm',
   ],
   // Auditors read and download; recomputing the audit chain changes nothing. Their own samples,
   // requests and comments (engagement:request) are the one thing they write (ADR 0010); API keys

@@ -14,6 +14,8 @@ export const APPEND_ONLY_TABLES = [
   'ToolDefinitionReport',
   // Risk assessments (issue 12): each reassessment is a new row.
   'RiskAssessment',
+  // Data flow maps (issue 12): each edit or confirmation is a new row.
+  'DataFlowMap',
   // Invocation events (issue 11); partitions are reached only through this parent table.
   'InvocationEvent',
   // Auditor portal (issue 14).

@@ -16,6 +16,7 @@ import { seedMonitoring } from './seed-monitoring';
 import { seedEventRetention } from './seed-event-retention';
 import { seedEvidencePacks } from './seed-evidence-packs';
 import { seedIncidents } from './seed-incidents';
+import { seedDataFlows } from './seed-data-flows';
 
 /** Reference data every installation needs (default policies). Idempotent. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
@@ -47,6 +48,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedInvocations(prisma);
   // Invocation monitors (issue 11.4): a drift and a burst, explained, after the monitors run.
   await seedMonitoring(prisma);
+  // Data flow maps (issue 12.2): derived from the catalogue and the reported use, some confirmed.
+  await seedDataFlows(prisma);
   // Policy exceptions in every state, through the real workflow (issue 12.3).
   await seedExceptions(prisma);
   // Auditor portal (issue 14): an audit open to the demo auditor.

@@ -105,6 +105,10 @@ export const AUDIT_ACTIONS = {
   'incident.ownerAlerted': 'Agent owner alerted of a quarantine',
   'toolQuarantine.placed': 'Tool quarantined by an incident',
   'toolQuarantine.lifted': 'Quarantine lifted',
+  // Data flow maps (issue 12.2).
+  'dataFlow.derived': 'Data flow map derived',
+  'dataFlow.edited': 'Data flow map edited',
+  'dataFlow.confirmed': 'Data flow map confirmed',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -146,6 +150,8 @@ export const AUDIT_ENTITY_TYPES = [
   // Incident response and quarantine (issue 14.6).
   'Incident',
   'ToolQuarantine',
+  // Data flow maps (issue 12.2).
+  'DataFlowMap',
 ] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

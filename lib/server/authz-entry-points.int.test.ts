@@ -94,6 +94,10 @@ const ACTIONS: { name: string; permission: Permission }[] = [
   { name: 'incidents/advanceIncidentAction', permission: 'incident:respond' },
   { name: 'incidents/addIncidentNoteAction', permission: 'incident:respond' },
   { name: 'incidents/linkIncidentRecordAction', permission: 'incident:respond' },
+  // Data flow maps (issue 12.2).
+  { name: 'data-flows/saveDataFlowAction', permission: 'dataFlow:map' },
+  { name: 'data-flows/deriveDataFlowAction', permission: 'dataFlow:map' },
+  { name: 'data-flows/confirmDataFlowAction', permission: 'dataFlow:confirm' },
 ];
 
 /** The only writes an auditor may make: their own samples, requests and comments in an audit (ADR 0010). */

@@ -165,15 +165,15 @@ const KINDS: Record<EvidenceKind, Omit<EvidenceKindDefinition, 'kind'>> = {
   },
   'data-flows': {
     label: 'Data flow maps',
-    description: 'Which data each tool reads and sends where, with diagrams.',
+    description: 'Which data each tool reads and sends where, with diagrams (laid-out nodes and edges, and SVG).',
     files: tabular('data-flows'),
-    kept: false,
+    kept: true,
   },
   subprocessors: {
     label: 'Subprocessors',
     description: 'Third parties that receive data through the tools.',
     files: tabular('subprocessors'),
-    kept: false,
+    kept: true,
   },
   'invocation-totals': {
     label: 'Invocation totals',

@@ -58,6 +58,9 @@ const COUNTERS: Partial<Record<EvidenceKind, Counter>> = {
   samples: counter((db) => db.engagementSample, 'createdAt'),
   'tool-definition-reports': counter((db) => db.toolDefinitionReport, 'reportedAt'),
   incidents: counter((db) => db.incident, 'openedAt'),
+  // Data flow maps (issue 12.2): every version of a map; subprocessors = versions that send data out.
+  'data-flows': counter((db) => db.dataFlowMap, 'createdAt'),
+  subprocessors: counter((db) => db.dataFlowMap, 'createdAt', { subprocessor: true }),
 };
 
 /** Records of every kind the instance keeps, in the range; kinds it does not keep are absent. */

@@ -60,6 +60,8 @@ export async function gatherControlFacts(db: PrismaClient, range: CountRange): P
   const [selfApprovals] = await db.$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM "Approval" a JOIN "ChangeRequest" c ON c.id = a."changeRequestId"
     WHERE a.decision = 'APPROVED' AND a.automatic = false AND a."reviewerId" = c."requestedById"`;
+  // Data flow maps (issue 12.2): personal data in a current map brings the privacy criteria into scope.
+  const personalMaps = await db.dataFlowMap.count({ where: { next: { is: null }, dataClasses: { has: 'PERSONAL' } } });
   const policyOf = new Map(ENVIRONMENTS.map((e, i) => [e, policies[i]]));
   const tools = new Map(inUse.map((i) => [i.toolId, i.tool]));
   const stale = new Set<string>();
@@ -84,6 +86,6 @@ export async function gatherControlFacts(db: PrismaClient, range: CountRange): P
     activeAdmins,
     overdueExceptions,
     confidentialDataToolsInUse: classified(['CONFIDENTIAL', 'RESTRICTED']),
-    personalDataFlows: classified(['RESTRICTED']) > 0,
+    personalDataFlows: classified(['RESTRICTED']) > 0 || personalMaps > 0,
   };
 }

@@ -37,7 +37,8 @@ describe('getControlsView', () => {
     const cc63 = view.rows.find((r) => r.id === 'CC6.3')!;
     expect(cc63.state).toBe('gap');
     expect(cc63.findings.map((f) => f.reason)).toContain('No active administrator.');
-    expect(view.rows.find((r) => r.id === 'CC9.2')!.evidence.find((e) => e.kind === 'subprocessors')!.count).toBeNull();
+    // Subprocessors are kept (issue 12.2): none recorded yet counts 0, not "not kept" (null).
+    expect(view.rows.find((r) => r.id === 'CC9.2')!.evidence.find((e) => e.kind === 'subprocessors')!.count).toBe(0);
     await expect(getControlsView({ actor: KEY, input: {} })).rejects.toThrow(/may not/);
   });
 

@@ -5,6 +5,7 @@ import { auditChainCheckSection } from './audit-chain-check';
 import { auditTrailSection } from './audit-trail';
 import { alertsSection } from './alerts';
 import { changeRequestsSection } from './change-requests';
+import { dataFlowsSection } from './data-flows';
 import { enforcementDecisionsSection } from './enforcement-decisions';
 import { exceptionsSection } from './exceptions';
 import { incidentsSection } from './incidents';
@@ -13,6 +14,7 @@ import { policiesSection } from './policies';
 import { policyHistorySection } from './policy-history';
 import { roleChangesSection } from './role-changes';
 import { signInEventsSection } from './sign-in-events';
+import { subprocessorsSection } from './subprocessors';
 import { syncRunsSection } from './sync-runs';
 import { usersSection } from './users';
 import { verificationRecordsSection } from './verification-records';
@@ -59,6 +61,9 @@ export const EVIDENCE_SECTIONS: readonly EvidenceSection[] = [
   toolDefinitionReportsSection,
   // Incident response (issue 14.6).
   incidentsSection,
+  // Data flow maps and subprocessors (issue 12.2).
+  dataFlowsSection,
+  subprocessorsSection,
 ];
 
 export type { EvidenceSection, PackScope, SectionContext } from './types';

@@ -1,0 +1,65 @@
+import Link from 'next/link';
+import type { ColumnDef } from '@tanstack/react-table';
+import { DataTable } from '@/components/tables/data-table';
+import { Badge } from '@/components/ui/badge';
+import { formatDate } from '@/components/ui/format';
+import type { DataFlowRegisterRow } from '@/lib/server/data-flows/list-data-flow-register';
+import { DataClassBadge, DataClassList, DataFlowStatusBadge } from './data-flow-badges';
+
+const COLUMNS: ColumnDef<DataFlowRegisterRow, unknown>[] = [
+  {
+    id: 'tool',
+    header: 'Tool',
+    enableHiding: false,
+    cell: ({ row: { original: r } }) => (
+      <Link href={`/data-flows/${r.toolId}`} className="font-medium text-indigo-700 hover:underline">
+        {r.tool.name}
+      </Link>
+    ),
+  },
+  { id: 'status', header: 'Status', cell: ({ row }) => <DataFlowStatusBadge status={row.original.status} /> },
+  { id: 'highest', header: 'Most sensitive', cell: ({ row }) => <DataClassBadge value={row.original.highestClass} /> },
+  { id: 'classes', header: 'Data classes', cell: ({ row }) => <DataClassList values={row.original.dataClasses} /> },
+  {
+    id: 'hosts',
+    header: 'Leaves for',
+    cell: ({ row: { original: r } }) =>
+      r.subprocessor ? (
+        <span className="text-rose-700">{r.externalHosts.join(', ')}</span>
+      ) : (
+        <span className="text-slate-500">stays inside</span>
+      ),
+  },
+  {
+    id: 'minimization',
+    header: 'Minimization',
+    cell: ({ row: { original: r } }) =>
+      r.excessInputs > 0 ? <Badge tone="yellow">{r.excessInputs} not needed</Badge> : <span className="text-slate-500">—</span>,
+  },
+  {
+    id: 'confirmed',
+    header: 'Confirmed',
+    cell: ({ row: { original: r } }) => (r.confirmedBy ? `${r.confirmedBy.name}, ${formatDate(r.confirmedAt)}` : '—'),
+  },
+  { id: 'revision', header: 'Revision', cell: ({ row }) => row.original.revision },
+];
+
+export function DataFlowRegisterTable({
+  rows,
+  visibility,
+}: {
+  rows: DataFlowRegisterRow[];
+  visibility?: { hidden: readonly string[]; href: (hidden: string[]) => string };
+}) {
+  return (
+    <DataTable
+      label="Data flow maps"
+      columns={COLUMNS}
+      rows={rows}
+      getRowId={(r) => r.id}
+      rowTestId="data-flow-row"
+      rowData={(r) => ({ 'data-status': r.status })}
+      visibility={visibility}
+    />
+  );
+}
