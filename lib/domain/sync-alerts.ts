@@ -16,7 +16,11 @@ export type SyncAlertKind =
   | 'definitions-changed'
   | 'provenance-missing'
   | 'signer-changed'
-  | 'registry-deleted';
+  | 'registry-deleted'
+  // Review days passed (issue 12): a tool's risk review, a publisher's or a registry's vendor review.
+  | 'risk-review-overdue'
+  | 'publisher-review-overdue'
+  | 'registry-review-overdue';
 
 export type AlertSeverity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 
@@ -31,6 +35,10 @@ export const SYNC_ALERT_SEVERITY: Record<SyncAlertKind, AlertSeverity> = {
   'provenance-missing': 'HIGH',
   'signer-changed': 'HIGH',
   'registry-deleted': 'CRITICAL',
+  // Raised with the severity of the rating kept (lib/server/risks, lib/server/vendors); this is the usual one.
+  'risk-review-overdue': 'MEDIUM',
+  'publisher-review-overdue': 'MEDIUM',
+  'registry-review-overdue': 'MEDIUM',
 };
 
 export const SYNC_ALERT_LABELS: Record<SyncAlertKind, string> = {
@@ -44,6 +52,9 @@ export const SYNC_ALERT_LABELS: Record<SyncAlertKind, string> = {
   'provenance-missing': 'Provenance missing',
   'signer-changed': 'Signer changed',
   'registry-deleted': 'Deleted from registry',
+  'risk-review-overdue': 'Risk review overdue',
+  'publisher-review-overdue': 'Publisher review overdue',
+  'registry-review-overdue': 'Registry review overdue',
 };
 
 export interface DetectedAlert {
