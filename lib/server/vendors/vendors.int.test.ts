@@ -14,6 +14,8 @@ import { listRegistryReviews } from './list-registry-reviews';
 import { raiseOverdueVendorReviewAlerts } from './raise-overdue-vendor-review-alerts';
 import { reviewPublisher } from './review-publisher';
 import { reviewRegistry } from './review-registry';
+import { riskAssessmentsSection } from '@/lib/server/evidence/sections/risk-assessments';
+import type { PackScope, Row } from '@/lib/server/evidence/sections/types';
 
 const t = withTestDatabase();
 const NOW = new Date('2026-06-01T12:00:00Z');
@@ -268,5 +270,46 @@ describe('registry review', () => {
     expect(await db.alert.findFirst({ where: { kind: 'registry-review-overdue' } })).toMatchObject({ severity: 'LOW' });
     expect(await db.alert.count({ where: { kind: 'publisher-review-overdue', state: 'OPEN' } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: 'registryAssessment.reviewOverdue', entityId: a.id } })).toBe(1);
+  });
+});
+
+describe('evidence pack: the risk-assessments section', () => {
+  const collect = async (scope: Partial<PackScope> & Pick<PackScope, 'to'>) => {
+    const out: Row[] = [];
+    const db = await getPrisma();
+    for await (const r of riskAssessmentsSection.rows({
+      db,
+      scope: { from: new Date('2026-01-01T00:00:00Z'), environments: [], toolIds: [], ...scope },
+    }))
+      out.push(r);
+    return out;
+  };
+
+  it('carries every publisher and registry review with its history, current as of the period end', async () => {
+    const all = await collect({ to: new Date('2027-12-31T00:00:00Z') });
+    expect(all.map((r) => [r.subject, r.subjectName, r.rating, r.current])).toEqual([
+      ['publisher', 'Acme Tools', expect.any(String), expect.any(Boolean)],
+      ['publisher', 'Acme Tools', expect.any(String), expect.any(Boolean)],
+      ['registry', 'AgentNode test', 'LOW', true],
+    ]);
+    const publisherRows = all.filter((r) => r.subject === 'publisher');
+    expect(publisherRows.filter((r) => r.current).map((r) => r.rating)).toEqual(['MEDIUM']);
+    expect(publisherRows.find((r) => r.previousId)).toMatchObject({ rating: 'MEDIUM', conclusion: 'APPROVED' });
+    expect(Object.keys(all[0]!)).toEqual([...riskAssessmentsSection.columns]);
+
+    // At the end of August 2026 only the first publisher review existed: it was current then.
+    const august = await collect({ to: new Date('2026-09-01T00:00:00Z') });
+    expect(august.map((r) => [r.subject, r.rating, r.current])).toEqual([
+      ['publisher', 'HIGH', true],
+      ['registry', 'LOW', true],
+    ]);
+  });
+
+  it('scoped to tools, keeps only their publishers and registries', async () => {
+    const db = await getPrisma();
+    const other = await createRegistry(db, { name: 'Elsewhere' });
+    const otherPublisher = await createPublisher(db, { registryId: other.id, name: 'Other Inc' });
+    const { tool } = await createTool(db, { registryId: other.id, publisherId: otherPublisher.id, name: 'other-tool' });
+    expect(await collect({ to: new Date('2027-12-31T00:00:00Z'), toolIds: [tool.id] })).toEqual([]);
   });
 });

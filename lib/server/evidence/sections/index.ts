@@ -10,6 +10,7 @@ import { exceptionsSection } from './exceptions';
 import { inventorySection } from './inventory';
 import { policiesSection } from './policies';
 import { policyHistorySection } from './policy-history';
+import { riskAssessmentsSection } from './risk-assessments';
 import { roleChangesSection } from './role-changes';
 import { signInEventsSection } from './sign-in-events';
 import { syncRunsSection } from './sync-runs';
@@ -40,6 +41,7 @@ export const EVIDENCE_SECTIONS: readonly EvidenceSection[] = [
   auditTrailSection,
   auditChainCheckSection,
   exceptionsSection,
+  riskAssessmentsSection,
 ];
 
 export type { EvidenceSection, PackScope, SectionContext } from './types';
