@@ -14,6 +14,7 @@ import { listRegistryReviews } from './list-registry-reviews';
 import { raiseOverdueVendorReviewAlerts } from './raise-overdue-vendor-review-alerts';
 import { reviewPublisher } from './review-publisher';
 import { reviewRegistry } from './review-registry';
+import { getRiskOverview } from '@/lib/server/risks/get-risk-overview';
 import { riskAssessmentsSection } from '@/lib/server/evidence/sections/risk-assessments';
 import type { PackScope, Row } from '@/lib/server/evidence/sections/types';
 
@@ -193,6 +194,16 @@ describe('reviewPublisher: history, list, overdue, status for other registers', 
       severity: 'HIGH',
       title: 'Vendor review of publisher Acme Tools overdue since 2026-08-30',
     });
+    const overview = await getRiskOverview({ actor: auditor, input: {} }, { now: later });
+    expect(overview.vendorOverdue).toBe(1);
+    expect(overview.overdueReviews).toEqual([
+      {
+        kind: 'publisher',
+        name: 'Acme Tools',
+        href: `/risks/publishers/${publisherId}`,
+        dueAt: new Date('2026-08-30T12:00:00Z'),
+      },
+    ]);
     const status = await getPublisherReviewStatus([publisherId, quietPublisherId, 'unknown'], { now: later });
     expect(status.get(publisherId)).toMatchObject({ status: 'OVERDUE', assessmentId: firstId, rating: 'HIGH' });
     expect(status.get(quietPublisherId)).toMatchObject({ status: 'NOT_REVIEWED', assessmentId: null });
