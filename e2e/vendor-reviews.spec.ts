@@ -12,7 +12,7 @@ test.describe('vendor reviews of publishers and registries', () => {
     await page.goto('/risks');
     await page.getByRole('navigation', { name: 'Risk register views' }).getByRole('link', { name: 'Publishers' }).click();
     await expect(page).toHaveURL(/\/risks\/publishers$/);
-    await page.getByLabel('Review', { exact: true }).selectOption('NOT_REVIEWED');
+    await page.getByRole('combobox', { name: 'Review', exact: true }).selectOption('NOT_REVIEWED');
     await expect(page).toHaveURL(/status=NOT_REVIEWED/);
     const row = page.getByTestId('publisher-row').first();
     const name = (await row.getByRole('link').textContent())!.trim();
