@@ -4,6 +4,7 @@ import { getInventoryOverview } from '@/lib/server/inventory/get-inventory-overv
 import { getNeedsAttention } from '@/lib/server/overview/get-needs-attention';
 // Risk assessments (issue 12).
 import { getRiskOverview } from '@/lib/server/risks/get-risk-overview';
+import { OverdueReviewList } from '@/components/risks/overdue-review-list';
 import { can } from '@/lib/auth/permissions';
 import { NeedsAttentionPanels } from '@/components/overview/needs-attention';
 import { formatNumber } from '@/components/ui/format';
@@ -77,7 +78,9 @@ export default async function OverviewPage() {
             <Stat label="Tools in use without a risk assessment" value={risk.unassessedInUse} href="/inventory" />
             <Stat label="High or critical residual risk" value={risk.highOrCritical} href="/risks?minResidual=10" />
             <Stat label="Risk reviews overdue" value={risk.overdue} href="/risks?overdue=1" />
+            <Stat label="Vendor reviews overdue" value={risk.vendorOverdue} href="/risks/publishers?status=OVERDUE" />
           </div>
+          <OverdueReviewList reviews={risk.overdueReviews} />
         </>
       )}
       <div className="grid gap-4 lg:grid-cols-2">

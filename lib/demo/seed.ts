@@ -8,6 +8,7 @@ import { seedCatalog } from './seed-catalog';
 import { seedApiKeys } from './seed-api-keys';
 import { seedWorkflow } from './seed-workflow';
 import { seedRisks } from './seed-risks';
+import { seedVendors } from './seed-vendors';
 import { seedInvocations } from './seed-invocations';
 import { seedExceptions } from './seed-exceptions';
 import { seedAudits } from './seed-audits';
@@ -44,6 +45,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedWorkflow(prisma);
   // Risk assessments (issue 12): after the workflow, which installs the tools they assess.
   await seedRisks(prisma);
+  // Vendor reviews of publishers and registries (issue 12.1), one overdue.
+  await seedVendors(prisma);
   // Invocation events (issue 11): decided by the enforcement API, reported through ingestion.
   await seedInvocations(prisma);
   // Invocation monitors (issue 11.4): a drift and a burst, explained, after the monitors run.

@@ -81,6 +81,11 @@ export const AUDIT_ACTIONS = {
   // Risk assessments (issue 12).
   'riskAssessment.recorded': 'Risk assessed',
   'riskAssessment.reviewOverdue': 'Risk review overdue',
+  // Vendor reviews of publishers and registries (issue 12.1).
+  'publisherAssessment.recorded': 'Publisher reviewed',
+  'publisherAssessment.reviewOverdue': 'Publisher review overdue',
+  'registryAssessment.recorded': 'Registry reviewed',
+  'registryAssessment.reviewOverdue': 'Registry review overdue',
   // Auditor portal (issue 14): engagements, what auditors view and download, samples, PBC requests.
   'engagement.created': 'Audit created',
   'engagement.viewed': 'Audit page viewed',
@@ -138,6 +143,9 @@ export const AUDIT_ENTITY_TYPES = [
   'User',
   // Risk assessments (issue 12).
   'RiskAssessment',
+  // Vendor reviews (issue 12.1).
+  'PublisherAssessment',
+  'RegistryAssessment',
   /** Auditor portal (issue 14): every portal event names its engagement, so the trail filters to one audit. */
   'AuditEngagement',
   'Inventory',

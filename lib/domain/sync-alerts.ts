@@ -26,6 +26,10 @@ export type SyncAlertKind =
   | 'invocation-anomaly';
   // Incident response (issue 14.6): one per affected agent, naming its owner.
   | 'incident-quarantine';
+  // Review days passed (issue 12): a tool's risk review, a publisher's or a registry's vendor review.
+  | 'risk-review-overdue'
+  | 'publisher-review-overdue'
+  | 'registry-review-overdue';
 
 export type AlertSeverity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 
@@ -47,6 +51,10 @@ export const SYNC_ALERT_SEVERITY: Record<SyncAlertKind, AlertSeverity> = {
   'invocation-untrusted-tool': 'HIGH',
   'invocation-anomaly': 'MEDIUM',
   'incident-quarantine': 'CRITICAL',
+  // Raised with the severity of the rating kept (lib/server/risks, lib/server/vendors); this is the usual one.
+  'risk-review-overdue': 'MEDIUM',
+  'publisher-review-overdue': 'MEDIUM',
+  'registry-review-overdue': 'MEDIUM',
 };
 
 export const SYNC_ALERT_LABELS: Record<SyncAlertKind, string> = {
@@ -67,6 +75,9 @@ export const SYNC_ALERT_LABELS: Record<SyncAlertKind, string> = {
   'invocation-untrusted-tool': 'Untrusted tool used',
   'invocation-anomaly': 'Anomalous invocations against the tool baseline',
   'incident-quarantine': 'Quarantined by an incident (agent owner to act)',
+  'risk-review-overdue': 'Risk review overdue',
+  'publisher-review-overdue': 'Publisher review overdue',
+  'registry-review-overdue': 'Registry review overdue',
 };
 
 export interface DetectedAlert {

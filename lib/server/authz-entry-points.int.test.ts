@@ -67,6 +67,9 @@ const ACTIONS: { name: string; permission: Permission }[] = [
   { name: 'audit/recordAuditCheckpointAction', permission: 'audit:checkpoint' },
   // Risk assessments (issue 12).
   { name: 'risks/assessRiskAction', permission: 'risk:assess' },
+  // Vendor reviews of publishers and registries (issue 12.1).
+  { name: 'risks/reviewPublisherAction', permission: 'risk:assess' },
+  { name: 'risks/reviewRegistryAction', permission: 'risk:assess' },
   // Policy exception workflow (issue 12.3)
   { name: 'exceptions/requestExceptionAction', permission: 'exception:request' },
   { name: 'exceptions/decideExceptionAction', permission: 'exception:approve' },

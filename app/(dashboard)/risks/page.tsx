@@ -13,6 +13,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { formatCount } from '@/components/ui/format';
 import { RiskHeatMaps } from '@/components/risks/heat-map';
 import { RiskRegisterTable } from '@/components/risks/risk-register-table';
+import { RiskTabs } from '@/components/risks/risk-tabs';
 
 export const metadata: Metadata = { title: 'Risk register' };
 
@@ -38,6 +39,7 @@ export default async function RisksPage({
         title="Risk register"
         description="Each tool’s current risk assessment (CC3.2, CC9.1): likelihood × impact before and after its controls, the treatment, who owns it and when it is reviewed next. Assess a tool from its risk page; every reassessment is kept."
       />
+      <RiskTabs current="/risks" />
       <ListFilters query={query} issues={issues} typed={['q']} path="/risks" label="Filter the risk register">
         <SearchFilter {...f('q')} label="Tool" />
         <SelectFilter

@@ -112,6 +112,8 @@ describe('evaluateControls', () => {
       'CC8.1': 'ok',
       'CC9.1': 'gap',
       'CC9.2': 'ok',
+      'CC9.1': 'ok',
+      'CC9.2': 'gap',
     });
   });
 

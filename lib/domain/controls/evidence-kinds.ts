@@ -159,9 +159,9 @@ const KINDS: Record<EvidenceKind, Omit<EvidenceKindDefinition, 'kind'>> = {
   },
   'risk-assessments': {
     label: 'Risk assessments',
-    description: 'Risk assessments of the tools in use.',
+    description: 'Risk assessments of the tools and vendor reviews of their publishers and registries, every reassessment kept.',
     files: tabular('risk-assessments'),
-    kept: false,
+    kept: true,
   },
   'data-flows': {
     label: 'Data flow maps',

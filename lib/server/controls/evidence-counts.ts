@@ -30,6 +30,20 @@ function counter<W>(
   };
 }
 
+/** Tool risks and vendor reviews of publishers and registries: one kind, three tables. */
+const riskAssessmentCounter: Counter = async (db, range) => {
+  const counts = await Promise.all([
+    counter((d) => d.riskAssessment, 'createdAt')(db, range),
+    counter((d) => d.publisherAssessment, 'createdAt')(db, range),
+    counter((d) => d.registryAssessment, 'createdAt')(db, range),
+  ]);
+  const latest = counts.flatMap((c) => (c.latestAt ? [c.latestAt.getTime()] : []));
+  return {
+    count: counts.reduce((n, c) => n + c.count, 0),
+    latestAt: latest.length ? new Date(Math.max(...latest)) : null,
+  };
+};
+
 const COUNTERS: Partial<Record<EvidenceKind, Counter>> = {
   inventory: counter((db) => db.tool, 'createdAt'),
   'verification-records': counter((db) => db.verificationRecord, 'verifiedAt'),
@@ -61,6 +75,7 @@ const COUNTERS: Partial<Record<EvidenceKind, Counter>> = {
   // Data flow maps (issue 12.2): every version of a map; subprocessors = versions that send data out.
   'data-flows': counter((db) => db.dataFlowMap, 'createdAt'),
   subprocessors: counter((db) => db.dataFlowMap, 'createdAt', { subprocessor: true }),
+  'risk-assessments': riskAssessmentCounter,
 };
 
 /** Records of every kind the instance keeps, in the range; kinds it does not keep are absent. */

@@ -73,7 +73,7 @@ export async function exportInventoryCsv(
   { actor, input }: OperationCall<TInventoryQueryInput>,
   ctx?: OperationContextInput,
 ): Promise<ReadableStream<Uint8Array>> {
-  const { db: prisma } = await operationContext(ctx);
+  const { db: prisma, now } = await operationContext(ctx);
   assertActorCan(actor, 'inventory:export');
   const query = parseInput(ZInventoryQuery, input);
   // Every download is an audit event, whoever downloads (issue 14 point 5), written before the first byte.
@@ -86,7 +86,7 @@ export async function exportInventoryCsv(
     }),
   );
   const encoder = new TextEncoder();
-  const where = inventoryWhere(query, await searchedPublisherIds(prisma, query));
+  const where = inventoryWhere(query, await searchedPublisherIds(prisma, query), now);
   const orderBy = inventoryOrderBy(query);
   let skip = 0;
   let headerSent = false;

@@ -40,10 +40,10 @@ export async function findToolsForInventory(
   { actor, input }: OperationCall<TInventoryQueryInput>,
   ctx?: OperationContextInput,
 ): Promise<InventoryPage> {
-  const { db: prisma } = await operationContext(ctx);
+  const { db: prisma, now } = await operationContext(ctx);
   assertActorCan(actor, 'inventory:read');
   const query = parseInput(ZInventoryQuery, input);
-  const where = inventoryWhere(query, await searchedPublisherIds(prisma, query));
+  const where = inventoryWhere(query, await searchedPublisherIds(prisma, query), now);
   const skip = (query.page - 1) * query.pageSize;
   const ahead = await prisma.tool.count({ where, skip, take: INVENTORY_COUNT_WINDOW + 1 });
   const totalIsLowerBound = ahead > INVENTORY_COUNT_WINDOW;

@@ -17,9 +17,13 @@ export async function searchedPublisherIds(prisma: Prisma.TransactionClient, q: 
 
 /**
  * The one filter the list, its count and the CSV export share, so the export is exactly what the
- * list shows. `publisherIds` is searchedPublisherIds(q), for a search.
+ * list shows. `publisherIds` is searchedPublisherIds(q), for a search; `at` is the operation's clock.
  */
-export function inventoryWhere(q: TInventoryQuery, publisherIds: readonly string[] = []): Prisma.ToolWhereInput {
+export function inventoryWhere(
+  q: TInventoryQuery,
+  publisherIds: readonly string[] = [],
+  at: Date = now(),
+): Prisma.ToolWhereInput {
   const and: Prisma.ToolWhereInput[] = [];
   if (q.q) {
     const contains = containsText(q.q);
@@ -45,7 +49,8 @@ export function inventoryWhere(q: TInventoryQuery, publisherIds: readonly string
   // Risk (issue 12): the current assessment is the one no later assessment replaced.
   if (q.riskAtLeast) and.push({ riskAssessments: { some: { next: { is: null }, residualScore: { gte: q.riskAtLeast } } } });
   // Expiry is checked against the server clock at read time, like every coverage check.
-  if (q.exception === 'covered') and.push({ exceptions: { some: { status: 'APPROVED', expiresAt: { gt: now() } } } });
+  // A reopened exception is back to REQUESTED, so it no longer counts (lib/server/exceptions).
+  if (q.exception === 'covered') and.push({ exceptions: { some: { status: 'APPROVED', expiresAt: { gt: at } } } });
   return and.length ? { AND: and } : {};
 }
 

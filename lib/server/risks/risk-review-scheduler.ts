@@ -1,6 +1,7 @@
 import 'server-only';
 import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { raiseOverdueRiskReviewAlerts } from './raise-overdue-risk-review-alerts';
+import { raiseOverdueVendorReviewAlerts } from '@/lib/server/vendors/raise-overdue-vendor-review-alerts';
 
 // Review days are calendar days: checking every ten minutes flags an overdue review promptly
 // without a query a minute. Same in-process tick as the sync scheduler (ADR 0001).
@@ -15,6 +16,8 @@ export function startRiskReviewScheduler(): void {
     if (busy) return;
     busy = true;
     raiseOverdueRiskReviewAlerts({ actor: SYSTEM_ACTOR, input: {} })
+      // Publisher and registry reviews fall due on the same calendar (lib/server/vendors).
+      .then(() => raiseOverdueVendorReviewAlerts({ actor: SYSTEM_ACTOR, input: {} }))
       .catch((e: unknown) => console.error('Overdue risk review check failed:', e))
       .finally(() => {
         busy = false;

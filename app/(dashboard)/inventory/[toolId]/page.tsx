@@ -22,6 +22,8 @@ import { listDefinitionScans } from '@/lib/server/tool-definitions/list-definiti
 // Risk assessments (issue 12).
 import { getToolRisk } from '@/lib/server/risks/get-tool-risk';
 import { ToolRiskSummary } from '@/components/risks/tool-risk-summary';
+import { getPublisherReviewStatus } from '@/lib/server/vendors/get-publisher-review-status';
+import { VendorReviewStatusBadge } from '@/components/vendors/vendor-badges';
 import { listPolicyExceptions } from '@/lib/server/exceptions/list-policy-exceptions';
 import { ExceptionTable } from '@/components/exceptions/exception-table';
 // Invocation monitoring (issue 11.5).
@@ -69,6 +71,8 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
   const incidents = can(me.role, 'incident:read')
     ? await listToolIncidents({ actor: actorOf(me), input: { id: tool.id } })
     : null;
+  // Vendor review of the publisher (issue 12.1), read under the same risk:read as the risk card.
+  const publisherReview = risk ? ((await getPublisherReviewStatus([tool.publisher.id])).get(tool.publisher.id) ?? null) : null;
   const exceptions = can(me.role, 'exception:read')
     ? await listPolicyExceptions({ actor: actorOf(me), input: { toolId: tool.id, pageSize: 10 } })
     : null;
@@ -127,6 +131,14 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
             ) : tool.publisher.identityVerifiedAt ? (
               <div className="text-xs text-slate-500">identity verified {day.format(tool.publisher.identityVerifiedAt)}</div>
             ) : null}
+            {publisherReview && (
+              <div className="text-xs">
+                <Link href={`/risks/publishers/${tool.publisher.id}`} className="text-indigo-700 hover:underline">
+                  Vendor review
+                </Link>
+                : <VendorReviewStatusBadge status={publisherReview.status} />
+              </div>
+            )}
           </Fact>
           <Fact label="Latest version">
             <span className="font-mono">{tool.latestVersionName ?? '—'}</span>{' '}

@@ -12,6 +12,7 @@ import { incidentsSection } from './incidents';
 import { inventorySection } from './inventory';
 import { policiesSection } from './policies';
 import { policyHistorySection } from './policy-history';
+import { riskAssessmentsSection } from './risk-assessments';
 import { roleChangesSection } from './role-changes';
 import { signInEventsSection } from './sign-in-events';
 import { subprocessorsSection } from './subprocessors';
@@ -64,6 +65,7 @@ export const EVIDENCE_SECTIONS: readonly EvidenceSection[] = [
   // Data flow maps and subprocessors (issue 12.2).
   dataFlowsSection,
   subprocessorsSection,
+  riskAssessmentsSection,
 ];
 
 export type { EvidenceSection, PackScope, SectionContext } from './types';

@@ -1,0 +1,111 @@
+'use client';
+
+import { useState } from 'react';
+import { FormField, inputClass } from '@/components/ui/form-field';
+import { buttonClass } from '@/components/ui/button';
+import type { ActionResult } from '@/lib/server/guards/action-result';
+import {
+  VENDOR_CONCLUSION_LABELS,
+  VENDOR_CONCLUSIONS,
+  VENDOR_RATING_LABELS,
+  VENDOR_RATINGS,
+  type VendorSuggestion,
+} from '@/lib/domain/vendors/review';
+import { VendorSuggestionField } from './vendor-suggestion-field';
+
+type FieldProps = (name: string, opts?: { hint?: boolean }) => Record<string, unknown>;
+
+export interface VendorReviewDefaults {
+  previousId?: string;
+  notes: string;
+  owner: string;
+}
+
+/** The part publisher and registry review forms share: rating, conclusion, notes, owner, next review, submit. */
+export function VendorReviewFields({
+  suggestion,
+  defaults,
+  errors,
+  field,
+  pending,
+  state,
+}: {
+  suggestion: VendorSuggestion;
+  defaults: VendorReviewDefaults;
+  errors: Record<string, string>;
+  field: FieldProps;
+  pending: boolean;
+  state: ActionResult<{ id: string }> | null;
+}) {
+  const [rating, setRating] = useState(suggestion.rating.value);
+  const [conclusion, setConclusion] = useState(suggestion.conclusion.value);
+  return (
+    <>
+      {defaults.previousId && <input type="hidden" name="previousId" value={defaults.previousId} />}
+      <div className="grid gap-3 md:grid-cols-2">
+        <VendorSuggestionField
+          name="rating"
+          label="Rating"
+          options={VENDOR_RATINGS}
+          labels={VENDOR_RATING_LABELS}
+          suggestion={suggestion.rating}
+          value={rating}
+          onChange={setRating}
+          errors={errors}
+          field={field}
+        />
+        <VendorSuggestionField
+          name="conclusion"
+          label="Conclusion"
+          options={VENDOR_CONCLUSIONS}
+          labels={VENDOR_CONCLUSION_LABELS}
+          suggestion={suggestion.conclusion}
+          value={conclusion}
+          onChange={setConclusion}
+          errors={errors}
+          field={field}
+        />
+      </div>
+      <FormField
+        label="Reviewer’s conclusion"
+        name="notes"
+        error={errors.notes}
+        hint="What you checked; the conditions, or why not approved (required unless approved)"
+      >
+        <textarea
+          {...field('notes', { hint: true })}
+          defaultValue={defaults.notes}
+          rows={3}
+          maxLength={4000}
+          className={inputClass}
+        />
+      </FormField>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormField label="Vendor owner" name="owner" error={errors.owner}>
+          <input {...field('owner')} defaultValue={defaults.owner} maxLength={200} className={inputClass} />
+        </FormField>
+        <FormField
+          label="Next review (UTC day)"
+          name="nextReviewOn"
+          error={errors.nextReviewOn}
+          hint="Empty: 30–365 days by rating"
+        >
+          <input {...field('nextReviewOn', { hint: true })} type="date" className={inputClass} />
+        </FormField>
+      </div>
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className={buttonClass('primary')}>
+          {pending ? 'Saving…' : defaults.previousId ? 'Record re-review' : 'Record review'}
+        </button>
+        <p role="status" className="text-sm">
+          {state?.ok && <span className="text-emerald-700">Review recorded.</span>}
+          {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
+            <span className="text-rose-600" tabIndex={-1} data-form-error>
+              {state.error}
+            </span>
+          )}
+        </p>
+      </div>
+    </>
+  );
+}
