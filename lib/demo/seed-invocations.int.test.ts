@@ -23,5 +23,5 @@ describe('demo invocation events', () => {
     expect(kinds).toContain('invocation-unknown-subject');
     expect(kinds).toContain('invocation-unapproved-use');
     expect(await verifyInvocationChain({ actor: SYSTEM_ACTOR, input: {} })).toMatchObject({ ok: true });
-  });
+  }, 240_000); // the whole demo seed, every installation through the change workflow
 });
