@@ -18,6 +18,7 @@ import { listEnforcementDecisions } from '@/lib/server/enforcement/list-enforcem
 import { listAlerts } from '@/lib/server/alerts/list-alerts';
 import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
 import { findToolsForInventory } from '@/lib/server/inventory/find-tools-for-inventory';
+import { listPolicyExceptions } from '@/lib/server/exceptions/list-policy-exceptions';
 import { createEngagement } from './create-engagement';
 
 withTestDatabase();
@@ -149,6 +150,30 @@ describe('pages outside the portal, scoped to the auditor’s open audits', () =
     ]);
   });
 
+  it('policy exceptions: only those of the audit’s environments that ran during the period', async () => {
+    const ctx = { db, now };
+    const exception = (toolId: string, environment: 'PRODUCTION' | 'STAGING', requested: Date, expires: Date) => ({
+      toolId,
+      environment,
+      rules: ['MIN_TIER'],
+      justification: 'Needed until the publisher reaches Gold.',
+      compensatingControls: 'Weekly review.',
+      remediationPlan: 'Replace the tool.',
+      remediationDate: expires,
+      expiresAt: expires,
+      requestedById: people.carla.id,
+      createdAt: requested,
+    });
+    const rows = await Promise.all([
+      db.policyException.create({ data: exception(ids.prodTool, 'PRODUCTION', daysAgo(20), daysAgo(-20)) }),
+      db.policyException.create({ data: exception(ids.stagingTool, 'STAGING', daysAgo(20), daysAgo(-20)) }),
+      db.policyException.create({ data: exception(ids.prodTool, 'PRODUCTION', daysAgo(90), daysAgo(50)) }),
+    ]);
+    const mine = await listPolicyExceptions({ actor: people.audrey, input: {} }, ctx);
+    expect(mine.rows.map((r) => r.id)).toEqual([rows[0].id]);
+    expect((await listPolicyExceptions({ actor: people.carla, input: {} }, ctx)).total).toBe(3);
+  });
+
   it('inventory: only tools in use in the audit’s environments', async () => {
     const ctx = { db, now };
     const tools = (await findToolsForInventory({ actor: people.audrey, input: {} }, ctx)).rows.map((t) => t.id);
@@ -177,5 +202,6 @@ describe('pages outside the portal, scoped to the auditor’s open audits', () =
     expect((await listAlerts({ actor: people.nora, input: {} }, ctx)).openCounts).toEqual({});
     expect((await listAuditEvents({ actor: people.nora, input: {} }, ctx)).rows).toHaveLength(0);
     expect((await findToolsForInventory({ actor: people.nora, input: {} }, ctx)).rows).toHaveLength(0);
+    expect((await listPolicyExceptions({ actor: people.nora, input: {} }, ctx)).total).toBe(0);
   });
 });
