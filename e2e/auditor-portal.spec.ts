@@ -92,9 +92,23 @@ test('audit for Q1: scoped, time-boxed auditor samples with a seed, flags, the o
     await form.getByRole('button', { name: 'Draw sample' }).click();
     await expect(form.getByText(/cannot be larger/)).toBeVisible();
 
+    // The criterion's workspace: the control, how it is evidenced, its state, the records behind it.
+    await auditor.goto(auditUrl);
+    await auditor.getByTestId('audit-criteria').getByRole('link', { name: 'CC8.1' }).click();
+    await expect(auditor).toHaveURL(/\/criteria\/CC8\.1$/);
+    const criterionUrl = new URL(auditor.url()).pathname;
+    await expect(auditor.getByRole('heading', { level: 1 })).toContainText('CC8.1');
+    await expect(auditor.getByTestId('criterion-state')).toHaveAttribute('data-state', /ok|gap|stale/);
+    await expect(auditor.getByTestId('population-count-changeRequests')).toContainText(/\d+ change requests/);
+    await expect(auditor.getByTestId('criterion-population')).toHaveCount(3);
+    // A page outside the portal while the audit is open: scoped to it, and logged as the auditor's view.
+    await auditor.goto('/changes');
+    await expect(auditor.getByRole('heading', { level: 1 })).toBeVisible();
+
     // Flag one sampled item.
     await auditor.goto(`${auditUrl}`);
     await auditor.getByTestId('samples').getByRole('link').first().click();
+    const sampleUrl = new URL(auditor.url()).pathname;
     const item = auditor.getByRole('form', { name: `Request or flag ${first[0]}` });
     await item.getByLabel('Comment').fill('No security-stage approval is visible for this change.');
     await item.getByRole('button', { name: 'Send' }).click();
@@ -113,8 +127,10 @@ test('audit for Q1: scoped, time-boxed auditor samples with a seed, flags, the o
     await auditor.getByRole('button', { name: 'Accept the answer' }).click();
     await expect(auditor.getByTestId('request-state')).toHaveText('Accepted');
 
-    // Every view, the samples and the request are in the audit's activity.
-    await admin.goto(`/audit?entityType=AuditEngagement&entityId=${auditId}`);
+    // Every view, the samples and the request are in the audit's activity (the trail's audit filter).
+    await admin.goto('/audit');
+    await admin.getByLabel('Audit').selectOption({ label: `Q1 ${stamp}` });
+    await expect(admin).toHaveURL(new RegExp(`engagement=${auditId}`));
     const rows = admin.getByTestId('audit-row');
     for (const label of [
       'Audit page viewed',
@@ -130,6 +146,10 @@ test('audit for Q1: scoped, time-boxed auditor samples with a seed, flags, the o
         .filter({ hasText: `Quinn Auditor ${stamp}` })
         .first(),
     ).toBeVisible();
+    // Each page the auditor opened, by its path, inside the portal and out.
+    for (const path of [`${auditUrl}/populations/changeRequests`, criterionUrl, sampleUrl, requestUrl])
+      await expect(rows.filter({ hasText: path }).first(), path).toBeAttached();
+    await expect(rows.filter({ hasText: 'Page viewed by an auditor' }).filter({ hasText: '/changes' }).first()).toBeAttached();
 
     // The window closes: the auditor sees nothing but that fact, and the attempt is logged.
     moveServerClock(31);
@@ -143,6 +163,6 @@ test('audit for Q1: scoped, time-boxed auditor samples with a seed, flags, the o
   } finally {
     moveServerClock(0);
   }
-  await admin.goto(`/audit?entityType=AuditEngagement&entityId=${auditId}`);
+  await admin.goto(`/audit?engagement=${auditId}`);
   await expect(admin.getByTestId('audit-row').filter({ hasText: 'Audit access refused' }).first()).toBeVisible();
 });

@@ -8,7 +8,8 @@ export interface DemoAgent {
   environment: Environment;
   owner: string;
   description: string;
-  installs: [tool: string, pick: VersionPick, state: InstallationState][];
+  /** `unapproved`: a designed demo finding, installed out of band with no change request. */
+  installs: [tool: string, pick: VersionPick, state: InstallationState, finding?: 'unapproved'][];
 }
 
 /** A dozen agents across environments, running tools from the sample registry. */
@@ -46,7 +47,8 @@ export const DEMO_AGENTS: DemoAgent[] = [
     installs: [
       ['salesforce-crm-tool', 'previous', 'ACTIVE'],
       ['calendar-scheduler', 'previous', 'APPROVED'],
-      ['translation-pack', 'latest', 'ACTIVE'],
+      // The designed finding: installed out of band, nothing approved it (flagged as unapproved).
+      ['translation-pack', 'latest', 'ACTIVE', 'unapproved'],
     ],
   },
   {

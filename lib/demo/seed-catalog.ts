@@ -6,6 +6,7 @@ import { SAMPLE_REGISTRY_NAME, sampleRegistryUrl } from '@/lib/server/registries
 import { demoCatalog } from '@/sample-registry/demo-catalog';
 import { startSampleRegistry } from '@/sample-registry/server';
 import { DEMO_AGENTS } from './demo-agents';
+import { seedInstallations, type PlannedInstall } from './seed-installations';
 
 const DAY = 86_400_000;
 
@@ -18,7 +19,7 @@ const DAY = 86_400_000;
  * serves itself (lib/server/registries/sample-registry-server.ts), so "Sync now" works.
  */
 export async function seedCatalog(prisma: PrismaClient): Promise<void> {
-  const server = await startSampleRegistry({ catalog: demoCatalog(1) });
+  let server = await startSampleRegistry({ catalog: demoCatalog(1) });
   try {
     const registry = await prisma.$transaction(async (tx) => {
       const row = await tx.registry.create({
@@ -35,8 +36,22 @@ export async function seedCatalog(prisma: PrismaClient): Promise<void> {
     await expectSuccess(
       runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: registry.id, trigger: 'STARTUP' } }, { db: prisma }),
     );
+    // The installations' change workflow takes a while: a kept-alive connection of the first sync
+    // would go stale under the second one, so revision 2 is served fresh, at a new address.
+    await server.close();
     await seedAgents(prisma);
-    server.catalog = demoCatalog(2);
+    const first = server.url;
+    server = await startSampleRegistry({ catalog: demoCatalog(2) });
+    await prisma.$transaction(async (tx) => {
+      await tx.registry.update({ where: { id: registry.id }, data: { baseUrl: server.url } });
+      await recordAuditEvent(tx, SYSTEM_ACTOR, {
+        action: 'registry.updated',
+        entityType: 'Registry',
+        entityId: registry.id,
+        before: { baseUrl: first },
+        after: { baseUrl: server.url },
+      });
+    });
     await expectSuccess(
       runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: registry.id, trigger: 'STARTUP' } }, { db: prisma }),
     );
@@ -67,6 +82,8 @@ async function seedAgents(prisma: PrismaClient) {
   });
   const bySlug = new Map(tools.map((t) => [t.externalId, t]));
   const now = Date.now();
+  const plan: PlannedInstall[] = [];
+  const outOfBand: Prisma.InstallationCreateManyInput[] = [];
   await prisma.$transaction(async (tx) => {
     for (const [i, a] of DEMO_AGENTS.entries()) {
       const agent = await tx.agent.create({
@@ -78,38 +95,36 @@ async function seedAgents(prisma: PrismaClient) {
           lastSeenAt: new Date(now - (i + 1) * 3_600_000),
         },
       });
-      const rows: Prisma.InstallationCreateManyInput[] = [];
-      for (const [j, [slug, pick, state]] of a.installs.entries()) {
+      for (const [j, [slug, pick, state, finding]] of a.installs.entries()) {
         const tool = bySlug.get(slug);
         const version = tool && (pick === 'latest' ? tool.versions.find((v) => v.id === tool.latestVersionId) : tool.versions[1]);
         if (!tool || !version) throw new Error(`Demo agent ${a.name}: no ${pick} version of ${slug}`);
         const approvedAt = new Date(now - (40 - i - j) * DAY);
-        const approved = state !== 'REQUESTED';
-        rows.push({
-          agentId: agent.id,
-          toolId: tool.id,
-          toolVersionId: version.id,
-          environment: a.environment,
-          state,
-          approvedDigest: approved ? version.artifactDigest : null,
-          approvedAt: approved ? approvedAt : null,
-          activatedAt: state === 'ACTIVE' || state === 'REVOKED' ? new Date(approvedAt.getTime() + DAY) : null,
-          revokedAt: state === 'REVOKED' || state === 'BLOCKED' ? new Date(now - 5 * DAY) : null,
-        });
+        if (finding === 'unapproved') {
+          // The designed finding: installed out of band, no change request behind it (the
+          // auditor's installations population flags it as unapproved).
+          outOfBand.push({
+            agentId: agent.id,
+            toolId: tool.id,
+            toolVersionId: version.id,
+            environment: a.environment,
+            state,
+            approvedDigest: version.artifactDigest,
+            approvedAt,
+            activatedAt: approvedAt,
+          });
+        } else plan.push({ agent, toolId: tool.id, toolVersionId: version.id, toolName: tool.name, state, approvedAt });
       }
-      await tx.installation.createMany({ data: rows });
       await recordAuditEvent(tx, SYSTEM_ACTOR, {
         action: 'agent.created',
         entityType: 'Agent',
         entityId: agent.id,
-        after: {
-          name: a.name,
-          environment: a.environment,
-          installations: a.installs.map(([slug, , state]) => `${slug} (${state})`),
-        },
+        after: { name: a.name, environment: a.environment, owner: a.owner },
       });
     }
+    if (outOfBand.length > 0) await tx.installation.createMany({ data: outOfBand });
   });
+  await seedInstallations(prisma, plan, now);
 }
 
 /** Online registries exist in the demo but stay disabled: they need internet access. */

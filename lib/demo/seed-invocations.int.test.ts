@@ -34,4 +34,5 @@ describe('demo invocation events', () => {
     ]);
     expect(await prisma.auditEvent.count({ where: { action: 'eventRetention.updated' } })).toBe(3);
   });
+  }, 240_000); // the whole demo seed, every installation through the change workflow
 });

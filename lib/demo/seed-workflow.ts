@@ -30,7 +30,8 @@ type Candidate = { id: string; toolId: string; needsReview: Record<Environment, 
  * catalogue this does nothing.
  */
 export async function seedWorkflow(prisma: PrismaClient): Promise<void> {
-  if ((await prisma.changeRequest.count()) > 0) return;
+  // The demo installations raised their own requests before (lib/demo/seed-installations.ts).
+  if ((await prisma.changeRequest.count({ where: { justification: { in: Object.values(JUSTIFICATION) } } })) > 0) return;
   const users = await prisma.user.findMany({
     where: {
       email: {
@@ -59,7 +60,12 @@ export async function seedWorkflow(prisma: PrismaClient): Promise<void> {
   const agentIn = (env: Environment) => agents.find((a) => a.environment === env) ?? null;
   const candidates = await loadCandidates(prisma);
   if (candidates.length === 0 || agents.length === 0) return;
-  const used = new Set<string>();
+  // Tools some agent already holds are left out: a new-tool request for them would be refused.
+  const used = new Set<string>(
+    (await prisma.installation.findMany({ where: { state: { notIn: ['REVOKED'] } }, select: { toolId: true } })).map(
+      (i) => i.toolId,
+    ),
+  );
   const pick = (test: (c: Candidate) => boolean) => {
     const c = candidates.find((x) => !used.has(x.toolId) && test(x));
     if (c) used.add(c.toolId);

@@ -12,6 +12,8 @@ export const ZAuditFilterInput = z.object({
   entityId: ZText(200).optional(),
   actor: ZText(254).optional(),
   action: ZText(100).optional(),
+  /** One audit's activity (issue 14.5): its own records, and its auditors' page views while it was open. */
+  engagement: ZText(64).optional(),
   from: ZUrlDay.optional(),
   to: ZUrlDay.optional(),
   /** Keyset cursors: show records older than `before`, or newer than `after`. */

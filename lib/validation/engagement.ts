@@ -105,3 +105,10 @@ export type TRequestIdInput = z.infer<typeof ZRequestIdInput>;
 
 export const ZReplyFileInput = z.object({ requestId: ZRecordId, replyId: ZRecordId });
 export type TReplyFileInput = z.infer<typeof ZReplyFileInput>;
+
+/** One criterion's workspace inside an audit. */
+export const ZCriterionWorkspaceInput = z.object({
+  engagementId: ZRecordId,
+  criterionId: z.enum(AUDIT_CRITERIA, 'Unknown criterion'),
+});
+export type TCriterionWorkspaceInput = z.input<typeof ZCriterionWorkspaceInput>;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
+import { listEngagements } from '@/lib/server/engagements/list-engagements';
 import { parseAuditPageQuery, type TAuditPageQuery } from '@/lib/validation/audit';
 import { hrefBuilder, type RawSearchParams } from '@/lib/validation/search-params';
 import { fieldErrorsOf } from '@/lib/server/guards/action-result';
@@ -25,7 +26,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const me = await requirePageUser('audit:read');
   const { query, issues } = parseAuditPageQuery(await searchParams);
   const { hide = [], ...filter } = query;
-  const page = await listAuditEvents({ actor: actorOf(me), input: filter });
+  const [page, audits] = await Promise.all([
+    listAuditEvents({ actor: actorOf(me), input: filter }),
+    can(me.role, 'engagement:read') ? listEngagements({ actor: actorOf(me), input: {} }) : [],
+  ]);
   const errors = fieldErrorsOf(issues);
   const f = filterFields(filter, issues);
   const { before: _b, after: _a, ...withoutCursor } = query;
@@ -48,6 +52,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           label="Action"
           options={AUDIT_ACTION_LIST.map((a) => ({ value: a, label: AUDIT_ACTIONS[a] }))}
         />
+        {audits.length > 0 && (
+          <SelectFilter {...f('engagement')} label="Audit" options={audits.map((a) => ({ value: a.id, label: a.name }))} />
+        )}
         <SelectFilter
           {...f('entityType')}
           label="Record kind"

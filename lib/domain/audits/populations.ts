@@ -56,7 +56,8 @@ export const POPULATION_INFO: Record<Population, { label: string; noun: string; 
   alerts: {
     label: 'Alerts',
     noun: 'alert',
-    criteria: ['CC7.2', 'CC7.3'],
+    // Registry syncs detect changed digests, permissions and failed verifications (CC7.1); the rest is monitoring.
+    criteria: ['CC7.1', 'CC7.2', 'CC7.3'],
     about: 'Monitoring alerts raised in the period and what happened to them.',
   },
 };

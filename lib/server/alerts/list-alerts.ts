@@ -2,6 +2,7 @@ import 'server-only';
 import type { Prisma } from '@prisma/client';
 import { z } from 'zod';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { auditorWindows, windowsWhere } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { ZAlertsPageQuery } from '@/lib/validation/list-queries';
 
@@ -12,7 +13,7 @@ export type TListAlertsInput = z.input<typeof ZListAlertsInput>;
 
 /** The alert inbox: filtered in the database, most severe first, then newest. */
 export async function listAlerts({ actor, input }: OperationCall<TListAlertsInput>, ctx?: OperationContextInput) {
-  const { db } = await operationContext(ctx);
+  const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'alert:read');
   const filter = parseInput(ZListAlertsInput, input);
   const where: Prisma.AlertWhereInput = {
@@ -21,6 +22,9 @@ export async function listAlerts({ actor, input }: OperationCall<TListAlertsInpu
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.toolId ? { toolId: filter.toolId } : {}),
   };
+  // An auditor sees the alerts raised in their open audits' periods (ADR 0010; alerts name no environment).
+  const scope = windowsWhere(await auditorWindows(db, actor, now), (_w, createdAt) => ({ createdAt }));
+  if (scope) where.AND = [scope];
   const [alerts, total, bySeverity, kinds] = await Promise.all([
     db.alert.findMany({
       where,
@@ -31,7 +35,7 @@ export async function listAlerts({ actor, input }: OperationCall<TListAlertsInpu
       include: { tool: { select: { id: true, name: true } } },
     }),
     db.alert.count({ where }),
-    db.alert.groupBy({ by: ['severity'], where: { state: 'OPEN' }, _count: true }),
+    db.alert.groupBy({ by: ['severity'], where: scope ? { AND: [{ state: 'OPEN' }, scope] } : { state: 'OPEN' }, _count: true }),
     db.alert.findMany({ distinct: ['kind'], select: { kind: true }, orderBy: { kind: 'asc' } }),
   ]);
   const openCounts = Object.fromEntries(bySeverity.map((g) => [g.severity, g._count])) as Partial<

@@ -4,6 +4,7 @@ import { getPrisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/server/actor';
 import { recordAuditEvent } from './record-audit-event';
 import { listAuditEntityTypes, listAuditEvents } from './list-audit-events';
+import { openAuditFor } from '@/lib/testing/open-audit';
 
 withTestDatabase();
 
@@ -65,6 +66,7 @@ describe('listAuditEvents names and access', () => {
     const prisma = await getPrisma();
     const user = await prisma.user.create({ data: { email: 'carol@example.test', name: 'Carol Auditor', role: 'AUDITOR' } });
     const carol: Actor = { type: 'USER', id: user.id, label: user.email, role: 'AUDITOR' };
+    await openAuditFor(prisma, carol); // an auditor reads the trail of their open audits
     await prisma.$transaction((tx) =>
       recordAuditEvent(tx, carol, {
         action: 'user.roleChanged',

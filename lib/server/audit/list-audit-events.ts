@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { auditorWindows, windowsWhere } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { ZListAuditEventsInput, type TAuditFilterInput, type TListAuditEventsInput } from '@/lib/validation/audit';
 import { auditEntityNames } from './audit-entity-names';
@@ -39,6 +40,15 @@ export function auditWhere(f: TAuditFilterInput): Prisma.AuditEventWhereInput {
   if (f.entityId) where.entityId = f.entityId;
   if (f.action) where.action = { startsWith: f.action };
   if (f.actor) where.OR = [{ actorId: f.actor }, { actorLabel: { contains: f.actor, mode: 'insensitive' } }];
+  if (f.engagement)
+    where.AND = [
+      {
+        OR: [
+          { entityType: 'AuditEngagement', entityId: f.engagement },
+          { action: 'user.pageViewed', after: { path: ['openEngagements'], array_contains: [f.engagement] } },
+        ],
+      },
+    ];
   if (f.from || f.to) {
     where.occurredAt = {
       ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}),
@@ -57,10 +67,16 @@ export async function listAuditEvents(
   { actor, input }: OperationCall<TListAuditEventsInput>,
   ctx?: OperationContextInput,
 ): Promise<AuditEventPage> {
-  const { db } = await operationContext(ctx);
+  const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'audit:read');
   const { pageSize, ...filter } = parseInput(ZListAuditEventsInput, input);
-  const where = auditWhere(filter);
+  // An auditor reads the trail of their open audits' periods (ADR 0010), and their audits' own
+  // activity (views, samples, requests) whenever it happened.
+  const windows = await auditorWindows(db, actor, now);
+  const scope = windowsWhere(windows, (w, occurredAt): Prisma.AuditEventWhereInput => ({
+    OR: [{ occurredAt }, { entityType: 'AuditEngagement', entityId: w.engagementId }],
+  }));
+  const where: Prisma.AuditEventWhereInput = scope ? { AND: [auditWhere(filter), scope] } : auditWhere(filter);
   const forward = filter.after !== undefined && filter.before === undefined;
   const cursor = forward ? { seq: { gt: BigInt(filter.after!) } } : filter.before ? { seq: { lt: BigInt(filter.before) } } : {};
   const found = await db.auditEvent.findMany({

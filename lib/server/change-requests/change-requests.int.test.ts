@@ -16,6 +16,7 @@ import { getChangeRequest } from './get-change-request';
 import { addAllowlistEntry } from './add-allowlist-entry';
 import { decideAllowlistEntry } from './decide-allowlist-entry';
 import { getEnvironmentExports } from '@/lib/server/exports/get-environment-exports';
+import { openAuditFor } from '@/lib/testing/open-audit';
 
 withTestDatabase();
 
@@ -45,6 +46,8 @@ beforeAll(async () => {
     },
   });
   ({ actors, externalV1, cleanToolId, cleanV1 } = world);
+  // The auditor reads with an audit open over all time (their pages are scoped to it, ADR 0010).
+  await openAuditFor(await getPrisma(), actors.auditor);
   toolId = world.externalToolId;
   prodAgent = world.agents.prod;
   stagingAgent = world.agents.staging;

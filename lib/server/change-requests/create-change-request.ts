@@ -83,6 +83,8 @@ export async function createChangeRequest(
         approvedAt: fastTrack ? now : null,
         revokedAt: null,
       } as const;
+      // A fast-tracked installation is approved by this request: it links to it at once.
+      const link = fastTrack ? { changeRequestId: request.id } : {};
       await tx.installation.upsert({
         where: { agentId_toolVersionId: { agentId: target.agent.id, toolVersionId: target.version.id } },
         create: {
@@ -91,8 +93,9 @@ export async function createChangeRequest(
           toolId: target.version.toolId,
           environment: data.environment,
           ...fields,
+          ...link,
         },
-        update: fields,
+        update: { ...fields, ...link },
       });
     }
     await recordAuditEvent(tx, actor, {

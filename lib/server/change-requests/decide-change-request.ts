@@ -90,7 +90,7 @@ export async function decideChangeRequest(
           // Only a pending installation is approved: one blocked meanwhile (incident, quarantine) stays blocked.
           const approved = await tx.installation.updateMany({
             where: { ...where.agentId_toolVersionId, state: 'REQUESTED' },
-            data: { state: 'APPROVED', approvedDigest: request.artifactDigest, approvedAt: now },
+            data: { state: 'APPROVED', approvedDigest: request.artifactDigest, approvedAt: now, changeRequestId: request.id },
           });
           if (approved.count !== 1) {
             const inst = await tx.installation.findUnique({ where, select: { state: true } });

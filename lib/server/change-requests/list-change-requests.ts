@@ -4,6 +4,7 @@ import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { OPEN_STATES } from '@/lib/domain/change-requests/state-machine';
 import { ZListChangeRequestsQuery, type TListChangeRequestsQuery } from '@/lib/validation/change-request';
+import { auditorWindows, windowsWhere } from '@/lib/server/engagements/auditor-scope';
 import { CHANGE_REQUEST_ROW_INCLUDE, toRow, type ChangeRequestRow } from './change-request-rows';
 
 export interface ChangeRequestPage {
@@ -29,10 +30,16 @@ export async function listChangeRequests(
     ...(q.mine ? { requestedById: actor.type === 'USER' ? actor.id : '' } : {}),
   };
   if (q.overdue) where.AND = [{ state: { in: [...OPEN_STATES] } }, { dueAt: { lt: now } }];
+  // An auditor sees the requests of their open audits' periods and environments (ADR 0010).
+  const scope = windowsWhere(await auditorWindows(db, actor, now), (w, createdAt) => ({
+    environment: { in: w.environments },
+    createdAt,
+  }));
+  const scoped: Prisma.ChangeRequestWhereInput = scope ? { AND: [where, scope] } : where;
   const [total, requests] = await Promise.all([
-    db.changeRequest.count({ where }),
+    db.changeRequest.count({ where: scoped }),
     db.changeRequest.findMany({
-      where,
+      where: scoped,
       include: CHANGE_REQUEST_ROW_INCLUDE,
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
       skip: (q.page - 1) * q.pageSize,

@@ -44,7 +44,8 @@ export async function gatherControlFacts(db: PrismaClient, range: CountRange): P
       },
     }),
     Promise.all(ENVIRONMENTS.map((environment) => db.policy.findFirst({ where: { environment }, orderBy: { version: 'desc' } }))),
-    db.installation.count({ where: { ...active, approvedAt: null } }),
+    // Unapproved: running with no change request linked to it (issue 14: the installations population flags the same).
+    db.installation.count({ where: { ...active, changeRequestId: null } }),
     db.alert.count({
       where: {
         state: 'OPEN',

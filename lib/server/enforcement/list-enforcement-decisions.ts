@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { auditorWindows, windowsWhere } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { ZEnforcementLogFilter, type TEnforcementLogFilter } from '@/lib/validation/enforce';
 
@@ -17,7 +18,7 @@ export async function listEnforcementDecisions(
   { actor, input }: OperationCall<TEnforcementLogFilter>,
   ctx?: OperationContextInput,
 ) {
-  const { db } = await operationContext(ctx);
+  const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'enforcement:read');
   const filter = parseInput(ZEnforcementLogFilter, input);
   const where: Prisma.EnforcementDecisionWhereInput = {
@@ -34,6 +35,23 @@ export async function listEnforcementDecisions(
         }
       : {}),
   };
+  // An auditor sees the decisions of their open audits' periods and environments (ADR 0010);
+  // an unknown agent's call has no environment: it counts only in an audit of every environment.
+  const windows = await auditorWindows(db, actor, now);
+  const agents = windows
+    ? await db.agent.findMany({
+        where: { environment: { in: windows.flatMap((w) => w.environments) } },
+        select: { id: true, environment: true },
+      })
+    : [];
+  const scope = windowsWhere(windows, (w, createdAt, all): Prisma.EnforcementDecisionWhereInput => ({
+    createdAt,
+    OR: [
+      { agentId: { in: agents.filter((a) => w.environments.includes(a.environment)).map((a) => a.id) } },
+      ...(all ? [{ agentId: null }] : []),
+    ],
+  }));
+  if (scope) where.AND = [scope];
   let cursorWhere: Prisma.EnforcementDecisionWhereInput = {};
   if (filter.before) {
     const last = await db.enforcementDecision.findUnique({ where: { id: filter.before }, select: { id: true, createdAt: true } });

@@ -27,6 +27,11 @@ import { answerEngagementRequest } from './answer-engagement-request';
 import { acceptEngagementRequest } from './accept-engagement-request';
 import { followUpEngagementRequest } from './follow-up-engagement-request';
 import { downloadReplyFile, getEngagementRequest } from './get-engagement-request';
+import { getCriterionWorkspace } from './get-criterion-workspace';
+import { listApiKeys } from '@/lib/server/api-keys/list-api-keys';
+import { listUsers } from '@/lib/server/users/list-users';
+import { listRegistries } from '@/lib/server/registries/list-registries';
+import { createRegistry as saveRegistry } from '@/lib/server/registries/save-registry';
 
 const t = withTestDatabase();
 let db: PrismaClient;
@@ -271,6 +276,130 @@ describe('audits: creation and scope', () => {
         ),
     ];
     for (const call of calls) expect((await refusal(call())).status).toBe(403);
+  });
+});
+
+describe('criterion workspace', () => {
+  it('shows the control, how it is evidenced, its live state and the populations behind it in the period', async () => {
+    const w = await getCriterionWorkspace(
+      { actor: people.audrey, input: { engagementId: q1, criterionId: 'CC8.1' } },
+      { db, now: inWindow },
+    );
+    expect(w.control?.summary).toMatch(/Changes are authorized/);
+    expect(w.control?.evidencedBy).toMatch(/change request/);
+    expect(w.live?.evidence.map((e) => e.kind)).toEqual(['change-requests', 'approvals', 'policy-history', 'audit-trail']);
+    // The period's change requests are counted as evidence of the period (the April one is not).
+    expect(w.live?.evidence.find((e) => e.kind === 'change-requests')?.count).toBe(13);
+    // The installation nothing approved keeps CC8.1 from ok.
+    expect(w.live?.state).toBe('gap');
+    expect(w.live?.findings.map((f) => f.reason)).toContain('1 installation without an approved change or allowlist entry.');
+    expect(w.populations.map((p) => [p.population, p.total])).toEqual([
+      ['changeRequests', 12],
+      ['approvals', expect.any(Number)],
+      ['installations', 13],
+    ]);
+  });
+
+  it('refuses a criterion outside the audit, an unknown one, another audit and a closed window', async () => {
+    const ctx = { db, now: inWindow };
+    const call = (actor: Actor, engagementId: string, criterionId: string, c = ctx) =>
+      refusal(getCriterionWorkspace({ actor, input: { engagementId, criterionId: criterionId as 'CC8.1' } }, c));
+    expect((await call(people.audrey, q1, 'CC6.2')).status).toBe(404);
+    expect((await call(people.audrey, q1, 'CC1.1')).issues[0]?.path).toBe('criterionId');
+    expect((await call(people.audrey, other, 'CC8.1')).status).toBe(403);
+    expect((await call(people.audrey, q1, 'CC8.1', { db, now: afterWindow })).status).toBe(403);
+  });
+});
+
+describe('what an auditor can never reach (route×role, at the operations)', () => {
+  it("refuses another audit's samples, requests and files, and moving another auditor's request", async () => {
+    const ctx = { db, now: inWindow };
+    const sample = await drawEngagementSample(
+      {
+        actor: people.otto,
+        input: { engagementId: other, population: 'changeRequests', seed: 'other', sizeRule: 'chosen', size: 1 },
+      },
+      ctx,
+    );
+    const request = await openEngagementRequest(
+      {
+        actor: people.otto,
+        input: { engagementId: other, population: 'changeRequests', recordId: stagingRequest, kind: 'REQUEST', body: 'Show me' },
+      },
+      ctx,
+    );
+    const answered = await answerEngagementRequest(
+      {
+        actor: people.carla,
+        input: { requestId: request.id, note: 'Here.', file: { name: 'a.txt', type: 'text/plain', bytes: new Uint8Array([1]) } },
+      },
+      ctx,
+    );
+    expect(answered.state).toBe('ANSWERED');
+    const reply = await db.engagementReply.findFirstOrThrow({ where: { requestId: request.id } });
+    const before = await snapshotTables(t.db());
+    const calls = [
+      () => getEngagementSample({ actor: people.audrey, input: { engagementId: other, sampleId: sample.id } }, ctx),
+      () => getEngagementSample({ actor: people.audrey, input: { engagementId: q1, sampleId: sample.id } }, ctx),
+      () => getEngagementRequest({ actor: people.audrey, input: { requestId: request.id } }, ctx),
+      () => downloadReplyFile({ actor: people.audrey, input: { requestId: request.id, replyId: reply.id } }, ctx),
+      () => acceptEngagementRequest({ actor: people.audrey, input: { requestId: request.id } }, ctx),
+      () => followUpEngagementRequest({ actor: people.audrey, input: { requestId: request.id, note: 'x' } }, ctx),
+    ];
+    for (const call of calls) expect([403, 404]).toContain((await refusal(call())).status);
+    // Refusals write only their own record to the audit trail (and its chain head); nothing else changes.
+    const after = await snapshotTables(t.db());
+    const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
+    expect(changed.filter((k) => !/^(AuditEvent|AuditChain)/.test(k))).toEqual([]);
+    expect(changed).toContain('AuditEvent');
+  });
+
+  it('refuses every mutation outside the audit portal, nothing written', async () => {
+    const ctx = { db, now: inWindow };
+    const before = await snapshotTables(t.db());
+    const calls = [
+      () => createEngagement({ actor: people.audrey, input: {} as never }, ctx),
+      () =>
+        createChangeRequest(
+          {
+            actor: people.audrey,
+            input: {
+              kind: 'NEW_TOOL',
+              toolVersionId: 'x',
+              agentId: 'y',
+              environment: 'PRODUCTION',
+              justification: 'Needed for audit.',
+            },
+          },
+          ctx,
+        ),
+      () =>
+        decideChangeRequest({ actor: people.audrey, input: { id: stagingRequest, decision: 'APPROVED', comment: 'ok' } }, ctx),
+      () => deployChangeRequest({ actor: people.audrey, input: { id: stagingRequest } }, ctx),
+      () => answerEngagementRequest({ actor: people.audrey, input: { requestId: 'r', note: 'x' } }, ctx),
+      () => saveRegistry({ actor: people.audrey, input: {} as never }, ctx),
+    ];
+    for (const call of calls) expect((await refusal(call())).status).toBe(403);
+    expect(await snapshotTables(t.db())).toEqual(before);
+  });
+
+  it('never shows an auditor API keys, password metadata or registry secrets', async () => {
+    const ctx = { db, now: inWindow };
+    expect((await refusal(listApiKeys({ actor: people.audrey, input: {} }, ctx))).status).toBe(403);
+    const users = await listUsers({ actor: people.audrey, input: {} }, ctx);
+    expect(users.rows.length).toBeGreaterThan(0);
+    for (const u of users.rows) {
+      expect(u).toMatchObject({ hasPassword: null, ssoBound: null, ssoLinkApprovedAt: null });
+      expect(Object.keys(u).filter((k) => /password|hash|oidc/i.test(k) && k !== 'hasPassword')).toEqual([]);
+    }
+    // An administrator does see whether an account has a password (to reset it or link SSO).
+    expect((await listUsers({ actor: people.ada, input: {} }, ctx)).rows.every((u) => typeof u.hasPassword === 'boolean')).toBe(
+      true,
+    );
+    await db.registry.updateMany({ data: { apiKeySealed: 'v1:sealed-registry-secret' } });
+    const registries = await listRegistries({ actor: people.audrey, input: {} }, ctx);
+    expect(registries.length).toBeGreaterThan(0);
+    for (const r of registries) expect(JSON.stringify(r)).not.toMatch(/apiKeySealed|sealed-registry-secret/);
   });
 });
 

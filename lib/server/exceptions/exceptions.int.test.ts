@@ -21,6 +21,7 @@ import { raiseExceptionExpiryAlerts } from './raise-exception-expiry-alerts';
 import { unsafeReopenExceptionsOnToolChange } from './reopen-exceptions-on-tool-change';
 import { requestPolicyException } from './request-policy-exception';
 import { revokePolicyException } from './revoke-policy-exception';
+import { openAuditFor } from '@/lib/testing/open-audit';
 
 const t = withTestDatabase();
 let w: EnforceWorld;
@@ -73,6 +74,7 @@ beforeAll(async () => {
   await mk('reviewer', 'SECURITY_REVIEWER');
   await mk('admin', 'ADMIN');
   await mk('auditor', 'AUDITOR');
+  await openAuditFor(prisma, people.auditor); // the auditor's register is scoped to their open audits
   versionId = (await prisma.toolVersion.findFirstOrThrow({ where: { toolId: w.tools.verified } })).id;
 });
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Environment, Prisma } from '@prisma/client';
 import { exceptionStanding, type ExceptionStanding } from '@/lib/domain/exceptions/state-machine';
+import { auditorWindows, windowsWhere } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZListExceptionsQuery, type TListExceptionsQuery } from '@/lib/validation/exception';
@@ -30,10 +31,17 @@ export async function listPolicyExceptions({ actor, input }: OperationCall<TList
     ...(q.toolId ? { toolId: q.toolId } : {}),
     ...(q.q ? { tool: { name: { contains: q.q, mode: 'insensitive' } } } : {}),
   };
+  // An auditor sees the exceptions of their open audits' environments that ran during the period (ADR 0010).
+  const scope = windowsWhere(await auditorWindows(db, actor, now), (w, range) => ({
+    environment: { in: w.environments },
+    createdAt: { lt: range.lt },
+    expiresAt: { gt: range.gte },
+  }));
+  const scoped: Prisma.PolicyExceptionWhereInput = scope ? { AND: [where, scope] } : where;
   const [total, rows] = await Promise.all([
-    db.policyException.count({ where }),
+    db.policyException.count({ where: scoped }),
     db.policyException.findMany({
-      where,
+      where: scoped,
       orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { auditorToolScope } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZInventoryQuery, type TInventoryQueryInput } from '@/lib/validation/inventory';
@@ -87,6 +88,10 @@ export async function exportInventoryCsv(
   );
   const encoder = new TextEncoder();
   const where = inventoryWhere(query, await searchedPublisherIds(prisma, query), now);
+  // An auditor sees the tools in use in their open audits' environments and periods (ADR 0010).
+  const scope = await auditorToolScope(prisma, actor, now);
+  const filtered = inventoryWhere(query, await searchedPublisherIds(prisma, query));
+  const where = scope ? { AND: [filtered, scope] } : filtered;
   const orderBy = inventoryOrderBy(query);
   let skip = 0;
   let headerSent = false;

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Environment } from '@prisma/client';
+import { auditorToolScope } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZInventoryQuery, type TInventoryQueryInput } from '@/lib/validation/inventory';
@@ -44,6 +45,10 @@ export async function findToolsForInventory(
   assertActorCan(actor, 'inventory:read');
   const query = parseInput(ZInventoryQuery, input);
   const where = inventoryWhere(query, await searchedPublisherIds(prisma, query), now);
+  // An auditor sees the tools in use in their open audits' environments and periods (ADR 0010).
+  const scope = await auditorToolScope(prisma, actor, now);
+  const filtered = inventoryWhere(query, await searchedPublisherIds(prisma, query));
+  const where = scope ? { AND: [filtered, scope] } : filtered;
   const skip = (query.page - 1) * query.pageSize;
   const ahead = await prisma.tool.count({ where, skip, take: INVENTORY_COUNT_WINDOW + 1 });
   const totalIsLowerBound = ahead > INVENTORY_COUNT_WINDOW;

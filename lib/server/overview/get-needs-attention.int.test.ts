@@ -6,6 +6,7 @@ import { getInventoryOverview } from '@/lib/server/inventory/get-inventory-overv
 import { countOpenAlerts } from '@/lib/server/alerts/count-open-alerts';
 import { listAlerts } from '@/lib/server/alerts/list-alerts';
 import { getNeedsAttention } from './get-needs-attention';
+import { openAuditFor } from '@/lib/testing/open-audit';
 
 const t = withTestDatabase();
 const auditor: Actor = { type: 'USER', id: 'u-auditor', label: 'auditor@example.test', role: 'AUDITOR' };
@@ -54,6 +55,8 @@ describe('what needs a person today', () => {
   });
 
   it('counts open alerts one way everywhere: acknowledged ones are not open', async () => {
+    // The auditor reads with an audit open over all time (their pages are scoped to it).
+    await openAuditFor(t.db().prisma, auditor);
     const overview = await getInventoryOverview({ actor: auditor, input: {} });
     const sidebar = await countOpenAlerts({ actor: auditor, input: {} });
     const inbox = await listAlerts({ actor: auditor, input: {} });

@@ -10,9 +10,10 @@ export interface UserRow {
   name: string;
   role: 'ADMIN' | 'COMPLIANCE_OFFICER' | 'SECURITY_REVIEWER' | 'AUDITOR';
   active: boolean;
-  hasPassword: boolean;
+  /** Credential metadata (this and the two SSO fields) is null for an auditor: they never see it (issue 14.1). */
+  hasPassword: boolean | null;
   /** Signs in through SSO (an identity provider subject is bound to the account). */
-  ssoBound: boolean;
+  ssoBound: boolean | null;
   /** An admin allowed this local account to be signed into through SSO. */
   ssoLinkApprovedAt: Date | null;
   lastSignInAt: Date | null;
@@ -65,10 +66,11 @@ export async function listUsers(
       },
     }),
   ]);
-  const rows = users.map(({ passwordHash, oidcSubject, ...u }) => ({
-    ...u,
-    hasPassword: passwordHash !== null,
-    ssoBound: oidcSubject !== null,
-  }));
+  const auditor = actor.type === 'USER' && actor.role === 'AUDITOR';
+  const rows = users.map(({ passwordHash, oidcSubject, ssoLinkApprovedAt, ...u }) =>
+    auditor
+      ? { ...u, hasPassword: null, ssoBound: null, ssoLinkApprovedAt: null }
+      : { ...u, hasPassword: passwordHash !== null, ssoBound: oidcSubject !== null, ssoLinkApprovedAt },
+  );
   return { rows, total, page: q.page, pageSize: q.pageSize };
 }

@@ -6,6 +6,7 @@ import { can } from '@/lib/auth/permissions';
 import { getEngagement } from '@/lib/server/engagements/get-engagement';
 import { POPULATION_INFO, POPULATIONS, isPopulation } from '@/lib/domain/audits/populations';
 import { REQUEST_STATE_LABELS } from '@/lib/domain/audits/requests';
+import { controlForCriterion, populationsForCriterion } from '@/lib/domain/audits/criteria';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -30,7 +31,7 @@ export default async function EngagementPage({ params }: { params: Promise<{ id:
         description={`${e.firm} · period ${formatDate(e.periodStart)} – ${formatDate(new Date(e.periodEnd.getTime() - 86_400_000))} (UTC) · ${e.environments.join(', ')} · ${e.criteria.join(', ')}`}
         actions={
           can(user.role, 'audit:read') && (
-            <Link href={`/audit?entityType=AuditEngagement&entityId=${e.id}`} className={buttonClass('secondary')}>
+            <Link href={`/audit?engagement=${e.id}`} className={buttonClass('secondary')}>
               Activity in the audit trail
             </Link>
           )
@@ -40,6 +41,24 @@ export default async function EngagementPage({ params }: { params: Promise<{ id:
         Auditors: {auditors.map((a) => a.name).join(', ')} · access {formatDate(e.accessOpensAt)} – {formatDate(e.accessClosesAt)}{' '}
         (closing day excluded)
       </p>
+      <Card title="Criteria in scope">
+        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" data-testid="audit-criteria">
+          {e.criteria.map((c) => (
+            <li key={c} className="rounded-md p-2 ring-1 ring-slate-200">
+              <Link href={`/audits/${e.id}/criteria/${c}`} className="font-mono font-medium text-indigo-700 hover:underline">
+                {c}
+              </Link>
+              <p className="mt-1 text-xs text-slate-600">
+                {controlForCriterion(c)?.summary ?? 'Not in the controls map yet.'} Records:{' '}
+                {populationsForCriterion(c)
+                  .map((p) => POPULATION_INFO[p].label.toLowerCase())
+                  .join(', ')}
+                .
+              </p>
+            </li>
+          ))}
+        </ul>
+      </Card>
       <Card title="Populations of the period">
         <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
           {POPULATIONS.map((p) => (

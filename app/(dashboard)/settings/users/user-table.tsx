@@ -43,9 +43,9 @@ function columns(meId: string, manage: boolean): ColumnDef<UserRow, unknown>[] {
       cell: ({ row: { original: u } }) => (
         <>
           <Badge tone={u.active ? 'green' : 'red'}>{u.active ? 'Active' : 'Deactivated'}</Badge>
-          {!u.hasPassword && <span className="ml-1 text-xs text-slate-500">SSO only</span>}
-          {u.hasPassword && u.ssoBound && <span className="ml-1 text-xs text-slate-500">SSO linked</span>}
-          {!u.ssoBound && u.ssoLinkApprovedAt && <span className="ml-1 text-xs text-slate-500">SSO link approved</span>}
+          {u.hasPassword === false && <span className="ml-1 text-xs text-slate-500">SSO only</span>}
+          {u.hasPassword === true && u.ssoBound === true && <span className="ml-1 text-xs text-slate-500">SSO linked</span>}
+          {u.ssoBound === false && u.ssoLinkApprovedAt && <span className="ml-1 text-xs text-slate-500">SSO link approved</span>}
         </>
       ),
     },
@@ -67,7 +67,7 @@ function columns(meId: string, manage: boolean): ColumnDef<UserRow, unknown>[] {
             email: u.email,
             role: u.role,
             active: u.active,
-            canApproveSso: u.hasPassword && !u.ssoBound && !u.ssoLinkApprovedAt,
+            canApproveSso: u.hasPassword === true && u.ssoBound === false && !u.ssoLinkApprovedAt,
           }}
           isSelf={u.id === meId}
         />

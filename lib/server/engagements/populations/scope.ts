@@ -31,6 +31,8 @@ export interface PopulationRow {
   cells: Record<string, string>;
   /** Something the auditor should see at once (an installation nothing approved). */
   flag: string | null;
+  /** Cells that point at a record of their own (cell key → app path), e.g. the approving change request. */
+  links?: Record<string, string>;
   /** The audit-trail record this row's history hangs on. */
   trail: { entityType: string; entityId: string } | null;
 }

@@ -72,7 +72,16 @@ export default async function PopulationPage({
     ...POPULATION_SOURCES[population].columns.map((c): ColumnDef<PopulationRow, unknown> => ({
       id: c.key,
       header: c.label,
-      cell: ({ row }) => row.original.cells[c.key] ?? '',
+      cell: ({ row: { original: r } }) => {
+        const link = r.links?.[c.key];
+        return link ? (
+          <Link href={link} className="font-mono text-xs text-indigo-700 hover:underline">
+            {r.cells[c.key]}
+          </Link>
+        ) : (
+          (r.cells[c.key] ?? '')
+        );
+      },
     })),
   ];
   const errors = fieldErrorsOf(issues);

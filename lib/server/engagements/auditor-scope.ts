@@ -1,0 +1,63 @@
+import 'server-only';
+import type { Environment, Prisma, PrismaClient } from '@prisma/client';
+import type { Actor } from '@/lib/server/actor';
+
+/** One open audit's slice of the data: its period [from, to) and its environments. */
+export interface AuditWindow {
+  engagementId: string;
+  from: Date;
+  to: Date;
+  environments: Environment[];
+}
+
+/**
+ * What an auditor may see on the pages outside the portal (ADR 0010, issue 14.3): the union of
+ * the audits open to them now, each with its own period and environments (a record must fall in
+ * one audit's period AND environments, not one's period and another's environments). Null for
+ * every other actor: they are not scoped. An auditor with no open audit gets no window at all,
+ * so every scoped read returns nothing (the entry point already sent them to the portal).
+ */
+export async function auditorWindows(db: PrismaClient, actor: Actor, now: Date): Promise<AuditWindow[] | null> {
+  if (actor.type !== 'USER' || actor.role !== 'AUDITOR') return null;
+  const open = await db.auditEngagement.findMany({
+    where: { auditors: { some: { userId: actor.id } }, accessOpensAt: { lte: now }, accessClosesAt: { gt: now } },
+    select: { id: true, periodStart: true, periodEnd: true, environments: true },
+    orderBy: { periodStart: 'asc' },
+  });
+  return open.map((e) => ({ engagementId: e.id, from: e.periodStart, to: e.periodEnd, environments: e.environments }));
+}
+
+/**
+ * A where clause matching the records inside one of the windows, from how a model names its time
+ * and its environment (`environment` builds the environment condition; a record with none, e.g.
+ * an unknown agent's call, counts only in an audit of every environment). No windows → `null`,
+ * meaning "not scoped"; an empty list of windows → a clause matching nothing.
+ */
+export function windowsWhere<W>(
+  windows: AuditWindow[] | null,
+  build: (w: AuditWindow, range: { gte: Date; lt: Date }, allEnvironments: boolean) => W,
+): { OR: W[] } | null {
+  if (!windows) return null;
+  // No open audit: one empty window (no time, no environment, no audit), which matches nothing
+  // (an empty OR would not restrict at all).
+  const list = windows.length ? windows : [{ engagementId: '', from: new Date(0), to: new Date(0), environments: [] }];
+  return { OR: list.map((w) => build(w, { gte: w.from, lt: w.to }, w.environments.length === 3)) };
+}
+
+/**
+ * The inventory an auditor sees: tools installed on an agent of an open audit's environments at
+ * some point of its period (installed before it ended, not revoked before it began).
+ */
+export async function auditorToolScope(db: PrismaClient, actor: Actor, now: Date): Promise<Prisma.ToolWhereInput | null> {
+  return windowsWhere(await auditorWindows(db, actor, now), (w) => ({
+    installations: {
+      some: {
+        environment: { in: w.environments },
+        AND: [
+          { OR: [{ approvedAt: { lt: w.to } }, { createdAt: { lt: w.to } }] },
+          { OR: [{ revokedAt: null }, { revokedAt: { gte: w.from } }] },
+        ],
+      },
+    },
+  }));
+}
