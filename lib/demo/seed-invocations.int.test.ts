@@ -23,8 +23,6 @@ describe('demo invocation events', () => {
     expect(kinds).toContain('invocation-unknown-subject');
     expect(kinds).toContain('invocation-unapproved-use');
     expect(await verifyInvocationChain({ actor: SYSTEM_ACTOR, input: {} })).toMatchObject({ ok: true });
-    // The whole demo seed runs here: minutes on a loaded machine.
-  }, 300_000);
     // Retention per environment (issue 11.3), set through the audited operation.
     const retention = await prisma.eventRetentionSetting.findMany({ orderBy: { environment: 'asc' } });
     expect(retention.map((r) => [r.environment, r.days])).toEqual([
@@ -33,6 +31,6 @@ describe('demo invocation events', () => {
       ['DEVELOPMENT', 31],
     ]);
     expect(await prisma.auditEvent.count({ where: { action: 'eventRetention.updated' } })).toBe(3);
-  });
-  }, 240_000); // the whole demo seed, every installation through the change workflow
+    // The whole demo seed runs here, every installation through the change workflow: minutes on a loaded machine.
+  }, 300_000);
 });

@@ -23,9 +23,9 @@ export type SyncAlertKind =
   | 'invocation-permission-drift'
   | 'invocation-version-mismatch'
   | 'invocation-untrusted-tool'
-  | 'invocation-anomaly';
+  | 'invocation-anomaly'
   // Incident response (issue 14.6): one per affected agent, naming its owner.
-  | 'incident-quarantine';
+  | 'incident-quarantine'
   // Review days passed (issue 12): a tool's risk review, a publisher's or a registry's vendor review.
   | 'risk-review-overdue'
   | 'publisher-review-overdue'

@@ -29,12 +29,12 @@ export type EvidenceKind =
   | 'samples'
   // Compliance report and governance policy document (issue 13 points 4-5).
   | 'compliance-report'
-  | 'governance-policy';
+  | 'governance-policy'
   // Alert webhooks to the SIEM (issue 11.6).
-  | 'webhook-deliveries';
+  | 'webhook-deliveries'
   // Evidence pack sections of issue 13 (in-app build).
   | 'invocation-chain-check'
-  | 'tool-definition-reports';
+  | 'tool-definition-reports'
   // Incident response (issue 14.6).
   | 'incidents';
 
@@ -213,6 +213,8 @@ const KINDS: Record<EvidenceKind, Omit<EvidenceKindDefinition, 'kind'>> = {
     description:
       'The governance policy generated from the policies in force at the period end (Markdown inside, with its SHA-256 and the policy versions it names).',
     files: ['evidence/governance-policy.json'],
+    kept: true,
+  },
   'webhook-deliveries': {
     label: 'Alert webhook deliveries',
     description: "Alerts handed to the security team's SIEM: each signed delivery, its attempts and the receiver's last answer.",

@@ -87,10 +87,9 @@ export async function exportInventoryCsv(
     }),
   );
   const encoder = new TextEncoder();
-  const where = inventoryWhere(query, await searchedPublisherIds(prisma, query), now);
   // An auditor sees the tools in use in their open audits' environments and periods (ADR 0010).
   const scope = await auditorToolScope(prisma, actor, now);
-  const filtered = inventoryWhere(query, await searchedPublisherIds(prisma, query));
+  const filtered = inventoryWhere(query, await searchedPublisherIds(prisma, query), now);
   const where = scope ? { AND: [filtered, scope] } : filtered;
   const orderBy = inventoryOrderBy(query);
   let skip = 0;

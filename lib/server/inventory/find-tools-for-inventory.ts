@@ -44,10 +44,9 @@ export async function findToolsForInventory(
   const { db: prisma, now } = await operationContext(ctx);
   assertActorCan(actor, 'inventory:read');
   const query = parseInput(ZInventoryQuery, input);
-  const where = inventoryWhere(query, await searchedPublisherIds(prisma, query), now);
   // An auditor sees the tools in use in their open audits' environments and periods (ADR 0010).
   const scope = await auditorToolScope(prisma, actor, now);
-  const filtered = inventoryWhere(query, await searchedPublisherIds(prisma, query));
+  const filtered = inventoryWhere(query, await searchedPublisherIds(prisma, query), now);
   const where = scope ? { AND: [filtered, scope] } : filtered;
   const skip = (query.page - 1) * query.pageSize;
   const ahead = await prisma.tool.count({ where, skip, take: INVENTORY_COUNT_WINDOW + 1 });
