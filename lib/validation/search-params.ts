@@ -95,7 +95,7 @@ export function dateRangeIssues(q: { from?: string; to?: string }): QueryIssue[]
   return q.from && q.to && q.from > q.to ? [{ path: 'to', message: 'The end date is before the start date' }] : [];
 }
 
-type QueryValue = string | number | boolean | readonly string[] | null | undefined;
+export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
 
 /**
  * The link for a list page with this query: empty values and values equal to the page's
