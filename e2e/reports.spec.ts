@@ -21,7 +21,7 @@ test('an officer filters the compliance report, downloads its PDF and the govern
   const exceptionDays = await setting('maxExceptionDays');
 
   await page.goto('/');
-  await page.getByRole('navigation').getByRole('link', { name: 'Compliance report' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance report' }).click();
   await expect(page).toHaveURL(/\/reports\/compliance$/);
   await expect(page.getByRole('heading', { name: 'Compliance report' })).toBeVisible();
   await expect(page.getByTestId('report-totals')).toContainText('Tools in use');
@@ -42,7 +42,7 @@ test('an officer filters the compliance report, downloads its PDF and the govern
   expect(pdfBytes.length).toBeGreaterThan(0);
   expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-  await page.getByRole('navigation').getByRole('link', { name: 'Governance policy' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Governance policy' }).click();
   await expect(page.getByRole('heading', { name: 'Governance policy', exact: true })).toBeVisible();
   await expect(page.getByTestId('markdown-view')).toContainText('Permission limits');
   const sha256 = (await page.getByTestId('policy-sha256').innerText()).trim();

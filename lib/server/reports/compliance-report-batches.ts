@@ -28,19 +28,14 @@ function installedWhere(scope: ComplianceReportScope): Prisma.InstallationWhereI
   };
 }
 
-/** Tool versions in use: an active installation on some agent (in the scope's environments). */
-function inUseWhere(scope: ComplianceReportScope): Prisma.ToolVersionWhereInput {
-  return {
-    installations: { some: installedWhere(scope) },
-    ...(scope.toolIds?.length ? { toolId: { in: [...scope.toolIds] } } : {}),
-  };
-}
-
 /**
- * The compliance report's rows in tool-name order, a batch at a time: each batch is one read of
- * versions with their active installations, one of the approved exceptions of their tools and
- * one of the tools' current risk assessments. Callers (the page, the PDF, the evidence pack)
- * consume the batches as they come, so memory holds one batch whatever the inventory's size.
+ * The compliance report's rows in tool-name order, a batch of tools at a time: one read of the
+ * tools in use (an active installation in scope: an indexed probe of Installation(toolId,
+ * environment) per tool), one of their active installations, one of the versions installed, one
+ * of the tools' approved exceptions and one of their current risk assessments. Callers (the
+ * page, the PDF, the evidence pack) consume the batches as they come, so memory holds one batch
+ * whatever the inventory's size. (Reading versions first would probe Installation by version,
+ * which has no index of its own: quadratic on 5,000 tools.)
  */
 export async function* complianceReportBatches(
   db: PrismaClient | Prisma.TransactionClient,
@@ -48,30 +43,39 @@ export async function* complianceReportBatches(
 ): AsyncGenerator<ComplianceReportRow[]> {
   const installed = installedWhere(scope);
   for (let skip = 0; ; skip += COMPLIANCE_REPORT_BATCH) {
-    const versions = await db.toolVersion.findMany({
-      where: inUseWhere(scope),
-      orderBy: [{ tool: { name: 'asc' } }, { version: 'asc' }, { id: 'asc' }],
+    const tools = await db.tool.findMany({
+      where: {
+        installations: { some: installed },
+        ...(scope.toolIds?.length ? { id: { in: [...scope.toolIds] } } : {}),
+      },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
       skip,
       take: COMPLIANCE_REPORT_BATCH,
-      select: {
-        id: true,
-        toolId: true,
-        version: true,
-        tier: true,
-        trustScore: true,
-        verificationState: true,
-        lastVerifiedAt: true,
-        network: true,
-        filesystem: true,
-        codeExecution: true,
-        dataAccess: true,
-        tool: { select: { name: true } },
-        installations: { where: installed, select: { environment: true, agentId: true } },
-      },
+      select: { id: true, name: true },
     });
-    if (versions.length === 0) return;
-    const toolIds = [...new Set(versions.map((v) => v.toolId))];
-    const [exceptions, risks] = await Promise.all([
+    if (tools.length === 0) return;
+    const toolIds = tools.map((t) => t.id);
+    const installations = await db.installation.findMany({
+      where: { ...installed, toolId: { in: toolIds } },
+      select: { toolVersionId: true, environment: true, agentId: true },
+    });
+    const [versions, exceptions, risks] = await Promise.all([
+      db.toolVersion.findMany({
+        where: { id: { in: [...new Set(installations.map((i) => i.toolVersionId))] } },
+        select: {
+          id: true,
+          toolId: true,
+          version: true,
+          tier: true,
+          trustScore: true,
+          verificationState: true,
+          lastVerifiedAt: true,
+          network: true,
+          filesystem: true,
+          codeExecution: true,
+          dataAccess: true,
+        },
+      }),
       db.policyException.findMany({
         where: { toolId: { in: toolIds }, status: 'APPROVED', expiresAt: { gt: scope.now } },
         select: EXCEPTION_FACTS_SELECT,
@@ -82,14 +86,27 @@ export async function* complianceReportBatches(
         select: { toolId: true, residualScore: true, treatment: true, nextReviewAt: true, assessedAt: true },
       }),
     ]);
+    const name = new Map(tools.map((t) => [t.id, t.name]));
+    const order = new Map(tools.map((t, i) => [t.id, i]));
+    versions.sort(
+      (a, b) =>
+        order.get(a.toolId)! - order.get(b.toolId)! ||
+        (a.version < b.version ? -1 : a.version > b.version ? 1 : 0) ||
+        (a.id < b.id ? -1 : 1),
+    );
     yield versions.map((v) =>
       shapeComplianceRow(
-        { ...v, toolVersionId: v.id, toolName: v.tool.name, installations: v.installations },
+        {
+          ...v,
+          toolVersionId: v.id,
+          toolName: name.get(v.toolId)!,
+          installations: installations.filter((i) => i.toolVersionId === v.id),
+        },
         exceptions,
         risks,
         scope.now,
       ),
     );
-    if (versions.length < COMPLIANCE_REPORT_BATCH) return;
+    if (tools.length < COMPLIANCE_REPORT_BATCH) return;
   }
 }
