@@ -1,5 +1,11 @@
 import { test, expect, signInAs } from './fixtures';
-import { DEMO_MONITORING } from '../lib/demo/seed-monitoring';
+
+// The names lib/demo/seed-monitoring.ts seeds (DEMO_MONITORING there; that module is server-only).
+const DEMO_MONITORING = {
+  agent: 'support-agent-prod-01',
+  driftTool: 'Email Parser',
+  burstTool: 'Sentiment Classifier',
+} as const;
 
 // Relies on lib/demo/seed-monitoring.ts: two hours before the server started, the support agent's
 // Email Parser reported filesystem write, which its version does not declare; the monitors ran

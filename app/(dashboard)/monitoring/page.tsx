@@ -38,7 +38,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
     <div className="space-y-4">
       <PageHeader
         title="Alerts"
-        description="Raised by registry syncs and monitors: failed or stale verifications, permission escalations, new versions of production tools, silent re-publishes and provenance changes. Open means nobody has acknowledged it yet."
+        description="Raised by registry syncs and monitors: failed or stale verifications, permission escalations, new versions of production tools, silent re-publishes and provenance changes; from reported invocations, permission drift, unapproved or untrusted use, version mismatches and anomalies against each tool's baseline. Open each alert for its explanation. Open means nobody has acknowledged it yet."
       />
       <div className="flex flex-wrap items-center gap-2 text-sm" aria-label="Open alerts by severity">
         <span className="text-slate-600">Open:</span>

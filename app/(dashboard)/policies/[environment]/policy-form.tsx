@@ -57,9 +57,15 @@ export function PolicyForm({
 }) {
   const { state, errors, pending, field, formProps } = useActionForm(updatePolicyAction);
   // The numeric limits share one shape: label, hint under the field, empty = no limit where allowed.
-  const numberField = (name: NumberFieldName, label: string, hint: string, defaultValue: number | '') => (
+  const numberField = (
+    name: NumberFieldName,
+    label: string,
+    hint: string,
+    defaultValue: number | '',
+    inputMode: 'numeric' | 'decimal' = 'numeric',
+  ) => (
     <FormField label={label} name={name} error={errors[name]} hint={hint}>
-      <input {...field(name, { hint: true })} inputMode="numeric" defaultValue={defaultValue} className={inputClass} />
+      <input {...field(name, { hint: true })} inputMode={inputMode} defaultValue={defaultValue} className={inputClass} />
     </FormField>
   );
   return (
@@ -103,6 +109,7 @@ export function PolicyForm({
         'Anomaly threshold (robust z-score)',
         "An hour of a tool's calls is an anomaly when its calls, duration or sizes sit this many robust deviations above the tool's 7-day baseline (3.5 is usual).",
         policy.anomalyThreshold,
+        'decimal',
       )}
       <fieldset className="space-y-2 sm:col-span-2">
         <legend className="text-sm font-medium text-slate-700">Rules</legend>
