@@ -31,5 +31,5 @@ describe('demo invocation events', () => {
       ['DEVELOPMENT', 31],
     ]);
     expect(await prisma.auditEvent.count({ where: { action: 'eventRetention.updated' } })).toBe(3);
-  });
+  }, 120_000); // the whole demo seed: well over the default 30 s on a loaded machine
 });
