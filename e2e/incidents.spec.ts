@@ -8,6 +8,8 @@ test.describe('incident response with quarantine', () => {
   test('a security reviewer opens a supply-chain incident and quarantines a version: the next enforcement call is denied with the incident named; lifting it restores the allow', async ({
     page,
   }) => {
+    // A long journey (six pages, eight enforce calls) on a shared, loaded machine.
+    test.slow();
     await signInAs(page, 'SECURITY_REVIEWER');
     // A version the demo deployed to a production agent through a change request: allowed today.
     await page.goto('/changes?state=DEPLOYED');
@@ -36,8 +38,11 @@ test.describe('incident response with quarantine', () => {
     await form.getByLabel('Severity').selectOption('CRITICAL');
     await form.getByLabel('Title').fill(`Tampered artifact for ${tool} ${version}`);
     await form.getByLabel('What is known').fill('The registry serves an artifact the publisher did not release.');
-    await form.getByLabel(/^Quarantine .* now$/).check();
-    await form.getByRole('group', { name: 'Versions to quarantine' }).getByLabel(version!, { exact: true }).check();
+    await form.getByRole('checkbox', { name: /^Quarantine .* now$/ }).check();
+    await form
+      .getByRole('group', { name: 'Versions to quarantine' })
+      .getByRole('checkbox', { name: version!, exact: true })
+      .check();
     // Bad input first: a quarantine without its reason is refused beside the field, nothing stored.
     await form.getByRole('button', { name: 'Open incident' }).click();
     await expect(form.getByText('Say why it is quarantined (at least 10 characters)')).toBeVisible();

@@ -54,6 +54,11 @@ import { ZExceptionFormQuery, ZListExceptionsQuery } from '@/lib/validation/exce
 import { listPolicyExceptions } from '@/lib/server/exceptions/list-policy-exceptions';
 import { getPolicyException } from '@/lib/server/exceptions/get-policy-exception';
 import { getExceptionRequestOptions } from '@/lib/server/exceptions/get-exception-request-options';
+// Incident response (issue 14.6).
+import { listIncidents } from '@/lib/server/incidents/list-incidents';
+import { getIncident } from '@/lib/server/incidents/get-incident';
+import { getIncidentFormOptions, ZIncidentFormQuery } from '@/lib/server/incidents/get-incident-form-options';
+import { ZListIncidentsQuery } from '@/lib/validation/incident';
 import * as alertSchemas from '@/lib/validation/alert';
 import * as apiKeySchemas from '@/lib/validation/api-key';
 import * as changeSchemas from '@/lib/validation/change-request';
@@ -250,6 +255,16 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
       const { environment, page } = parseSearchParams(ZComplianceReportPageQuery, sp).query;
       return getComplianceReport({ actor: admin, input: { environment, page, pageSize: 50 } });
     },
+  // Incident response (issue 14.6).
+  {
+    page: '/incidents',
+    keys: Object.keys(ZListIncidentsQuery.shape),
+    load: (sp) => listIncidents({ actor: admin, input: parseSearchParams(ZListIncidentsQuery, sp).query }),
+  },
+  {
+    page: '/incidents/new',
+    keys: Object.keys(ZIncidentFormQuery.shape),
+    load: (sp) => getIncidentFormOptions({ actor: admin, input: parseSearchParams(ZIncidentFormQuery, sp).query }),
   },
 ];
 
@@ -261,6 +276,8 @@ const DETAILS: { page: string; load: (id: string) => Promise<unknown> }[] = [
   { page: '/api/registries/runs/[runId]', load: (id) => getSyncRunProgress({ actor: admin, input: { id } }) },
   // Risk assessments (issue 12).
   { page: '/risks/[toolId]', load: (toolId) => getToolRisk({ actor: admin, input: { toolId } }) },
+  // Incident response (issue 14.6).
+  { page: '/incidents/[id]', load: (id) => getIncident({ actor: admin, input: { id } }) },
 ];
 
 describe('malformed-input sweep: list pages (URL schema → data function)', { timeout: 300_000 }, () => {

@@ -30,6 +30,10 @@ describe('getControlsView', () => {
       'CC6.8',
       'CC7.1',
       'CC7.2',
+      // Incident response (issue 14.6).
+      'CC7.3',
+      'CC7.4',
+      'CC7.5',
       'CC8.1',
       'CC9.1',
       'CC9.2',
