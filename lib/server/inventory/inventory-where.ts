@@ -46,6 +46,8 @@ export function inventoryWhere(q: TInventoryQuery, publisherIds: readonly string
   if (q.riskAtLeast) and.push({ riskAssessments: { some: { next: { is: null }, residualScore: { gte: q.riskAtLeast } } } });
   // Expiry is checked against the server clock at read time, like every coverage check.
   if (q.exception === 'covered') and.push({ exceptions: { some: { status: 'APPROVED', expiresAt: { gt: now() } } } });
+  // Data flow maps (issue 12.2): the current map (no later version) sends data to an external API.
+  if (q.subprocessor === 'yes') and.push({ dataFlowMaps: { some: { next: { is: null }, subprocessor: true } } });
   return and.length ? { AND: and } : {};
 }
 

@@ -24,6 +24,9 @@ import { getToolRisk } from '@/lib/server/risks/get-tool-risk';
 import { ToolRiskSummary } from '@/components/risks/tool-risk-summary';
 import { listPolicyExceptions } from '@/lib/server/exceptions/list-policy-exceptions';
 import { ExceptionTable } from '@/components/exceptions/exception-table';
+// Data flow maps (issue 12.2).
+import { getToolDataFlow } from '@/lib/server/data-flows/get-tool-data-flow';
+import { ToolDataFlowCard } from '@/components/flows/tool-data-flow-card';
 
 // The title and the page read the same tool once per request.
 // One read per request for the title and the page; the page guard runs first in both.
@@ -59,6 +62,9 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
       ? await getToolPolicyStatus({ actor: actorOf(me), input: { toolVersionId: latest.id } })
       : [];
   const risk = can(me.role, 'risk:read') ? await getToolRisk({ actor: actorOf(me), input: { toolId: tool.id } }) : null;
+  const dataFlow = can(me.role, 'dataFlow:read')
+    ? await getToolDataFlow({ actor: actorOf(me), input: { toolId: tool.id } })
+    : null;
   const exceptions = can(me.role, 'exception:read')
     ? await listPolicyExceptions({ actor: actorOf(me), input: { toolId: tool.id, pageSize: 10 } })
     : null;
@@ -162,6 +168,11 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
       {risk && (
         <Card title="Risk">
           <ToolRiskSummary risk={risk} canAssess={can(me.role, 'risk:assess')} />
+        </Card>
+      )}
+      {dataFlow && (
+        <Card title="Data flow">
+          <ToolDataFlowCard flow={dataFlow} canMap={can(me.role, 'dataFlow:map')} />
         </Card>
       )}
       {exceptions && (
