@@ -250,6 +250,7 @@ describe('the agent diagram and the register filters', () => {
       ]),
     );
     expect(await getAgentDataFlow({ actor: auditor, input: { agentId: 'missing' } })).toBeNull();
+    expect((await getToolDataFlow({ actor: auditor, input: { toolId: crmId } }))?.agents.map((a) => a.id)).toEqual([agentId]);
   });
 
   it('filters the register by status, class, subprocessor and excess fields', async () => {
