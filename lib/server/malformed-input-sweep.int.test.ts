@@ -41,6 +41,12 @@ import { ZSyncRunFilter } from '@/lib/validation/registry';
 // Risk assessments (issue 12).
 import { listRiskRegister } from '@/lib/server/risks/list-risk-register';
 import { getToolRisk } from '@/lib/server/risks/get-tool-risk';
+// Data flow maps (issue 12.2).
+import { listDataFlowRegister } from '@/lib/server/data-flows/list-data-flow-register';
+import { listSubprocessors } from '@/lib/server/data-flows/list-subprocessors';
+import { getToolDataFlow } from '@/lib/server/data-flows/get-tool-data-flow';
+import { getAgentDataFlow } from '@/lib/server/data-flows/get-agent-data-flow';
+import { ZDataFlowRegisterQuery, ZSubprocessorQuery } from '@/lib/validation/data-flow';
 import { ZRiskRegisterQuery } from '@/lib/validation/risk';
 import { ZAlertsPageQuery, ZCompliancePageQuery } from '@/lib/validation/list-queries';
 import { dateRangeIssues, parseSearchParams } from '@/lib/validation/search-params';
@@ -240,6 +246,17 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
     keys: Object.keys(ZExceptionFormQuery.shape),
     load: (sp) => getExceptionRequestOptions({ actor: admin, input: parseSearchParams(ZExceptionFormQuery, sp).query }),
   },
+  // Data flow maps (issue 12.2).
+  {
+    page: '/data-flows',
+    keys: Object.keys(ZDataFlowRegisterQuery.shape),
+    load: (sp) => listDataFlowRegister({ actor: admin, input: parseSearchParams(ZDataFlowRegisterQuery, sp).query }),
+  },
+  {
+    page: '/subprocessors',
+    keys: Object.keys(ZSubprocessorQuery.shape),
+    load: (sp) => listSubprocessors({ actor: admin, input: parseSearchParams(ZSubprocessorQuery, sp).query }),
+  },
 ];
 
 /** Detail pages: the id from the path, after Next decoded it. */
@@ -250,6 +267,9 @@ const DETAILS: { page: string; load: (id: string) => Promise<unknown> }[] = [
   { page: '/api/registries/runs/[runId]', load: (id) => getSyncRunProgress({ actor: admin, input: { id } }) },
   // Risk assessments (issue 12).
   { page: '/risks/[toolId]', load: (toolId) => getToolRisk({ actor: admin, input: { toolId } }) },
+  // Data flow maps (issue 12.2).
+  { page: '/data-flows/[toolId]', load: (toolId) => getToolDataFlow({ actor: admin, input: { toolId } }) },
+  { page: '/data-flows/agents/[agentId]', load: (agentId) => getAgentDataFlow({ actor: admin, input: { agentId } }) },
 ];
 
 describe('malformed-input sweep: list pages (URL schema → data function)', { timeout: 300_000 }, () => {
