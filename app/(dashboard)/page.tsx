@@ -5,6 +5,9 @@ import { getNeedsAttention } from '@/lib/server/overview/get-needs-attention';
 // Risk assessments (issue 12).
 import { getRiskOverview } from '@/lib/server/risks/get-risk-overview';
 import { OverdueReviewList } from '@/components/risks/overdue-review-list';
+// Data flow maps (issue 12.2).
+import { getDataFlowOverview } from '@/lib/server/data-flows/get-data-flow-overview';
+import { DataFlowOverviewSection } from '@/components/flows/data-flow-overview';
 import { can } from '@/lib/auth/permissions';
 import { NeedsAttentionPanels } from '@/components/overview/needs-attention';
 import { formatNumber } from '@/components/ui/format';
@@ -40,6 +43,7 @@ export default async function OverviewPage() {
   const actor = actorOf(me);
   const [o, attention] = await Promise.all([getInventoryOverview({ actor, input: {} }), getNeedsAttention({ actor, input: {} })]);
   const risk = can(me.role, 'risk:read') ? await getRiskOverview({ actor, input: {} }) : null;
+  const flows = can(me.role, 'dataFlow:read') ? await getDataFlowOverview({ actor, input: {} }) : null;
   const tierData = TIERS.map((t) => ({ label: TIER_LABELS[t], value: o.byTier[t], color: TIER_COLORS[t] }));
   const envData = ENVIRONMENTS.map((e) => ({ label: ENVIRONMENT_LABELS[e], value: o.byEnvironment[e], color: ENV_COLORS[e] }));
   const stateData = (['PASSED', 'FAILED', 'UNVERIFIED'] as const).map((s) => ({
@@ -83,6 +87,7 @@ export default async function OverviewPage() {
           <OverdueReviewList reviews={risk.overdueReviews} />
         </>
       )}
+      {flows && <DataFlowOverviewSection o={flows} />}
       <div className="grid gap-4 lg:grid-cols-2">
         <ChartFrame
           title="Tools by tier"

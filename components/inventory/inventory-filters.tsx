@@ -55,6 +55,13 @@ export function InventoryFilters({ query, registries, publishers, errors }: Inve
         error={errors.exception}
         options={[{ value: 'covered', label: 'Covered by exception' }]}
       />
+      <SelectFilter
+        name="subprocessor"
+        label="Data flow"
+        value={query.subprocessor}
+        error={errors.subprocessor}
+        options={[{ value: 'yes', label: 'Subprocessor (data leaves)' }]}
+      />
       {DIMENSIONS.map((d) => (
         <SelectFilter
           key={d}

@@ -43,6 +43,12 @@ import { ZSyncRunFilter } from '@/lib/validation/registry';
 // Risk assessments (issue 12).
 import { listRiskRegister } from '@/lib/server/risks/list-risk-register';
 import { getToolRisk } from '@/lib/server/risks/get-tool-risk';
+// Data flow maps (issue 12.2).
+import { listDataFlowRegister } from '@/lib/server/data-flows/list-data-flow-register';
+import { listSubprocessors } from '@/lib/server/data-flows/list-subprocessors';
+import { getToolDataFlow } from '@/lib/server/data-flows/get-tool-data-flow';
+import { getAgentDataFlow } from '@/lib/server/data-flows/get-agent-data-flow';
+import { ZDataFlowRegisterQuery, ZSubprocessorQuery } from '@/lib/validation/data-flow';
 import { ZRiskRegisterQuery } from '@/lib/validation/risk';
 import { ZAlertsPageQuery, ZCompliancePageQuery } from '@/lib/validation/list-queries';
 import { dateRangeIssues, parseSearchParams } from '@/lib/validation/search-params';
@@ -265,6 +271,16 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
     page: '/incidents/new',
     keys: Object.keys(ZIncidentFormQuery.shape),
     load: (sp) => getIncidentFormOptions({ actor: admin, input: parseSearchParams(ZIncidentFormQuery, sp).query }),
+  // Data flow maps (issue 12.2).
+  {
+    page: '/data-flows',
+    keys: Object.keys(ZDataFlowRegisterQuery.shape),
+    load: (sp) => listDataFlowRegister({ actor: admin, input: parseSearchParams(ZDataFlowRegisterQuery, sp).query }),
+  },
+  {
+    page: '/subprocessors',
+    keys: Object.keys(ZSubprocessorQuery.shape),
+    load: (sp) => listSubprocessors({ actor: admin, input: parseSearchParams(ZSubprocessorQuery, sp).query }),
   },
 ];
 
@@ -278,6 +294,9 @@ const DETAILS: { page: string; load: (id: string) => Promise<unknown> }[] = [
   { page: '/risks/[toolId]', load: (toolId) => getToolRisk({ actor: admin, input: { toolId } }) },
   // Incident response (issue 14.6).
   { page: '/incidents/[id]', load: (id) => getIncident({ actor: admin, input: { id } }) },
+  // Data flow maps (issue 12.2).
+  { page: '/data-flows/[toolId]', load: (toolId) => getToolDataFlow({ actor: admin, input: { toolId } }) },
+  { page: '/data-flows/agents/[agentId]', load: (agentId) => getAgentDataFlow({ actor: admin, input: { agentId } }) },
 ];
 
 describe('malformed-input sweep: list pages (URL schema → data function)', { timeout: 300_000 }, () => {

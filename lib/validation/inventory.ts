@@ -50,6 +50,8 @@ export const ZInventoryQuery = z.object({
     .optional(),
   /** covered = an approved, unexpired policy exception stands for the tool (issue 12.4). */
   exception: oneOf(['covered'], 'exception filter').optional(),
+  /** yes = the tool's current data flow map sends data out of the environment (issue 12.2). */
+  subprocessor: oneOf(['yes'], 'subprocessor filter').optional(),
   sort: oneOf(INVENTORY_SORTS, 'sort column').default('name'),
   dir: oneOf(['asc', 'desc'], 'sort direction').default('asc'),
   // Pages past the end give an empty page; the cap only keeps the number sane.

@@ -13,6 +13,8 @@ import { getToolDataFlow } from './get-tool-data-flow';
 import { listDataFlowRegister } from './list-data-flow-register';
 import { listSubprocessors } from './list-subprocessors';
 import { saveDataFlow } from './save-data-flow';
+import { findToolsForInventory } from '@/lib/server/inventory/find-tools-for-inventory';
+import { getDataFlowOverview } from './get-data-flow-overview';
 import { dataFlowsSection } from '@/lib/server/evidence/sections/data-flows';
 import { subprocessorsSection } from '@/lib/server/evidence/sections/subprocessors';
 import type { Row, SectionContext } from '@/lib/server/evidence/sections/types';
@@ -248,6 +250,7 @@ describe('the agent diagram and the register filters', () => {
       ]),
     );
     expect(await getAgentDataFlow({ actor: auditor, input: { agentId: 'missing' } })).toBeNull();
+    expect((await getToolDataFlow({ actor: auditor, input: { toolId: crmId } }))?.agents.map((a) => a.id)).toEqual([agentId]);
   });
 
   it('filters the register by status, class, subprocessor and excess fields', async () => {
@@ -260,6 +263,17 @@ describe('the agent diagram and the register filters', () => {
     expect(await ids({ classification: 'PERSONAL' })).toEqual([]);
     expect(await ids({ excess: '1' })).toEqual([]);
     expect(await ids({ q: 'note' })).toEqual([localId]);
+  });
+
+  it('the overview names the derived maps awaiting confirmation', async () => {
+    const o = await getDataFlowOverview({ actor: auditor, input: {} });
+    expect(o.awaiting.items.map((m) => m.tool.id)).toEqual([localId]);
+    expect(o).toMatchObject({ awaiting: { total: 1 }, subprocessors: 1, unmappedInUse: 0 });
+  });
+
+  it('the inventory filters subprocessors by the current map', async () => {
+    const inventory = await findToolsForInventory({ actor: auditor, input: { subprocessor: 'yes' } });
+    expect(inventory.rows.map((r) => r.id)).toEqual([crmId]);
   });
 });
 

@@ -32,6 +32,13 @@ export async function getToolDataFlow({ actor, input }: OperationCall<TToolDataF
       latestVersionId: true,
       publisher: { select: { id: true, name: true } },
       versions: { select: { id: true, version: true }, orderBy: { createdAt: 'desc' }, take: 50 },
+      // The agents whose diagrams include this tool (installed in any state but revoked).
+      installations: {
+        where: { state: { not: 'REVOKED' } },
+        select: { agent: { select: { id: true, name: true } } },
+        orderBy: { agent: { name: 'asc' } },
+        take: 50,
+      },
     },
   });
   if (!tool) return null;
@@ -56,6 +63,7 @@ export async function getToolDataFlow({ actor, input }: OperationCall<TToolDataF
   const content = current ? contentOf(current) : draft;
   return {
     tool,
+    agents: [...new Map(tool.installations.map((i) => [i.agent.id, i.agent])).values()],
     current: current ? { ...current, content, reasons: reasonsOf(current) } : null,
     /** What the derivation proposes from today's facts (the form's start before any map exists). */
     draft: { content: draft, reasons: draftReasons, version: loaded.version },

@@ -66,6 +66,19 @@ export default async function ToolDataFlowPage({ params }: { params: Promise<{ t
         <FlowDiagram layout={flow.layout} label={`Data flow of ${tool.name}`} />
       </Card>
       <DataFlowFacts flow={flow} />
+      {flow.agents.length > 0 && (
+        <p className="text-sm text-slate-700">
+          In the diagrams of its agents:{' '}
+          {flow.agents.map((a, i) => (
+            <span key={a.id}>
+              {i > 0 && ', '}
+              <Link href={`/data-flows/agents/${a.id}`} className="text-indigo-700 hover:underline">
+                {a.name}
+              </Link>
+            </span>
+          ))}
+        </p>
+      )}
       {(mayMap || mayConfirm) && (
         <div className="flex flex-wrap gap-3">
           {mayConfirm && current?.status === 'DERIVED' && (

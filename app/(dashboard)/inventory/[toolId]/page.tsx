@@ -33,6 +33,9 @@ import { LeastPrivilegeList, ToolBaselinePanel, ToolRecentEvents } from '@/compo
 // Incident response (issue 14.6).
 import { listToolIncidents } from '@/lib/server/incidents/list-tool-incidents';
 import { ToolIncidentsCard } from '@/components/incidents/tool-incidents-card';
+// Data flow maps (issue 12.2).
+import { getToolDataFlow } from '@/lib/server/data-flows/get-tool-data-flow';
+import { ToolDataFlowCard } from '@/components/flows/tool-data-flow-card';
 
 // The title and the page read the same tool once per request.
 // One read per request for the title and the page; the page guard runs first in both.
@@ -73,6 +76,9 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
     : null;
   // Vendor review of the publisher (issue 12.1), read under the same risk:read as the risk card.
   const publisherReview = risk ? ((await getPublisherReviewStatus([tool.publisher.id])).get(tool.publisher.id) ?? null) : null;
+  const dataFlow = can(me.role, 'dataFlow:read')
+    ? await getToolDataFlow({ actor: actorOf(me), input: { toolId: tool.id } })
+    : null;
   const exceptions = can(me.role, 'exception:read')
     ? await listPolicyExceptions({ actor: actorOf(me), input: { toolId: tool.id, pageSize: 10 } })
     : null;
@@ -193,6 +199,11 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
         </Card>
       )}
       {incidents && <ToolIncidentsCard toolId={tool.id} data={incidents} canOpen={can(me.role, 'incident:respond')} />}
+      {dataFlow && (
+        <Card title="Data flow">
+          <ToolDataFlowCard flow={dataFlow} canMap={can(me.role, 'dataFlow:map')} />
+        </Card>
+      )}
       {exceptions && (
         <Card
           title={`Policy exceptions (${exceptions.total})`}

@@ -1,0 +1,31 @@
+import 'server-only';
+import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+
+const LISTED = 5;
+
+/**
+ * The overview's data flow figures: derived maps waiting for a person to confirm them (the
+ * first few named), subprocessors, and tools agents use that have no map at all.
+ */
+export async function getDataFlowOverview({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput) {
+  const { db } = await operationContext(ctx);
+  assertActorCan(actor, 'dataFlow:read');
+  const current = { next: { is: null } } as const;
+  const [awaiting, awaitingTotal, subprocessors, unmappedInUse] = await Promise.all([
+    db.dataFlowMap.findMany({
+      where: { ...current, status: 'DERIVED' },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: LISTED,
+      select: { id: true, createdAt: true, subprocessor: true, tool: { select: { id: true, name: true } } },
+    }),
+    db.dataFlowMap.count({ where: { ...current, status: 'DERIVED' } }),
+    db.dataFlowMap.count({ where: { ...current, subprocessor: true } }),
+    db.tool.count({
+      where: { installations: { some: { state: { not: 'REVOKED' } } }, dataFlowMaps: { none: {} } },
+    }),
+  ]);
+  return { awaiting: { total: awaitingTotal, items: awaiting }, subprocessors, unmappedInUse };
+}
+
+export type DataFlowOverview = Awaited<ReturnType<typeof getDataFlowOverview>>;
