@@ -33,5 +33,4 @@ describe('demo invocation events', () => {
     expect(await prisma.auditEvent.count({ where: { action: 'eventRetention.updated' } })).toBe(3);
     // The whole demo seed runs here, every installation through the change workflow: minutes on a loaded machine.
   }, 300_000);
-  }, 120_000); // the whole demo seed: well over the default 30 s on a loaded machine
 });

@@ -51,7 +51,6 @@ export function inventoryWhere(
   // Expiry is checked against the server clock at read time, like every coverage check.
   // A reopened exception is back to REQUESTED, so it no longer counts (lib/server/exceptions).
   if (q.exception === 'covered') and.push({ exceptions: { some: { status: 'APPROVED', expiresAt: { gt: at } } } });
-  if (q.exception === 'covered') and.push({ exceptions: { some: { status: 'APPROVED', expiresAt: { gt: now() } } } });
   // Data flow maps (issue 12.2): the current map (no later version) sends data to an external API.
   if (q.subprocessor === 'yes') and.push({ dataFlowMaps: { some: { next: { is: null }, subprocessor: true } } });
   return and.length ? { AND: and } : {};
