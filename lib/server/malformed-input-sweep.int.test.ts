@@ -261,6 +261,7 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
       const { environment, page } = parseSearchParams(ZComplianceReportPageQuery, sp).query;
       return getComplianceReport({ actor: admin, input: { environment, page, pageSize: 50 } });
     },
+  },
   // Incident response (issue 14.6).
   {
     page: '/incidents',
@@ -271,6 +272,7 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
     page: '/incidents/new',
     keys: Object.keys(ZIncidentFormQuery.shape),
     load: (sp) => getIncidentFormOptions({ actor: admin, input: parseSearchParams(ZIncidentFormQuery, sp).query }),
+  },
   // Data flow maps (issue 12.2).
   {
     page: '/data-flows',
