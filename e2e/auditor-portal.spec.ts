@@ -22,7 +22,8 @@ async function drawSample(page: Page, auditUrl: string, seed: string): Promise<s
   await form.getByLabel('Seed').fill(seed);
   await form.getByLabel('Sample size').fill('10');
   await form.getByRole('button', { name: 'Draw sample' }).click();
-  await expect(page).toHaveURL(/\/samples\//);
+  // The sample opens after the action: under a loaded machine that navigation can take a while.
+  await expect(page).toHaveURL(/\/samples\//, { timeout: 30_000 });
   await expect(page.getByTestId('sample-seed')).toHaveText(seed);
   const items = page.getByTestId('sample-item');
   await expect(items).toHaveCount(10);
@@ -65,7 +66,7 @@ test('audit for Q1: scoped, time-boxed auditor samples with a seed, flags, the o
   await expect(create.getByText('Assign at least one auditor')).toBeVisible();
   await create.getByLabel(`Quinn Auditor ${stamp} (${email})`).check();
   await create.getByRole('button', { name: 'Create audit' }).click();
-  await expect(admin).toHaveURL(/\/audits\/[a-z0-9]+$/);
+  await expect(admin).toHaveURL(/\/audits\/[a-z0-9]+$/, { timeout: 30_000 });
   const auditUrl = new URL(admin.url()).pathname;
   const auditId = auditUrl.split('/').pop()!;
 
@@ -112,7 +113,7 @@ test('audit for Q1: scoped, time-boxed auditor samples with a seed, flags, the o
     const item = auditor.getByRole('form', { name: `Request or flag ${first[0]}` });
     await item.getByLabel('Comment').fill('No security-stage approval is visible for this change.');
     await item.getByRole('button', { name: 'Send' }).click();
-    await expect(auditor).toHaveURL(/\/requests\//);
+    await expect(auditor).toHaveURL(/\/requests\//, { timeout: 30_000 });
     await expect(auditor.getByTestId('request-state')).toHaveText('Open');
     const requestUrl = new URL(auditor.url()).pathname;
 
