@@ -33,7 +33,7 @@ async function drawSample(page: Page, auditUrl: string, seed: string): Promise<s
 test('audit for Q1: scoped, time-boxed auditor samples with a seed, flags, the officer answers, all in the trail', async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000); // a long journey; under a loaded machine each page can take seconds
   const admin = await as(browser, 'ADMIN');
   const stamp = Date.now();
   const email = `q1-auditor-${stamp}@example.test`;

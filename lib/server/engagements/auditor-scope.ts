@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Environment, Prisma, PrismaClient } from '@prisma/client';
+import type { AuditEntityType } from '@/lib/domain/audit-actions';
 import type { Actor } from '@/lib/server/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { forbidden } from '@/lib/server/errors';
@@ -68,7 +69,12 @@ export async function auditorToolScope(db: PrismaClient, actor: Actor, now: Date
  * A record outside every audit open to the auditor: 403, and the attempt is on the record
  * (issue 14, "Bad input": outside their scope an auditor gets a 403 and the attempt is logged).
  */
-export async function refuseOutsideAudits(db: PrismaClient, actor: Actor, entityType: string, entityId: string): Promise<never> {
+export async function refuseOutsideAudits(
+  db: PrismaClient,
+  actor: Actor,
+  entityType: AuditEntityType,
+  entityId: string,
+): Promise<never> {
   await db.$transaction((tx) =>
     recordAuditEvent(tx, actor, {
       action: 'engagement.accessRefused',
