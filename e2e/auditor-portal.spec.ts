@@ -130,7 +130,7 @@ test('audit for Q1: scoped, time-boxed auditor samples with a seed, flags, the o
 
     // Every view, the samples and the request are in the audit's activity (the trail's audit filter).
     await admin.goto('/audit');
-    await admin.getByLabel('Audit').selectOption({ label: `Q1 ${stamp}` });
+    await admin.getByLabel('Audit', { exact: true }).selectOption({ label: `Q1 ${stamp}` });
     await expect(admin).toHaveURL(new RegExp(`engagement=${auditId}`));
     const rows = admin.getByTestId('audit-row');
     for (const label of [
