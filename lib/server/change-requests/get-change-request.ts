@@ -1,6 +1,6 @@
 import 'server-only';
 import { notFound } from '@/lib/server/errors';
-import { auditorWindows } from '@/lib/server/engagements/auditor-scope';
+import { auditorWindows, refuseOutsideAudits } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { hoursOverdue, isOverdue } from '@/lib/domain/change-requests/state-machine';
@@ -28,13 +28,13 @@ export async function getChangeRequest({ actor, input }: OperationCall<TChangeRe
     },
   });
   if (!request) throw notFound('Change request');
-  // An auditor opens only a request inside one of their open audits (ADR 0010): outside, it does not exist for them.
+  // An auditor opens only a request inside one of their open audits (ADR 0010): outside, 403 and logged.
   const windows = await auditorWindows(db, actor, now);
   if (
     windows &&
     !windows.some((w) => w.environments.includes(request.environment) && request.createdAt >= w.from && request.createdAt < w.to)
   )
-    throw notFound('Change request');
+    await refuseOutsideAudits(db, actor, 'ChangeRequest', request.id);
   const installation =
     request.agentId && request.toolVersionId
       ? await db.installation.findUnique({

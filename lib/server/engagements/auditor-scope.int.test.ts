@@ -122,7 +122,7 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('pages outside the portal, scoped to the auditor’s open audits', () => {
-  it('change requests: only the audit’s period and environments; others are not found', async () => {
+  it('change requests: only the audit’s period and environments; another is refused (403) and logged', async () => {
     const ctx = { db, now };
     const mine = await listChangeRequests({ actor: people.audrey, input: {} }, ctx);
     expect(mine.rows.map((r) => r.id)).toEqual([ids.inScope]);
@@ -131,7 +131,11 @@ describe('pages outside the portal, scoped to the auditor’s open audits', () =
     for (const id of [ids.otherEnv, ids.beforePeriod]) {
       const err = await getChangeRequest({ actor: people.audrey, input: { id } }, ctx).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AppError);
-      expect((err as AppError).status).toBe(404);
+      expect((err as AppError).status).toBe(403);
+      // The attempt is on the record.
+      expect(
+        await db.auditEvent.count({ where: { action: 'engagement.accessRefused', entityType: 'ChangeRequest', entityId: id } }),
+      ).toBe(1);
     }
   });
 

@@ -1,6 +1,9 @@
 import 'server-only';
 import type { Environment, Prisma, PrismaClient } from '@prisma/client';
+import type { AuditEntityType } from '@/lib/domain/audit-actions';
 import type { Actor } from '@/lib/server/actor';
+import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { forbidden } from '@/lib/server/errors';
 
 /** One open audit's slice of the data: its period [from, to) and its environments. */
 export interface AuditWindow {
@@ -60,4 +63,25 @@ export async function auditorToolScope(db: PrismaClient, actor: Actor, now: Date
       },
     },
   }));
+}
+
+/**
+ * A record outside every audit open to the auditor: 403, and the attempt is on the record
+ * (issue 14, "Bad input": outside their scope an auditor gets a 403 and the attempt is logged).
+ */
+export async function refuseOutsideAudits(
+  db: PrismaClient,
+  actor: Actor,
+  entityType: AuditEntityType,
+  entityId: string,
+): Promise<never> {
+  await db.$transaction((tx) =>
+    recordAuditEvent(tx, actor, {
+      action: 'engagement.accessRefused',
+      entityType,
+      entityId,
+      after: { reason: 'outside the audits open to you' },
+    }),
+  );
+  throw forbidden('This record is outside the audits open to you');
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { getChangeRequest } from '@/lib/server/change-requests/get-change-request';
@@ -30,6 +30,8 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
   const request = await getChangeRequest({ actor: actorOf(user), input: { id } }).catch((err: unknown) => {
     // An id that cannot exist (400) is as unknown as one that does not (404).
     if (err instanceof AppError && (err.status === 404 || err.status === 400)) return null;
+    // An auditor asking for a request outside their open audits (refused and logged by the read).
+    if (err instanceof AppError && err.status === 403) forbidden();
     throw err;
   });
   if (!request) notFound();
