@@ -1,3 +1,4 @@
+import { EngagementPacks } from '@/components/evidence/engagement-packs';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -89,6 +90,7 @@ export default async function EngagementPage({ params }: { params: Promise<{ id:
           </ul>
         )}
       </Card>
+      <EngagementPacks engagementId={e.id} />
       <Card title="Requests and comments (PBC list)">
         {requests.length === 0 ? (
           <EmptyState title="No requests yet">Auditors request evidence or flag an item from a sample.</EmptyState>

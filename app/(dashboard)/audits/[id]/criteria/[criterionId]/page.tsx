@@ -1,3 +1,4 @@
+import { EngagementPacks } from '@/components/evidence/engagement-packs';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -108,11 +109,8 @@ export default async function CriterionPage({ params }: { params: Promise<{ id: 
           </ul>
         )}
       </Card>
-      {/*
-        MERGE (issue 14.2, helper "evpack"): the packs built for this audit go here, e.g.
-        <Card title="Packs built for this audit"><EngagementPacks engagementId={e.id} /></Card>
-        from components/evidence/engagement-packs.tsx.
-      */}
+      {/* The packs built for this audit (issue 13), downloadable by its auditors. */}
+      <EngagementPacks engagementId={e.id} />
     </div>
   );
 }
