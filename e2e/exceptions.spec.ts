@@ -5,6 +5,9 @@ const AUTH = { authorization: `Bearer ${DEMO_API_KEYS.ENFORCE}` };
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 test.describe('policy exceptions', () => {
+  // A long journey (two roles, seven pages, the test clock) on a shared machine: more room than the default minute.
+  test.describe.configure({ timeout: 180_000 });
+
   test('an officer requests an exception from the compliance matrix, a security reviewer approves it, enforcement allows it until it expires', async ({
     page,
   }) => {
