@@ -1,17 +1,27 @@
 import 'server-only';
-import type { Prisma } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import type { VendorReview } from '@/lib/domain/data-flows/vendor-review';
+import { getPublisherReviewStatus } from '@/lib/server/vendors/get-publisher-review-status';
 
 /**
- * The hook for the publisher (vendor) review of issue 12.1: the subprocessor register shows each
- * subprocessor's vendor review status from here. Until publisher assessments are kept, every
- * publisher reads "not reviewed"; the change that adds them answers from their table here (one
- * query for all the publishers on the page) and the register, the pack and the tests follow.
+ * The publisher (vendor) review of issue 12.1 as the subprocessor register, the tool's data flow
+ * and the pack show it: one read for all the publishers on the page, from the publisher
+ * assessments (lib/server/vendors), with the link to the review.
  */
 export async function publisherReviewStatus(
-  _tx: Prisma.TransactionClient,
+  tx: Prisma.TransactionClient,
   publisherIds: readonly string[],
-  _now: Date,
+  now: Date,
 ): Promise<Map<string, VendorReview>> {
-  return new Map(publisherIds.map((id) => [id, { state: 'NOT_REVIEWED', href: null, nextReviewAt: null }]));
+  const statuses = await getPublisherReviewStatus(publisherIds, { db: tx as unknown as PrismaClient, now });
+  return new Map(
+    [...statuses].map(([id, s]) => [
+      id,
+      {
+        state: s.status,
+        href: s.assessmentId ? `/risks/publishers/${encodeURIComponent(id)}` : null,
+        nextReviewAt: s.nextReviewAt,
+      },
+    ]),
+  );
 }

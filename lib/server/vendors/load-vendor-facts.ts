@@ -10,7 +10,7 @@ const REPUBLISH_KINDS = ['digest-changed', 'definitions-changed'];
 /**
  * A publisher's identity and track record, read inside the caller's transaction so the stored
  * suggestion matches the facts at the moment of the review. Callers check the actor.
- * Incidents stay null: this instance keeps no incident records yet.
+ * Incidents are those linked to one of its tools or their versions (lib/server/incidents).
  */
 export async function loadPublisherFacts(tx: Prisma.TransactionClient, publisherId: string): Promise<PublisherFacts> {
   const publisher = await tx.publisher.findUnique({
@@ -19,15 +19,18 @@ export async function loadPublisherFacts(tx: Prisma.TransactionClient, publisher
   });
   if (!publisher) throw notFound('Publisher');
   const ofPublisher = { tool: { publisherId } };
-  const [tools, versions, verificationRuns, failedVerifications, republishes, signerChanges] = await Promise.all([
+  const [tools, versions, verificationRuns, failedVerifications, republishes, signerChanges, incidents] = await Promise.all([
     tx.tool.count({ where: { publisherId } }),
     tx.toolVersion.count({ where: ofPublisher }),
     tx.verificationRecord.count({ where: { toolVersion: ofPublisher } }),
     tx.verificationRecord.count({ where: { toolVersion: ofPublisher, tier: 'FAILED' } }),
     tx.alert.count({ where: { ...ofPublisher, kind: { in: REPUBLISH_KINDS } } }),
     tx.alert.count({ where: { ...ofPublisher, kind: 'signer-changed' } }),
+    tx.incident.count({
+      where: { links: { some: { OR: [{ tool: { publisherId } }, { toolVersion: ofPublisher }] } } },
+    }),
   ]);
-  return { ...publisher, tools, versions, verificationRuns, failedVerifications, republishes, signerChanges, incidents: null };
+  return { ...publisher, tools, versions, verificationRuns, failedVerifications, republishes, signerChanges, incidents };
 }
 
 /** A registry's kind and what it vouches for in the synced data (signed versions, verified publishers). */
