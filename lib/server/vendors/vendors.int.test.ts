@@ -155,7 +155,7 @@ describe('reviewPublisher: history, list, overdue, status for other registers', 
       previousId: null,
     });
     expect(a.identityVerifiedAt?.toISOString().slice(0, 10)).toBe('2026-01-10');
-    expect(a.trackRecord).toMatchObject({ versions: 2, failedVerifications: 1, republishes: 1, incidents: null });
+    expect(a.trackRecord).toMatchObject({ versions: 2, failedVerifications: 1, republishes: 1, incidents: 0 });
     expect(a.nextReviewAt.toISOString().slice(0, 10)).toBe('2026-08-30'); // high: 90 days
     const audit = await (await getPrisma()).auditEvent.findFirst({ where: { entityId: a.id } });
     expect(audit).toMatchObject({ action: 'publisherAssessment.recorded', entityType: 'PublisherAssessment' });
