@@ -134,6 +134,7 @@ describe('evaluateControls', () => {
     expect(e.evidence.map((x) => [x.kind, x.records?.count ?? null])).toEqual([
       ['inventory', 3],
       ['verification-records', 3],
+      ['risk-assessments', 3],
       ['subprocessors', 3],
     ]);
     expect(e.findings).toEqual([]);

@@ -230,10 +230,10 @@ export const CONTROLS: readonly ControlDefinition[] = [
     series: 'CC9',
     summary: 'Risks from vendors and business partners are assessed and managed.',
     evidencedBy:
-      'Each tool is traced to its registry and publisher and verified before use; subprocessors that receive data through the tools are listed.',
-    evidence: ['inventory', 'verification-records', 'subprocessors'],
+      'Each tool is traced to its registry and publisher and verified before use; each publisher and registry has a vendor review with its history; subprocessors that receive data through the tools are listed.',
+    evidence: ['inventory', 'verification-records', 'risk-assessments', 'subprocessors'],
     scope: 'always',
-    check: (f) => requireKept(f, 'subprocessors'),
+    check: (f) => [...requireKept(f, 'subprocessors'), ...requireKept(f, 'risk-assessments')],
   },
   {
     id: 'C1.1',
