@@ -63,6 +63,8 @@ const ALLOWED: Record<string, string> = {
     'records that a signed-in auditor opened a page (or was refused one); the page guard authenticated them, it writes only that audit event',
   'engagements/engagement-access.ts#recordRefusal':
     'records a refused attempt on an audit, called by loadEngagementFor after its own permission check',
+  'engagements/auditor-scope.ts#refuseOutsideAudits':
+    'records an auditor refused a record outside their open audits (a 403 on the record), called by read operations after their own permission check',
   'engagements/request-step.ts#moveEngagementRequest':
     'the shared step of answer/accept/follow-up, each of which calls authorize first; it also runs loadEngagementFor',
   // Evidence packs (issue 13).
