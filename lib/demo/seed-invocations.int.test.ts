@@ -23,6 +23,9 @@ describe('demo invocation events', () => {
     expect(kinds).toContain('invocation-unknown-subject');
     expect(kinds).toContain('invocation-unapproved-use');
     expect(await verifyInvocationChain({ actor: SYSTEM_ACTOR, input: {} })).toMatchObject({ ok: true });
+    // Policy exceptions in every state survive the workflow seed's own (issue 12.3).
+    const statuses = new Set((await prisma.policyException.findMany({ select: { status: true } })).map((e) => e.status));
+    expect([...statuses].sort()).toEqual(['APPROVED', 'REJECTED', 'REQUESTED', 'REVOKED']);
     // Retention per environment (issue 11.3), set through the audited operation.
     const retention = await prisma.eventRetentionSetting.findMany({ orderBy: { environment: 'asc' } });
     expect(retention.map((r) => [r.environment, r.days])).toEqual([

@@ -151,7 +151,8 @@ export async function seedWorkflow(prisma: PrismaClient): Promise<void> {
 
   // Allowlist: Carla pre-approves a tool for staging, Sam (a second person) approves the entry;
   // Chris's request for it then skips manual review. Carla's own requests for it would not.
-  const allowlisted = staging && pick((c) => c.needsReview.STAGING && c.passes.STAGING);
+  // Every installation now comes through the workflow, so the reviewed candidates may be taken: then any that passes.
+  const allowlisted = staging && (pick((c) => c.needsReview.STAGING && c.passes.STAGING) ?? pick((c) => c.passes.STAGING));
   if (staging && allowlisted) {
     const entry = await addAllowlistEntry(
       {
