@@ -249,17 +249,31 @@ describe('detail reads, scoped to the auditor’s open audits (outside: 403 and 
     expect((await getToolDetail(asAudrey, ctx))?.tool.id).toBe(ids.prodTool);
     expect((await getToolRisk(asAudrey, ctx))?.tool.id).toBe(ids.prodTool);
     expect((await getToolDataFlow(asAudrey, ctx))?.tool.id).toBe(ids.prodTool);
-    await expectRefused(getToolDetail({ actor: people.audrey, input: { toolId: ids.stagingTool } }, ctx), 'Tool', ids.stagingTool);
-    await expect(getToolRisk({ actor: people.audrey, input: { toolId: ids.stagingTool } }, ctx)).rejects.toMatchObject({ status: 403 });
+    await expectRefused(
+      getToolDetail({ actor: people.audrey, input: { toolId: ids.stagingTool } }, ctx),
+      'Tool',
+      ids.stagingTool,
+    );
+    await expect(getToolRisk({ actor: people.audrey, input: { toolId: ids.stagingTool } }, ctx)).rejects.toMatchObject({
+      status: 403,
+    });
     // Unknown stays a 404 (null), not a 403; other roles see every tool.
     expect(await getToolDetail({ actor: people.audrey, input: { toolId: 'cnotatoolatall0000000000' } }, ctx)).toBeNull();
-    expect((await getToolDetail({ actor: people.carla, input: { toolId: ids.stagingTool } }, ctx))?.tool.id).toBe(ids.stagingTool);
+    expect((await getToolDetail({ actor: people.carla, input: { toolId: ids.stagingTool } }, ctx))?.tool.id).toBe(
+      ids.stagingTool,
+    );
   });
 
   it('agent data flow: an agent of the audit’s environments opens, another is refused', async () => {
     const ctx = { db, now };
-    expect((await getAgentDataFlow({ actor: people.audrey, input: { agentId: ids.prodAgent } }, ctx))?.agent.id).toBe(ids.prodAgent);
-    await expectRefused(getAgentDataFlow({ actor: people.audrey, input: { agentId: ids.stagingAgent } }, ctx), 'Agent', ids.stagingAgent);
+    expect((await getAgentDataFlow({ actor: people.audrey, input: { agentId: ids.prodAgent } }, ctx))?.agent.id).toBe(
+      ids.prodAgent,
+    );
+    await expectRefused(
+      getAgentDataFlow({ actor: people.audrey, input: { agentId: ids.stagingAgent } }, ctx),
+      'Agent',
+      ids.stagingAgent,
+    );
     expect(await getAgentDataFlow({ actor: people.carla, input: { agentId: ids.stagingAgent } }, ctx)).not.toBeNull();
   });
 
@@ -280,7 +294,11 @@ describe('detail reads, scoped to the auditor’s open audits (outside: 403 and 
     const inside = await db.policyException.create({ data: exception(ids.prodTool, 'PRODUCTION') });
     const outside = await db.policyException.create({ data: exception(ids.stagingTool, 'STAGING') });
     expect((await getPolicyException({ actor: people.audrey, input: { id: inside.id } }, ctx)).id).toBe(inside.id);
-    await expectRefused(getPolicyException({ actor: people.audrey, input: { id: outside.id } }, ctx), 'PolicyException', outside.id);
+    await expectRefused(
+      getPolicyException({ actor: people.audrey, input: { id: outside.id } }, ctx),
+      'PolicyException',
+      outside.id,
+    );
     expect((await getPolicyException({ actor: people.carla, input: { id: outside.id } }, ctx)).id).toBe(outside.id);
   });
 
@@ -320,7 +338,9 @@ describe('detail reads, scoped to the auditor’s open audits (outside: 403 and 
     const all = (await listInvocationEvents({ actor: people.carla, input: {} }, ctx)).rows;
     expect(all.map((e) => e.eventId).sort()).toEqual(['in-prod', 'in-staging']);
     const seqOf = (eventId: string) => all.find((e) => e.eventId === eventId)!.seq.toString();
-    expect((await getInvocationEvent({ actor: people.audrey, input: { seq: seqOf('in-prod') } }, ctx)).event.eventId).toBe('in-prod');
+    expect((await getInvocationEvent({ actor: people.audrey, input: { seq: seqOf('in-prod') } }, ctx)).event.eventId).toBe(
+      'in-prod',
+    );
     await expectRefused(
       getInvocationEvent({ actor: people.audrey, input: { seq: seqOf('in-staging') } }, ctx),
       'InvocationEvent',
@@ -331,10 +351,16 @@ describe('detail reads, scoped to the auditor’s open audits (outside: 403 and 
 
   it('policies: only the audit’s environments', async () => {
     const ctx = { db, now };
-    expect((await listPoliciesInScope({ actor: people.audrey, input: {} }, ctx)).map((p) => p.environment)).toEqual(['PRODUCTION']);
+    expect((await listPoliciesInScope({ actor: people.audrey, input: {} }, ctx)).map((p) => p.environment)).toEqual([
+      'PRODUCTION',
+    ]);
     expect(await listPoliciesInScope({ actor: people.carla, input: {} }, ctx)).toHaveLength(3);
     await expect(listPolicyVersions({ actor: people.audrey, input: { environment: 'PRODUCTION' } }, ctx)).resolves.toBeDefined();
-    await expectRefused(listPolicyVersions({ actor: people.audrey, input: { environment: 'STAGING' } }, ctx), 'Policy', 'STAGING');
+    await expectRefused(
+      listPolicyVersions({ actor: people.audrey, input: { environment: 'STAGING' } }, ctx),
+      'Policy',
+      'STAGING',
+    );
   });
 
   it('overview: counts within the audit; the work queues are hidden from auditors', async () => {

@@ -14,7 +14,8 @@ export interface AuditWindow {
 }
 
 /** An auditor's reads are scoped to their open audits; every other actor's are not. */
-export const isAuditor = (actor: Actor): actor is Extract<Actor, { type: 'USER' }> =>actor.type === 'USER' && actor.role === 'AUDITOR';
+export const isAuditor = (actor: Actor): actor is Extract<Actor, { type: 'USER' }> =>
+  actor.type === 'USER' && actor.role === 'AUDITOR';
 
 /**
  * What an auditor may see on the pages outside the portal (ADR 0010, issue 14.3): the union of

@@ -39,7 +39,9 @@ export async function getInventoryOverview(
     prisma.tool.count({ where }),
     prisma.tool.groupBy({ by: ['tier'], where, _count: { _all: true } }),
     prisma.tool.groupBy({ by: ['verificationState'], where, _count: { _all: true } }),
-    scope ? scopedByEnvironment(prisma, scope) : prisma.$queryRaw<{ environment: Environment; tools: bigint | number }[]>`
+    scope
+      ? scopedByEnvironment(prisma, scope)
+      : prisma.$queryRaw<{ environment: Environment; tools: bigint | number }[]>`
       SELECT "environment"::text AS environment, COUNT(DISTINCT "toolId") AS tools
       FROM "Installation" WHERE "state" <> 'REVOKED' GROUP BY "environment"`,
     prisma.alert.count({ where: { state: 'OPEN', ...(alertScope ? { AND: [alertScope] } : {}) } }),
