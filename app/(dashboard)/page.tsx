@@ -67,7 +67,7 @@ export default async function OverviewPage() {
         title="Overview"
         description="What needs a person today, then the tools, tiers and permissions across your agents (tier and permissions of each tool's latest version)."
       />
-      <NeedsAttentionPanels n={attention} />
+      {attention && <NeedsAttentionPanels n={attention} />}
       <h2 className="pt-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">Inventory at a glance</h2>
       <div className="grid gap-4 sm:grid-cols-4">
         <Stat label="Tools in the inventory" value={o.totalTools} href="/inventory" />

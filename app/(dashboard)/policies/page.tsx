@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/server/session';
-import { getCurrentPolicies } from '@/lib/server/policies/get-current-policies';
-import { ENVIRONMENT_LABELS, ENVIRONMENTS } from '@/lib/domain/types';
+import { actorOf, requirePageUser } from '@/lib/server/session';
+import { listPoliciesInScope } from '@/lib/server/policies/list-policies-in-scope';
+import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
@@ -14,8 +14,9 @@ export const metadata: Metadata = { title: 'Policies' };
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 export default async function PoliciesPage() {
-  await requirePageUser('policy:read');
-  const policies = await getCurrentPolicies({ fresh: true });
+  const me = await requirePageUser('policy:read');
+  // An auditor sees the environments of their open audits only (ADR 0010).
+  const policies = await listPoliciesInScope({ actor: actorOf(me), input: {} });
   return (
     <div className="space-y-6">
       <PageHeader
@@ -23,8 +24,7 @@ export default async function PoliciesPage() {
         description="What each environment requires of a tool version before agents may use it (SOC 2 CC6.1, CC8.1). Every change adds a version; older versions stay visible with who changed what."
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        {ENVIRONMENTS.map((env) => {
-          const p = policies[env];
+        {policies.map(({ environment: env, policy: p }) => {
           return (
             <Card
               key={env}

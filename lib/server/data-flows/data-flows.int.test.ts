@@ -18,6 +18,7 @@ import { getDataFlowOverview } from './get-data-flow-overview';
 import { dataFlowsSection } from '@/lib/server/evidence/sections/data-flows';
 import { subprocessorsSection } from '@/lib/server/evidence/sections/subprocessors';
 import type { Row, SectionContext } from '@/lib/server/evidence/sections/types';
+import { openAuditFor } from '@/lib/testing/open-audit';
 
 async function collect(rows: AsyncIterable<Row>) {
   const out: Row[] = [];
@@ -40,6 +41,8 @@ beforeAll(async () => {
   const r = await db.user.create({ data: { email: 'reviewer@flows.test', name: 'Rita Reviewer', role: 'SECURITY_REVIEWER' } });
   officer = { type: 'USER', id: o.id, label: o.email, role: o.role };
   reviewer = { type: 'USER', id: r.id, label: r.email, role: r.role };
+  // The auditor reads with an audit open over all time (their reads are scoped to it, ADR 0010).
+  await openAuditFor(db, auditor);
   const registry = await createRegistry(db);
   const publisher = await createPublisher(db, { registryId: registry.id, name: 'CRM Corp' });
   const crm = await createTool(db, {
@@ -266,7 +269,9 @@ describe('the agent diagram and the register filters', () => {
   });
 
   it('the overview names the derived maps awaiting confirmation', async () => {
-    const o = await getDataFlowOverview({ actor: auditor, input: {} });
+    // Hidden for an auditor (ADR 0010: not scoped to an audit), read here by the compliance officer.
+    expect(await getDataFlowOverview({ actor: auditor, input: {} })).toBeNull();
+    const o = (await getDataFlowOverview({ actor: officer, input: {} }))!;
     expect(o.awaiting.items.map((m) => m.tool.id)).toEqual([localId]);
     expect(o).toMatchObject({ awaiting: { total: 1 }, subprocessors: 1, unmappedInUse: 0 });
   });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertInsideAudits } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { agentFlowGraph } from '@/lib/domain/data-flows/graph';
@@ -12,11 +13,15 @@ import { contentOf } from './map-content';
  * tool's current map, in one diagram. Null when the agent does not exist.
  */
 export async function getAgentDataFlow({ actor, input }: OperationCall<TAgentDataFlowInput>, ctx?: OperationContextInput) {
-  const { db } = await operationContext(ctx);
+  const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'dataFlow:read');
   const { agentId } = parseInput(ZAgentDataFlowInput, input);
   const agent = await db.agent.findUnique({ where: { id: agentId }, select: { id: true, name: true, environment: true } });
   if (!agent) return null;
+  // An auditor opens only an agent of their open audits' environments (ADR 0010): outside, 403 and logged.
+  await assertInsideAudits(db, actor, now, { entityType: 'Agent', entityId: agent.id }, (windows) =>
+    windows.some((w) => w.environments.includes(agent.environment)),
+  );
   const installs = await db.installation.findMany({
     where: { agentId, state: { not: 'REVOKED' } },
     select: { tool: { select: { id: true, name: true } } },

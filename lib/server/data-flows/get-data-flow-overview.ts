@@ -1,4 +1,5 @@
 import 'server-only';
+import { isAuditor } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 
@@ -11,6 +12,8 @@ const LISTED = 5;
 export async function getDataFlowOverview({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput) {
   const { db } = await operationContext(ctx);
   assertActorCan(actor, 'dataFlow:read');
+  // Hidden for an auditor (ADR 0010): today's queue across every environment, not cheaply scoped to an audit.
+  if (isAuditor(actor)) return null;
   const current = { next: { is: null } } as const;
   const [awaiting, awaitingTotal, subprocessors, unmappedInUse] = await Promise.all([
     db.dataFlowMap.findMany({
@@ -28,4 +31,4 @@ export async function getDataFlowOverview({ actor }: OperationCall<Record<string
   return { awaiting: { total: awaitingTotal, items: awaiting }, subprocessors, unmappedInUse };
 }
 
-export type DataFlowOverview = Awaited<ReturnType<typeof getDataFlowOverview>>;
+export type DataFlowOverview = NonNullable<Awaited<ReturnType<typeof getDataFlowOverview>>>;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { auditorWindows, assertToolInsideAudits } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { deriveDataFlow } from '@/lib/domain/data-flows/derive';
@@ -24,6 +25,9 @@ export async function getToolDataFlow({ actor, input }: OperationCall<TToolDataF
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'dataFlow:read');
   const { toolId } = parseInput(ZToolDataFlowInput, input);
+  // An auditor sees the agents of their open audits' environments only (ADR 0010).
+  const windows = await auditorWindows(db, actor, now);
+  const agentEnvironments = windows ? { environment: { in: windows.flatMap((w) => w.environments) } } : {};
   const tool = await db.tool.findUnique({
     where: { id: toolId },
     select: {
@@ -34,7 +38,7 @@ export async function getToolDataFlow({ actor, input }: OperationCall<TToolDataF
       versions: { select: { id: true, version: true }, orderBy: { createdAt: 'desc' }, take: 50 },
       // The agents whose diagrams include this tool (installed in any state but revoked).
       installations: {
-        where: { state: { not: 'REVOKED' } },
+        where: { state: { not: 'REVOKED' }, ...agentEnvironments },
         select: { agent: { select: { id: true, name: true } } },
         orderBy: { agent: { name: 'asc' } },
         take: 50,
@@ -42,6 +46,7 @@ export async function getToolDataFlow({ actor, input }: OperationCall<TToolDataF
     },
   });
   if (!tool) return null;
+  await assertToolInsideAudits(db, actor, now, tool.id);
   const [loaded, rows, review] = await Promise.all([
     db.$transaction((tx) => loadDataFlowFacts(tx, toolId)),
     db.dataFlowMap.findMany({

@@ -19,6 +19,24 @@ import { listAlerts } from '@/lib/server/alerts/list-alerts';
 import { listAuditEvents } from '@/lib/server/audit/list-audit-events';
 import { findToolsForInventory } from '@/lib/server/inventory/find-tools-for-inventory';
 import { listPolicyExceptions } from '@/lib/server/exceptions/list-policy-exceptions';
+import { getToolDetail } from '@/lib/server/inventory/get-tool-detail';
+import { getInventoryOverview } from '@/lib/server/inventory/get-inventory-overview';
+import { getToolRisk } from '@/lib/server/risks/get-tool-risk';
+import { getPolicyException } from '@/lib/server/exceptions/get-policy-exception';
+import { getIncident } from '@/lib/server/incidents/get-incident';
+import { listIncidents } from '@/lib/server/incidents/list-incidents';
+import { getInvocationEvent } from '@/lib/server/invocations/get-invocation-event';
+import { ingestInvocationEvents } from '@/lib/server/invocations/ingest-invocation-events';
+import { listInvocationEvents } from '@/lib/server/invocations/list-invocation-events';
+import { getAgentDataFlow } from '@/lib/server/data-flows/get-agent-data-flow';
+import { getToolDataFlow } from '@/lib/server/data-flows/get-tool-data-flow';
+import { listPolicyVersions } from '@/lib/server/policies/list-policy-versions';
+import { listPoliciesInScope } from '@/lib/server/policies/list-policies-in-scope';
+import { getNeedsAttention } from '@/lib/server/overview/get-needs-attention';
+import { getRiskOverview } from '@/lib/server/risks/get-risk-overview';
+import { SYSTEM_ACTOR } from '@/lib/server/actor';
+import type { AuditEntityType } from '@/lib/domain/audit-actions';
+import { eventLine } from '@/lib/testing/invocation-world';
 import { createEngagement } from './create-engagement';
 
 withTestDatabase();
@@ -29,7 +47,11 @@ const DAY = 86_400_000;
 const now = new Date();
 const daysAgo = (n: number) => new Date(now.getTime() - n * DAY);
 const day = (d: Date) => d.toISOString().slice(0, 10);
-const ids = {} as Record<'inScope' | 'otherEnv' | 'beforePeriod' | 'prodTool' | 'stagingTool' | 'engagement', string>;
+const ids = {} as Record<
+  'inScope' | 'otherEnv' | 'beforePeriod' | 'prodTool' | 'stagingTool' | 'engagement' | 'prodAgent' | 'stagingAgent',
+  string
+>;
+const agentNames = { prod: '', staging: '' };
 
 async function approvedRequest(agentId: string, environment: 'PRODUCTION' | 'STAGING', versionId: string, at: Date) {
   const ctx = { db, now: at };
@@ -70,6 +92,8 @@ beforeAll(async () => {
       .versions[0]!;
   const prod = await createAgent(db, { environment: 'PRODUCTION' });
   const staging = await createAgent(db, { environment: 'STAGING' });
+  Object.assign(ids, { prodAgent: prod.id, stagingAgent: staging.id });
+  Object.assign(agentNames, { prod: prod.name, staging: staging.name });
   const [a, b, c] = [await tool(), await tool(), await tool()];
   ids.inScope = await approvedRequest(prod.id, 'PRODUCTION', a.id, daysAgo(10));
   ids.otherEnv = await approvedRequest(staging.id, 'STAGING', b.id, daysAgo(10));
@@ -207,5 +231,149 @@ describe('pages outside the portal, scoped to the auditor’s open audits', () =
     expect((await listAuditEvents({ actor: people.nora, input: {} }, ctx)).rows).toHaveLength(0);
     expect((await findToolsForInventory({ actor: people.nora, input: {} }, ctx)).rows).toHaveLength(0);
     expect((await listPolicyExceptions({ actor: people.nora, input: {} }, ctx)).total).toBe(0);
+  });
+});
+
+/** A read refused as outside the auditor's audits: 403, and the attempt on the record. */
+async function expectRefused(read: Promise<unknown>, entityType: AuditEntityType, entityId: string) {
+  const err = await read.catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).status).toBe(403);
+  expect(await db.auditEvent.count({ where: { action: 'engagement.accessRefused', entityType, entityId } })).toBe(1);
+}
+
+describe('detail reads, scoped to the auditor’s open audits (outside: 403 and logged)', () => {
+  it('tool detail, risk and data flow: a tool of the audit’s inventory opens, another is refused', async () => {
+    const ctx = { db, now };
+    const asAudrey = { actor: people.audrey, input: { toolId: ids.prodTool } };
+    expect((await getToolDetail(asAudrey, ctx))?.tool.id).toBe(ids.prodTool);
+    expect((await getToolRisk(asAudrey, ctx))?.tool.id).toBe(ids.prodTool);
+    expect((await getToolDataFlow(asAudrey, ctx))?.tool.id).toBe(ids.prodTool);
+    await expectRefused(
+      getToolDetail({ actor: people.audrey, input: { toolId: ids.stagingTool } }, ctx),
+      'Tool',
+      ids.stagingTool,
+    );
+    await expect(getToolRisk({ actor: people.audrey, input: { toolId: ids.stagingTool } }, ctx)).rejects.toMatchObject({
+      status: 403,
+    });
+    // Unknown stays a 404 (null), not a 403; other roles see every tool.
+    expect(await getToolDetail({ actor: people.audrey, input: { toolId: 'cnotatoolatall0000000000' } }, ctx)).toBeNull();
+    expect((await getToolDetail({ actor: people.carla, input: { toolId: ids.stagingTool } }, ctx))?.tool.id).toBe(
+      ids.stagingTool,
+    );
+  });
+
+  it('agent data flow: an agent of the audit’s environments opens, another is refused', async () => {
+    const ctx = { db, now };
+    expect((await getAgentDataFlow({ actor: people.audrey, input: { agentId: ids.prodAgent } }, ctx))?.agent.id).toBe(
+      ids.prodAgent,
+    );
+    await expectRefused(
+      getAgentDataFlow({ actor: people.audrey, input: { agentId: ids.stagingAgent } }, ctx),
+      'Agent',
+      ids.stagingAgent,
+    );
+    expect(await getAgentDataFlow({ actor: people.carla, input: { agentId: ids.stagingAgent } }, ctx)).not.toBeNull();
+  });
+
+  it('policy exception detail: as the list (environment, and ran during the period)', async () => {
+    const ctx = { db, now };
+    const exception = (toolId: string, environment: 'PRODUCTION' | 'STAGING') => ({
+      toolId,
+      environment,
+      rules: ['MIN_TIER'],
+      justification: 'Needed until the publisher reaches Gold.',
+      compensatingControls: 'Weekly review.',
+      remediationPlan: 'Replace the tool.',
+      remediationDate: daysAgo(-20),
+      expiresAt: daysAgo(-20),
+      requestedById: people.carla.id,
+      createdAt: daysAgo(20),
+    });
+    const inside = await db.policyException.create({ data: exception(ids.prodTool, 'PRODUCTION') });
+    const outside = await db.policyException.create({ data: exception(ids.stagingTool, 'STAGING') });
+    expect((await getPolicyException({ actor: people.audrey, input: { id: inside.id } }, ctx)).id).toBe(inside.id);
+    await expectRefused(
+      getPolicyException({ actor: people.audrey, input: { id: outside.id } }, ctx),
+      'PolicyException',
+      outside.id,
+    );
+    expect((await getPolicyException({ actor: people.carla, input: { id: outside.id } }, ctx)).id).toBe(outside.id);
+  });
+
+  it('incidents: those open during the period, in the list and the detail', async () => {
+    const ctx = { db, now };
+    const incident = (title: string, openedAt: Date, closedAt: Date) =>
+      db.incident.create({
+        data: {
+          title,
+          summary: 'A tool misbehaved.',
+          scenario: 'COMPROMISED_TOOL',
+          severity: 'HIGH',
+          status: 'CLOSED',
+          ownerId: people.sam.id,
+          openedById: people.sam.id,
+          openedAt,
+          closedAt,
+        },
+      });
+    const inside = await incident('During the period', daysAgo(40), daysAgo(20));
+    const outside = await incident('Before the period', daysAgo(60), daysAgo(50));
+    expect((await listIncidents({ actor: people.audrey, input: {} }, ctx)).rows.map((r) => r.id)).toEqual([inside.id]);
+    expect((await listIncidents({ actor: people.carla, input: {} }, ctx)).total).toBe(2);
+    expect((await getIncident({ actor: people.audrey, input: { id: inside.id } }, ctx)).id).toBe(inside.id);
+    await expectRefused(getIncident({ actor: people.audrey, input: { id: outside.id } }, ctx), 'Incident', outside.id);
+  });
+
+  it('invocation events: the period’s calls of the audit’s environments, in the explorer and the detail', async () => {
+    const at = daysAgo(10);
+    const line = (agent: string, id: string) =>
+      eventLine({ event_id: id, agent_id: agent, timestamp: new Date(at.getTime() - 1000).toISOString() });
+    const body = [line(agentNames.prod, 'in-prod'), line(agentNames.staging, 'in-staging')].join('\n');
+    await ingestInvocationEvents({ actor: SYSTEM_ACTOR, input: { body, single: false } }, { db, now: at });
+    const ctx = { db, now };
+    const mine = (await listInvocationEvents({ actor: people.audrey, input: {} }, ctx)).rows;
+    expect(mine.map((e) => e.eventId)).toEqual(['in-prod']);
+    const all = (await listInvocationEvents({ actor: people.carla, input: {} }, ctx)).rows;
+    expect(all.map((e) => e.eventId).sort()).toEqual(['in-prod', 'in-staging']);
+    const seqOf = (eventId: string) => all.find((e) => e.eventId === eventId)!.seq.toString();
+    expect((await getInvocationEvent({ actor: people.audrey, input: { seq: seqOf('in-prod') } }, ctx)).event.eventId).toBe(
+      'in-prod',
+    );
+    await expectRefused(
+      getInvocationEvent({ actor: people.audrey, input: { seq: seqOf('in-staging') } }, ctx),
+      'InvocationEvent',
+      seqOf('in-staging'),
+    );
+    expect((await listInvocationEvents({ actor: people.nora, input: {} }, ctx)).rows).toHaveLength(0);
+  });
+
+  it('policies: only the audit’s environments', async () => {
+    const ctx = { db, now };
+    expect((await listPoliciesInScope({ actor: people.audrey, input: {} }, ctx)).map((p) => p.environment)).toEqual([
+      'PRODUCTION',
+    ]);
+    expect(await listPoliciesInScope({ actor: people.carla, input: {} }, ctx)).toHaveLength(3);
+    await expect(listPolicyVersions({ actor: people.audrey, input: { environment: 'PRODUCTION' } }, ctx)).resolves.toBeDefined();
+    await expectRefused(
+      listPolicyVersions({ actor: people.audrey, input: { environment: 'STAGING' } }, ctx),
+      'Policy',
+      'STAGING',
+    );
+  });
+
+  it('overview: counts within the audit; the work queues are hidden from auditors', async () => {
+    const ctx = { db, now };
+    const mine = await getInventoryOverview({ actor: people.audrey, input: {} }, ctx);
+    const all = await getInventoryOverview({ actor: people.carla, input: {} }, ctx);
+    expect(mine.byEnvironment).toMatchObject({ PRODUCTION: 2, STAGING: 0 });
+    expect(all.byEnvironment.STAGING).toBe(1);
+    expect(mine.totalTools).toBeLessThan(all.totalTools);
+    expect(mine.agents).toBe(1);
+    expect(await getNeedsAttention({ actor: people.audrey, input: {} }, ctx)).toBeNull();
+    expect(await getRiskOverview({ actor: people.audrey, input: {} }, ctx)).toBeNull();
+    expect(await getNeedsAttention({ actor: people.carla, input: {} }, ctx)).not.toBeNull();
+    expect((await getInventoryOverview({ actor: people.nora, input: {} }, ctx)).totalTools).toBe(0);
   });
 });

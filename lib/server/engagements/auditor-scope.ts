@@ -13,6 +13,10 @@ export interface AuditWindow {
   environments: Environment[];
 }
 
+/** An auditor's reads are scoped to their open audits; every other actor's are not. */
+export const isAuditor = (actor: Actor): actor is Extract<Actor, { type: 'USER' }> =>
+  actor.type === 'USER' && actor.role === 'AUDITOR';
+
 /**
  * What an auditor may see on the pages outside the portal (ADR 0010, issue 14.3): the union of
  * the audits open to them now, each with its own period and environments (a record must fall in
@@ -21,7 +25,7 @@ export interface AuditWindow {
  * so every scoped read returns nothing (the entry point already sent them to the portal).
  */
 export async function auditorWindows(db: PrismaClient, actor: Actor, now: Date): Promise<AuditWindow[] | null> {
-  if (actor.type !== 'USER' || actor.role !== 'AUDITOR') return null;
+  if (!isAuditor(actor)) return null;
   const open = await db.auditEngagement.findMany({
     where: { auditors: { some: { userId: actor.id } }, accessOpensAt: { lte: now }, accessClosesAt: { gt: now } },
     select: { id: true, periodStart: true, periodEnd: true, environments: true },
@@ -85,3 +89,29 @@ export async function refuseOutsideAudits(
   );
   throw forbidden('This record is outside the audits open to you');
 }
+
+/**
+ * A detail read as an auditor (ADR 0010): `inside` says whether the record falls in one of the
+ * audits open to them now; when it does not, 403 and logged (refuseOutsideAudits). Other actors
+ * pass untouched. Call it after the record was found, so an unknown id stays a 404.
+ */
+export async function assertInsideAudits(
+  db: PrismaClient,
+  actor: Actor,
+  now: Date,
+  record: { entityType: AuditEntityType; entityId: string },
+  inside: (windows: AuditWindow[]) => boolean | Promise<boolean>,
+): Promise<void> {
+  const windows = await auditorWindows(db, actor, now);
+  if (windows && !(await inside(windows))) await refuseOutsideAudits(db, actor, record.entityType, record.entityId);
+}
+
+/** The same for a tool (its detail, risk and data flow pages): inside when the auditor's inventory holds it. */
+export async function assertToolInsideAudits(db: PrismaClient, actor: Actor, now: Date, toolId: string): Promise<void> {
+  const scope = await auditorToolScope(db, actor, now);
+  if (scope && (await db.tool.count({ where: { AND: [{ id: toolId }, scope] } })) === 0)
+    await refuseOutsideAudits(db, actor, 'Tool', toolId);
+}
+
+/** Whether a span [from, to) (to null: still running) overlaps an audit's period. */
+export const overlapsPeriod = (w: AuditWindow, from: Date, to: Date | null) => from < w.to && (to === null || to >= w.from);

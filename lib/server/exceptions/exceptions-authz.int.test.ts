@@ -17,6 +17,7 @@ import { listPolicyExceptions } from './list-policy-exceptions';
 import { raiseExceptionExpiryAlerts } from './raise-exception-expiry-alerts';
 import { requestPolicyException } from './request-policy-exception';
 import { revokePolicyException } from './revoke-policy-exception';
+import { openAuditFor } from '@/lib/testing/open-audit';
 
 const t = withTestDatabase();
 const ROLES: Role[] = ['ADMIN', 'COMPLIANCE_OFFICER', 'SECURITY_REVIEWER', 'AUDITOR'];
@@ -109,6 +110,8 @@ beforeAll(async () => {
   owner = { type: 'USER', id: o.id, label: o.email, role: 'COMPLIANCE_OFFICER' };
   const d = await prisma.user.create({ data: { email: 'decider@exc-authz.test', name: 'Decider', role: 'SECURITY_REVIEWER' } });
   decider = { type: 'USER', id: d.id, label: d.email, role: 'SECURITY_REVIEWER' };
+  // The auditor reads with an audit open over all time (their reads are scoped to it, ADR 0010).
+  await openAuditFor(prisma, actors.AUDITOR as Actor & { id: string });
   versionId = (await prisma.toolVersion.findFirstOrThrow({ where: { toolId: w.tools.verified } })).id;
 });
 

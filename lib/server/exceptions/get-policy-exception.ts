@@ -1,6 +1,7 @@
 import 'server-only';
 import { exceptionStanding } from '@/lib/domain/exceptions/state-machine';
 import { notFound } from '@/lib/server/errors';
+import { assertInsideAudits } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZExceptionIdInput } from '@/lib/validation/exception';
@@ -14,6 +15,10 @@ export async function getPolicyException({ actor, input }: OperationCall<{ id: s
   const { id } = parseInput(ZExceptionIdInput, input);
   const e = await db.policyException.findUnique({ where: { id }, include: { tool: { select: { name: true } } } });
   if (!e) throw notFound('Exception');
+  // An auditor opens an exception of an open audit's environments that ran during its period (as the list).
+  await assertInsideAudits(db, actor, now, { entityType: 'PolicyException', entityId: e.id }, (windows) =>
+    windows.some((w) => w.environments.includes(e.environment) && e.createdAt < w.to && e.expiresAt > w.from),
+  );
   const [names, version, extensions] = await Promise.all([
     userNames(db, [e.requestedById, e.decidedById, e.revokedById]),
     e.toolVersionId ? db.toolVersion.findUnique({ where: { id: e.toolVersionId }, select: { version: true } }) : null,

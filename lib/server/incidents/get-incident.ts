@@ -3,13 +3,14 @@ import { playbookFor } from '@/lib/domain/incidents/playbooks';
 import { missingSteps, NEXT_STATUS } from '@/lib/domain/incidents/status';
 import { userNames } from '@/lib/server/exceptions/list-policy-exceptions';
 import { notFound } from '@/lib/server/errors';
+import { assertInsideAudits, overlapsPeriod } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZIncidentIdInput } from '@/lib/validation/incident';
 
 /** One incident with its checklist (playbook + what is done), timeline, links and quarantines. */
 export async function getIncident({ actor, input }: OperationCall<{ id: string }>, ctx?: OperationContextInput) {
-  const { db } = await operationContext(ctx);
+  const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'incident:read');
   const { id } = parseInput(ZIncidentIdInput, input);
   const incident = await db.incident.findUnique({
@@ -36,6 +37,10 @@ export async function getIncident({ actor, input }: OperationCall<{ id: string }
     },
   });
   if (!incident) throw notFound('Incident');
+  // An auditor opens an incident open during one of their audits' periods (incidents name no environment).
+  await assertInsideAudits(db, actor, now, { entityType: 'Incident', entityId: incident.id }, (windows) =>
+    windows.some((w) => overlapsPeriod(w, incident.openedAt, incident.closedAt)),
+  );
   const names = await userNames(db, [
     incident.ownerId,
     incident.openedById,

@@ -28,6 +28,7 @@ import { listIncidents } from './list-incidents';
 import { listToolIncidents } from './list-tool-incidents';
 import { openIncident } from './open-incident';
 import { quarantineTool } from './quarantine-tool';
+import { openAuditFor } from '@/lib/testing/open-audit';
 
 const t = withTestDatabase();
 let w: EnforceWorld;
@@ -95,6 +96,8 @@ beforeAll(async () => {
   await mk('reviewer', 'SECURITY_REVIEWER');
   await mk('admin', 'ADMIN');
   await mk('auditor', 'AUDITOR');
+  // The auditor reads with an audit open over all time (their reads are scoped to it, ADR 0010).
+  await openAuditFor(prisma, people.auditor);
   goldVersionId = (await prisma.toolVersion.findFirstOrThrow({ where: { toolId: w.tools.gold } })).id;
 });
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { IncidentScenario, IncidentSeverity, IncidentStatus, Prisma } from '@prisma/client';
+import { auditorWindows, windowsWhere } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { userNames } from '@/lib/server/exceptions/list-policy-exceptions';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
@@ -20,7 +21,7 @@ export interface IncidentRow {
 
 /** The incident list: filtered from the URL, open ones first, newest first. */
 export async function listIncidents({ actor, input }: OperationCall<TListIncidentsQuery>, ctx?: OperationContextInput) {
-  const { db } = await operationContext(ctx);
+  const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'incident:read');
   const q = parseInput(ZListIncidentsQuery, input);
   const number = q.q && /^(inc-)?\d{1,9}$/i.test(q.q) ? Number(q.q.replace(/^inc-/i, '')) : null;
@@ -30,10 +31,16 @@ export async function listIncidents({ actor, input }: OperationCall<TListInciden
     ...(q.severity ? { severity: q.severity } : {}),
     ...(q.q ? { OR: [{ title: { contains: q.q, mode: 'insensitive' } }, ...(number !== null ? [{ number }] : [])] } : {}),
   };
+  // An auditor sees the incidents open during their open audits' periods (ADR 0010; incidents name no environment).
+  const scope = windowsWhere(await auditorWindows(db, actor, now), (_w, range): Prisma.IncidentWhereInput => ({
+    openedAt: { lt: range.lt },
+    OR: [{ closedAt: null }, { closedAt: { gte: range.gte } }],
+  }));
+  const scoped: Prisma.IncidentWhereInput = scope ? { AND: [where, scope] } : where;
   const [total, rows] = await Promise.all([
-    db.incident.count({ where }),
+    db.incident.count({ where: scoped }),
     db.incident.findMany({
-      where,
+      where: scoped,
       orderBy: [{ closedAt: { sort: 'desc', nulls: 'first' } }, { openedAt: 'desc' }, { id: 'asc' }],
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Environment } from '@prisma/client';
 import { findEscalations, type Escalation } from '@/lib/domain/permissions';
+import { assertToolInsideAudits } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZRecordId } from '@/lib/validation/inventory';
@@ -12,7 +13,7 @@ const AUDIT_LIMIT = 100;
  * same "no such tool" to a reader (a 404), so the id is checked here rather than as a 400.
  */
 export async function getToolDetail({ actor, input }: OperationCall<{ toolId: string }>, ctx?: OperationContextInput) {
-  const { db: prisma } = await operationContext(ctx);
+  const { db: prisma, now } = await operationContext(ctx);
   assertActorCan(actor, 'inventory:read');
   const id = ZRecordId.safeParse(input.toolId);
   if (!id.success) return null;
@@ -30,6 +31,8 @@ export async function getToolDetail({ actor, input }: OperationCall<{ toolId: st
     },
   });
   if (!tool) return null;
+  // An auditor opens only a tool of their open audits' inventory (ADR 0010): outside, 403 and logged.
+  await assertToolInsideAudits(prisma, actor, now, tool.id);
 
   const versionIds = tool.versions.map((v) => v.id);
   const [installations, alerts, audit] = await Promise.all([

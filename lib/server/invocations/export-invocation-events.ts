@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { EVENT_CSV_COLUMNS, toCsvCells, toPublicEvent } from '@/lib/domain/invocations/public-record';
 import { eventToOcsf } from '@/lib/domain/ocsf/api-activity';
+import { auditorWindows } from '@/lib/server/engagements/auditor-scope';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZInvocationFilter } from '@/lib/validation/invocation-filter';
@@ -26,9 +27,11 @@ export async function exportInvocationEvents(
   { actor, input }: OperationCall<TExportInvocationEventsInput>,
   ctx?: OperationContextInput,
 ): Promise<ReadableStream<Uint8Array>> {
-  const { db } = await operationContext(ctx);
+  const { db, now } = await operationContext(ctx);
   assertCanReadEvents(actor, 'invocation:export');
   const { format, ...filter } = parseInput(ZExportInvocationEventsInput, input);
+  // An auditor downloads only their open audits' events, as the explorer shows them (ADR 0010).
+  const windows = await auditorWindows(db, actor, now);
   await db.$transaction((tx) =>
     recordAuditEvent(tx, actor, {
       action: 'invocation.exported',
@@ -47,7 +50,7 @@ export async function exportInvocationEvents(
         if (!started && format === 'csv') controller.enqueue(encoder.encode(stringify([EVENT_CSV_COLUMNS as string[]])));
         started = true;
         if (done) return controller.close();
-        const page = await readInvocationPage(db, { ...filter, before, limit: BATCH });
+        const page = await readInvocationPage(db, { ...filter, before, limit: BATCH }, windows);
         const records = page.rows.map(toPublicEvent);
         const lines = format === 'ocsf' ? records.map(eventToOcsf) : records;
         const text =

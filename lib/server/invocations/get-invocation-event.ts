@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { notFound } from '@/lib/server/errors';
+import { assertInsideAudits } from '@/lib/server/engagements/auditor-scope';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { assertCanReadEvents } from './assert-can-read-events';
 
@@ -17,11 +18,23 @@ export type TGetInvocationEventInput = z.input<typeof ZGetInvocationEventInput>;
  * the chain, and the alerts raised about its agent, tool and version.
  */
 export async function getInvocationEvent({ actor, input }: OperationCall<TGetInvocationEventInput>, ctx?: OperationContextInput) {
-  const { db } = await operationContext(ctx);
+  const { db, now } = await operationContext(ctx);
   assertCanReadEvents(actor, 'invocation:read');
   const { seq } = parseInput(ZGetInvocationEventInput, input);
   const event = await db.invocationEvent.findFirst({ where: { seq } });
   if (!event) throw notFound(`Invocation event #${seq}`);
+  // An auditor opens an event of an open audit's period on an agent of its environments (as the explorer).
+  await assertInsideAudits(db, actor, now, { entityType: 'InvocationEvent', entityId: String(seq) }, async (windows) => {
+    const agent = event.agentId
+      ? await db.agent.findUnique({ where: { id: event.agentId }, select: { environment: true } })
+      : null;
+    return windows.some(
+      (w) =>
+        event.occurredAt >= w.from &&
+        event.occurredAt < w.to &&
+        (agent ? w.environments.includes(agent.environment) : w.environments.length === 3),
+    );
+  });
   const subject = `${event.agentName}:${event.toolName}:${event.toolVersion}`;
   // Monitor alerts (lib/server/monitoring): those listing this event as evidence, and the
   // anomalies of its tool in the hour it fell into.

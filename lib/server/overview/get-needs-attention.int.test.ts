@@ -10,6 +10,7 @@ import { openAuditFor } from '@/lib/testing/open-audit';
 
 const t = withTestDatabase();
 const auditor: Actor = { type: 'USER', id: 'u-auditor', label: 'auditor@example.test', role: 'AUDITOR' };
+const officer: Actor = { type: 'USER', id: 'u-officer', label: 'officer@example.test', role: 'COMPLIANCE_OFFICER' };
 
 describe('what needs a person today', () => {
   let goldId = '';
@@ -71,7 +72,9 @@ describe('what needs a person today', () => {
       .db()
       .prisma.toolVersion.findFirstOrThrow({ where: { toolId: goldId }, select: { lastVerifiedAt: true } });
     const now = new Date(verified.lastVerifiedAt!.getTime() + 86_400_000);
-    const n = await getNeedsAttention({ actor: auditor, input: {} }, { now });
+    // Today's work queue: hidden for an auditor (ADR 0010), read by the compliance officer.
+    expect(await getNeedsAttention({ actor: auditor, input: {} }, { now })).toBeNull();
+    const n = (await getNeedsAttention({ actor: officer, input: {} }, { now }))!;
     expect(n.criticalAlerts.total).toBe(1);
     expect(n.criticalAlerts.items.map((a) => a.title)).toEqual(['alert 1']);
     expect(n.failingProduction.items.map((f) => f.toolId)).toEqual([weakId]);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { isAuditor } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { OPEN_STATES } from '@/lib/domain/change-requests/state-machine';
 import { policyStatusOf } from './policy-status';
@@ -12,11 +13,13 @@ const DAY_MS = 86_400_000;
 /**
  * What needs a person today, for the top of the overview: reviews waiting, critical alerts
  * nobody has acknowledged, exceptions about to lapse, and production tools that fail policy
- * with no exception covering them.
+ * with no exception covering them. Null for an auditor: it is today's work queue, not a period's
+ * record, so no audit's scope holds it (ADR 0010); their overview shows their scoped inventory.
  */
 export async function getNeedsAttention({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput) {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'inventory:read');
+  if (isAuditor(actor)) return null;
   const soon = new Date(now.getTime() + EXPIRY_WINDOW_DAYS * DAY_MS);
   const expiringWhere = { status: 'APPROVED' as const, expiresAt: { gte: now, lt: soon } };
   const [pendingReviews, overdueReviews, criticalAlerts, criticalTotal, expiring, expiringTotal, installed] = await Promise.all([
@@ -75,4 +78,4 @@ export async function getNeedsAttention({ actor }: OperationCall<Record<string, 
   };
 }
 
-export type NeedsAttention = Awaited<ReturnType<typeof getNeedsAttention>>;
+export type NeedsAttention = NonNullable<Awaited<ReturnType<typeof getNeedsAttention>>>;

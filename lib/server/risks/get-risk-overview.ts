@@ -1,4 +1,5 @@
 import 'server-only';
+import { isAuditor } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { RISK_BAND_FLOORS } from '@/lib/domain/risk/score';
@@ -20,6 +21,8 @@ export interface OverdueReview {
 export async function getRiskOverview({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput) {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'risk:read');
+  // Hidden for an auditor (ADR 0010): today's queue across every environment, not cheaply scoped to an audit.
+  if (isAuditor(actor)) return null;
   const current = { next: { is: null } };
   const overdueWhere = { ...current, nextReviewAt: { lt: now } };
   const oldestFirst = { orderBy: [{ nextReviewAt: 'asc' as const }, { id: 'asc' as const }], take: LISTED };

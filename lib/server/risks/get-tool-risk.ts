@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertToolInsideAudits } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { suggestRisk, type RiskSuggestion } from '@/lib/domain/risk/suggest';
@@ -28,6 +29,8 @@ export async function getToolRisk({ actor, input }: OperationCall<TToolRiskInput
     },
   });
   if (!tool) return null;
+  // An auditor reads the risk of a tool of their open audits' inventory only (ADR 0010).
+  await assertToolInsideAudits(db, actor, now, tool.id);
   const [facts, rows] = await Promise.all([
     db.$transaction((tx) => loadRiskFacts(tx, toolId)),
     db.riskAssessment.findMany({

@@ -76,7 +76,7 @@ async function refusedWithNothingStored(call: () => Promise<unknown>, status: nu
 
 describe('getToolRisk: the suggestion', () => {
   it('pre-fills likelihood and impact from the tool’s facts, with reasons', async () => {
-    const risk = await getToolRisk({ actor: auditor, input: { toolId } }, { now: NOW });
+    const risk = await getToolRisk({ actor: officer, input: { toolId } }, { now: NOW });
     expect(risk?.suggestion.likelihood.value).toBe(5);
     expect(risk?.suggestion.likelihood.reasons.join(' | ')).toMatch(/Tier Partial.*Install scripts.*publisher/);
     expect(risk?.suggestion.impact).toEqual({
@@ -175,7 +175,7 @@ describe('assessRisk: history, register, overdue', () => {
     ]);
     expect(await db.alert.findFirst({ where: { kind: 'risk-review-overdue', toolId } })).toMatchObject({ state: 'RESOLVED' });
 
-    const risk = await getToolRisk({ actor: auditor, input: { toolId } }, { now: later });
+    const risk = await getToolRisk({ actor: officer, input: { toolId } }, { now: later });
     expect(risk?.current?.id).toBe(second.id);
     expect(risk?.history.map((h) => h.id)).toEqual([second.id, firstId]);
     expect(risk?.history[0]!.changes.map((c) => c.path)).toEqual(

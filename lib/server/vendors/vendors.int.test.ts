@@ -194,7 +194,9 @@ describe('reviewPublisher: history, list, overdue, status for other registers', 
       severity: 'HIGH',
       title: 'Vendor review of publisher Acme Tools overdue since 2026-08-30',
     });
-    const overview = await getRiskOverview({ actor: auditor, input: {} }, { now: later });
+    // Hidden for an auditor (ADR 0010: not scoped to an audit), read here by the compliance officer.
+    expect(await getRiskOverview({ actor: auditor, input: {} }, { now: later })).toBeNull();
+    const overview = (await getRiskOverview({ actor: officer, input: {} }, { now: later }))!;
     expect(overview.vendorOverdue).toBe(1);
     expect(overview.overdueReviews).toEqual([
       {

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { getPolicyException } from '@/lib/server/exceptions/get-policy-exception';
+import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
 import { AppError } from '@/lib/server/errors';
 import { now as serverNow } from '@/lib/server/clock';
 import { checkExceptionDecision, checkExceptionExtend, checkExceptionRevoke } from '@/lib/domain/exceptions/state-machine';
@@ -32,7 +33,8 @@ export default async function ExceptionPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const e = await getPolicyException({ actor: actorOf(user), input: { id } }).catch((err: unknown) => {
     if (err instanceof AppError && (err.status === 404 || err.status === 400)) return null;
-    throw err;
+    // An auditor asking for a record outside their open audits (refused and logged by the read).
+    return forbiddenOnRefusal(err);
   });
   if (!e) notFound();
   // The rules the server enforces (lib/domain/exceptions/state-machine.ts): a control not offered says why.

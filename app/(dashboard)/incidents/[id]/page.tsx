@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
+import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
 import { AppError } from '@/lib/server/errors';
 import { getIncident } from '@/lib/server/incidents/get-incident';
 import { checkAct, checkLift } from '@/lib/domain/incidents/status';
@@ -30,7 +31,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const i = await getIncident({ actor: actorOf(user), input: { id } }).catch((err: unknown) => {
     if (err instanceof AppError && (err.status === 404 || err.status === 400)) return null;
-    throw err;
+    // An auditor asking for a record outside their open audits (refused and logged by the read).
+    return forbiddenOnRefusal(err);
   });
   if (!i) notFound();
   // The rules the server enforces decide which controls are offered.

@@ -6,6 +6,7 @@ import { actorOf, requirePageUser } from '@/lib/server/session';
 import { getToolPolicyStatus } from '@/lib/server/inventory/get-tool-policy-status';
 import { PolicyStatusCard } from '@/components/inventory/policy-status-card';
 import { can } from '@/lib/auth/permissions';
+import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
 import { getToolDetail } from '@/lib/server/inventory/get-tool-detail';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
@@ -40,7 +41,7 @@ import { ToolDataFlowCard } from '@/components/flows/tool-data-flow-card';
 // The title and the page read the same tool once per request.
 // One read per request for the title and the page; the page guard runs first in both.
 const loadTool = cache(async (toolId: string) =>
-  getToolDetail({ actor: actorOf(await requirePageUser('inventory:read')), input: { toolId } }),
+  getToolDetail({ actor: actorOf(await requirePageUser('inventory:read')), input: { toolId } }).catch(forbiddenOnRefusal),
 );
 
 export async function generateMetadata({ params }: { params: Promise<{ toolId: string }> }): Promise<Metadata> {

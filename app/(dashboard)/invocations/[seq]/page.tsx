@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { actorOf, requirePageUser } from '@/lib/server/session';
+import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
 import { AppError } from '@/lib/server/errors';
 import { getInvocationEvent } from '@/lib/server/invocations/get-invocation-event';
 import {
@@ -36,7 +37,8 @@ export default async function InvocationPage({ params }: { params: Promise<{ seq
   const { seq } = await params;
   const found = await getInvocationEvent({ actor: actorOf(me), input: { seq } }).catch((err: unknown) => {
     if (err instanceof AppError && (err.status === 404 || err.status === 400)) return null;
-    throw err;
+    // An auditor asking for a record outside their open audits (refused and logged by the read).
+    return forbiddenOnRefusal(err);
   });
   if (!found) notFound();
   const { event: e, decision, previous, next, alerts } = found;

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
+import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
 import { listPolicyVersions } from '@/lib/server/policies/list-policy-versions';
 import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import { PageHeader } from '@/components/ui/page-header';
@@ -24,7 +25,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ environ
   if (!environment) notFound();
   const [current, versions] = await Promise.all([
     getCurrentPolicy(environment, { fresh: true }),
-    listPolicyVersions({ actor: actorOf(me), input: { environment } }),
+    listPolicyVersions({ actor: actorOf(me), input: { environment } }).catch(forbiddenOnRefusal),
   ]);
   const label = ENVIRONMENT_LABELS[environment];
   return (
