@@ -8,7 +8,7 @@ import {
   VENDOR_REVIEW_STATUS_LABELS,
 } from '@/lib/domain/vendors/review';
 import { ListFilters } from '@/components/list/list-filters';
-import { SearchFilter, SelectFilter } from '@/components/list/filters';
+import { SearchFilter, SelectFilter, optionsOf } from '@/components/list/filters';
 
 type Field = (name: 'q' | 'status' | 'rating' | 'conclusion') => {
   name: string;
@@ -37,21 +37,9 @@ export function VendorReviewFilters({
   return (
     <ListFilters query={query} issues={issues} typed={['q']} path={path} label={label}>
       <SearchFilter {...f('q')} label={searchLabel} />
-      <SelectFilter
-        {...f('status')}
-        label="Review"
-        options={VENDOR_REVIEW_STATUSES.map((s) => ({ value: s, label: VENDOR_REVIEW_STATUS_LABELS[s] }))}
-      />
-      <SelectFilter
-        {...f('rating')}
-        label="Rating"
-        options={VENDOR_RATINGS.map((r) => ({ value: r, label: VENDOR_RATING_LABELS[r] }))}
-      />
-      <SelectFilter
-        {...f('conclusion')}
-        label="Conclusion"
-        options={VENDOR_CONCLUSIONS.map((c) => ({ value: c, label: VENDOR_CONCLUSION_LABELS[c] }))}
-      />
+      <SelectFilter {...f('status')} label="Review" options={optionsOf(VENDOR_REVIEW_STATUSES, VENDOR_REVIEW_STATUS_LABELS)} />
+      <SelectFilter {...f('rating')} label="Rating" options={optionsOf(VENDOR_RATINGS, VENDOR_RATING_LABELS)} />
+      <SelectFilter {...f('conclusion')} label="Conclusion" options={optionsOf(VENDOR_CONCLUSIONS, VENDOR_CONCLUSION_LABELS)} />
       {children}
     </ListFilters>
   );

@@ -6,7 +6,7 @@ import { DATA_CLASS_LABELS, DATA_CLASSES } from '@/lib/domain/data-flows/types';
 import { ListFilters } from '@/components/list/list-filters';
 import { ListResults } from '@/components/list/list-results';
 import { loadListPage } from '@/components/list/load-list-page';
-import { CheckboxFilter, SearchFilter, SelectFilter } from '@/components/list/filters';
+import { CheckboxFilter, SearchFilter, SelectFilter, optionsOf } from '@/components/list/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataFlowRegisterTable } from '@/components/flows/data-flow-register-table';
 
@@ -37,11 +37,7 @@ export default async function DataFlowsPage({ searchParams }: { searchParams: Pr
             { value: 'CONFIRMED', label: 'Confirmed' },
           ]}
         />
-        <SelectFilter
-          {...f('classification')}
-          label="Carries"
-          options={DATA_CLASSES.map((c) => ({ value: c, label: DATA_CLASS_LABELS[c] }))}
-        />
+        <SelectFilter {...f('classification')} label="Carries" options={optionsOf(DATA_CLASSES, DATA_CLASS_LABELS)} />
         <CheckboxFilter name="subprocessor" label="Subprocessors only" checked={filter.subprocessor} />
         <CheckboxFilter name="excess" label="Receives fields it does not need" checked={filter.excess} />
       </ListFilters>

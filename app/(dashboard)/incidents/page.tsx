@@ -15,7 +15,7 @@ import {
 import { ListFilters } from '@/components/list/list-filters';
 import { ListResults } from '@/components/list/list-results';
 import { loadListPage } from '@/components/list/load-list-page';
-import { SearchFilter, SelectFilter } from '@/components/list/filters';
+import { SearchFilter, SelectFilter, optionsOf } from '@/components/list/filters';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { IncidentTable } from '@/components/incidents/incident-table';
@@ -44,21 +44,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       />
       <ListFilters query={query} issues={issues} typed={['q']} path="/incidents" label="Filters">
         <SearchFilter {...f('q')} label="Title or INC number" />
-        <SelectFilter
-          {...f('status')}
-          label="Status"
-          options={INCIDENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-        />
-        <SelectFilter
-          {...f('scenario')}
-          label="Scenario"
-          options={INCIDENT_SCENARIOS.map((s) => ({ value: s, label: SCENARIO_LABELS[s] }))}
-        />
-        <SelectFilter
-          {...f('severity')}
-          label="Severity"
-          options={INCIDENT_SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
-        />
+        <SelectFilter {...f('status')} label="Status" options={optionsOf(INCIDENT_STATUSES, STATUS_LABELS)} />
+        <SelectFilter {...f('scenario')} label="Scenario" options={optionsOf(INCIDENT_SCENARIOS, SCENARIO_LABELS)} />
+        <SelectFilter {...f('severity')} label="Severity" options={optionsOf(INCIDENT_SEVERITIES, SEVERITY_LABELS)} />
       </ListFilters>
       <ListResults
         list={data}

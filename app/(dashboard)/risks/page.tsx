@@ -7,7 +7,7 @@ import { ListFilters } from '@/components/list/list-filters';
 import { ListResults } from '@/components/list/list-results';
 import { loadListPage } from '@/components/list/load-list-page';
 import { ReviewSummary } from '@/components/list/review-summary';
-import { CheckboxFilter, SearchFilter, SelectFilter } from '@/components/list/filters';
+import { CheckboxFilter, SearchFilter, SelectFilter, optionsOf } from '@/components/list/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { RiskHeatMaps } from '@/components/risks/heat-map';
@@ -34,16 +34,8 @@ export default async function RisksPage({ searchParams }: { searchParams: Promis
       <RiskTabs current="/risks" />
       <ListFilters query={query} issues={issues} typed={['q']} path="/risks" label="Filter the risk register">
         <SearchFilter {...f('q')} label="Tool" />
-        <SelectFilter
-          {...f('band')}
-          label="Residual rating"
-          options={RISK_BANDS.map((b) => ({ value: b, label: RISK_BAND_LABELS[b] }))}
-        />
-        <SelectFilter
-          {...f('treatment')}
-          label="Treatment"
-          options={TREATMENTS.map((t) => ({ value: t, label: TREATMENT_LABELS[t] }))}
-        />
+        <SelectFilter {...f('band')} label="Residual rating" options={optionsOf(RISK_BANDS, RISK_BAND_LABELS)} />
+        <SelectFilter {...f('treatment')} label="Treatment" options={optionsOf(TREATMENTS, TREATMENT_LABELS)} />
         <SelectFilter
           {...f('minResidual')}
           value={filter.minResidual?.toString()}

@@ -6,7 +6,7 @@ import { DATA_CLASS_LABELS, DATA_CLASSES } from '@/lib/domain/data-flows/types';
 import { ListFilters } from '@/components/list/list-filters';
 import { ListResults } from '@/components/list/list-results';
 import { loadListPage } from '@/components/list/load-list-page';
-import { SearchFilter, SelectFilter } from '@/components/list/filters';
+import { SearchFilter, SelectFilter, optionsOf } from '@/components/list/filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { SubprocessorTable } from '@/components/flows/subprocessor-table';
 
@@ -28,11 +28,7 @@ export default async function SubprocessorsPage({ searchParams }: { searchParams
       />
       <ListFilters query={query} issues={issues} typed={['q']} path="/subprocessors" label="Filter the subprocessors">
         <SearchFilter {...f('q')} label="Tool, vendor or host" />
-        <SelectFilter
-          {...f('classification')}
-          label="Sends"
-          options={DATA_CLASSES.map((c) => ({ value: c, label: DATA_CLASS_LABELS[c] }))}
-        />
+        <SelectFilter {...f('classification')} label="Sends" options={optionsOf(DATA_CLASSES, DATA_CLASS_LABELS)} />
       </ListFilters>
       <ListResults
         list={data}
