@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { FormField, inputClass } from '@/components/ui/form-field';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { buttonClass } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/server/guards/action-result';
@@ -81,20 +82,14 @@ export function RiskForm({
       <p className="text-sm text-slate-700">
         Inherent score <RiskScoreBadge score={likelihood * impact} /> · residual <RiskScoreBadge score={rl * ri} />
       </p>
-      <FormField
-        label="Compensating controls"
+      <TextAreaField
+        form={{ errors, field }}
         name="controls"
-        error={errors.controls}
+        label="Compensating controls"
         hint="What lowers the risk; required when the residual score is lower"
-      >
-        <textarea
-          {...field('controls', { hint: true })}
-          defaultValue={defaults.controls}
-          rows={3}
-          maxLength={2000}
-          className={inputClass}
-        />
-      </FormField>
+        defaultValue={defaults.controls}
+        maxLength={2000}
+      />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {level('residualLikelihood', 'Residual likelihood', rl, setRl, LIKELIHOOD_LABELS)}
         {level('residualImpact', 'Residual impact', ri, setRi, IMPACT_LABELS)}

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { FormField, inputClass } from '@/components/ui/form-field';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import { buttonClass } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import {
@@ -66,20 +67,14 @@ export function VendorReviewFields({
           field={field}
         />
       </div>
-      <FormField
-        label="Reviewer’s conclusion"
+      <TextAreaField
+        form={{ errors, field }}
         name="notes"
-        error={errors.notes}
+        label="Reviewer’s conclusion"
         hint="What you checked; the conditions, or why not approved (required unless approved)"
-      >
-        <textarea
-          {...field('notes', { hint: true })}
-          defaultValue={defaults.notes}
-          rows={3}
-          maxLength={4000}
-          className={inputClass}
-        />
-      </FormField>
+        defaultValue={defaults.notes}
+        maxLength={4000}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
         <FormField label="Vendor owner" name="owner" error={errors.owner}>
           <input {...field('owner')} defaultValue={defaults.owner} maxLength={200} className={inputClass} />
