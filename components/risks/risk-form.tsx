@@ -2,9 +2,9 @@
 
 import { useState } from 'react';
 import { FormField, inputClass } from '@/components/ui/form-field';
+import { FormSubmitRow } from '@/components/ui/form-submit-row';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { buttonClass } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import type { RiskSuggestion } from '@/lib/domain/risk/suggest';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RISK_LEVELS, TREATMENT_LABELS, TREATMENTS } from '@/lib/domain/risk/score';
@@ -124,20 +124,12 @@ export function RiskForm({
           <input {...field('nextReviewOn', { hint: true })} type="date" className={inputClass} />
         </FormField>
       </div>
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={buttonClass('primary')}>
-          {pending ? 'Saving…' : defaults.previousId ? 'Record reassessment' : 'Record assessment'}
-        </button>
-        <p role="status" className="text-sm">
-          {state?.ok && <span className="text-emerald-700">Assessment recorded.</span>}
-          {/* A refusal about fields is said beside each field; only one about the whole form here. */}
-          {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
-            <span className="text-rose-600" tabIndex={-1} data-form-error>
-              {state.error}
-            </span>
-          )}
-        </p>
-      </div>
+      <FormSubmitRow
+        state={state}
+        pending={pending}
+        label={defaults.previousId ? 'Record reassessment' : 'Record assessment'}
+        done="Assessment recorded."
+      />
     </form>
   );
 }

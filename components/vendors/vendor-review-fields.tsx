@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { FormField, inputClass } from '@/components/ui/form-field';
+import { FormSubmitRow } from '@/components/ui/form-submit-row';
 import { TextAreaField } from '@/components/ui/text-area-field';
-import { buttonClass } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import {
   VENDOR_CONCLUSION_LABELS,
@@ -88,19 +88,12 @@ export function VendorReviewFields({
           <input {...field('nextReviewOn', { hint: true })} type="date" className={inputClass} />
         </FormField>
       </div>
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={buttonClass('primary')}>
-          {pending ? 'Saving…' : defaults.previousId ? 'Record re-review' : 'Record review'}
-        </button>
-        <p role="status" className="text-sm">
-          {state?.ok && <span className="text-emerald-700">Review recorded.</span>}
-          {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
-            <span className="text-rose-600" tabIndex={-1} data-form-error>
-              {state.error}
-            </span>
-          )}
-        </p>
-      </div>
+      <FormSubmitRow
+        state={state}
+        pending={pending}
+        label={defaults.previousId ? 'Record re-review' : 'Record review'}
+        done="Review recorded."
+      />
     </>
   );
 }
