@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { FormSubmitRow } from '@/components/ui/form-submit-row';
-import { TextAreaField } from '@/components/ui/text-area-field';
+import { DayField, TextAreaField } from '@/components/ui/text-area-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import type { RiskSuggestion } from '@/lib/domain/risk/suggest';
@@ -115,14 +115,12 @@ export function RiskForm({
             ))}
           </select>
         </FormField>
-        <FormField
-          label="Next review (UTC day)"
+        <DayField
+          form={{ errors, field }}
           name="nextReviewOn"
-          error={errors.nextReviewOn}
+          label="Next review (UTC day)"
           hint="Empty: 30–365 days by residual rating"
-        >
-          <input {...field('nextReviewOn', { hint: true })} type="date" className={inputClass} />
-        </FormField>
+        />
       </div>
       <FormSubmitRow
         state={state}

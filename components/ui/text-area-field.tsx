@@ -1,7 +1,7 @@
 import { FormField, inputClass } from './form-field';
 
 /** What `useActionForm` gives a form (or the part of one that a field group receives). */
-type ActionForm = {
+export type ActionForm = {
   errors: Record<string, string | undefined>;
   field: (name: string, opts?: { hint?: boolean }) => Record<string, unknown>;
 };
@@ -33,6 +33,15 @@ export function TextAreaField({
         maxLength={maxLength}
         className={inputClass}
       />
+    </FormField>
+  );
+}
+
+/** A labelled day input (`YYYY-MM-DD`) of an action form, with its hint and error wired. */
+export function DayField({ form, name, label, hint }: { form: ActionForm; name: string; label: string; hint?: string }) {
+  return (
+    <FormField label={label} name={name} error={form.errors[name]} hint={hint}>
+      <input {...form.field(name, { hint: hint !== undefined })} type="date" className={inputClass} />
     </FormField>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { FormSubmitRow } from '@/components/ui/form-submit-row';
-import { TextAreaField } from '@/components/ui/text-area-field';
+import { DayField, TextAreaField } from '@/components/ui/text-area-field';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import {
   VENDOR_CONCLUSION_LABELS,
@@ -79,14 +79,12 @@ export function VendorReviewFields({
         <FormField label="Vendor owner" name="owner" error={errors.owner}>
           <input {...field('owner')} defaultValue={defaults.owner} maxLength={200} className={inputClass} />
         </FormField>
-        <FormField
-          label="Next review (UTC day)"
+        <DayField
+          form={{ errors, field }}
           name="nextReviewOn"
-          error={errors.nextReviewOn}
+          label="Next review (UTC day)"
           hint="Empty: 30–365 days by rating"
-        >
-          <input {...field('nextReviewOn', { hint: true })} type="date" className={inputClass} />
-        </FormField>
+        />
       </div>
       <FormSubmitRow
         state={state}
