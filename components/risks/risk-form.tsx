@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { FormField, inputClass } from '@/components/ui/form-field';
 import { FormSubmitRow } from '@/components/ui/form-submit-row';
-import { DayField, TextAreaField } from '@/components/ui/text-area-field';
+import { DayField, TextAreaField, TextField } from '@/components/ui/text-area-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import type { RiskSuggestion } from '@/lib/domain/risk/suggest';
@@ -53,6 +53,7 @@ export function RiskForm({
       </select>
     </FormField>
   );
+  const submitLabel = defaults.previousId ? 'Record reassessment' : 'Record assessment';
   return (
     <form {...formProps} className="space-y-4" aria-label="Risk assessment">
       <input type="hidden" name="toolId" value={toolId} />
@@ -102,9 +103,7 @@ export function RiskForm({
             ))}
           </select>
         </FormField>
-        <FormField label="Risk owner" name="owner" error={errors.owner}>
-          <input {...field('owner')} defaultValue={defaults.owner} maxLength={200} className={inputClass} />
-        </FormField>
+        <TextField form={{ errors, field }} name="owner" label="Risk owner" defaultValue={defaults.owner} maxLength={200} />
         <FormField label="Version assessed" name="toolVersionId" error={errors.toolVersionId}>
           <select {...field('toolVersionId')} defaultValue={defaults.toolVersionId ?? ''} className={inputClass}>
             <option value="">The tool as a whole</option>
@@ -122,12 +121,7 @@ export function RiskForm({
           hint="Empty: 30–365 days by residual rating"
         />
       </div>
-      <FormSubmitRow
-        state={state}
-        pending={pending}
-        label={defaults.previousId ? 'Record reassessment' : 'Record assessment'}
-        done="Assessment recorded."
-      />
+      <FormSubmitRow state={state} pending={pending} label={submitLabel} done="Assessment recorded." />
     </form>
   );
 }

@@ -45,3 +45,24 @@ export function DayField({ form, name, label, hint }: { form: ActionForm; name: 
     </FormField>
   );
 }
+
+/** A labelled one-line text input of an action form. */
+export function TextField({
+  form,
+  name,
+  label,
+  defaultValue,
+  maxLength,
+}: {
+  form: ActionForm;
+  name: string;
+  label: string;
+  defaultValue?: string;
+  maxLength: number;
+}) {
+  return (
+    <FormField label={label} name={name} error={form.errors[name]}>
+      <input {...form.field(name)} defaultValue={defaultValue} maxLength={maxLength} className={inputClass} />
+    </FormField>
+  );
+}

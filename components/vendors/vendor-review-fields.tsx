@@ -1,9 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { FormField, inputClass } from '@/components/ui/form-field';
 import { FormSubmitRow } from '@/components/ui/form-submit-row';
-import { DayField, TextAreaField } from '@/components/ui/text-area-field';
+import { DayField, TextAreaField, TextField } from '@/components/ui/text-area-field';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import {
   VENDOR_CONCLUSION_LABELS,
@@ -40,6 +39,7 @@ export function VendorReviewFields({
 }) {
   const [rating, setRating] = useState(suggestion.rating.value);
   const [conclusion, setConclusion] = useState(suggestion.conclusion.value);
+  const submitLabel = defaults.previousId ? 'Record re-review' : 'Record review';
   return (
     <>
       {defaults.previousId && <input type="hidden" name="previousId" value={defaults.previousId} />}
@@ -76,9 +76,7 @@ export function VendorReviewFields({
         maxLength={4000}
       />
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField label="Vendor owner" name="owner" error={errors.owner}>
-          <input {...field('owner')} defaultValue={defaults.owner} maxLength={200} className={inputClass} />
-        </FormField>
+        <TextField form={{ errors, field }} name="owner" label="Vendor owner" defaultValue={defaults.owner} maxLength={200} />
         <DayField
           form={{ errors, field }}
           name="nextReviewOn"
@@ -86,12 +84,7 @@ export function VendorReviewFields({
           hint="Empty: 30–365 days by rating"
         />
       </div>
-      <FormSubmitRow
-        state={state}
-        pending={pending}
-        label={defaults.previousId ? 'Record re-review' : 'Record review'}
-        done="Review recorded."
-      />
+      <FormSubmitRow state={state} pending={pending} label={submitLabel} done="Review recorded." />
     </>
   );
 }
