@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
 import { StandingBadge } from '@/components/exceptions/standing-badge';
 import { formatDate } from '@/components/ui/format';
-import { DataTable } from '@/components/tables/data-table';
+import { registerTable } from '@/components/tables/register-table';
 import { RULE_LABELS } from '@/lib/domain/policy/evaluate';
 import { isPolicyRule } from '@/lib/domain/policy/types';
 import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
@@ -34,23 +34,9 @@ const COLUMNS: ColumnDef<ExceptionRow, unknown>[] = [
 ];
 
 /** Policy exceptions on the shared DataTable (the register and the tool page). */
-export function ExceptionTable({
-  rows,
-  label,
-  visibility,
-}: {
-  rows: ExceptionRow[];
-  label: string;
-  visibility?: { hidden: readonly string[]; href: (hidden: string[]) => string };
-}) {
-  return (
-    <DataTable
-      label={label}
-      columns={COLUMNS}
-      rows={rows}
-      getRowId={(r) => r.id}
-      rowTestId="exception-row"
-      visibility={visibility}
-    />
-  );
-}
+export const ExceptionTable = registerTable<ExceptionRow>({
+  name: 'ExceptionTable',
+  label: 'Policy exceptions',
+  columns: COLUMNS,
+  rowTestId: 'exception-row',
+});

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { FormField, inputClass } from '@/components/ui/form-field';
+import { RemoveRowButton } from '@/components/ui/form-submit-row';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { buttonClass } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/server/guards/action-result';
@@ -76,14 +77,10 @@ export function DataFlowForm({
             <label className="mt-7 flex items-center gap-1 text-sm text-slate-700">
               <input type="checkbox" name={`inputs.${i}.needed`} defaultChecked={row.needed} /> Needed
             </label>
-            <button
-              type="button"
-              className={`${buttonClass('secondary')} mt-6`}
-              onClick={() => setInputs((rows) => rows.filter((r) => r.key !== row.key))}
-              aria-label={`Remove field ${i + 1}`}
-            >
-              Remove
-            </button>
+            <RemoveRowButton
+              label={`Remove field ${i + 1}`}
+              onRemove={() => setInputs((rows) => rows.filter((r) => r.key !== row.key))}
+            />
           </div>
         ))}
         <button
@@ -148,14 +145,10 @@ export function DataFlowForm({
             >
               <input {...field(`destinations.${i}.note`)} defaultValue={row.note ?? ''} maxLength={300} className={inputClass} />
             </FormField>
-            <button
-              type="button"
-              className={`${buttonClass('secondary')} mt-6`}
-              onClick={() => setDestinations((rows) => rows.filter((r) => r.key !== row.key))}
-              aria-label={`Remove destination ${i + 1}`}
-            >
-              Remove
-            </button>
+            <RemoveRowButton
+              label={`Remove destination ${i + 1}`}
+              onRemove={() => setDestinations((rows) => rows.filter((r) => r.key !== row.key))}
+            />
           </div>
         ))}
         <button

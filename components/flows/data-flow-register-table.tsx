@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
-import { DataTable } from '@/components/tables/data-table';
+import { registerTable } from '@/components/tables/register-table';
 import { Badge } from '@/components/ui/badge';
 import { formatDate } from '@/components/ui/format';
 import type { DataFlowRegisterRow } from '@/lib/server/data-flows/list-data-flow-register';
@@ -44,22 +44,10 @@ const COLUMNS: ColumnDef<DataFlowRegisterRow, unknown>[] = [
   { id: 'revision', header: 'Revision', cell: ({ row }) => row.original.revision },
 ];
 
-export function DataFlowRegisterTable({
-  rows,
-  visibility,
-}: {
-  rows: DataFlowRegisterRow[];
-  visibility?: { hidden: readonly string[]; href: (hidden: string[]) => string };
-}) {
-  return (
-    <DataTable
-      label="Data flow maps"
-      columns={COLUMNS}
-      rows={rows}
-      getRowId={(r) => r.id}
-      rowTestId="data-flow-row"
-      rowData={(r) => ({ 'data-status': r.status })}
-      visibility={visibility}
-    />
-  );
-}
+export const DataFlowRegisterTable = registerTable<DataFlowRegisterRow>({
+  name: 'DataFlowRegisterTable',
+  label: 'Data flow maps',
+  columns: COLUMNS,
+  rowTestId: 'data-flow-row',
+  rowData: (r) => ({ 'data-status': r.status }),
+});

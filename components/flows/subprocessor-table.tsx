@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
-import { DataTable } from '@/components/tables/data-table';
+import { registerTable } from '@/components/tables/register-table';
 import type { SubprocessorRow } from '@/lib/server/data-flows/list-subprocessors';
 import { DataClassList, DataFlowStatusBadge, VendorReviewBadge } from './data-flow-badges';
 
@@ -22,21 +22,9 @@ const COLUMNS: ColumnDef<SubprocessorRow, unknown>[] = [
   { id: 'map', header: 'Map', cell: ({ row }) => <DataFlowStatusBadge status={row.original.status} /> },
 ];
 
-export function SubprocessorTable({
-  rows,
-  visibility,
-}: {
-  rows: SubprocessorRow[];
-  visibility?: { hidden: readonly string[]; href: (hidden: string[]) => string };
-}) {
-  return (
-    <DataTable
-      label="Subprocessors"
-      columns={COLUMNS}
-      rows={rows}
-      getRowId={(r) => r.id}
-      rowTestId="subprocessor-row"
-      visibility={visibility}
-    />
-  );
-}
+export const SubprocessorTable = registerTable<SubprocessorRow>({
+  name: 'SubprocessorTable',
+  label: 'Subprocessors',
+  columns: COLUMNS,
+  rowTestId: 'subprocessor-row',
+});

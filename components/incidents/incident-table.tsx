@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
 import { IncidentStatusBadge, SeverityBadge } from '@/components/incidents/incident-badges';
 import { formatDateTime } from '@/components/ui/format';
-import { DataTable } from '@/components/tables/data-table';
+import { registerTable } from '@/components/tables/register-table';
 import { incidentRef, SCENARIO_LABELS } from '@/lib/domain/incidents/labels';
 import type { IncidentRow } from '@/lib/server/incidents/list-incidents';
 
@@ -35,23 +35,9 @@ const COLUMNS: ColumnDef<IncidentRow, unknown>[] = [
 ];
 
 /** Incidents on the shared DataTable. */
-export function IncidentTable({
-  rows,
-  label,
-  visibility,
-}: {
-  rows: IncidentRow[];
-  label: string;
-  visibility?: { hidden: readonly string[]; href: (hidden: string[]) => string };
-}) {
-  return (
-    <DataTable
-      label={label}
-      columns={COLUMNS}
-      rows={rows}
-      getRowId={(r) => r.id}
-      rowTestId="incident-row"
-      visibility={visibility}
-    />
-  );
-}
+export const IncidentTable = registerTable<IncidentRow>({
+  name: 'IncidentTable',
+  label: 'Incidents',
+  columns: COLUMNS,
+  rowTestId: 'incident-row',
+});

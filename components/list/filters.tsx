@@ -170,3 +170,8 @@ export function filterFields<Q extends object>(query: Q, issues: readonly { path
     return { name, value: typeof value === 'string' ? value : undefined, error: errors[name] };
   };
 }
+
+/** A select's options from an enum's values and its label table, in the values' order. */
+export function optionsOf<V extends string>(values: readonly V[], labels: Readonly<Record<V, string>>): FilterOption[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}

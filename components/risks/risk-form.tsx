@@ -2,8 +2,9 @@
 
 import { useState } from 'react';
 import { FormField, inputClass } from '@/components/ui/form-field';
+import { FormSubmitRow } from '@/components/ui/form-submit-row';
+import { DayField, TextAreaField, TextField } from '@/components/ui/text-area-field';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { buttonClass } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import type { RiskSuggestion } from '@/lib/domain/risk/suggest';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RISK_LEVELS, TREATMENT_LABELS, TREATMENTS } from '@/lib/domain/risk/score';
@@ -52,6 +53,7 @@ export function RiskForm({
       </select>
     </FormField>
   );
+  const submitLabel = defaults.previousId ? 'Record reassessment' : 'Record assessment';
   return (
     <form {...formProps} className="space-y-4" aria-label="Risk assessment">
       <input type="hidden" name="toolId" value={toolId} />
@@ -81,20 +83,14 @@ export function RiskForm({
       <p className="text-sm text-slate-700">
         Inherent score <RiskScoreBadge score={likelihood * impact} /> · residual <RiskScoreBadge score={rl * ri} />
       </p>
-      <FormField
-        label="Compensating controls"
+      <TextAreaField
+        form={{ errors, field }}
         name="controls"
-        error={errors.controls}
+        label="Compensating controls"
         hint="What lowers the risk; required when the residual score is lower"
-      >
-        <textarea
-          {...field('controls', { hint: true })}
-          defaultValue={defaults.controls}
-          rows={3}
-          maxLength={2000}
-          className={inputClass}
-        />
-      </FormField>
+        defaultValue={defaults.controls}
+        maxLength={2000}
+      />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {level('residualLikelihood', 'Residual likelihood', rl, setRl, LIKELIHOOD_LABELS)}
         {level('residualImpact', 'Residual impact', ri, setRi, IMPACT_LABELS)}
@@ -107,9 +103,7 @@ export function RiskForm({
             ))}
           </select>
         </FormField>
-        <FormField label="Risk owner" name="owner" error={errors.owner}>
-          <input {...field('owner')} defaultValue={defaults.owner} maxLength={200} className={inputClass} />
-        </FormField>
+        <TextField form={{ errors, field }} name="owner" label="Risk owner" defaultValue={defaults.owner} maxLength={200} />
         <FormField label="Version assessed" name="toolVersionId" error={errors.toolVersionId}>
           <select {...field('toolVersionId')} defaultValue={defaults.toolVersionId ?? ''} className={inputClass}>
             <option value="">The tool as a whole</option>
@@ -120,29 +114,14 @@ export function RiskForm({
             ))}
           </select>
         </FormField>
-        <FormField
-          label="Next review (UTC day)"
+        <DayField
+          form={{ errors, field }}
           name="nextReviewOn"
-          error={errors.nextReviewOn}
+          label="Next review (UTC day)"
           hint="Empty: 30–365 days by residual rating"
-        >
-          <input {...field('nextReviewOn', { hint: true })} type="date" className={inputClass} />
-        </FormField>
+        />
       </div>
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={buttonClass('primary')}>
-          {pending ? 'Saving…' : defaults.previousId ? 'Record reassessment' : 'Record assessment'}
-        </button>
-        <p role="status" className="text-sm">
-          {state?.ok && <span className="text-emerald-700">Assessment recorded.</span>}
-          {/* A refusal about fields is said beside each field; only one about the whole form here. */}
-          {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
-            <span className="text-rose-600" tabIndex={-1} data-form-error>
-              {state.error}
-            </span>
-          )}
-        </p>
-      </div>
+      <FormSubmitRow state={state} pending={pending} label={submitLabel} done="Assessment recorded." />
     </form>
   );
 }

@@ -1,9 +1,8 @@
 import { formatDate, formatDateTime } from '@/components/ui/format';
 import { TREATMENT_LABELS } from '@/lib/domain/risk/score';
 import type { ToolRisk } from '@/lib/server/risks/get-tool-risk';
+import { ChangesTable, OverrideNotes } from '@/components/history/changes-table';
 import { RiskScoreBadge } from './risk-badges';
-
-const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 interface Override {
   field: string;
@@ -31,31 +30,8 @@ export function RiskHistory({ history }: { history: ToolRisk['history'] }) {
             {a.toolVersion && <span>· version {a.toolVersion.version}</span>}
           </p>
           {a.controls && <p className="mt-1 text-slate-700">Controls: {a.controls}</p>}
-          {(a.overrides as unknown as Override[]).map((o) => (
-            <p key={o.field} className="mt-1 text-amber-800">
-              Overrode the suggested {o.field} {o.suggested} with {o.chosen}: “{o.reason}”
-            </p>
-          ))}
-          {a.changes.length > 0 && (
-            <table className="mt-2 text-xs" aria-label="Changes from the previous assessment">
-              <thead>
-                <tr className="text-left text-slate-500">
-                  <th className="pr-4 font-normal">Changed</th>
-                  <th className="pr-4 font-normal">Before</th>
-                  <th className="font-normal">After</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.changes.map((c) => (
-                  <tr key={`${c.path}-${c.kind}`}>
-                    <td className="pr-4 font-mono">{c.path}</td>
-                    <td className="pr-4 text-rose-700">{show(c.before)}</td>
-                    <td className="text-emerald-700">{show(c.after)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <OverrideNotes overrides={a.overrides as unknown as Override[]} />
+          <ChangesTable changes={a.changes} label="Changes from the previous assessment" />
         </li>
       ))}
     </ol>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
-import { DataTable } from '@/components/tables/data-table';
+import { registerTable } from '@/components/tables/register-table';
 import { formatDate } from '@/components/ui/format';
 import { TREATMENT_LABELS } from '@/lib/domain/risk/score';
 import type { RiskRegisterRow } from '@/lib/server/risks/list-risk-register';
@@ -38,21 +38,9 @@ const COLUMNS: ColumnDef<RiskRegisterRow, unknown>[] = [
   },
 ];
 
-export function RiskRegisterTable({
-  rows,
-  visibility,
-}: {
-  rows: RiskRegisterRow[];
-  visibility?: { hidden: readonly string[]; href: (hidden: string[]) => string };
-}) {
-  return (
-    <DataTable
-      label="Risk register"
-      columns={COLUMNS}
-      rows={rows}
-      getRowId={(r) => r.id}
-      rowTestId="risk-row"
-      visibility={visibility}
-    />
-  );
-}
+export const RiskRegisterTable = registerTable<RiskRegisterRow>({
+  name: 'RiskRegisterTable',
+  label: 'Risk register',
+  columns: COLUMNS,
+  rowTestId: 'risk-row',
+});

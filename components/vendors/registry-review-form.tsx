@@ -1,6 +1,6 @@
 'use client';
 
-import { FormField, inputClass } from '@/components/ui/form-field';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import type { RegistrySuggestion } from '@/lib/domain/vendors/suggest-registry';
@@ -25,29 +25,24 @@ export function RegistryReviewForm({
     <form {...formProps} className="space-y-4" aria-label="Registry review">
       <input type="hidden" name="registryId" value={registryId} />
       <div className="grid gap-3 md:grid-cols-2">
-        <FormField
-          label="How it verifies"
+        <TextAreaField
+          form={{ errors, field }}
           name="verification"
-          error={errors.verification}
+          label="How it verifies"
           hint="Pre-filled from the registry’s profile"
-        >
-          <textarea
-            {...field('verification', { hint: true })}
-            defaultValue={defaults.verification}
-            rows={4}
-            maxLength={4000}
-            className={inputClass}
-          />
-        </FormField>
-        <FormField label="What it signs" name="signing" error={errors.signing} hint="Pre-filled with the coverage observed">
-          <textarea
-            {...field('signing', { hint: true })}
-            defaultValue={defaults.signing}
-            rows={4}
-            maxLength={4000}
-            className={inputClass}
-          />
-        </FormField>
+          defaultValue={defaults.verification}
+          rows={4}
+          maxLength={4000}
+        />
+        <TextAreaField
+          form={{ errors, field }}
+          name="signing"
+          label="What it signs"
+          hint="Pre-filled with the coverage observed"
+          defaultValue={defaults.signing}
+          rows={4}
+          maxLength={4000}
+        />
       </div>
       <VendorReviewFields
         suggestion={suggestion}

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { FormField, inputClass } from '@/components/ui/form-field';
-import { buttonClass } from '@/components/ui/button';
+import { FormSubmitRow } from '@/components/ui/form-submit-row';
+import { DayField, TextAreaField, TextField } from '@/components/ui/text-area-field';
 import type { ActionResult } from '@/lib/server/guards/action-result';
 import {
   VENDOR_CONCLUSION_LABELS,
@@ -39,6 +39,7 @@ export function VendorReviewFields({
 }) {
   const [rating, setRating] = useState(suggestion.rating.value);
   const [conclusion, setConclusion] = useState(suggestion.conclusion.value);
+  const submitLabel = defaults.previousId ? 'Record re-review' : 'Record review';
   return (
     <>
       {defaults.previousId && <input type="hidden" name="previousId" value={defaults.previousId} />}
@@ -66,46 +67,24 @@ export function VendorReviewFields({
           field={field}
         />
       </div>
-      <FormField
-        label="Reviewer’s conclusion"
+      <TextAreaField
+        form={{ errors, field }}
         name="notes"
-        error={errors.notes}
+        label="Reviewer’s conclusion"
         hint="What you checked; the conditions, or why not approved (required unless approved)"
-      >
-        <textarea
-          {...field('notes', { hint: true })}
-          defaultValue={defaults.notes}
-          rows={3}
-          maxLength={4000}
-          className={inputClass}
-        />
-      </FormField>
+        defaultValue={defaults.notes}
+        maxLength={4000}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormField label="Vendor owner" name="owner" error={errors.owner}>
-          <input {...field('owner')} defaultValue={defaults.owner} maxLength={200} className={inputClass} />
-        </FormField>
-        <FormField
-          label="Next review (UTC day)"
+        <TextField form={{ errors, field }} name="owner" label="Vendor owner" defaultValue={defaults.owner} maxLength={200} />
+        <DayField
+          form={{ errors, field }}
           name="nextReviewOn"
-          error={errors.nextReviewOn}
+          label="Next review (UTC day)"
           hint="Empty: 30–365 days by rating"
-        >
-          <input {...field('nextReviewOn', { hint: true })} type="date" className={inputClass} />
-        </FormField>
+        />
       </div>
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={buttonClass('primary')}>
-          {pending ? 'Saving…' : defaults.previousId ? 'Record re-review' : 'Record review'}
-        </button>
-        <p role="status" className="text-sm">
-          {state?.ok && <span className="text-emerald-700">Review recorded.</span>}
-          {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && (
-            <span className="text-rose-600" tabIndex={-1} data-form-error>
-              {state.error}
-            </span>
-          )}
-        </p>
-      </div>
+      <FormSubmitRow state={state} pending={pending} label={submitLabel} done="Review recorded." />
     </>
   );
 }

@@ -2,9 +2,8 @@ import type { ReactNode } from 'react';
 import { formatDate, formatDateTime } from '@/components/ui/format';
 import type { DiffLine } from '@/lib/domain/json-diff';
 import type { VendorConclusion, VendorOverride, VendorRating } from '@/lib/domain/vendors/review';
+import { ChangesTable, OverrideNotes } from '@/components/history/changes-table';
 import { VendorConclusionBadge, VendorRatingBadge } from './vendor-badges';
-
-const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 export interface VendorHistoryEntry {
   id: string;
@@ -42,31 +41,14 @@ export function VendorReviewHistory<E extends VendorHistoryEntry>({
           </p>
           {details(a)}
           {a.notes && <p className="mt-1 text-slate-700">Conclusion: {a.notes}</p>}
-          {(a.overrides as VendorOverride[]).map((o) => (
-            <p key={o.field} className="mt-1 text-amber-800">
-              Overrode the suggested {o.field} {o.suggested.toLowerCase()} with {o.chosen.toLowerCase()}: “{o.reason}”
-            </p>
-          ))}
-          {a.changes.length > 0 && (
-            <table className="mt-2 text-xs" aria-label="Changes from the previous review">
-              <thead>
-                <tr className="text-left text-slate-500">
-                  <th className="pr-4 font-normal">Changed</th>
-                  <th className="pr-4 font-normal">Before</th>
-                  <th className="font-normal">After</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.changes.map((c) => (
-                  <tr key={`${c.path}-${c.kind}`}>
-                    <td className="pr-4 font-mono">{c.path}</td>
-                    <td className="pr-4 text-rose-700">{show(c.before)}</td>
-                    <td className="text-emerald-700">{show(c.after)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <OverrideNotes
+            overrides={(a.overrides as VendorOverride[]).map((o) => ({
+              ...o,
+              suggested: o.suggested.toLowerCase(),
+              chosen: o.chosen.toLowerCase(),
+            }))}
+          />
+          <ChangesTable changes={a.changes} label="Changes from the previous review" />
         </li>
       ))}
     </ol>

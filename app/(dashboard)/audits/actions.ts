@@ -1,9 +1,8 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { authAction, formDataToObject } from '@/lib/server/guards/auth-action';
+import { formDataToObject } from '@/lib/server/guards/auth-action';
+import { operationAction } from '@/lib/server/guards/operation-action';
 import type { ActionResult } from '@/lib/server/guards/action-result';
-import { actorOf } from '@/lib/server/session';
 import { createEngagement } from '@/lib/server/engagements/create-engagement';
 import { drawEngagementSample } from '@/lib/server/engagements/draw-sample';
 import { openEngagementRequest } from '@/lib/server/engagements/open-engagement-request';
@@ -20,29 +19,28 @@ import {
   ZRequestIdInput,
 } from '@/lib/validation/engagement';
 
-export const createEngagementAction = authAction('engagement:manage', ZCreateEngagementInput, async (input, user) => {
-  const created = await createEngagement({ actor: actorOf(user), input });
-  revalidatePath('/audits');
-  return { id: created.id };
+/** A request's state changed: its page refreshes, the form learns the new state. */
+const onRequestPage = {
+  revalidate: (r: { id: string; engagementId: string }) => `/audits/${r.engagementId}/requests/${r.id}`,
+  reply: (r: { state: string }) => ({ state: r.state as string }),
+};
+
+export const createEngagementAction = operationAction('engagement:manage', ZCreateEngagementInput, createEngagement, {
+  revalidate: () => '/audits',
+  reply: (created) => ({ id: created.id }),
 });
 
-export const drawSampleAction = authAction('engagement:request', ZDrawSampleInput, async (input, user) => {
-  const sample = await drawEngagementSample({ actor: actorOf(user), input });
-  revalidatePath(`/audits/${sample.engagementId}`);
-  return { engagementId: sample.engagementId, sampleId: sample.id };
+export const drawSampleAction = operationAction('engagement:request', ZDrawSampleInput, drawEngagementSample, {
+  revalidate: (sample) => `/audits/${sample.engagementId}`,
+  reply: (sample) => ({ engagementId: sample.engagementId, sampleId: sample.id }),
 });
 
-export const openEngagementRequestAction = authAction('engagement:request', ZOpenRequestInput, async (input, user) => {
-  const request = await openEngagementRequest({ actor: actorOf(user), input });
-  revalidatePath(`/audits/${request.engagementId}`);
-  return { engagementId: request.engagementId, requestId: request.id };
+export const openEngagementRequestAction = operationAction('engagement:request', ZOpenRequestInput, openEngagementRequest, {
+  revalidate: (request) => `/audits/${request.engagementId}`,
+  reply: (request) => ({ engagementId: request.engagementId, requestId: request.id }),
 });
 
-const answer = authAction('engagement:answer', ZAnswerRequestInput, async (input, user) => {
-  const request = await answerEngagementRequest({ actor: actorOf(user), input });
-  revalidatePath(`/audits/${request.engagementId}/requests/${request.id}`);
-  return { state: request.state as string };
-});
+const answer = operationAction('engagement:answer', ZAnswerRequestInput, answerEngagementRequest, onRequestPage);
 
 /**
  * The answer form carries an optional file: its bytes join the input here (formDataToObject
@@ -71,14 +69,16 @@ export async function answerEngagementRequestAction(
   });
 }
 
-export const followUpEngagementRequestAction = authAction('engagement:request', ZFollowUpRequestInput, async (input, user) => {
-  const request = await followUpEngagementRequest({ actor: actorOf(user), input });
-  revalidatePath(`/audits/${request.engagementId}/requests/${request.id}`);
-  return { state: request.state as string };
-});
+export const followUpEngagementRequestAction = operationAction(
+  'engagement:request',
+  ZFollowUpRequestInput,
+  followUpEngagementRequest,
+  onRequestPage,
+);
 
-export const acceptEngagementRequestAction = authAction('engagement:request', ZRequestIdInput, async (input, user) => {
-  const request = await acceptEngagementRequest({ actor: actorOf(user), input });
-  revalidatePath(`/audits/${request.engagementId}/requests/${request.id}`);
-  return { state: request.state as string };
-});
+export const acceptEngagementRequestAction = operationAction(
+  'engagement:request',
+  ZRequestIdInput,
+  acceptEngagementRequest,
+  onRequestPage,
+);

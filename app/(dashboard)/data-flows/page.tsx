@@ -1,39 +1,26 @@
 import type { Metadata } from 'next';
-import { actorOf, requirePageUser } from '@/lib/server/session';
 import { listDataFlowRegister } from '@/lib/server/data-flows/list-data-flow-register';
 import { ZDataFlowRegisterQuery } from '@/lib/validation/data-flow';
-import { buildHref, parseSearchParams, ZHiddenColumns } from '@/lib/validation/search-params';
+import type { RawSearchParams } from '@/lib/validation/search-params';
 import { DATA_CLASS_LABELS, DATA_CLASSES } from '@/lib/domain/data-flows/types';
 import { ListFilters } from '@/components/list/list-filters';
-import { CheckboxFilter, filterFields, SearchFilter, SelectFilter } from '@/components/list/filters';
-import { Pagination } from '@/components/tables/pagination';
+import { ListResults } from '@/components/list/list-results';
+import { loadListPage } from '@/components/list/load-list-page';
+import { CheckboxFilter, SearchFilter, SelectFilter, optionsOf } from '@/components/list/filters';
 import { PageHeader } from '@/components/ui/page-header';
-import { EmptyState } from '@/components/ui/empty-state';
-import { formatCount } from '@/components/ui/format';
 import { DataFlowRegisterTable } from '@/components/flows/data-flow-register-table';
 
 export const metadata: Metadata = { title: 'Data flow maps' };
 
-const ZDataFlowsPageQuery = ZDataFlowRegisterQuery.extend({ hide: ZHiddenColumns });
-type TDataFlowsPageQuery = ReturnType<typeof ZDataFlowsPageQuery.parse>;
-const href = (q: Partial<TDataFlowsPageQuery>) =>
-  buildHref(
-    '/data-flows',
-    { ...q, subprocessor: q.subprocessor ? '1' : undefined, excess: q.excess ? '1' : undefined },
-    { page: 1, pageSize: 25 },
-  );
-
-export default async function DataFlowsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const user = await requirePageUser('dataFlow:read');
-  const { query, issues } = parseSearchParams(ZDataFlowsPageQuery, await searchParams);
-  const { hide = [], ...filter } = query;
-  const register = await listDataFlowRegister({ actor: actorOf(user), input: filter });
-  const f = filterFields(filter, issues);
-  const pages = Math.max(1, Math.ceil(register.total / register.pageSize));
+export default async function DataFlowsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const { query, filter, issues, data, f, href, visibility } = await loadListPage({
+    path: '/data-flows',
+    permission: 'dataFlow:read',
+    schema: ZDataFlowRegisterQuery,
+    searchParams,
+    load: listDataFlowRegister,
+    toUrl: (q) => ({ ...q, subprocessor: q.subprocessor ? '1' : undefined, excess: q.excess ? '1' : undefined }),
+  });
   return (
     <div className="space-y-4">
       <PageHeader
@@ -50,26 +37,23 @@ export default async function DataFlowsPage({
             { value: 'CONFIRMED', label: 'Confirmed' },
           ]}
         />
-        <SelectFilter
-          {...f('classification')}
-          label="Carries"
-          options={DATA_CLASSES.map((c) => ({ value: c, label: DATA_CLASS_LABELS[c] }))}
-        />
+        <SelectFilter {...f('classification')} label="Carries" options={optionsOf(DATA_CLASSES, DATA_CLASS_LABELS)} />
         <CheckboxFilter name="subprocessor" label="Subprocessors only" checked={filter.subprocessor} />
         <CheckboxFilter name="excess" label="Receives fields it does not need" checked={filter.excess} />
       </ListFilters>
-      <p className="text-sm text-slate-600">
-        {formatCount(register.total, 'mapped tool')}
-        {register.derived > 0 && <span className="font-medium text-amber-800">, {register.derived} awaiting confirmation</span>}
-      </p>
-      {register.rows.length === 0 ? (
-        <EmptyState title="No data flow maps match">
-          Change the filters, or open a tool’s data flow from its inventory page to derive its first map.
-        </EmptyState>
-      ) : (
-        <DataFlowRegisterTable rows={register.rows} visibility={{ hidden: hide, href: (h) => href({ ...query, hide: h }) }} />
-      )}
-      <Pagination label="Data flow map pages" page={register.page} pageCount={pages} href={(p) => href({ ...query, page: p })} />
+      <ListResults
+        list={data}
+        noun="mapped tool"
+        summary={data.derived > 0 && <span className="font-medium text-amber-800">, {data.derived} awaiting confirmation</span>}
+        pagesLabel="Data flow map pages"
+        href={href}
+        empty={{
+          title: 'No data flow maps match',
+          body: 'Change the filters, or open a tool’s data flow from its inventory page to derive its first map.',
+        }}
+      >
+        <DataFlowRegisterTable rows={data.rows} visibility={visibility} />
+      </ListResults>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { ENVIRONMENT_LABELS, ENVIRONMENTS } from '@/lib/domain/types';
 import { ListFilters } from '@/components/list/list-filters';
 import { ListResults } from '@/components/list/list-results';
 import { loadListPage } from '@/components/list/load-list-page';
-import { SearchFilter, SelectFilter } from '@/components/list/filters';
+import { SearchFilter, SelectFilter, optionsOf } from '@/components/list/filters';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { ExceptionTable } from '@/components/exceptions/exception-table';
@@ -38,16 +38,8 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: P
       />
       <ListFilters query={query} issues={issues} typed={['q']} path="/exceptions" label="Filters">
         <SearchFilter {...f('q')} label="Tool" />
-        <SelectFilter
-          {...f('standing')}
-          label="Status"
-          options={EXCEPTION_STANDINGS.map((s) => ({ value: s, label: STANDING_LABELS[s] }))}
-        />
-        <SelectFilter
-          {...f('environment')}
-          label="Environment"
-          options={ENVIRONMENTS.map((e) => ({ value: e, label: ENVIRONMENT_LABELS[e] }))}
-        />
+        <SelectFilter {...f('standing')} label="Status" options={optionsOf(EXCEPTION_STANDINGS, STANDING_LABELS)} />
+        <SelectFilter {...f('environment')} label="Environment" options={optionsOf(ENVIRONMENTS, ENVIRONMENT_LABELS)} />
       </ListFilters>
       <ListResults
         list={data}

@@ -1,8 +1,6 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { authAction } from '@/lib/server/guards/auth-action';
-import { actorOf } from '@/lib/server/session';
+import { operationAction } from '@/lib/server/guards/operation-action';
 import { addIncidentNote } from '@/lib/server/incidents/add-incident-note';
 import { advanceIncident } from '@/lib/server/incidents/advance-incident';
 import { completeIncidentStep } from '@/lib/server/incidents/complete-incident-step';
@@ -20,49 +18,37 @@ import {
   ZQuarantineToolInput,
 } from '@/lib/validation/incident';
 
-const refresh = (incidentId: string) => {
-  revalidatePath(`/incidents/${incidentId}`);
-  revalidatePath('/incidents');
+const incidentPages = (incidentId: string) => [`/incidents/${incidentId}`, '/incidents'];
+
+/** A record that belongs to an incident (quarantine, step, link): both incident pages refresh, the form learns its id. */
+const onIncidentRecord = {
+  revalidate: (r: { incidentId: string }) => incidentPages(r.incidentId),
+  reply: (r: { id: string }) => ({ id: r.id }),
 };
 
-export const openIncidentAction = authAction('incident:respond', ZOpenIncidentInput, async (input, user) => {
-  const incident = await openIncident({ actor: actorOf(user), input });
-  refresh(incident.id);
-  return { id: incident.id };
+export const openIncidentAction = operationAction('incident:respond', ZOpenIncidentInput, openIncident, {
+  revalidate: (incident) => incidentPages(incident.id),
+  reply: (incident) => ({ id: incident.id }),
 });
-
-export const quarantineToolAction = authAction('incident:respond', ZQuarantineToolInput, async (input, user) => {
-  const q = await quarantineTool({ actor: actorOf(user), input });
-  refresh(q.incidentId);
-  return { id: q.id };
+export const quarantineToolAction = operationAction('incident:respond', ZQuarantineToolInput, quarantineTool, onIncidentRecord);
+export const liftQuarantineAction = operationAction('incident:lift', ZLiftQuarantineInput, liftQuarantine, onIncidentRecord);
+export const completeIncidentStepAction = operationAction(
+  'incident:respond',
+  ZCompleteIncidentStepInput,
+  completeIncidentStep,
+  onIncidentRecord,
+);
+export const advanceIncidentAction = operationAction('incident:respond', ZAdvanceIncidentInput, advanceIncident, {
+  revalidate: (incident) => incidentPages(incident.id),
+  reply: (incident) => ({ id: incident.id, status: incident.status }),
 });
-
-export const liftQuarantineAction = authAction('incident:lift', ZLiftQuarantineInput, async (input, user) => {
-  const q = await liftQuarantine({ actor: actorOf(user), input });
-  refresh(q.incidentId);
-  return { id: q.id };
+export const addIncidentNoteAction = operationAction('incident:respond', ZAddIncidentNoteInput, addIncidentNote, {
+  revalidate: (note) => incidentPages(note.incidentId),
+  reply: (note) => note,
 });
-
-export const completeIncidentStepAction = authAction('incident:respond', ZCompleteIncidentStepInput, async (input, user) => {
-  const s = await completeIncidentStep({ actor: actorOf(user), input });
-  refresh(s.incidentId);
-  return { id: s.id };
-});
-
-export const advanceIncidentAction = authAction('incident:respond', ZAdvanceIncidentInput, async (input, user) => {
-  const i = await advanceIncident({ actor: actorOf(user), input });
-  refresh(i.id);
-  return { id: i.id, status: i.status };
-});
-
-export const addIncidentNoteAction = authAction('incident:respond', ZAddIncidentNoteInput, async (input, user) => {
-  const r = await addIncidentNote({ actor: actorOf(user), input });
-  refresh(r.incidentId);
-  return r;
-});
-
-export const linkIncidentRecordAction = authAction('incident:respond', ZLinkIncidentRecordInput, async (input, user) => {
-  const l = await linkIncidentRecord({ actor: actorOf(user), input });
-  refresh(l.incidentId);
-  return { id: l.id };
-});
+export const linkIncidentRecordAction = operationAction(
+  'incident:respond',
+  ZLinkIncidentRecordInput,
+  linkIncidentRecord,
+  onIncidentRecord,
+);

@@ -6,9 +6,9 @@ import type { OperationCall } from '@/lib/server/operation';
 import { actorOf } from '@/lib/server/session';
 import { authAction } from './auth-action';
 
-export interface OperationActionShape<R, T> {
-  /** The page (or pages) the change shows on, refreshed after it commits. */
-  revalidate: (result: R) => string | readonly string[];
+export interface OperationActionShape<R, T, I = unknown> {
+  /** The page (or pages) the change shows on, refreshed after it commits (from its result or its input). */
+  revalidate: (result: R, input: I) => string | readonly string[];
   /** What the form learns back: ids and states, never the whole record. */
   reply: (result: R) => T;
 }
@@ -23,11 +23,11 @@ export function operationAction<S extends z.ZodType, R, T>(
   permission: Permission,
   schema: S,
   operation: (call: OperationCall<z.infer<S>>) => Promise<R>,
-  shape: OperationActionShape<R, T>,
+  shape: OperationActionShape<R, T, z.infer<S>>,
 ) {
   return authAction(permission, schema, async (input, user): Promise<T> => {
     const result = await operation({ actor: actorOf(user), input });
-    const paths = shape.revalidate(result);
+    const paths = shape.revalidate(result, input);
     for (const path of typeof paths === 'string' ? [paths] : paths) revalidatePath(path);
     return shape.reply(result);
   });

@@ -6,13 +6,12 @@ import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { getPublisherReview } from '@/lib/server/vendors/get-publisher-review';
 import { PUBLISHER_TRUST_LABELS } from '@/lib/domain/vendors/suggest-publisher';
-import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDate } from '@/components/ui/format';
 import { PublisherReviewForm } from '@/components/vendors/publisher-review-form';
 import { VendorReviewHistory } from '@/components/vendors/vendor-review-history';
-import { VendorConclusionBadge, VendorRatingBadge, VendorReviewStatusBadge } from '@/components/vendors/vendor-badges';
+import { VendorReviewHeader } from '@/components/vendors/vendor-review-header';
 import { reviewPublisherAction } from '../../actions';
 
 const load = cache(async (publisherId: string) =>
@@ -40,25 +39,12 @@ export default async function PublisherReviewPage({ params }: { params: Promise<
   const { publisher, facts, suggestion, current, status, history } = review;
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/risks/publishers" className="text-indigo-700 hover:underline">
-          ← Publisher reviews
-        </Link>
-      </p>
-      <PageHeader
-        title={`Vendor review of ${publisher.name}`}
+      <VendorReviewHeader
+        back={{ href: '/risks/publishers', label: 'Publisher reviews' }}
+        name={publisher.name}
         description={`Publisher in ${publisher.registry.name} (${publisher.externalId}).`}
-        actions={
-          <div className="flex items-center gap-2 text-sm" data-testid="current-review">
-            <VendorReviewStatusBadge status={status} />
-            {current && (
-              <>
-                <VendorRatingBadge rating={current.rating} /> <VendorConclusionBadge conclusion={current.conclusion} /> · review
-                by {formatDate(current.nextReviewAt)}
-              </>
-            )}
-          </div>
-        }
+        status={status}
+        current={current}
       />
       <Card title="What ToolLedger knows">
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3" data-testid="publisher-facts">

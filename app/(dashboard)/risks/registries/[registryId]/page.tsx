@@ -1,17 +1,14 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
 import { getRegistryReview } from '@/lib/server/vendors/get-registry-review';
-import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDate } from '@/components/ui/format';
 import { RegistryReviewForm } from '@/components/vendors/registry-review-form';
 import { VendorReviewHistory } from '@/components/vendors/vendor-review-history';
-import { VendorConclusionBadge, VendorRatingBadge, VendorReviewStatusBadge } from '@/components/vendors/vendor-badges';
+import { VendorReviewHeader } from '@/components/vendors/vendor-review-header';
 import { reviewRegistryAction } from '../../actions';
 
 const load = cache(async (registryId: string) =>
@@ -30,25 +27,12 @@ export default async function RegistryReviewPage({ params }: { params: Promise<{
   const { registry, facts, suggestion, current, status, history } = review;
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link href="/risks/registries" className="text-indigo-700 hover:underline">
-          ← Registry reviews
-        </Link>
-      </p>
-      <PageHeader
-        title={`Vendor review of ${registry.name}`}
+      <VendorReviewHeader
+        back={{ href: '/risks/registries', label: 'Registry reviews' }}
+        name={registry.name}
         description={`${registry.kind.replace('_', ' ').toLowerCase()} registry at ${registry.baseUrl}${registry.enabled ? '' : ' (disabled)'}.`}
-        actions={
-          <div className="flex items-center gap-2 text-sm" data-testid="current-review">
-            <VendorReviewStatusBadge status={status} />
-            {current && (
-              <>
-                <VendorRatingBadge rating={current.rating} /> <VendorConclusionBadge conclusion={current.conclusion} /> · review
-                by {formatDate(current.nextReviewAt)}
-              </>
-            )}
-          </div>
-        }
+        status={status}
+        current={current}
       />
       <Card title="What ToolLedger knows">
         <p className="text-sm" data-testid="registry-facts">
