@@ -172,6 +172,34 @@ describe('toolledger-gateway in front of the reference filesystem server', () =>
     await close();
   }, 60_000);
 
+  it('refuses an unapproved version before starting it, naming the reason, and the next call once the approval is revoked', async () => {
+    const db = await getPrisma();
+    const approved = await db.toolVersion.findUniqueOrThrow({ where: { id: versionId } });
+    // A newer version of the same tool that nobody approved for this agent.
+    await db.toolVersion.create({
+      data: {
+        toolId: approved.toolId,
+        version: '2099.1.1',
+        tier: 'GOLD',
+        trustScore: 95,
+        verificationState: 'PASSED',
+        lastVerifiedAt: new Date(),
+      },
+    });
+    await expect(connect(['--tool-version', '2099.1.1'])).rejects.toThrow(/refused to install .*2099\.1\.1/);
+
+    const { client, close } = await connect();
+    await expect(readHello(client)).resolves.toBeDefined();
+    await db.installation.updateMany({ where: { toolVersionId: versionId }, data: { state: 'REVOKED', revokedAt: new Date() } });
+    try {
+      await expect(readHello(client)).rejects.toThrow(/ToolLedger denied .*revoked/i);
+    } finally {
+      await db.installation.updateMany({ where: { toolVersionId: versionId }, data: { state: 'ACTIVE', revokedAt: null } });
+    }
+    await expect(readHello(client)).resolves.toBeDefined();
+    await close();
+  }, 90_000);
+
   it('refuses every call when the definitions differ from the approved ones (rug pull)', async () => {
     const db = await getPrisma();
     await db.toolVersion.update({ where: { id: versionId }, data: { toolDefsHash: 'f'.repeat(64) } });
