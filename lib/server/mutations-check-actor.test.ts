@@ -18,6 +18,9 @@ const ALLOWED: Record<string, string> = {
   'audit/record-audit-event.ts#recordAuditEvent':
     'the audit writer itself: called inside the transaction of a mutation that checked its actor',
   'audit/record-audit-event.ts#recordAuditEvents': 'the audit writer itself (batch form), same as recordAuditEvent',
+  'engagements/auditor-scope.ts#assertInsideAudits':
+    'a read guard: it writes only the refused attempt of an auditor outside their audits (issue 14), never a record',
+  'engagements/auditor-scope.ts#assertToolInsideAudits': 'the same read guard for a tool (see assertInsideAudits)',
   'enforcement/enforce.ts#enforce':
     'the public enforcement decision for a key withApiKey admitted with the enforce scope; writes only its own decision log',
   'enforcement/decision-writer.ts#createDecisionWriter':

@@ -9,7 +9,8 @@ import { findToolsForInventory } from './find-tools-for-inventory';
 withTestDatabase();
 const NOW = new Date('2026-06-01T12:00:00Z');
 const DAY = 86_400_000;
-const auditor: Actor = { type: 'USER', id: 'u-auditor', label: 'auditor@example.test', role: 'AUDITOR' };
+// A compliance officer: an auditor sees only the tools inside their audits (ADR 0010), tested elsewhere.
+const officer: Actor = { type: 'USER', id: 'u-officer', label: 'officer@example.test', role: 'COMPLIANCE_OFFICER' };
 
 /**
  * "Covered by exception" (issue 12.4): a tool with an approved exception that has not expired at
@@ -51,7 +52,7 @@ beforeAll(async () => {
 
 describe('inventory filter: covered by exception', () => {
   const covered = async (now: Date) =>
-    (await findToolsForInventory({ actor: auditor, input: { exception: 'covered' } }, { now })).rows.map((r) => r.name);
+    (await findToolsForInventory({ actor: officer, input: { exception: 'covered' } }, { now })).rows.map((r) => r.name);
 
   it('lists only tools an approved, unexpired exception stands for', async () => {
     expect(await covered(NOW)).toEqual(['approved']);
@@ -63,7 +64,7 @@ describe('inventory filter: covered by exception', () => {
   });
 
   it('refuses an unknown filter value', async () => {
-    await expect(findToolsForInventory({ actor: auditor, input: { exception: 'maybe' } as never })).rejects.toMatchObject({
+    await expect(findToolsForInventory({ actor: officer, input: { exception: 'maybe' } as never })).rejects.toMatchObject({
       status: 400,
     });
   });
