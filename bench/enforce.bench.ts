@@ -58,7 +58,15 @@ async function prepareDatabase(target: DatabaseTarget) {
   const now = new Date();
   const passes = (c: (typeof candidates)[number]) => evaluatePolicy(policy, versionFactsOf(c), { now }).passes;
   const allowed = candidates.find(passes);
-  const denied = candidates.find((c) => !passes(c) && c.tier === 'VERIFIED') ?? candidates.find((c) => !passes(c));
+  // A denied case must stay denied: the demo's exceptions (approved, with expiry dates relative to
+  // the seed's clock) can cover a failing version, so skip every tool with an exception in production.
+  const excepted = new Set(
+    (await prisma.policyException.findMany({ where: { environment: 'PRODUCTION' }, select: { toolId: true } })).map(
+      (e) => e.toolId,
+    ),
+  );
+  const fails = (c: (typeof candidates)[number]) => !passes(c) && !excepted.has(c.toolId);
+  const denied = candidates.find((c) => fails(c) && c.tier === 'VERIFIED') ?? candidates.find(fails);
   if (!allowed || !denied)
     throw new Error(`demo catalogue lacks a passing and a failing version (${candidates.length} versions)`);
   const agent = await prisma.agent.create({ data: { name: 'bench-agent-prod-01', environment: 'PRODUCTION', owner: 'bench' } });
@@ -173,6 +181,10 @@ async function measure(title: string, cases: Cases, kind: Database['kind']): Pro
     const res = await fetch(`${base}/api/v1/enforce`, { method: 'POST', headers, body: JSON.stringify(body) });
     const json = (await res.json()) as { decision?: string; reasons?: { message: string }[] };
     console.log(`${name} case answers ${res.status} ${json.decision}: ${json.reasons?.map((r) => r.message).join(' | ')}`);
+    // Measuring a "denied" route that allows (or the reverse) would compare the wrong paths.
+    const expected = name === 'allowed' ? 'allow' : 'deny';
+    if (res.status !== 200 || json.decision !== expected)
+      throw new Error(`the ${name} case must answer 200 ${expected}; it answered ${res.status} ${json.decision}`);
   }
   load({ ...health, duration: 3 });
   load({ ...enforceJob(cases.allowed), duration: 3 });
