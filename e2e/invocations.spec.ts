@@ -1,4 +1,4 @@
-import { test, expect, signInAs } from './fixtures';
+import { test, expect, signInAs, demoUser } from './fixtures';
 
 // The names lib/demo/seed-monitoring.ts seeds (DEMO_MONITORING there; that module is server-only).
 const DEMO_MONITORING = {
@@ -47,6 +47,43 @@ test.describe('invocation monitoring', () => {
     await expect(filesystem.getByRole('cell')).toHaveText(['Filesystem', 'none', 'write']);
     // The event we came from is among the evidence, linked back.
     await expect(page.getByTestId('alert-evidence').getByRole('link')).toHaveCount(2);
+
+    // Issue 11.5: the officer takes the alert and leaves a note; both show on the alert and in the inbox.
+    const me = demoUser('COMPLIANCE_OFFICER').name;
+    const alertUrl = page.url();
+    await expect(page.getByTestId('alert-assignee')).toHaveText('Nobody is assigned.');
+    const assign = page.getByRole('form', { name: 'Assign the alert' });
+    await assign.getByLabel('Assignee').selectOption({ label: `${me} (me)` });
+    await assign.getByRole('button', { name: 'Save assignee' }).click();
+    await expect(page.getByTestId('alert-assignee')).toContainText(`Assigned to ${me}`);
+    const noteForm = page.getByRole('form', { name: 'Add a note' });
+    // An empty note is refused beside the field, and nothing is added.
+    await noteForm.getByRole('button', { name: 'Add note' }).click();
+    await expect(noteForm.getByText('Write the note')).toBeVisible();
+    await expect(page.getByTestId('alert-note')).toHaveCount(0);
+    const words = 'Asked the support team why the parser writes to disk.';
+    await noteForm.getByLabel('Add a note').fill(words);
+    await noteForm.getByRole('button', { name: 'Add note' }).click();
+    const note = page.getByTestId('alert-note');
+    await expect(note).toHaveCount(1);
+    await expect(note).toContainText(words);
+    await expect(note).toContainText(me);
+    await expect(noteForm.getByLabel('Add a note')).toHaveValue('');
+
+    await page.goto('/monitoring?assignee=me');
+    const mine = page.getByTestId('alert-row').filter({ hasText: DEMO_MONITORING.driftTool });
+    await expect(mine).toHaveCount(1);
+    await expect(mine.getByTestId('alert-assignee')).toHaveText(me);
+    await expect(page.getByRole('form', { name: 'Filter alerts' }).getByLabel('Assignee')).toHaveValue('me');
+
+    // The auditor reads the assignee and the note, and gets no form.
+    await page.context().clearCookies();
+    await signInAs(page, 'AUDITOR');
+    await page.goto(alertUrl);
+    await expect(page.getByTestId('alert-assignee')).toContainText(`Assigned to ${me}`);
+    await expect(page.getByTestId('alert-note')).toContainText(words);
+    await expect(page.getByRole('form', { name: 'Add a note' })).toHaveCount(0);
+    await expect(page.getByRole('form', { name: 'Assign the alert' })).toHaveCount(0);
   });
 
   test('the burst in the demo is an anomaly shown against its baseline', async ({ page }) => {

@@ -49,6 +49,18 @@ export function alertColumns(actions?: (a: AlertRow) => React.ReactNode): Column
         ),
     },
     {
+      // Issue 11.5: who works the alert.
+      id: 'assignee',
+      header: 'Assignee',
+      meta: { className: 'text-xs' },
+      cell: ({ row: { original: a } }) =>
+        a.assigneeName ? (
+          <span data-testid="alert-assignee">{a.assigneeName}</span>
+        ) : (
+          <span className="text-slate-400">nobody</span>
+        ),
+    },
+    {
       id: 'raised',
       header: 'Raised (UTC)',
       meta: { className: 'whitespace-nowrap text-xs' },

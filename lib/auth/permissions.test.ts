@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, PERMISSIONS, ROLE_PERMISSIONS, type Permission } from './permissions';
+import { can, PERMISSIONS, ROLE_PERMISSIONS, rolesThatCan, type Permission } from './permissions';
 
 const all = Object.entries(PERMISSIONS).flatMap(([r, actions]) => actions.map((a) => `${r}:${a}` as Permission));
 
@@ -55,5 +55,10 @@ describe('permission catalogue', () => {
 
   it('lists only permissions that exist in the catalogue', () => {
     for (const perms of Object.values(ROLE_PERMISSIONS)) for (const p of perms) expect(all).toContain(p);
+  });
+
+  it('names who may work alerts (the assignees of issue 11.5): never the auditor', () => {
+    expect(rolesThatCan('alert:manage')).toEqual(['ADMIN', 'COMPLIANCE_OFFICER', 'SECURITY_REVIEWER']);
+    expect(rolesThatCan('alert:read')).toContain('AUDITOR');
   });
 });

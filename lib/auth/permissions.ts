@@ -104,3 +104,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   SECURITY_REVIEWER: 'Security reviewer',
   AUDITOR: 'Auditor',
 };
+
+/** The roles the catalogue gives a permission, in a stable order (who may be assigned work, for instance). */
+export function rolesThatCan(permission: Permission): Role[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) => can(role, permission));
+}

@@ -23,4 +23,6 @@ export const APPEND_ONLY_TABLES = [
   'EngagementReply',
   // Incident response (issue 14.6): the timeline of every action.
   'IncidentEvent',
+  // Alert inbox (issue 11.5): the notes on an alert.
+  'AlertNote',
 ] as const;

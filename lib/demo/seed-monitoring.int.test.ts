@@ -19,6 +19,15 @@ describe('monitoring demo', () => {
     const burst = anomalies.find((a) => (a.detail as { tool: string; metric: string }).tool === DEMO_MONITORING.burstTool);
     expect(burst?.detail).toMatchObject({ metric: 'calls', environment: 'PRODUCTION' });
     expect((burst!.detail as { baselineSamples: number }).baselineSamples).toBeGreaterThanOrEqual(24);
+    // The alert inbox at work (issue 11.5): the burst is the reviewer's, with a note; the drift is nobody's (e2e takes it).
+    const reviewer = await prisma.user.findUniqueOrThrow({ where: { email: 'security@toolledger.local' } });
+    expect(burst?.assigneeId).toBe(reviewer.id);
+    expect(await prisma.alertNote.findMany({ where: { alertId: burst!.id } })).toEqual([
+      expect.objectContaining({ authorId: reviewer.id, body: expect.stringContaining(DEMO_MONITORING.agent) }),
+    ]);
+    expect(mine[0]!.assigneeId).toBeNull();
+    expect(await prisma.alert.count({ where: { assigneeId: { not: null } } })).toBe(2);
+    expect(await prisma.auditEvent.count({ where: { action: { in: ['alert.assigned', 'alert.noted'] } } })).toBe(4);
     // Every monitor read the whole demo stream.
     const head = await prisma.invocationEvent.aggregate({ _max: { seq: true } });
     for (const w of await prisma.monitorWatermark.findMany()) expect(w.lastSeq).toBe(head._max.seq);

@@ -14,6 +14,7 @@ import { seedExceptions } from './seed-exceptions';
 import { seedAudits } from './seed-audits';
 import { seedGateway } from './seed-gateway';
 import { seedMonitoring } from './seed-monitoring';
+import { seedAlertWork } from './seed-alert-work';
 import { seedEventRetention } from './seed-event-retention';
 import { seedEvidencePacks } from './seed-evidence-packs';
 import { seedIncidents } from './seed-incidents';
@@ -51,6 +52,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   await seedInvocations(prisma);
   // Invocation monitors (issue 11.4): a drift and a burst, explained, after the monitors run.
   await seedMonitoring(prisma);
+  // The alert inbox at work (issue 11.5): two alerts assigned, with notes.
+  await seedAlertWork(prisma);
   // Data flow maps (issue 12.2): derived from the catalogue and the reported use, some confirmed.
   await seedDataFlows(prisma);
   // Policy exceptions in every state, through the real workflow (issue 12.3).

@@ -6,9 +6,12 @@
 export const AUDIT_ACTIONS = {
   'agent.created': 'Agent created',
   'alert.acknowledged': 'Alert acknowledged',
+  'alert.assigned': 'Alert assigned',
+  'alert.noted': 'Alert note added',
   'alert.raised': 'Alert raised',
   'alert.reopened': 'Alert reopened',
   'alert.resolved': 'Alert resolved',
+  'alert.unassigned': 'Alert unassigned',
   'allowlist.added': 'Allowlist entry added',
   'allowlist.approved': 'Allowlist entry approved',
   'allowlist.rejected': 'Allowlist entry rejected',

@@ -63,6 +63,8 @@ const ACTIONS: { name: string; permission: Permission }[] = [
   { name: 'registries/testConnectionAction', permission: 'registry:manage' },
   { name: 'registries/startSyncAction', permission: 'registry:sync' },
   { name: 'monitoring/alertAction', permission: 'alert:manage' },
+  { name: 'monitoring/assignAlertAction', permission: 'alert:manage' },
+  { name: 'monitoring/addAlertNoteAction', permission: 'alert:manage' },
   { name: 'policies/updatePolicyAction', permission: 'policy:manage' },
   { name: 'audit/recordAuditCheckpointAction', permission: 'audit:checkpoint' },
   // Risk assessments (issue 12).

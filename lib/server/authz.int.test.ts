@@ -24,6 +24,8 @@ import { addAllowlistEntry } from '@/lib/server/change-requests/add-allowlist-en
 import { decideAllowlistEntry } from '@/lib/server/change-requests/decide-allowlist-entry';
 import { revokeAllowlistEntry } from '@/lib/server/change-requests/revoke-allowlist-entry';
 import { updateAlertState } from '@/lib/server/alerts/update-alert-state';
+import { assignAlert } from '@/lib/server/alerts/assign-alert';
+import { addAlertNote } from '@/lib/server/alerts/add-alert-note';
 import { updatePolicy } from '@/lib/server/policies/update-policy';
 import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
 import { updateToolOwnership } from '@/lib/server/inventory/update-tool-ownership';
@@ -128,6 +130,19 @@ const MUTATIONS: MutationCase[] = [
     permission: 'alert:manage',
     setup: async () => ({ id: (await newAlert()).id, action: 'acknowledge' as const }),
     run: (actor, input) => updateAlertState({ actor, input }),
+  }),
+  // Alert inbox (issue 11.5): an assignee who works alerts, and append-only notes.
+  mutation({
+    name: 'alerts/assignAlert',
+    permission: 'alert:manage',
+    setup: async () => ({ id: (await newAlert()).id, assigneeId: adminActor().id }),
+    run: (actor, input) => assignAlert({ actor, input }),
+  }),
+  mutation({
+    name: 'alerts/addAlertNote',
+    permission: 'alert:manage',
+    setup: async () => ({ id: (await newAlert()).id, body: 'Matrix note' }),
+    run: (actor, input) => addAlertNote({ actor, input }),
   }),
   mutation({
     name: 'policies/updatePolicy',

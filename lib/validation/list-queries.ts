@@ -38,6 +38,8 @@ export const ZAlertsPageQuery = z.object({
     .regex(/^[a-z0-9-]{1,60}$/, 'Not an alert kind')
     .optional(),
   toolId: id.optional(),
+  /** Who works the alert: `me` (the signed-in person), `none` (nobody yet) or a user id. */
+  assignee: id.optional(),
   page: ZUrlPage.default(1),
   hide: ZHiddenColumns,
 });

@@ -12,6 +12,7 @@ import { QueryIssues, SelectFilter } from '@/components/list/filters';
 import { alertColumns, alertKindLabel, SEVERITY_TONE } from '@/components/alerts/alert-columns';
 import { can } from '@/lib/auth/permissions';
 import { listAlerts } from '@/lib/server/alerts/list-alerts';
+import { listAlertWorkers } from '@/lib/server/alerts/list-alert-workers';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { fieldErrorsOf } from '@/lib/server/guards/action-result';
 import { ALERT_SEVERITY_FILTERS, ZAlertsPageQuery, type TAlertsPageQuery } from '@/lib/validation/list-queries';
@@ -29,7 +30,10 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const me = await requirePageUser('alert:read');
   const { query, issues } = parseSearchParams(ZAlertsPageQuery, await searchParams);
   const { hide = [], ...filter } = query;
-  const { alerts, total, pageSize, openCounts, kinds } = await listAlerts({ actor: actorOf(me), input: filter });
+  const [{ alerts, total, pageSize, openCounts, kinds }, workers] = await Promise.all([
+    listAlerts({ actor: actorOf(me), input: filter }),
+    listAlertWorkers({ actor: actorOf(me), input: {} }),
+  ]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const errors = fieldErrorsOf(issues);
   const manage = can(me.role, 'alert:manage');
@@ -38,7 +42,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
     <div className="space-y-4">
       <PageHeader
         title="Alerts"
-        description="Raised by registry syncs and monitors: failed or stale verifications, permission escalations, new versions of production tools, silent re-publishes and provenance changes; from reported invocations, permission drift, unapproved or untrusted use, version mismatches and anomalies against each tool's baseline. Open each alert for its explanation. Open means nobody has acknowledged it yet."
+        description="Raised by registry syncs and monitors: failed or stale verifications, permission escalations, new versions of production tools, silent re-publishes and provenance changes; from reported invocations, permission drift, unapproved or untrusted use, version mismatches and anomalies against each tool's baseline. Open each alert for its explanation, its assignee and its notes. Open means nobody has acknowledged it yet."
       />
       <div className="flex flex-wrap items-center gap-2 text-sm" aria-label="Open alerts by severity">
         <span className="text-slate-600">Open:</span>
@@ -49,6 +53,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             </Badge>
           </Link>
         ))}
+        {manage && (
+          <Link className="ml-2 text-indigo-700 hover:underline" href={href({ state: 'ALL', assignee: 'me' })}>
+            Assigned to me
+          </Link>
+        )}
       </div>
       <QueryIssues issues={issues} />
       <Card>
@@ -84,6 +93,18 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             error={errors.kind}
             options={kinds.map((k) => ({ value: k, label: alertKindLabel(k) }))}
             className="sm:col-span-2"
+          />
+          <SelectFilter
+            name="assignee"
+            label="Assignee"
+            value={filter.assignee}
+            error={errors.assignee}
+            options={[
+              // An auditor works no alerts: "assigned to me" would always be empty for them.
+              ...(manage ? [{ value: 'me', label: 'Assigned to me' }] : []),
+              { value: 'none', label: 'Nobody' },
+              ...workers.map((w) => ({ value: w.id, label: w.name })),
+            ]}
           />
         </FilterBar>
       </Card>

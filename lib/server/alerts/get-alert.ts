@@ -5,6 +5,7 @@ import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { notFound } from '@/lib/server/errors';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { toolHours } from '@/lib/server/monitoring/hourly-stats';
+import { userNames } from '@/lib/server/exceptions/list-policy-exceptions';
 import { ZRecordId } from '@/lib/validation/inventory';
 
 export const ZGetAlertInput = z.object({ id: ZRecordId });
@@ -14,7 +15,8 @@ const HOUR = 3_600_000;
 
 /**
  * One alert with what explains it on screen: the events that show it, the version's declared
- * permissions (drift, untrusted use), and for an anomaly the tool's hours over the baseline window.
+ * permissions (drift, untrusted use), and for an anomaly the tool's hours over the baseline window;
+ * who works it and the notes on its thread, oldest first.
  */
 export async function getAlert({ actor, input }: OperationCall<TGetAlertInput>, ctx?: OperationContextInput) {
   const { db } = await operationContext(ctx);
@@ -27,7 +29,7 @@ export async function getAlert({ actor, input }: OperationCall<TGetAlertInput>, 
     select: { seq: true },
     orderBy: { seq: 'asc' },
   });
-  const [events, version, hours] = await Promise.all([
+  const [events, version, hours, notes] = await Promise.all([
     evidence.length
       ? db.invocationEvent.findMany({
           where: { seq: { in: evidence.map((e) => e.seq) } },
@@ -60,8 +62,12 @@ export async function getAlert({ actor, input }: OperationCall<TGetAlertInput>, 
         })
       : null,
     alert.kind === 'invocation-anomaly' ? anomalyHours(db, alert.toolId, alert.detail) : [],
+    db.alertNote.findMany({ where: { alertId: id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
   ]);
-  return { alert, events, version, hours };
+  const names = await userNames(db, [alert.assigneeId, ...notes.map((n) => n.authorId)]);
+  const assignee = alert.assigneeId ? { id: alert.assigneeId, name: names.get(alert.assigneeId) ?? alert.assigneeId } : null;
+  const thread = notes.map((n) => ({ ...n, authorName: names.get(n.authorId) ?? n.authorId }));
+  return { alert, events, version, hours, assignee, notes: thread };
 }
 
 async function anomalyHours(db: Parameters<typeof toolHours>[0], toolId: string | null, detail: unknown) {

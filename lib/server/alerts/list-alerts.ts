@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { auditorWindows, windowsWhere } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { userNames } from '@/lib/server/exceptions/list-policy-exceptions';
+import type { Actor } from '@/lib/server/actor';
 import { ZAlertsPageQuery } from '@/lib/validation/list-queries';
 
 export const ALERTS_PAGE_SIZE = 30;
@@ -21,6 +23,7 @@ export async function listAlerts({ actor, input }: OperationCall<TListAlertsInpu
     ...(filter.severity ? { severity: filter.severity } : {}),
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.toolId ? { toolId: filter.toolId } : {}),
+    ...(filter.assignee ? assigneeWhere(filter.assignee, actor) : {}),
   };
   // An auditor sees the alerts raised in their open audits' periods (ADR 0010; alerts name no environment).
   const scope = windowsWhere(await auditorWindows(db, actor, now), (_w, createdAt) => ({ createdAt }));
@@ -41,7 +44,22 @@ export async function listAlerts({ actor, input }: OperationCall<TListAlertsInpu
   const openCounts = Object.fromEntries(bySeverity.map((g) => [g.severity, g._count])) as Partial<
     Record<'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW', number>
   >;
-  return { alerts, total, page: filter.page, pageSize: ALERTS_PAGE_SIZE, openCounts, kinds: kinds.map((k) => k.kind) };
+  const names = await userNames(
+    db,
+    alerts.map((a) => a.assigneeId),
+  );
+  const rows = alerts.map((a) => ({ ...a, assigneeName: a.assigneeId ? (names.get(a.assigneeId) ?? a.assigneeId) : null }));
+  return { alerts: rows, total, page: filter.page, pageSize: ALERTS_PAGE_SIZE, openCounts, kinds: kinds.map((k) => k.kind) };
+}
+
+/**
+ * `me` is the signed-in person (an API key or the system is nobody, so it matches no alert);
+ * `none` is the alerts nobody works yet; anything else is a user id.
+ */
+function assigneeWhere(assignee: string, actor: Actor): Prisma.AlertWhereInput {
+  if (assignee === 'none') return { assigneeId: null };
+  if (assignee === 'me') return actor.type === 'USER' ? { assigneeId: actor.id } : { id: { in: [] } };
+  return { assigneeId: assignee };
 }
 
 export type AlertRow = Awaited<ReturnType<typeof listAlerts>>['alerts'][number];

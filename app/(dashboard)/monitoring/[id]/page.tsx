@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AlertExplanation } from '@/components/alerts/alert-explanation';
+import { AlertNotes } from '@/components/alerts/alert-notes';
 import { alertKindLabel, SEVERITY_TONE } from '@/components/alerts/alert-columns';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -9,9 +10,11 @@ import { formatDateTime } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/permissions';
 import { getAlert } from '@/lib/server/alerts/get-alert';
+import { listAlertWorkers } from '@/lib/server/alerts/list-alert-workers';
 import { AppError } from '@/lib/server/errors';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { AlertActions } from '../alert-actions';
+import { AlertNoteForm, AssignAlertForm } from './alert-work-forms';
 
 export const metadata: Metadata = { title: 'Alert' };
 
@@ -25,7 +28,10 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
     throw err;
   });
   if (!found) notFound();
-  const { alert: a } = found;
+  const { alert: a, assignee, notes } = found;
+  // Those who may acknowledge or resolve also assign and write notes; an auditor reads both.
+  const manage = can(me.role, 'alert:manage');
+  const workers = manage && a.state !== 'RESOLVED' ? await listAlertWorkers({ actor: actorOf(me), input: {} }) : [];
   return (
     <div className="space-y-4">
       <PageHeader
@@ -47,11 +53,30 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
         )}
         {a.acknowledgedBy && <span className="text-xs text-slate-500">acknowledged by {a.acknowledgedBy}</span>}
         {a.resolvedBy && <span className="text-xs text-slate-500">resolved by {a.resolvedBy}</span>}
-        {can(me.role, 'alert:manage') && <AlertActions id={a.id} state={a.state} title={a.title} />}
+        {manage && <AlertActions id={a.id} state={a.state} title={a.title} />}
       </div>
       <Card title="Why this alert was raised">
         <div data-testid="alert-explanation">
           <AlertExplanation found={found} />
+        </div>
+      </Card>
+      <Card title="Assignee and notes">
+        <div className="space-y-4">
+          {manage && a.state !== 'RESOLVED' ? (
+            <AssignAlertForm key={a.assigneeId ?? ''} id={a.id} assigneeId={a.assigneeId} meId={me.id} workers={workers} />
+          ) : null}
+          <p className="text-sm text-slate-700" data-testid="alert-assignee">
+            {assignee ? (
+              <>
+                Assigned to <span className="font-medium">{assignee.name}</span>
+                {a.assignedAt && <span className="text-xs text-slate-500"> since {formatDateTime(a.assignedAt)} UTC</span>}
+              </>
+            ) : (
+              'Nobody is assigned.'
+            )}
+          </p>
+          <AlertNotes notes={notes} />
+          {manage && <AlertNoteForm id={a.id} />}
         </div>
       </Card>
     </div>
