@@ -1,12 +1,46 @@
 import { test, expect, signInAs } from './fixtures';
 
 // Relies on the demo catalogue and lib/demo/seed-data-flows.ts (maps derived for the tools agents
-// use, some confirmed). The officer's journey starts from the last tool by name; the steps hold
+// use, some confirmed, one reopened for review by a newer version). The officer's journey starts from the last tool by name; the steps hold
 // whether the seed mapped it already (an edit) or not (a first map from the derived draft).
 
 test.describe('data flow maps', () => {
   // Several pages and two submits on a shared machine: more room than the default minute.
   test.describe.configure({ timeout: 180_000 });
+
+  // First: the reviewer test below confirms the first derived map it finds, which could be this one.
+  test('a map a newer version outgrew shows "needs review" with its reason; confirming it settles the review', async ({
+    page,
+  }) => {
+    // The demo seed maps the version an agent runs; the tool's newest version declares more.
+    await signInAs(page, 'AUDITOR');
+    await page.goto('/data-flows?status=NEEDS_REVIEW');
+    const row = page.getByTestId('data-flow-row').first();
+    await expect(row).toHaveAttribute('data-status', 'NEEDS_REVIEW');
+    await expect(row).toContainText('Needs review');
+    await expect(row).toContainText(/rose from|New allowed host/);
+    const name = (await row.getByRole('link').first().textContent())!.trim();
+    await row.getByRole('link').first().click();
+    await expect(page.getByTestId('map-status')).toContainText('Needs review');
+    const review = page.getByTestId('map-review');
+    await expect(review).toContainText(/Version \S+ declares more than the version this map was written for/);
+    await expect(review.getByRole('list', { name: 'Why the map needs review' }).getByRole('listitem').first()).toContainText(
+      /rose from \w+ to|New allowed host/,
+    );
+    // The auditor reads the reason but changes nothing.
+    await expect(page.getByRole('button', { name: /Confirm|Derive|Save/ })).toHaveCount(0);
+    await expect(page.getByTestId('flow-version').first()).toContainText('Needs review: in version');
+
+    // The security reviewer confirms the redrafted map through the usual button: the review is settled.
+    await signInAs(page, 'SECURITY_REVIEWER');
+    await page.goto(`/data-flows?status=NEEDS_REVIEW&q=${encodeURIComponent(name)}`);
+    await page.getByTestId('data-flow-row').first().getByRole('link').first().click();
+    await page.getByRole('button', { name: 'Confirm the derived map' }).click();
+    await expect(page.getByTestId('map-status')).toContainText('confirmed by Sam Security');
+    await expect(page.getByTestId('map-review')).toHaveCount(0);
+    await page.goto(`/data-flows?status=NEEDS_REVIEW&q=${encodeURIComponent(name)}`);
+    await expect(page.getByTestId('data-flow-row')).toHaveCount(0);
+  });
 
   test('an officer maps a tool’s data flow: the diagram shows it and the subprocessor register picks it up', async ({ page }) => {
     const host = `crm-${Date.now()}.example.com`;

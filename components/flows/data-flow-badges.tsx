@@ -2,7 +2,17 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { DATA_CLASS_LABELS, isDataClass, type DataClass } from '@/lib/domain/data-flows/types';
 import { VENDOR_REVIEW_LABELS, type VendorReview } from '@/lib/domain/data-flows/vendor-review';
 
-export function DataFlowStatusBadge({ status }: { status: 'DERIVED' | 'CONFIRMED' }) {
+/** `review`: ToolLedger reopened the map because a version raised what it was written for. */
+export function DataFlowStatusBadge({ status, review = false }: { status: 'DERIVED' | 'CONFIRMED'; review?: boolean }) {
+  if (status === 'DERIVED' && review)
+    return (
+      <Badge
+        tone="red"
+        title="A newer version raised permissions or hosts: ToolLedger redrafted the map; a person confirms it again"
+      >
+        Needs review
+      </Badge>
+    );
   return status === 'CONFIRMED' ? (
     <Badge tone="green">Confirmed</Badge>
   ) : (

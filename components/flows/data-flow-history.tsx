@@ -11,7 +11,7 @@ export function DataFlowHistory({ history }: { history: ToolDataFlow['history'] 
         <li key={h.id} className="rounded-md border border-slate-200 p-3 text-sm" data-testid="flow-version">
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-semibold">Revision {h.revision}</span>
-            <DataFlowStatusBadge status={h.status} />
+            <DataFlowStatusBadge status={h.status} review={h.reviewReasons.length > 0} />
             <span className="text-slate-600">
               {h.author ? `by ${h.author.name}` : 'derived by ToolLedger'}
               {h.confirmedBy && h.confirmedBy.email !== h.author?.email && `, confirmed by ${h.confirmedBy.name}`},{' '}

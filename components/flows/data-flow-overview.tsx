@@ -21,6 +21,7 @@ export function DataFlowOverviewSection({ o }: { o: DataFlowOverview }) {
       </h2>
       <div className="grid gap-4 sm:grid-cols-4">
         <Figure label="Derived maps awaiting confirmation" value={o.awaiting.total} href="/data-flows?status=DERIVED" />
+        <Figure label="Maps a new version reopened for review" value={o.needsReview} href="/data-flows?status=NEEDS_REVIEW" />
         <Figure label="Subprocessors" value={o.subprocessors} href="/subprocessors" />
         <Figure label="Tools in use without a map" value={o.unmappedInUse} href="/data-flows" />
       </div>
@@ -32,6 +33,7 @@ export function DataFlowOverviewSection({ o }: { o: DataFlowOverview }) {
                 {m.tool.name}
               </Link>
               <span className="text-slate-500">derived {formatDate(m.createdAt)}</span>
+              {m.reviewVersion && <Badge tone="red">Needs review: version {m.reviewVersion.version}</Badge>}
               {m.subprocessor && <Badge tone="red">Subprocessor</Badge>}
             </li>
           ))}

@@ -17,7 +17,21 @@ const COLUMNS: ColumnDef<DataFlowRegisterRow, unknown>[] = [
       </Link>
     ),
   },
-  { id: 'status', header: 'Status', cell: ({ row }) => <DataFlowStatusBadge status={row.original.status} /> },
+  {
+    id: 'status',
+    header: 'Status',
+    cell: ({ row: { original: r } }) => (
+      <span className="flex flex-col gap-1">
+        <DataFlowStatusBadge status={r.status} review={r.reviewReasons.length > 0} />
+        {r.reviewReasons.length > 0 && (
+          <span className="text-xs text-rose-800">
+            {r.reviewVersion && `Version ${r.reviewVersion.version}: `}
+            {r.reviewReasons.join('; ')}
+          </span>
+        )}
+      </span>
+    ),
+  },
   { id: 'highest', header: 'Most sensitive', cell: ({ row }) => <DataClassBadge value={row.original.highestClass} /> },
   { id: 'classes', header: 'Data classes', cell: ({ row }) => <DataClassList values={row.original.dataClasses} /> },
   {
@@ -49,5 +63,5 @@ export const DataFlowRegisterTable = registerTable<DataFlowRegisterRow>({
   label: 'Data flow maps',
   columns: COLUMNS,
   rowTestId: 'data-flow-row',
-  rowData: (r) => ({ 'data-status': r.status }),
+  rowData: (r) => ({ 'data-status': r.reviewReasons.length > 0 ? 'NEEDS_REVIEW' : r.status }),
 });

@@ -15,7 +15,13 @@ export function ToolDataFlowCard({ flow, canMap }: { flow: ToolDataFlow; canMap:
     <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700" data-testid="tool-data-flow">
       {current ? (
         <>
-          <DataFlowStatusBadge status={current.status} /> revision {current.revision}
+          <DataFlowStatusBadge status={current.status} review={current.reviewReasons.length > 0} /> revision {current.revision}
+          {current.reviewReasons.length > 0 && (
+            <span className="text-rose-800">
+              ({current.reviewVersion ? `version ${current.reviewVersion.version}: ` : ''}
+              {current.reviewReasons.join('; ')})
+            </span>
+          )}
         </>
       ) : (
         <span>Not mapped yet; the derived draft says:</span>

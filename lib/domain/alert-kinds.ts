@@ -15,6 +15,7 @@ export const OTHER_ALERT_LABELS = {
   'invocation-unapproved-use': 'Tool used without approval',
   'invocation-unknown-subject': 'Invocation of an unknown agent or tool',
   'risk-review-overdue': 'Risk review overdue',
+  'data-flow-review': 'Data flow map needs review',
 } as const;
 
 const LABELS: Record<string, string> = { ...SYNC_ALERT_LABELS, ...OTHER_ALERT_LABELS };

@@ -117,6 +117,8 @@ export const AUDIT_ACTIONS = {
   'dataFlow.derived': 'Data flow map derived',
   'dataFlow.edited': 'Data flow map edited',
   'dataFlow.confirmed': 'Data flow map confirmed',
+  // A version raised what the map was written for: ToolLedger redrafts it and asks for a review.
+  'dataFlow.reopened': 'Data flow map reopened for review',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

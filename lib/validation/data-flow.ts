@@ -111,12 +111,13 @@ export const ZAgentDataFlowInput = z.object({ agentId: ZRecordId });
 export type TAgentDataFlowInput = z.input<typeof ZAgentDataFlowInput>;
 
 const flag = z.preprocess((v) => v === true || v === '1' || v === 'true' || v === 'on', z.boolean()).default(false);
-export const DATA_FLOW_STATUSES = ['DERIVED', 'CONFIRMED'] as const;
+/** NEEDS_REVIEW: derived drafts ToolLedger proposed because a version raised what the map was written for. */
+export const DATA_FLOW_STATUSES = ['DERIVED', 'NEEDS_REVIEW', 'CONFIRMED'] as const;
 
 /** /data-flows: the register of current maps. */
 export const ZDataFlowRegisterQuery = z.object({
   q: zText().trim().max(200, 'Search at most 200 characters').optional(),
-  status: z.enum(DATA_FLOW_STATUSES, { error: 'Use DERIVED or CONFIRMED' }).optional(),
+  status: z.enum(DATA_FLOW_STATUSES, { error: 'Use DERIVED, NEEDS_REVIEW or CONFIRMED' }).optional(),
   classification: z.enum(DATA_CLASSES, { error: `Use one of: ${DATA_CLASSES.join(', ')}` }).optional(),
   subprocessor: flag,
   /** Maps whose tool receives fields it does not need. */

@@ -25,7 +25,7 @@ export default async function DataFlowsPage({ searchParams }: { searchParams: Pr
     <div className="space-y-4">
       <PageHeader
         title="Data flow maps"
-        description="What each tool receives, what it does with it, where the data goes and how long it is kept (CC9.2, confidentiality and privacy). A map ToolLedger derived stays marked derived until a person confirms it; every version is kept."
+        description="What each tool receives, what it does with it, where the data goes and how long it is kept (CC9.2, confidentiality and privacy). A map ToolLedger derived stays marked derived until a person confirms it; a version that raises permissions or hosts reopens a map for review; every version is kept."
       />
       <ListFilters query={query} issues={issues} typed={['q']} path="/data-flows" label="Filter the data flow maps">
         <SearchFilter {...f('q')} label="Tool" />
@@ -34,6 +34,7 @@ export default async function DataFlowsPage({ searchParams }: { searchParams: Pr
           label="Status"
           options={[
             { value: 'DERIVED', label: 'Derived (awaiting confirmation)' },
+            { value: 'NEEDS_REVIEW', label: 'Needs review (a new version raised it)' },
             { value: 'CONFIRMED', label: 'Confirmed' },
           ]}
         />
@@ -44,7 +45,14 @@ export default async function DataFlowsPage({ searchParams }: { searchParams: Pr
       <ListResults
         list={data}
         noun="mapped tool"
-        summary={data.derived > 0 && <span className="font-medium text-amber-800">, {data.derived} awaiting confirmation</span>}
+        summary={
+          data.derived > 0 && (
+            <span className="font-medium text-amber-800">
+              , {data.derived} awaiting confirmation
+              {data.needsReview > 0 && ` (${data.needsReview} reopened by a new version)`}
+            </span>
+          )
+        }
         pagesLabel="Data flow map pages"
         href={href}
         empty={{

@@ -10,6 +10,7 @@ import { ZCreateChangeRequestInput, type TCreateChangeRequestInput } from '@/lib
 import { buildSnapshot } from './build-snapshot';
 import { requirePerson } from './acting-user';
 import { resolveTarget } from './resolve-target';
+import { unsafeReopenDataFlowMapsForVersion } from '@/lib/server/data-flows/reopen-maps-on-version-change';
 
 /**
  * Raises a change request: the policy evaluation is snapshotted, the artifact digest pinned from
@@ -97,6 +98,8 @@ export async function createChangeRequest(
         },
         update: { ...fields, ...link },
       });
+      // Fast-track approves here: the tool's data flow map may not describe this version (issue 12.2).
+      if (fastTrack) await unsafeReopenDataFlowMapsForVersion(tx, target.version.id, now);
     }
     await recordAuditEvent(tx, actor, {
       action: fastTrack ? 'changeRequest.fastTracked' : 'changeRequest.created',

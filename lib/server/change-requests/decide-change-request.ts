@@ -13,6 +13,7 @@ import {
   type ReviewStage,
 } from '@/lib/domain/change-requests/state-machine';
 import { ZDecideChangeRequestInput, type TDecideChangeRequestInput } from '@/lib/validation/change-request';
+import { unsafeReopenDataFlowMapsForVersion } from '@/lib/server/data-flows/reopen-maps-on-version-change';
 import { refusalError, requirePerson } from './acting-user';
 
 /**
@@ -98,6 +99,8 @@ export async function decideChangeRequest(
               `The agent's installation is ${inst?.state.toLowerCase() ?? 'missing'}, not awaiting approval: nothing was approved`,
             );
           }
+          // The tool's data flow map may not describe the approved version (issue 12.2).
+          await unsafeReopenDataFlowMapsForVersion(tx, request.toolVersionId, now);
         } else
           await tx.installation.updateMany({
             where: { ...where.agentId_toolVersionId, state: 'REQUESTED' },

@@ -6,6 +6,7 @@ import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { checkDeploy } from '@/lib/domain/change-requests/state-machine';
 import { ZChangeRequestIdInput, type TChangeRequestIdInput } from '@/lib/validation/change-request';
+import { unsafeReopenDataFlowMapsForVersion } from '@/lib/server/data-flows/reopen-maps-on-version-change';
 import { refusalError, requirePerson } from './acting-user';
 import { assertPolicyCoversDeploy } from './assert-policy-covers-deploy';
 
@@ -46,6 +47,8 @@ export async function deployChangeRequest(
           );
         }
         await tx.installation.update({ where, data: { state: 'ACTIVE', activatedAt: now, changeRequestId: id } });
+        // Usually settled at approval; a map confirmed since for an older version is checked again.
+        await unsafeReopenDataFlowMapsForVersion(tx, request.toolVersionId, now);
         if (request.fromVersionId) {
           await tx.installation.updateMany({
             where: { agentId: request.agentId, toolVersionId: request.fromVersionId, state: { in: ['APPROVED', 'ACTIVE'] } },

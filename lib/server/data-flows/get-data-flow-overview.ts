@@ -7,7 +7,7 @@ const LISTED = 5;
 
 /**
  * The overview's data flow figures: derived maps waiting for a person to confirm them (the
- * first few named), subprocessors, and tools agents use that have no map at all.
+ * first few named; those a version raising permissions or hosts reopened), subprocessors, and tools agents use that have no map at all.
  */
 export async function getDataFlowOverview({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput) {
   const { db } = await operationContext(ctx);
@@ -15,20 +15,27 @@ export async function getDataFlowOverview({ actor }: OperationCall<Record<string
   // Hidden for an auditor (ADR 0010): today's queue across every environment, not cheaply scoped to an audit.
   if (isAuditor(actor)) return null;
   const current = { next: { is: null } } as const;
-  const [awaiting, awaitingTotal, subprocessors, unmappedInUse] = await Promise.all([
+  const [awaiting, awaitingTotal, needsReview, subprocessors, unmappedInUse] = await Promise.all([
     db.dataFlowMap.findMany({
       where: { ...current, status: 'DERIVED' },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       take: LISTED,
-      select: { id: true, createdAt: true, subprocessor: true, tool: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        createdAt: true,
+        subprocessor: true,
+        reviewVersion: { select: { version: true } },
+        tool: { select: { id: true, name: true } },
+      },
     }),
     db.dataFlowMap.count({ where: { ...current, status: 'DERIVED' } }),
+    db.dataFlowMap.count({ where: { ...current, status: 'DERIVED', reviewVersionId: { not: null } } }),
     db.dataFlowMap.count({ where: { ...current, subprocessor: true } }),
     db.tool.count({
       where: { installations: { some: { state: { not: 'REVOKED' } } }, dataFlowMaps: { none: {} } },
     }),
   ]);
-  return { awaiting: { total: awaitingTotal, items: awaiting }, subprocessors, unmappedInUse };
+  return { awaiting: { total: awaitingTotal, items: awaiting }, needsReview, subprocessors, unmappedInUse };
 }
 
 export type DataFlowOverview = NonNullable<Awaited<ReturnType<typeof getDataFlowOverview>>>;

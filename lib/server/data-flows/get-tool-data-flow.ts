@@ -51,7 +51,12 @@ export async function getToolDataFlow({ actor, input }: OperationCall<TToolDataF
     db.$transaction((tx) => loadDataFlowFacts(tx, toolId)),
     db.dataFlowMap.findMany({
       where: { toolId },
-      include: { author: person, confirmedBy: person, toolVersion: { select: { version: true } } },
+      include: {
+        author: person,
+        confirmedBy: person,
+        toolVersion: { select: { version: true } },
+        reviewVersion: { select: { version: true } },
+      },
       orderBy: { revision: 'desc' },
     }),
     db.$transaction((tx) => publisherReviewStatus(tx, [tool.publisher.id], now)),

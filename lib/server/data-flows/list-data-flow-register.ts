@@ -7,7 +7,7 @@ import { ZDataFlowRegisterQuery, type TDataFlowRegisterQuery } from '@/lib/valid
 /** The current map of each tool (the version nobody replaced), as the register and the overview filter it. */
 export function currentMapsWhere(q: {
   q?: string;
-  status?: 'DERIVED' | 'CONFIRMED';
+  status?: 'DERIVED' | 'NEEDS_REVIEW' | 'CONFIRMED';
   classification?: string;
   subprocessor?: boolean;
   excess?: boolean;
@@ -15,7 +15,11 @@ export function currentMapsWhere(q: {
   return {
     next: { is: null },
     ...(q.q ? { tool: { name: { contains: q.q, mode: 'insensitive' } } } : {}),
-    ...(q.status ? { status: q.status } : {}),
+    ...(q.status === 'NEEDS_REVIEW'
+      ? { status: 'DERIVED', reviewVersionId: { not: null } }
+      : q.status
+        ? { status: q.status }
+        : {}),
     ...(q.classification ? { dataClasses: { has: q.classification } } : {}),
     ...(q.subprocessor ? { subprocessor: true } : {}),
     ...(q.excess ? { excessInputs: { gt: 0 } } : {}),
@@ -24,14 +28,15 @@ export function currentMapsWhere(q: {
 
 /**
  * The register of data flow maps (/data-flows): each tool's current map, filtered from the URL,
- * derived drafts awaiting confirmation first, then by tool name.
+ * derived drafts awaiting confirmation first (those a raising version reopened among them), then
+ * by tool name.
  */
 export async function listDataFlowRegister({ actor, input }: OperationCall<TDataFlowRegisterQuery>, ctx?: OperationContextInput) {
   const { db } = await operationContext(ctx);
   assertActorCan(actor, 'dataFlow:read');
   const q = parseInput(ZDataFlowRegisterQuery, input);
   const where = currentMapsWhere(q);
-  const [total, rows, derived] = await Promise.all([
+  const [total, rows, derived, needsReview] = await Promise.all([
     db.dataFlowMap.count({ where }),
     db.dataFlowMap.findMany({
       where,
@@ -45,6 +50,8 @@ export async function listDataFlowRegister({ actor, input }: OperationCall<TData
         externalHosts: true,
         subprocessor: true,
         excessInputs: true,
+        reviewReasons: true,
+        reviewVersion: { select: { version: true } },
         confirmedAt: true,
         createdAt: true,
         tool: { select: { name: true } },
@@ -55,8 +62,9 @@ export async function listDataFlowRegister({ actor, input }: OperationCall<TData
       take: q.pageSize,
     }),
     db.dataFlowMap.count({ where: { AND: [where, { status: 'DERIVED' }] } }),
+    db.dataFlowMap.count({ where: { AND: [where, { status: 'DERIVED', reviewVersionId: { not: null } }] } }),
   ]);
-  return { rows, total, derived, page: q.page, pageSize: q.pageSize };
+  return { rows, total, derived, needsReview, page: q.page, pageSize: q.pageSize };
 }
 
 export type DataFlowRegister = Awaited<ReturnType<typeof listDataFlowRegister>>;

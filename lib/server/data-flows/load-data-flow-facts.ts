@@ -19,34 +19,36 @@ function objectOf(json: Prisma.JsonValue | null | undefined): Record<string, unk
 }
 
 /**
- * What the derivation reads, inside the caller's transaction: the tool's latest version (its
- * declared permissions, allowed hosts, registry vocabulary, manifest) and what agents reported
- * using. Callers check the actor.
+ * What the derivation reads, inside the caller's transaction: the tool's latest version, or the
+ * version named (its declared permissions, allowed hosts, registry vocabulary, manifest), and
+ * what agents reported using. Callers check the actor.
  */
-export async function loadDataFlowFacts(tx: Prisma.TransactionClient, toolId: string) {
+export async function loadDataFlowFacts(tx: Prisma.TransactionClient, toolId: string, versionId?: string) {
+  const versionSelect = {
+    id: true,
+    version: true,
+    network: true,
+    filesystem: true,
+    codeExecution: true,
+    dataAccess: true,
+    allowedDomains: true,
+    declaredPermissions: true,
+    toolDefinitions: true,
+  } as const;
   const tool = await tx.tool.findUnique({
     where: { id: toolId },
     select: {
       id: true,
       name: true,
       dataClassification: true,
-      latestVersion: {
-        select: {
-          id: true,
-          version: true,
-          network: true,
-          filesystem: true,
-          codeExecution: true,
-          dataAccess: true,
-          allowedDomains: true,
-          declaredPermissions: true,
-          toolDefinitions: true,
-        },
-      },
+      latestVersion: { select: versionSelect },
     },
   });
   if (!tool) throw notFound('Tool');
-  const v = tool.latestVersion;
+  const v = versionId
+    ? await tx.toolVersion.findFirst({ where: { id: versionId, toolId }, select: versionSelect })
+    : tool.latestVersion;
+  if (versionId && !v) throw notFound('Tool version');
   // Grouped by the levels used: a handful of rows however many events there are; the tool name
   // leads the explorer's index, the id pins the tool.
   const used = await tx.invocationEvent.groupBy({

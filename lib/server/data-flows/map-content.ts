@@ -49,5 +49,7 @@ export function auditSnapshot(row: DataFlowMap) {
     ...contentOf(row),
     subprocessor: row.subprocessor,
     externalHosts: row.externalHosts,
+    // Why ToolLedger asked for a review (empty once a person confirmed): shows when it opened and closed.
+    reviewReasons: row.reviewReasons,
   };
 }

@@ -20,6 +20,12 @@ export interface MapVersion {
   authorId: string | null;
   confirmedById: string | null;
   action: AuditAction;
+  /**
+   * Set when ToolLedger reopens the map because a version raised what it declares. Left out, a
+   * derived redraft keeps the review its predecessor is waiting for (nobody settled it yet); a
+   * confirmed version settles it.
+   */
+  review?: { reasons: string[]; versionId: string };
 }
 
 export const CHANGED_MEANWHILE =
@@ -41,6 +47,11 @@ export async function unsafeWriteMapVersion(
   if ((current?.id ?? null) !== v.previousId)
     throw conflict(current ? CHANGED_MEANWHILE : 'The map you started from is not this tool’s current one');
   const summary = summarizeDataFlow(v.content);
+  const pending =
+    current?.status === 'DERIVED' && current.reviewVersionId
+      ? { reasons: current.reviewReasons, versionId: current.reviewVersionId }
+      : null;
+  const review = v.status === 'CONFIRMED' ? null : (v.review ?? pending);
   try {
     const created = await tx.dataFlowMap.create({
       data: {
@@ -55,6 +66,8 @@ export async function unsafeWriteMapVersion(
         ...summary,
         reasons: v.reasons as unknown as Prisma.InputJsonValue,
         note: v.note,
+        reviewReasons: review?.reasons ?? [],
+        reviewVersionId: review?.versionId ?? null,
         authorId: v.authorId,
         confirmedById: v.confirmedById,
         confirmedAt: v.confirmedById ? now : null,

@@ -137,11 +137,25 @@ export function sameMutableFields(stored: StoredVersion, next: ReturnType<typeof
   );
 }
 
+/** Whether the stored version declares the same permission levels and allowed hosts (what a data flow map rests on). */
+export function sameDeclaration(stored: StoredVersion, next: ReturnType<typeof mutableVersionFields>): boolean {
+  return (
+    stored.network === next.network &&
+    stored.filesystem === next.filesystem &&
+    stored.codeExecution === next.codeExecution &&
+    stored.dataAccess === next.dataAccess &&
+    stored.allowedDomains.join('\n') === next.allowedDomains.join('\n')
+  );
+}
+
+/** A version agents may be given: neither yanked nor held back by the registry. */
+export function usableVersion(v: NormalizedVersion): boolean {
+  return !v.yanked && !['quarantined', 'rejected'].includes(v.quarantineStatus ?? '');
+}
+
 /** The version the tool is shown at: newest by publish date that is neither yanked nor quarantined. */
 export function pickLatest<T extends { version: NormalizedVersion }>(versions: readonly T[]): T | null {
-  const usable = versions.filter(
-    (v) => !v.version.yanked && !['quarantined', 'rejected'].includes(v.version.quarantineStatus ?? ''),
-  );
+  const usable = versions.filter((v) => usableVersion(v.version));
   const pool = usable.length > 0 ? usable : versions;
   let best: T | null = null;
   for (const v of pool) {

@@ -12,8 +12,10 @@ import {
   factsOfStored,
   mutableVersionFields,
   newestRun,
+  sameDeclaration,
   sameMutableFields,
   STORED_VERSION_SELECT,
+  usableVersion,
   verificationStateOf,
   type StoredVersion,
 } from './ingest-helpers';
@@ -203,6 +205,7 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
       lastVerifiedAt: Date | null;
     }
   >();
+  const declared = new Set<string>();
   let previous: { toolId: string; facts: VersionFacts } | null = null;
   for (const slot of slots) {
     const runs = newRuns.get(slot.id) ?? [];
@@ -230,6 +233,9 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
       slot.stored.lastVerifiedAt?.getTime() !== state.lastVerifiedAt?.getTime() ||
       slot.stored.tier !== state.tier;
     const fieldsChanged = slot.stored ? !sameMutableFields(slot.stored, mutable) : true;
+    // A usable version that is new, or declares other permissions or hosts than before, may
+    // outgrow the tool's data flow map (checked in updateToolsAndYanks).
+    if (usableVersion(slot.version) && (!slot.stored || !sameDeclaration(slot.stored, mutable))) declared.add(slot.id);
     if (slot.stored && (stateChanged || fieldsChanged)) {
       await tx.toolVersion.update({ where: { id: slot.id }, data: { ...mutable, ...state } });
       note(slot.toolId, `version ${slot.version.version}`, stateChanged ? `re-verified: ${state.tier}` : 'declaration updated');
@@ -254,7 +260,7 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
     previous = { toolId: slot.toolId, facts };
   }
 
-  await updateToolsAndYanks(tx, tools, toolRow, slots, storedRows, versionState, envs, ctx, alerts, note);
+  await updateToolsAndYanks(tx, tools, toolRow, slots, storedRows, versionState, envs, ctx, alerts, note, declared);
 
   if (alerts.length > 0) {
     counts.alertsRaised = (

@@ -6,6 +6,11 @@ import {
   unsafeReopenExceptionsOnToolChange,
   type ToolStateChange,
 } from '@/lib/server/exceptions/reopen-exceptions-on-tool-change';
+import {
+  declarationOf,
+  unsafeReopenDataFlowMaps,
+  type MapReviewTrigger,
+} from '@/lib/server/data-flows/reopen-maps-on-version-change';
 import { updateToolsLatest, type ToolLatestRow } from './bulk-sql';
 import { pickLatest, type StoredVersion } from './ingest-helpers';
 import type { IngestContext } from './ingest-sync-page';
@@ -36,10 +41,13 @@ export async function updateToolsAndYanks(
   ctx: IngestContext,
   alerts: ToolAlert[],
   note: (toolId: string, key: string, value: unknown) => void,
+  /** Versions of this page that are new or declare other permissions or hosts than before. */
+  declared: ReadonlySet<string>,
 ) {
   const yanked: string[] = [];
   const updates: ToolLatestRow[] = [];
   const changed: ToolStateChange[] = [];
+  const reviews: MapReviewTrigger[] = [];
   for (const t of tools) {
     const row = toolRow.get(t.externalId)!;
     const mine = slots.filter((s) => s.toolId === row.id);
@@ -53,6 +61,22 @@ export async function updateToolsAndYanks(
     }
     const latest = pickLatest(mine);
     if (!latest) continue;
+    const candidates = mine.filter((m) => declared.has(m.id));
+    if (candidates.length > 0) {
+      reviews.push({
+        toolId: row.id,
+        candidates: candidates.map((m) => ({
+          versionId: m.id,
+          version: m.version.version,
+          permissions: m.version.permissions,
+          allowedDomains: m.version.allowedDomains ?? [],
+        })),
+        latestVersionId: latest.id,
+        fallbackBasisVersionId: row.latestVersionId,
+        // Read before this page changed anything: a version re-declared in place is compared with what it said.
+        priorDeclarations: new Map(storedRows.filter((v) => v.toolId === row.id).map((v) => [v.id, declarationOf(v)] as const)),
+      });
+    }
     const s = versionState.get(latest.id)!;
     const p = latest.version.permissions;
     const next = {
@@ -95,5 +119,7 @@ export async function updateToolsAndYanks(
   await updateToolsLatest(tx, updates);
   // Approved exceptions of a tool that changed materially go back to review (issue 12.3).
   await unsafeReopenExceptionsOnToolChange(tx, changed, ctx.now);
+  // Data flow maps a new or re-declared version outgrows are redrafted for review (issue 12.2).
+  await unsafeReopenDataFlowMaps(tx, reviews, ctx.now);
   if (yanked.length > 0) await tx.toolVersion.updateMany({ where: { id: { in: yanked } }, data: { yankedAt: ctx.now } });
 }

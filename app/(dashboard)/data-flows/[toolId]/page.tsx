@@ -50,7 +50,8 @@ export default async function ToolDataFlowPage({ params }: { params: Promise<{ t
           <div className="flex items-center gap-2 text-sm" data-testid="map-status">
             {current ? (
               <>
-                <DataFlowStatusBadge status={current.status} /> revision {current.revision}
+                <DataFlowStatusBadge status={current.status} review={current.reviewReasons.length > 0} /> revision{' '}
+                {current.revision}
                 {current.confirmedBy && (
                   <span>
                     · confirmed by {current.confirmedBy.name}, {formatDateTime(current.confirmedAt)}
@@ -63,6 +64,26 @@ export default async function ToolDataFlowPage({ params }: { params: Promise<{ t
           </div>
         }
       />
+      {current && current.reviewReasons.length > 0 && (
+        <Card title="Needs review">
+          <div className="space-y-2 text-sm text-slate-700" data-testid="map-review">
+            <p>
+              Version {current.reviewVersion?.version ?? '(unknown)'} declares more than the version this map was written for, so
+              ToolLedger redrafted the map from it and asks a person to look again:
+            </p>
+            <ul className="list-disc space-y-1 pl-5 font-medium text-rose-800" aria-label="Why the map needs review">
+              {current.reviewReasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+            <p className="text-slate-600">
+              {mayConfirm || mayMap
+                ? 'Confirm the redrafted map as it stands, or edit and save it: either settles the review. The earlier versions stay below.'
+                : 'A compliance officer or security reviewer confirms it again.'}
+            </p>
+          </div>
+        </Card>
+      )}
       <Card title="Diagram">
         <FlowDiagram layout={flow.layout} label={`Data flow of ${tool.name}`} />
       </Card>

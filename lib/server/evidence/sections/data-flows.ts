@@ -40,6 +40,8 @@ export const dataFlowsSection: TableSection = {
     'externalHosts',
     'subprocessor',
     'excessInputs',
+    'reviewReasons',
+    'reviewVersionId',
     'authorId',
     'confirmedById',
     'confirmedAt',
@@ -77,6 +79,9 @@ export const dataFlowsSection: TableSection = {
         externalHosts: m.externalHosts,
         subprocessor: m.subprocessor,
         excessInputs: m.excessInputs,
+        // Non-empty: ToolLedger reopened the map because this version raised what it was written for.
+        reviewReasons: m.reviewReasons,
+        reviewVersionId: m.reviewVersionId,
         authorId: m.authorId,
         confirmedById: m.confirmedById,
         confirmedAt: iso(m.confirmedAt),
