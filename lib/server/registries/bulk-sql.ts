@@ -103,5 +103,22 @@ export async function updateToolsLatest(tx: Prisma.TransactionClient, rows: read
   );
 }
 
+/**
+ * Stores what each tool was last ingested from (content hash, HTTP validators). Bookkeeping of
+ * the sync, not a change of the tool: updatedAt is left alone.
+ */
+export async function updateToolsSyncState(
+  tx: Prisma.TransactionClient,
+  rows: readonly { id: string; syncHash: string; syncValidators: Json }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE "Tool" AS t SET "syncHash"=x."syncHash","syncValidators"=x."syncValidators"
+     FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"syncHash" text,"syncValidators" jsonb)
+     WHERE t."id" = x."id"`,
+    JSON.stringify(rows),
+  );
+}
+
 // Prisma stores DateTime as UTC in timestamp(3) columns.
 const NOW = `(CURRENT_TIMESTAMP AT TIME ZONE 'UTC')`;
