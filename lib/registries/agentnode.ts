@@ -11,7 +11,10 @@ import {
   ZVersionsResponse,
   type TPublisher,
 } from './agentnode-schemas';
-import { fetchJson, fetchJsonIfChanged, RegistryHttpError, validatorsOf, type FetchJsonOptions, type JsonResponse } from './http';
+import { fetchJson, fetchJsonIfChanged, RegistryHttpError, type FetchJsonOptions } from './http';
+import { AGENTNODE_NORMALIZATION_REV, record, unchangedSince, type Recorder } from './agentnode-validators';
+
+export { AGENTNODE_NORMALIZATION_REV } from './agentnode-validators';
 import type {
   ConnectorContext,
   NormalizedPublisher,
@@ -61,27 +64,6 @@ const TRUST: Record<TPublisher['trust_level'], NormalizedPublisher['trustLevel']
   trusted: 'TRUSTED',
   curated: 'CURATED',
 };
-
-/**
- * Names how this connector turns answers into tools. Bump it when the same answers would be read
- * differently (a new field, a new cap): validators remembered by an older build are then ignored,
- * so every package is read and stored again once.
- */
-export const AGENTNODE_NORMALIZATION_REV = 'agentnode-1';
-
-/** Collects the validators of the answers one package is read from. */
-interface Recorder {
-  urls: SourceValidators['urls'];
-  /** False once an answer had no validator (or was not a 200): the package cannot be checked by 304s. */
-  complete: boolean;
-}
-
-function record(rec: Recorder | undefined, url: string, res: Pick<JsonResponse<unknown>, 'status' | 'headers'>) {
-  if (!rec) return;
-  const v = res.status === 200 ? validatorsOf(res.headers) : null;
-  if (!v) rec.complete = false;
-  else rec.urls.push({ url, ...(v.etag ? { etag: v.etag } : {}), ...(v.lastModified ? { lastModified: v.lastModified } : {}) });
-}
 
 function client(ctx: ConnectorContext) {
   const config = ZAgentNodeConfig.parse(ctx.config ?? {});
@@ -187,11 +169,7 @@ async function listVersions(c: Client, slug: string, rec: Recorder): Promise<str
   return out;
 }
 
-async function readPackage(
-  c: Client,
-  slug: string,
-  publishers: Map<string, Promise<ReadPublisher>>,
-): Promise<NormalizedTool> {
+async function readPackage(c: Client, slug: string, publishers: Map<string, Promise<ReadPublisher>>): Promise<NormalizedTool> {
   const enc = encodeURIComponent(slug);
   const rec: Recorder = { urls: [], complete: true };
   const [detail, listed, trust] = await Promise.all([
@@ -228,26 +206,6 @@ async function readPackage(
     versionListComplete: true,
     sourceValidators: rec.complete && rec.urls.length > 0 ? { rev: AGENTNODE_NORMALIZATION_REV, urls: rec.urls } : null,
   };
-}
-
-/**
- * True when every answer the package was last read from is unchanged (304 to its validators).
- * A publisher's answer is shared by its packages and asked once per run (`shared`).
- */
-async function unchangedSince(c: Client, prev: SourceValidators, shared: Map<string, Promise<boolean>>): Promise<boolean> {
-  if (prev.rev !== AGENTNODE_NORMALIZATION_REV || prev.urls.length === 0) return false;
-  // Validators of another address (the registry's base URL was changed) prove nothing here.
-  if (!prev.urls.every((u) => u.url.startsWith(`${c.base}/`))) return false;
-  const answers = await Promise.all(
-    prev.urls.map((u) => {
-      if (!u.url.startsWith(`${c.base}/v1/publishers/`)) return c.notModified(u);
-      const key = `${u.url}\u0000${u.etag ?? ''}\u0000${u.lastModified ?? ''}`;
-      let p = shared.get(key);
-      if (!p) shared.set(key, (p = c.notModified(u)));
-      return p;
-    }),
-  );
-  return answers.every(Boolean);
 }
 
 interface ReadBatch {
@@ -302,13 +260,13 @@ export const agentNodeConnector: RegistryConnector = {
           return null;
         }
         return readPackage(c, slug, publishers).catch((e: unknown) => {
-            if (e instanceof RegistryHttpError && e.kind === 'aborted') throw e;
-            const gone = e instanceof RegistryHttpError && e.status === 404;
-            const why = gone
-              ? `AgentNode no longer has this package (404 ${e.code ?? ''}); the inventory keeps it as last seen`
-              : e instanceof Error
-                ? e.message
-                : String(e);
+          if (e instanceof RegistryHttpError && e.kind === 'aborted') throw e;
+          const gone = e instanceof RegistryHttpError && e.status === 404;
+          const why = gone
+            ? `AgentNode no longer has this package (404 ${e.code ?? ''}); the inventory keeps it as last seen`
+            : e instanceof Error
+              ? e.message
+              : String(e);
           errors.push({ externalId: slug, message: `${slug}: ${why}` });
           return null;
         });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '@prisma/client';
+import type { Prisma, Tool } from '@prisma/client';
 
 /**
  * Bulk writes for the sync's hot path. A page of 100 tools carries ~300 versions and ~300
@@ -100,6 +100,35 @@ export async function updateToolsLatest(tx: Prisma.TransactionClient, rows: read
      FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"latestVersionId" text,"latestVersionName" text,"tier" "Tier","trustScore" integer,"verificationState" "VerificationState","lastVerifiedAt" timestamp(3),"network" "NetworkLevel","filesystem" "FilesystemLevel","codeExecution" "CodeExecutionLevel","dataAccess" "DataAccessLevel")
      WHERE t."id" = x."id"`,
     JSON.stringify(rows),
+  );
+}
+
+export interface ToolRow {
+  registryId: string;
+  publisherId: string;
+  externalId: string;
+  name: string;
+  description: string;
+  kind: string;
+  repositoryUrl: string | null;
+  registryStatus: string | null;
+  deprecatedAt: Date | null;
+  syncHash: string;
+  syncValidators: Json;
+}
+
+/**
+ * Creates a page's new tools in one statement and returns them as stored (Prisma's
+ * createManyAndReturn spent most of a first sync's page building this statement).
+ */
+export async function insertTools(tx: Prisma.TransactionClient, rows: readonly ToolRow[]): Promise<Tool[]> {
+  if (rows.length === 0) return [];
+  return tx.$queryRawUnsafe<Tool[]>(
+    `INSERT INTO "Tool" ("id","registryId","publisherId","externalId","name","description","kind","repositoryUrl","registryStatus","deprecatedAt","syncHash","syncValidators","updatedAt")
+     SELECT x."id",x."registryId",x."publisherId",x."externalId",x."name",x."description",x."kind",x."repositoryUrl",x."registryStatus",x."deprecatedAt",x."syncHash",x."syncValidators",${NOW}
+     FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"registryId" text,"publisherId" text,"externalId" text,"name" text,"description" text,"kind" "ToolKind","repositoryUrl" text,"registryStatus" text,"deprecatedAt" timestamp(3),"syncHash" text,"syncValidators" jsonb)
+     RETURNING *`,
+    JSON.stringify(rows.map((r) => ({ id: newId(), ...r }))),
   );
 }
 

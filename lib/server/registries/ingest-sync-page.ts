@@ -1,12 +1,11 @@
 import type { AuditAction } from '@/lib/domain/audit-actions';
 import 'server-only';
-import { Prisma, type Environment, type PrismaClient, type Tool } from '@prisma/client';
+import type { Environment, Prisma, PrismaClient } from '@prisma/client';
 import { detectRegistryDeletion, detectVersionAlerts, type VersionFacts } from '@/lib/domain/sync-alerts';
 import type { Actor } from '@/lib/server/actor';
 import type { AuditEntry } from '@/lib/server/audit/record-audit-event';
 import type { NormalizedVersion, SyncPage } from '@/lib/registries/types';
 import {
-  asJson,
   checkStatus,
   factsOfNormalized,
   factsOfStored,
@@ -19,6 +18,7 @@ import {
 } from './ingest-helpers';
 import { scanRegistryDefinitions } from '@/lib/server/tool-definitions/scan-registry-definitions';
 import {
+  insertTools,
   insertToolVersions,
   insertVerificationRecords,
   newId,
@@ -30,7 +30,7 @@ import { upsertPublishers } from './ingest-publishers';
 import { updateToolsAndYanks, type Slot, type ToolAlert } from './ingest-tool-state';
 import { recordAuditEvents } from '@/lib/server/audit/record-audit-event';
 import { dedupeTools, dedupeVersions, plainJson, syncHashOf, toolData, versionData } from './ingest-rows';
-import { detectStaleVerification } from '@/lib/domain/sync-alerts';
+import { raiseAlerts, refreshValidators, staleAlertsOf } from './ingest-unchanged';
 
 export interface IngestContext {
   registryId: string;
@@ -95,6 +95,7 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
   const tools = incoming.filter((t) => !sameIds.has(t.externalId));
   counts.toolsSeen = tools.length + same.length;
   counts.toolsUnchanged = same.length;
+  await refreshValidators(tx, same, incoming);
   const alerts: ToolAlert[] = await staleAlertsOf(tx, same, ctx);
   if (tools.length === 0) {
     counts.alertsRaised = await raiseAlerts(tx, alerts);
@@ -123,13 +124,14 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
   );
   const toCreate = tools.filter((t) => !toolRow.has(t.externalId));
   if (toCreate.length > 0) {
-    const created = await tx.tool.createManyAndReturn({
-      data: toCreate.map((t) => ({
+    const created = await insertTools(
+      tx,
+      toCreate.map((t) => ({
         ...toolData(t, registryId, pubs.idByExternalId.get(t.publisher.externalId)!, now),
         syncHash: hashes.get(t.externalId)!,
-        syncValidators: plainJson(t.sourceValidators) ?? Prisma.DbNull,
+        syncValidators: plainJson(t.sourceValidators),
       })),
-    });
+    );
     for (const row of created) {
       toolRow.set(row.externalId, row);
       note(row.id, 'name', row.name, 'tool.imported');
@@ -310,59 +312,6 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
   for (const [toolId, c] of changes) audits.push({ action: c.action, entityType: 'Tool', entityId: toolId, after: c.after });
   await recordAuditEvents(tx, ctx.actor, audits);
   return counts;
-}
-
-async function raiseAlerts(tx: Prisma.TransactionClient, alerts: readonly ToolAlert[]): Promise<number> {
-  if (alerts.length === 0) return 0;
-  return (
-    await tx.alert.createMany({
-      data: alerts.map((a) => ({
-        kind: a.kind,
-        severity: a.severity,
-        title: a.title,
-        detail: asJson(a.detail) as Prisma.InputJsonValue,
-        toolId: a.toolId,
-        toolVersionId: a.toolVersionId ?? null,
-        dedupeKey: a.dedupeKey,
-      })),
-      skipDuplicates: true,
-    })
-  ).count;
-}
-
-/**
- * The freshness rule for tools skipped as unchanged: a verification goes stale with time alone,
- * so the check updateToolsAndYanks makes for stored tools is made here from the stored latest
- * version (the same facts it would compute from the same input).
- */
-async function staleAlertsOf(
-  tx: Prisma.TransactionClient,
-  tools: readonly Pick<Tool, 'id' | 'name' | 'latestVersionId' | 'latestVersionName' | 'lastVerifiedAt'>[],
-  ctx: IngestContext,
-): Promise<ToolAlert[]> {
-  if (tools.length === 0) return [];
-  const installs = await tx.installation.findMany({
-    where: { toolId: { in: tools.map((t) => t.id) }, state: { in: ['REQUESTED', 'APPROVED', 'ACTIVE'] } },
-    select: { toolId: true, environment: true },
-  });
-  const out: ToolAlert[] = [];
-  for (const t of tools) {
-    if (!t.latestVersionId || !t.latestVersionName) continue;
-    const limits = installs
-      .filter((i) => i.toolId === t.id)
-      .map((i) => ctx.maxAgeDays[i.environment])
-      .filter((d): d is number => d !== null);
-    const stale = detectStaleVerification({
-      subject: t.id,
-      toolName: t.name,
-      version: t.latestVersionName,
-      lastVerifiedAt: t.lastVerifiedAt,
-      maxAgeDays: limits.length > 0 ? Math.min(...limits) : null,
-      now: ctx.now,
-    });
-    if (stale) out.push({ ...stale, toolId: t.id, toolVersionId: t.latestVersionId });
-  }
-  return out;
 }
 
 /** For the first listed version of a tool: the newest stored version published before it. */
