@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SampleCatalog, SamplePackage } from './model';
@@ -25,6 +26,8 @@ export interface SampleFaults {
   rateLimitNext?: number;
   /** Search answers 200 with no hits at all (an index outage as clients see it). */
   emptySearch?: boolean;
+  /** Send no ETag and ignore If-None-Match (a registry without validators). */
+  noValidators?: boolean;
 }
 
 export interface SampleRegistry {
@@ -34,6 +37,9 @@ export interface SampleRegistry {
   catalog: SampleCatalog;
   /** Requests served so far (tests check that a resumed run does not start over). */
   requests: number;
+  /** Conditional GETs received, and how many of them were answered 304 Not Modified. */
+  conditionalRequests: number;
+  notModified: number;
   close(): Promise<void>;
 }
 
@@ -51,6 +57,8 @@ export async function startSampleRegistry(options: {
     faults: options.faults ?? {},
     catalog: options.catalog,
     requests: 0,
+    conditionalRequests: 0,
+    notModified: 0,
     close: async () => undefined,
   };
   const cache = new Map<string, SamplePackage | undefined>();
@@ -64,6 +72,8 @@ export async function startSampleRegistry(options: {
   let lastCatalog = state.catalog;
   const server: Server = createServer((req, res) => {
     state.requests++;
+    if (req.headers['if-none-match']) state.conditionalRequests++;
+    requestOf.set(res, { req, state });
     if (lastCatalog !== state.catalog) {
       cache.clear();
       lastCatalog = state.catalog;
@@ -88,8 +98,25 @@ export async function startSampleRegistry(options: {
   return state;
 }
 
+const requestOf = new WeakMap<ServerResponse, { req: IncomingMessage; state: SampleRegistry }>();
+
+/**
+ * Every GET answered 200 carries a strong ETag (a hash of the body, as npm's registry and most
+ * JSON APIs send); a request whose If-None-Match names it gets 304 Not Modified with no body.
+ */
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
+  const from = requestOf.get(res);
+  if (status === 200 && from?.req.method === 'GET' && !from.state.faults.noValidators) {
+    const etag = `"${createHash('sha1').update(text).digest('base64url')}"`;
+    const asked = from.req.headers['if-none-match'];
+    if (asked && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+      from.state.notModified++;
+      res.writeHead(304, { etag, ...headers });
+      return res.end();
+    }
+    headers = { etag, ...headers };
+  }
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }

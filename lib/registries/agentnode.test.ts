@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCatalog } from '@/sample-registry/demo-catalog';
 import { startSampleRegistry, type SampleRegistry } from '@/sample-registry/server';
-import { agentNodeConnector, EMPTY_SEARCH_SUSPECT_AT } from './agentnode';
+import { AGENTNODE_NORMALIZATION_REV, agentNodeConnector, EMPTY_SEARCH_SUSPECT_AT } from './agentnode';
 import { startFixtureServer } from './testing/fixture-server';
-import type { ConnectorContext, SyncPage } from './types';
+import type { ConnectorContext, SourceValidators, SyncPage } from './types';
 
 let registry: SampleRegistry;
 
@@ -238,4 +238,60 @@ describe('AgentNode catalogue gaps', () => {
       await srv.close();
     }
   });
+});
+
+describe('AgentNode conditional requests', () => {
+  async function read(previous?: Map<string, SourceValidators>): Promise<SyncPage[]> {
+    const pages: SyncPage[] = [];
+    const c: ConnectorContext = { ...ctx(), previousValidators: previous ? async () => previous : undefined };
+    for await (const page of agentNodeConnector.pages(c, null)) pages.push(page);
+    return pages;
+  }
+
+  it('remembers the validators of every answer a package was read from', async () => {
+    const tools = (await read()).flatMap((p) => p.tools);
+    const pdf = tools.find((t) => t.externalId === 'pdf-reader-pack')!;
+    expect(pdf.sourceValidators).toMatchObject({ rev: AGENTNODE_NORMALIZATION_REV });
+    const urls = pdf.sourceValidators!.urls.map((u) => u.url.slice(registry.url.length));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        '/v1/packages/pdf-reader-pack',
+        '/v1/packages/pdf-reader-pack/trust',
+        expect.stringMatching(/^\/v1\/packages\/pdf-reader-pack\/install-info\?version=/),
+        expect.stringMatching(/^\/v1\/publishers\//),
+      ]),
+    );
+    expect(pdf.sourceValidators!.urls.every((u) => u.etag)).toBe(true);
+  }, 20_000);
+
+  it('skips a package whose answers all come back 304, and reads one that changed', async () => {
+    const first = (await read()).flatMap((p) => p.tools);
+    const previous = new Map(first.filter((t) => t.sourceValidators).map((t) => [t.externalId, t.sourceValidators!]));
+    expect(previous.size).toBeGreaterThan(30);
+    const before = { conditional: registry.conditionalRequests, notModified: registry.notModified };
+    const again = await read(previous);
+    expect(registry.conditionalRequests - before.conditional).toBeGreaterThan(0);
+    expect(registry.notModified - before.notModified).toBe(registry.conditionalRequests - before.conditional);
+    expect(again.flatMap((p) => p.unchanged ?? []).sort()).toEqual([...previous.keys()].sort());
+    // Packages whose answers carried no validators everywhere (a 403 on a quarantined install-info) are read in full.
+    expect(again.flatMap((p) => p.tools).map((t) => t.externalId)).toEqual(
+      first.filter((t) => !t.sourceValidators).map((t) => t.externalId),
+    );
+
+    // One remembered ETag no longer matches: that package alone is read again, in full.
+    const stale = new Map(previous);
+    const pdf = stale.get('pdf-reader-pack')!;
+    stale.set('pdf-reader-pack', { ...pdf, urls: pdf.urls.map((u, i) => (i === 0 ? { ...u, etag: '"outdated"' } : u)) });
+    const changed = (await read(stale)).flatMap((p) => p.tools).map((t) => t.externalId);
+    expect(changed).toContain('pdf-reader-pack');
+    expect(changed).toHaveLength(1 + first.filter((t) => !t.sourceValidators).length);
+  }, 30_000);
+
+  it('ignores validators remembered by another normalization revision', async () => {
+    const first = (await read()).flatMap((p) => p.tools).filter((t) => t.sourceValidators);
+    const old = new Map(first.map((t) => [t.externalId, { ...t.sourceValidators!, rev: 'agentnode-0' }]));
+    const pages = await read(old);
+    expect(pages.flatMap((p) => p.unchanged ?? [])).toEqual([]);
+    expect(pages.flatMap((p) => p.tools)).toHaveLength(LISTED);
+  }, 30_000);
 });

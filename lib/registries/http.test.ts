@@ -2,16 +2,39 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fetchJson, RegistryHttpError } from './http';
+import { fetchJson, fetchJsonIfChanged, RegistryHttpError, validatorsOf } from './http';
 
 let server: Server;
 let base = '';
 let rateLimitHits = 0;
+const conditionalSeen: { ifNoneMatch?: string; ifModifiedSince?: string }[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (url === '/ok') return void res.end(JSON.stringify({ name: 'a', count: 2 }));
+    if (url === '/tagged') {
+      conditionalSeen.push({ ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] });
+      if (req.headers['if-none-match'] === '"v1"') {
+        res.writeHead(304, { etag: '"v1"' });
+        return void res.end();
+      }
+      res.writeHead(200, { etag: '"v2"', 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ name: 'tagged', count: 2 }));
+    }
+    if (url === '/dated') {
+      conditionalSeen.push({ ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'] });
+      if (req.headers['if-modified-since'] === 'Tue, 01 Dec 2026 10:00:00 GMT') {
+        res.writeHead(304);
+        return void res.end();
+      }
+      res.writeHead(200, { 'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT' });
+      return void res.end(JSON.stringify({ name: 'dated', count: 1 }));
+    }
+    if (url === '/always-304') {
+      res.writeHead(304);
+      return void res.end();
+    }
     if (url === '/bad-json') return void res.end('{"name": "a",');
     if (url === '/wrong-shape') return void res.end(JSON.stringify({ name: 'a', count: 'two' }));
     if (url === '/not-found') {
@@ -153,5 +176,38 @@ describe('error text from a remote server', () => {
     expect(e).toBeInstanceOf(RegistryHttpError);
     expect(e!.message).not.toContain('hunter2pw');
     expect(e!.url).not.toContain('hunter2pw');
+  });
+});
+
+describe('conditional requests', () => {
+  it('sends If-None-Match with the remembered ETag and reports a 304 as not modified', async () => {
+    conditionalSeen.length = 0;
+    const first = await fetchJson(`${base}/tagged`, ZThing);
+    expect(validatorsOf(first.headers)).toEqual({ etag: '"v2"' });
+    expect(await fetchJsonIfChanged(`${base}/tagged`, ZThing, { etag: '"v1"' })).toMatchObject({
+      status: 304,
+      notModified: true,
+    });
+    expect(conditionalSeen.at(-1)).toEqual({ ifNoneMatch: '"v1"', ifModifiedSince: undefined });
+  });
+
+  it('answers a changed resource with its parsed body and new validators', async () => {
+    const res = await fetchJsonIfChanged(`${base}/tagged`, ZThing, { etag: '"v0"' });
+    expect(res).toMatchObject({ status: 200, notModified: false, data: { name: 'tagged', count: 2 } });
+    expect(validatorsOf(res.headers)).toEqual({ etag: '"v2"' });
+  });
+
+  it('falls back to If-Modified-Since where the registry sends only Last-Modified', async () => {
+    conditionalSeen.length = 0;
+    const first = await fetchJson(`${base}/dated`, ZThing);
+    const v = validatorsOf(first.headers);
+    expect(v).toEqual({ lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT' });
+    expect((await fetchJsonIfChanged(`${base}/dated`, ZThing, v)).notModified).toBe(true);
+    expect(conditionalSeen.at(-1)).toEqual({ ifNoneMatch: undefined, ifModifiedSince: 'Tue, 01 Dec 2026 10:00:00 GMT' });
+  });
+
+  it('asks plainly without validators, and a 304 nobody asked for is an error, not "unchanged"', async () => {
+    expect(validatorsOf(new Headers())).toBeNull();
+    await expect(fetchJsonIfChanged(`${base}/always-304`, ZThing, null)).rejects.toMatchObject({ kind: 'http', status: 304 });
   });
 });

@@ -59,6 +59,50 @@ export async function fetchJson<S extends z.ZodType>(
   schema: S,
   options: FetchJsonOptions = {},
 ): Promise<JsonResponse<z.output<S>>> {
+  const { res, text, url } = await fetchWithRetries(rawUrl, options);
+  return parseAnswer(url, res, text, schema, rawUrl, options);
+}
+
+/**
+ * HTTP validators of an answer: what a later conditional request sends back. A registry that
+ * sends neither gets plain requests (and the sync falls back to comparing content hashes).
+ */
+export interface Validators {
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export function validatorsOf(headers: Headers): Validators | null {
+  const etag = headers.get('etag');
+  const lastModified = headers.get('last-modified');
+  if (!etag && !lastModified) return null;
+  return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+}
+
+export type ConditionalResponse<T> = { status: 304; notModified: true; headers: Headers } | (JsonResponse<T> & { notModified: false });
+
+/**
+ * A conditional GET (RFC 9110 §13): If-None-Match with the ETag, else If-Modified-Since with the
+ * Last-Modified date the previous answer carried. 304 = the registry's answer is unchanged;
+ * anything else is handled as fetchJson handles it (a 200 body is parsed and validated).
+ */
+export async function fetchJsonIfChanged<S extends z.ZodType>(
+  rawUrl: string,
+  schema: S,
+  validators: Validators | null,
+  options: FetchJsonOptions = {},
+): Promise<ConditionalResponse<z.output<S>>> {
+  const conditional: Record<string, string> = {};
+  if (validators?.etag) conditional['if-none-match'] = validators.etag;
+  else if (validators?.lastModified) conditional['if-modified-since'] = validators.lastModified;
+  const sent = { ...options, headers: { ...options.headers, ...conditional } };
+  const { res, text, url } = await fetchWithRetries(rawUrl, sent);
+  // A 304 is only an answer to a question we asked: unasked, it is a broken registry.
+  if (res.status === 304 && Object.keys(conditional).length > 0) return { status: 304, notModified: true, headers: res.headers };
+  return { ...parseAnswer(url, res, text, schema, rawUrl, sent), notModified: false };
+}
+
+async function fetchWithRetries(rawUrl: string, options: FetchJsonOptions) {
   const maxRetries = options.maxRetries ?? 3;
   // Messages name the URL without any user:password in it.
   const url = safeUrl(rawUrl);
@@ -70,24 +114,35 @@ export async function fetchJson<S extends z.ZodType>(
       await sleep(delay, options.signal);
       continue;
     }
-    if (!res.ok && !(options.acceptStatus ?? []).includes(res.status)) {
-      throw httpError(url, res.status, text, sentSecrets(rawUrl, options));
-    }
-    const json = parseJson(url, text);
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const path = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
-      const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
-      throw new RegistryHttpError(
-        'invalid-shape',
-        url,
-        `Unexpected response from ${url}: ${path}: ${issue?.message ?? 'invalid'}${more}`,
-        res.status,
-      );
-    }
-    return { status: res.status, data: parsed.data, headers: res.headers };
+    return { res, text, url };
   }
+}
+
+function parseAnswer<S extends z.ZodType>(
+  url: string,
+  res: RawResponse,
+  text: string,
+  schema: S,
+  rawUrl: string,
+  options: FetchJsonOptions,
+): JsonResponse<z.output<S>> {
+  if (!res.ok && !(options.acceptStatus ?? []).includes(res.status)) {
+    throw httpError(url, res.status, text, sentSecrets(rawUrl, options));
+  }
+  const json = parseJson(url, text);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
+    const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
+    throw new RegistryHttpError(
+      'invalid-shape',
+      url,
+      `Unexpected response from ${url}: ${path}: ${issue?.message ?? 'invalid'}${more}`,
+      res.status,
+    );
+  }
+  return { status: res.status, data: parsed.data, headers: res.headers };
 }
 
 interface RawResponse {

@@ -92,6 +92,21 @@ export interface NormalizedTool {
    * from it was yanked or quarantined since (the sync marks it, never deletes it).
    */
   versionListComplete?: boolean;
+  /**
+   * HTTP validators of every answer this tool was read from, when each answer carried one: the
+   * next sync asks with them and skips the tool when the registry answers 304 to all.
+   */
+  sourceValidators?: SourceValidators | null;
+}
+
+/**
+ * What a connector remembers about the answers a tool was read from. `rev` names the connector's
+ * normalization: a build that reads the same answers differently bumps it, and the stored
+ * validators of the old build are not used (the tool is read again in full).
+ */
+export interface SourceValidators {
+  rev: string;
+  urls: { url: string; etag?: string; lastModified?: string }[];
 }
 
 /** A tool the connector could not read (bad JSON, wrong shape, timeout…): skipped, reported, retried next run. */
@@ -108,6 +123,11 @@ export interface SyncPage {
   errors?: SyncItemError[];
   /** Total items the source reports, when it does (progress display). */
   total?: number | null;
+  /**
+   * Tools of this page the registry confirmed unchanged (every remembered answer came back 304 Not
+   * Modified): not re-read, so nothing is stored for them beyond what time alone changes.
+   */
+  unchanged?: string[];
 }
 
 export interface ConnectorContext {
@@ -122,6 +142,11 @@ export interface ConnectorContext {
    * (AgentNode's search leaves deprecated packages out) re-reads these by their own endpoint.
    */
   knownExternalIds?: readonly string[];
+  /**
+   * The validators stored with these tools by the last sync (only the asked ids, one page at a
+   * time, so memory stays flat). Absent: every answer is fetched in full.
+   */
+  previousValidators?: (externalIds: readonly string[]) => Promise<ReadonlyMap<string, SourceValidators>>;
 }
 
 /** A registry connector: adding a registry = one file implementing this, plus its tests. */

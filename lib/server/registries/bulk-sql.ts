@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '@prisma/client';
+import type { Prisma, Tool } from '@prisma/client';
 
 /**
  * Bulk writes for the sync's hot path. A page of 100 tools carries ~300 versions and ~300
@@ -98,6 +98,52 @@ export async function updateToolsLatest(tx: Prisma.TransactionClient, rows: read
   await tx.$executeRawUnsafe(
     `UPDATE "Tool" AS t SET "latestVersionId"=x."latestVersionId","latestVersionName"=x."latestVersionName","tier"=x."tier","trustScore"=x."trustScore","verificationState"=x."verificationState","lastVerifiedAt"=x."lastVerifiedAt","network"=x."network","filesystem"=x."filesystem","codeExecution"=x."codeExecution","dataAccess"=x."dataAccess","updatedAt"=${NOW}
      FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"latestVersionId" text,"latestVersionName" text,"tier" "Tier","trustScore" integer,"verificationState" "VerificationState","lastVerifiedAt" timestamp(3),"network" "NetworkLevel","filesystem" "FilesystemLevel","codeExecution" "CodeExecutionLevel","dataAccess" "DataAccessLevel")
+     WHERE t."id" = x."id"`,
+    JSON.stringify(rows),
+  );
+}
+
+export interface ToolRow {
+  registryId: string;
+  publisherId: string;
+  externalId: string;
+  name: string;
+  description: string;
+  kind: string;
+  repositoryUrl: string | null;
+  registryStatus: string | null;
+  deprecatedAt: Date | null;
+  syncHash: string;
+  syncValidators: Json;
+}
+
+/**
+ * Creates a page's new tools in one statement and returns them as stored (Prisma's
+ * createManyAndReturn spent most of a first sync's page building this statement).
+ */
+export async function insertTools(tx: Prisma.TransactionClient, rows: readonly ToolRow[]): Promise<Tool[]> {
+  if (rows.length === 0) return [];
+  return tx.$queryRawUnsafe<Tool[]>(
+    `INSERT INTO "Tool" ("id","registryId","publisherId","externalId","name","description","kind","repositoryUrl","registryStatus","deprecatedAt","syncHash","syncValidators","updatedAt")
+     SELECT x."id",x."registryId",x."publisherId",x."externalId",x."name",x."description",x."kind",x."repositoryUrl",x."registryStatus",x."deprecatedAt",x."syncHash",x."syncValidators",${NOW}
+     FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"registryId" text,"publisherId" text,"externalId" text,"name" text,"description" text,"kind" "ToolKind","repositoryUrl" text,"registryStatus" text,"deprecatedAt" timestamp(3),"syncHash" text,"syncValidators" jsonb)
+     RETURNING *`,
+    JSON.stringify(rows.map((r) => ({ id: newId(), ...r }))),
+  );
+}
+
+/**
+ * Stores what each tool was last ingested from (content hash, HTTP validators). Bookkeeping of
+ * the sync, not a change of the tool: updatedAt is left alone.
+ */
+export async function updateToolsSyncState(
+  tx: Prisma.TransactionClient,
+  rows: readonly { id: string; syncHash: string; syncValidators: Json }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE "Tool" AS t SET "syncHash"=x."syncHash","syncValidators"=x."syncValidators"
+     FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"syncHash" text,"syncValidators" jsonb)
      WHERE t."id" = x."id"`,
     JSON.stringify(rows),
   );

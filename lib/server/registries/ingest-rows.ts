@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
 import type { NormalizedTool, NormalizedVersion } from '@/lib/registries/types';
 import { newestRun, verificationStateOf } from './ingest-helpers';
@@ -58,4 +59,20 @@ export function versionData(toolId: string, v: NormalizedVersion, now: Date): Ve
     verificationState: run ? verificationStateOf(run.tier) : 'UNVERIFIED',
     lastVerifiedAt: run?.verifiedAt ?? null,
   };
+}
+
+/**
+ * Bump when ingestSyncPage stores the same normalized tool differently (a new column, a new
+ * rule): every tool's stored hash then differs once, and the next sync stores each again.
+ */
+export const INGEST_REVISION = 1;
+
+/**
+ * SHA-256 of what a tool is stored from: the normalized tool (its validators aside: a registry
+ * may re-tag the same content) and the ingest revision. Plain JSON.stringify is stable here, as
+ * a connector builds the same object in the same key order from the same answers.
+ */
+export function syncHashOf(t: NormalizedTool): string {
+  const { sourceValidators: _v, ...content } = t;
+  return createHash('sha256').update(`${INGEST_REVISION}\u0000`).update(JSON.stringify(content)).digest('hex');
 }

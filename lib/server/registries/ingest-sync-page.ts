@@ -6,7 +6,6 @@ import type { Actor } from '@/lib/server/actor';
 import type { AuditEntry } from '@/lib/server/audit/record-audit-event';
 import type { NormalizedVersion, SyncPage } from '@/lib/registries/types';
 import {
-  asJson,
   checkStatus,
   factsOfNormalized,
   factsOfStored,
@@ -20,11 +19,20 @@ import {
   type StoredVersion,
 } from './ingest-helpers';
 import { scanRegistryDefinitions } from '@/lib/server/tool-definitions/scan-registry-definitions';
-import { insertToolVersions, insertVerificationRecords, newId, type RecordRow, type VersionRow } from './bulk-sql';
+import {
+  insertTools,
+  insertToolVersions,
+  insertVerificationRecords,
+  newId,
+  updateToolsSyncState,
+  type RecordRow,
+  type VersionRow,
+} from './bulk-sql';
 import { upsertPublishers } from './ingest-publishers';
 import { updateToolsAndYanks, type Slot, type ToolAlert } from './ingest-tool-state';
 import { recordAuditEvents } from '@/lib/server/audit/record-audit-event';
-import { dedupeTools, dedupeVersions, plainJson, toolData, versionData } from './ingest-rows';
+import { dedupeTools, dedupeVersions, plainJson, syncHashOf, toolData, versionData } from './ingest-rows';
+import { raiseAlerts, refreshValidators, staleAlertsOf } from './ingest-unchanged';
 
 export interface IngestContext {
   registryId: string;
@@ -39,6 +47,8 @@ export interface IngestCounts {
   versionsCreated: number;
   recordsCreated: number;
   alertsRaised: number;
+  /** Tools the registry answered unchanged (304s or the same content hash): nothing written for them. */
+  toolsUnchanged: number;
 }
 
 /**
@@ -46,6 +56,11 @@ export interface IngestCounts {
  * half-way leaves earlier pages intact and nothing half-written. Writes are batched per page.
  * Idempotent: a verification record is added only if (version, payload hash) is new, alerts
  * are keyed by fact, and unchanged rows are not touched.
+ *
+ * Unchanged tools are set aside before any write: those the connector reports unchanged (every
+ * answer 304) and those whose content hash equals the one stored at their last ingest. Storing
+ * the same input again would change nothing, save what time alone changes: the freshness rule,
+ * which is still checked for them.
  */
 export async function ingestSyncPage(
   prisma: PrismaClient,
@@ -66,16 +81,36 @@ export async function ingestSyncPage(
 
 async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestContext): Promise<IngestCounts> {
   const { registryId, now } = ctx;
-  const tools = dedupeTools(page.tools);
-  const counts: IngestCounts = { toolsSeen: tools.length, versionsCreated: 0, recordsCreated: 0, alertsRaised: 0 };
-  if (tools.length === 0) return counts;
+  const incoming = dedupeTools(page.tools);
+  const counts: IngestCounts = { toolsSeen: 0, versionsCreated: 0, recordsCreated: 0, alertsRaised: 0, toolsUnchanged: 0 };
+  const notModified = new Set(page.unchanged ?? []);
+  for (const t of incoming) notModified.delete(t.externalId);
+  if (incoming.length === 0 && notModified.size === 0) return counts;
+
+  const existing = await tx.tool.findMany({
+    where: { registryId, externalId: { in: [...incoming.map((t) => t.externalId), ...notModified] } },
+  });
+  const hashes = new Map(incoming.map((t) => [t.externalId, syncHashOf(t)]));
+  const byExternalId = new Map(existing.map((t) => [t.externalId, t]));
+  const same = existing.filter((t) => notModified.has(t.externalId) || (t.syncHash && t.syncHash === hashes.get(t.externalId)));
+  const sameIds = new Set(same.map((t) => t.externalId));
+  const tools = incoming.filter((t) => !sameIds.has(t.externalId));
+  counts.toolsSeen = tools.length + same.length;
+  counts.toolsUnchanged = same.length;
+  await refreshValidators(tx, same, incoming);
+  const alerts: ToolAlert[] = await staleAlertsOf(tx, same, ctx);
+  if (tools.length === 0) {
+    counts.alertsRaised = await raiseAlerts(tx, alerts);
+    return counts;
+  }
+
   const pubs = await upsertPublishers(
     tx,
     registryId,
     tools.map((t) => t.publisher),
     now,
   );
-  const alerts: ToolAlert[] = [...pubs.alerts];
+  alerts.push(...pubs.alerts);
   const audits: AuditEntry[] = [...pubs.audits];
   const changes = new Map<string, { action: AuditAction; before: Record<string, unknown>; after: Record<string, unknown> }>();
   const note = (toolId: string, key: string, value: unknown, action: AuditAction = 'tool.synced') => {
@@ -86,13 +121,19 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
   };
 
   // Tools: create the new ones, update changed metadata of the known ones.
-  const existing = await tx.tool.findMany({ where: { registryId, externalId: { in: tools.map((t) => t.externalId) } } });
-  const toolRow = new Map(existing.map((t) => [t.externalId, t]));
+  const toolRow = new Map(
+    tools.filter((t) => byExternalId.has(t.externalId)).map((t) => [t.externalId, byExternalId.get(t.externalId)!]),
+  );
   const toCreate = tools.filter((t) => !toolRow.has(t.externalId));
   if (toCreate.length > 0) {
-    const created = await tx.tool.createManyAndReturn({
-      data: toCreate.map((t) => toolData(t, registryId, pubs.idByExternalId.get(t.publisher.externalId)!, now)),
-    });
+    const created = await insertTools(
+      tx,
+      toCreate.map((t) => ({
+        ...toolData(t, registryId, pubs.idByExternalId.get(t.publisher.externalId)!, now),
+        syncHash: hashes.get(t.externalId)!,
+        syncValidators: plainJson(t.sourceValidators),
+      })),
+    );
     for (const row of created) {
       toolRow.set(row.externalId, row);
       note(row.id, 'name', row.name, 'tool.imported');
@@ -261,23 +302,19 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
   }
 
   await updateToolsAndYanks(tx, tools, toolRow, slots, storedRows, versionState, envs, ctx, alerts, note, declared);
+  // What this ingest was made from, so the next sync can tell the same input apart cheaply.
+  await updateToolsSyncState(
+    tx,
+    tools
+      .filter((t) => !toCreate.includes(t))
+      .map((t) => ({
+        id: toolRow.get(t.externalId)!.id,
+        syncHash: hashes.get(t.externalId)!,
+        syncValidators: plainJson(t.sourceValidators),
+      })),
+  );
 
-  if (alerts.length > 0) {
-    counts.alertsRaised = (
-      await tx.alert.createMany({
-        data: alerts.map((a) => ({
-          kind: a.kind,
-          severity: a.severity,
-          title: a.title,
-          detail: asJson(a.detail) as Prisma.InputJsonValue,
-          toolId: a.toolId,
-          toolVersionId: a.toolVersionId ?? null,
-          dedupeKey: a.dedupeKey,
-        })),
-        skipDuplicates: true,
-      })
-    ).count;
-  }
+  counts.alertsRaised = await raiseAlerts(tx, alerts);
   for (const [toolId, c] of changes) audits.push({ action: c.action, entityType: 'Tool', entityId: toolId, after: c.after });
   await recordAuditEvents(tx, ctx.actor, audits);
   return counts;

@@ -60,12 +60,72 @@ describe('registry sync from the sample AgentNode registry', () => {
     const before = await snapshot();
     const prisma = await getPrisma();
     const auditsBefore = await prisma.auditEvent.count();
+    const asked = { conditional: registry.conditionalRequests, notModified: registry.notModified };
     const run = await sync();
     expect(run).toMatchObject({ status: 'SUCCEEDED', versionsCreated: 0, recordsCreated: 0, alertsRaised: 0, toolsSeen: 46 });
     expect(await snapshot()).toEqual(before);
     // Only the run's own start and finish are audited.
     expect(await prisma.auditEvent.count()).toBe(auditsBefore + 2);
+    // Issue 9.3: the registry was asked with the remembered ETags and answered 304; every tool
+    // was set aside unchanged (by its 304s, or by its content hash where an answer had no ETag).
+    const conditional = registry.conditionalRequests - asked.conditional;
+    expect(conditional).toBeGreaterThan(100);
+    expect(registry.notModified - asked.notModified).toBe(conditional);
+    expect(run.toolsUnchanged).toBe(46);
   });
+
+  it('skips unchanged tools by content hash where the registry sends no validators', async () => {
+    registry.faults = { noValidators: true };
+    try {
+      const prisma = await getPrisma();
+      const before = await snapshot();
+      const auditsBefore = await prisma.auditEvent.count();
+      const asked = registry.conditionalRequests;
+      // The first run without ETags reads everything and stores that the validators are gone
+      // (bookkeeping only); from then on the hash alone tells the same input apart.
+      await sync();
+      const run = await sync();
+      expect(run).toMatchObject({
+        status: 'SUCCEEDED',
+        toolsSeen: 46,
+        toolsUnchanged: 46,
+        versionsCreated: 0,
+        recordsCreated: 0,
+      });
+      expect(registry.conditionalRequests - asked).toBeGreaterThan(0); // the first of the two still asked
+      const after = await snapshot();
+      expect(after.tools.map((t) => ({ ...t, syncValidators: null }))).toEqual(
+        before.tools.map((t) => ({ ...t, syncValidators: null })),
+      );
+      expect({ ...after, tools: [] }).toEqual({ ...before, tools: [] });
+      expect(await prisma.auditEvent.count()).toBe(auditsBefore + 4);
+    } finally {
+      registry.faults = {};
+    }
+    // Validators come back with the next full read.
+    await sync();
+    expect((await sync()).toolsUnchanged).toBe(46);
+  }, 120_000);
+
+  it('still checks the freshness rule for tools it skips as unchanged', async () => {
+    const prisma = await getPrisma();
+    // Staging's policy now allows one day; every demo verification is older than that.
+    await prisma.policy.create({ data: { environment: 'STAGING', version: 1_000, maxVerificationAgeDays: 1 } });
+    const tool = await prisma.tool.findFirstOrThrow({
+      where: { lastVerifiedAt: { lt: new Date(Date.now() - 2 * 86_400_000) }, installations: { none: {} } },
+    });
+    const agent = await prisma.agent.create({ data: { name: 'freshness-agent', environment: 'STAGING', owner: 'ops' } });
+    await prisma.installation.create({
+      data: { agentId: agent.id, toolId: tool.id, toolVersionId: tool.latestVersionId!, environment: 'STAGING', state: 'ACTIVE' },
+    });
+    expect(await prisma.alert.count({ where: { toolId: tool.id, kind: 'stale-verification' } })).toBe(0);
+    const run = await sync();
+    expect(run).toMatchObject({ toolsUnchanged: 46, versionsCreated: 0 });
+    const stale = await prisma.alert.findMany({ where: { toolId: tool.id, kind: 'stale-verification' } });
+    expect(stale).toHaveLength(1);
+    await prisma.installation.deleteMany({ where: { agentId: agent.id } });
+    await prisma.agent.delete({ where: { id: agent.id } });
+  }, 60_000);
 
   it('appends its per-tool audit records to a hash chain that still verifies', async () => {
     const prisma = await getPrisma();
@@ -119,6 +179,10 @@ describe('registry sync from the sample AgentNode registry', () => {
     expect(slackAfter.artifactDigest).toBe(slackBefore.latestVersion!.artifactDigest);
     const quick = await prisma.publisher.findFirstOrThrow({ where: { externalId: 'quickbuild-labs' } });
     expect(quick.identityWithdrawnAt).not.toBeNull();
+
+    // Only the packages that changed (and those of the publisher that changed) were read again.
+    expect(run.toolsUnchanged).toBeGreaterThan(0);
+    expect(run.toolsUnchanged).toBeLessThan(run.toolsSeen);
 
     const again = await sync();
     expect(again).toMatchObject({ versionsCreated: 0, recordsCreated: 0, alertsRaised: 0 });

@@ -1,8 +1,9 @@
 import 'server-only';
-import type { Prisma, PrismaClient, SyncRun, SyncTrigger } from '@prisma/client';
+import { Prisma, type PrismaClient, type SyncRun, type SyncTrigger } from '@prisma/client';
 import { ENVIRONMENTS, type Environment } from '@/lib/domain/types';
 import { connectorFor } from '@/lib/registries/registry-connectors';
-import type { RegistryConnector, SyncItemError } from '@/lib/registries/types';
+import type { RegistryConnector, SourceValidators, SyncItemError } from '@/lib/registries/types';
+import { z } from 'zod';
 import type { Actor } from '@/lib/server/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { conflict, notFound } from '@/lib/server/errors';
@@ -35,6 +36,12 @@ interface SyncInput {
   deadlineMs?: number;
   ifLastSyncAt?: Date | null;
 }
+
+/** Validators as a sync stored them (Tool.syncValidators); anything else is ignored, not trusted. */
+const ZStoredValidators = z.object({
+  rev: z.string(),
+  urls: z.array(z.object({ url: z.string(), etag: z.string().optional(), lastModified: z.string().optional() })),
+});
 
 /** A RUNNING run older than this was cut off (process stopped): it is closed as FAILED. */
 const ABANDONED_AFTER_MS = 30 * 60_000;
@@ -155,6 +162,19 @@ async function execute(
       knownExternalIds: (await prisma.tool.findMany({ where: { registryId: registry.id }, select: { externalId: true } })).map(
         (t) => t.externalId,
       ),
+      // Asked one page at a time, so the validators of the whole catalogue never sit in memory.
+      previousValidators: async (externalIds: readonly string[]) => {
+        const rows = await prisma.tool.findMany({
+          where: { registryId: registry.id, externalId: { in: [...externalIds] }, syncValidators: { not: Prisma.DbNull } },
+          select: { externalId: true, syncValidators: true },
+        });
+        const out = new Map<string, SourceValidators>();
+        for (const r of rows) {
+          const v = ZStoredValidators.safeParse(r.syncValidators);
+          if (v.success) out.set(r.externalId, v.data);
+        }
+        return out;
+      },
     };
     for await (const page of connector.pages(ctx, registry.syncCursor)) {
       if (deadline.aborted) break;
@@ -173,6 +193,7 @@ async function execute(
               versionsCreated: { increment: counts.versionsCreated },
               recordsCreated: { increment: counts.recordsCreated },
               alertsRaised: { increment: counts.alertsRaised },
+              toolsUnchanged: { increment: counts.toolsUnchanged },
               pagesDone: { increment: 1 },
               cursorAfter: page.nextCursor,
               errors: errors,
@@ -215,6 +236,7 @@ async function execute(
         registry: registry.name,
         status,
         toolsSeen: finished.toolsSeen,
+        toolsUnchanged: finished.toolsUnchanged,
         versionsCreated: finished.versionsCreated,
         recordsCreated: finished.recordsCreated,
         alertsRaised: finished.alertsRaised,

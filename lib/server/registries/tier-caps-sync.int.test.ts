@@ -45,6 +45,9 @@ const gradedBeforeCaps: RegistryConnector = {
         tools: page.tools.map((t) => ({
           ...t,
           versions: t.versions.map((v) => ({ ...v, verifications: v.verifications.map(uncapped) })),
+          // What the build before the caps remembered: validators of an older normalization
+          // revision, which the current connector must not trust (it reads the package again).
+          sourceValidators: t.sourceValidators && { ...t.sourceValidators, rev: 'agentnode-before-caps' },
         })),
       };
     }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
 import type { ToolDefinition } from '@/lib/domain/tool-definitions/hash';
 import { scanToolDefinitions, worstSeverity } from '@/lib/domain/tool-definitions/scan';
@@ -29,19 +30,24 @@ export async function scanRegistryDefinitions(
     const findings = scanToolDefinitions(v.toolDefinitions as ToolDefinition[]);
     return { v, findings, worst: worstSeverity(findings) };
   });
-  await tx.toolDefinitionReport.createMany({
-    data: scanned.map(({ v, findings, worst }) => ({
-      toolVersionId: v.id,
-      source: 'REGISTRY' as const,
-      hash: v.toolDefsHash!,
-      definitions: v.toolDefinitions as Prisma.InputJsonValue,
-      pinnedHash: null,
-      verdict: 'FIRST_SEEN' as const,
-      findings: findings as unknown as Prisma.InputJsonValue,
-      worstSeverity: worst,
-      reportedAt: now,
-    })),
-  });
+  // One statement with the page's reports as a single JSON parameter: Prisma's createMany spent
+  // seconds per page serializing the definitions and findings (issue 9.3).
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "ToolDefinitionReport" ("id","toolVersionId","source","hash","definitions","pinnedHash","verdict","findings","worstSeverity","reportedAt")
+     SELECT x."id",x."toolVersionId",'REGISTRY'::"DefinitionSource",x."hash",x."definitions",NULL,'FIRST_SEEN'::"DefinitionVerdict",x."findings",x."worstSeverity",x."reportedAt"
+     FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"toolVersionId" text,"hash" text,"definitions" jsonb,"findings" jsonb,"worstSeverity" text,"reportedAt" timestamp(3))`,
+    JSON.stringify(
+      scanned.map(({ v, findings, worst }) => ({
+        id: randomUUID(),
+        toolVersionId: v.id,
+        hash: v.toolDefsHash!,
+        definitions: v.toolDefinitions,
+        findings,
+        worstSeverity: worst,
+        reportedAt: now,
+      })),
+    ),
+  );
   for (const { v, findings } of scanned) {
     if (findings.every((f) => f.severity === 'MEDIUM')) continue;
     await raiseDefinitionAlerts(tx, {
