@@ -134,6 +134,7 @@ async function measure(browser: Browser, title: string): Promise<boolean> {
     `${'role'.padEnd(8)} ${'page'.padEnd(28)} ${'server p50'.padStart(10)} ${'max'.padStart(6)} ${'usable p50'.padStart(10)} ${'max'.padStart(6)}  verdict  load`,
   );
   let ok = true;
+  let measured = 0;
   const failing: string[] = [];
   for (const role of ROLES) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -142,6 +143,7 @@ async function measure(browser: Browser, title: string): Promise<boolean> {
     try {
       await signIn(page, role);
       for (const pathname of await pagesOf(page)) {
+        measured++;
         try {
           await visit(page, pathname);
           const visits: Visit[] = [];
@@ -167,7 +169,7 @@ async function measure(browser: Browser, title: string): Promise<boolean> {
     }
   }
   console.log(
-    `${ok ? 'PASS' : 'FAIL'}  ${title}: every main page usable in under ${LIMIT_MS} ms${failing.length ? `; not: ${failing.join(', ')}` : ''}  (load ${load1()})`,
+    `${ok ? 'PASS' : 'FAIL'}  ${title}: every main page usable in under ${LIMIT_MS} ms${failing.length ? `; ${failing.length} of ${measured} pages not: ${failing.join(', ')}` : ` (${measured} pages)`}  (load ${load1()})`,
   );
   return ok;
 }
