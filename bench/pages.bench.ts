@@ -16,7 +16,7 @@
 // PASS when every load of every page was usable in under 1 s (BENCH_PAGE_LIMIT_MS) after growth;
 // the demo-data figures are printed with PASS/FAIL too. The load average is printed beside each row.
 import { type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -128,7 +128,7 @@ const quantile = (xs: number[], q: number) => {
 const ms = (x: number) => `${Math.round(x)}`.padStart(6);
 
 /** Measures every page of every role; true when every load was usable within LIMIT_MS. */
-async function measure(browser: Browser, title: string): Promise<boolean> {
+async function measure(browser: Browser, title: string, logFile: string): Promise<boolean> {
   console.log(`\n${title}: ${RUNS} loads a page after a warm-up; times in ms from navigation start`);
   console.log(
     `${'role'.padEnd(8)} ${'page'.padEnd(28)} ${'server p50'.padStart(10)} ${'max'.padStart(6)} ${'usable p50'.padStart(10)} ${'max'.padStart(6)}  verdict  load`,
@@ -139,7 +139,7 @@ async function measure(browser: Browser, title: string): Promise<boolean> {
   for (const role of ROLES) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(PROBE);
-    const page = await context.newPage();
+    let page = await context.newPage();
     try {
       await signIn(page, role);
       for (const pathname of await pagesOf(page)) {
@@ -162,6 +162,12 @@ async function measure(browser: Browser, title: string): Promise<boolean> {
           console.log(
             `${role.padEnd(8)} ${pathname.padEnd(28)} ERROR ${(err as Error).message.split('\n')[0]}  (load ${load1()})`,
           );
+          // A dead server makes every later page an error: say why and stop.
+          if (server && server.exitCode !== null)
+            throw new Error(`the app exited (${server.exitCode}); its log ends:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+          // A failed load can leave a navigation pending that would interrupt the next page's.
+          await page.close();
+          page = await context.newPage();
         }
       }
     } finally {
@@ -202,7 +208,7 @@ async function main() {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
-    const demoOk = await measure(browser, 'demo data');
+    const demoOk = await measure(browser, 'demo data', logFile);
     let grownOk = true;
     if (process.env.BENCH_SKIP_GROWTH !== '1') {
       // PGlite has one owner: the app stops while the rows go in.
@@ -213,7 +219,7 @@ async function main() {
       );
       server = startServer(PORT, target, logFile);
       await waitForReady(base, server, logFile);
-      grownOk = await measure(browser, '10k-tool catalogue');
+      grownOk = await measure(browser, '10k-tool catalogue', logFile);
     }
     // The target is the grown catalogue; the demo-data verdict is printed for information.
     console.log(`\ndemo data: ${demoOk ? 'PASS' : 'FAIL'}; 10k-tool catalogue: ${grownOk ? 'PASS' : 'FAIL'}`);
