@@ -22,6 +22,7 @@ import { evaluatePolicy } from '@/lib/domain/policy/evaluate';
 import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
 import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';
 import { startServer, stopServer, waitForReady } from './enforce-server';
+import { growCatalogue } from './growth';
 
 const PORT = Number(process.env.BENCH_ENFORCE_PORT ?? 3214);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -125,18 +126,6 @@ function load(job: Job): Load {
   if (r.status !== 0) throw new Error(`load worker failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Load;
 }
-
-const GROWTH_SQL = `
-INSERT INTO "Tool" (id, "registryId", "publisherId", "externalId", name, "updatedAt")
-  SELECT 'bench-tool-' || g, r.id, p.id, 'bench-tool-' || g, 'Bench Tool ' || g, now()
-    FROM generate_series(1, 10000) g, (SELECT id FROM "Registry" LIMIT 1) r, (SELECT id FROM "Publisher" LIMIT 1) p;
-INSERT INTO "ToolVersion" (id, "toolId", version, "updatedAt")
-  SELECT 'bench-v-' || g || '-' || v, 'bench-tool-' || g, '1.0.' || v, now() FROM generate_series(1, 10000) g, generate_series(1, 5) v;
-INSERT INTO "EnforcementDecision" (id, "createdAt", "agentName", "toolName", version, action, outcome, reasons)
-  SELECT 'bench-d-' || g, now() - (g || ' seconds')::interval, 'bench-agent-prod-01', 'bench-tool-' || (g % 10000), '1.0.1', 'INVOKE',
-         (CASE WHEN g % 2 = 0 THEN 'ALLOW' ELSE 'DENY' END)::"EnforcementOutcome", '[]'::jsonb
-    FROM generate_series(1, 200000) g;
-ANALYZE;`;
 
 type Cases = Awaited<ReturnType<typeof prepareDatabase>>;
 
@@ -272,15 +261,9 @@ async function runOn(kind: Database['kind'], title: string): Promise<boolean> {
       // The decision path must not grow with tools, versions or logged attempts: add many, measure again.
       // PGlite is one process: the server stops while the rows go in.
       if (kind === 'pglite') await stopServer(server);
-      const db = await openDatabase(target);
-      const t0 = performance.now();
-      await db.exec(GROWTH_SQL);
-      const [c] = await db.query<{ tools: number; versions: number; decisions: number }>(
-        'SELECT (SELECT count(*) FROM "Tool")::int AS tools, (SELECT count(*) FROM "ToolVersion")::int AS versions, (SELECT count(*) FROM "EnforcementDecision")::int AS decisions',
-      );
-      await db.close();
+      const c = await growCatalogue(target);
       console.log(
-        `\nadded bulk rows in ${((performance.now() - t0) / 1000).toFixed(1)} s: now ${c!.tools} tools, ${c!.versions} versions, ${c!.decisions} logged decisions`,
+        `\nadded bulk rows in ${c.seconds.toFixed(1)} s: now ${c.tools} tools, ${c.versions} versions, ${c.decisions} logged decisions`,
       );
       if (kind === 'pglite') {
         server = startServer(PORT, target, logFile);
