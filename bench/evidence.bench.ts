@@ -21,6 +21,8 @@ import { createBulkCatalog } from '@/lib/testing/bulk-catalog';
 const SIZES = (process.env.BENCH_EVIDENCE_EVENTS ?? '250000,500000,1000000').split(',').map(Number);
 const TOOLS = Number(process.env.BENCH_EVIDENCE_TOOLS ?? 5000);
 const WHICH = process.env.BENCH_EVIDENCE_DB ?? 'both';
+/** BENCH_EVIDENCE_PROFILE=1: also print each build step's time, peak RSS and peak heap. */
+const PROFILE = process.env.BENCH_EVIDENCE_PROFILE === '1';
 const MAX_MS = 120_000;
 const MAX_RSS = 512 * 1024 * 1024;
 const FLAT_SLACK = 64 * 1024 * 1024;
@@ -136,8 +138,14 @@ async function measuredBuild(conn: Conn, officer: { id: string; email: string },
     peak: number;
     size: number;
     records: number;
+    steps: { step: string; ms: number; rss: number; heap: number }[];
   };
   if (f.state !== 'SUCCEEDED') throw new Error(`build ${f.state}: ${f.error}`);
+  if (PROFILE)
+    for (const s of f.steps)
+      console.log(
+        `    ${s.step.padEnd(42)} ${(s.ms / 1000).toFixed(1).padStart(6)} s  peak RSS ${mib(s.rss).padStart(8)}  heap ${mib(s.heap).padStart(8)}`,
+      );
   return f;
 }
 

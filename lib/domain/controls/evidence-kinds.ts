@@ -211,7 +211,7 @@ const KINDS: Record<EvidenceKind, Omit<EvidenceKindDefinition, 'kind'>> = {
   'governance-policy': {
     label: 'Governance policy document',
     description:
-      'The governance policy generated from the policies in force at the period end (Markdown inside, with its SHA-256 and the policy versions it names).',
+      "The governance policy generated from the policies in force at the period end (Markdown inside, with its SHA-256 and the policy versions it names), and each environment's document as governance/policy-<env>-v<N>.md and .pdf.",
     files: ['evidence/governance-policy.json'],
     kept: true,
   },

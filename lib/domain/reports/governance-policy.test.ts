@@ -158,6 +158,15 @@ describe('governancePolicyMarkdown', () => {
     expect(changed.sha256).not.toBe(doc.sha256);
   });
 
+  it('states one environment only when asked (the evidence pack writes one document per environment)', () => {
+    const staging = governancePolicyMarkdown(input({ environments: ['STAGING'] }));
+    expect(staging.versionLabel).toBe('STAGING v3');
+    expect(staging.policies.map((p) => p.environment)).toEqual(['STAGING']);
+    expect(staging.policies[0]!.sha256).toBe(doc.policies[1]!.sha256);
+    expect(staging.markdown).not.toContain('Production');
+    expect(listAfter(parseMarkdownBlocks(staging.markdown), '6. Data handling')[0]).toMatch(/^Staging: /);
+  });
+
   it('keeps a pipe in a change note from breaking the table', () => {
     const piped = governancePolicyMarkdown(
       input({ policies: { ...input().policies, STAGING: policy('STAGING', { changeNote: 'a | b\nc' }) } }),

@@ -30,6 +30,11 @@ export interface GovernancePolicyInput {
   alertKinds: readonly { kind: string; label: string; severity: string }[];
   /** Days invocation events are kept (TOOLLEDGER_EVENTS_RETENTION_DAYS). */
   eventsRetentionDays: number;
+  /**
+   * The environments the document states, in the usual order (default: all). An evidence pack
+   * writes one document per environment, each versioned with that environment's policy alone.
+   */
+  environments?: readonly Environment[];
 }
 
 export interface PolicyReference {
@@ -99,7 +104,7 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : 'built-in de
 const role = (r: string) => r.toLowerCase().replaceAll('_', ' ');
 
 export function governancePolicyMarkdown(input: GovernancePolicyInput): GovernancePolicyDocument {
-  const envs = ENVIRONMENTS;
+  const envs = input.environments ? ENVIRONMENTS.filter((e) => input.environments!.includes(e)) : ENVIRONMENTS;
   const P = (e: Environment) => input.policies[e];
   const refs = envs.map((e) => policyReference(e, P(e)));
   const versionLabel = refs.map((r) => `${r.environment} v${r.version}`).join(' · ');

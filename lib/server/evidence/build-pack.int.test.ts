@@ -75,6 +75,33 @@ describe('buildEvidencePack', () => {
     expect(a.built.summary.recordsTotal).toBeGreaterThan(0);
   });
 
+  it('writes the governance policy as Markdown and PDF per environment, named by policy version and in the manifest', async () => {
+    const a = await build('g1');
+    const b = await build('g2');
+    const files = unzipSync(a.bytes);
+    const names = Object.keys(files).filter((p) => p.startsWith('governance/'));
+    // No policy saved in this database: each environment runs on the built-in defaults, version 0.
+    expect(names.sort()).toEqual(
+      ['development', 'production', 'staging'].flatMap((e) => [`governance/policy-${e}-v0.md`, `governance/policy-${e}-v0.pdf`]),
+    );
+    const md = new TextDecoder().decode(files['governance/policy-production-v0.md']);
+    expect(md).toMatch(/^# Agent tool governance policy/);
+    expect(md).toContain('Document version: PRODUCTION v0.');
+    expect(md).not.toContain('Staging');
+    expect(new TextDecoder().decode(files['governance/policy-production-v0.pdf']!.slice(0, 5))).toBe('%PDF-');
+    // The Markdown is generated from the policies alone: byte-identical across builds.
+    expect(files['governance/policy-staging-v0.md']).toEqual(unzipSync(b.bytes)['governance/policy-staging-v0.md']);
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { files: { path: string }[] };
+    for (const n of names) expect(manifest.files.map((f) => f.path)).toContain(n);
+    const json = JSON.parse(new TextDecoder().decode(files['evidence/governance-policy.json']));
+    expect(json.result.documents).toContainEqual(
+      expect.objectContaining({ environment: 'PRODUCTION', version: 0, markdown: 'governance/policy-production-v0.md' }),
+    );
+    // The control matrix names them under the criteria the governance policy evidences.
+    expect(new TextDecoder().decode(files['report/report.html'])).toContain('governance/policy-production-v0.pdf');
+    expect(new TextDecoder().decode(files['README.md'])).toContain('governance/policy-staging-v0.md');
+  });
+
   it('signs a pack that verifies, and names the file when one byte changes', async () => {
     const { bytes } = await build('c');
     expect(verifyPack(bytes).problems).toEqual([]);

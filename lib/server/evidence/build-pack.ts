@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { PrismaClient } from '@prisma/client';
-import { EVIDENCE_KINDS, evaluateControls } from '@/lib/domain/controls';
+import { EVIDENCE_KINDS, evaluateControls, evidenceKind } from '@/lib/domain/controls';
 import {
   PACK_FORMAT,
   PUBLIC_KEY_PATH,
@@ -128,15 +128,27 @@ export async function buildEvidencePack(db: PrismaClient, input: BuildPackInput)
   try {
     const files: ManifestFile[] = [];
     const records: Record<string, number> = {};
+    /** Files a section wrote beyond its kind's fixed ones (the governance documents, named by version). */
+    const extra = new Map<string, string[]>();
     for (const [i, section] of EVIDENCE_SECTIONS.entries()) {
       await step(i, `Writing ${section.kind}`);
-      const written = await writeSection(workDir, section, { db, scope, signal: input.signal }, period);
+      const ctx = { db, scope, signal: input.signal, generatedAt: input.generatedAt };
+      const written = await writeSection(workDir, section, ctx, period);
       files.push(...written.files);
       Object.assign(records, written.records);
+      const fixed = new Set(evidenceKind(section.kind).files);
+      extra.set(
+        section.kind,
+        written.files.map((f) => f.path).filter((p) => !fixed.has(p)),
+      );
     }
     await step(EVIDENCE_SECTIONS.length, 'Control matrix and report');
     const asOf = new Date(Math.min(scope.to.getTime(), input.generatedAt.getTime()));
-    const evaluations = evaluateControls(await gatherControlFacts(db, { from: scope.from, to: asOf }));
+    // The control matrix (report, README, OSCAL) names every file behind a criterion, these too.
+    const evaluations = evaluateControls(await gatherControlFacts(db, { from: scope.from, to: asOf })).map((e) => ({
+      ...e,
+      evidence: e.evidence.map((k) => ({ ...k, files: [...k.files, ...(extra.get(k.kind) ?? [])] })),
+    }));
     const key = await activeSigningKey(db, input.generatedAt);
     const generatedAt = input.generatedAt.toISOString();
     const meta: PackReadmeInput = {

@@ -21,8 +21,8 @@ class HashedFile {
   ) {
     this.stream = createWriteStream(`${root}/${path}`);
   }
-  async write(text: string): Promise<void> {
-    const bytes = Buffer.from(text, 'utf8');
+  async write(text: string | Uint8Array): Promise<void> {
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     this.hash.update(bytes);
     this.size += bytes.length;
     if (!this.stream.write(bytes)) await new Promise<void>((resolve) => this.stream.once('drain', () => resolve()));
@@ -38,6 +38,20 @@ export async function writeTextFile(root: string, relative: string, text: string
   await mkdir(path.dirname(`${root}/${relative}`), { recursive: true });
   const file = new HashedFile(root, relative);
   await file.write(text);
+  return file.close();
+}
+
+/** A text or a byte stream (a PDF) written and hashed chunk by chunk. */
+export async function writeBodyFile(
+  root: string,
+  relative: string,
+  body: string | ReadableStream<Uint8Array>,
+): Promise<ManifestFile> {
+  if (typeof body === 'string') return writeTextFile(root, relative, body);
+  await mkdir(path.dirname(`${root}/${relative}`), { recursive: true });
+  const file = new HashedFile(root, relative);
+  const reader = body.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) await file.write(r.value);
   return file.close();
 }
 
@@ -64,8 +78,9 @@ export async function writeSection(
   const head = { kind: section.kind, label: evidenceKind(section.kind).label, period };
   if (section.shape === 'document') {
     const doc = await section.document(ctx);
-    const file = await writeTextFile(root, jsonPath, `${JSON.stringify({ ...head, result: doc }, null, 2)}\n`);
-    return { files: [file], records: { [jsonPath]: 1 } };
+    const files = [await writeTextFile(root, jsonPath, `${JSON.stringify({ ...head, result: doc }, null, 2)}\n`)];
+    for (const a of (await section.attachments?.(ctx)) ?? []) files.push(await writeBodyFile(root, a.path, a.body));
+    return { files, records: Object.fromEntries(files.map((f) => [f.path, 1])) };
   }
   const csv = new HashedFile(root, csvPath);
   const json = new HashedFile(root, jsonPath);

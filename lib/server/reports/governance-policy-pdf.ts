@@ -88,7 +88,13 @@ export function governancePolicyPdf(meta: GovernancePdfMeta, document: Governanc
     {
       size: 'A4',
       margin: 48,
-      info: { Title: `Agent tool governance policy: ${meta.instance}`, Subject: document.versionLabel, Creator: 'ToolLedger' },
+      info: {
+        Title: `Agent tool governance policy: ${meta.instance}`,
+        Subject: document.versionLabel,
+        Creator: 'ToolLedger',
+        // The date inside the file is the one printed on it (not the moment pdfkit ran).
+        CreationDate: meta.generatedAt,
+      },
     },
     (doc) => {
       numberPages(doc, `Governance policy  ·  ${meta.instance}  ·  ${document.versionLabel}`);

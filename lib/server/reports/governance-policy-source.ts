@@ -21,6 +21,8 @@ export async function governancePolicyDocumentAt(
   db: PrismaClient | Prisma.TransactionClient,
   /** Omitted: the policies in force now (the highest versions). */
   asOf?: Date,
+  /** Omitted: every environment in one document. */
+  environments?: readonly Environment[],
 ): Promise<GovernancePolicyDocument> {
   const [rows, registries] = await Promise.all([
     Promise.all(
@@ -47,5 +49,6 @@ export async function governancePolicyDocumentAt(
     registries,
     alertKinds: kinds.map((kind) => ({ kind, label: SYNC_ALERT_LABELS[kind], severity: SYNC_ALERT_SEVERITY[kind] })),
     eventsRetentionDays: env().TOOLLEDGER_EVENTS_RETENTION_DAYS,
+    environments,
   });
 }

@@ -286,6 +286,18 @@ describe('evidence pack sections', () => {
     expect(atEnd).toMatchObject({ versions: 'PRODUCTION v1 · STAGING v0 · DEVELOPMENT v0' });
     expect(atEnd.markdown).toContain('| Production | internal | read | none | read |');
     expect(atEnd.sha256).toBe(createHash('sha256').update(String(atEnd.markdown)).digest('hex'));
+    // One document per environment beside the JSON, named after the policy version it states.
+    expect(atEnd.documents).toContainEqual(
+      expect.objectContaining({ environment: 'PRODUCTION', version: 1, markdown: 'governance/policy-production-v1.md' }),
+    );
+    const files = await governancePolicySection.attachments!({ db, scope: scope(new Date('2100-01-01T00:00:00Z')) });
+    expect(files.map((f) => f.path)).toEqual(
+      ['production-v1', 'staging-v0', 'development-v0'].flatMap((n) => [
+        `governance/policy-${n}.md`,
+        `governance/policy-${n}.pdf`,
+      ]),
+    );
+    expect(files[0]!.body).toContain('Document version: PRODUCTION v1.');
     // Before the production policy was saved, the defaults were in force.
     const earlier = await governancePolicySection.document({ db, scope: scope(new Date('2000-01-01T00:00:00Z')) });
     expect(earlier).toMatchObject({ versions: 'PRODUCTION v0 · STAGING v0 · DEVELOPMENT v0' });

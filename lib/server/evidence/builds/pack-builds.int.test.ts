@@ -155,6 +155,13 @@ describe('the runner', () => {
       expect.stringMatching(/^2026-05-10,PRODUCTION,packed-0,\w+,2,1,0,0,\d$/),
       expect.stringMatching(/^2026-05-11,PRODUCTION,packed-0,\w+,1,0,0,0,\d$/),
     ]);
+    // The totals are summed while the rows stream: they must agree with the rows themselves.
+    const unapproved = text('evidence/invocation-totals.csv')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .reduce((n, line) => n + Number(line.split(',').at(-1)), 0);
+    expect(JSON.parse(text('evidence/invocation-totals.json')).summary.totals).toEqual({ invocations: 3, errors: 1, unapproved });
     expect(JSON.parse(text('evidence/invocation-chain-check.json')).result).toMatchObject({ intact: true, checkedRecords: 3 });
     for (const kind of ['samples', 'tool-definition-reports']) expect(files[`evidence/${kind}.csv`], kind).toBeDefined();
     const built = await db.auditEvent.count({ where: { action: 'evidencePack.built', entityId: { in: [a.id, b.id] } } });

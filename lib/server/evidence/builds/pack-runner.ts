@@ -27,6 +27,8 @@ export interface RunnerContext {
   /** TOOLLEDGER_EVIDENCE_DIR. */
   dir: string;
   now?: () => Date;
+  /** Told each step as it starts (the bench profiles time and memory per step). */
+  onStep?: (done: number, total: number, step: string) => void;
 }
 
 const timeOf = (rc: RunnerContext) => (rc.now ?? clockNow)();
@@ -107,6 +109,7 @@ export async function runClaimedBuild(rc: RunnerContext, build: EvidencePackBuil
       workDir,
       signal: stop.signal,
       onProgress: async (done, total, step) => {
+        rc.onStep?.(done, total, step);
         await db.evidencePackBuild.updateMany({
           where: mine,
           data: { stepsDone: done, stepsTotal: total, currentStep: step, heartbeatAt: timeOf(rc) },

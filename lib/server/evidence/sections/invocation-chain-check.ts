@@ -2,6 +2,8 @@ import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { verifyInvocationChain } from '@/lib/server/invocations/verify-invocation-chain';
 import type { DocumentSection } from './types';
 
+const CHAIN_BATCH = 1000;
+
 /**
  * The invocation event chain over the events received in the period, re-computed in batches
  * from the record before it (or the retention anchor). Bounded by the period, so a later build
@@ -13,7 +15,9 @@ export const invocationChainCheckSection: DocumentSection = {
   shape: 'document',
   async document({ db, scope }) {
     const report = await verifyInvocationChain(
-      { actor: { ...SYSTEM_ACTOR, label: 'evidence pack' }, input: { from: scope.from, to: scope.to } },
+      // Small batches: each one passes through the database's and Prisma's WASM memory, which
+      // keep their high-water mark for the life of the process (the app's, on PGlite).
+      { actor: { ...SYSTEM_ACTOR, label: 'evidence pack' }, input: { from: scope.from, to: scope.to, batchSize: CHAIN_BATCH } },
       { db },
     );
     return {

@@ -16,6 +16,15 @@ export interface SectionContext {
   scope: PackScope;
   /** Aborted when the build is cancelled; long sections check it between pages. */
   signal?: AbortSignal;
+  /** The pack's generation time, for documents that print it (the governance policy PDF). */
+  generatedAt?: Date;
+}
+
+/** A file a document section adds beside its JSON (e.g. the governance policy as .md and .pdf). */
+export interface SectionAttachment {
+  /** Path inside the pack. */
+  path: string;
+  body: string | ReadableStream<Uint8Array>;
 }
 
 export type Cell = string | number | boolean | null;
@@ -40,6 +49,8 @@ export interface DocumentSection {
   kind: EvidenceKind;
   shape: 'document';
   document(ctx: SectionContext): Promise<Record<string, unknown>>;
+  /** Files written beside the JSON, listed in the manifest and the control matrix under this kind. */
+  attachments?(ctx: SectionContext): Promise<SectionAttachment[]>;
 }
 
 export type EvidenceSection = TableSection | DocumentSection;
