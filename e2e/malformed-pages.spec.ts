@@ -1,5 +1,4 @@
 import { test, expect, signInAs } from './fixtures';
-import { BAD_QUERY_VALUES } from '../lib/testing/bad-inputs';
 
 // The malformed-input sweep through the running app (issue 10 point 7): every dashboard page,
 // signed in as the admin, with generated bad query values in every filter any page reads and
@@ -94,6 +93,10 @@ const KEYS = [
   'notice',
 ];
 
+// The unit-level sweep tries every generated value (lib/testing/bad-inputs.ts); one of each kind
+// here keeps the run short.
+const VALUES = ['%00', 'a%00b', '%ff', '%ED%A0%80', '2026-13-01', '-1', encodeURIComponent('x'.repeat(5000))];
+
 // A bad path segment, as a browser or a fuzzer would send it.
 const BAD_SEGMENTS = ['%ff', '%00', 'a%00b', '%ED%A0%80', encodeURIComponent('x'.repeat(3000)), 'does-not-exist'];
 
@@ -126,7 +129,7 @@ test.describe('malformed input on every page, signed in as the admin', () => {
     await signInAs(page, 'ADMIN');
     const failures: string[] = [];
     for (const path of PAGES) {
-      for (const value of BAD_QUERY_VALUES) {
+      for (const value of VALUES) {
         // All keys at once, then the same key twice (a list where one value is expected).
         for (const qs of [KEYS.map((k) => `${k}=${value}`).join('&'), `q=ok&q=${value}&page=1&page=${value}`]) {
           const res = await page.request.get(`${path}?${qs}`, { maxRedirects: 0 });
