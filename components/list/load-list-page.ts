@@ -21,7 +21,7 @@ export interface ListPageSpec<S extends z.ZodObject, T> {
   searchParams: Promise<RawSearchParams>;
   /** The list operation (`lib/server`), called as the signed-in person. */
   load: (call: OperationCall<z.infer<S>>) => Promise<T>;
-  /** How the URL spells values the schema parses (a checkbox as `1`); defaults are left out of links. */
+  /** How the URL spells values the schema parses; by default a ticked checkbox is `1` and defaults are left out of links. */
   toUrl?: (query: z.infer<S>) => Record<string, QueryValue>;
 }
 
@@ -37,7 +37,7 @@ export async function loadListPage<S extends z.ZodObject, T>(spec: ListPageSpec<
   const { hide = [], ...rest } = query as z.infer<S> & { hide?: string[] };
   const filter = rest as z.infer<S>;
   const data = await spec.load({ actor: actorOf(user), input: filter });
-  const toUrl = spec.toUrl ?? ((q: z.infer<S>) => q as Record<string, QueryValue>);
+  const toUrl = spec.toUrl ?? checkboxesAsOne;
   const href = (change: Record<string, unknown>) =>
     buildHref(
       spec.path,
@@ -58,7 +58,16 @@ export async function loadListPage<S extends z.ZodObject, T>(spec: ListPageSpec<
       error: string | undefined;
     },
     href,
+    /** The props ListFilters needs from the address: spread them, add the label and controls. */
+    bar: { query, issues, path: spec.path },
+    /** The props ListResults needs from the list: spread them, add the nouns and empty state. */
+    results: { list: data, href },
     /** Column visibility for DataTable: hidden columns and the link that changes them. */
     visibility: { hidden: hide, href: (h: string[]) => href({ hide: h }) },
   };
+}
+
+/** A ticked checkbox filter (a boolean once parsed) is spelled `1` in the address, as the form sends it. */
+function checkboxesAsOne(query: object): Record<string, QueryValue> {
+  return Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v === true ? '1' : v])) as Record<string, QueryValue>;
 }

@@ -1,5 +1,5 @@
 import type { QueryIssue } from '@/lib/validation/search-params';
-import { VENDOR_REVIEW_STATUSES } from '@/lib/validation/vendors';
+import { VENDOR_REVIEW_STATUSES, ZVendorReviewQuery } from '@/lib/validation/vendors';
 import {
   VENDOR_CONCLUSION_LABELS,
   VENDOR_CONCLUSIONS,
@@ -9,6 +9,9 @@ import {
 } from '@/lib/domain/vendors/review';
 import { ListFilters } from '@/components/list/list-filters';
 import { SearchFilter, SelectFilter, optionsOf } from '@/components/list/filters';
+
+/** What the publisher and registry review lists share: who may read them and the query they parse. */
+export const VENDOR_REVIEW_LIST = { permission: 'risk:read', schema: ZVendorReviewQuery } as const;
 
 type Field = (name: 'q' | 'status' | 'rating' | 'conclusion') => {
   name: string;

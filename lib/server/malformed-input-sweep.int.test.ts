@@ -39,7 +39,6 @@ import { listSyncRuns, getSyncRunProgress } from '@/lib/server/registries/list-s
 import { getRegistry } from '@/lib/server/registries/list-registries';
 import { parseInventoryQuery, ZInventoryQuery } from '@/lib/validation/inventory';
 import { parseAuditPageQuery, ZAuditPageQuery } from '@/lib/validation/audit';
-import { ZSyncRunFilter } from '@/lib/validation/registry';
 // Risk assessments (issue 12).
 import { listRiskRegister } from '@/lib/server/risks/list-risk-register';
 import { getToolRisk } from '@/lib/server/risks/get-tool-risk';
@@ -65,6 +64,22 @@ import { listIncidents } from '@/lib/server/incidents/list-incidents';
 import { getIncident } from '@/lib/server/incidents/get-incident';
 import { getIncidentFormOptions, ZIncidentFormQuery } from '@/lib/server/incidents/get-incident-form-options';
 import { ZListIncidentsQuery } from '@/lib/validation/incident';
+// Pages swept since (issue 10 re-check): vendor reviews, allowlist and exports, settings lists.
+import { listPublisherReviews } from '@/lib/server/vendors/list-publisher-reviews';
+import { listRegistryReviews } from '@/lib/server/vendors/list-registry-reviews';
+import { ZVendorReviewQuery } from '@/lib/validation/vendors';
+import { listAllowlist } from '@/lib/server/change-requests/list-allowlist';
+import { listAllowlistToolChoices } from '@/lib/server/change-requests/list-allowlist-tool-choices';
+import { ZListAllowlistQuery } from '@/lib/validation/change-request';
+import { getChangeRequest } from '@/lib/server/change-requests/get-change-request';
+import { getEnvironmentExports } from '@/lib/server/exports/get-environment-exports';
+import { ZExportsPageQuery } from '@/lib/validation/export';
+import { listUsers } from '@/lib/server/users/list-users';
+import { ZListUsersQuery } from '@/lib/validation/user';
+import { listWebhookDeliveries } from '@/lib/server/webhooks/list-webhooks';
+import { ZListWebhookDeliveriesInput } from '@/lib/validation/webhook';
+import { ZSyncRunsPageQuery } from '@/lib/validation/list-queries';
+import { ZHiddenColumns } from '@/lib/validation/search-params';
 import * as alertSchemas from '@/lib/validation/alert';
 import * as apiKeySchemas from '@/lib/validation/api-key';
 import * as changeSchemas from '@/lib/validation/change-request';
@@ -225,16 +240,54 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
   },
   {
     page: '/changes',
-    keys: Object.keys(ZListChangeRequestsQuery.shape),
+    keys: [...Object.keys(ZListChangeRequestsQuery.shape), 'hide'],
     load: (sp) => {
-      const parsed = ZListChangeRequestsQuery.safeParse(sp);
-      return listChangeRequests({ actor: admin, input: parsed.success ? parsed.data : ZListChangeRequestsQuery.parse({}) });
+      const { hide: _hide, ...input } = parseSearchParams(ZListChangeRequestsQuery.extend({ hide: ZHiddenColumns }), sp).query;
+      return listChangeRequests({ actor: admin, input });
     },
   },
   {
     page: '/registries/runs',
-    keys: Object.keys(ZSyncRunFilter.shape),
-    load: (sp) => listSyncRuns({ actor: admin, input: ZSyncRunFilter.parse(sp) }),
+    keys: Object.keys(ZSyncRunsPageQuery.shape),
+    load: (sp) => {
+      const { hide: _hide, ...input } = parseSearchParams(ZSyncRunsPageQuery, sp).query;
+      return listSyncRuns({ actor: admin, input });
+    },
+  },
+  {
+    page: '/risks/publishers',
+    keys: Object.keys(ZVendorReviewQuery.shape),
+    load: (sp) => listPublisherReviews({ actor: admin, input: parseSearchParams(ZVendorReviewQuery, sp).query }),
+  },
+  {
+    page: '/risks/registries',
+    keys: Object.keys(ZVendorReviewQuery.shape),
+    load: (sp) => listRegistryReviews({ actor: admin, input: parseSearchParams(ZVendorReviewQuery, sp).query }),
+  },
+  {
+    // The allowlist's own filters, then the free-text tool search of its "add" form.
+    page: '/changes/allowlist',
+    keys: Object.keys(ZListAllowlistQuery.shape),
+    load: async (sp) => {
+      const { q, ...listParams } = sp;
+      await listAllowlist({ actor: admin, input: parseSearchParams(ZListAllowlistQuery, listParams).query });
+      return listAllowlistToolChoices({ actor: admin, input: { q: (typeof q === 'string' ? q : '').slice(0, 200) } });
+    },
+  },
+  {
+    page: '/changes/exports',
+    keys: Object.keys(ZExportsPageQuery.shape),
+    load: (sp) => getEnvironmentExports({ actor: admin, input: parseSearchParams(ZExportsPageQuery, sp).query }),
+  },
+  {
+    page: '/settings/users',
+    keys: Object.keys(ZListUsersQuery.shape),
+    load: (sp) => listUsers({ actor: admin, input: parseSearchParams(ZListUsersQuery, sp).query }),
+  },
+  {
+    page: '/settings/webhooks',
+    keys: Object.keys(ZListWebhookDeliveriesInput.shape),
+    load: (sp) => listWebhookDeliveries({ actor: admin, input: parseSearchParams(ZListWebhookDeliveriesInput, sp).query }),
   },
   // Risk assessments (issue 12).
   {
@@ -290,6 +343,7 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
 const DETAILS: { page: string; load: (id: string) => Promise<unknown> }[] = [
   { page: '/inventory/[toolId]', load: (toolId) => getToolDetail({ actor: admin, input: { toolId } }) },
   { page: '/registries/[id]', load: (id) => getRegistry({ actor: admin, input: { id } }) },
+  { page: '/changes/[id]', load: (id) => getChangeRequest({ actor: admin, input: { id } }) },
   { page: '/exceptions/[id]', load: (id) => getPolicyException({ actor: admin, input: { id } }) },
   { page: '/api/registries/runs/[runId]', load: (id) => getSyncRunProgress({ actor: admin, input: { id } }) },
   // Risk assessments (issue 12).

@@ -9,6 +9,9 @@ const ENVIRONMENT = z.enum(['PRODUCTION', 'STAGING', 'DEVELOPMENT'], {
 export const ZExportEnvironmentInput = z.object({ environment: ENVIRONMENT });
 export type TExportEnvironmentInput = z.infer<typeof ZExportEnvironmentInput>;
 
+/** The exports page's address: which environment it shows, production unless it says otherwise. */
+export const ZExportsPageQuery = z.object({ environment: ENVIRONMENT.default('PRODUCTION') });
+
 /** One ToolHive profile file of one environment, by the file name the page and archive show. */
 export const ZToolHiveProfileInput = z.object({
   environment: ENVIRONMENT,

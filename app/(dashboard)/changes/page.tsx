@@ -15,6 +15,7 @@ import { CheckboxFilter, filterFields, QueryIssues, SelectFilter } from '@/compo
 import { formatCount } from '@/components/ui/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { buttonClass } from '@/components/ui/button';
+import { PermittedLink } from '@/components/ui/permitted-link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { cn } from '@/components/ui/cn';
 import { ChangeRequestTable } from './change-request-table';
@@ -68,11 +69,9 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
             <Link href="/changes/allowlist" className={buttonClass('secondary')}>
               Allowlist &amp; exports
             </Link>
-            {can(user.role, 'changeRequest:create') && (
-              <Link href="/changes/new" className={buttonClass('primary')}>
-                New request
-              </Link>
-            )}
+            <PermittedLink role={user.role} permission="changeRequest:create" href="/changes/new">
+              New request
+            </PermittedLink>
           </>
         }
       />

@@ -1,6 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { can } from '@/lib/auth/permissions';
 import { listIncidents } from '@/lib/server/incidents/list-incidents';
 import { ZListIncidentsQuery } from '@/lib/validation/incident';
 import type { RawSearchParams } from '@/lib/validation/search-params';
@@ -16,43 +14,37 @@ import { ListFilters } from '@/components/list/list-filters';
 import { ListResults } from '@/components/list/list-results';
 import { loadListPage } from '@/components/list/load-list-page';
 import { SearchFilter, SelectFilter, optionsOf } from '@/components/list/filters';
-import { buttonClass } from '@/components/ui/button';
+import { PermittedLink } from '@/components/ui/permitted-link';
 import { PageHeader } from '@/components/ui/page-header';
 import { IncidentTable } from '@/components/incidents/incident-table';
 
 export const metadata: Metadata = { title: 'Incidents' };
+// What the page lists and who may read it; the address adds the filters.
+const LIST = { path: '/incidents', permission: 'incident:read', schema: ZListIncidentsQuery, load: listIncidents } as const;
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const { user, query, issues, data, f, href, visibility } = await loadListPage({
-    path: '/incidents',
-    permission: 'incident:read',
-    schema: ZListIncidentsQuery,
-    searchParams,
-    load: listIncidents,
-  });
-  const open = can(user.role, 'incident:respond') && (
-    <Link href="/incidents/new" className={buttonClass('primary')}>
-      Open incident
-    </Link>
-  );
+  const { user, bar, results, data, f, visibility } = await loadListPage({ ...LIST, searchParams });
   return (
     <div className="space-y-4">
       <PageHeader
         title="Incidents"
         description="Incident response for agent tools: a playbook per scenario, a timeline of every action, and quarantines that enforcement applies at once."
-        actions={open}
+        actions={
+          <PermittedLink role={user.role} permission="incident:respond" href="/incidents/new">
+            Open incident
+          </PermittedLink>
+        }
       />
-      <ListFilters query={query} issues={issues} typed={['q']} path="/incidents" label="Filters">
+      <ListFilters {...bar} typed={['q']} label="Filters">
         <SearchFilter {...f('q')} label="Title or INC number" />
         <SelectFilter {...f('status')} label="Status" options={optionsOf(INCIDENT_STATUSES, STATUS_LABELS)} />
         <SelectFilter {...f('scenario')} label="Scenario" options={optionsOf(INCIDENT_SCENARIOS, SCENARIO_LABELS)} />
         <SelectFilter {...f('severity')} label="Severity" options={optionsOf(INCIDENT_SEVERITIES, SEVERITY_LABELS)} />
       </ListFilters>
       <ListResults
-        list={data}
+        {...results}
         noun="incident"
         pagesLabel="Incident pages"
-        href={href}
         empty={{ title: 'No incidents match', body: 'Change the filters, or open one when a tool goes bad.' }}
       >
         <IncidentTable rows={data.rows} label="Incidents" visibility={visibility} />

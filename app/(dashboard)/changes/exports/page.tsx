@@ -1,57 +1,49 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ColumnDef } from '@tanstack/react-table';
 import { requirePageUser, actorOf } from '@/lib/server/session';
 import { getEnvironmentExports } from '@/lib/server/exports/get-environment-exports';
-import { ENVIRONMENT_LABELS, ENVIRONMENTS, type Environment } from '@/lib/domain/types';
+import { ENVIRONMENT_LABELS, ENVIRONMENTS } from '@/lib/domain/types';
+import { ZExportsPageQuery } from '@/lib/validation/export';
+import { parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params';
 import type { LeftOutServer } from '@/lib/domain/exports/types';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { DataTable } from '@/components/tables/data-table';
+import { QueryIssues } from '@/components/list/filters';
 
 export const metadata: Metadata = { title: 'Client exports' };
 
 const EXPORT_URL = '/api/changes/export';
 
-function LeftOutTable({ label, rows }: { label: string; rows: LeftOutServer[] }) {
+// The row's position keeps two left-out entries of one server and version apart.
+const LEFT_OUT_COLUMNS: ColumnDef<LeftOutServer & { key: string }, unknown>[] = [
+  { id: 'server', header: 'Server', meta: { className: 'font-mono text-xs' }, cell: ({ row }) => row.original.serverName },
+  { id: 'version', header: 'Version', cell: ({ row }) => row.original.version },
+  { id: 'reason', header: 'Why it is left out', cell: ({ row }) => row.original.reason },
+];
+
+function LeftOutTable({ label, testId, rows }: { label: string; testId: string; rows: LeftOutServer[] }) {
   if (rows.length === 0)
     return <p className="text-sm text-slate-600">Nothing left out: every allowed server is in the {label} export.</p>;
   return (
-    <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={`Left out of the ${label} export`}>
-      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-        <tr>
-          <th scope="col" className="px-3 py-2">
-            Server
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Version
-          </th>
-          <th scope="col" className="px-3 py-2">
-            Why it is left out
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {rows.map((r, i) => (
-          <tr
-            key={`${r.serverName}-${r.version}-${i}`}
-            data-testid={`left-out-${label === 'Claude Code' ? 'claude-code' : 'toolhive'}`}
-          >
-            <td className="px-3 py-2 font-mono text-xs">{r.serverName}</td>
-            <td className="px-3 py-2">{r.version}</td>
-            <td className="px-3 py-2 text-slate-700">{r.reason}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label={`Left out of the ${label} export`}
+      columns={LEFT_OUT_COLUMNS}
+      rows={rows.map((r, i) => ({ ...r, key: `${r.serverName}-${r.version}-${i}` }))}
+      getRowId={(r) => r.key}
+      rowTestId={testId}
+    />
   );
 }
 
-export default async function ExportsPage({ searchParams }: { searchParams: Promise<{ environment?: string }> }) {
+export default async function ExportsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePageUser('allowlist:read');
-  const requested = (await searchParams).environment;
-  const environment: Environment = ENVIRONMENTS.find((e) => e === requested) ?? 'PRODUCTION';
+  const { query, issues } = parseSearchParams(ZExportsPageQuery, await searchParams);
+  const { environment } = query;
   const ex = await getEnvironmentExports({ actor: actorOf(user), input: { environment } });
   const q = `environment=${environment}`;
   const { settings } = ex.claudeCode;
@@ -62,6 +54,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
         title="Client exports"
         description="Files that Claude Code and ToolHive enforce themselves. They list exactly the versions the enforcement API allows (approved and active installation, policy passed or covered by an exception, not quarantined, revoked or yanked). A server that a format cannot express without allowing more than was approved is left out, with the reason."
       />
+      <QueryIssues issues={issues} />
       <nav aria-label="Environment" className="flex gap-2">
         {ENVIRONMENTS.map((env) => (
           <Link
@@ -107,7 +100,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
             {settings.allowedMcpServers.filter((e) => 'serverCommand' in e).length} command entries,{' '}
             {settings.allowedMcpServers.filter((e) => 'serverUrl' in e).length} URL entries, {denied} deny entries.
           </p>
-          <LeftOutTable label="Claude Code" rows={ex.claudeCode.leftOut} />
+          <LeftOutTable label="Claude Code" testId="left-out-claude-code" rows={ex.claudeCode.leftOut} />
         </div>
       </Card>
 
@@ -165,7 +158,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
               ))}
             </ul>
           )}
-          <LeftOutTable label="ToolHive" rows={ex.toolHive.leftOut} />
+          <LeftOutTable label="ToolHive" testId="left-out-toolhive" rows={ex.toolHive.leftOut} />
         </div>
       </Card>
     </div>
