@@ -144,7 +144,7 @@ export function parseInventoryQuery(params: RawParams): ParsedSearchParams<TInve
 }
 
 /** For the API: strict, any bad field is a 400 with field-level issues. */
-export function parseInventoryQueryStrict(params: URLSearchParams) {
+export function parseInventoryQueryStrict(params: URLSearchParams): z.ZodSafeParseResult<TInventoryQuery> {
   const raw: RawParams = {};
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
@@ -154,7 +154,12 @@ export function parseInventoryQueryStrict(params: URLSearchParams) {
   if (!parsed.success) return parsed;
   const issues = inventoryCursorIssues(parsed.data);
   return issues.length
-    ? ({ success: false, error: new z.ZodError(issues.map((i) => ({ code: 'custom', path: [i.path], message: i.message, input: undefined }))) } as const)
+    ? {
+        success: false,
+        error: new z.ZodError(
+          issues.map((i) => ({ code: 'custom' as const, path: [i.path], message: i.message, input: undefined })),
+        ) as z.ZodError<TInventoryQuery>,
+      }
     : parsed;
 }
 
