@@ -3,14 +3,16 @@ import type { Environment } from '@prisma/client';
 import { auditorToolScope } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
-import { ZInventoryQuery, type TInventoryQueryInput } from '@/lib/validation/inventory';
+import { badRequest } from '@/lib/server/errors';
 import {
-  inventoryOrderBy,
-  inventoryRowSelect,
-  inventoryWhere,
-  searchedPublisherIds,
-  type InventoryRowBase,
-} from './inventory-where';
+  decodeInventoryCursor,
+  encodeInventoryCursor,
+  inventoryCursorIssues,
+  ZInventoryQuery,
+  type TInventoryQueryInput,
+} from '@/lib/validation/inventory';
+import { inventoryOrderBy, inventoryWhere, searchedPublisherIds, type InventoryRowBase } from './inventory-where';
+import { countFrom, cursorOf, inventoryKeySelect, readKeysetPage, type InventoryKeyRow } from './inventory-keyset';
 
 export interface InventoryRow extends InventoryRowBase {
   /** Environments where an agent has it installed (not revoked). */
@@ -22,9 +24,13 @@ export interface InventoryPage {
   /** Exact, unless `totalIsLowerBound`: then at least this many match (the count stopped). */
   total: number;
   totalIsLowerBound: boolean;
+  /** The page's number, for the reader; with a cursor it is carried in the URL, not computed. */
   page: number;
   pageSize: number;
   pageCount: number;
+  /** Keyset cursors of the pages after and before this one, null at either end. */
+  nextCursor: string | null;
+  prevCursor: string | null;
 }
 
 const ENV_ORDER: Environment[] = ['PRODUCTION', 'STAGING', 'DEVELOPMENT'];
@@ -34,9 +40,13 @@ const ENV_ORDER: Environment[] = ['PRODUCTION', 'STAGING', 'DEVELOPMENT'];
  * over 100,000 tools costs more than the page itself, so beyond this the list says "N+" and the
  * pages further on are counted when reached.
  */
-export const INVENTORY_COUNT_WINDOW = 1000;
+export const INVENTORY_COUNT_WINDOW = 500;
 
-/** One page of the inventory list, filtered and sorted in the database. A page past the end is empty. */
+/**
+ * One page of the inventory list, filtered and sorted in the database. The list pages by keyset
+ * (`after`/`before` a row's sort key), so a deep page costs what the first does; a bare `page`
+ * beyond 1 is still read by OFFSET for old links and the API. A page past the end is empty.
+ */
 export async function findToolsForInventory(
   { actor, input }: OperationCall<TInventoryQueryInput>,
   ctx?: OperationContextInput,
@@ -44,44 +54,80 @@ export async function findToolsForInventory(
   const { db: prisma, now } = await operationContext(ctx);
   assertActorCan(actor, 'inventory:read');
   const query = parseInput(ZInventoryQuery, input);
+  const issues = inventoryCursorIssues(query);
+  if (issues.length) throw badRequest(issues[0]!.message, issues);
   // An auditor sees the tools in use in their open audits' environments and periods (ADR 0010).
   const scope = await auditorToolScope(prisma, actor, now);
   const filtered = inventoryWhere(query, await searchedPublisherIds(prisma, query), now);
   const where = scope ? { AND: [filtered, scope] } : filtered;
-  const skip = (query.page - 1) * query.pageSize;
-  const ahead = await prisma.tool.count({ where, skip, take: INVENTORY_COUNT_WINDOW + 1 });
-  const totalIsLowerBound = ahead > INVENTORY_COUNT_WINDOW;
+
+  const cursor = query.after ?? query.before;
+  const backward = !query.after && !!query.before;
+  let tools: InventoryKeyRow[];
+  let hasNext: boolean;
+  let hasPrev: boolean;
+  let page = query.page;
+  if (cursor || page === 1) {
+    const read = await readKeysetPage(prisma, where, query, {
+      cursor: cursor ? decodeInventoryCursor(cursor)! : undefined,
+      backward,
+      take: query.pageSize,
+    });
+    tools = read.rows;
+    hasNext = backward ? true : read.more;
+    hasPrev = backward ? read.more : !!cursor;
+    // Paged back to the start: whatever the link said, this is page 1.
+    if (backward && !read.more) page = 1;
+  } else {
+    const found = await prisma.tool.findMany({
+      where,
+      orderBy: inventoryOrderBy(query),
+      skip: (page - 1) * query.pageSize,
+      take: query.pageSize + 1,
+      select: inventoryKeySelect,
+    });
+    tools = found.slice(0, query.pageSize);
+    hasNext = found.length > query.pageSize;
+    hasPrev = true;
+  }
+
   const pageOf = (total: number) => ({
-    page: query.page,
+    page,
     pageSize: query.pageSize,
     pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
   });
-  if (ahead === 0) {
+  if (tools.length === 0) {
     // Past the end (or nothing matches): the real total, so the page can say where the end is.
-    const total = skip === 0 ? 0 : await prisma.tool.count({ where });
-    return { rows: [], total, totalIsLowerBound: false, ...pageOf(total) };
+    const total = page === 1 && !cursor ? 0 : await prisma.tool.count({ where });
+    return { rows: [], total, totalIsLowerBound: false, ...pageOf(total), nextCursor: null, prevCursor: null };
   }
-  const total = skip + Math.min(ahead, INVENTORY_COUNT_WINDOW);
+  const before = (page - 1) * query.pageSize;
+  // The first page counts from the start of the list, which needs no cursor condition.
+  const from = cursor || page > 1 ? cursorOf(query, tools[0]!) : null;
+  const ahead = await countFrom(prisma, where, query, from, INVENTORY_COUNT_WINDOW + 1);
+  const totalIsLowerBound = ahead > INVENTORY_COUNT_WINDOW;
+  const total = before + Math.min(ahead, INVENTORY_COUNT_WINDOW);
 
-  const tools = await prisma.tool.findMany({
-    where,
-    orderBy: inventoryOrderBy(query),
-    skip,
-    take: query.pageSize,
-    select: inventoryRowSelect,
+  const envs = await prisma.installation.groupBy({
+    by: ['toolId', 'environment'],
+    where: { toolId: { in: tools.map((t) => t.id) }, state: { not: 'REVOKED' } },
   });
-  const envs = tools.length
-    ? await prisma.installation.groupBy({
-        by: ['toolId', 'environment'],
-        where: { toolId: { in: tools.map((t) => t.id) }, state: { not: 'REVOKED' } },
-      })
-    : [];
   const byTool = new Map<string, Set<Environment>>();
   for (const e of envs) {
     const set = byTool.get(e.toolId) ?? new Set<Environment>();
     set.add(e.environment);
     byTool.set(e.toolId, set);
   }
-  const rows = tools.map((t) => ({ ...t, environments: ENV_ORDER.filter((e) => byTool.get(t.id)?.has(e)) }));
-  return { rows, total, totalIsLowerBound, ...pageOf(total) };
+  const rows = tools.map(({ publisherName: _p, ...t }) => ({
+    ...t,
+    environments: ENV_ORDER.filter((e) => byTool.get(t.id)?.has(e)),
+  }));
+  return {
+    rows,
+    total,
+    totalIsLowerBound,
+    ...pageOf(total),
+    nextCursor: hasNext ? encodeInventoryCursor(cursorOf(query, tools[tools.length - 1]!)) : null,
+    prevCursor: hasPrev ? encodeInventoryCursor(cursorOf(query, tools[0]!)) : null,
+  };
 }

@@ -69,7 +69,7 @@ export function inventoryOrderBy(q: TInventoryQuery): Prisma.ToolOrderByWithRela
     case 'updatedAt':
       return [{ updatedAt: dir }, byId];
     case 'publisher':
-      return [{ publisher: { name: dir } }, { name: 'asc' }, { id: 'asc' }];
+      return [{ publisherName: dir }, { name: 'asc' }, { id: 'asc' }];
     case 'name':
       return [{ name: dir }, byId];
   }

@@ -1,0 +1,209 @@
+import 'server-only';
+import type { Prisma, Tier } from '@prisma/client';
+import type { CursorValue, TInventoryQuery } from '@/lib/validation/inventory';
+import { inventoryRowSelect, type InventoryRowBase } from './inventory-where';
+
+/**
+ * Keyset paging of the inventory (issue 9.4): a page starts after (or ends before) one row's
+ * sort key, so page 2,000 costs what page 1 costs, where OFFSET reads and drops every row before
+ * it. Each sort is a list of keys ending with the id, the tie-break that makes the order total.
+ *
+ * Prisma has no row comparison, so "after (a, b, id)" is spelled a > x OR (a = x AND (b > y OR …))
+ * plus the redundant bound a >= x, which the index turns into its start. Where the first key has
+ * a few values (the tier) or nulls (the trust score), the list is read in segments, one per value
+ * (or non-null, then null), each an index range in (key, name, id) order: a sort on "tier, name"
+ * with a bound on the tier alone would scan and drop a whole tier's rows before the cursor.
+ */
+
+type Dir = 'asc' | 'desc';
+type Field = 'name' | 'id' | 'tier' | 'trustScore' | 'updatedAt' | 'publisherName';
+interface Key {
+  field: Field;
+  dir: Dir;
+}
+/** One part of the order: rows matching `where`, in `keys` order (the segment's fixed key left out). */
+interface Segment {
+  where: Prisma.ToolWhereInput;
+  keys: Key[];
+  /** Index of the segment's first key in the cursor (1 when the segment fixes the first key). */
+  from: number;
+  /** Where a cursor lies: in this segment, or before or after it in the list's order. */
+  locate: (cursor: CursorValue[]) => 'in' | 'before' | 'after';
+}
+
+const flip = (d: Dir): Dir => (d === 'asc' ? 'desc' : 'asc');
+// The Tier enum is declared best first (GOLD … FAILED).
+const TIERS: Tier[] = ['GOLD', 'VERIFIED', 'PARTIAL', 'UNVERIFIED', 'FAILED'];
+
+/** The sort's segments in reading order; `dir` of the query, not yet flipped for paging back. */
+function segmentsOf(q: Pick<TInventoryQuery, 'sort' | 'dir'>): Segment[] {
+  const all = (keys: Key[]): Segment[] => [{ where: {}, keys, from: 0, locate: () => 'in' }];
+  const d = q.dir;
+  switch (q.sort) {
+    case 'name':
+      return all([
+        { field: 'name', dir: d },
+        { field: 'id', dir: d },
+      ]);
+    case 'updatedAt':
+      return all([
+        { field: 'updatedAt', dir: d },
+        { field: 'id', dir: d },
+      ]);
+    case 'publisher':
+      return all([
+        { field: 'publisherName', dir: d },
+        { field: 'name', dir: 'asc' },
+        { field: 'id', dir: 'asc' },
+      ]);
+    case 'tier': {
+      // "Descending by rank" = best first = ascending enum order; within a tier by name.
+      const order = d === 'desc' ? TIERS : [...TIERS].reverse();
+      return order.map((tier, i) => ({
+        where: { tier },
+        keys: [
+          { field: 'name', dir: 'asc' },
+          { field: 'id', dir: 'asc' },
+        ],
+        from: 1,
+        locate: (c) => {
+          const at = order.indexOf(c[0] as Tier);
+          return at === i ? 'in' : at < i ? 'before' : 'after';
+        },
+      }));
+    }
+    case 'trustScore':
+      // Unscored tools last in both directions.
+      return [
+        {
+          where: { trustScore: { not: null } },
+          keys: [
+            { field: 'trustScore', dir: d },
+            { field: 'id', dir: d },
+          ],
+          from: 0,
+          locate: (c) => (c[0] === null ? 'after' : 'in'),
+        },
+        {
+          where: { trustScore: null },
+          keys: [{ field: 'id', dir: d }],
+          from: 1,
+          locate: (c) => (c[0] === null ? 'in' : 'before'),
+        },
+      ];
+  }
+}
+
+/** The sort key of a row, as a cursor holds it. */
+export function cursorOf(q: Pick<TInventoryQuery, 'sort'>, row: InventoryKeyRow): CursorValue[] {
+  switch (q.sort) {
+    case 'name':
+      return [row.name, row.id];
+    case 'updatedAt':
+      return [row.updatedAt.toISOString(), row.id];
+    case 'publisher':
+      return [row.publisherName, row.name, row.id];
+    case 'tier':
+      return [row.tier, row.name, row.id];
+    case 'trustScore':
+      return [row.trustScore, row.id];
+  }
+}
+
+const value = (field: Field, v: CursorValue) => (field === 'updatedAt' ? new Date(v as string) : v);
+
+/** Rows strictly after the cursor in `keys` order: the expanded row comparison, plus its leading bound. */
+function afterCursor(keys: Key[], values: CursorValue[]): Prisma.ToolWhereInput {
+  const cmp = (k: Key, strict: boolean) => ({
+    [k.field]: { [`${k.dir === 'asc' ? 'gt' : 'lt'}${strict ? '' : 'e'}`]: value(k.field, values[keys.indexOf(k)]!) },
+  });
+  const chain = (i: number): Prisma.ToolWhereInput => {
+    const k = keys[i]!;
+    if (i === keys.length - 1) return cmp(k, true);
+    return { OR: [cmp(k, true), { AND: [{ [k.field]: value(k.field, values[i]!) }, chain(i + 1)] }] };
+  };
+  return keys.length > 1 ? { AND: [cmp(keys[0]!, false), chain(0)] } : chain(0);
+}
+
+export const inventoryKeySelect = { ...inventoryRowSelect, publisherName: true } satisfies Prisma.ToolSelect;
+export type InventoryKeyRow = InventoryRowBase & { publisherName: string };
+
+export interface KeysetRead {
+  rows: InventoryKeyRow[];
+  /** More rows lie beyond the last one read, in the direction read. */
+  more: boolean;
+}
+
+/**
+ * Up to `take` rows of `where` after the cursor (forward) or before it (backward, returned in
+ * reading order), or from the start when there is no cursor. One query per segment touched.
+ */
+export async function readKeysetPage(
+  prisma: Prisma.TransactionClient,
+  where: Prisma.ToolWhereInput,
+  q: Pick<TInventoryQuery, 'sort' | 'dir'>,
+  opts: { cursor?: CursorValue[]; backward?: boolean; take: number },
+): Promise<KeysetRead> {
+  let segments = segmentsOf(q);
+  if (opts.backward)
+    segments = [...segments].reverse().map((s) => ({ ...s, keys: s.keys.map((k) => ({ ...k, dir: flip(k.dir) })) }));
+  const rows: InventoryKeyRow[] = [];
+  const want = opts.take + 1;
+  for (const s of segments) {
+    const where1: Prisma.ToolWhereInput[] = [where, s.where];
+    if (opts.cursor) {
+      const at = s.locate(opts.cursor);
+      // Segments wholly behind the cursor in the reading direction hold nothing to read.
+      const passed = opts.backward ? at === 'before' : at === 'after';
+      if (passed) continue;
+      if (at === 'in') where1.push(afterCursor(s.keys, opts.cursor.slice(s.from)));
+    }
+    const found = await prisma.tool.findMany({
+      where: { AND: where1 },
+      orderBy: s.keys.map((k) => ({ [k.field]: k.dir })),
+      take: want - rows.length,
+      select: inventoryKeySelect,
+    });
+    rows.push(...found);
+    if (rows.length >= want) break;
+  }
+  const more = rows.length > opts.take;
+  const page = rows.slice(0, opts.take);
+  if (opts.backward) page.reverse();
+  return { rows: page, more };
+}
+
+/**
+ * Rows of `where` up to `limit`. Prisma orders any read with `take` by the primary key (count too), so
+ * PostgreSQL may walk the id index filtering rows; the window (INVENTORY_COUNT_WINDOW) bounds that
+ * walk, and reading ids instead of COUNT(*) over a subquery costs the same.
+ */
+async function countUpTo(prisma: Prisma.TransactionClient, where: Prisma.ToolWhereInput, limit: number): Promise<number> {
+  if (limit <= 0) return 0;
+  return (await prisma.tool.findMany({ where, take: limit, select: { id: true } })).length;
+}
+
+/**
+ * Rows of `where` from `first` on (inclusive), counted up to `limit`: the bounded count of the
+ * list. `first` null = from the start of the list.
+ */
+export async function countFrom(
+  prisma: Prisma.TransactionClient,
+  where: Prisma.ToolWhereInput,
+  q: Pick<TInventoryQuery, 'sort' | 'dir'>,
+  first: CursorValue[] | null,
+  limit: number,
+): Promise<number> {
+  if (!first) return countUpTo(prisma, where, limit);
+  // "From the first row on" = the first row, plus the rows after it.
+  let total = 1;
+  for (const s of segmentsOf(q)) {
+    const at = s.locate(first);
+    if (at === 'after') continue;
+    const w: Prisma.ToolWhereInput[] = [where, s.where];
+    if (at === 'in') w.push(afterCursor(s.keys, first.slice(s.from)));
+    total += await countUpTo(prisma, { AND: w }, limit - total);
+    if (total >= limit) break;
+  }
+  return total;
+}
