@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/permissions';
 import { getAlert } from '@/lib/server/alerts/get-alert';
 import { AppError } from '@/lib/server/errors';
+import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { AlertActions } from '../alert-actions';
 
@@ -22,7 +23,8 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const found = await getAlert({ actor: actorOf(me), input: { id } }).catch((err: unknown) => {
     if (err instanceof AppError && (err.status === 404 || err.status === 400)) return null;
-    throw err;
+    // Outside the auditor's open audits (already logged by the read): the 403 page.
+    return forbiddenOnRefusal(err);
   });
   if (!found) notFound();
   const { alert: a } = found;
