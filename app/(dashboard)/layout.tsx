@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
-  const visible = NAV_ITEMS.filter((i) => can(user.role, i.permission));
+  const visible = NAV_ITEMS.filter((i) => can(user.role, i.permission) && !i.hiddenFor?.includes(user.role));
   const openAlerts = can(user.role, 'alert:read') ? await countOpenAlerts({ actor: actorOf(user), input: {} }) : undefined;
   const item = (i: (typeof NAV_ITEMS)[number]) => ({
     href: i.href,

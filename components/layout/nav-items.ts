@@ -1,4 +1,5 @@
 import type { Permission } from '@/lib/auth/permissions';
+import type { Role } from '@prisma/client';
 
 export type NavGroup = 'Govern' | 'Monitor' | 'Evidence' | 'Settings';
 
@@ -8,6 +9,8 @@ export interface NavItem {
   permission: Permission;
   /** Sidebar heading it sits under; the overview has none (it is the home page). */
   group?: NavGroup;
+  /** Roles refused the page although they hold the permission (a 403 link is not offered). */
+  hiddenFor?: Role[];
   /** Shows the open-alert count beside the label. */
   count?: 'openAlerts';
 }
@@ -46,7 +49,14 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/controls', label: 'Controls', permission: 'evidence:read', group: 'Evidence' },
   // Compliance report and governance policy document (issue 13 points 4-5).
   { href: '/reports/compliance', label: 'Compliance report', permission: 'evidence:read', group: 'Evidence' },
-  { href: '/reports/governance-policy', label: 'Governance policy', permission: 'evidence:read', group: 'Evidence' },
+  // Refused to auditors (ADR 0010): their copy is the one in their audit's evidence pack.
+  {
+    href: '/reports/governance-policy',
+    label: 'Governance policy',
+    permission: 'evidence:read',
+    group: 'Evidence',
+    hiddenFor: ['AUDITOR'],
+  },
   { href: '/evidence', label: 'Evidence packs', permission: 'evidence:read', group: 'Evidence' },
   { href: '/settings/users', label: 'Users', permission: 'user:read', group: 'Settings' },
   { href: '/settings/api-keys', label: 'API keys', permission: 'apiKey:read', group: 'Settings' },

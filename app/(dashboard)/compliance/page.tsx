@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ColumnDef } from '@tanstack/react-table';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
+import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
 import { getComplianceMatrix, type MatrixRow, type MatrixSummary } from '@/lib/server/policies/get-compliance-matrix';
 import { TIER_LABELS } from '@/lib/domain/tiers';
 import { ENVIRONMENT_LABELS, ENVIRONMENTS, type Environment } from '@/lib/domain/types';
@@ -102,7 +103,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
   const me = await requirePageUser('policy:read');
   const { query, issues } = parseSearchParams(ZCompliancePageQuery, await searchParams);
   const { hide = [], ...filter } = query;
-  const m = await getComplianceMatrix({ actor: actorOf(me), input: { ...filter, pageSize: 50 } });
+  const m = await getComplianceMatrix({ actor: actorOf(me), input: { ...filter, pageSize: 50 } }).catch(forbiddenOnRefusal);
   const pages = Math.max(1, Math.ceil(m.total / m.pageSize));
   const f = filterFields(filter, issues);
   return (

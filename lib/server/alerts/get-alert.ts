@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { BASELINE_WINDOW_HOURS } from '@/lib/domain/monitoring/anomaly';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { assertInsideAudits } from '@/lib/server/engagements/auditor-scope';
 import { notFound } from '@/lib/server/errors';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { toolHours } from '@/lib/server/monitoring/hourly-stats';
@@ -19,11 +20,16 @@ const HOUR = 3_600_000;
  * who works it and the notes on its thread, oldest first.
  */
 export async function getAlert({ actor, input }: OperationCall<TGetAlertInput>, ctx?: OperationContextInput) {
-  const { db } = await operationContext(ctx);
+  const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'alert:read');
   const { id } = parseInput(ZGetAlertInput, input);
   const alert = await db.alert.findUnique({ where: { id }, include: { tool: { select: { id: true, name: true } } } });
   if (!alert) throw notFound('Alert');
+  // An auditor opens the alerts the inbox shows them: raised during one of their open audits'
+  // periods (alerts name no environment; ADR 0010). Outside: 403 and logged.
+  await assertInsideAudits(db, actor, now, { entityType: 'Alert', entityId: alert.id }, (windows) =>
+    windows.some((w) => alert.createdAt >= w.from && alert.createdAt < w.to),
+  );
   const evidence = await db.alertEvidenceEvent.findMany({
     where: { alertId: id },
     select: { seq: true },

@@ -4,6 +4,29 @@ import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { knownSigningKeys } from '@/lib/server/evidence/signing-key';
 import { gatherControlFacts } from './gather-control-facts';
+import type { PrismaClient } from '@prisma/client';
+import type { Actor } from '@/lib/server/actor';
+import { auditorWindows } from '@/lib/server/engagements/auditor-scope';
+
+/**
+ * Every criterion's live state now, for all but auditors. An auditor (ADR 0010) sees the criteria
+ * of the audits open to them, with the evidence counted over their periods (from the earliest
+ * start to the latest end, up to now: what the criterion workspace counts for one audit), the
+ * findings being the state now as for everyone. No open audit: no criterion.
+ */
+async function controlsFor(db: PrismaClient, actor: Actor, now: Date) {
+  const windows = await auditorWindows(db, actor, now);
+  if (!windows) return evaluateControls(await gatherControlFacts(db, { to: now }));
+  if (windows.length === 0) return [];
+  const audits = await db.auditEngagement.findMany({
+    where: { id: { in: windows.map((w) => w.engagementId) } },
+    select: { criteria: true },
+  });
+  const criteria = new Set(audits.flatMap((a) => a.criteria));
+  const from = new Date(Math.min(...windows.map((w) => w.from.getTime())));
+  const to = new Date(Math.min(Math.max(...windows.map((w) => w.to.getTime())), now.getTime()));
+  return evaluateControls(await gatherControlFacts(db, { from, to })).filter((e) => criteria.has(e.control.id));
+}
 
 export interface ControlRow {
   id: string;
@@ -26,7 +49,7 @@ export interface ControlRow {
 export async function getControlsView({ actor }: OperationCall<Record<string, never>>, ctx?: OperationContextInput) {
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'evidence:read');
-  const evaluations = evaluateControls(await gatherControlFacts(db, { to: now }));
+  const evaluations = await controlsFor(db, actor, now);
   const rows: ControlRow[] = evaluations.map((e) => ({
     id: e.control.id,
     category: e.control.category,

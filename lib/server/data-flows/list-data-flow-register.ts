@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { auditorToolScope } from '@/lib/server/engagements/auditor-scope';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZDataFlowRegisterQuery, type TDataFlowRegisterQuery } from '@/lib/validation/data-flow';
 
@@ -32,10 +33,13 @@ export function currentMapsWhere(q: {
  * by tool name.
  */
 export async function listDataFlowRegister({ actor, input }: OperationCall<TDataFlowRegisterQuery>, ctx?: OperationContextInput) {
-  const { db } = await operationContext(ctx);
+  const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'dataFlow:read');
   const q = parseInput(ZDataFlowRegisterQuery, input);
-  const where = currentMapsWhere(q);
+  // Each tool's current map is today's state: an auditor sees the maps of the tools in their
+  // inventory (auditorToolScope, ADR 0010).
+  const scope = await auditorToolScope(db, actor, now);
+  const where: Prisma.DataFlowMapWhereInput = scope ? { AND: [currentMapsWhere(q), { tool: scope }] } : currentMapsWhere(q);
   const [total, rows, derived, needsReview] = await Promise.all([
     db.dataFlowMap.count({ where }),
     db.dataFlowMap.findMany({

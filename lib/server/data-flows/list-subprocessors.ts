@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { auditorToolScope } from '@/lib/server/engagements/auditor-scope';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZSubprocessorQuery, type TSubprocessorQuery } from '@/lib/validation/data-flow';
 import { publisherReviewStatus } from './publisher-review-status';
@@ -28,6 +29,9 @@ export async function listSubprocessors({ actor, input }: OperationCall<TSubproc
         }
       : {}),
   };
+  // An auditor sees the subprocessors of the tools in their inventory (ADR 0010).
+  const scope = await auditorToolScope(db, actor, now);
+  if (scope) where.AND = [{ tool: scope }];
   const [total, rows] = await Promise.all([
     db.dataFlowMap.count({ where }),
     db.dataFlowMap.findMany({

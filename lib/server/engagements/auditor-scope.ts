@@ -115,3 +115,14 @@ export async function assertToolInsideAudits(db: PrismaClient, actor: Actor, now
 
 /** Whether a span [from, to) (to null: still running) overlaps an audit's period. */
 export const overlapsPeriod = (w: AuditWindow, from: Date, to: Date | null) => from < w.to && (to === null || to >= w.from);
+
+/**
+ * The environments of the audits open to an auditor (their union), for the "current state" views
+ * that cannot be bound to a period (compliance matrix, least privilege, compliance report): they
+ * show today's state limited to these environments. Null for every other actor (not scoped); an
+ * auditor with no open audit gets an empty list, which those reads treat as "nothing".
+ */
+export function auditEnvironments(windows: AuditWindow[] | null): Environment[] | null {
+  if (!windows) return null;
+  return [...new Set(windows.flatMap((w) => w.environments))];
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { chartPoints, chartRange, type BucketTotals } from '@/lib/domain/monitoring/chart-series';
 import type { Actor } from '@/lib/server/actor';
 import { assertCanReadEvents } from '@/lib/server/invocations/assert-can-read-events';
+import { auditorWindows, type AuditWindow } from '@/lib/server/engagements/auditor-scope';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZInvocationFilter } from '@/lib/validation/invocation-filter';
 
@@ -11,7 +12,7 @@ import { ZInvocationFilter } from '@/lib/validation/invocation-filter';
 const ZInvocationChartsInput = ZInvocationFilter.pick({ agent: true, tool: true, version: true, from: true, to: true });
 export type TInvocationChartsInput = z.input<typeof ZInvocationChartsInput>;
 
-function where(filter: z.infer<typeof ZInvocationChartsInput>, start: Date, end: Date) {
+function where(filter: z.infer<typeof ZInvocationChartsInput>, start: Date, end: Date, windows: AuditWindow[] | null) {
   const params: unknown[] = [start.toISOString(), end.toISOString()];
   const parts = [`h.hour >= $1::timestamp`, `h.hour < $2::timestamp`];
   for (const [column, value] of [
@@ -23,7 +24,26 @@ function where(filter: z.infer<typeof ZInvocationChartsInput>, start: Date, end:
     params.push(value);
     parts.push(`h."${column}" = $${params.length}`);
   }
+  if (windows) parts.push(windowsSql(windows, params));
   return { sql: `WHERE ${parts.join(' AND ')}`, params };
+}
+
+/**
+ * An auditor's charts (ADR 0010) count the hours inside one open audit's period, of agents of
+ * that audit's environments (the rollup keeps the agent's environment; an unknown agent's hours,
+ * environment null, count only in an audit of every environment), as the explorer's table does.
+ * Periods start and end at midnight UTC, so whole hours fall in or out. No open audit: nothing.
+ */
+function windowsSql(windows: AuditWindow[], params: unknown[]): string {
+  if (!windows.length) return 'FALSE';
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const each = windows.map((w) => {
+    const envs = w.environments.map((e) => `${p(e)}::"Environment"`).join(', ');
+    const known = envs ? `h.environment IN (${envs})` : 'FALSE';
+    const env = w.environments.length === 3 ? `(${known} OR h.environment IS NULL)` : known;
+    return `(h.hour >= ${p(w.from.toISOString())}::timestamp AND h.hour < ${p(w.to.toISOString())}::timestamp AND ${env})`;
+  });
+  return `(${each.join(' OR ')})`;
 }
 
 /**
@@ -35,7 +55,7 @@ export async function getInvocationCharts({ actor, input }: OperationCall<TInvoc
   assertCanReadEvents(actor as Actor, 'invocation:read');
   const filter = parseInput(ZInvocationChartsInput, input);
   const range = chartRange(filter.from, filter.to, now);
-  const w = where(filter, range.start, range.end);
+  const w = where(filter, range.start, range.end, await auditorWindows(db, actor, now));
   const bucket = `date_trunc('${range.unit}', h.hour)`;
   const [totals, cells] = await Promise.all([
     db.$queryRawUnsafe<BucketTotals[]>(

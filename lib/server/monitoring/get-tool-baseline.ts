@@ -15,6 +15,7 @@ import { baselineOf, robustZ, type Baseline } from '@/lib/domain/monitoring/robu
 import type { Environment } from '@/lib/domain/types';
 import type { Actor } from '@/lib/server/actor';
 import { assertCanReadEvents } from '@/lib/server/invocations/assert-can-read-events';
+import { auditEnvironments, auditorWindows, type AuditWindow } from '@/lib/server/engagements/auditor-scope';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { getCurrentPolicies } from '@/lib/server/policies/get-current-policies';
 import { ZRecordId } from '@/lib/validation/inventory';
@@ -68,8 +69,15 @@ export async function getToolBaseline({ actor, input }: OperationCall<TGetToolBa
     getCurrentPolicies(),
     db.tool.findUnique({ where: { id: toolId }, select: { name: true, externalId: true } }),
   ]);
+  // An auditor (ADR 0010): the panels of their open audits' environments only (the baseline is
+  // the last 7 days, today's state), and the latest events among those inside their audits.
+  const windows = await auditorWindows(db, actor, now);
+  const allowed = auditEnvironments(windows);
   const histByEnv = groupBy(cells, (c) => c.environment);
-  const environments: EnvironmentBaseline[] = [...groupBy(hours, (h) => h.environment)].map(([env, history]) => {
+  const byEnvironment = [...groupBy(hours, (h) => h.environment)].filter(
+    ([env]) => !allowed || allowed.includes(env as Environment),
+  );
+  const environments: EnvironmentBaseline[] = byEnvironment.map(([env, history]) => {
     const environment = env as Environment;
     const current = history.find((h) => h.hour.getTime() === hourStart.getTime());
     const hist: number[] = [];
@@ -95,11 +103,12 @@ export async function getToolBaseline({ actor, input }: OperationCall<TGetToolBa
       }),
     };
   });
-  const recent = tool ? await recentEvents(db, toolId, [tool.name, tool.externalId]) : [];
+  const recent = tool ? await recentEvents(db, toolId, [tool.name, tool.externalId], windows) : [];
   return { windowHours: BASELINE_WINDOW_HOURS, environments, recent, toolName: tool?.name ?? null };
 }
 
-async function recentEvents(db: Parameters<typeof toolHours>[0], toolId: string, names: string[]) {
+async function recentEvents(db: Parameters<typeof toolHours>[0], toolId: string, names: string[], windows: AuditWindow[] | null) {
+  if (windows) return recentEventsInAudits(db, toolId, names, windows);
   // The newest hours that hold at least RECENT calls bound the event read from below.
   const newest = await db.invocationHourly.findMany({
     where: { toolId },
@@ -119,6 +128,48 @@ async function recentEvents(db: Parameters<typeof toolHours>[0], toolId: string,
   }
   return db.invocationEvent.findMany({
     where: { toolName: { in: [...new Set(names)] }, toolId, occurredAt: { gte: since } },
+    orderBy: [{ occurredAt: 'desc' }, { seq: 'desc' }],
+    take: RECENT,
+    select: {
+      seq: true,
+      occurredAt: true,
+      agentName: true,
+      toolVersion: true,
+      resultStatus: true,
+      durationMs: true,
+      permissionsUsed: true,
+    },
+  });
+}
+
+/**
+ * An auditor's latest events of the tool: each inside one open audit's period, on an agent of
+ * that audit's environments (an unknown agent's call only in an audit of every environment), as
+ * in the explorer. A plain indexed read, newest first (the tool's events of a period).
+ */
+async function recentEventsInAudits(
+  db: Parameters<typeof toolHours>[0],
+  toolId: string,
+  names: string[],
+  windows: AuditWindow[],
+) {
+  if (windows.length === 0) return [];
+  const agents = await db.agent.findMany({
+    where: { environment: { in: [...new Set(windows.flatMap((w) => w.environments))] } },
+    select: { id: true, environment: true },
+  });
+  return db.invocationEvent.findMany({
+    where: {
+      toolName: { in: [...new Set(names)] },
+      toolId,
+      OR: windows.map((w) => {
+        const ids = agents.filter((a) => w.environments.includes(a.environment)).map((a) => a.id);
+        return {
+          occurredAt: { gte: w.from, lt: w.to },
+          ...(w.environments.length === 3 ? { OR: [{ agentId: { in: ids } }, { agentId: null }] } : { agentId: { in: ids } }),
+        };
+      }),
+    },
     orderBy: [{ occurredAt: 'desc' }, { seq: 'desc' }],
     take: RECENT,
     select: {

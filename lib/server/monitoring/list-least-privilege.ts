@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { unusedPermissions, type ObservedLevels, type UnusedPermission } from '@/lib/domain/monitoring/permission-use';
 import type { Actor } from '@/lib/server/actor';
 import { assertCanReadEvents } from '@/lib/server/invocations/assert-can-read-events';
+import { auditEnvironments, auditorToolScope, auditorWindows } from '@/lib/server/engagements/auditor-scope';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZRecordId } from '@/lib/validation/inventory';
 
@@ -30,6 +31,7 @@ SELECT h."toolVersionId" AS "versionId", sum(h.calls)::int AS calls,
        max(h."codeExecutionUsed")::text AS "codeExecution", max(h."dataAccessUsed")::text AS "dataAccess"
   FROM "InvocationHourly" h
  WHERE h."toolVersionId" = ANY($1::text[]) AND h.hour >= $2::timestamp
+   AND ($3::text[] IS NULL OR h.environment::text = ANY($3::text[]))
  GROUP BY 1`;
 
 /**
@@ -41,9 +43,18 @@ export async function listLeastPrivilege({ actor, input }: OperationCall<TListLe
   const { db, now } = await operationContext(ctx);
   assertCanReadEvents(actor as Actor, 'invocation:read');
   const { toolId } = parseInput(ZListLeastPrivilegeInput, input);
+  // Today's grants and the last 30 days' use, not a period's record: an auditor sees the grants
+  // to agents of their open audits' environments, of tools in their inventory, and the use
+  // observed in those environments only (ADR 0010).
+  const environments = auditEnvironments(await auditorWindows(db, actor, now));
+  const toolScope = environments ? await auditorToolScope(db, actor, now) : null;
   const granted = await db.installation.groupBy({
     by: ['toolVersionId'],
-    where: { state: { in: ['APPROVED', 'ACTIVE'] }, ...(toolId ? { toolId } : {}) },
+    where: {
+      state: { in: ['APPROVED', 'ACTIVE'] },
+      ...(toolId ? { toolId } : {}),
+      ...(environments ? { environment: { in: environments }, tool: toolScope! } : {}),
+    },
     _count: true,
   });
   if (granted.length === 0) return { days: LEAST_PRIVILEGE_DAYS, rows: [] as LeastPrivilegeRow[] };
@@ -65,6 +76,8 @@ export async function listLeastPrivilege({ actor, input }: OperationCall<TListLe
       OBSERVED,
       ids,
       new Date(now.getTime() - LEAST_PRIVILEGE_DAYS * 86_400_000).toISOString(),
+      // Null: every environment (and calls of agents outside the inventory).
+      environments,
     ),
   ]);
   const seen = new Map(observed.map((o) => [o.versionId, o]));

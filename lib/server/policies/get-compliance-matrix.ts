@@ -2,6 +2,7 @@ import 'server-only';
 import { EXCEPTION_FACTS_SELECT } from '@/lib/server/exceptions/exception-facts-select';
 import type { Prisma } from '@prisma/client';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { auditEnvironments, auditorToolScope, auditorWindows, refuseOutsideAudits } from '@/lib/server/engagements/auditor-scope';
 import { operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { evaluatePolicy } from '@/lib/domain/policy/evaluate';
 import type { ExceptionFacts, PolicyRule, ReviewTriggerHit } from '@/lib/domain/policy/types';
@@ -69,11 +70,20 @@ export async function getComplianceMatrix({ actor, input: query }: OperationCall
   const status = query.status ?? 'all';
   const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 200);
   const page = Math.max(query.page ?? 1, 1);
+  // The matrix is today's state, not a period's record: an auditor sees the tools of their
+  // inventory (auditorToolScope) against the policies of their open audits' environments only
+  // (ADR 0010); another environment asked for by name is refused and logged.
+  const windows = await auditorWindows(prisma, actor, now);
+  const allowed = auditEnvironments(windows) ?? [...ENVIRONMENTS];
+  if (query.environment && !allowed.includes(query.environment))
+    await refuseOutsideAudits(prisma, actor, 'Policy', query.environment);
+  const toolScope = windows ? await auditorToolScope(prisma, actor, now) : null;
   const where: Prisma.ToolVersionWhereInput = {
     ...(query.scope === 'all' ? {} : { latestOf: { isNot: null } }),
     ...(query.q ? { tool: { name: { contains: query.q, mode: 'insensitive' } } } : {}),
+    ...(toolScope ? { AND: [{ tool: toolScope }] } : {}),
   };
-  const environments = query.environment ? [query.environment] : [...ENVIRONMENTS];
+  const environments = query.environment ? [query.environment] : ENVIRONMENTS.filter((e) => allowed.includes(e));
 
   async function evaluateBatch(skip: number, take: number): Promise<MatrixRow[]> {
     const versions = await prisma.toolVersion.findMany({

@@ -4,6 +4,7 @@ import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZGovernancePolicyDownload, type TGovernancePolicyDownload } from '@/lib/validation/reports';
 import { governancePolicyDocumentAt } from './governance-policy-source';
+import { refuseAuditorGovernancePolicy } from './refuse-auditor-governance-policy';
 import { governancePolicyPdf } from './governance-policy-pdf';
 import { instanceName } from './instance-name';
 
@@ -19,6 +20,7 @@ export async function downloadGovernancePolicy(
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'evidence:read');
   const { format } = parseInput(ZGovernancePolicyDownload, input);
+  await refuseAuditorGovernancePolicy(db, actor, format);
   const document = await governancePolicyDocumentAt(db);
   await db.$transaction((tx) =>
     recordAuditEvent(tx, actor, {

@@ -4,6 +4,7 @@ import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZComplianceReportQuery, type TComplianceReportQuery } from '@/lib/validation/reports';
 import { complianceReportBatches } from './compliance-report-batches';
+import { complianceReportScope } from './compliance-report-scope';
 
 /**
  * The compliance report on screen: one page of rows and the totals over every row. Totals need
@@ -17,7 +18,9 @@ export async function getComplianceReport({ actor, input }: OperationCall<TCompl
   const rows: ComplianceReportRow[] = [];
   const totals = new ComplianceTotalsAccumulator();
   let index = 0;
-  for await (const batch of complianceReportBatches(db, { environment: query.environment, now })) {
+  // An auditor: their open audits' environments only (null: nothing open, an empty report).
+  const { scope, environments } = await complianceReportScope(db, actor, now, query.environment);
+  for await (const batch of scope ? complianceReportBatches(db, scope) : []) {
     for (const row of batch) {
       if (index >= from && index < from + query.pageSize) rows.push(row);
       totals.add(row);
@@ -30,6 +33,8 @@ export async function getComplianceReport({ actor, input }: OperationCall<TCompl
     page: query.page,
     pageSize: query.pageSize,
     environment: query.environment ?? null,
+    /** The auditor's audits' environments the report is limited to (null: not limited). */
+    scopedTo: environments,
     totals: totals.totals(),
     generatedAt: now,
   };

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { auditorToolScope } from '@/lib/server/engagements/auditor-scope';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { RISK_BAND_FLOORS, RISK_BANDS, isReviewOverdue, type RiskBand } from '@/lib/domain/risk/score';
 import { ZRiskRegisterQuery, type TRiskRegisterQuery } from '@/lib/validation/risk';
@@ -33,6 +34,10 @@ export async function listRiskRegister({ actor, input }: OperationCall<TRiskRegi
     ...(Object.keys(residual).length ? { residualScore: residual } : {}),
     ...(q.overdue ? { nextReviewAt: { lt: now } } : {}),
   };
+  // Each tool's current assessment is today's state: an auditor sees those of the tools in their
+  // inventory (auditorToolScope, ADR 0010).
+  const scope = await auditorToolScope(db, actor, now);
+  if (scope) where.AND = [{ tool: scope }];
   const [total, rows, cells, overdue] = await Promise.all([
     db.riskAssessment.count({ where }),
     db.riskAssessment.findMany({

@@ -1,5 +1,6 @@
 import 'server-only';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { auditorToolScope, refuseOutsideAudits } from '@/lib/server/engagements/auditor-scope';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { suggestPublisherReview } from '@/lib/domain/vendors/suggest-publisher';
 import { vendorReviewStatus } from '@/lib/domain/vendors/review';
@@ -17,6 +18,8 @@ export async function getPublisherReview({ actor, input }: OperationCall<TPublis
   const { db, now } = await operationContext(ctx);
   assertActorCan(actor, 'risk:read');
   const { publisherId } = parseInput(ZPublisherReviewInput, input);
+  // An auditor opens the publishers of their inventory, and sees only its tools (ADR 0010).
+  const scope = await auditorToolScope(db, actor, now);
   const publisher = await db.publisher.findUnique({
     where: { id: publisherId },
     select: {
@@ -25,10 +28,17 @@ export async function getPublisherReview({ actor, input }: OperationCall<TPublis
       externalId: true,
       websiteUrl: true,
       registry: { select: { id: true, name: true } },
-      tools: { select: { id: true, name: true, owner: true }, orderBy: { name: 'asc' }, take: 20 },
+      tools: {
+        ...(scope ? { where: scope } : {}),
+        select: { id: true, name: true, owner: true },
+        orderBy: { name: 'asc' },
+        take: 20,
+      },
     },
   });
   if (!publisher) return null;
+  if (scope && (await db.tool.count({ where: { AND: [{ publisherId }, scope] } })) === 0)
+    await refuseOutsideAudits(db, actor, 'Publisher', publisherId);
   const [facts, rows] = await Promise.all([
     db.$transaction((tx) => loadPublisherFacts(tx, publisherId)),
     db.publisherAssessment.findMany({

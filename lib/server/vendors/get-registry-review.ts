@@ -1,5 +1,6 @@
 import 'server-only';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { auditorToolScope, refuseOutsideAudits } from '@/lib/server/engagements/auditor-scope';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { suggestRegistryReview } from '@/lib/domain/vendors/suggest-registry';
 import { vendorReviewStatus } from '@/lib/domain/vendors/review';
@@ -18,6 +19,10 @@ export async function getRegistryReview({ actor, input }: OperationCall<TRegistr
     select: { id: true, name: true, kind: true, baseUrl: true, enabled: true },
   });
   if (!registry) return null;
+  // An auditor opens the registries their inventory's tools come from (ADR 0010).
+  const scope = await auditorToolScope(db, actor, now);
+  if (scope && (await db.tool.count({ where: { AND: [{ registryId }, scope] } })) === 0)
+    await refuseOutsideAudits(db, actor, 'Registry', registryId);
   const [facts, rows] = await Promise.all([
     db.$transaction((tx) => loadRegistryFacts(tx, registryId)),
     db.registryAssessment.findMany({

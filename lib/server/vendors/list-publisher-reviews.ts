@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { auditorToolScope } from '@/lib/server/engagements/auditor-scope';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { containsText } from '@/lib/server/text-search';
 import { vendorReviewStatus } from '@/lib/domain/vendors/review';
@@ -31,7 +32,10 @@ export async function listPublisherReviews({ actor, input }: OperationCall<TVend
     CURRENT: { assessments: { some: { ...current, nextReviewAt: { gte: now } } } },
     OVERDUE: { assessments: { some: { ...current, nextReviewAt: { lt: now } } } },
   };
-  const where: Prisma.PublisherWhereInput = q.status ? { AND: [base, STATUS[q.status]] } : base;
+  // An auditor sees the vendors of their inventory: publishers of a tool in it (ADR 0010).
+  const scope = await auditorToolScope(db, actor, now);
+  const scoped: Prisma.PublisherWhereInput = scope ? { AND: [base, { tools: { some: scope } }] } : base;
+  const where: Prisma.PublisherWhereInput = q.status ? { AND: [scoped, STATUS[q.status]] } : scoped;
   const [total, rows, overdue, notReviewed] = await Promise.all([
     db.publisher.count({ where }),
     db.publisher.findMany({

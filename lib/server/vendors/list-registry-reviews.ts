@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@prisma/client';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
+import { auditorToolScope } from '@/lib/server/engagements/auditor-scope';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { containsText } from '@/lib/server/text-search';
 import { vendorReviewStatus } from '@/lib/domain/vendors/review';
@@ -31,7 +32,10 @@ export async function listRegistryReviews({ actor, input }: OperationCall<TVendo
     CURRENT: { assessments: { some: { ...current, nextReviewAt: { gte: now } } } },
     OVERDUE: { assessments: { some: { ...current, nextReviewAt: { lt: now } } } },
   };
-  const where: Prisma.RegistryWhereInput = q.status ? { AND: [base, STATUS[q.status]] } : base;
+  // An auditor sees the registries their inventory's tools come from (ADR 0010).
+  const scope = await auditorToolScope(db, actor, now);
+  const scoped: Prisma.RegistryWhereInput = scope ? { AND: [base, { tools: { some: scope } }] } : base;
+  const where: Prisma.RegistryWhereInput = q.status ? { AND: [scoped, STATUS[q.status]] } : scoped;
   const [total, rows, overdue, notReviewed] = await Promise.all([
     db.registry.count({ where }),
     db.registry.findMany({

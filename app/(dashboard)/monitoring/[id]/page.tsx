@@ -12,6 +12,7 @@ import { can } from '@/lib/auth/permissions';
 import { getAlert } from '@/lib/server/alerts/get-alert';
 import { listAlertWorkers } from '@/lib/server/alerts/list-alert-workers';
 import { AppError } from '@/lib/server/errors';
+import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { AlertActions } from '../alert-actions';
 import { AlertNoteForm, AssignAlertForm } from './alert-work-forms';
@@ -25,7 +26,8 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const found = await getAlert({ actor: actorOf(me), input: { id } }).catch((err: unknown) => {
     if (err instanceof AppError && (err.status === 404 || err.status === 400)) return null;
-    throw err;
+    // Outside the auditor's open audits (already logged by the read): the 403 page.
+    return forbiddenOnRefusal(err);
   });
   if (!found) notFound();
   const { alert: a, assignee, notes } = found;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { getComplianceReport } from '@/lib/server/reports/get-compliance-report';
+import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
 import { VERIFICATION_STATE_LABELS, VERIFICATION_STATES, type ComplianceTotals } from '@/lib/domain/reports/compliance-report';
 import { RISK_BAND_LABELS, RISK_BANDS } from '@/lib/domain/risk/score';
 import { TIER_LABELS } from '@/lib/domain/tiers';
@@ -62,7 +63,7 @@ export default async function ComplianceReportPage({ searchParams }: { searchPar
   const r = await getComplianceReport({
     actor: actorOf(me),
     input: { environment: filter.environment, page: filter.page, pageSize: 50 },
-  });
+  }).catch(forbiddenOnRefusal);
   const pages = Math.max(1, Math.ceil(r.total / r.pageSize));
   const f = filterFields(filter, issues);
   const pdfHref = `/api/reports/compliance/pdf${filter.environment ? `?environment=${filter.environment}` : ''}`;
@@ -73,11 +74,21 @@ export default async function ComplianceReportPage({ searchParams }: { searchPar
         description={
           <>
             Every tool version in use (an active installation on an agent) with its verification, tier, declared permissions, the
-            approved exceptions that cover it and its current risk. The governing rules are in the{' '}
-            <Link href="/reports/governance-policy" className="text-indigo-700 hover:underline">
-              governance policy
-            </Link>
-            .
+            approved exceptions that cover it and its current risk.{' '}
+            {r.scopedTo ? (
+              <span data-testid="report-scope">
+                Limited to your open audits&apos; environments:{' '}
+                {r.scopedTo.map((e) => ENVIRONMENT_LABELS[e]).join(', ') || 'none'}.
+              </span>
+            ) : (
+              <>
+                The governing rules are in the{' '}
+                <Link href="/reports/governance-policy" className="text-indigo-700 hover:underline">
+                  governance policy
+                </Link>
+                .
+              </>
+            )}
           </>
         }
         actions={

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { getGovernancePolicy } from '@/lib/server/reports/get-governance-policy';
+import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
 import { ENVIRONMENT_LABELS } from '@/lib/domain/types';
 import { MarkdownView } from '@/components/reports/markdown-view';
 import { buttonClass } from '@/components/ui/button';
@@ -13,7 +14,8 @@ export const metadata: Metadata = { title: 'Governance policy' };
 
 export default async function GovernancePolicyPage() {
   const me = await requirePageUser('evidence:read');
-  const doc = await getGovernancePolicy({ actor: actorOf(me), input: {} });
+  // Refused to auditors (403, logged): their copy is in the audit's evidence pack (ADR 0010).
+  const doc = await getGovernancePolicy({ actor: actorOf(me), input: {} }).catch(forbiddenOnRefusal);
   return (
     <div className="space-y-4">
       <PageHeader
