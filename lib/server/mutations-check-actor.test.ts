@@ -31,6 +31,9 @@ const ALLOWED: Record<string, string> = {
   'registries/bulk-sql.ts#insertToolVersions':
     'sync internals: ingest statements run by runRegistrySync after its own check, as SYSTEM for scheduled runs',
   'registries/bulk-sql.ts#insertVerificationRecords': 'sync internals (see insertToolVersions)',
+  'registries/bulk-sql.ts#insertTools': 'sync internals (see insertToolVersions)',
+  'registries/bulk-sql.ts#updateToolsSyncState': 'sync internals: what a tool was read from (validators, hash)',
+  'registries/ingest-unchanged.ts#raiseAlerts': 'sync internals: the alerts the ingest found, in its transaction',
   'registries/bulk-sql.ts#updateToolsLatest': 'sync internals (see insertToolVersions)',
   'registries/ingest-publishers.ts#upsertPublishers': 'sync internals (see insertToolVersions)',
   'registries/ingest-sync-page.ts#ingestSyncPage': 'sync internals (see insertToolVersions)',

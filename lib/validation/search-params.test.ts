@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { buildHref, dateRangeIssues, parseSearchParams, urlList, ZUrlDay, ZUrlPage } from './search-params';
+import { buildHref, dateRangeIssues, parseSearchBox, parseSearchParams, urlList, ZUrlDay, ZUrlPage } from './search-params';
+import { CONTROL_CHARACTER_MESSAGE } from './text';
 import { ZEnforcementLogFilter } from './enforce';
 
 const ZQuery = z.object({
@@ -65,5 +66,17 @@ describe('buildHref', () => {
     [{ q: '', tier: [], state: 'OPEN' }, { state: 'OPEN' }, '/x'],
   ])('%j', (query, defaults, expected) => {
     expect(buildHref('/x', query, defaults)).toBe(expected);
+  });
+});
+
+describe('parseSearchBox', () => {
+  it('keeps a search and trims it', () => {
+    expect(parseSearchBox('  pdf ')).toEqual({ search: 'pdf' });
+    expect(parseSearchBox(undefined)).toEqual({ search: '' });
+    expect(parseSearchBox(['a', 'b'])).toEqual({ search: '' });
+  });
+  it('refuses a NUL byte or an over-long value with the problem to show, searching for nothing', () => {
+    expect(parseSearchBox('a\u0000b')).toEqual({ search: '', issue: CONTROL_CHARACTER_MESSAGE });
+    expect(parseSearchBox('x'.repeat(201))).toEqual({ search: '', issue: 'Use at most 200 characters' });
   });
 });

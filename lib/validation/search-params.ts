@@ -122,3 +122,16 @@ export function hrefBuilder<Q extends object>(path: string, defaults: Partial<Re
 
 /** Hidden table columns (`hide=reasons,policy`): column ids are short words. */
 export const ZHiddenColumns = urlList(zText().regex(/^[A-Za-z][A-Za-z0-9_-]{0,40}$/, 'Not a column name'), 30);
+
+const ZSearchBox = zText().trim().max(200, 'Use at most 200 characters');
+
+/**
+ * A lone search box outside a list's query schema (a form's tool picker): the text to search for,
+ * or '' with the problem to show beside the box when the value cannot be searched for (a NUL byte
+ * would otherwise reach PostgreSQL and answer 500).
+ */
+export function parseSearchBox(raw: string | string[] | undefined): { search: string; issue?: string } {
+  if (typeof raw !== 'string') return { search: '' };
+  const parsed = ZSearchBox.safeParse(raw);
+  return parsed.success ? { search: parsed.data } : { search: '', issue: parsed.error.issues[0]!.message };
+}

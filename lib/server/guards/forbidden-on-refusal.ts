@@ -1,5 +1,5 @@
 import 'server-only';
-import { forbidden } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { AppError } from '@/lib/server/errors';
 
 /**
@@ -10,4 +10,14 @@ import { AppError } from '@/lib/server/errors';
 export function forbiddenOnRefusal(err: unknown): never {
   if (err instanceof AppError && err.status === 403) forbidden();
   throw err;
+}
+
+/**
+ * For a detail page's read by the id in its path: as forbiddenOnRefusal, and a malformed id (the
+ * read's 400: a NUL byte, an over-long or foreign segment) is the same "no such record" as an
+ * unknown one, a 404 rather than a 500.
+ */
+export function refusalOrNotFound(err: unknown): never {
+  if (err instanceof AppError && err.status === 400) notFound();
+  return forbiddenOnRefusal(err);
 }

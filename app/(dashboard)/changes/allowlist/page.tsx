@@ -5,7 +5,7 @@ import { listAllowlist } from '@/lib/server/change-requests/list-allowlist';
 import { listAllowlistToolChoices } from '@/lib/server/change-requests/list-allowlist-tool-choices';
 import { ALLOWLIST_STATUS_LABELS } from '@/lib/domain/change-requests/state-machine';
 import { ZListAllowlistQuery } from '@/lib/validation/change-request';
-import { hrefBuilder, parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params';
+import { hrefBuilder, parseSearchBox, parseSearchParams, type RawSearchParams } from '@/lib/validation/search-params';
 import { ENVIRONMENT_LABELS, ENVIRONMENTS } from '@/lib/domain/types';
 import { TIER_LABELS } from '@/lib/domain/tiers';
 import { filterFields, SelectFilter } from '@/components/list/filters';
@@ -36,7 +36,7 @@ export default async function AllowlistPage({ searchParams }: { searchParams: Pr
   const { query, issues } = parseSearchParams(ZListAllowlistQuery, listParams);
   const manage = can(user.role, 'allowlist:manage');
   const approve = can(user.role, 'allowlist:approve');
-  const toolSearch = (typeof rawToolSearch === 'string' ? rawToolSearch : '').slice(0, 200);
+  const { search: toolSearch, issue: searchIssue } = parseSearchBox(rawToolSearch);
   const [entries, choices] = await Promise.all([
     listAllowlist({ actor, input: query }),
     manage ? listAllowlistToolChoices({ actor, input: { q: toolSearch } }) : null,
@@ -52,6 +52,11 @@ export default async function AllowlistPage({ searchParams }: { searchParams: Pr
       <AllowlistExports />
       {manage && choices && (
         <Card title="Pre-approve a tool">
+          {searchIssue && (
+            <p role="alert" className="mb-2 text-sm text-red-700">
+              Tool search: {searchIssue}
+            </p>
+          )}
           {choices.total > choices.tools.length && (
             <form className="mb-3 flex items-center gap-2 text-sm" role="search" aria-label="Find a tool">
               <span className="text-slate-600" data-testid="tool-choices-cut">

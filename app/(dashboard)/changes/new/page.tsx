@@ -1,3 +1,4 @@
+import { parseSearchBox } from '@/lib/validation/search-params';
 import type { Metadata } from 'next';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { getRequestFormContext } from '@/lib/server/inventory/get-request-form-context';
@@ -19,12 +20,14 @@ const KEPT = ['kind', 'environment', 'agentId', 'toolId'] as const;
  * a GET form that keeps the other prefilled choices and narrows the tool versions offered.
  */
 function ToolSearch({
+  issue,
   search,
   shown,
   total,
   keep,
 }: {
   search: string;
+  issue?: string;
   shown: number;
   total: number;
   keep: Record<string, string | string[] | undefined>;
@@ -41,8 +44,15 @@ function ToolSearch({
         defaultValue={search}
         aria-label="Search tools by name"
         placeholder="Search tools by name…"
+        aria-invalid={issue ? true : undefined}
+        aria-describedby={issue ? 'tool-search-issue' : undefined}
         className="w-64 rounded-md border border-slate-300 px-2 py-1"
       />
+      {issue && (
+        <span id="tool-search-issue" role="alert" className="text-red-700">
+          {issue}
+        </span>
+      )}
       <Button type="submit" variant="secondary" size="sm">
         Search
       </Button>
@@ -61,7 +71,7 @@ export default async function NewChangeRequestPage({
 }) {
   const me = await requirePageUser('changeRequest:create');
   const sp = await searchParams;
-  const toolSearch = (typeof sp.q === 'string' ? sp.q : '').trim().slice(0, 200);
+  const { search: toolSearch, issue: searchIssue } = parseSearchBox(sp.q);
   const [{ agents, versions, toolTotal, toolsShown }, context] = await Promise.all([
     getRequestFormOptions({ actor: actorOf(me), input: { toolId: pick(sp.toolId), q: toolSearch } }),
     getRequestFormContext({ actor: actorOf(me), input: {} }),
@@ -73,7 +83,7 @@ export default async function NewChangeRequestPage({
         title="New change request"
         description="The policy evaluation is recorded with the request and the version's artifact digest is pinned: approval covers exactly that artifact."
       />
-      <ToolSearch search={toolSearch} shown={toolsShown} total={toolTotal} keep={sp} />
+      <ToolSearch search={toolSearch} issue={searchIssue} shown={toolsShown} total={toolTotal} keep={sp} />
       {(versions.length === 0 && !toolSearch) || agents.length === 0 ? (
         <EmptyState title={versions.length === 0 ? 'No tools in the inventory yet' : 'No agents registered yet'}>
           Sync a registry or register an agent first.

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
-import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
+import { refusalOrNotFound } from '@/lib/server/guards/forbidden-on-refusal';
 import { getToolDataFlow } from '@/lib/server/data-flows/get-tool-data-flow';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
@@ -18,7 +18,7 @@ import { DataFlowStatusBadge } from '@/components/flows/data-flow-badges';
 import { confirmDataFlowAction, deriveDataFlowAction, saveDataFlowAction } from '../actions';
 
 const load = cache(async (toolId: string) =>
-  getToolDataFlow({ actor: actorOf(await requirePageUser('dataFlow:read')), input: { toolId } }).catch(forbiddenOnRefusal),
+  getToolDataFlow({ actor: actorOf(await requirePageUser('dataFlow:read')), input: { toolId } }).catch(refusalOrNotFound),
 );
 
 export async function generateMetadata({ params }: { params: Promise<{ toolId: string }> }): Promise<Metadata> {

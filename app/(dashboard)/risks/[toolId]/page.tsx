@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
-import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
+import { refusalOrNotFound } from '@/lib/server/guards/forbidden-on-refusal';
 import { getToolRisk } from '@/lib/server/risks/get-tool-risk';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
@@ -16,7 +16,7 @@ import { OverdueReviewBadge, RiskScoreBadge } from '@/components/risks/risk-badg
 import { assessRiskAction } from '../actions';
 
 const load = cache(async (toolId: string) =>
-  getToolRisk({ actor: actorOf(await requirePageUser('risk:read')), input: { toolId } }).catch(forbiddenOnRefusal),
+  getToolRisk({ actor: actorOf(await requirePageUser('risk:read')), input: { toolId } }).catch(refusalOrNotFound),
 );
 
 export async function generateMetadata({ params }: { params: Promise<{ toolId: string }> }): Promise<Metadata> {

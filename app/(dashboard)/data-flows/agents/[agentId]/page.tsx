@@ -3,7 +3,7 @@ import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { actorOf, requirePageUser } from '@/lib/server/session';
-import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
+import { refusalOrNotFound } from '@/lib/server/guards/forbidden-on-refusal';
 import { getAgentDataFlow } from '@/lib/server/data-flows/get-agent-data-flow';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card } from '@/components/ui/card';
@@ -13,7 +13,7 @@ import { FlowDiagram } from '@/components/flows/flow-diagram';
 import { DataFlowStatusBadge } from '@/components/flows/data-flow-badges';
 
 const load = cache(async (agentId: string) =>
-  getAgentDataFlow({ actor: actorOf(await requirePageUser('dataFlow:read')), input: { agentId } }).catch(forbiddenOnRefusal),
+  getAgentDataFlow({ actor: actorOf(await requirePageUser('dataFlow:read')), input: { agentId } }).catch(refusalOrNotFound),
 );
 
 export async function generateMetadata({ params }: { params: Promise<{ agentId: string }> }): Promise<Metadata> {

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
-import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
+import { refusalOrNotFound } from '@/lib/server/guards/forbidden-on-refusal';
 import { getPublisherReview } from '@/lib/server/vendors/get-publisher-review';
 import { PUBLISHER_TRUST_LABELS } from '@/lib/domain/vendors/suggest-publisher';
 import { Card } from '@/components/ui/card';
@@ -16,7 +16,7 @@ import { VendorReviewHeader } from '@/components/vendors/vendor-review-header';
 import { reviewPublisherAction } from '../../actions';
 
 const load = cache(async (publisherId: string) =>
-  getPublisherReview({ actor: actorOf(await requirePageUser('risk:read')), input: { publisherId } }).catch(forbiddenOnRefusal),
+  getPublisherReview({ actor: actorOf(await requirePageUser('risk:read')), input: { publisherId } }).catch(refusalOrNotFound),
 );
 
 export async function generateMetadata({ params }: { params: Promise<{ publisherId: string }> }): Promise<Metadata> {

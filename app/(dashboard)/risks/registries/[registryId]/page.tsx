@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { can } from '@/lib/auth/permissions';
-import { forbiddenOnRefusal } from '@/lib/server/guards/forbidden-on-refusal';
+import { refusalOrNotFound } from '@/lib/server/guards/forbidden-on-refusal';
 import { getRegistryReview } from '@/lib/server/vendors/get-registry-review';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -13,7 +13,7 @@ import { VendorReviewHeader } from '@/components/vendors/vendor-review-header';
 import { reviewRegistryAction } from '../../actions';
 
 const load = cache(async (registryId: string) =>
-  getRegistryReview({ actor: actorOf(await requirePageUser('risk:read')), input: { registryId } }).catch(forbiddenOnRefusal),
+  getRegistryReview({ actor: actorOf(await requirePageUser('risk:read')), input: { registryId } }).catch(refusalOrNotFound),
 );
 
 export async function generateMetadata({ params }: { params: Promise<{ registryId: string }> }): Promise<Metadata> {
