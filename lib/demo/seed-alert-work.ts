@@ -25,7 +25,11 @@ export async function seedAlertWork(prisma: PrismaClient): Promise<void> {
   const at = (minutesAgo: number) => ({ db: prisma, now: new Date(now - minutesAgo * MINUTE) });
 
   const anomalies = await prisma.alert.findMany({ where: { kind: 'invocation-anomaly', state: 'OPEN' } });
-  const burst = anomalies.find((a) => (a.detail as { tool?: string }).tool === DEMO_MONITORING.burstTool);
+  // The burst can raise more than one anomaly (calls, sizes): the reviewer takes the call-rate one.
+  const burst = anomalies.find((a) => {
+    const d = a.detail as { tool?: string; metric?: string };
+    return d.tool === DEMO_MONITORING.burstTool && d.metric === 'calls';
+  });
   if (burst) {
     await assignAlert({ actor: reviewer, input: { id: burst.id, assigneeId: reviewer.id } }, at(20));
     await addAlertNote(
