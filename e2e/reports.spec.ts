@@ -58,21 +58,23 @@ test('an officer filters the compliance report, downloads its PDF and the govern
   expect(createHash('sha256').update(markdown, 'utf8').digest('hex')).toBe(sha256);
 });
 
-test('the auditor reads the governance policy and downloads both documents as PDF, each download audited', async ({ page }) => {
+test('the auditor downloads the compliance report of their audits and is refused the live governance policy (ADR 0010)', async ({
+  page,
+}) => {
   await signInAs(page, 'AUDITOR');
-  await page.goto('/reports/governance-policy');
-  await expect(page.getByTestId('policy-version-label')).toContainText(/PRODUCTION v\d+ · STAGING v\d+ · DEVELOPMENT v\d+/);
-  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-policy-pdf').click()]);
-  const bytes = await readFile((await pdf.path())!);
-  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-
+  // The demo audit covers production: the report says so and keeps to it.
   await page.goto('/reports/compliance');
+  await expect(page.getByTestId('report-scope')).toContainText('Production');
   const report = await page.request.get('/api/reports/compliance/pdf');
   expect(report.status()).toBe(200);
   expect(report.headers()['content-type']).toBe('application/pdf');
   expect((await report.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  // Both downloads are in the audit trail under the auditor's name.
-  for (const action of ['governancePolicy.downloaded', 'complianceReport.downloaded']) {
+  // The live governance policy is the whole organisation's: refused, page and file, and logged.
+  await page.goto('/reports/governance-policy');
+  await expect(page.getByText('403')).toBeVisible();
+  expect((await page.request.get('/api/reports/governance-policy/pdf')).status()).toBe(403);
+  await expect(page.getByRole('link', { name: 'Governance policy' })).toHaveCount(0);
+  for (const action of ['complianceReport.downloaded', 'engagement.accessRefused']) {
     await page.goto(`/audit?action=${action}`);
     await expect(page.getByTestId('audit-row').first().getByTestId('audit-actor')).toContainText(demoUser('AUDITOR').name);
   }

@@ -112,13 +112,13 @@ describe('derive → confirm → edit', () => {
     expect(map.note).toBe('Derived from version 2.0.0');
     const audit = await t.db().prisma.auditEvent.findFirst({ where: { entityId: map.id } });
     expect(audit).toMatchObject({ action: 'dataFlow.derived', entityType: 'DataFlowMap' });
-    const register = await listDataFlowRegister({ actor: auditor, input: { status: 'DERIVED' } });
+    const register = await listDataFlowRegister({ actor: officer, input: { status: 'DERIVED' } });
     expect(register.rows.map((r) => r.toolId)).toEqual([crmId]);
     expect(register.derived).toBe(1);
   });
 
   it('the subprocessor register picks up the derived map with hosts, classes and the publisher as vendor', async () => {
-    const subs = await listSubprocessors({ actor: auditor, input: {} });
+    const subs = await listSubprocessors({ actor: officer, input: {} });
     expect(subs.rows).toHaveLength(1);
     expect(subs.rows[0]).toMatchObject({
       toolId: crmId,
@@ -127,9 +127,9 @@ describe('derive → confirm → edit', () => {
       tool: { publisher: { name: 'CRM Corp' } },
       vendorReview: { state: 'NOT_REVIEWED' },
     });
-    expect((await listSubprocessors({ actor: auditor, input: { q: 'api.crm.example' } })).total).toBe(1);
-    expect((await listSubprocessors({ actor: auditor, input: { q: 'crm corp' } })).total).toBe(1);
-    expect((await listSubprocessors({ actor: auditor, input: { classification: 'RESTRICTED' } })).total).toBe(0);
+    expect((await listSubprocessors({ actor: officer, input: { q: 'api.crm.example' } })).total).toBe(1);
+    expect((await listSubprocessors({ actor: officer, input: { q: 'crm corp' } })).total).toBe(1);
+    expect((await listSubprocessors({ actor: officer, input: { classification: 'RESTRICTED' } })).total).toBe(0);
   });
 
   it('a security reviewer confirms the derived map: a new version, same content, who and when', async () => {
@@ -258,7 +258,7 @@ describe('the agent diagram and the register filters', () => {
 
   it('filters the register by status, class, subprocessor and excess fields', async () => {
     const ids = async (input: Record<string, unknown>) =>
-      (await listDataFlowRegister({ actor: auditor, input })).rows.map((r) => r.toolId);
+      (await listDataFlowRegister({ actor: officer, input })).rows.map((r) => r.toolId);
     expect(await ids({})).toEqual([localId, crmId]); // derived first
     expect(await ids({ status: 'CONFIRMED' })).toEqual([crmId]);
     expect(await ids({ subprocessor: '1' })).toEqual([crmId]);

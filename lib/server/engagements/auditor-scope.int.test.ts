@@ -38,6 +38,18 @@ import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import type { AuditEntityType } from '@/lib/domain/audit-actions';
 import { eventLine } from '@/lib/testing/invocation-world';
 import { createEngagement } from './create-engagement';
+import { getAlert } from '@/lib/server/alerts/get-alert';
+import { getComplianceMatrix } from '@/lib/server/policies/get-compliance-matrix';
+import { listPublisherReviews } from '@/lib/server/vendors/list-publisher-reviews';
+import { listRegistryReviews } from '@/lib/server/vendors/list-registry-reviews';
+import { getPublisherReview } from '@/lib/server/vendors/get-publisher-review';
+import { getRegistryReview } from '@/lib/server/vendors/get-registry-review';
+import { deriveDataFlow } from '@/lib/server/data-flows/derive-data-flow';
+import { listDataFlowRegister } from '@/lib/server/data-flows/list-data-flow-register';
+import { getComplianceReport } from '@/lib/server/reports/get-compliance-report';
+import { getGovernancePolicy } from '@/lib/server/reports/get-governance-policy';
+import { downloadGovernancePolicy } from '@/lib/server/reports/download-governance-policy';
+import { getControlsView } from '@/lib/server/controls/get-controls-view';
 
 withTestDatabase();
 let db: PrismaClient;
@@ -375,5 +387,119 @@ describe('detail reads, scoped to the auditor’s open audits (outside: 403 and 
     expect(await getRiskOverview({ actor: people.audrey, input: {} }, ctx)).toBeNull();
     expect(await getNeedsAttention({ actor: people.carla, input: {} }, ctx)).not.toBeNull();
     expect((await getInventoryOverview({ actor: people.nora, input: {} }, ctx)).totalTools).toBe(0);
+  });
+});
+
+/** A refusal counted from before the read (the same record may have been refused earlier in the file). */
+async function expectRefusedAgain(read: () => Promise<unknown>, entityType: AuditEntityType, entityId: string) {
+  const where = { action: 'engagement.accessRefused', entityType, entityId };
+  const before = await db.auditEvent.count({ where });
+  await expect(read()).rejects.toMatchObject({ status: 403 });
+  expect(await db.auditEvent.count({ where })).toBe(before + 1);
+}
+
+describe('the pages that were still broad (ADR 0010, last update)', () => {
+  it('alert detail: an alert of the period opens, an earlier one is refused and logged', async () => {
+    const ctx = { db, now };
+    const byTitle = async (title: string) => (await db.alert.findFirstOrThrow({ where: { title } })).id;
+    const inside = await byTitle('in-period');
+    const outside = await byTitle('before-period');
+    expect((await getAlert({ actor: people.audrey, input: { id: inside } }, ctx)).alert.id).toBe(inside);
+    await expectRefusedAgain(() => getAlert({ actor: people.audrey, input: { id: outside } }, ctx), 'Alert', outside);
+    expect((await getAlert({ actor: people.carla, input: { id: outside } }, ctx)).alert.id).toBe(outside);
+    await expect(getAlert({ actor: people.audrey, input: { id: 'cnotanalertatall000000000' } }, ctx)).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
+  it('compliance matrix: the audit’s inventory against its environments’ policies; another environment is refused', async () => {
+    const ctx = { db, now };
+    const mine = await getComplianceMatrix({ actor: people.audrey, input: {} }, ctx);
+    expect(mine.environments).toEqual(['PRODUCTION']);
+    expect(mine.rows.map((r) => r.toolId)).toContain(ids.prodTool);
+    expect(mine.rows.map((r) => r.toolId)).not.toContain(ids.stagingTool);
+    const all = await getComplianceMatrix({ actor: people.carla, input: {} }, ctx);
+    expect(all.environments).toHaveLength(3);
+    expect(all.rows.map((r) => r.toolId)).toContain(ids.stagingTool);
+    await expectRefusedAgain(
+      () => getComplianceMatrix({ actor: people.audrey, input: { environment: 'STAGING' } }, ctx),
+      'Policy',
+      'STAGING',
+    );
+    expect((await getComplianceMatrix({ actor: people.nora, input: {} }, ctx)).rows).toHaveLength(0);
+  });
+
+  it('vendor registers: only the publishers and registries of the audit’s inventory; another is refused', async () => {
+    const ctx = { db, now };
+    // A vendor none of whose tools runs in the audit's environments.
+    const registry = await createRegistry(db);
+    const publisher = await createPublisher(db, { registryId: registry.id, trustLevel: 'VERIFIED' });
+    await createTool(db, { registryId: registry.id, publisherId: publisher.id, versions: [{ version: '1.0.0', score: 90 }] });
+    const inScope = (await db.tool.findUniqueOrThrow({ where: { id: ids.prodTool } })) as {
+      publisherId: string;
+      registryId: string;
+    };
+    const publishers = (await listPublisherReviews({ actor: people.audrey, input: {} }, ctx)).rows.map((r) => r.id);
+    expect(publishers).toContain(inScope.publisherId);
+    expect(publishers).not.toContain(publisher.id);
+    expect((await listPublisherReviews({ actor: people.carla, input: {} }, ctx)).rows.map((r) => r.id)).toContain(publisher.id);
+    const registries = (await listRegistryReviews({ actor: people.audrey, input: {} }, ctx)).rows.map((r) => r.id);
+    expect(registries).toEqual([inScope.registryId]);
+    expect(
+      (await getPublisherReview({ actor: people.audrey, input: { publisherId: inScope.publisherId } }, ctx))?.publisher.id,
+    ).toBe(inScope.publisherId);
+    await expectRefused(
+      getPublisherReview({ actor: people.audrey, input: { publisherId: publisher.id } }, ctx),
+      'Publisher',
+      publisher.id,
+    );
+    await expectRefused(
+      getRegistryReview({ actor: people.audrey, input: { registryId: registry.id } }, ctx),
+      'Registry',
+      registry.id,
+    );
+    expect((await getRegistryReview({ actor: people.carla, input: { registryId: registry.id } }, ctx))?.registry.id).toBe(
+      registry.id,
+    );
+    expect((await listPublisherReviews({ actor: people.nora, input: {} }, ctx)).total).toBe(0);
+  });
+
+  it('data flow register: only the maps of the audit’s inventory', async () => {
+    const ctx = { db, now };
+    for (const toolId of [ids.prodTool, ids.stagingTool]) await deriveDataFlow({ actor: SYSTEM_ACTOR, input: { toolId } }, ctx);
+    const mine = (await listDataFlowRegister({ actor: people.audrey, input: {} }, ctx)).rows.map((r) => r.toolId);
+    expect(mine).toContain(ids.prodTool);
+    expect(mine).not.toContain(ids.stagingTool);
+    expect((await listDataFlowRegister({ actor: people.carla, input: {} }, ctx)).rows.map((r) => r.toolId)).toContain(
+      ids.stagingTool,
+    );
+  });
+
+  it('reports: the compliance report covers the audits’ environments; the live governance policy is refused', async () => {
+    const ctx = { db, now };
+    expect((await getComplianceReport({ actor: people.audrey, input: {} }, ctx)).scopedTo).toEqual(['PRODUCTION']);
+    expect((await getComplianceReport({ actor: people.carla, input: {} }, ctx)).scopedTo).toBeNull();
+    await expectRefusedAgain(
+      () => getComplianceReport({ actor: people.audrey, input: { environment: 'STAGING' } }, ctx),
+      'ComplianceReport',
+      'STAGING',
+    );
+    expect((await getComplianceReport({ actor: people.nora, input: {} }, ctx)).total).toBe(0);
+    await expectRefusedAgain(() => getGovernancePolicy({ actor: people.audrey, input: {} }, ctx), 'GovernancePolicy', 'page');
+    await expectRefusedAgain(
+      () => downloadGovernancePolicy({ actor: people.audrey, input: { format: 'pdf' } }, ctx),
+      'GovernancePolicy',
+      'pdf',
+    );
+    // Nothing left: no download event for the refused reads.
+    expect(await db.auditEvent.count({ where: { action: 'governancePolicy.downloaded', actorId: people.audrey.id } })).toBe(0);
+    expect((await getGovernancePolicy({ actor: people.carla, input: {} }, ctx)).sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('controls: the criteria of the open audits only; none without one', async () => {
+    const ctx = { db, now };
+    expect((await getControlsView({ actor: people.audrey, input: {} }, ctx)).rows.map((r) => r.id)).toEqual(['CC8.1']);
+    expect((await getControlsView({ actor: people.carla, input: {} }, ctx)).rows.length).toBeGreaterThan(5);
+    expect((await getControlsView({ actor: people.nora, input: {} }, ctx)).rows).toEqual([]);
   });
 });

@@ -31,6 +31,10 @@ import { getCriterionWorkspace } from './get-criterion-workspace';
 import { listApiKeys } from '@/lib/server/api-keys/list-api-keys';
 import { listUsers } from '@/lib/server/users/list-users';
 import { listRegistries } from '@/lib/server/registries/list-registries';
+import { getComplianceMatrix } from '@/lib/server/policies/get-compliance-matrix';
+import { getComplianceReport } from '@/lib/server/reports/get-compliance-report';
+import { downloadComplianceReportPdf } from '@/lib/server/reports/download-compliance-report-pdf';
+import { getGovernancePolicy } from '@/lib/server/reports/get-governance-policy';
 import { createRegistry as saveRegistry } from '@/lib/server/registries/save-registry';
 
 const t = withTestDatabase();
@@ -312,6 +316,22 @@ describe('criterion workspace', () => {
 });
 
 describe('what an auditor can never reach (route×role, at the operations)', () => {
+  it("refuses another audit's environment on the current-state pages (matrix, compliance report) and the live governance policy", async () => {
+    const ctx = { db, now: inWindow };
+    // Audrey's audit is production; the other audit's is staging (ADR 0010, last update).
+    const calls = [
+      () => getComplianceMatrix({ actor: people.audrey, input: { environment: 'STAGING' } }, ctx),
+      () => getComplianceReport({ actor: people.audrey, input: { environment: 'STAGING' } }, ctx),
+      () => downloadComplianceReportPdf({ actor: people.audrey, input: { environment: 'STAGING' } }, ctx),
+      () => getGovernancePolicy({ actor: people.audrey, input: {} }, ctx),
+    ];
+    for (const call of calls) expect((await refusal(call())).status).toBe(403);
+    // The other audit's auditor reads their own environment.
+    expect((await getComplianceReport({ actor: people.otto, input: { environment: 'STAGING' } }, ctx)).scopedTo).toEqual([
+      'STAGING',
+    ]);
+  });
+
   it("refuses another audit's samples, requests and files, and moving another auditor's request", async () => {
     const ctx = { db, now: inWindow };
     const sample = await drawEngagementSample(

@@ -15,7 +15,6 @@ import { governancePolicySection } from '@/lib/server/evidence/sections/governan
 
 const t = withTestDatabase();
 const officer: Actor = { type: 'USER', id: 'u-officer', label: 'officer@example.test', role: 'COMPLIANCE_OFFICER' };
-const auditor: Actor = { type: 'USER', id: 'u-auditor', label: 'auditor@example.test', role: 'AUDITOR' };
 const now = new Date('2026-06-01T12:00:00Z');
 const DAY = 86_400_000;
 
@@ -126,7 +125,7 @@ describe('compliance report', () => {
   });
 
   it('filters by environment', async () => {
-    const r = await getComplianceReport({ actor: auditor, input: { environment: 'STAGING' } }, ctx());
+    const r = await getComplianceReport({ actor: officer, input: { environment: 'STAGING' } }, ctx());
     expect(r.rows.map((x) => x.toolVersionId)).toEqual([ids.v1]);
     expect(r.totals.tools).toBe(1);
   });
@@ -147,7 +146,7 @@ describe('compliance report', () => {
   });
 
   it('downloads a PDF whose text holds the header, the filter, the rows and page numbers, and audits it', async () => {
-    const { body, filename } = await downloadComplianceReportPdf({ actor: auditor, input: { environment: 'PRODUCTION' } }, ctx());
+    const { body, filename } = await downloadComplianceReportPdf({ actor: officer, input: { environment: 'PRODUCTION' } }, ctx());
     expect(filename).toBe('toolledger-compliance-report-production-2026-06-01.pdf');
     const pdf = await readAll(body);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -164,7 +163,7 @@ describe('compliance report', () => {
     const audit = await t
       .db()
       .prisma.auditEvent.findFirst({ where: { action: 'complianceReport.downloaded' }, orderBy: { seq: 'desc' } });
-    expect(audit).toMatchObject({ actorId: auditor.id, entityType: 'ComplianceReport', entityId: 'pdf' });
+    expect(audit).toMatchObject({ actorId: officer.id, entityType: 'ComplianceReport', entityId: 'pdf' });
     expect(audit!.after).toMatchObject({ filter: { environment: 'PRODUCTION' }, tools: 1, versions: 1 });
   });
 
@@ -223,7 +222,7 @@ describe('governance policy document', () => {
   });
 
   it('is generated from the policies in force, naming their versions and ids', async () => {
-    const doc = await getGovernancePolicy({ actor: auditor, input: {} }, ctx());
+    const doc = await getGovernancePolicy({ actor: officer, input: {} }, ctx());
     const prod = await t.db().prisma.policy.findFirstOrThrow({ where: { environment: 'PRODUCTION' } });
     expect(doc.versionLabel).toBe('PRODUCTION v1 · STAGING v0 · DEVELOPMENT v0');
     expect(doc.markdown).toContain(`| Production | 1 | ${prod.id} |`);
@@ -234,7 +233,7 @@ describe('governance policy document', () => {
   });
 
   it('downloads Markdown and PDF of the same version, each an audit event', async () => {
-    const md = await downloadGovernancePolicy({ actor: auditor, input: { format: 'md' } }, ctx());
+    const md = await downloadGovernancePolicy({ actor: officer, input: { format: 'md' } }, ctx());
     expect(typeof md.body).toBe('string');
     expect(md.filename).toMatch(/^toolledger-governance-policy-2026-06-01-[0-9a-f]{12}\.md$/);
     const pdf = await downloadGovernancePolicy({ actor: officer, input: { format: 'pdf' } }, ctx());
@@ -250,7 +249,7 @@ describe('governance policy document', () => {
       .db()
       .prisma.auditEvent.findMany({ where: { action: 'governancePolicy.downloaded' }, orderBy: { seq: 'asc' } });
     expect(events.map((e) => [e.actorId, e.entityId])).toEqual([
-      [auditor.id, 'md'],
+      [officer.id, 'md'],
       [officer.id, 'pdf'],
     ]);
     expect(events[0]!.after).toMatchObject({ sha256: md.sha256, versions: 'PRODUCTION v1 · STAGING v0 · DEVELOPMENT v0' });

@@ -145,7 +145,7 @@ describe('assessRisk: history, register, overdue', () => {
 
   it('overdue reviews are flagged, alerted once, and a reassessment resolves the alert', async () => {
     const later = new Date('2026-12-01T00:00:00Z');
-    const register = await listRiskRegister({ actor: auditor, input: { overdue: '1' } }, { now: later });
+    const register = await listRiskRegister({ actor: officer, input: { overdue: '1' } }, { now: later });
     expect(register.rows.map((r) => r.id)).toEqual([firstId]);
     expect(register.overdue).toBe(1);
     expect(await raiseOverdueRiskReviewAlerts({ actor: SYSTEM_ACTOR, input: {} }, { now: later })).toBe(1);
@@ -185,16 +185,16 @@ describe('assessRisk: history, register, overdue', () => {
 
   it('the register lists current assessments only, filters them, and fills both heat maps', async () => {
     const later = new Date('2026-12-02T00:00:00Z');
-    const all = await listRiskRegister({ actor: auditor, input: {} }, { now: later });
+    const all = await listRiskRegister({ actor: officer, input: {} }, { now: later });
     expect(all.total).toBe(1);
     expect(all.heat.inherent[3]![2]).toBe(1); // likelihood 4, impact 3
     expect(all.heat.residual[1]![2]).toBe(1); // residual 2 × 3
-    expect((await listRiskRegister({ actor: auditor, input: { band: 'MEDIUM' } }, { now: later })).total).toBe(1);
-    expect((await listRiskRegister({ actor: auditor, input: { band: 'HIGH' } }, { now: later })).total).toBe(0);
-    expect((await listRiskRegister({ actor: auditor, input: { minResidual: 7 } }, { now: later })).total).toBe(0);
-    expect((await listRiskRegister({ actor: auditor, input: { treatment: 'ACCEPT', q: 'MAIL' } }, { now: later })).total).toBe(1);
-    expect((await listRiskRegister({ actor: auditor, input: { overdue: '1' } }, { now: later })).total).toBe(0);
-    await expect(listRiskRegister({ actor: auditor, input: { band: 'SEVERE' } as never })).rejects.toMatchObject({ status: 400 });
+    expect((await listRiskRegister({ actor: officer, input: { band: 'MEDIUM' } }, { now: later })).total).toBe(1);
+    expect((await listRiskRegister({ actor: officer, input: { band: 'HIGH' } }, { now: later })).total).toBe(0);
+    expect((await listRiskRegister({ actor: officer, input: { minResidual: 7 } }, { now: later })).total).toBe(0);
+    expect((await listRiskRegister({ actor: officer, input: { treatment: 'ACCEPT', q: 'MAIL' } }, { now: later })).total).toBe(1);
+    expect((await listRiskRegister({ actor: officer, input: { overdue: '1' } }, { now: later })).total).toBe(0);
+    await expect(listRiskRegister({ actor: officer, input: { band: 'SEVERE' } as never })).rejects.toMatchObject({ status: 400 });
   });
 
   // Read by an officer: an auditor without an open audit sees no inventory (ADR 0010).

@@ -97,7 +97,7 @@ async function refusedWithNothingStored(call: () => Promise<unknown>, status: nu
 
 describe('publisher review: the pre-filled suggestion', () => {
   it('reads the identity and track record and suggests a rating with its reasons', async () => {
-    const review = await getPublisherReview({ actor: auditor, input: { publisherId } }, { now: NOW });
+    const review = await getPublisherReview({ actor: officer, input: { publisherId } }, { now: NOW });
     expect(review?.facts).toMatchObject({ tools: 1, versions: 2, verificationRuns: 2, failedVerifications: 1, republishes: 1 });
     expect(review?.suggestion.identity).toMatchObject({ value: true, verifiedOn: '2026-01-10' });
     expect(review?.suggestion.rating.value).toBe('HIGH');
@@ -106,7 +106,7 @@ describe('publisher review: the pre-filled suggestion', () => {
     );
     expect(review?.suggestion.conclusion.value).toBe('APPROVED_WITH_CONDITIONS');
     expect(review?.status).toBe('NOT_REVIEWED');
-    expect(await getPublisherReview({ actor: auditor, input: { publisherId: 'missing' } })).toBeNull();
+    expect(await getPublisherReview({ actor: officer, input: { publisherId: 'missing' } })).toBeNull();
   });
 });
 
@@ -166,26 +166,26 @@ describe('reviewPublisher: history, list, overdue, status for other registers', 
   });
 
   it('the list shows reviewed and never-reviewed publishers and filters them', async () => {
-    const all = await listPublisherReviews({ actor: auditor, input: {} }, { now: NOW });
+    const all = await listPublisherReviews({ actor: officer, input: {} }, { now: NOW });
     expect(all.rows.map((r) => [r.name, r.status])).toEqual([
       ['Acme Tools', 'CURRENT'],
       ['Quiet Co', 'NOT_REVIEWED'],
     ]);
     expect(all).toMatchObject({ total: 2, notReviewed: 1, overdue: 0 });
     const ids = async (input: Record<string, unknown>) =>
-      (await listPublisherReviews({ actor: auditor, input }, { now: NOW })).rows.map((r) => r.id);
+      (await listPublisherReviews({ actor: officer, input }, { now: NOW })).rows.map((r) => r.id);
     expect(await ids({ status: 'NOT_REVIEWED' })).toEqual([quietPublisherId]);
     expect(await ids({ rating: 'HIGH' })).toEqual([publisherId]);
     expect(await ids({ conclusion: 'APPROVED' })).toEqual([]);
     expect(await ids({ q: 'acme' })).toEqual([publisherId]);
-    await expect(listPublisherReviews({ actor: auditor, input: { status: 'LATE' } as never })).rejects.toMatchObject({
+    await expect(listPublisherReviews({ actor: officer, input: { status: 'LATE' } as never })).rejects.toMatchObject({
       status: 400,
     });
   });
 
   it('overdue reviews are flagged and alerted once; a re-review resolves the alert and keeps the history', async () => {
     const later = new Date('2026-09-15T00:00:00Z');
-    expect((await listPublisherReviews({ actor: auditor, input: { status: 'OVERDUE' } }, { now: later })).rows).toHaveLength(1);
+    expect((await listPublisherReviews({ actor: officer, input: { status: 'OVERDUE' } }, { now: later })).rows).toHaveLength(1);
     expect(await raiseOverdueVendorReviewAlerts({ actor: SYSTEM_ACTOR, input: {} }, { now: later })).toBe(1);
     expect(await raiseOverdueVendorReviewAlerts({ actor: SYSTEM_ACTOR, input: {} }, { now: later })).toBe(0);
     const db = await getPrisma();
@@ -234,7 +234,7 @@ describe('reviewPublisher: history, list, overdue, status for other registers', 
       { field: 'conclusion', suggested: 'APPROVED_WITH_CONDITIONS', chosen: 'APPROVED', reason: 'Medium vendors are approved' },
     ]);
     expect(await db.alert.findFirst({ where: { kind: 'publisher-review-overdue' } })).toMatchObject({ state: 'RESOLVED' });
-    const review = await getPublisherReview({ actor: auditor, input: { publisherId } }, { now: later });
+    const review = await getPublisherReview({ actor: officer, input: { publisherId } }, { now: later });
     expect(review?.current?.id).toBe(second.id);
     expect(review?.status).toBe('CURRENT');
     expect(review?.history.map((h) => h.id)).toEqual([second.id, firstId]);
@@ -252,7 +252,7 @@ describe('reviewPublisher: history, list, overdue, status for other registers', 
 
 describe('registry review', () => {
   it('pre-fills how the registry verifies and what it signs, with the coverage observed', async () => {
-    const review = await getRegistryReview({ actor: auditor, input: { registryId } }, { now: NOW });
+    const review = await getRegistryReview({ actor: officer, input: { registryId } }, { now: NOW });
     expect(review?.facts).toMatchObject({ publishers: 2, publishersIdentityVerified: 1, versions: 2, versionsSigned: 1 });
     expect(review?.suggestion.verification).toMatch(/install, import, sandbox smoke.*1 of 2 publishers with a verified identity/);
     expect(review?.suggestion.signing).toMatch(/Ed25519.*Observed: 1 of 2 versions signed, 1 with provenance\./);
@@ -274,7 +274,7 @@ describe('registry review', () => {
     expect(a).toMatchObject({ rating: 'LOW', conclusion: 'APPROVED', overrides: [] });
     expect(a.coverage).toMatchObject({ versions: 2, versionsSigned: 1, versionsWithProvenance: 1 });
     expect(a.nextReviewAt.toISOString().slice(0, 10)).toBe('2027-06-01');
-    const list = await listRegistryReviews({ actor: auditor, input: {} }, { now: NOW });
+    const list = await listRegistryReviews({ actor: officer, input: {} }, { now: NOW });
     expect(list.rows.map((r) => [r.name, r.status, r.review?.rating])).toEqual([['AgentNode test', 'CURRENT', 'LOW']]);
     const later = new Date('2027-06-02T00:00:00Z');
     // The registry's, and the publisher's medium re-review of 2026-09-15 (due 2027-03-14).
