@@ -61,3 +61,19 @@ describe('inventorySearchParams', () => {
     expect(parseInventoryQuery(Object.fromEntries(new URLSearchParams(qs))).query).toEqual(q);
   });
 });
+
+describe('inventory page cursors', () => {
+  it('round-trips a sort key and checks it fits the sort', async () => {
+    const { encodeInventoryCursor, decodeInventoryCursor, inventoryCursorIssues } = await import('./inventory');
+    const c = encodeInventoryCursor(['GOLD', 'weather', 'c1']);
+    expect(decodeInventoryCursor(c)).toEqual(['GOLD', 'weather', 'c1']);
+    expect(inventoryCursorIssues({ sort: 'tier', after: c })).toEqual([]);
+    expect(inventoryCursorIssues({ sort: 'name', after: c })).toEqual([
+      { path: 'after', message: expect.stringContaining('another sort') },
+    ]);
+    expect(inventoryCursorIssues({ sort: 'trustScore', before: encodeInventoryCursor([null, 'c1']) })).toEqual([]);
+    expect(parseInventoryQuery({ after: 'bad cursor!' }).issues).toEqual([
+      { path: 'after', message: expect.stringContaining('Not a page cursor') },
+    ]);
+  });
+});

@@ -34,7 +34,7 @@ const ZPositiveInt = (what: string, max: number) =>
  * and nobody is tempted to edit it. Its fit with the sort is checked by inventoryCursorIssues.
  */
 const ZInventoryCursor = zText()
-  .regex(/^[A-Za-z0-9_-]{1,1200}$/, 'Not a page cursor; go back to the first page')
+  .regex(/^[A-Za-z0-9_-]{1,1200}$/, { message: 'Not a page cursor; go back to the first page', abort: true })
   .refine((c) => decodeInventoryCursor(c) !== null, 'Not a page cursor; go back to the first page');
 
 export type CursorValue = string | number | null;

@@ -14,7 +14,7 @@ import { formatNumber } from '@/components/ui/format';
 import { DataTable } from '@/components/tables/data-table';
 import { inventoryColumns } from '@/components/inventory/inventory-columns';
 import { InventoryFilters } from '@/components/inventory/inventory-filters';
-import { Pagination } from '@/components/tables/pagination';
+import { KeysetPagination } from '@/components/list/keyset-pagination';
 import { QueryIssues } from '@/components/list/filters';
 
 export const metadata: Metadata = { title: 'Inventory' };
@@ -35,7 +35,13 @@ export default async function InventoryPage({
     findToolsForInventory({ actor: actorOf(me), input: query }),
     listInventoryFilterOptions({ actor: actorOf(me), input: {} }),
   ]);
-  const exportQs = inventorySearchParams({ ...query, page: undefined, pageSize: undefined }).toString();
+  const exportQs = inventorySearchParams({
+    ...query,
+    page: undefined,
+    pageSize: undefined,
+    after: undefined,
+    before: undefined,
+  }).toString();
   const { q: _q, ...rest } = query;
   const first = (page.page - 1) * page.pageSize + 1;
   // A broad filter over a large catalogue is counted only so far ahead: "1,025+ tools".
@@ -78,7 +84,10 @@ export default async function InventoryPage({
       </p>
       {page.rows.length === 0 ? (
         <EmptyState title={page.total === 0 ? 'No tools match these filters' : 'Nothing on this page'}>
-          <Link href={page.total === 0 ? '/inventory' : href({ ...query, page: 1 })} className="text-indigo-700 hover:underline">
+          <Link
+            href={page.total === 0 ? '/inventory' : href({ ...query, page: 1, after: undefined, before: undefined })}
+            className="text-indigo-700 hover:underline"
+          >
             {page.total === 0 ? 'Clear the filters' : 'Go to the first page'}
           </Link>
         </EmptyState>
@@ -92,25 +101,12 @@ export default async function InventoryPage({
           sort={{
             key: query.sort,
             dir: query.dir,
-            href: (sort, dir) => href({ ...query, sort: sort as TInventoryQuery['sort'], dir, page: 1 }),
+            href: (sort, dir) =>
+              href({ ...query, sort: sort as TInventoryQuery['sort'], dir, page: 1, after: undefined, before: undefined }),
           }}
         />
       )}
-      {page.totalIsLowerBound ? (
-        <Pagination
-          label="Inventory pages"
-          prevHref={page.page > 1 ? href({ ...query, page: page.page - 1 }) : null}
-          nextHref={href({ ...query, page: page.page + 1 })}
-          summary={`Page ${formatNumber(page.page)} of ${formatNumber(page.pageCount)}+`}
-        />
-      ) : (
-        <Pagination
-          page={page.page}
-          pageCount={page.pageCount}
-          href={(p) => href({ ...query, page: p })}
-          label="Inventory pages"
-        />
-      )}
+      <KeysetPagination label="Inventory pages" list={page} href={(change) => href({ ...query, ...change })} />
     </div>
   );
 }

@@ -4,14 +4,9 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { auditorToolScope } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
-import { ZInventoryQuery, type TInventoryQueryInput } from '@/lib/validation/inventory';
-import {
-  inventoryOrderBy,
-  inventoryRowSelect,
-  inventoryWhere,
-  searchedPublisherIds,
-  type InventoryRowBase,
-} from './inventory-where';
+import { ZInventoryQuery, type CursorValue, type TInventoryQueryInput } from '@/lib/validation/inventory';
+import { cursorOf, readKeysetPage } from './inventory-keyset';
+import { inventoryWhere, searchedPublisherIds, type InventoryRowBase } from './inventory-where';
 
 const BATCH = 1000;
 
@@ -91,8 +86,9 @@ export async function exportInventoryCsv(
   const scope = await auditorToolScope(prisma, actor, now);
   const filtered = inventoryWhere(query, await searchedPublisherIds(prisma, query), now);
   const where = scope ? { AND: [filtered, scope] } : filtered;
-  const orderBy = inventoryOrderBy(query);
-  let skip = 0;
+  // Batches by keyset, like the list's pages: an OFFSET batch near the end of 100,000 tools would
+  // read every tool before it again.
+  let cursor: CursorValue[] | undefined;
   let headerSent = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -102,8 +98,8 @@ export async function exportInventoryCsv(
           controller.enqueue(encoder.encode(stringify([[...INVENTORY_CSV_COLUMNS]])));
           return;
         }
-        const rows = await prisma.tool.findMany({ where, orderBy, skip, take: BATCH, select: inventoryRowSelect });
-        skip += rows.length;
+        const { rows } = await readKeysetPage(prisma, where, query, { cursor, take: BATCH });
+        if (rows.length) cursor = cursorOf(query, rows[rows.length - 1]!);
         if (rows.length) controller.enqueue(encoder.encode(stringify(rows.map(toRecord))));
         if (rows.length < BATCH) controller.close();
       } catch (err) {

@@ -9,6 +9,7 @@ import type { ExceptionFacts, PolicyRule, ReviewTriggerHit } from '@/lib/domain/
 import { ENVIRONMENTS, type Environment, type Tier } from '@/lib/domain/types';
 import { getCurrentPolicies } from './get-current-policies';
 import { VERSION_FACTS_SELECT, versionFactsOf } from './version-facts';
+import { scanMatrix, type CellFlags } from './compliance-scan';
 
 export type MatrixStatus = 'all' | 'failing' | 'covered' | 'passing';
 
@@ -49,15 +50,11 @@ export function cellStatus(cell: MatrixCell): CellStatus {
   return !cell.passes ? 'fail' : cell.covered.length ? 'exception' : 'pass';
 }
 
-const BATCH = 200;
-// Status filters need evaluation, which SQL cannot do: stop after this many versions.
-const MAX_SCANNED = 20_000;
-
-function matches(row: MatrixRow, status: MatrixStatus, env?: Environment): boolean {
-  const cells = env ? row.cells.filter((c) => c.environment === env) : row.cells;
+/** The status filter on a row's cells (the environments asked for only). */
+function matchesFlags(cells: CellFlags[], status: MatrixStatus): boolean {
   if (status === 'failing') return cells.some((c) => !c.passes);
-  if (status === 'covered') return cells.some((c) => c.covered.length > 0);
-  if (status === 'passing') return cells.every((c) => c.passes && c.covered.length === 0);
+  if (status === 'covered') return cells.some((c) => c.covered);
+  if (status === 'passing') return cells.every((c) => c.passes && !c.covered);
   return true;
 }
 
@@ -85,9 +82,10 @@ export async function getComplianceMatrix({ actor, input: query }: OperationCall
   };
   const environments = query.environment ? [query.environment] : ENVIRONMENTS.filter((e) => allowed.includes(e));
 
-  async function evaluateBatch(skip: number, take: number): Promise<MatrixRow[]> {
+  const evaluateBatch = (skip: number, take: number) => evaluateVersions({}, skip, take);
+  async function evaluateVersions(extra: Prisma.ToolVersionWhereInput, skip = 0, take?: number): Promise<MatrixRow[]> {
     const versions = await prisma.toolVersion.findMany({
-      where,
+      where: { AND: [where, extra] },
       orderBy: [{ tool: { name: 'asc' } }, { createdAt: 'desc' }, { id: 'asc' }],
       skip,
       take,
@@ -129,25 +127,19 @@ export async function getComplianceMatrix({ actor, input: query }: OperationCall
     });
   }
 
-  // Evaluate in batches, keep matches, count them all so pages add up and the summary row
-  // counts every matching version (status filters need evaluation, which SQL cannot do).
-  const wanted = { from: (page - 1) * pageSize, to: page * pageSize };
-  const rows: MatrixRow[] = [];
+  // Which versions match the status filter, and the summary, come from one scan of every version
+  // the other filters select, kept per process until a governing change (the enforcement
+  // generation) or the next exception expiry: a render evaluates only its own page's versions.
+  const scan = await scanMatrix(prisma, { query, environments, now }, evaluateBatch);
+  const matching = scan.rows.filter((r) => matchesFlags(r.cells, status));
   const summary = Object.fromEntries(environments.map((e) => [e, { pass: 0, fail: 0, exception: 0 }])) as MatrixSummary;
-  let matched = 0;
-  let scanned = 0;
-  for (;;) {
-    const batch = await evaluateBatch(scanned, BATCH);
-    scanned += batch.length;
-    for (const row of batch) {
-      if (!matches(row, status, query.environment)) continue;
-      if (matched >= wanted.from && matched < wanted.to) rows.push(row);
-      for (const c of row.cells) summary[c.environment]![cellStatus(c)]++;
-      matched++;
-    }
-    if (batch.length < BATCH || scanned >= MAX_SCANNED) break;
-  }
-  return { rows, total: matched, page, pageSize, truncated: scanned >= MAX_SCANNED, environments, policies, summary };
+  for (const r of matching)
+    r.cells.forEach((c, i) => summary[environments[i]!]![c.passes ? (c.covered ? 'exception' : 'pass') : 'fail']++);
+  const pageIds = matching.slice((page - 1) * pageSize, page * pageSize).map((r) => r.id);
+  const evaluated = pageIds.length ? await evaluateVersions({ id: { in: pageIds } }) : [];
+  const byId = new Map(evaluated.map((r) => [r.toolVersionId, r]));
+  const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
+  return { rows, total: matching.length, page, pageSize, truncated: scan.truncated, environments, policies, summary };
 }
 
 export type ComplianceMatrix = Awaited<ReturnType<typeof getComplianceMatrix>>;
