@@ -79,7 +79,8 @@ export function validatorsOf(headers: Headers): Validators | null {
   return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
 }
 
-export type ConditionalResponse<T> = { status: 304; notModified: true; headers: Headers } | (JsonResponse<T> & { notModified: false });
+export type ConditionalResponse<T> =
+  { status: 304; notModified: true; headers: Headers } | (JsonResponse<T> & { notModified: false });
 
 /**
  * A conditional GET (RFC 9110 §13): If-None-Match with the ETag, else If-Modified-Since with the
