@@ -1,3 +1,4 @@
+import { ZRecordId } from '@/lib/validation/inventory';
 import { parseSearchBox } from '@/lib/validation/search-params';
 import type { Metadata } from 'next';
 import { actorOf, requirePageUser } from '@/lib/server/session';
@@ -72,11 +73,13 @@ export default async function NewChangeRequestPage({
   const me = await requirePageUser('changeRequest:create');
   const sp = await searchParams;
   const { search: toolSearch, issue: searchIssue } = parseSearchBox(sp.q);
+  // A prefill is a convenience from another page's link: a malformed one is ignored, not a 500.
+  const prefillToolId = ZRecordId.safeParse(pick(sp.toolId)).success ? pick(sp.toolId) : undefined;
   const [{ agents, versions, toolTotal, toolsShown }, context] = await Promise.all([
-    getRequestFormOptions({ actor: actorOf(me), input: { toolId: pick(sp.toolId), q: toolSearch } }),
+    getRequestFormOptions({ actor: actorOf(me), input: { toolId: prefillToolId, q: toolSearch } }),
     getRequestFormContext({ actor: actorOf(me), input: {} }),
   ]);
-  const toolVersionId = pick(sp.toolVersionId) ?? versions.find((v) => v.toolId === pick(sp.toolId))?.id;
+  const toolVersionId = pick(sp.toolVersionId) ?? versions.find((v) => v.toolId === prefillToolId)?.id;
   return (
     <div className="space-y-6">
       <PageHeader
