@@ -176,7 +176,7 @@ describe('authorization matrix (server actions and session route handlers)', () 
 
   for (const r of SESSION_ROUTES) {
     for (const role of ROLES) {
-      const allowed = can(role, r.permission);
+      const allowed = can(role, r.permission) && !r.refusedFor?.roles.includes(role);
       it(`${r.route} as ${role} → ${allowed ? 'past the gate' : '403, nothing written'}`, async () => {
         session.userId = userIds[role];
         const before = MUTATING(r.route) ? await snapshotTables(t.db()) : null;

@@ -3,7 +3,7 @@
 // the modules themselves, and the table of who may call each. Loading the modules (rather than
 // reading their text) recognises every export form: `export const POST = withSession(...)`,
 // `export async function GET`, `export { handler as GET, handler as POST }`, re-exports.
-import type { ApiKeyScope } from '@prisma/client';
+import type { ApiKeyScope, Role } from '@prisma/client';
 import { NextRequest } from 'next/server';
 import type { Permission } from '@/lib/auth/permissions';
 
@@ -67,6 +67,8 @@ export interface RouteCase {
   auth: RouteAuth;
   /** Values for the dynamic segments (an unknown id: the gate must decide before the lookup). */
   params?: Record<string, string>;
+  /** Roles the data layer refuses although the permission admits them, and why (ADR 0010). */
+  refusedFor?: { roles: Role[]; why: string };
 }
 
 const session = (permission: Permission) => ({ kind: 'session', permission }) as const;
@@ -111,7 +113,12 @@ export const ROUTES: RouteCase[] = [
   { route: 'GET /api/invocations/export', auth: session('invocation:export') },
   // Compliance report and governance policy document (issue 13 points 4-5).
   { route: 'GET /api/reports/compliance/pdf', auth: session('evidence:read') },
-  { route: 'GET /api/reports/governance-policy/:format', auth: session('evidence:read'), params: { format: 'md' } },
+  {
+    route: 'GET /api/reports/governance-policy/:format',
+    auth: session('evidence:read'),
+    params: { format: 'md' },
+    refusedFor: { roles: ['AUDITOR'], why: "the organisation's whole policy; an auditor's copy is in the audit's pack" },
+  },
   { route: 'GET /api/v1/health', auth: { kind: 'public', why: 'liveness probe for load balancers; says only "ok"' } },
   { route: 'GET /api/v1/openapi.json', auth: { kind: 'public', why: 'the public API description, no data' } },
   { route: 'POST /api/v1/registries/:id/sync', auth: session('registry:sync'), params: { id: 'missing' } },

@@ -62,7 +62,7 @@ describe('alert assignee', () => {
     expect(taken.assigneeId).toBe(people.officer.id);
     expect(taken.assignedAt).toBeInstanceOf(Date);
     await assignAlert({ actor: people.officer, input: { id: alert.id, assigneeId: people.reviewer.id } });
-    const found = await getAlert({ actor: people.auditor, input: { id: alert.id } });
+    const found = await getAlert({ actor: people.officer, input: { id: alert.id } });
     expect(found.assignee).toEqual({ id: people.reviewer.id, name: 'The reviewer' });
     // The select's "Nobody" posts an empty string.
     const cleared = await assignAlert({ actor: people.reviewer, input: { id: alert.id, assigneeId: '' } });
@@ -164,7 +164,7 @@ describe('alert notes', () => {
       { actor: people.admin, input: { id: alert.id, body: 'Post-mortem filed.' } },
       { now: new Date(at.getTime() + 120_000) },
     );
-    const { notes } = await getAlert({ actor: people.auditor, input: { id: alert.id } });
+    const { notes } = await getAlert({ actor: people.officer, input: { id: alert.id } });
     expect(notes.map((n) => [n.authorName, n.body, n.createdAt.toISOString()])).toEqual([
       ['The reviewer', 'Asked the agent owner.', '2026-12-01T10:00:00.000Z'],
       ['The officer', 'Owner confirms a test run.\nClosing.', '2026-12-01T10:01:00.000Z'],

@@ -166,7 +166,7 @@ describe('the registry sync reopens a confirmed map a new version outgrows', () 
     // The earlier confirmed version stays in the history, and the diff shows the review opening.
     expect(flow?.history.map((h) => h.status)).toEqual(['DERIVED', 'CONFIRMED', 'DERIVED']);
     expect(flow?.history[0]!.changes.map((c) => c.path)).toEqual(expect.arrayContaining(['reviewReasons']));
-    const register = await listDataFlowRegister({ actor: people.auditor, input: { status: 'NEEDS_REVIEW' } });
+    const register = await listDataFlowRegister({ actor: people.officer, input: { status: 'NEEDS_REVIEW' } });
     expect(register.rows.map((r) => r.toolId)).toEqual([toolId]);
     expect(register.needsReview).toBe(1);
     expect((await getDataFlowOverview({ actor: people.officer, input: {} }))?.needsReview).toBe(1);
