@@ -10,10 +10,18 @@ test.describe('authorization', () => {
   for (const role of ROLES) {
     for (const item of NAV_ITEMS) {
       const allowed = can(role, item.permission);
-      test(`${role} ${allowed ? 'sees' : 'is refused'} ${item.href}`, async ({ page }) => {
+      const hidden = item.hiddenFor?.includes(role) ?? false;
+      test(`${role} ${allowed && !hidden ? 'sees' : 'is refused'} ${item.href}`, async ({ page }) => {
         await signInAs(page, role);
         const res = await page.goto(item.href);
-        if (allowed) {
+        if (allowed && hidden) {
+          // The permission admits the role but the data layer refuses it (ADR 0010): a 403 in place.
+          expect(res?.status()).toBe(403);
+          await expect(page.getByText('403')).toBeVisible();
+          await expect(
+            page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: item.label, exact: true }),
+          ).toHaveCount(0);
+        } else if (allowed) {
           expect(res?.status()).toBe(200);
           await expect(page).not.toHaveURL(/\/forbidden|\/sign-in/);
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
