@@ -4,7 +4,9 @@ import { test, expect, signInAs } from './fixtures';
 // demo-catalog.ts) has Weather Lookup's latest version scoring 92 in a mock-mode run.
 test.describe('AgentNode tier caps', () => {
   test('a mock-mode run scoring 92 is Partial in the matrix, fails production, and the tool page says why', async ({ page }) => {
-    await signInAs(page, 'AUDITOR');
+    // The officer: an auditor's matrix holds only the tools in use inside their audits (ADR 0010),
+    // which this demo tool is not.
+    await signInAs(page, 'COMPLIANCE_OFFICER');
     await page.goto('/compliance?q=Weather%20Lookup');
     const row = page.getByTestId('matrix-row').filter({ has: page.getByTestId('matrix-tool-Weather Lookup') });
     await expect(row.getByTestId('matrix-tool-Weather Lookup')).toContainText('Partial · 92');
