@@ -14,7 +14,7 @@ test.describe('AgentNode tier caps', () => {
     await expect(row.getByTestId('cell-PRODUCTION')).toContainText('below the minimum Gold');
 
     await row.getByRole('link', { name: 'Weather Lookup' }).click();
-    await expect(page).toHaveURL(/\/inventory\/c/);
+    await expect(page).toHaveURL(/\/inventory\/[A-Za-z0-9_-]+$/);
     const latest = page.getByTestId('version').first();
     await expect(latest.getByTestId('tier-cap').first()).toContainText('capped from Gold: mock-mode run');
     const record = latest.getByTestId('verification-record').first();
