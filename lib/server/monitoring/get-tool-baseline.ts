@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import type { Prisma } from '@prisma/client';
 import {
   ANOMALY_METRICS,
   BASELINE_WINDOW_HOURS,
@@ -50,6 +51,17 @@ SELECT h.environment::text AS environment, (u.i - 1)::int AS cell, sum(u.n)::flo
   FROM "InvocationHourly" h CROSS JOIN LATERAL unnest(h."durationHist") WITH ORDINALITY AS u(n, i)
  WHERE h."toolId" = $1 AND h.environment IS NOT NULL AND h.hour >= $2::timestamp
  GROUP BY 1, 2`;
+
+/** What the panel shows of each recent event (both reads below). */
+const RECENT_EVENT_SELECT = {
+  seq: true,
+  occurredAt: true,
+  agentName: true,
+  toolVersion: true,
+  resultStatus: true,
+  durationMs: true,
+  permissionsUsed: true,
+} as const satisfies Prisma.InvocationEventSelect;
 
 /**
  * The tool page's monitoring panel: per environment, the baseline the anomaly monitor uses (median
@@ -130,15 +142,7 @@ async function recentEvents(db: Parameters<typeof toolHours>[0], toolId: string,
     where: { toolName: { in: [...new Set(names)] }, toolId, occurredAt: { gte: since } },
     orderBy: [{ occurredAt: 'desc' }, { seq: 'desc' }],
     take: RECENT,
-    select: {
-      seq: true,
-      occurredAt: true,
-      agentName: true,
-      toolVersion: true,
-      resultStatus: true,
-      durationMs: true,
-      permissionsUsed: true,
-    },
+    select: RECENT_EVENT_SELECT,
   });
 }
 
@@ -172,14 +176,6 @@ async function recentEventsInAudits(
     },
     orderBy: [{ occurredAt: 'desc' }, { seq: 'desc' }],
     take: RECENT,
-    select: {
-      seq: true,
-      occurredAt: true,
-      agentName: true,
-      toolVersion: true,
-      resultStatus: true,
-      durationMs: true,
-      permissionsUsed: true,
-    },
+    select: RECENT_EVENT_SELECT,
   });
 }
