@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { machineApiHeaderRules } from './lib/domain/machine-api-routes';
 
 const config: NextConfig = {
   // PGlite loads its wasm and data files from its own package folder at run time.
@@ -9,6 +10,8 @@ const config: NextConfig = {
   typedRoutes: false,
   // `npm test` type-checks the whole project (tsc --noEmit) before building; not twice.
   typescript: { ignoreBuildErrors: true },
+  // The agent-facing API skips proxy.ts (lib/domain/machine-api-routes.ts says why) and gets its headers here.
+  headers: async () => machineApiHeaderRules(),
   // forbidden() and app/(dashboard)/forbidden.tsx: a refused page answers 403 inside the dashboard.
   // Evidence packs (issue 13): the verify page uploads a whole archive to a server action
   // (VERIFY_UPLOAD_MAX_BYTES, lib/validation/evidence-pack.ts) through the proxy.

@@ -38,3 +38,13 @@ function badRequestFor(req: NextRequest): NextResponse | null {
   }
   return new NextResponse(`Bad request: ${error}.`, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
+
+/**
+ * Everything but the agent-facing machine API (MACHINE_API_ROUTES in lib/domain/machine-api-routes.ts,
+ * which says why; their headers come from next.config.ts). A literal: Next.js reads it statically.
+ */
+export const config = {
+  matcher: [
+    '/((?!api/v1/(?:enforce|enforce/generation|events|events/export|events/verify|health|openapi\\.json|tool-definitions|verifications)$).*)',
+  ],
+};

@@ -10,7 +10,7 @@
 //    ≥ 30% on PGlite.
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database, type DatabaseTarget } from '@/lib/db/driver';
@@ -117,7 +117,34 @@ interface Job {
   rate?: number;
 }
 
-function load(job: Job): Load {
+/**
+ * CPU seconds used so far by the app's processes (the server's process group: `npm start`'s
+ * wrapper and Next), from /proc; PostgreSQL's backends are not counted. Linux only; 0 elsewhere.
+ */
+function appCpuSeconds(): number {
+  const group = server?.pid;
+  if (!group) return 0;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      // Fields after the ")" that ends the command name: state ppid pgrp … utime(12th) stime(13th).
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(f[2]) === group) ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
+/** Load plus the app's CPU milliseconds per request over it (where the time goes: app or database). */
+function load(job: Job): Load & { cpuMsPerRequest: number } {
+  const cpu0 = appCpuSeconds();
+  const r = loadOnly(job);
+  return { ...r, cpuMsPerRequest: r.requests ? ((appCpuSeconds() - cpu0) * 1000) / r.requests : 0 };
+}
+
+function loadOnly(job: Job): Load {
   const r = spawnSync(
     process.execPath,
     [path.join(root, 'bench/load-worker.mjs'), JSON.stringify({ rate: RATE, connections: 50, ...job })],
@@ -129,8 +156,8 @@ function load(job: Job): Load {
 
 type Cases = Awaited<ReturnType<typeof prepareDatabase>>;
 
-const row = (name: string, r: Load, load: string) =>
-  `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p90).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.max).padStart(7)}  ${String(r.non2xx).padStart(7)} ${String(r.errors + r.timeouts).padStart(6)}  ${load.padStart(5)}`;
+const row = (name: string, r: Load & { cpuMsPerRequest: number }, load: string) =>
+  `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p90).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.max).padStart(7)}  ${String(r.non2xx).padStart(7)} ${String(r.errors + r.timeouts).padStart(6)}  ${r.cpuMsPerRequest.toFixed(2).padStart(7)}  ${load.padStart(5)}`;
 
 /** The highest offered rate (of STEPS) at which p99 stays under P99_LIMIT_MS without errors; 0 if none. */
 function capacity(name: string, job: Omit<Job, 'duration' | 'rate'>): number {
@@ -179,9 +206,9 @@ async function measure(title: string, cases: Cases, kind: Database['kind']): Pro
   load({ ...enforceJob(cases.allowed), duration: 3 });
   console.log(`\n${title}: ${RATE} req/s for ${DURATION_S} s each (after a warm-up)`);
   console.log(
-    `${'route'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p90 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}  ${'non-2xx'.padStart(7)} ${'errors'.padStart(6)}  ${'load'.padStart(5)}`,
+    `${'route'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(7)} ${'p90 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}  ${'non-2xx'.padStart(7)} ${'errors'.padStart(6)}  ${'cpu ms'.padStart(7)}  ${'load'.padStart(5)}`,
   );
-  const results: [string, Load][] = [];
+  const results: [string, Load & { cpuMsPerRequest: number }][] = [];
   for (const [name, job] of [
     ['GET  /api/v1/health (trivial)', health],
     ['POST /api/v1/enforce (allowed)', enforceJob(cases.allowed)],
@@ -293,8 +320,11 @@ async function main() {
       .map((l) => l.toFixed(1))
       .join(' ')} (${process.env.BENCH_NOTE ?? 'figures depend on it'})`,
   );
-  let ok = await runOn('pglite', 'PGlite (embedded)');
-  if (await postgresReachable()) ok = (await runOn('postgres', `PostgreSQL (${new URL(PG_ADMIN_URL).host})`)) && ok;
+  // BENCH_ENFORCE_ONLY=pglite|postgres measures one database (profiling); a full run measures both.
+  const only = process.env.BENCH_ENFORCE_ONLY;
+  let ok = only === 'postgres' ? true : await runOn('pglite', 'PGlite (embedded)');
+  if (only === 'pglite') console.log('\nPostgreSQL skipped (BENCH_ENFORCE_ONLY=pglite): not a full run');
+  else if (await postgresReachable()) ok = (await runOn('postgres', `PostgreSQL (${new URL(PG_ADMIN_URL).host})`)) && ok;
   else console.log('\nPostgreSQL not reachable (no DATABASE_URL, nothing on 127.0.0.1:5432): skipped');
   process.exit(ok ? 0 : 1);
 }

@@ -92,6 +92,12 @@ test('every page and API answer carries the security headers, and no page breaks
   const api = await page.request.get('/api/v1/health');
   expect(api.headers()['content-security-policy']).toContain("default-src 'self'");
   expect(api.headers()['x-content-type-options']).toBe('nosniff');
+  // The machine API skips proxy.ts; next.config.ts gives it the same headers, HSTS over https only.
+  expect(api.headers()['strict-transport-security']).toBeUndefined();
+  const enforceOverHttps = await page.request.post('/api/v1/enforce', { headers: { 'x-forwarded-proto': 'https' }, data: {} });
+  expect(enforceOverHttps.status()).toBe(401);
+  expect(enforceOverHttps.headers()['strict-transport-security']).toContain('max-age=');
+  expect(enforceOverHttps.headers()['content-security-policy']).toContain('upgrade-insecure-requests');
 
   for (const path of [
     '/',
