@@ -21,6 +21,7 @@ import { DEMO_API_KEYS } from '@/lib/demo/demo-api-keys';
 import { evaluatePolicy } from '@/lib/domain/policy/evaluate';
 import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
 import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';
+import { benchPrelude } from './common';
 import { startServer, stopServer, waitForReady } from './enforce-server';
 import { growCatalogue } from './growth';
 
@@ -308,18 +309,7 @@ async function runOn(kind: Database['kind'], title: string): Promise<boolean> {
 }
 
 async function main() {
-  process.on('exit', () => {
-    try {
-      if (server) process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  });
-  console.log(
-    `load average at start: ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')} (${process.env.BENCH_NOTE ?? 'figures depend on it'})`,
-  );
+  benchPrelude(() => server);
   // BENCH_ENFORCE_ONLY=pglite|postgres measures one database (profiling); a full run measures both.
   const only = process.env.BENCH_ENFORCE_ONLY;
   let ok = only === 'postgres' ? true : await runOn('pglite', 'PGlite (embedded)');

@@ -24,6 +24,7 @@ import type { Role } from '@prisma/client';
 import type { DatabaseTarget } from '@/lib/db/driver';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/demo/demo-users';
 import { NAV_ITEMS } from '@/components/layout/nav-items';
+import { benchPrelude } from './common';
 import { startServer, stopServer, waitForReady } from './enforce-server';
 import { growCatalogue } from './growth';
 
@@ -183,18 +184,7 @@ async function measure(browser: Browser, title: string, logFile: string): Promis
 let server: ChildProcess | undefined;
 
 async function main() {
-  process.on('exit', () => {
-    try {
-      if (server) process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  });
-  console.log(
-    `load average at start: ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')} (${process.env.BENCH_NOTE ?? 'figures depend on it'})`,
-  );
+  benchPrelude(() => server);
   const tmp = mkdtempSync(path.join(tmpdir(), 'toolledger-bench-pages-'));
   const logFile = path.join(tmp, 'server.log');
   // The app seeds the demo data itself at its first start (TOOLLEDGER_DEMO, instrumentation.ts).
