@@ -12,6 +12,7 @@ import { ZStartRegistrySyncInput, type TStartRegistrySyncInput } from '@/lib/val
 import { connectorConfig } from './registry-api-key';
 import { registryFetch } from './registry-network-policy';
 import { getCurrentPolicies } from '@/lib/server/policies/get-current-policies';
+import { readAhead } from '@/lib/registries/read-ahead';
 import { ingestSyncPage } from './ingest-sync-page';
 import { setRunTotal } from './sync-progress';
 
@@ -176,7 +177,8 @@ async function execute(
         return out;
       },
     };
-    for await (const page of connector.pages(ctx, registry.syncCursor)) {
+    // One page ahead: the next page is fetched while this one is stored (lib/registries/read-ahead.ts).
+    for await (const page of readAhead(connector.pages(ctx, registry.syncCursor))) {
       if (deadline.aborted) break;
       if (page.total !== undefined) setRunTotal(run.id, page.total);
       addErrors(page.errors ?? []);
