@@ -20,8 +20,9 @@ export const newMessageId = () => `msg_${randomBytes(16).toString('hex')}`;
  * Queues one delivery per enabled endpoint and alert it wants (its event types), for alerts
  * raised since the endpoint was created. An outbox read from the alerts table, not a hook in every
  * place that raises an alert: whoever adds an alert kind gets webhooks for free. The unique
- * (endpoint, alert) pair makes a second instance's enqueue a no-op. The body is the alert
- * as it stands now: assigned or noted before this tick, it says so.
+ * (endpoint, raised alert) pair makes a second instance's enqueue a no-op. The body is the alert
+ * as it stands now: assigned or noted before this tick, it says so (each change also has its
+ * own message, queued by queueAlertChangeDeliveries).
  */
 export async function enqueueAlertDeliveries(db: Db, now: Date): Promise<number> {
   const endpoints = await db.webhookEndpoint.findMany({ where: { disabledAt: null } });
@@ -33,13 +34,14 @@ export async function enqueueAlertDeliveries(db: Db, now: Date): Promise<number>
     const alerts = await db.$queryRaw<Alert[]>`
       SELECT a.* FROM "Alert" a
       WHERE a."createdAt" >= ${endpoint.createdAt} ${wanted}
-        AND NOT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."endpointId" = ${endpoint.id} AND d."alertId" = a.id)
+        AND NOT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."endpointId" = ${endpoint.id} AND d."raisedAlertId" = a.id)
       ORDER BY a."createdAt" LIMIT 200`;
     if (!alerts.length) continue;
     const { count } = await db.webhookDelivery.createMany({
       data: (await alertWebhookFields(db, alerts)).map((a) => ({
         endpointId: endpoint.id,
         alertId: a.id,
+        raisedAlertId: a.id,
         messageId: newMessageId(),
         eventType: alertEventType(a.kind),
         body: alertWebhookBody(a, endpoint.format, now),
