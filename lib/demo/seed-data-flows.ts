@@ -5,11 +5,8 @@ import { deriveDataFlow } from '@/lib/server/data-flows/derive-data-flow';
 import { saveDataFlow } from '@/lib/server/data-flows/save-data-flow';
 import { contentOf } from '@/lib/server/data-flows/map-content';
 import { loadDataFlowFacts } from '@/lib/server/data-flows/load-data-flow-facts';
-import {
-  DECLARATION_SELECT,
-  declarationOf,
-  unsafeReopenDataFlowMaps,
-} from '@/lib/server/data-flows/reopen-maps-on-version-change';
+import { DECLARATION_SELECT } from '@/lib/server/data-flows/declaration-select';
+import { declarationOf, unsafeReopenDataFlowMaps } from '@/lib/server/data-flows/reopen-maps-on-version-change';
 import { deriveDataFlow as deriveDraft } from '@/lib/domain/data-flows/derive';
 import { mapReviewReasons } from '@/lib/domain/data-flows/review';
 

@@ -8,6 +8,7 @@
  * path segments are answered by proxy.ts before routing (lib/validation/path.test.ts).
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { z } from 'zod';
 
 vi.hoisted(() => {
   process.env.NEXTAUTH_SECRET ??= 'test-secret-for-malformed-input-sweep';
@@ -24,6 +25,7 @@ import { jsonRequest, loadRouteHandlers, MUTATING, ROUTES, type RouteHandler } f
 import { BAD_BODIES, BAD_QUERY_VALUES, BAD_VALUES, fieldNamesOf, searchParamsRecord } from '@/lib/testing/bad-inputs';
 import { getPrisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/server/actor';
+import type { OperationCall } from '@/lib/server/operation';
 import { AppError } from '@/lib/server/errors';
 import { createApiKey } from '@/lib/server/api-keys/create-api-key';
 import { findToolsForInventory } from '@/lib/server/inventory/find-tools-for-inventory';
@@ -50,7 +52,7 @@ import { getAgentDataFlow } from '@/lib/server/data-flows/get-agent-data-flow';
 import { ZDataFlowRegisterQuery, ZSubprocessorQuery } from '@/lib/validation/data-flow';
 import { ZRiskRegisterQuery } from '@/lib/validation/risk';
 import { ZAlertsPageQuery, ZCompliancePageQuery } from '@/lib/validation/list-queries';
-import { dateRangeIssues, parseSearchParams } from '@/lib/validation/search-params';
+import { dateRangeIssues, parseSearchParams, type QueryIssue } from '@/lib/validation/search-params';
 import { ZEnforcementLogFilter } from '@/lib/validation/enforce';
 import { ZListChangeRequestsQuery } from '@/lib/validation/change-request';
 import { ZInvocationListInput } from '@/lib/validation/invocation-filter';
@@ -202,13 +204,36 @@ describe('refused enforce attempts with control characters are still logged', ()
 });
 
 /** Each list page: how it reads its URL, then the lib/server call it renders from. */
-const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | string[]>) => Promise<unknown> }[] = [
+interface SweptPage {
+  page: string;
+  keys: string[];
+  load: (sp: Record<string, string | string[]>) => Promise<unknown>;
+}
+
+/**
+ * The usual list page: it reads its URL through the shared helper with one schema (a bad field is
+ * reported and dropped, `check` adds the cross-field issues the page shows) and renders from one
+ * lib/server call given that query. Pages that read their URL another way are spelled out below.
+ */
+function listPage<S extends z.ZodObject>(
+  page: string,
+  schema: S,
+  render: (call: OperationCall<z.infer<S>>) => Promise<unknown>,
+  check?: (query: z.infer<S>) => QueryIssue[],
+): SweptPage {
+  return {
+    page,
+    keys: Object.keys(schema.shape),
+    load: (sp) => render({ actor: admin, input: parseSearchParams(schema, sp, check).query }),
+  };
+}
+
+const PAGES: SweptPage[] = [
   {
     page: '/inventory',
     keys: Object.keys(ZInventoryQuery.shape),
     load: (sp) => findToolsForInventory({ actor: admin, input: parseInventoryQuery(sp).query }),
   },
-  // The pages read their URL through the shared helper: a bad field is reported and dropped.
   {
     page: '/compliance',
     keys: Object.keys(ZCompliancePageQuery.shape),
@@ -220,24 +245,10 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
     keys: Object.keys(ZAuditPageQuery.shape),
     load: (sp) => listAuditEvents({ actor: admin, input: parseAuditPageQuery(sp).query }),
   },
-  {
-    page: '/monitoring',
-    keys: Object.keys(ZAlertsPageQuery.shape),
-    load: (sp) => listAlerts({ actor: admin, input: parseSearchParams(ZAlertsPageQuery, sp).query }),
-  },
-  {
-    page: '/enforcement',
-    keys: Object.keys(ZEnforcementLogFilter.shape),
-    load: (sp) =>
-      listEnforcementDecisions({ actor: admin, input: parseSearchParams(ZEnforcementLogFilter, sp, dateRangeIssues).query }),
-  },
+  listPage('/monitoring', ZAlertsPageQuery, listAlerts),
+  listPage('/enforcement', ZEnforcementLogFilter, listEnforcementDecisions, dateRangeIssues),
   // Invocation events (issue 11)
-  {
-    page: '/invocations',
-    keys: Object.keys(ZInvocationListInput.shape),
-    load: (sp) =>
-      listInvocationEvents({ actor: admin, input: parseSearchParams(ZInvocationListInput, sp, dateRangeIssues).query }),
-  },
+  listPage('/invocations', ZInvocationListInput, listInvocationEvents, dateRangeIssues),
   {
     page: '/changes',
     keys: [...Object.keys(ZListChangeRequestsQuery.shape), 'hide'],
@@ -254,16 +265,8 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
       return listSyncRuns({ actor: admin, input });
     },
   },
-  {
-    page: '/risks/publishers',
-    keys: Object.keys(ZVendorReviewQuery.shape),
-    load: (sp) => listPublisherReviews({ actor: admin, input: parseSearchParams(ZVendorReviewQuery, sp).query }),
-  },
-  {
-    page: '/risks/registries',
-    keys: Object.keys(ZVendorReviewQuery.shape),
-    load: (sp) => listRegistryReviews({ actor: admin, input: parseSearchParams(ZVendorReviewQuery, sp).query }),
-  },
+  listPage('/risks/publishers', ZVendorReviewQuery, listPublisherReviews),
+  listPage('/risks/registries', ZVendorReviewQuery, listRegistryReviews),
   {
     // The allowlist's own filters, then the free-text tool search of its "add" form.
     page: '/changes/allowlist',
@@ -274,38 +277,14 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
       return listAllowlistToolChoices({ actor: admin, input: { q: (typeof q === 'string' ? q : '').slice(0, 200) } });
     },
   },
-  {
-    page: '/changes/exports',
-    keys: Object.keys(ZExportsPageQuery.shape),
-    load: (sp) => getEnvironmentExports({ actor: admin, input: parseSearchParams(ZExportsPageQuery, sp).query }),
-  },
-  {
-    page: '/settings/users',
-    keys: Object.keys(ZListUsersQuery.shape),
-    load: (sp) => listUsers({ actor: admin, input: parseSearchParams(ZListUsersQuery, sp).query }),
-  },
-  {
-    page: '/settings/webhooks',
-    keys: Object.keys(ZListWebhookDeliveriesInput.shape),
-    load: (sp) => listWebhookDeliveries({ actor: admin, input: parseSearchParams(ZListWebhookDeliveriesInput, sp).query }),
-  },
+  listPage('/changes/exports', ZExportsPageQuery, getEnvironmentExports),
+  listPage('/settings/users', ZListUsersQuery, listUsers),
+  listPage('/settings/webhooks', ZListWebhookDeliveriesInput, listWebhookDeliveries),
   // Risk assessments (issue 12).
-  {
-    page: '/risks',
-    keys: Object.keys(ZRiskRegisterQuery.shape),
-    load: (sp) => listRiskRegister({ actor: admin, input: parseSearchParams(ZRiskRegisterQuery, sp).query }),
-  },
+  listPage('/risks', ZRiskRegisterQuery, listRiskRegister),
   // Policy exception workflow (issue 12.3): the register and the request form's starting point.
-  {
-    page: '/exceptions',
-    keys: Object.keys(ZListExceptionsQuery.shape),
-    load: (sp) => listPolicyExceptions({ actor: admin, input: parseSearchParams(ZListExceptionsQuery, sp).query }),
-  },
-  {
-    page: '/exceptions/new',
-    keys: Object.keys(ZExceptionFormQuery.shape),
-    load: (sp) => getExceptionRequestOptions({ actor: admin, input: parseSearchParams(ZExceptionFormQuery, sp).query }),
-  },
+  listPage('/exceptions', ZListExceptionsQuery, listPolicyExceptions),
+  listPage('/exceptions/new', ZExceptionFormQuery, getExceptionRequestOptions),
   // Compliance report (issue 13 point 4).
   {
     page: '/reports/compliance',
@@ -316,27 +295,11 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
     },
   },
   // Incident response (issue 14.6).
-  {
-    page: '/incidents',
-    keys: Object.keys(ZListIncidentsQuery.shape),
-    load: (sp) => listIncidents({ actor: admin, input: parseSearchParams(ZListIncidentsQuery, sp).query }),
-  },
-  {
-    page: '/incidents/new',
-    keys: Object.keys(ZIncidentFormQuery.shape),
-    load: (sp) => getIncidentFormOptions({ actor: admin, input: parseSearchParams(ZIncidentFormQuery, sp).query }),
-  },
+  listPage('/incidents', ZListIncidentsQuery, listIncidents),
+  listPage('/incidents/new', ZIncidentFormQuery, getIncidentFormOptions),
   // Data flow maps (issue 12.2).
-  {
-    page: '/data-flows',
-    keys: Object.keys(ZDataFlowRegisterQuery.shape),
-    load: (sp) => listDataFlowRegister({ actor: admin, input: parseSearchParams(ZDataFlowRegisterQuery, sp).query }),
-  },
-  {
-    page: '/subprocessors',
-    keys: Object.keys(ZSubprocessorQuery.shape),
-    load: (sp) => listSubprocessors({ actor: admin, input: parseSearchParams(ZSubprocessorQuery, sp).query }),
-  },
+  listPage('/data-flows', ZDataFlowRegisterQuery, listDataFlowRegister),
+  listPage('/subprocessors', ZSubprocessorQuery, listSubprocessors),
 ];
 
 /** Detail pages: the id from the path, after Next decoded it. */

@@ -3,7 +3,10 @@ import { zText } from './text';
 
 export const WEBHOOK_FORMATS = ['STANDARD', 'OCSF'] as const;
 
-/** `alert.<kind>` (every alert kind the app raises) and `webhook.test` (the send-test button). */
+/**
+ * `alert.<kind>` (every alert kind the app raises), `alert.assigned`, `alert.unassigned` and
+ * `alert.noted` (changes made to an alert since) and `webhook.test` (the send-test button).
+ */
 export const WEBHOOK_EVENT_TYPE = /^(alert\.[a-z0-9][a-z0-9-]{0,80}|webhook\.test)$/;
 
 const eventTypeList = z.preprocess(
@@ -27,7 +30,7 @@ export const ZCreateWebhookEndpointInput = z.object({
     .url('Enter a full URL, e.g. https://siem.example.com/hooks/toolledger')
     .refine((u) => /^https?:\/\//i.test(u), 'Only http:// and https:// URLs'),
   description: zText().trim().max(200, 'Use at most 200 characters').default(''),
-  /** Empty or absent: every alert. */
+  /** Empty or absent: every event type. */
   eventTypes: eventTypeList.optional(),
   format: z.enum(WEBHOOK_FORMATS, { error: 'Use STANDARD or OCSF' }).default('STANDARD'),
 });

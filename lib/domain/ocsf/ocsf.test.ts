@@ -80,6 +80,9 @@ const alert: AlertFields = {
   toolVersionId: null,
   createdAt: new Date('2026-03-23T15:00:00.000Z'),
   updatedAt: new Date('2026-03-23T16:00:00.000Z'),
+  assignee: null,
+  assignedAt: null,
+  notes: [],
 };
 
 describe('alert → OCSF 1.3.0 Detection Finding (2004)', () => {
@@ -121,5 +124,54 @@ describe('alert → OCSF 1.3.0 Detection Finding (2004)', () => {
 
   it('a tool alert names the tool as its resource', () => {
     expect(alertToOcsf({ ...alert, toolId: 'tool-1' }).resources).toEqual([{ type: 'tool', uid: 'tool-1' }]);
+  });
+
+  it('an alert nobody works and nobody noted has no comment, no assignee and an empty thread', () => {
+    const r = alertToOcsf(alert);
+    expect('comment' in JSON.parse(JSON.stringify(r))).toBe(false);
+    expect(r.unmapped).toMatchObject({ assignee: null, assigned_time: null, notes: [] });
+  });
+
+  it('the assignee as an OCSF user under unmapped; the newest note as `comment`, the thread with authors and times', () => {
+    const sam = { id: 'u-sam', name: 'Sam Reviewer', email: 'sam@example.com' };
+    const kim = { id: 'u-kim', name: 'Kim Officer', email: 'kim@example.com' };
+    const worked: AlertFields = {
+      ...alert,
+      assignee: sam,
+      assignedAt: new Date('2026-03-23T16:00:00.000Z'),
+      notes: [
+        { id: 'n-1', author: kim, createdAt: new Date('2026-03-23T16:10:00.000Z'), body: 'Sam, yours' },
+        { id: 'n-2', author: sam, createdAt: new Date('2026-03-23T16:30:00.000Z'), body: 'Chain re-anchored' },
+      ],
+    };
+    const r = alertToOcsf(worked);
+    expect(r).toMatchObject({
+      activity_id: 1,
+      comment: 'Chain re-anchored',
+      finding_info: { modified_time: Date.parse('2026-03-23T16:30:00.000Z') },
+      unmapped: {
+        assignee: { uid: 'u-sam', name: 'Sam Reviewer', email_addr: 'sam@example.com' },
+        assigned_time: Date.parse('2026-03-23T16:00:00.000Z'),
+        notes: [
+          {
+            uid: 'n-1',
+            author: { uid: 'u-kim', name: 'Kim Officer' },
+            created_time: Date.parse('2026-03-23T16:10:00.000Z'),
+            body: 'Sam, yours',
+          },
+          { uid: 'n-2', author: { uid: 'u-sam', email_addr: 'sam@example.com' }, body: 'Chain re-anchored' },
+        ],
+      },
+    });
+    // A change reported later: an Update at the change's time, whatever the state.
+    const changedAt = new Date('2026-03-23T16:30:00.000Z');
+    for (const state of ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const)
+      expect(alertToOcsf({ ...worked, state }, changedAt)).toMatchObject({
+        activity_id: 2,
+        activity_name: 'Update',
+        type_uid: 200402,
+        time: changedAt.getTime(),
+        status_id: { OPEN: 1, ACKNOWLEDGED: 2, RESOLVED: 4 }[state],
+      });
   });
 });

@@ -47,6 +47,17 @@ describe('webhook messages', () => {
     toolVersionId: null,
     createdAt: now,
     updatedAt: now,
+    assignee: null,
+    assignedAt: null,
+    notes: [],
+  };
+  const later = new Date('2026-12-01T10:20:00.000Z');
+  const sam = { id: 'u1', name: 'Sam Reviewer', email: 'sam@example.com' };
+  const worked = {
+    ...alert,
+    assignee: sam,
+    assignedAt: new Date('2026-12-01T10:05:00.000Z'),
+    notes: [{ id: 'n1', author: sam, createdAt: later, body: 'Key rotated' }],
   };
 
   it('STANDARD wraps the alert in { type, timestamp, data }', () => {
@@ -63,7 +74,47 @@ describe('webhook messages', () => {
         tool_id: 't1',
         tool_version_id: null,
         created_at: '2026-12-01T10:00:00.000Z',
+        assignee: null,
+        assigned_at: null,
+        notes: [],
       },
+    });
+  });
+
+  it('a change is its own event type and carries the assignee and the whole thread, every earlier field unchanged', () => {
+    const raised = JSON.parse(alertWebhookBody(alert, 'STANDARD', now));
+    const noted = JSON.parse(alertWebhookBody(worked, 'STANDARD', later, 'alert.noted'));
+    expect(noted).toEqual({
+      type: 'alert.noted',
+      timestamp: '2026-12-01T10:20:00.000Z',
+      data: {
+        ...raised.data,
+        assignee: { id: 'u1', name: 'Sam Reviewer', email: 'sam@example.com' },
+        assigned_at: '2026-12-01T10:05:00.000Z',
+        notes: [
+          {
+            id: 'n1',
+            author: { id: 'u1', name: 'Sam Reviewer', email: 'sam@example.com' },
+            created_at: '2026-12-01T10:20:00.000Z',
+            body: 'Key rotated',
+          },
+        ],
+      },
+    });
+    expect(JSON.parse(alertWebhookBody({ ...alert, assignee: sam }, 'STANDARD', later, 'alert.assigned'))).toMatchObject({
+      type: 'alert.assigned',
+      data: { id: 'a1', kind: 'invocation-unapproved-use', assignee: sam },
+    });
+  });
+
+  it('OCSF reports a change as activity 2 Update at its time, with the note as comment and the assignee under unmapped', () => {
+    expect(JSON.parse(alertWebhookBody(worked, 'OCSF', later, 'alert.noted'))).toMatchObject({
+      class_uid: 2004,
+      activity_id: 2,
+      type_uid: 200402,
+      time: later.getTime(),
+      comment: 'Key rotated',
+      unmapped: { assignee: { uid: 'u1', name: 'Sam Reviewer', email_addr: 'sam@example.com' } },
     });
   });
 
@@ -77,6 +128,10 @@ describe('webhook messages', () => {
     [['alert.digest-changed'], 'alert.digest-changed', true],
     [['alert.digest-changed'], 'alert.invocation-unapproved-use', false],
     [['alert.digest-changed'], 'webhook.test', true],
+    [[], 'alert.noted', true],
+    [['alert.noted'], 'alert.noted', true],
+    [['alert.digest-changed'], 'alert.noted', false],
+    [['alert.noted'], 'alert.assigned', false],
   ] as const)('filter %j wants %s: %s', (types, type, wanted) => {
     expect(endpointWants(types, type)).toBe(wanted);
   });

@@ -4,12 +4,14 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { requirePerson } from '@/lib/server/change-requests/acting-user';
 import { notFound } from '@/lib/server/errors';
 import { authorize, operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { queueAlertChangeDeliveries } from '@/lib/server/webhooks/queue-alert-change-deliveries';
 import { ZAddAlertNoteInput, type TAddAlertNoteInput } from '@/lib/validation/alert';
 
 /**
  * A note on an alert's thread: what was found, decided or told whom. Allowed in any state (a
  * resolved alert may still need a word for the auditor). Notes are append-only, also in the
- * database (trigger), and each one is in the audit trail.
+ * database (trigger), and each one is in the audit trail and sent to the webhook endpoints that
+ * want `alert.noted`.
  */
 export async function addAlertNote(
   { actor, input }: OperationCall<TAddAlertNoteInput>,
@@ -29,6 +31,7 @@ export async function addAlertNote(
       entityId: alert.id,
       after: { noteId: note.id, body: data.body, title: alert.title },
     });
+    await queueAlertChangeDeliveries(tx, alert.id, 'alert.noted', now);
     return note;
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { badRequest, conflict, notFound } from '@/lib/server/errors';
 import { authorize, operationContext, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
+import { queueAlertChangeDeliveries } from '@/lib/server/webhooks/queue-alert-change-deliveries';
 import { ZAssignAlertInput, type TAssignAlertInput } from '@/lib/validation/alert';
 import { alertWorkerWhere } from './alert-workers';
 
@@ -10,7 +11,8 @@ const INELIGIBLE = 'Choose an active security reviewer, compliance officer or ad
 /**
  * Give an alert to the person who works it, or take it back (no assignee). Whoever may
  * acknowledge or resolve an alert may assign it, to themself or to a colleague; a resolved alert
- * is finished and keeps its last assignee. Audited with the assignee before and after.
+ * is finished and keeps its last assignee. Audited with the assignee before and after, and sent
+ * to the webhook endpoints that want `alert.assigned` / `alert.unassigned`.
  */
 export async function assignAlert({ actor, input }: OperationCall<TAssignAlertInput>, ctx?: OperationContextInput) {
   const { db, now } = await operationContext(ctx);
@@ -29,13 +31,15 @@ export async function assignAlert({ actor, input }: OperationCall<TAssignAlertIn
       where: { id },
       data: { assigneeId: assignee?.id ?? null, assignedAt: assignee ? now : null },
     });
+    const action = assignee ? 'alert.assigned' : 'alert.unassigned';
     await recordAuditEvent(tx, actor, {
-      action: assignee ? 'alert.assigned' : 'alert.unassigned',
+      action,
       entityType: 'Alert',
       entityId: id,
       before: { assigneeId: alert.assigneeId },
       after: { assigneeId: updated.assigneeId, assigneeName: assignee?.name ?? null, title: alert.title },
     });
+    await queueAlertChangeDeliveries(tx, id, action, now);
     return updated;
   });
 }

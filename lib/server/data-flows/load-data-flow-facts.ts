@@ -4,6 +4,7 @@ import type { DataFlowFacts } from '@/lib/domain/data-flows/derive';
 import type { PermissionSet } from '@/lib/domain/types';
 import { DIMENSIONS, levelRank } from '@/lib/domain/permissions';
 import { notFound } from '@/lib/server/errors';
+import { DECLARATION_SELECT } from './declaration-select';
 
 function definitionsOf(json: Prisma.JsonValue | null | undefined): DataFlowFacts['definitions'] {
   if (!Array.isArray(json)) return null;
@@ -24,17 +25,8 @@ function objectOf(json: Prisma.JsonValue | null | undefined): Record<string, unk
  * what agents reported using. Callers check the actor.
  */
 export async function loadDataFlowFacts(tx: Prisma.TransactionClient, toolId: string, versionId?: string) {
-  const versionSelect = {
-    id: true,
-    version: true,
-    network: true,
-    filesystem: true,
-    codeExecution: true,
-    dataAccess: true,
-    allowedDomains: true,
-    declaredPermissions: true,
-    toolDefinitions: true,
-  } as const;
+  // The declaration, plus what the derivation reads beyond it: the registry's own vocabulary and the manifest.
+  const versionSelect = { ...DECLARATION_SELECT, declaredPermissions: true, toolDefinitions: true } as const;
   const tool = await tx.tool.findUnique({
     where: { id: toolId },
     select: {

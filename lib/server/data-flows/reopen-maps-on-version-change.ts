@@ -11,6 +11,7 @@ import {
 import { NO_PERMISSIONS } from '@/lib/domain/permissions';
 import { SYSTEM_ACTOR } from '@/lib/server/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
+import { DECLARATION_SELECT } from './declaration-select';
 import { loadDataFlowFacts } from './load-data-flow-facts';
 import { unsafeWriteMapVersion } from './write-map-version';
 
@@ -26,16 +27,6 @@ export interface MapReviewTrigger {
   /** Declarations as they stood before the event, for versions it changed in place (a re-declaration). */
   priorDeclarations?: ReadonlyMap<string, VersionDeclaration>;
 }
-
-export const DECLARATION_SELECT = {
-  id: true,
-  version: true,
-  network: true,
-  filesystem: true,
-  codeExecution: true,
-  dataAccess: true,
-  allowedDomains: true,
-} as const satisfies Prisma.ToolVersionSelect;
 
 type DeclarationRow = Prisma.ToolVersionGetPayload<{ select: typeof DECLARATION_SELECT }>;
 

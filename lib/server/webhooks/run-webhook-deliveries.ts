@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Prisma, type Alert } from '@prisma/client';
 import { alertWebhookBody, alertEventType } from '@/lib/domain/webhooks/webhook-payload';
 import { operationContext, type OperationContextInput } from '@/lib/server/operation';
+import { alertWebhookFields } from './alert-webhook-fields';
 import { attemptDelivery } from './attempt-delivery';
 
 type Db = Awaited<ReturnType<typeof operationContext>>['db'];
@@ -19,7 +20,9 @@ export const newMessageId = () => `msg_${randomBytes(16).toString('hex')}`;
  * Queues one delivery per enabled endpoint and alert it wants (its event types), for alerts
  * raised since the endpoint was created. An outbox read from the alerts table, not a hook in every
  * place that raises an alert: whoever adds an alert kind gets webhooks for free. The unique
- * (endpoint, alert) pair makes a second instance's enqueue a no-op.
+ * (endpoint, raised alert) pair makes a second instance's enqueue a no-op. The body is the alert
+ * as it stands now: assigned or noted before this tick, it says so (each change also has its
+ * own message, queued by queueAlertChangeDeliveries).
  */
 export async function enqueueAlertDeliveries(db: Db, now: Date): Promise<number> {
   const endpoints = await db.webhookEndpoint.findMany({ where: { disabledAt: null } });
@@ -31,13 +34,14 @@ export async function enqueueAlertDeliveries(db: Db, now: Date): Promise<number>
     const alerts = await db.$queryRaw<Alert[]>`
       SELECT a.* FROM "Alert" a
       WHERE a."createdAt" >= ${endpoint.createdAt} ${wanted}
-        AND NOT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."endpointId" = ${endpoint.id} AND d."alertId" = a.id)
+        AND NOT EXISTS (SELECT 1 FROM "WebhookDelivery" d WHERE d."endpointId" = ${endpoint.id} AND d."raisedAlertId" = a.id)
       ORDER BY a."createdAt" LIMIT 200`;
     if (!alerts.length) continue;
     const { count } = await db.webhookDelivery.createMany({
-      data: alerts.map((a) => ({
+      data: (await alertWebhookFields(db, alerts)).map((a) => ({
         endpointId: endpoint.id,
         alertId: a.id,
+        raisedAlertId: a.id,
         messageId: newMessageId(),
         eventType: alertEventType(a.kind),
         body: alertWebhookBody(a, endpoint.format, now),

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reloadEnv } from '@/lib/env';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/server/actor';
 import { withTestDatabase } from '@/lib/testing/test-database';
+import { addAlertNote } from '@/lib/server/alerts/add-alert-note';
+import { assignAlert } from '@/lib/server/alerts/assign-alert';
 import { createWebhookEndpoint } from './create-webhook-endpoint';
 import { listWebhookDeliveries, listWebhookEndpoints } from './list-webhooks';
 import { runWebhookDeliveries } from './run-webhook-deliveries';
@@ -173,5 +175,83 @@ describe('alert webhooks', () => {
     await expect(setWebhookEndpointEnabled({ actor: SYSTEM_ACTOR, input: { id: 'nope', enabled: true } })).rejects.toMatchObject({
       status: 404,
     });
+  });
+
+  it('an assignment and a note each queue one message of their own type, carrying the assignee and the thread; receivers verify them', async () => {
+    const prisma = t.db().prisma;
+    const sam = await prisma.user.create({
+      data: { email: 'sam@webhooks.test', name: 'Sam Reviewer', role: 'SECURITY_REVIEWER' },
+    });
+    const reviewer: Actor = { type: 'USER', id: sam.id, label: sam.email, role: 'SECURITY_REVIEWER' };
+    const changes = await endpoint('/changes', { eventTypes: ['alert.assigned', 'alert.noted'] });
+    const ocsf = await endpoint('/changes-ocsf', { eventTypes: ['alert.noted'], format: 'OCSF' });
+    const endpoints = await listWebhookEndpoints({ actor: ADMIN, input: {} });
+    const idOf = (path: string) => endpoints.find((e) => e.url === `${base}${path}`)!.id;
+    const alert = await raise('invocation-permission-drift');
+    const text = 'Write access came with the new parser version';
+
+    // Both before the delivery loop's next tick, so before the alert's own message is queued.
+    await assignAlert({ actor: reviewer, input: { id: alert.id, assigneeId: sam.id } });
+    await addAlertNote({ actor: reviewer, input: { id: alert.id, body: text } });
+    const queued = async (eventType: string) =>
+      Object.fromEntries(
+        (
+          await prisma.webhookDelivery.groupBy({
+            by: ['endpointId'],
+            where: { alertId: alert.id, eventType },
+            _count: { _all: true },
+          })
+        ).map((g) => [g.endpointId, g._count._all]),
+      );
+    // One message per endpoint that wants the change (/ocsf wants digest-changed only); the
+    // disabled /main holds its own until it is enabled again.
+    expect(await queued('alert.noted')).toEqual({ [changes.id]: 1, [ocsf.id]: 1, [idOf('/down')]: 1, [idOf('/main')]: 1 });
+    expect(await queued('alert.assigned')).toEqual({ [changes.id]: 1, [idOf('/down')]: 1, [idOf('/main')]: 1 });
+
+    const before = received.length;
+    await runWebhookDeliveries(at(0));
+    const got = (path: string) => received.slice(before).filter((r) => r.path === path);
+    expect(got('/changes').map((r) => (r.verified as { type: string }).type)).toEqual(['alert.assigned', 'alert.noted']);
+    const sams = { id: sam.id, name: 'Sam Reviewer', email: 'sam@webhooks.test' };
+    expect(got('/changes')[0]!.verified).toMatchObject({ data: { id: alert.id, assignee: sams, notes: [] } });
+    expect(got('/changes')[1]!.verified).toMatchObject({
+      type: 'alert.noted',
+      data: {
+        id: alert.id,
+        kind: 'invocation-permission-drift',
+        severity: 'HIGH',
+        state: 'OPEN',
+        assignee: sams,
+        assigned_at: expect.any(String),
+        notes: [{ author: sams, body: text, created_at: expect.any(String) }],
+      },
+    });
+    expect(got('/changes-ocsf')).toHaveLength(1);
+    expect(got('/changes-ocsf')[0]!.verified).toMatchObject({
+      class_uid: 2004,
+      activity_id: 2,
+      type_uid: 200402,
+      comment: text,
+      finding_info: { uid: alert.id },
+      unmapped: {
+        assignee: { uid: sam.id, name: 'Sam Reviewer', email_addr: 'sam@webhooks.test' },
+        notes: [{ author: { uid: sam.id, name: 'Sam Reviewer' }, body: text }],
+      },
+    });
+    expect(got('/main')).toHaveLength(0);
+    // The alert's own message, queued after both changes, still went out, and says who works it.
+    const raisedMessage = await prisma.webhookDelivery.findFirstOrThrow({
+      where: { endpointId: idOf('/down'), raisedAlertId: alert.id },
+    });
+    expect(raisedMessage.eventType).toBe('alert.invocation-permission-drift');
+    expect(JSON.parse(raisedMessage.body)).toMatchObject({ data: { assignee: sams, notes: [{ body: text }] } });
+
+    // The next tick queues nothing again; unassigning goes to the endpoints that want it.
+    const total = () => prisma.webhookDelivery.count({ where: { alertId: alert.id } });
+    expect(await total()).toBe(8);
+    await runWebhookDeliveries(at(1_000));
+    expect(await total()).toBe(8);
+    await assignAlert({ actor: reviewer, input: { id: alert.id, assigneeId: '' } });
+    expect(await queued('alert.unassigned')).toEqual({ [idOf('/down')]: 1, [idOf('/main')]: 1 });
   });
 });

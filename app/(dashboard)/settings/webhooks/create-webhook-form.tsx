@@ -38,7 +38,7 @@ export function CreateWebhookForm() {
           label="Event types (optional)"
           name="eventTypes"
           error={errors.eventTypes}
-          hint="Space-separated, e.g. alert.invocation-chain-broken alert.digest-changed; empty sends every alert."
+          hint="Space-separated, e.g. alert.invocation-chain-broken alert.noted (alert.assigned, alert.unassigned and alert.noted report changes to any alert); empty sends everything."
         >
           <input {...field('eventTypes', { hint: true })} className={inputClass} />
         </FormField>
