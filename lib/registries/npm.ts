@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { intSetting, isItemLevel, RegistryPageError } from './connector-support';
-import { fetchJson, RegistryHttpError, type FetchJsonOptions } from './http';
+import { fetchJsonIfChanged, RegistryHttpError, type FetchJsonOptions } from './http';
 import { mapPackage, NpmMappingError, type NpmMapOptions } from './npm-map';
 import { NPM_NAME, ZNpmPackument } from './npm-schema';
-import type { ConnectorContext, NormalizedTool, RegistryConnector, SyncItemError } from './types';
+import { npmRevision, rememberedValidators, validatorsToKeep } from './npm-validators';
+import type { ConnectorContext, NormalizedTool, RegistryConnector, SourceValidators, SyncItemError } from './types';
 
 /**
  * npm package metadata for tools published as npm packages. npm has no "list everything", so the
@@ -11,6 +12,11 @@ import type { ConnectorContext, NormalizedTool, RegistryConnector, SyncItemError
  * packages; the cursor is the index of the next package in that list. A package npm does not know
  * (404) or whose document is malformed is an item error on its page (the run ends PARTIAL); a
  * timeout, network error or 5xx stops the run at that page, and the next run resumes there.
+ *
+ * Conditional requests (issue 9.3): the packument's ETag / Last-Modified is remembered with the
+ * tool (sourceValidators, npm-validators.ts); the next run asks with If-None-Match /
+ * If-Modified-Since, and a 304 reports the package unchanged: nothing is re-read or stored for
+ * it, as with AgentNode. Any other answer is read in full, in the same request.
  */
 
 interface NpmSettings {
@@ -73,10 +79,21 @@ export function packumentUrl(baseUrl: string, name: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/%2F/g, '%2f')}`;
 }
 
-async function fetchPackage(ctx: ConnectorContext, s: NpmSettings, name: string): Promise<NormalizedTool | null> {
+/** A package read in full, unchanged since the remembered answer (304), or unknown to npm (404). */
+type PackageAnswer = { tool: NormalizedTool } | { unchanged: true } | { missing: true };
+
+async function fetchPackage(
+  ctx: ConnectorContext,
+  s: NpmSettings,
+  name: string,
+  previous?: SourceValidators,
+): Promise<PackageAnswer> {
   const url = packumentUrl(ctx.baseUrl, name);
-  const res = await fetchJson(url, z.unknown(), { ...s.http, acceptStatus: [404] });
-  if (res.status === 404) return null;
+  const rev = npmRevision(s.map);
+  const asked = rememberedValidators(previous, url, rev);
+  const res = await fetchJsonIfChanged(url, z.unknown(), asked, { ...s.http, acceptStatus: [404] });
+  if (res.notModified) return { unchanged: true };
+  if (res.status === 404) return { missing: true };
   const packument = ZNpmPackument.safeParse(res.data);
   if (!packument.success) {
     const issue = packument.error.issues[0];
@@ -95,23 +112,26 @@ async function fetchPackage(ctx: ConnectorContext, s: NpmSettings, name: string)
       res.status,
     );
   }
+  let tool: NormalizedTool;
   try {
-    return mapPackage(packument.data, s.map);
+    tool = mapPackage(packument.data, s.map);
   } catch (e) {
     if (e instanceof NpmMappingError) throw new RegistryHttpError('invalid-shape', url, e.message, res.status);
     throw e;
   }
+  return { tool: { ...tool, sourceValidators: validatorsToKeep(url, res.headers, tool, rev) } };
 }
 
-/** One package: mapped, or an item error (unknown name, malformed document); transient errors throw. */
+/** One package: mapped, unchanged, or an item error (unknown name, malformed document); transient errors throw. */
 async function readPackage(
   ctx: ConnectorContext,
   s: NpmSettings,
   name: string,
-): Promise<{ tool: NormalizedTool } | { error: SyncItemError }> {
+  previous: SourceValidators | undefined,
+): Promise<{ tool: NormalizedTool } | { unchanged: true } | { error: SyncItemError }> {
   try {
-    const tool = await fetchPackage(ctx, s, name);
-    if (tool) return { tool };
+    const answer = await fetchPackage(ctx, s, name, previous);
+    if (!('missing' in answer)) return answer;
     return {
       error: { externalId: name, message: `npm has no package named "${name}" (HTTP 404); check the registry's package list` },
     };
@@ -134,9 +154,9 @@ export const npmConnector: RegistryConnector = {
     try {
       const s = npmSettings(ctx);
       const name = s.packages[0]!;
-      const tool = await fetchPackage(ctx, s, name);
-      if (!tool) return { ok: false, error: `npm registry answered, but has no package "${name}"` };
-      return { ok: true, detail: `npm registry answered; ${name} has ${tool.versions.length} recent version(s)` };
+      const answer = await fetchPackage(ctx, s, name);
+      if (!('tool' in answer)) return { ok: false, error: `npm registry answered, but has no package "${name}"` };
+      return { ok: true, detail: `npm registry answered; ${name} has ${answer.tool.versions.length} recent version(s)` };
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : `npm registry check failed: ${String(e)}` };
     }
@@ -148,14 +168,21 @@ export const npmConnector: RegistryConnector = {
       const names = s.packages.slice(start, start + s.pageSize);
       const tools: NormalizedTool[] = [];
       const errors: SyncItemError[] = [];
+      const unchanged: string[] = [];
       try {
-        const results = await Promise.all(names.map((n) => readPackage(ctx, s, n)));
-        results.forEach((r) => ('tool' in r ? tools.push(r.tool) : errors.push(r.error)));
+        // The validators of this page's packages only, so memory stays flat however long the list.
+        const previous = ctx.previousValidators ? await ctx.previousValidators(names) : new Map<string, SourceValidators>();
+        const results = await Promise.all(names.map((n) => readPackage(ctx, s, n, previous.get(n))));
+        results.forEach((r, i) => {
+          if ('tool' in r) tools.push(r.tool);
+          else if ('unchanged' in r) unchanged.push(names[i]!);
+          else errors.push(r.error);
+        });
       } catch (e) {
         throw RegistryPageError.wrap(e, 'npm sync stopped', String(start));
       }
       const next = start + s.pageSize;
-      yield { tools, errors, total: s.packages.length, nextCursor: next < s.packages.length ? String(next) : null };
+      yield { tools, unchanged, errors, total: s.packages.length, nextCursor: next < s.packages.length ? String(next) : null };
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { actorOf, requirePageUser } from '@/lib/server/session';
 import { getControlsView } from '@/lib/server/controls/get-controls-view';
 import { TSC_SOURCE } from '@/lib/domain/controls';
@@ -22,6 +23,14 @@ export default async function ControlsPage() {
       />
       <p className="text-sm" data-testid="control-totals">
         {view.totals.ok} ok · {view.totals.stale} stale · {view.totals.gap} gap
+      </p>
+      <p className="text-xs text-slate-600" data-testid="control-freshness">
+        Record counts as of {formatTimestamp(view.countedAt)} (counted at most once a minute). The audit chain is checked on every
+        view from its last signed checkpoint; the full check of every record is{' '}
+        <Link className="text-indigo-700 hover:underline" href="/audit">
+          Audit trail → Verify chain
+        </Link>
+        .
       </p>
       <Card>
         <DataTable

@@ -1,7 +1,8 @@
 import 'server-only';
 import type { PrismaClient } from '@prisma/client';
-import type { ControlFacts } from '@/lib/domain/controls';
+import type { ControlFacts, EvidenceCount, EvidenceKind } from '@/lib/domain/controls';
 import { ENVIRONMENTS } from '@/lib/domain/types';
+import { checkAuditChainSinceCheckpoint } from '@/lib/server/audit/check-chain-since-checkpoint';
 import { auditChainCheckSection } from '@/lib/server/evidence/sections/audit-chain-check';
 import { countEvidence, type CountRange } from './evidence-counts';
 
@@ -9,11 +10,25 @@ const DAY_MS = 86_400_000;
 /** How long a HIGH or CRITICAL alert may stay unacknowledged before it is a gap. */
 const SEVERE_ALERT_WINDOW_DAYS = 3;
 
+export interface ControlFactsOptions {
+  /** The evidence counts, when the caller keeps them (the Controls page reuses them a minute). */
+  evidence?: Promise<Partial<Record<EvidenceKind, EvidenceCount>>>;
+  /**
+   * Check the audit chain from the newest signed checkpoint on (the live page), instead of
+   * re-computing all of it (what a pack and an audit's criterion page state).
+   */
+  chainSinceCheckpoint?: boolean;
+}
+
 /**
  * The facts the controls map's rules read, as of `range.to` (the /controls page passes now, a
  * pack its period end). Evidence counts cover the range; the problem counts are the state now.
  */
-export async function gatherControlFacts(db: PrismaClient, range: CountRange): Promise<ControlFacts> {
+export async function gatherControlFacts(
+  db: PrismaClient,
+  range: CountRange,
+  options: ControlFactsOptions = {},
+): Promise<ControlFacts> {
   const now = range.to;
   const active = { state: 'ACTIVE' as const };
   const [
@@ -27,8 +42,13 @@ export async function gatherControlFacts(db: PrismaClient, range: CountRange): P
     activeAdmins,
     overdueExceptions,
   ] = await Promise.all([
-    countEvidence(db, range),
-    auditChainCheckSection.document({ db, scope: { from: range.from ?? new Date(0), to: now, environments: [], toolIds: [] } }),
+    options.evidence ?? countEvidence(db, range),
+    options.chainSinceCheckpoint
+      ? checkAuditChainSinceCheckpoint(db, now)
+      : auditChainCheckSection.document({
+          db,
+          scope: { from: range.from ?? new Date(0), to: now, environments: [], toolIds: [] },
+        }),
     db.auditCheckpoint.findFirst({
       where: { createdAt: { lt: now } },
       orderBy: { createdAt: 'desc' },

@@ -1,9 +1,10 @@
 import 'server-only';
-import type { Environment, Prisma, PrismaClient } from '@prisma/client';
+import { Prisma, type Environment, type PrismaClient } from '@prisma/client';
 import type { AuditEntityType } from '@/lib/domain/audit-actions';
 import type { Actor } from '@/lib/server/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { forbidden } from '@/lib/server/errors';
+import type { ToolCondition } from '@/lib/server/inventory/tool-condition';
 
 /** One open audit's slice of the data: its period [from, to) and its environments. */
 export interface AuditWindow {
@@ -56,7 +57,17 @@ export function windowsWhere<W>(
  * some point of its period (installed before it ended, not revoked before it began).
  */
 export async function auditorToolScope(db: PrismaClient, actor: Actor, now: Date): Promise<Prisma.ToolWhereInput | null> {
-  return windowsWhere(await auditorWindows(db, actor, now), (w) => ({
+  return (await auditorToolScopeCondition(db, actor, now))?.where ?? null;
+}
+
+/** The same scope with its SQL beside it, for the inventory's bounded count (tool-condition.ts). */
+export async function auditorToolScopeCondition(db: PrismaClient, actor: Actor, now: Date): Promise<ToolCondition | null> {
+  return toolScopeOf(await auditorWindows(db, actor, now));
+}
+
+/** The tools in use inside the windows, in both forms; null (not scoped) without windows. */
+export function toolScopeOf(windows: AuditWindow[] | null): ToolCondition | null {
+  const where = windowsWhere(windows, (w) => ({
     installations: {
       some: {
         environment: { in: w.environments },
@@ -67,6 +78,17 @@ export async function auditorToolScope(db: PrismaClient, actor: Actor, now: Date
       },
     },
   }));
+  if (!where) return null;
+  const at = (d: Date) => Prisma.sql`CAST(${d.toISOString()} AS timestamp(3))`;
+  const sql = windowsWhere(windows, (w) =>
+    w.environments.length === 0
+      ? Prisma.sql`FALSE`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "Installation" i WHERE i."toolId" = t."id"
+          AND i."environment" IN (${Prisma.join(w.environments.map((e) => Prisma.sql`CAST(${e} AS "Environment")`))})
+          AND (i."approvedAt" < ${at(w.to)} OR i."createdAt" < ${at(w.to)})
+          AND (i."revokedAt" IS NULL OR i."revokedAt" >= ${at(w.from)}))`,
+  )!;
+  return { where, sql: Prisma.sql`(${Prisma.join(sql.OR, ' OR ')})` };
 }
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Environment } from '@prisma/client';
-import { auditorToolScope } from '@/lib/server/engagements/auditor-scope';
+import { auditorToolScopeCondition } from '@/lib/server/engagements/auditor-scope';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { badRequest } from '@/lib/server/errors';
@@ -11,7 +11,8 @@ import {
   ZInventoryQuery,
   type TInventoryQueryInput,
 } from '@/lib/validation/inventory';
-import { inventoryOrderBy, inventoryWhere, searchedPublisherIds, type InventoryRowBase } from './inventory-where';
+import { inventoryConditions, inventoryOrderBy, searchedPublisherIds, type InventoryRowBase } from './inventory-where';
+import { allOf } from './tool-condition';
 import { countFrom, cursorOf, inventoryKeySelect, readKeysetPage, type InventoryKeyRow } from './inventory-keyset';
 
 export interface InventoryRow extends InventoryRowBase {
@@ -57,9 +58,13 @@ export async function findToolsForInventory(
   const issues = inventoryCursorIssues(query);
   if (issues.length) throw badRequest(issues[0]!.message, issues);
   // An auditor sees the tools in use in their open audits' environments and periods (ADR 0010).
-  const scope = await auditorToolScope(prisma, actor, now);
-  const filtered = inventoryWhere(query, await searchedPublisherIds(prisma, query), now);
-  const where = scope ? { AND: [filtered, scope] } : filtered;
+  const scope = await auditorToolScopeCondition(prisma, actor, now);
+  // One filter, read by the pages in its Prisma form and by the bounded count in its SQL form.
+  const filter = allOf([
+    ...inventoryConditions(query, await searchedPublisherIds(prisma, query), now),
+    ...(scope ? [scope] : []),
+  ]);
+  const where = filter.where;
 
   const cursor = query.after ?? query.before;
   const backward = !query.after && !!query.before;
@@ -104,7 +109,7 @@ export async function findToolsForInventory(
   const before = (page - 1) * query.pageSize;
   // The first page counts from the start of the list, which needs no cursor condition.
   const from = cursor || page > 1 ? cursorOf(query, tools[0]!) : null;
-  const ahead = await countFrom(prisma, where, query, from, INVENTORY_COUNT_WINDOW + 1);
+  const ahead = await countFrom(prisma, filter, query, from, INVENTORY_COUNT_WINDOW + 1);
   const totalIsLowerBound = ahead > INVENTORY_COUNT_WINDOW;
   const total = before + Math.min(ahead, INVENTORY_COUNT_WINDOW);
 

@@ -1,7 +1,8 @@
 import 'server-only';
-import type { Prisma, Tier } from '@prisma/client';
+import { Prisma, type Tier } from '@prisma/client';
 import type { CursorValue, TInventoryQuery } from '@/lib/validation/inventory';
 import { inventoryRowSelect, type InventoryRowBase } from './inventory-where';
+import { allOf, anyOf, compare, isNull, type CompareOp, type ToolCondition } from './tool-condition';
 
 /**
  * Keyset paging of the inventory (issue 9.4): a page starts after (or ends before) one row's
@@ -23,7 +24,7 @@ interface Key {
 }
 /** One part of the order: rows matching `where`, in `keys` order (the segment's fixed key left out). */
 interface Segment {
-  where: Prisma.ToolWhereInput;
+  where: ToolCondition;
   keys: Key[];
   /** Index of the segment's first key in the cursor (1 when the segment fixes the first key). */
   from: number;
@@ -37,7 +38,7 @@ const TIERS: Tier[] = ['GOLD', 'VERIFIED', 'PARTIAL', 'UNVERIFIED', 'FAILED'];
 
 /** The sort's segments in reading order; `dir` of the query, not yet flipped for paging back. */
 function segmentsOf(q: Pick<TInventoryQuery, 'sort' | 'dir'>): Segment[] {
-  const all = (keys: Key[]): Segment[] => [{ where: {}, keys, from: 0, locate: () => 'in' }];
+  const all = (keys: Key[]): Segment[] => [{ where: allOf([]), keys, from: 0, locate: () => 'in' }];
   const d = q.dir;
   switch (q.sort) {
     case 'name':
@@ -60,7 +61,7 @@ function segmentsOf(q: Pick<TInventoryQuery, 'sort' | 'dir'>): Segment[] {
       // "Descending by rank" = best first = ascending enum order; within a tier by name.
       const order = d === 'desc' ? TIERS : [...TIERS].reverse();
       return order.map((tier, i) => ({
-        where: { tier },
+        where: compare('tier', 'equals', tier),
         keys: [
           { field: 'name', dir: 'asc' },
           { field: 'id', dir: 'asc' },
@@ -76,7 +77,7 @@ function segmentsOf(q: Pick<TInventoryQuery, 'sort' | 'dir'>): Segment[] {
       // Unscored tools last in both directions.
       return [
         {
-          where: { trustScore: { not: null } },
+          where: isNull('trustScore', false),
           keys: [
             { field: 'trustScore', dir: d },
             { field: 'id', dir: d },
@@ -85,7 +86,7 @@ function segmentsOf(q: Pick<TInventoryQuery, 'sort' | 'dir'>): Segment[] {
           locate: (c) => (c[0] === null ? 'after' : 'in'),
         },
         {
-          where: { trustScore: null },
+          where: isNull('trustScore', true),
           keys: [{ field: 'id', dir: d }],
           from: 1,
           locate: (c) => (c[0] === null ? 'in' : 'before'),
@@ -110,19 +111,22 @@ export function cursorOf(q: Pick<TInventoryQuery, 'sort'>, row: InventoryKeyRow)
   }
 }
 
-const value = (field: Field, v: CursorValue) => (field === 'updatedAt' ? new Date(v as string) : v);
+// A cursor's values are never null where they are compared: the null trust scores are a segment of their own.
+const value = (field: Field, v: CursorValue) => (field === 'updatedAt' ? new Date(v as string) : (v as string | number));
 
 /** Rows strictly after the cursor in `keys` order: the expanded row comparison, plus its leading bound. */
-function afterCursor(keys: Key[], values: CursorValue[]): Prisma.ToolWhereInput {
-  const cmp = (k: Key, strict: boolean) => ({
-    [k.field]: { [`${k.dir === 'asc' ? 'gt' : 'lt'}${strict ? '' : 'e'}`]: value(k.field, values[keys.indexOf(k)]!) },
-  });
-  const chain = (i: number): Prisma.ToolWhereInput => {
+function afterCursor(keys: Key[], values: CursorValue[]): ToolCondition {
+  const cmp = (i: number, strict: boolean) => {
     const k = keys[i]!;
-    if (i === keys.length - 1) return cmp(k, true);
-    return { OR: [cmp(k, true), { AND: [{ [k.field]: value(k.field, values[i]!) }, chain(i + 1)] }] };
+    const op: CompareOp = k.dir === 'asc' ? (strict ? 'gt' : 'gte') : strict ? 'lt' : 'lte';
+    return compare(k.field, op, value(k.field, values[i]!));
   };
-  return keys.length > 1 ? { AND: [cmp(keys[0]!, false), chain(0)] } : chain(0);
+  const chain = (i: number): ToolCondition => {
+    if (i === keys.length - 1) return cmp(i, true);
+    const k = keys[i]!;
+    return anyOf([cmp(i, true), allOf([compare(k.field, 'equals', value(k.field, values[i]!)), chain(i + 1)])]);
+  };
+  return keys.length > 1 ? allOf([cmp(0, false), chain(0)]) : chain(0);
 }
 
 export const inventoryKeySelect = { ...inventoryRowSelect, publisherName: true } satisfies Prisma.ToolSelect;
@@ -150,13 +154,13 @@ export async function readKeysetPage(
   const rows: InventoryKeyRow[] = [];
   const want = opts.take + 1;
   for (const s of segments) {
-    const where1: Prisma.ToolWhereInput[] = [where, s.where];
+    const where1: Prisma.ToolWhereInput[] = [where, s.where.where];
     if (opts.cursor) {
       const at = s.locate(opts.cursor);
       // Segments wholly behind the cursor in the reading direction hold nothing to read.
       const passed = opts.backward ? at === 'before' : at === 'after';
       if (passed) continue;
-      if (at === 'in') where1.push(afterCursor(s.keys, opts.cursor.slice(s.from)));
+      if (at === 'in') where1.push(afterCursor(s.keys, opts.cursor.slice(s.from)).where);
     }
     const found = await prisma.tool.findMany({
       where: { AND: where1 },
@@ -174,35 +178,39 @@ export async function readKeysetPage(
 }
 
 /**
- * Rows of `where` up to `limit`. Prisma orders any read with `take` by the primary key (count too), so
- * PostgreSQL may walk the id index filtering rows; the window (INVENTORY_COUNT_WINDOW) bounds that
- * walk, and reading ids instead of COUNT(*) over a subquery costs the same.
+ * Rows of `filter` up to `limit`, counted in SQL without an order: Prisma would order the limited
+ * read by id, and for a selective filter PostgreSQL then walks the id index until `limit` rows
+ * match (the whole table when fewer do). Without the order it reads the filter's own indexes (the
+ * trigram bitmap, a permission's index) and stops at `limit`.
  */
-async function countUpTo(prisma: Prisma.TransactionClient, where: Prisma.ToolWhereInput, limit: number): Promise<number> {
+async function countUpTo(prisma: Prisma.TransactionClient, filter: ToolCondition, limit: number): Promise<number> {
   if (limit <= 0) return 0;
-  return (await prisma.tool.findMany({ where, take: limit, select: { id: true } })).length;
+  // An integer of ours, inlined so the planner sees the limit it plans for.
+  const rows = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "Tool" t WHERE ${filter.sql} LIMIT ${Prisma.raw(String(Math.floor(limit)))}) s`;
+  return rows[0]?.n ?? 0;
 }
 
 /**
- * Rows of `where` from `first` on (inclusive), counted up to `limit`: the bounded count of the
+ * Rows of `filter` from `first` on (inclusive), counted up to `limit`: the bounded count of the
  * list. `first` null = from the start of the list.
  */
 export async function countFrom(
   prisma: Prisma.TransactionClient,
-  where: Prisma.ToolWhereInput,
+  filter: ToolCondition,
   q: Pick<TInventoryQuery, 'sort' | 'dir'>,
   first: CursorValue[] | null,
   limit: number,
 ): Promise<number> {
-  if (!first) return countUpTo(prisma, where, limit);
+  if (!first) return countUpTo(prisma, filter, limit);
   // "From the first row on" = the first row, plus the rows after it.
   let total = 1;
   for (const s of segmentsOf(q)) {
     const at = s.locate(first);
     if (at === 'after') continue;
-    const w: Prisma.ToolWhereInput[] = [where, s.where];
-    if (at === 'in') w.push(afterCursor(s.keys, first.slice(s.from)));
-    total += await countUpTo(prisma, { AND: w }, limit - total);
+    const parts = [filter, s.where];
+    if (at === 'in') parts.push(afterCursor(s.keys, first.slice(s.from)));
+    total += await countUpTo(prisma, allOf(parts), limit - total);
     if (total >= limit) break;
   }
   return total;

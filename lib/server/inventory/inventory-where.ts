@@ -1,8 +1,9 @@
 import 'server-only';
-import type { Prisma } from '@prisma/client';
+import { Prisma } from '@prisma/client';
 import { now } from '@/lib/server/clock';
 import type { TInventoryQuery } from '@/lib/validation/inventory';
 import { containsText } from '@/lib/server/text-search';
+import { allOf, anyOf, compare, oneOf, textContains, type ToolCondition } from './tool-condition';
 
 /**
  * Publishers whose name the search matches, read first: a publisher-name condition inside the
@@ -17,43 +18,70 @@ export async function searchedPublisherIds(prisma: Prisma.TransactionClient, q: 
 
 /**
  * The one filter the list, its count and the CSV export share, so the export is exactly what the
- * list shows. `publisherIds` is searchedPublisherIds(q), for a search; `at` is the operation's clock.
+ * list shows: each condition in its Prisma form (the pages) and its SQL form (the bounded count),
+ * written together (tool-condition.ts). `publisherIds` is searchedPublisherIds(q), for a search;
+ * `at` is the operation's clock.
  */
-export function inventoryWhere(
-  q: TInventoryQuery,
-  publisherIds: readonly string[] = [],
-  at: Date = now(),
-): Prisma.ToolWhereInput {
-  const and: Prisma.ToolWhereInput[] = [];
+export function inventoryConditions(q: TInventoryQuery, publisherIds: readonly string[] = [], at: Date = now()): ToolCondition[] {
+  const and: ToolCondition[] = [];
   if (q.q) {
-    const contains = containsText(q.q);
-    and.push({
-      OR: [
-        { name: contains },
-        { externalId: contains },
-        { description: contains },
-        ...(publisherIds.length ? [{ publisherId: { in: [...publisherIds] } }] : []),
-      ],
-    });
+    and.push(
+      anyOf([
+        textContains('name', q.q),
+        textContains('externalId', q.q),
+        textContains('description', q.q),
+        ...(publisherIds.length ? [oneOf('publisherId', publisherIds)] : []),
+      ]),
+    );
   }
   // "In environment X" = installed (in any state but revoked) on an agent of X.
-  if (q.env) and.push({ installations: { some: { environment: q.env, state: { not: 'REVOKED' } } } });
-  if (q.tier?.length) and.push({ tier: { in: q.tier } });
-  if (q.network) and.push({ network: q.network });
-  if (q.filesystem) and.push({ filesystem: q.filesystem });
-  if (q.codeExecution) and.push({ codeExecution: q.codeExecution });
-  if (q.dataAccess) and.push({ dataAccess: q.dataAccess });
-  if (q.publisher) and.push({ publisherId: q.publisher });
-  if (q.registry) and.push({ registryId: q.registry });
-  if (q.verification) and.push({ verificationState: q.verification });
+  if (q.env) {
+    and.push({
+      where: { installations: { some: { environment: q.env, state: { not: 'REVOKED' } } } },
+      sql: Prisma.sql`EXISTS (SELECT 1 FROM "Installation" i WHERE i."toolId" = t."id"
+        AND i."environment" = CAST(${q.env} AS "Environment") AND i."state" <> 'REVOKED')`,
+    });
+  }
+  if (q.tier?.length) and.push(oneOf('tier', q.tier));
+  if (q.network) and.push(compare('network', 'equals', q.network));
+  if (q.filesystem) and.push(compare('filesystem', 'equals', q.filesystem));
+  if (q.codeExecution) and.push(compare('codeExecution', 'equals', q.codeExecution));
+  if (q.dataAccess) and.push(compare('dataAccess', 'equals', q.dataAccess));
+  if (q.publisher) and.push(compare('publisherId', 'equals', q.publisher));
+  if (q.registry) and.push(compare('registryId', 'equals', q.registry));
+  if (q.verification) and.push(compare('verificationState', 'equals', q.verification));
   // Risk (issue 12): the current assessment is the one no later assessment replaced.
-  if (q.riskAtLeast) and.push({ riskAssessments: { some: { next: { is: null }, residualScore: { gte: q.riskAtLeast } } } });
+  if (q.riskAtLeast) {
+    and.push({
+      where: { riskAssessments: { some: { next: { is: null }, residualScore: { gte: q.riskAtLeast } } } },
+      sql: Prisma.sql`EXISTS (SELECT 1 FROM "RiskAssessment" r WHERE r."toolId" = t."id"
+        AND r."residualScore" >= CAST(${q.riskAtLeast} AS integer)
+        AND NOT EXISTS (SELECT 1 FROM "RiskAssessment" later WHERE later."previousId" = r."id"))`,
+    });
+  }
   // Expiry is checked against the server clock at read time, like every coverage check.
   // A reopened exception is back to REQUESTED, so it no longer counts (lib/server/exceptions).
-  if (q.exception === 'covered') and.push({ exceptions: { some: { status: 'APPROVED', expiresAt: { gt: at } } } });
+  if (q.exception === 'covered') {
+    and.push({
+      where: { exceptions: { some: { status: 'APPROVED', expiresAt: { gt: at } } } },
+      sql: Prisma.sql`EXISTS (SELECT 1 FROM "PolicyException" e WHERE e."toolId" = t."id"
+        AND e."status" = 'APPROVED' AND e."expiresAt" > CAST(${at.toISOString()} AS timestamp(3)))`,
+    });
+  }
   // Data flow maps (issue 12.2): the current map (no later version) sends data to an external API.
-  if (q.subprocessor === 'yes') and.push({ dataFlowMaps: { some: { next: { is: null }, subprocessor: true } } });
-  return and.length ? { AND: and } : {};
+  if (q.subprocessor === 'yes') {
+    and.push({
+      where: { dataFlowMaps: { some: { next: { is: null }, subprocessor: true } } },
+      sql: Prisma.sql`EXISTS (SELECT 1 FROM "DataFlowMap" d WHERE d."toolId" = t."id" AND d."subprocessor"
+        AND NOT EXISTS (SELECT 1 FROM "DataFlowMap" later WHERE later."previousId" = d."id"))`,
+    });
+  }
+  return and;
+}
+
+/** The filter's Prisma form alone (the CSV export's batches; tests read reference lists with it). */
+export function inventoryWhere(q: TInventoryQuery, publisherIds: readonly string[] = [], at: Date = now()) {
+  return allOf(inventoryConditions(q, publisherIds, at)).where;
 }
 
 /** Sort plus a stable tie-break on id, so pages never repeat or skip rows. */
