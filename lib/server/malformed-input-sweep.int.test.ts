@@ -45,6 +45,8 @@ import { getToolRisk } from '@/lib/server/risks/get-tool-risk';
 // Data flow maps (issue 12.2).
 import { listDataFlowRegister } from '@/lib/server/data-flows/list-data-flow-register';
 import { listSubprocessors } from '@/lib/server/data-flows/list-subprocessors';
+import { listLeastPrivilege } from '@/lib/server/monitoring/list-least-privilege';
+import { ZLeastPrivilegeQuery } from '@/lib/validation/least-privilege';
 import { getToolDataFlow } from '@/lib/server/data-flows/get-tool-data-flow';
 import { getAgentDataFlow } from '@/lib/server/data-flows/get-agent-data-flow';
 import { ZDataFlowRegisterQuery, ZSubprocessorQuery } from '@/lib/validation/data-flow';
@@ -336,6 +338,12 @@ const PAGES: { page: string; keys: string[]; load: (sp: Record<string, string | 
     page: '/subprocessors',
     keys: Object.keys(ZSubprocessorQuery.shape),
     load: (sp) => listSubprocessors({ actor: admin, input: parseSearchParams(ZSubprocessorQuery, sp).query }),
+  },
+  // Least privilege, paged (issue 9's list bound).
+  {
+    page: '/monitoring/least-privilege',
+    keys: Object.keys(ZLeastPrivilegeQuery.shape),
+    load: (sp) => listLeastPrivilege({ actor: admin, input: parseSearchParams(ZLeastPrivilegeQuery, sp).query }),
   },
 ];
 
