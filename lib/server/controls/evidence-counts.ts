@@ -24,8 +24,7 @@ export interface CountRange {
 }
 
 /** Which records to count: the range's, or those inside one of the audits' slices. */
-type CountScope =
-  { range: { gte?: Date; lt: Date } } | { slices: { range: { gte: Date; lt: Date }; env: EnvironmentScope }[] };
+type CountScope = { range: { gte?: Date; lt: Date } } | { slices: { range: { gte: Date; lt: Date }; env: EnvironmentScope }[] };
 
 /** One slice's environments, with the agents in them (decisions and calls name their agent, not an environment). */
 interface EnvironmentScope {
@@ -41,6 +40,7 @@ type Counter = (db: PrismaClient, scope: CountScope) => Promise<EvidenceCount>;
 type InEnvironments = (e: EnvironmentScope) => Record<string, unknown>;
 
 const environmentIn: InEnvironments = (e) => ({ environment: { in: e.environments } });
+const requestIn: InEnvironments = (e) => ({ changeRequest: environmentIn(e) });
 const agentIn: InEnvironments = (e) => ({
   OR: [{ agentId: { in: e.agentIds } }, ...(e.all ? [{ agentId: null }] : [])],
 });
@@ -87,7 +87,7 @@ const COUNTERS: Partial<Record<EvidenceKind, Counter>> = {
   inventory: counter((db) => db.tool, 'createdAt'),
   'verification-records': counter((db) => db.verificationRecord, 'verifiedAt'),
   'change-requests': counter((db) => db.changeRequest, 'createdAt', {}, environmentIn),
-  approvals: counter((db) => db.approval, 'createdAt', {}, (e) => ({ changeRequest: environmentIn(e) })),
+  approvals: counter((db) => db.approval, 'createdAt', {}, requestIn),
   allowlist: counter((db) => db.allowlistEntry, 'createdAt', {}, environmentIn),
   policies: counter((db) => db.policy, 'createdAt', {}, environmentIn),
   'policy-history': counter((db) => db.policy, 'createdAt', {}, environmentIn),

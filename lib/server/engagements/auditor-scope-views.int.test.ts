@@ -21,6 +21,7 @@ withTestDatabase();
 let w: ScopedAuditWorld;
 const ctx = () => ({ db: w.db, now: w.now });
 const day = (d: Date) => d.toISOString().slice(0, 10);
+const everyTool = () => [w.tools.shared.id, w.tools.stagingOnly.id, w.tools.late.id].sort();
 
 beforeAll(async () => {
   w = await buildScopedAuditWorld(await getPrisma());
@@ -60,13 +61,13 @@ describe('registers: the tools of the auditor’s inventory only', () => {
     expect(mine.heat.inherent.flat().reduce((a, b) => a + b, 0)).toBe(1);
     expect((await listRiskRegister({ actor: w.people.idle, input: {} }, ctx())).total).toBe(0);
     const all = await listRiskRegister({ actor: w.people.officer, input: {} }, ctx());
-    expect(all.rows.map((r) => r.toolId).sort()).toEqual(Object.values(w.tools).map((t) => t.id).sort());
+    expect(all.rows.map((r) => r.toolId).sort()).toEqual(everyTool());
   });
 
   it('subprocessors: the maps of the auditor’s inventory', async () => {
     for (const tool of Object.values(w.tools)) await deriveDataFlow({ actor: SYSTEM_ACTOR, input: { toolId: tool.id } }, ctx());
     const all = await listSubprocessors({ actor: w.people.officer, input: {} }, ctx());
-    expect(all.rows.map((r) => r.toolId).sort()).toEqual(Object.values(w.tools).map((t) => t.id).sort());
+    expect(all.rows.map((r) => r.toolId).sort()).toEqual(everyTool());
     const mine = await listSubprocessors({ actor: w.people.auditor, input: {} }, ctx());
     expect(mine.rows.map((r) => r.toolId)).toEqual([w.tools.shared.id]);
     expect(mine.total).toBe(1);
@@ -131,8 +132,7 @@ describe('monitoring: the audit’s period and environments', () => {
   });
 
   it('a tool’s monitoring panel: the audit’s environments, and its latest calls inside the audit', async () => {
-    const panel = (actor: typeof w.people.officer) =>
-      getToolBaseline({ actor, input: { toolId: w.tools.shared.id } }, ctx());
+    const panel = (actor: typeof w.people.officer) => getToolBaseline({ actor, input: { toolId: w.tools.shared.id } }, ctx());
     const all = await panel(w.people.officer);
     expect(all.environments.map((e) => e.environment).sort()).toEqual(['PRODUCTION', 'STAGING']);
     expect(all.recent).toHaveLength(5);

@@ -91,8 +91,13 @@ export async function listLeastPrivilege({ actor, input }: OperationCall<TLeastP
     ...params,
   );
   // Past the last page the window's count left with the rows: count once more, unpaged.
-  const count = async () =>
-    (await db.$queryRawUnsafe<{ n: number }[]>(`${cte} SELECT count(*)::int AS n FROM scored WHERE unused > 0`, ...filters))[0]!.n;
+  const count = async () => {
+    const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
+      `${cte} SELECT count(*)::int AS n FROM scored WHERE unused > 0`,
+      ...filters,
+    );
+    return row!.n;
+  };
   const total = found[0]?.total ?? (q.page === 1 ? 0 : await count());
   const rows: LeastPrivilegeRow[] = found.map((f) => ({
     toolId: f.toolId,
