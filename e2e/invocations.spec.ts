@@ -86,6 +86,33 @@ test.describe('invocation monitoring', () => {
     await expect(page.getByRole('form', { name: 'Assign the alert' })).toHaveCount(0);
   });
 
+  test('least privilege: the worst on the alert inbox, all of them on their own page, filtered and paged', async ({ page }) => {
+    await signInAs(page, 'COMPLIANCE_OFFICER');
+    await page.goto('/monitoring');
+    const shown = page.getByTestId('least-privilege-shown');
+    await expect(shown).toContainText(/Showing \d+ of \d+/);
+    const total = Number(/of ([\d,]+)/.exec(await shown.innerText())![1]!.replace(/,/g, ''));
+    expect(total).toBeGreaterThan(0);
+    await shown.getByRole('link', { name: 'All recommendations, with filters' }).click();
+    await expect(page).toHaveURL(/\/monitoring\/least-privilege$/);
+    await expect(page.getByRole('heading', { name: 'Least privilege', level: 1 })).toBeVisible();
+    const count = page.getByText(/^[\d,]+ versions? with unused permissions$/);
+    await expect(count).toHaveText(new RegExp(`^${total.toLocaleString('en')} version`));
+    // Filtered by the first row's tool: every row left is that tool.
+    const rows = page.getByTestId('least-privilege').locator(':scope > li');
+    const tool = (await rows.first().getByRole('link').innerText()).trim();
+    const filters = page.getByRole('form', { name: 'Filter the recommendations' });
+    await filters.getByLabel('Tool').fill(tool);
+    await filters.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/q=/);
+    await expect(rows.first()).toBeVisible();
+    for (const name of await rows.getByRole('link').allInnerTexts()) expect(name).toContain(tool);
+    // A bad value is shown beside the list, never a 500.
+    const res = await page.goto('/monitoring/least-privilege?environment=MOON&pageSize=5000');
+    expect(res?.status()).toBe(200);
+    await expect(page.getByTestId('query-errors')).toContainText('Use PRODUCTION, STAGING or DEVELOPMENT');
+  });
+
   test('the burst in the demo is an anomaly shown against its baseline', async ({ page }) => {
     await signInAs(page, 'COMPLIANCE_OFFICER');
     await page.goto('/monitoring?kind=invocation-anomaly');

@@ -22,6 +22,7 @@ const PAGES = [
   '/data-flows',
   '/subprocessors',
   '/monitoring',
+  '/monitoring/least-privilege',
   '/enforcement',
   '/invocations',
   '/incidents',

@@ -39,6 +39,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/enforcement', label: 'Enforcement log', permission: 'enforcement:read', group: 'Monitor' },
   // Invocation events (issue 11)
   { href: '/invocations', label: 'Invocations', permission: 'invocation:read', group: 'Monitor' },
+  // Unused declared permissions of granted versions, paged (issue 9's list bound).
+  { href: '/monitoring/least-privilege', label: 'Least privilege', permission: 'invocation:read', group: 'Monitor' },
   // Incident response and quarantine (issue 14.6)
   { href: '/incidents', label: 'Incidents', permission: 'incident:read', group: 'Monitor' },
   { href: '/registries', label: 'Registries', permission: 'registry:read', group: 'Monitor' },

@@ -12,6 +12,12 @@ export interface SidebarSection {
 /** The main navigation: sections with headings, the current page marked, counts beside labels. */
 export function SidebarNav({ sections, onNavigate }: { sections: SidebarSection[]; onNavigate?: () => void }) {
   const pathname = usePathname();
+  const under = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`));
+  // The most specific item is the current page: /monitoring/least-privilege is not also Alerts (/monitoring).
+  const current = sections
+    .flatMap((s) => s.items.map((i) => i.href))
+    .filter(under)
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <nav aria-label="Main" className="space-y-4">
       {sections.map((section) => (
@@ -21,8 +27,7 @@ export function SidebarNav({ sections, onNavigate }: { sections: SidebarSection[
           )}
           <ul className="space-y-0.5">
             {section.items.map((item) => {
-              const active =
-                item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`);
+              const active = item.href === current;
               return (
                 <li key={item.href}>
                   <Link

@@ -47,6 +47,8 @@ import { getToolRisk } from '@/lib/server/risks/get-tool-risk';
 // Data flow maps (issue 12.2).
 import { listDataFlowRegister } from '@/lib/server/data-flows/list-data-flow-register';
 import { listSubprocessors } from '@/lib/server/data-flows/list-subprocessors';
+import { listLeastPrivilege } from '@/lib/server/monitoring/list-least-privilege';
+import { ZLeastPrivilegeQuery } from '@/lib/validation/least-privilege';
 import { getToolDataFlow } from '@/lib/server/data-flows/get-tool-data-flow';
 import { getAgentDataFlow } from '@/lib/server/data-flows/get-agent-data-flow';
 import { ZDataFlowRegisterQuery, ZSubprocessorQuery } from '@/lib/validation/data-flow';
@@ -300,6 +302,8 @@ const PAGES: SweptPage[] = [
   // Data flow maps (issue 12.2).
   listPage('/data-flows', ZDataFlowRegisterQuery, listDataFlowRegister),
   listPage('/subprocessors', ZSubprocessorQuery, listSubprocessors),
+  // Least privilege, paged (issue 9's list bound).
+  listPage('/monitoring/least-privilege', ZLeastPrivilegeQuery, listLeastPrivilege),
 ];
 
 /** Detail pages: the id from the path, after Next decoded it. */

@@ -37,7 +37,10 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const errors = fieldErrorsOf(issues);
   const manage = can(me.role, 'alert:manage');
-  const leastPrivilege = can(me.role, 'invocation:read') ? await listLeastPrivilege({ actor: actorOf(me), input: {} }) : null;
+  // The worst few here; the whole list, filtered and paged, on its own page.
+  const leastPrivilege = can(me.role, 'invocation:read')
+    ? await listLeastPrivilege({ actor: actorOf(me), input: { pageSize: 10 } })
+    : null;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -125,12 +128,18 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       )}
       <Pagination label="Alert pages" page={filter.page} pageCount={pages} href={(p) => href({ ...query, page: p })} />
       {leastPrivilege && (
-        <Card title={`Least-privilege recommendations (${leastPrivilege.rows.length})`}>
+        <Card title={`Least-privilege recommendations (${leastPrivilege.total})`}>
           <p className="mb-2 text-xs text-slate-500">
             Versions granted to agents whose declared permissions went unused in the last {leastPrivilege.days} days of reported
             invocations: grant the level actually used, or ask the publisher to declare less.
           </p>
-          <LeastPrivilegeList rows={leastPrivilege.rows.slice(0, 25)} days={leastPrivilege.days} showTool />
+          <LeastPrivilegeList rows={leastPrivilege.rows} days={leastPrivilege.days} showTool />
+          <p className="mt-2 text-sm" data-testid="least-privilege-shown">
+            Showing {leastPrivilege.rows.length} of {leastPrivilege.total}, most unused first.{' '}
+            <Link className="text-indigo-700 hover:underline" href="/monitoring/least-privilege">
+              All recommendations, with filters
+            </Link>
+          </p>
         </Card>
       )}
     </div>

@@ -40,7 +40,8 @@ export async function cachedEvidenceCounts(
   range: CountRange,
   now: Date,
 ): Promise<{ counts: Counts; countedAt: Date }> {
-  const key = `${range.from?.toISOString() ?? ''}|${range.to.getTime() === now.getTime() ? 'now' : range.to.toISOString()}`;
+  // An auditor's counts are cut to their audits' slices (ADR 0010): the slices are part of the key.
+  const key = `${range.from?.toISOString() ?? ''}|${range.to.getTime() === now.getTime() ? 'now' : range.to.toISOString()}|${JSON.stringify(range.slices ?? null)}`;
   let entries = cache.get(db);
   if (!entries) cache.set(db, (entries = new Map()));
   for (const [k, e] of entries) if (!fresh(e, now)) entries.delete(k);

@@ -4,6 +4,7 @@ import { reloadEnv } from '@/lib/env';
 import type { Actor } from '@/lib/server/actor';
 import { activeSigningKey } from '@/lib/server/evidence/signing-key';
 import { withTestDatabase } from '@/lib/testing/test-database';
+import { createEngagement } from '@/lib/server/engagements/create-engagement';
 import { getControlsView } from './get-controls-view';
 
 const t = withTestDatabase();
@@ -69,5 +70,64 @@ describe('getControlsView', () => {
       delete process.env.TOOLLEDGER_EVIDENCE_SIGNING_KEY;
       reloadEnv();
     }
+  });
+});
+
+describe('getControlsView for an auditor with two open audits', () => {
+  it('counts the evidence inside each audit (period and environments), not in the gap between them', async () => {
+    const db = t.db().prisma;
+    const now = new Date('2026-10-15T12:00:00Z');
+    const person = async (key: string, role: 'COMPLIANCE_OFFICER' | 'AUDITOR'): Promise<Actor & { type: 'USER' }> => {
+      const u = await db.user.create({ data: { email: `${key}@two-audits.test`, name: key, role } });
+      return { type: 'USER', id: u.id, label: u.email, role };
+    };
+    const carla = await person('carla', 'COMPLIANCE_OFFICER');
+    const audrey = await person('audrey', 'AUDITOR');
+    // Q1 and Q3 of production, both open to Audrey now; Q2 is in neither.
+    for (const [name, periodFrom, periodTo] of [
+      ['Q1', '2026-01-01', '2026-03-31'],
+      ['Q3', '2026-07-01', '2026-09-30'],
+    ] as const)
+      await createEngagement(
+        {
+          actor: carla,
+          input: {
+            name,
+            firm: 'Example LLP',
+            periodFrom,
+            periodTo,
+            environments: ['PRODUCTION'],
+            criteria: ['CC8.1'],
+            accessOpens: '2026-10-01',
+            accessCloses: '2026-11-30',
+            auditorIds: [audrey.id],
+          },
+        },
+        { db, now },
+      );
+    const request = (environment: 'PRODUCTION' | 'STAGING', at: string) => ({
+      kind: 'NEW_TOOL' as const,
+      environment,
+      requestedToolName: 'some-tool',
+      evaluationSnapshot: {},
+      dueAt: new Date(at),
+      createdAt: new Date(at),
+    });
+    await db.changeRequest.createMany({
+      data: [
+        request('PRODUCTION', '2026-02-10T00:00:00Z'), // Q1
+        request('PRODUCTION', '2026-05-10T00:00:00Z'), // the gap (Q2): counts in no audit
+        request('PRODUCTION', '2026-08-10T00:00:00Z'), // Q3
+        request('STAGING', '2026-08-11T00:00:00Z'), // Q3, but not an audited environment
+        request('PRODUCTION', '2026-10-10T00:00:00Z'), // after both periods
+      ],
+    });
+    const changeRequests = async (actor: Actor) => {
+      const view = await getControlsView({ actor, input: {} }, { db, now });
+      return view.rows.find((r) => r.id === 'CC8.1')!.evidence.find((e) => e.kind === 'change-requests');
+    };
+    expect(await changeRequests(audrey)).toMatchObject({ count: 2, latestAt: '2026-08-10T00:00:00.000Z' });
+    // The officer's view is unchanged: every record up to now.
+    expect(await changeRequests(carla)).toMatchObject({ count: 5, latestAt: '2026-10-10T00:00:00.000Z' });
   });
 });

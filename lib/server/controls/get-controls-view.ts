@@ -22,9 +22,10 @@ async function evaluate(db: PrismaClient, range: CountRange, now: Date) {
 
 /**
  * Every criterion's live state now, for all but auditors. An auditor (ADR 0010) sees the criteria
- * of the audits open to them, with the evidence counted over their periods (from the earliest
- * start to the latest end, up to now: what the criterion workspace counts for one audit), the
- * findings being the state now as for everyone. No open audit: no criterion.
+ * of the audits open to them, with the evidence counted inside those audits only: each audit's
+ * period (up to now) and environments, their union, so the gap between two audits' periods
+ * counts nothing (as the criterion workspace counts one audit's period). The findings are the
+ * state now, as for everyone. No open audit: no criterion.
  */
 async function controlsFor(db: PrismaClient, actor: Actor, now: Date) {
   const windows = await auditorWindows(db, actor, now);
@@ -35,9 +36,10 @@ async function controlsFor(db: PrismaClient, actor: Actor, now: Date) {
     select: { criteria: true },
   });
   const criteria = new Set(audits.flatMap((a) => a.criteria));
+  // The facts' own span (the audit chain check, the as-of time): the earliest start to the latest end, up to now.
   const from = new Date(Math.min(...windows.map((w) => w.from.getTime())));
   const to = new Date(Math.min(Math.max(...windows.map((w) => w.to.getTime())), now.getTime()));
-  const { evaluations, countedAt } = await evaluate(db, { from, to }, now);
+  const { evaluations, countedAt } = await evaluate(db, { from, to, slices: windows }, now);
   return { evaluations: evaluations.filter((e) => criteria.has(e.control.id)), countedAt };
 }
 

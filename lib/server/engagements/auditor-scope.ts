@@ -92,6 +92,22 @@ export function toolScopeOf(windows: AuditWindow[] | null): ToolCondition | null
 }
 
 /**
+ * auditorToolScope for a raw SQL read (the least-privilege list): a condition that the tool whose
+ * id is in `toolColumn` was installed in one window's environments during its period, the same
+ * rule as above; `param` adds a bind parameter and returns its placeholder. No window: FALSE.
+ */
+export function auditorToolScopeSql(windows: AuditWindow[], toolColumn: string, param: (value: unknown) => string): string {
+  if (windows.length === 0) return 'FALSE';
+  const each = windows.map((w) => {
+    const [from, to] = [param(w.from.toISOString()), param(w.to.toISOString())];
+    return `(x.environment::text = ANY(${param(w.environments)}::text[])
+      AND (x."approvedAt" < ${to}::timestamp OR x."createdAt" < ${to}::timestamp)
+      AND (x."revokedAt" IS NULL OR x."revokedAt" >= ${from}::timestamp))`;
+  });
+  return `EXISTS (SELECT 1 FROM "Installation" x WHERE x."toolId" = ${toolColumn} AND (${each.join(' OR ')}))`;
+}
+
+/**
  * A record outside every audit open to the auditor: 403, and the attempt is on the record
  * (issue 14, "Bad input": outside their scope an auditor gets a 403 and the attempt is logged).
  */

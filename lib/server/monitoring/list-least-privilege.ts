@@ -1,17 +1,15 @@
 import 'server-only';
-import { z } from 'zod';
 import { unusedPermissions, type ObservedLevels, type UnusedPermission } from '@/lib/domain/monitoring/permission-use';
+import { DIMENSIONS } from '@/lib/domain/permissions';
+import type { PermissionSet } from '@/lib/domain/types';
 import type { Actor } from '@/lib/server/actor';
 import { assertCanReadEvents } from '@/lib/server/invocations/assert-can-read-events';
-import { auditEnvironments, auditorToolScope, auditorWindows } from '@/lib/server/engagements/auditor-scope';
+import { auditEnvironments, auditorToolScopeSql, auditorWindows } from '@/lib/server/engagements/auditor-scope';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
-import { ZRecordId } from '@/lib/validation/inventory';
+import { ZLeastPrivilegeQuery, type TLeastPrivilegeQuery } from '@/lib/validation/least-privilege';
 
 /** The period a permission must go unused before it is worth taking away. */
 export const LEAST_PRIVILEGE_DAYS = 30;
-
-const ZListLeastPrivilegeInput = z.object({ toolId: ZRecordId.optional() });
-export type TListLeastPrivilegeInput = z.input<typeof ZListLeastPrivilegeInput>;
 
 export interface LeastPrivilegeRow {
   toolId: string;
@@ -24,80 +22,98 @@ export interface LeastPrivilegeRow {
   unused: UnusedPermission[];
 }
 
-// Highest level per dimension each version used in the period, from the hourly rollup.
-const OBSERVED = `
-SELECT h."toolVersionId" AS "versionId", sum(h.calls)::int AS calls,
-       max(h."networkUsed")::text AS network, max(h."filesystemUsed")::text AS filesystem,
-       max(h."codeExecutionUsed")::text AS "codeExecution", max(h."dataAccessUsed")::text AS "dataAccess"
-  FROM "InvocationHourly" h
- WHERE h."toolVersionId" = ANY($1::text[]) AND h.hour >= $2::timestamp
-   AND ($3::text[] IS NULL OR h.environment::text = ANY($3::text[]))
- GROUP BY 1`;
+type Found = PermissionSet & {
+  [K in keyof ObservedLevels as `${K}Used`]: ObservedLevels[K];
+} & { toolId: string; toolName: string; versionId: string; version: string; grantedTo: number; calls: number; total: number };
+
+// Each dimension's "declared above the highest level used" test, in SQL so the list is filtered,
+// ordered and paged in the database. It relies on each level enum being declared lowest first,
+// as LEVELS in lib/domain/permissions.ts (least-privilege-levels.test.ts holds the two together);
+// the rows of the page are then explained by unusedPermissions, the domain's rule.
+const UNUSED = DIMENSIONS.map((d) => `(v."${d}" > coalesce(o."${d}Used", 'NONE'))::int`).join(' + ');
+
+/** The scored versions (a CTE), from the grant and use conditions; $1 is the start of the 30 days. */
+function scored(granted: string, observed: string) {
+  return `
+WITH granted AS (
+  SELECT i."toolVersionId" AS "versionId", count(*)::int AS "grantedTo"
+    FROM "Installation" i JOIN "Tool" t ON t.id = i."toolId"
+   WHERE i.state IN ('APPROVED', 'ACTIVE') ${granted}
+   GROUP BY 1
+), observed AS (
+  SELECT h."toolVersionId" AS "versionId", sum(h.calls)::int AS calls,
+         ${DIMENSIONS.map((d) => `max(h."${d}Used") AS "${d}Used"`).join(', ')}
+    FROM "InvocationHourly" h
+   WHERE h."toolVersionId" IN (SELECT "versionId" FROM granted) AND h.hour >= $1::timestamp ${observed}
+   GROUP BY 1
+), scored AS (
+  SELECT t.id AS "toolId", t.name AS "toolName", v.id AS "versionId", v.version, g."grantedTo",
+         coalesce(o.calls, 0) AS calls, ${UNUSED} AS unused,
+         ${DIMENSIONS.map((d) => `v."${d}"::text AS "${d}", o."${d}Used"::text AS "${d}Used"`).join(', ')}
+    FROM granted g JOIN "ToolVersion" v ON v.id = g."versionId" JOIN "Tool" t ON t.id = v."toolId"
+    LEFT JOIN observed o ON o."versionId" = g."versionId"
+)`;
+}
 
 /**
  * Least privilege: for each version granted to agents (approved or active installations), the
- * permissions it declares but no event used in the last 30 days, as recommendations. A version
- * nobody called in the period shows every declared permission as unused.
+ * permissions it declares but no call used in the last 30 days, as recommendations; filtered by
+ * tool (name or id) and environment, worst first, one page at a time. A version nobody called
+ * in the period shows every declared permission as unused.
  */
-export async function listLeastPrivilege({ actor, input }: OperationCall<TListLeastPrivilegeInput>, ctx?: OperationContextInput) {
+export async function listLeastPrivilege({ actor, input }: OperationCall<TLeastPrivilegeQuery>, ctx?: OperationContextInput) {
   const { db, now } = await operationContext(ctx);
   assertCanReadEvents(actor as Actor, 'invocation:read');
-  const { toolId } = parseInput(ZListLeastPrivilegeInput, input);
+  const q = parseInput(ZLeastPrivilegeQuery, input);
+  const params: unknown[] = [new Date(now.getTime() - LEAST_PRIVILEGE_DAYS * 86_400_000).toISOString()];
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const granted: string[] = [];
+  const observed: string[] = [];
+  if (q.toolId) granted.push(`i."toolId" = ${p(q.toolId)}`);
+  if (q.q) granted.push(`t.name ILIKE ${p(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
   // Today's grants and the last 30 days' use, not a period's record: an auditor sees the grants
   // to agents of their open audits' environments, of tools in their inventory, and the use
-  // observed in those environments only (ADR 0010).
-  const environments = auditEnvironments(await auditorWindows(db, actor, now));
-  const toolScope = environments ? await auditorToolScope(db, actor, now) : null;
-  const granted = await db.installation.groupBy({
-    by: ['toolVersionId'],
-    where: {
-      state: { in: ['APPROVED', 'ACTIVE'] },
-      ...(toolId ? { toolId } : {}),
-      ...(environments ? { environment: { in: environments }, tool: toolScope! } : {}),
-    },
-    _count: true,
-  });
-  if (granted.length === 0) return { days: LEAST_PRIVILEGE_DAYS, rows: [] as LeastPrivilegeRow[] };
-  const ids = granted.map((g) => g.toolVersionId);
-  const [versions, observed] = await Promise.all([
-    db.toolVersion.findMany({
-      where: { id: { in: ids } },
-      select: {
-        id: true,
-        version: true,
-        network: true,
-        filesystem: true,
-        codeExecution: true,
-        dataAccess: true,
-        tool: { select: { id: true, name: true } },
-      },
-    }),
-    db.$queryRawUnsafe<(ObservedLevels & { versionId: string; calls: number })[]>(
-      OBSERVED,
-      ids,
-      new Date(now.getTime() - LEAST_PRIVILEGE_DAYS * 86_400_000).toISOString(),
-      // Null: every environment (and calls of agents outside the inventory).
-      environments,
-    ),
-  ]);
-  const seen = new Map(observed.map((o) => [o.versionId, o]));
-  const grantedTo = new Map(granted.map((g) => [g.toolVersionId, g._count]));
-  const rows: LeastPrivilegeRow[] = versions
-    .map((v) => {
-      const o = seen.get(v.id);
-      return {
-        toolId: v.tool.id,
-        toolName: v.tool.name,
-        versionId: v.id,
-        version: v.version,
-        grantedTo: grantedTo.get(v.id) ?? 0,
-        callsInPeriod: o?.calls ?? 0,
-        unused: unusedPermissions(v, o ?? { network: null, filesystem: null, codeExecution: null, dataAccess: null }),
-      };
-    })
-    .filter((r) => r.unused.length > 0)
-    .sort(
-      (a, b) => b.unused.length - a.unused.length || a.toolName.localeCompare(b.toolName) || a.version.localeCompare(b.version),
+  // observed in those environments only (ADR 0010). The environment filter narrows the same way.
+  const windows = await auditorWindows(db, actor, now);
+  for (const environments of [auditEnvironments(windows), q.environment ? [q.environment] : null]) {
+    if (!environments) continue;
+    const list = p(environments);
+    granted.push(`i.environment::text = ANY(${list}::text[])`);
+    observed.push(`h.environment::text = ANY(${list}::text[])`);
+  }
+  if (windows) granted.push(auditorToolScopeSql(windows, 'i."toolId"', p));
+  const and = (parts: string[]) => parts.map((s) => `AND ${s}`).join(' ');
+  const cte = scored(and(granted), and(observed));
+  const filters = [...params];
+  const found = await db.$queryRawUnsafe<Found[]>(
+    `${cte} SELECT *, (count(*) OVER ())::int AS total FROM scored WHERE unused > 0
+      ORDER BY unused DESC, "toolName", version, "versionId" LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`,
+    ...params,
+  );
+  // Past the last page the window's count left with the rows: count once more, unpaged.
+  const count = async () => {
+    const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
+      `${cte} SELECT count(*)::int AS n FROM scored WHERE unused > 0`,
+      ...filters,
     );
-  return { days: LEAST_PRIVILEGE_DAYS, rows };
+    return row!.n;
+  };
+  const total = found[0]?.total ?? (q.page === 1 ? 0 : await count());
+  const rows: LeastPrivilegeRow[] = found.map((f) => ({
+    toolId: f.toolId,
+    toolName: f.toolName,
+    versionId: f.versionId,
+    version: f.version,
+    grantedTo: f.grantedTo,
+    callsInPeriod: f.calls,
+    unused: unusedPermissions(f, {
+      network: f.networkUsed,
+      filesystem: f.filesystemUsed,
+      codeExecution: f.codeExecutionUsed,
+      dataAccess: f.dataAccessUsed,
+    }),
+  }));
+  return { days: LEAST_PRIVILEGE_DAYS, rows, total, page: q.page, pageSize: q.pageSize };
 }
+
+export type LeastPrivilegeList = Awaited<ReturnType<typeof listLeastPrivilege>>;

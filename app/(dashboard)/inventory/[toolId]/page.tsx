@@ -234,6 +234,14 @@ export default async function ToolPage({ params }: { params: Promise<{ toolId: s
           </Card>
           <Card title={`Least privilege (unused in ${monitoring[1].days} days)`}>
             <LeastPrivilegeList rows={monitoring[1].rows} days={monitoring[1].days} showTool={false} />
+            {monitoring[1].total > monitoring[1].rows.length && (
+              <p className="mt-2 text-sm">
+                Showing {monitoring[1].rows.length} of {monitoring[1].total} versions.{' '}
+                <Link className="text-indigo-700 hover:underline" href={`/monitoring/least-privilege?toolId=${tool.id}`}>
+                  All of them
+                </Link>
+              </p>
+            )}
           </Card>
           <Card title="Recent invocations">
             <ToolRecentEvents baseline={monitoring[0]} />
