@@ -4,6 +4,7 @@
 import { loadavg } from 'node:os';
 import type { Database } from '@/lib/db/driver';
 import { SYSTEM_ACTOR } from '@/lib/server/actor';
+import { chainDraftRows, COPY_INVOCATION_EVENTS, draftRow } from '@/lib/server/invocations/invocation-rows';
 import { listInvocationEvents } from '@/lib/server/invocations/list-invocation-events';
 import type { TInvocationListInput } from '@/lib/validation/invocation-filter';
 
@@ -38,6 +39,56 @@ export async function rawInsertRate(db: Database, s: Subject, batch: number, sec
     await db.exec(
       `INSERT INTO "InvocationEvent" (seq, "receivedAt", "eventId", "occurredAt", "agentName", "agentId", "toolName", "toolId", "toolVersion", "toolVersionId", "trustLevel", publisher, "inputSchemaHash", "outputSchemaHash", "durationMs", "inputSizeBytes", "outputSizeBytes", "permissionsUsed", "networkUsed", "filesystemUsed", "codeExecutionUsed", "dataAccessUsed", "dataClassification", "resultStatus", approval, "decisionId", "apiKeyId", "prevHash", hash) VALUES ${values.join(',')}`,
     );
+    rows += batch;
+  }
+  return rows / ((performance.now() - start) / 1000);
+}
+
+/**
+ * The same rows again, written the way the app now writes them: COPY (text format) in a
+ * transaction per batch, through the Prisma client (lib/db/copy-from-stdin.ts), still without
+ * HTTP, parsing, chain lock or idempotency lookup; the hashes are computed as the app does. Printed
+ * beside the multi-row INSERT, which stays the baseline the issue names. Seqs above the INSERT's.
+ */
+export async function rawCopyRate(db: Database, s: Subject, batch: number, seconds: number): Promise<number> {
+  let head = { seq: 1_500_000_000_000n, hash: 'a'.repeat(64) };
+  let rows = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) {
+    const now = new Date();
+    const drafts = new Array(batch);
+    for (let i = 0; i < batch; i++)
+      drafts[i] = draftRow({
+        receivedAt: now,
+        eventId: `raw-copy-${head.seq}-${i}`,
+        occurredAt: now,
+        agentName: s.agent,
+        agentId: null,
+        toolName: s.tool,
+        toolId: null,
+        toolVersion: s.version,
+        toolVersionId: null,
+        trustLevel: 'gold',
+        publisher: 'p',
+        inputSchemaHash: 'sha256:1',
+        outputSchemaHash: 'sha256:2',
+        durationMs: 120,
+        inputSizeBytes: 100,
+        outputSizeBytes: 200,
+        permissionsUsed: s.permissions,
+        networkUsed: null,
+        filesystemUsed: null,
+        codeExecutionUsed: null,
+        dataAccessUsed: null,
+        dataClassification: 'INTERNAL',
+        resultStatus: 'SUCCESS',
+        approval: 'ALLOWED',
+        decisionId: null,
+        apiKeyId: null,
+      });
+    const chained = chainDraftRows(drafts, head);
+    await db.prisma.$transaction((tx) => tx.$executeRawUnsafe(COPY_INVOCATION_EVENTS, chained.data));
+    head = { seq: chained.lastSeq, hash: chained.lastHash };
     rows += batch;
   }
   return rows / ((performance.now() - start) / 1000);
