@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '@/lib/domain/hash-chain';
 import { eventHash } from '@/lib/domain/invocations/event-hash';
-import { chainDraftRows, COPY_INVOCATION_EVENTS, draftRow, type EventContent } from './invocation-rows';
+import { chainDraftRows, CONTENT_COLUMNS, COPY_INVOCATION_EVENTS, draftRow, type EventContent } from './invocation-rows';
 
 const content = (over: Partial<EventContent> = {}): EventContent => ({
   receivedAt: new Date('2026-12-02T18:00:00.000Z'),
@@ -80,7 +80,7 @@ describe('invocation rows for COPY', () => {
     expect(at('"occurredAt"')).toBe('2026-12-02T17:59:59.123Z');
   });
 
-  it('hashes arbitrary rows exactly as eventHash does', () => {
+  it('hashes arbitrary rows exactly as eventHash does, and writes their fields in column order', () => {
     const text = fc.string({ unit: 'binary', maxLength: 40 });
     const nullable = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
     const date = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2999-12-31T23:59:59Z'), noInvalidDate: true });
@@ -114,8 +114,14 @@ describe('invocation rows for COPY', () => {
     });
     fc.assert(
       fc.property(row, fc.bigInt({ min: 0n, max: 2n ** 63n - 2n }), (r, seq) => {
-        const chained = chainDraftRows([draftRow(r)], { seq, hash: GENESIS_HASH });
+        const draft = draftRow(r);
+        const chained = chainDraftRows([draft], { seq, hash: GENESIS_HASH });
         expect(chained.lastHash).toBe(eventHash(GENESIS_HASH, { ...r, seq: seq + 1n }));
+        // The written-out fields follow the column table, column for column.
+        const byTable = Object.entries(CONTENT_COLUMNS).map(([k, encode]) =>
+          (encode as (v: unknown) => string)(r[k as keyof EventContent]),
+        );
+        expect(draft.fields).toBe(byTable.join('\t'));
       }),
       { numRuns: 300 },
     );

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash as digest, randomUUID } from 'node:crypto';
 import { copyNumber, copyText, copyTextArray, copyTimestamp } from '@/lib/db/copy-text';
 import type { Subject } from '@/lib/domain/invocations/alert-drafts';
 import { approvalOf } from '@/lib/domain/invocations/approval';
@@ -11,7 +11,7 @@ export type EventContent = Omit<ChainedEventContent, 'seq'>;
 
 // Every column of the content, in COPY order, with its text-format encoder. The mapped type makes
 // the compiler refuse a column of the hash that would not be written (or one written unhashed).
-const CONTENT_COLUMNS = {
+export const CONTENT_COLUMNS = {
   receivedAt: copyTimestamp,
   eventId: copyText,
   occurredAt: copyTimestamp,
@@ -134,8 +134,43 @@ function canonicalWithSeqZero(c: EventContent): string {
 // Quotes inside values are escaped in JSON, so this text occurs once: at the key.
 const SEQ_KEY = ',"seq":"';
 
+/**
+ * The content's COPY fields in CONTENT_COLUMNS order, written out: mapping over the table's keys
+ * cost twice as much (measured), and this runs for every event. The unit test holds the two equal.
+ */
+function copyFields(c: EventContent): string {
+  return [
+    copyTimestamp(c.receivedAt),
+    copyText(c.eventId),
+    copyTimestamp(c.occurredAt),
+    copyText(c.agentName),
+    copyText(c.agentId),
+    copyText(c.toolName),
+    copyText(c.toolId),
+    copyText(c.toolVersion),
+    copyText(c.toolVersionId),
+    copyText(c.trustLevel),
+    copyText(c.publisher),
+    copyText(c.inputSchemaHash),
+    copyText(c.outputSchemaHash),
+    copyNumber(c.durationMs),
+    copyNumber(c.inputSizeBytes),
+    copyNumber(c.outputSizeBytes),
+    copyTextArray(c.permissionsUsed),
+    copyText(c.networkUsed),
+    copyText(c.filesystemUsed),
+    copyText(c.codeExecutionUsed),
+    copyText(c.dataAccessUsed),
+    copyText(c.dataClassification),
+    copyText(c.resultStatus),
+    copyText(c.approval),
+    copyText(c.decisionId),
+    copyText(c.apiKeyId),
+  ].join('\t');
+}
+
 export function draftRow(content: EventContent): DraftRow {
-  const fields = CONTENT_KEYS.map((k) => (CONTENT_COLUMNS[k] as (v: unknown) => string)(content[k])).join('\t');
+  const fields = copyFields(content);
   const json = canonicalWithSeqZero(content);
   const cut = json.indexOf(SEQ_KEY) + SEQ_KEY.length;
   return { content, fields, beforeSeq: json.slice(0, cut), afterSeq: json.slice(cut + 1) };
@@ -161,13 +196,7 @@ export function chainDraftRows(drafts: readonly DraftRow[], head: ChainHead): Ch
     const d = drafts[i]!;
     seq += 1n;
     const position = seq.toString();
-    const hash = createHash('sha256')
-      .update(prevHash)
-      .update('\n')
-      .update(d.beforeSeq)
-      .update(position)
-      .update(d.afterSeq)
-      .digest('hex');
+    const hash = digest('sha256', `${prevHash}\n${d.beforeSeq}${position}${d.afterSeq}`, 'hex');
     lines[i] = `${position}\t${d.fields}\t${prevHash}\t${hash}\n`;
     prevHash = hash;
   }
