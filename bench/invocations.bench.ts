@@ -3,8 +3,8 @@
 // of 5,000 events to POST /api/v1/events for BENCH_SECONDS (60) with the hash chain on, while the
 // app's resident memory is sampled. Then, with the app stopped, the same rows go in as a raw
 // multi-row INSERT (no app) for comparison, and as a raw COPY (the app's own write, printed beside
-// it, the share is still of the INSERT), the table is topped up to BENCH_EXPLORER_EVENTS
-// (1,000,000) events, and the explorer's first page is timed for every filter. The load average
+// it, the share is still of the INSERT), BENCH_EXPLORER_EVENTS (1,000,000) varied events are added
+// beside those alike rows, and the explorer's first page is timed for every filter. The load average
 // is printed beside every figure: the machine is shared.
 // Targets: PostgreSQL ≥ 15,000 events/s and ≥ 40% of the raw insert; explorer p95 < 300 ms; memory flat.
 // Short smoke run: BENCH_SECONDS=10 BENCH_EXPLORER_EVENTS=50000 npm run bench -- invocations
@@ -194,7 +194,7 @@ async function runOn(kind: Database['kind'], title: string): Promise<boolean> {
       const t0 = performance.now();
       const total = await fillEvents(db, EXPLORER_EVENTS, subjects);
       console.log(
-        `\nexplorer over ${total.toLocaleString('en')} events (filled in ${((performance.now() - t0) / 1000).toFixed(0)} s), first page of 50, 20 runs each:`,
+        `\nexplorer over ${total.toLocaleString('en')} events (${EXPLORER_EVENTS.toLocaleString('en')} varied ones added in ${((performance.now() - t0) / 1000).toFixed(0)} s), first page of 50, 20 runs each:`,
       );
       ok = (await explorerFirstPages(db, subjects[0]!, 20, TARGET.explorerP95Ms)) && ok;
       return ok;
