@@ -3,7 +3,7 @@ import { machineApiHeaderRules } from './lib/domain/machine-api-routes';
 
 const config: NextConfig = {
   // PGlite loads its wasm and data files from its own package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/argon2', 'pg', 'pdfkit'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/argon2', 'pg', 'pg-copy-streams', 'pdfkit'],
   poweredByHeader: false,
   // Separate build folders let several checkouts' e2e servers build side by side.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',

@@ -4,6 +4,7 @@
 import { loadavg } from 'node:os';
 import type { Database } from '@/lib/db/driver';
 import { SYSTEM_ACTOR } from '@/lib/server/actor';
+import { chainDraftRows, COPY_INVOCATION_EVENTS, draftRow } from '@/lib/server/invocations/invocation-rows';
 import { listInvocationEvents } from '@/lib/server/invocations/list-invocation-events';
 import type { TInvocationListInput } from '@/lib/validation/invocation-filter';
 
@@ -43,15 +44,69 @@ export async function rawInsertRate(db: Database, s: Subject, batch: number, sec
   return rows / ((performance.now() - start) / 1000);
 }
 
-/** Tops the table up to `total` events (SQL generate_series, in chunks), spread over agents, tools, statuses and the last hours. */
+/**
+ * The same rows again, written the way the app now writes them: COPY (text format) in a
+ * transaction per batch, through the Prisma client (lib/db/copy-from-stdin.ts), still without
+ * HTTP, parsing, chain lock or idempotency lookup; the hashes are computed as the app does. Printed
+ * beside the multi-row INSERT, which stays the baseline the issue names. Seqs above the INSERT's.
+ */
+export async function rawCopyRate(db: Database, s: Subject, batch: number, seconds: number): Promise<number> {
+  let head = { seq: 1_500_000_000_000n, hash: 'a'.repeat(64) };
+  let rows = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) {
+    const now = new Date();
+    const drafts = new Array(batch);
+    for (let i = 0; i < batch; i++)
+      drafts[i] = draftRow({
+        receivedAt: now,
+        eventId: `raw-copy-${head.seq}-${i}`,
+        occurredAt: now,
+        agentName: s.agent,
+        agentId: null,
+        toolName: s.tool,
+        toolId: null,
+        toolVersion: s.version,
+        toolVersionId: null,
+        trustLevel: 'gold',
+        publisher: 'p',
+        inputSchemaHash: 'sha256:1',
+        outputSchemaHash: 'sha256:2',
+        durationMs: 120,
+        inputSizeBytes: 100,
+        outputSizeBytes: 200,
+        permissionsUsed: s.permissions,
+        networkUsed: null,
+        filesystemUsed: null,
+        codeExecutionUsed: null,
+        dataAccessUsed: null,
+        dataClassification: 'INTERNAL',
+        resultStatus: 'SUCCESS',
+        approval: 'ALLOWED',
+        decisionId: null,
+        apiKeyId: null,
+      });
+    const chained = chainDraftRows(drafts, head);
+    await db.prisma.$transaction((tx) => tx.$executeRawUnsafe(COPY_INVOCATION_EVENTS, chained.data));
+    head = { seq: chained.lastSeq, hash: chained.lastHash };
+    rows += batch;
+  }
+  return rows / ((performance.now() - start) / 1000);
+}
+
+/**
+ * Adds `total` events (SQL generate_series, in chunks), spread over agents, tools, statuses,
+ * classifications, approvals and the last hours, beside whatever the ingest and the raw writes
+ * left. Added even when those already passed `total`: their rows are all alike (one subject,
+ * SUCCESS, INTERNAL, ALLOWED), and the filters must be timed over varied events.
+ */
 export async function fillEvents(db: Database, total: number, subjects: Subject[]): Promise<number> {
-  const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM "InvocationEvent"')) as [{ n: number }];
   const arr = (xs: string[]) => `ARRAY[${xs.map(q).join(',')}]`;
   const agents = arr(subjects.map((s) => s.agent));
   const tools = arr(subjects.map((s) => s.tool));
   const versions = arr(subjects.map((s) => s.version));
   const k = subjects.length;
-  for (let from = n; from < total; from += 200_000) {
+  for (let from = 0; from < total; from += 200_000) {
     const to = Math.min(total, from + 200_000);
     await db.exec(`INSERT INTO "InvocationEvent" (seq, "receivedAt", "eventId", "occurredAt", "agentName", "toolName", "toolVersion", "durationMs", "permissionsUsed", "dataClassification", "resultStatus", approval, "prevHash", hash)
       SELECT 2000000000000 + g, now(), 'fill-' || g, now() - g * interval '40 milliseconds',

@@ -2,8 +2,9 @@
 // the demo data and the built app; a SEPARATE process (bench/ingest-worker.mjs) posts NDJSON batches
 // of 5,000 events to POST /api/v1/events for BENCH_SECONDS (60) with the hash chain on, while the
 // app's resident memory is sampled. Then, with the app stopped, the same rows go in as a raw
-// multi-row INSERT (no app) for comparison, the table is topped up to BENCH_EXPLORER_EVENTS
-// (1,000,000) events, and the explorer's first page is timed for every filter. The load average
+// multi-row INSERT (no app) for comparison, and as a raw COPY (the app's own write, printed beside
+// it, the share is still of the INSERT), BENCH_EXPLORER_EVENTS (1,000,000) varied events are added
+// beside those alike rows, and the explorer's first page is timed for every filter. The load average
 // is printed beside every figure: the machine is shared.
 // Targets: PostgreSQL ≥ 15,000 events/s and ≥ 40% of the raw insert; explorer p95 < 300 ms; memory flat.
 // Short smoke run: BENCH_SECONDS=10 BENCH_EXPLORER_EVENTS=50000 npm run bench -- invocations
@@ -18,7 +19,7 @@ import { setDatabaseForProcess } from '@/lib/db/client';
 import { seedDemoData } from '@/lib/demo/seed';
 import { DEMO_API_KEYS } from '@/lib/demo/demo-api-keys';
 import { startServer, stopServer, waitForReady } from './enforce-server';
-import { explorerFirstPages, fillEvents, rawInsertRate, type Subject } from './invocations-direct';
+import { explorerFirstPages, fillEvents, rawCopyRate, rawInsertRate, type Subject } from './invocations-direct';
 
 const PORT = Number(process.env.BENCH_INVOCATIONS_PORT ?? 3241);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -163,12 +164,16 @@ async function runOn(kind: Database['kind'], title: string): Promise<boolean> {
     const db = await openDatabase(target);
     try {
       const raw = await rawInsertRate(db, subjects[0]!, BATCH, Math.min(SECONDS, 20));
+      const rawCopy = await rawCopyRate(db, subjects[0]!, BATCH, Math.min(SECONDS, 20));
       const share = r.eventsPerSec / raw;
       console.log(
         `POST /api/v1/events: ${r.accepted.toLocaleString('en')} events in ${r.seconds.toFixed(1)} s = ${r.eventsPerSec.toFixed(0)} events/s ` +
           `(${r.batches} batches of ${BATCH}, ${CONNECTIONS} connections, batch p50 ${r.p50} ms p95 ${r.p95} ms, ${r.failed} failed${r.lastError ? `: ${r.lastError}` : ''})  (load ${load1()})`,
       );
       console.log(`raw multi-row INSERT, same rows, no app: ${raw.toFixed(0)} events/s  (load ${load1()})`);
+      console.log(
+        `raw COPY (the app's write, hashes included), same rows, no app: ${rawCopy.toFixed(0)} events/s  (load ${load1()})`,
+      );
       console.log(
         `app RSS while ingesting: first third peak ${early.toFixed(0)} MB, last third peak ${late.toFixed(0)} MB, max ${Math.max(...rss).toFixed(0)} MB (${rss.length} samples)`,
       );
@@ -189,7 +194,7 @@ async function runOn(kind: Database['kind'], title: string): Promise<boolean> {
       const t0 = performance.now();
       const total = await fillEvents(db, EXPLORER_EVENTS, subjects);
       console.log(
-        `\nexplorer over ${total.toLocaleString('en')} events (filled in ${((performance.now() - t0) / 1000).toFixed(0)} s), first page of 50, 20 runs each:`,
+        `\nexplorer over ${total.toLocaleString('en')} events (${EXPLORER_EVENTS.toLocaleString('en')} varied ones added in ${((performance.now() - t0) / 1000).toFixed(0)} s), first page of 50, 20 runs each:`,
       );
       ok = (await explorerFirstPages(db, subjects[0]!, 20, TARGET.explorerP95Ms)) && ok;
       return ok;

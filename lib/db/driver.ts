@@ -1,4 +1,5 @@
 import { PrismaClient } from '@prisma/client';
+import { copyFromStdin, pgCopyCall, pgliteCopyCall } from './copy-from-stdin';
 import { decodeBytesArgs } from './pglite-bytes-args';
 
 /** Raw SQL on one connection (session-level locks hold across calls). */
@@ -31,7 +32,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const [{ default: pg }, { PrismaPg }] = await Promise.all([import('pg'), import('@prisma/adapter-pg')]);
+  const [{ default: pg }, { PrismaPg }, { from: copyFrom }] = await Promise.all([
+    import('pg'),
+    import('@prisma/adapter-pg'),
+    import('pg-copy-streams'),
+  ]);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // A server restart or an administrator terminating a backend makes idle (and even checked-out)
   // connections emit 'error'; unhandled, that event would crash the whole process. The pool
@@ -39,7 +44,7 @@ async function openPostgres(url: string): Promise<Database> {
   const onConnectionError = (err: Error) => console.warn(`[db] PostgreSQL connection error: ${err.message}`);
   pool.on('error', onConnectionError);
   pool.on('connect', (client) => client.on('error', onConnectionError));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: copyFromStdin(new PrismaPg(pool), pgCopyCall(copyFrom)) });
   const listeners = new Set<() => Promise<void>>();
   return {
     kind: 'postgres',
@@ -107,7 +112,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
   const extensions = { pg_trgm };
   const pglite = dataDir ? new PGlite(dataDir, { extensions }) : new PGlite({ extensions });
   await pglite.waitReady;
-  const prisma = new PrismaClient({ adapter: decodeBytesArgs(new PrismaPGlite(pglite)) });
+  const prisma = new PrismaClient({ adapter: copyFromStdin(decodeBytesArgs(new PrismaPGlite(pglite)), pgliteCopyCall) });
   const session: SqlSession = {
     exec: async (sql) => {
       await pglite.exec(sql);

@@ -1,0 +1,204 @@
+import { hash as digest, randomUUID } from 'node:crypto';
+import { copyNumber, copyText, copyTextArray, copyTimestamp } from '@/lib/db/copy-text';
+import type { Subject } from '@/lib/domain/invocations/alert-drafts';
+import { approvalOf } from '@/lib/domain/invocations/approval';
+import type { ChainedEventContent } from '@/lib/domain/invocations/event-hash';
+import type { ValidEvent } from '@/lib/domain/invocations/wire-event';
+import type { ChainHead } from './chain-head';
+
+/** Everything an event row holds but its chain position and links. */
+export type EventContent = Omit<ChainedEventContent, 'seq'>;
+
+// Every column of the content, in COPY order, with its text-format encoder. The mapped type makes
+// the compiler refuse a column of the hash that would not be written (or one written unhashed).
+export const CONTENT_COLUMNS = {
+  receivedAt: copyTimestamp,
+  eventId: copyText,
+  occurredAt: copyTimestamp,
+  agentName: copyText,
+  agentId: copyText,
+  toolName: copyText,
+  toolId: copyText,
+  toolVersion: copyText,
+  toolVersionId: copyText,
+  trustLevel: copyText,
+  publisher: copyText,
+  inputSchemaHash: copyText,
+  outputSchemaHash: copyText,
+  durationMs: copyNumber,
+  inputSizeBytes: copyNumber,
+  outputSizeBytes: copyNumber,
+  permissionsUsed: copyTextArray,
+  networkUsed: copyText,
+  filesystemUsed: copyText,
+  codeExecutionUsed: copyText,
+  dataAccessUsed: copyText,
+  dataClassification: copyText,
+  resultStatus: copyText,
+  approval: copyText,
+  decisionId: copyText,
+  apiKeyId: copyText,
+} satisfies { [K in keyof EventContent]-?: (value: EventContent[K]) => string };
+const CONTENT_KEYS = Object.keys(CONTENT_COLUMNS) as (keyof EventContent)[];
+
+/** The stored row of a valid event: what the agent said, plus what the inventory and the enforcement log say. */
+export function eventContent(e: ValidEvent, subject: Subject, now: Date, apiKeyId: string | null): EventContent {
+  return {
+    receivedAt: now,
+    eventId: e.eventId ?? randomUUID(),
+    occurredAt: e.occurredAt,
+    agentName: e.agentName,
+    agentId: subject.agentId,
+    toolName: e.toolName,
+    toolId: subject.toolId,
+    toolVersion: e.toolVersion,
+    toolVersionId: subject.toolVersionId,
+    trustLevel: e.trustLevel,
+    publisher: e.publisher,
+    inputSchemaHash: e.inputSchemaHash,
+    outputSchemaHash: e.outputSchemaHash,
+    durationMs: e.durationMs,
+    inputSizeBytes: e.inputSizeBytes,
+    outputSizeBytes: e.outputSizeBytes,
+    permissionsUsed: e.permissionsUsed,
+    networkUsed: e.network,
+    filesystemUsed: e.filesystem,
+    codeExecutionUsed: e.codeExecution,
+    dataAccessUsed: e.dataAccess,
+    dataClassification: e.dataClassification,
+    resultStatus: e.resultStatus,
+    approval: approvalOf({
+      agentKnown: subject.agentId !== null,
+      versionKnown: subject.toolVersionId !== null,
+      latestDecision: subject.decision?.outcome ?? null,
+    }),
+    decisionId: subject.decision?.id ?? null,
+    apiKeyId,
+  };
+}
+
+/** seq first and the two links last: the only fields known only under the chain lock. */
+export const COPY_INVOCATION_EVENTS = `COPY "InvocationEvent" (seq, ${CONTENT_KEYS.map((c) => `"${c}"`).join(', ')}, "prevHash", hash) FROM STDIN`;
+
+/**
+ * A row prepared before the chain lock: its COPY fields but seq and the links, and its canonical
+ * JSON (lib/domain/canonical-json.ts over eventHashContent) cut around the value of seq, so that
+ * under the lock chaining a row is one sha256 and one string join.
+ */
+export interface DraftRow {
+  content: EventContent;
+  fields: string;
+  beforeSeq: string;
+  afterSeq: string;
+}
+
+/**
+ * canonicalJson(eventHashContent(row)) with seq written as "0": for a flat row that is
+ * JSON.stringify of the row with its keys in sorted order and its dates as ISO text, so it is
+ * written here as one object literal in that order. V8 serializes such a literal on its fast path,
+ * 2.5 times faster than building the sorted copy generically (measured: that copy cost more than
+ * the sha256). The unit test holds the result to eventHash() over arbitrary rows.
+ */
+function canonicalWithSeqZero(c: EventContent): string {
+  return JSON.stringify({
+    agentId: c.agentId,
+    agentName: c.agentName,
+    apiKeyId: c.apiKeyId,
+    approval: c.approval,
+    codeExecutionUsed: c.codeExecutionUsed,
+    dataAccessUsed: c.dataAccessUsed,
+    dataClassification: c.dataClassification,
+    decisionId: c.decisionId,
+    durationMs: c.durationMs,
+    eventId: c.eventId,
+    filesystemUsed: c.filesystemUsed,
+    inputSchemaHash: c.inputSchemaHash,
+    inputSizeBytes: c.inputSizeBytes,
+    networkUsed: c.networkUsed,
+    occurredAt: c.occurredAt.toISOString(),
+    outputSchemaHash: c.outputSchemaHash,
+    outputSizeBytes: c.outputSizeBytes,
+    permissionsUsed: c.permissionsUsed,
+    publisher: c.publisher,
+    receivedAt: c.receivedAt.toISOString(),
+    resultStatus: c.resultStatus,
+    seq: '0',
+    toolId: c.toolId,
+    toolName: c.toolName,
+    toolVersion: c.toolVersion,
+    toolVersionId: c.toolVersionId,
+    trustLevel: c.trustLevel,
+  } satisfies Record<keyof ChainedEventContent, unknown>);
+}
+
+// Quotes inside values are escaped in JSON, so this text occurs once: at the key.
+const SEQ_KEY = ',"seq":"';
+
+/**
+ * The content's COPY fields in CONTENT_COLUMNS order, written out: mapping over the table's keys
+ * cost twice as much (measured), and this runs for every event. The unit test holds the two equal.
+ */
+function copyFields(c: EventContent): string {
+  return [
+    copyTimestamp(c.receivedAt),
+    copyText(c.eventId),
+    copyTimestamp(c.occurredAt),
+    copyText(c.agentName),
+    copyText(c.agentId),
+    copyText(c.toolName),
+    copyText(c.toolId),
+    copyText(c.toolVersion),
+    copyText(c.toolVersionId),
+    copyText(c.trustLevel),
+    copyText(c.publisher),
+    copyText(c.inputSchemaHash),
+    copyText(c.outputSchemaHash),
+    copyNumber(c.durationMs),
+    copyNumber(c.inputSizeBytes),
+    copyNumber(c.outputSizeBytes),
+    copyTextArray(c.permissionsUsed),
+    copyText(c.networkUsed),
+    copyText(c.filesystemUsed),
+    copyText(c.codeExecutionUsed),
+    copyText(c.dataAccessUsed),
+    copyText(c.dataClassification),
+    copyText(c.resultStatus),
+    copyText(c.approval),
+    copyText(c.decisionId),
+    copyText(c.apiKeyId),
+  ].join('\t');
+}
+
+export function draftRow(content: EventContent): DraftRow {
+  const fields = copyFields(content);
+  const json = canonicalWithSeqZero(content);
+  const cut = json.indexOf(SEQ_KEY) + SEQ_KEY.length;
+  return { content, fields, beforeSeq: json.slice(0, cut), afterSeq: json.slice(cut + 1) };
+}
+
+export interface ChainedRows {
+  /** The rows in COPY text format, for COPY_INVOCATION_EVENTS. */
+  data: string;
+  firstSeq: bigint;
+  lastSeq: bigint;
+  lastHash: string;
+}
+
+/**
+ * Gives the drafts the next chain positions after `head` and links each to the one before:
+ * hash = sha256(prevHash + "\n" + canonical content), exactly eventHash() of the full row.
+ */
+export function chainDraftRows(drafts: readonly DraftRow[], head: ChainHead): ChainedRows {
+  let seq = head.seq;
+  let prevHash = head.hash;
+  const lines: string[] = new Array(drafts.length);
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    seq += 1n;
+    const position = seq.toString();
+    const hash = digest('sha256', `${prevHash}\n${d.beforeSeq}${position}${d.afterSeq}`, 'hex');
+    lines[i] = `${position}\t${d.fields}\t${prevHash}\t${hash}\n`;
+    prevHash = hash;
+  }
+  return { data: lines.join(''), firstSeq: head.seq + 1n, lastSeq: seq, lastHash: prevHash };
+}
