@@ -2,10 +2,8 @@ import 'server-only';
 import type { PrismaClient } from '@prisma/client';
 import { checkpointKey } from '@/lib/auth/secret';
 import { checkSignature } from '@/lib/domain/audit-checkpoint';
-import { GENESIS_HASH, verifyChain } from '@/lib/domain/hash-chain';
-import { auditHashContent } from './record-audit-event';
-
-const PAGE = 1000;
+import { GENESIS_HASH } from '@/lib/domain/hash-chain';
+import { walkAuditChain } from './walk-audit-chain';
 
 export interface ChainTailCheck {
   intact: boolean;
@@ -64,22 +62,8 @@ export async function checkAuditChainSinceCheckpoint(db: PrismaClient, to: Date)
       prev = head.prevHash;
     }
   }
-  while (after < headSeq) {
-    const batch = await db.auditEvent.findMany({
-      where: { seq: { gt: after, lte: headSeq } },
-      orderBy: { seq: 'asc' },
-      take: PAGE,
-    });
-    if (batch.length === 0) break;
-    const verified = verifyChain(batch, auditHashContent, prev);
-    if (!verified.ok) {
-      checked += verified.break.index;
-      const broken = batch[verified.break.index]!;
-      return result(`record ${broken.seq} does not follow the chain (${verified.break.kind})`);
-    }
-    checked += batch.length;
-    prev = verified.lastHash;
-    after = batch[batch.length - 1]!.seq;
-  }
+  const walked = await walkAuditChain(db, { after, upTo: headSeq, prev });
+  checked += walked.checked;
+  if (!walked.ok) return result(`record ${walked.broken.seq} does not follow the chain (${walked.break.kind})`);
   return result(null);
 }

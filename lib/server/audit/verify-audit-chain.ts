@@ -2,11 +2,11 @@ import 'server-only';
 import type { AuditCheckpoint } from '@prisma/client';
 import { checkpointKey } from '@/lib/auth/secret';
 import { checkCheckpoint, type CheckpointProblemKind } from '@/lib/domain/audit-checkpoint';
-import { GENESIS_HASH, verifyChain, type ChainBreak } from '@/lib/domain/hash-chain';
+import type { ChainBreak } from '@/lib/domain/hash-chain';
 import { assertActorCan } from '@/lib/server/guards/assert-actor-can';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
 import { ZVerifyAuditChainInput, type TVerifyAuditChainInput } from '@/lib/validation/audit-checkpoint';
-import { auditHashContent } from './record-audit-event';
+import { walkAuditChain } from './walk-audit-chain';
 
 export interface CheckpointView {
   id: string;
@@ -60,32 +60,22 @@ export async function verifyAuditChain(
   const summary = { checked: checkpoints.length, latest: latest ? checkpointView(latest) : null };
   const wanted = new Set(checkpoints.map((c) => c.headSeq));
   const hashAt = new Map<bigint, string>();
-  let prev = GENESIS_HASH;
-  let after: bigint | undefined;
-  let checked = 0;
-  for (;;) {
-    const batch = await db.auditEvent.findMany({
-      where: after === undefined ? {} : { seq: { gt: after } },
-      orderBy: { seq: 'asc' },
-      take: batchSize,
-    });
-    if (batch.length === 0) break;
-    const result = verifyChain(batch, auditHashContent, prev);
-    if (!result.ok) {
-      const broken = batch[result.break.index]!;
-      return {
-        ok: false,
-        checked: checked + result.break.index,
-        lastSeq: broken.seq.toString(),
-        break: { ...result.break, seq: broken.seq.toString() },
-        checkpoints: summary,
-      };
-    }
-    for (const r of batch) if (wanted.has(r.seq)) hashAt.set(r.seq, r.hash);
-    checked += batch.length;
-    prev = result.lastHash;
-    after = batch[batch.length - 1]!.seq;
-  }
+  const walked = await walkAuditChain(db, {
+    pageSize: batchSize,
+    onRecord: (r) => {
+      if (wanted.has(r.seq)) hashAt.set(r.seq, r.hash);
+    },
+  });
+  if (!walked.ok)
+    return {
+      ok: false,
+      checked: walked.checked,
+      lastSeq: walked.broken.seq.toString(),
+      break: { ...walked.break, seq: walked.broken.seq.toString() },
+      checkpoints: summary,
+    };
+  const after = walked.lastSeq ?? undefined;
+  const checked = walked.checked;
   const report: AuditChainReport = { ok: true, checked, lastSeq: after?.toString() ?? null, checkpoints: summary };
   const key = checkpoints.length > 0 ? checkpointKey() : '';
   for (const c of checkpoints) {

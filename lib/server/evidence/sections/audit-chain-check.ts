@@ -1,10 +1,8 @@
 import { checkpointKey } from '@/lib/auth/secret';
 import { checkCheckpoint } from '@/lib/domain/audit-checkpoint';
-import { GENESIS_HASH, verifyChain } from '@/lib/domain/hash-chain';
-import { auditHashContent } from '@/lib/server/audit/record-audit-event';
+import { GENESIS_HASH } from '@/lib/domain/hash-chain';
+import { walkAuditChain } from '@/lib/server/audit/walk-audit-chain';
 import type { DocumentSection } from './types';
-
-const PAGE = 1000;
 
 /**
  * The chain re-computed from its first record to the last one of the period, and compared with
@@ -27,32 +25,20 @@ export const auditChainCheckSection: DocumentSection = {
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
     const wanted = new Set(checkpoints.map((c) => c.headSeq));
-    let prev = GENESIS_HASH;
-    let after = 0n;
-    let checked = 0;
-    while (after < headSeq) {
-      const batch = await db.auditEvent.findMany({
-        where: { seq: { gt: after, lte: headSeq } },
-        orderBy: { seq: 'asc' },
-        take: PAGE,
-      });
-      if (batch.length === 0) break;
-      const result = verifyChain(batch, auditHashContent, prev);
-      if (!result.ok) {
-        const broken = batch[result.break.index]!;
-        return {
-          intact: false,
-          checkedRecords: checked + result.break.index,
-          headSeq: headSeq.toString(),
-          problem: `record ${broken.seq} does not follow the chain (${result.break.kind})`,
-          checkpoints: [],
-        };
-      }
-      for (const r of batch) if (wanted.has(r.seq)) hashAt.set(r.seq, r.hash);
-      checked += batch.length;
-      prev = result.lastHash;
-      after = batch[batch.length - 1]!.seq;
-    }
+    const walked = await walkAuditChain(db, {
+      upTo: headSeq,
+      onRecord: (r) => {
+        if (wanted.has(r.seq)) hashAt.set(r.seq, r.hash);
+      },
+    });
+    if (!walked.ok)
+      return {
+        intact: false,
+        checkedRecords: walked.checked,
+        headSeq: headSeq.toString(),
+        problem: `record ${walked.broken.seq} does not follow the chain (${walked.break.kind})`,
+        checkpoints: [],
+      };
     const key = checkpoints.length > 0 ? checkpointKey() : '';
     const results = checkpoints.map((c) => ({
       id: c.id,
@@ -65,9 +51,9 @@ export const auditChainCheckSection: DocumentSection = {
     const firstProblem = results.find((r) => r.problem);
     return {
       intact: !firstProblem,
-      checkedRecords: checked,
+      checkedRecords: walked.checked,
       headSeq: headSeq.toString(),
-      headHash: headSeq > 0n ? prev : GENESIS_HASH,
+      headHash: headSeq > 0n ? walked.lastHash : GENESIS_HASH,
       problem: firstProblem ? `checkpoint ${firstProblem.id}: ${firstProblem.problem}` : null,
       checkpoints: results,
     };
