@@ -64,6 +64,8 @@ const ALLOWED: Record<string, string> = {
     'writes only the broken-chain alert it found; assertCanReadEvents admits audit:verify or an API key with the read scope',
   'invocations/raise-invocation-alerts.ts#raiseInvocationAlerts':
     'ingestion internals: runs inside ingestInvocationEvents after its check',
+  'webhooks/queue-alert-change-deliveries.ts#queueAlertChangeDeliveries':
+    'queues the webhook messages of an alert change inside assignAlert/addAlertNote, which authorize first',
   // Auditor portal (issue 14).
   'engagements/auditor-gate.ts#recordAuditorPageView':
     'records that a signed-in auditor opened a page (or was refused one); the page guard authenticated them, it writes only that audit event',
