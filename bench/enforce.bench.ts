@@ -10,7 +10,7 @@
 //    ≥ 30% on PGlite.
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database, type DatabaseTarget } from '@/lib/db/driver';
@@ -22,6 +22,7 @@ import { evaluatePolicy } from '@/lib/domain/policy/evaluate';
 import { getCurrentPolicy } from '@/lib/server/policies/get-current-policies';
 import { VERSION_FACTS_SELECT, versionFactsOf } from '@/lib/server/policies/version-facts';
 import { benchPrelude } from './common';
+import { groupCpuSeconds } from './process-cpu';
 import { startServer, stopServer, waitForReady } from './enforce-server';
 import { growCatalogue } from './growth';
 
@@ -118,25 +119,8 @@ interface Job {
   rate?: number;
 }
 
-/**
- * CPU seconds used so far by the app's processes (the server's process group: `npm start`'s
- * wrapper and Next), from /proc; PostgreSQL's backends are not counted. Linux only; 0 elsewhere.
- */
-function appCpuSeconds(): number {
-  const group = server?.pid;
-  if (!group) return 0;
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      // Fields after the ")" that ends the command name: state ppid pgrp … utime(12th) stime(13th).
-      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      if (Number(f[2]) === group) ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return ticks / 100;
-}
+/** CPU seconds used so far by the app's processes (the server's process group); PostgreSQL's backends are not counted. */
+const appCpuSeconds = () => groupCpuSeconds(server?.pid);
 
 /** Load plus the app's CPU milliseconds per request over it (where the time goes: app or database). */
 function load(job: Job): Load & { cpuMsPerRequest: number } {

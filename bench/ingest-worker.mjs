@@ -69,9 +69,10 @@ await Promise.all(
   }),
 );
 const elapsed = (performance.now() - start) / 1000;
+const cpu = process.cpuUsage();
 agent.destroy();
 latencies.sort((a, b) => a - b);
 const pct = (p) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0);
 process.stdout.write(
-  `${JSON.stringify({ accepted, batches, failed, lastError, seconds: elapsed, eventsPerSec: accepted / elapsed, p50: pct(50), p95: pct(95) })}\n`,
+  `${JSON.stringify({ accepted, batches, failed, lastError, seconds: elapsed, eventsPerSec: accepted / elapsed, p50: pct(50), p95: pct(95), cpuSeconds: (cpu.user + cpu.system) / 1e6 })}\n`,
 );
