@@ -1,5 +1,6 @@
 import { DriverAdapterError, type SqlQuery } from '@prisma/driver-adapter-utils';
 import type { Writable } from 'node:stream';
+import { resolveBulkArgs } from './bulk-args';
 
 /**
  * `COPY <table> (<columns>) FROM STDIN` through Prisma, inside an interactive transaction:
@@ -84,7 +85,10 @@ export const pgliteCopyCall: CopyCall = async (self, sql, data) => {
   }
 };
 
-/** Teaches the adapter the factory connects to COPY FROM STDIN (once per adapter class). */
+/**
+ * Teaches the adapter the factory connects to COPY FROM STDIN, and to take large arguments by
+ * handle (bulk-args.ts), once per adapter class.
+ */
 export function copyFromStdin<F extends { connect(): Promise<unknown> }>(factory: F, copy: CopyCall): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
@@ -93,7 +97,8 @@ export function copyFromStdin<F extends { connect(): Promise<unknown> }>(factory
     while (proto && !Object.prototype.hasOwnProperty.call(proto, 'performIO')) proto = Object.getPrototypeOf(proto);
     if (proto && !proto.__copyFromStdin) {
       const perform = proto.performIO;
-      proto.performIO = async function (this: Queryable, query: SqlQuery) {
+      proto.performIO = async function (this: Queryable, original: SqlQuery) {
+        const query = { ...original, args: resolveBulkArgs(original.args) };
         if (!COPY_FROM_STDIN.test(query.sql)) return perform.call(this, query);
         const [data, ...rest] = query.args;
         if (typeof data !== 'string' || rest.length) {

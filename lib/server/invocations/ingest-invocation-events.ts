@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { withBulkArgs } from '@/lib/db/bulk-args';
 import { env } from '@/lib/env';
 import type { Subject, SubjectUse } from '@/lib/domain/invocations/alert-drafts';
 import { BatchTooLarge, parseEventBatch, type RejectedLine } from '@/lib/domain/invocations/parse-batch';
@@ -110,7 +111,8 @@ export async function ingestInvocationEvents(
       }
       const drafts = pending.map((p) => p.draft);
       const chained = chainDraftRows(drafts, head);
-      await tx.$executeRawUnsafe(COPY_INVOCATION_EVENTS, chained.data);
+      // By handle: the COPY text is megabytes, and Prisma's engine would copy it twice on the way.
+      await withBulkArgs([chained.data], ([data]) => tx.$executeRawUnsafe(COPY_INVOCATION_EVENTS, data));
       result.accepted = drafts.length;
       result.firstSeq = chained.firstSeq.toString();
       result.lastSeq = chained.lastSeq.toString();

@@ -1,4 +1,5 @@
 import type { Prisma } from '@prisma/client';
+import { withBulkArgs } from '@/lib/db/bulk-args';
 import type { ValidEvent } from '@/lib/domain/invocations/wire-event';
 import { subjectKey } from './resolve-subjects';
 
@@ -43,11 +44,14 @@ async function storedKeys(db: Db, events: readonly ValidEvent[], after?: bigint)
   }
   const keys = new Set<string>();
   for (const [agent, ids] of idsByAgent) {
-    const rows = await db.$queryRawUnsafe<{ eventId: string }[]>(
-      after === undefined ? STORED : STORED_AFTER,
-      agent,
-      ids,
-      ...(after === undefined ? [] : [after.toString()]),
+    // The ids by handle (lib/db/bulk-args.ts): thousands of them cost Prisma's engine more than the query.
+    const rows = await withBulkArgs([ids], ([idsArg]) =>
+      db.$queryRawUnsafe<{ eventId: string }[]>(
+        after === undefined ? STORED : STORED_AFTER,
+        agent,
+        idsArg,
+        ...(after === undefined ? [] : [after.toString()]),
+      ),
     );
     for (const r of rows) keys.add(eventKey(agent, r.eventId));
   }
