@@ -1,3 +1,4 @@
+import { plainWireEvent } from './plain-wire-event';
 import { ZWireEvent, toValidEvent, type FieldIssue, type ValidEvent } from './wire-event';
 
 /** Limits of one POST /api/v1/events (the OpenAPI document and the README quote them). */
@@ -82,13 +83,17 @@ export function parseEventBatch(body: string, single: boolean, rules: BatchRules
       result.rejected.push(reject(line, [{ path: '', message: 'must be one JSON object per line' }]));
       return;
     }
-    const parsed = ZWireEvent.safeParse(json);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-      result.rejected.push(reject(line, issues));
-      return;
+    let wire = plainWireEvent(json as Record<string, unknown>);
+    if (!wire) {
+      const parsed = ZWireEvent.safeParse(json);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+        result.rejected.push(reject(line, issues));
+        return;
+      }
+      wire = parsed.data;
     }
-    const event = toValidEvent(parsed.data);
+    const event = toValidEvent(wire);
     if (Array.isArray(event)) {
       result.rejected.push(reject(line, event));
       return;

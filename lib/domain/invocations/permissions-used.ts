@@ -23,19 +23,27 @@ function wireLevel(level: string): string {
 
 export type PermissionUsed = { dimension: PermissionDimension; level: string };
 
+// Every valid `dimension:level` string, parsed once: events are checked by the thousand per batch.
+const USED_BY_WIRE = new Map<string, PermissionUsed>(
+  Object.entries(DIMENSION_BY_WIRE).flatMap(([wire, dimension]) =>
+    LEVELS[dimension].map((level): [string, PermissionUsed] => [`${wire}:${wireLevel(level)}`, { dimension, level }]),
+  ),
+);
+
+/** Whether the text is a valid `dimension:level` string, exactly as agents must write it. */
+export const isPermissionUsed = (text: string): boolean => USED_BY_WIRE.has(text);
+
 /** One `dimension:level` string, or the reason it is not one. */
 export function parsePermissionUsed(text: string): PermissionUsed | { error: string } {
+  const known = USED_BY_WIRE.get(text);
+  if (known) return known;
   const [wire, level, extra] = text.split(':');
   const dimension = wire === undefined ? undefined : DIMENSION_BY_WIRE[wire];
   if (!dimension || level === undefined || extra !== undefined) {
     return { error: `"${text}" is not dimension:level (dimensions: ${Object.keys(DIMENSION_BY_WIRE).join(', ')})` };
   }
-  const match = (LEVELS[dimension] as readonly string[]).find((l) => wireLevel(l) === level);
-  if (!match) {
-    const allowed = LEVELS[dimension].map(wireLevel).join(', ');
-    return { error: `"${text}": ${wire} level must be one of ${allowed}` };
-  }
-  return { dimension, level: match };
+  const allowed = LEVELS[dimension].map(wireLevel).join(', ');
+  return { error: `"${text}": ${wire} level must be one of ${allowed}` };
 }
 
 export type HighestUsed = {
