@@ -8,11 +8,15 @@ const url = new URL(job.url);
 const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
 const template = job.template;
 
+// The template's JSON without its closing brace: each line adds its id and time as text. The load
+// generator shares the two cores with the app and the database, so it costs as little as it can
+// (a JSON.stringify per event took 50 ms of CPU per batch, a sixth of the app's own).
+const head = JSON.stringify(template).slice(0, -1);
+
 function batchBody(worker, n) {
   const at = new Date(Date.now() - 1000).toISOString();
   const lines = new Array(job.batch);
-  for (let i = 0; i < job.batch; i++)
-    lines[i] = JSON.stringify({ ...template, event_id: `bench-${job.tag}-${worker}-${n}-${i}`, timestamp: at });
+  for (let i = 0; i < job.batch; i++) lines[i] = `${head},"event_id":"bench-${job.tag}-${worker}-${n}-${i}","timestamp":"${at}"}`;
   return Buffer.from(lines.join('\n'));
 }
 

@@ -95,7 +95,7 @@ interface IngestResult {
 }
 
 /** The worker in its own process; RSS sampled every 500 ms meanwhile. */
-async function ingest(server: ChildProcess, s: Subject, seconds: number, tag: string) {
+async function ingest(server: ChildProcess, s: Subject, seconds: number, tag: string, database?: string) {
   const template = {
     agent_id: s.agent,
     tool_name: s.tool,
@@ -118,7 +118,7 @@ async function ingest(server: ChildProcess, s: Subject, seconds: number, tag: st
     tag,
   };
   const rss: number[] = [];
-  const cpu0 = { app: groupCpuSeconds(server.pid), postgres: postgresCpuSeconds() };
+  const cpu0 = { app: groupCpuSeconds(server.pid), postgres: postgresCpuSeconds(), backends: postgresCpuSeconds(database) };
   const sampler = setInterval(() => rss.push(groupRssMb(server)), 500);
   const out = await new Promise<string>((resolve, reject) => {
     const worker = spawn(process.execPath, [path.join(root, 'bench/ingest-worker.mjs'), JSON.stringify(job)], { cwd: root });
@@ -128,7 +128,11 @@ async function ingest(server: ChildProcess, s: Subject, seconds: number, tag: st
     worker.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`ingest worker exited ${code}`))));
   });
   clearInterval(sampler);
-  const cpu = { app: groupCpuSeconds(server.pid) - cpu0.app, postgres: postgresCpuSeconds() - cpu0.postgres };
+  const cpu = {
+    app: groupCpuSeconds(server.pid) - cpu0.app,
+    postgres: postgresCpuSeconds() - cpu0.postgres,
+    backends: postgresCpuSeconds(database) - cpu0.backends,
+  };
   return { result: JSON.parse(out.trim().split('\n').pop()!) as IngestResult, rss, cpu };
 }
 
@@ -152,6 +156,8 @@ async function freshTarget(kind: Database['kind'], tmp: string) {
 
 let server: ChildProcess | undefined;
 
+const databaseName = (t: DatabaseTarget) => (t.kind === 'postgres' ? new URL(t.url).pathname.slice(1) : undefined);
+
 async function runOn(kind: Database['kind'], title: string): Promise<boolean> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'toolledger-bench-events-'));
   const logFile = path.join(tmp, 'server.log');
@@ -163,7 +169,7 @@ async function runOn(kind: Database['kind'], title: string): Promise<boolean> {
     server = startServer(PORT, target, logFile);
     await waitForReady(base, server, logFile);
     await ingest(server, subjects[0]!, 3, 'warm'); // JIT, plans, pools
-    const { result: r, rss, cpu } = await ingest(server, subjects[0]!, SECONDS, 'run');
+    const { result: r, rss, cpu } = await ingest(server, subjects[0]!, SECONDS, 'run', databaseName(target));
     await stopServer(server);
     server = undefined;
     const third = Math.max(1, Math.floor(rss.length / 3));
@@ -181,7 +187,7 @@ async function runOn(kind: Database['kind'], title: string): Promise<boolean> {
       // Where the run's time went, per batch: on two cores the three together bound the rate.
       const perBatch = (seconds: number) => `${((seconds * 1000) / Math.max(1, r.batches)).toFixed(0)} ms`;
       console.log(
-        `CPU per batch of ${BATCH}: app ${perBatch(cpu.app)}, ${kind === 'postgres' ? `PostgreSQL server ${perBatch(cpu.postgres)}, ` : ''}sender ${perBatch(r.cpuSeconds)}; ` +
+        `CPU per batch of ${BATCH}: app ${perBatch(cpu.app)}, ${kind === 'postgres' ? `PostgreSQL server ${perBatch(cpu.postgres)} (this database's backends ${perBatch(cpu.backends)}; the rest is WAL and other work on the server), ` : ''}sender ${perBatch(r.cpuSeconds)}; ` +
           `${(cpu.app + (kind === 'postgres' ? cpu.postgres : 0) + r.cpuSeconds).toFixed(1)} CPU s in ${r.seconds.toFixed(1)} s on ${cpus().length} cores`,
       );
       console.log(`raw multi-row INSERT, same rows, no app: ${raw.toFixed(0)} events/s  (load ${load1()})`);

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 interface ProcStat {
+  pid: number;
   comm: string;
   pgrp: number;
   /** utime + stime, in clock ticks (1/100 s on Linux). */
@@ -23,7 +24,12 @@ function procStats(): ProcStat[] {
       const close = text.lastIndexOf(') ');
       // Fields after the ")" that ends the command name: state ppid pgrp … utime(12th) stime(13th).
       const f = text.slice(close + 2).split(' ');
-      out.push({ comm: text.slice(text.indexOf('(') + 1, close), pgrp: Number(f[2]), ticks: Number(f[11]) + Number(f[12]) });
+      out.push({
+        pid: Number(pid),
+        comm: text.slice(text.indexOf('(') + 1, close),
+        pgrp: Number(f[2]),
+        ticks: Number(f[11]) + Number(f[12]),
+      });
     } catch {
       // gone meanwhile
     }
@@ -38,10 +44,25 @@ export function groupCpuSeconds(pgrp: number | undefined): number {
 }
 
 /**
- * CPU seconds used so far by the PostgreSQL server's processes (postmaster and backends). A backend
- * that exits between two readings takes its time with it, so read around a run whose connections
- * stay open (the app's pool does).
+ * CPU seconds used so far by the PostgreSQL server's processes, or with `database`, by the
+ * backends connected to that database only (their process title names it), so that other work on
+ * the same server is left out. A backend that exits between two readings takes its time with it,
+ * so read around a run whose connections stay open (the app's pool does).
  */
-export function postgresCpuSeconds(): number {
-  return procStats().reduce((s, p) => (p.comm === 'postgres' || p.comm.startsWith('postgres:') ? s + p.ticks : s), 0) / 100;
+export function postgresCpuSeconds(database?: string): number {
+  let ticks = 0;
+  for (const p of procStats()) {
+    if (p.comm !== 'postgres' && !p.comm.startsWith('postgres:')) continue;
+    if (database !== undefined && !processTitle(p.pid).includes(` ${database} `)) continue;
+    ticks += p.ticks;
+  }
+  return ticks / 100;
+}
+
+function processTitle(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
 }
