@@ -13,7 +13,7 @@ import {
 } from '@/lib/validation/inventory';
 import { inventoryConditions, inventoryOrderBy, searchedPublisherIds, type InventoryRowBase } from './inventory-where';
 import { allOf } from './tool-condition';
-import { countFrom, cursorOf, inventoryKeySelect, readKeysetPage, type InventoryKeyRow } from './inventory-keyset';
+import { countFrom, cursorOf, firstPageIds, inventoryKeySelect, readKeysetPage, type InventoryKeyRow } from './inventory-keyset';
 
 export interface InventoryRow extends InventoryRowBase {
   /** Environments where an agent has it installed (not revoked). */
@@ -72,15 +72,29 @@ export async function findToolsForInventory(
   let hasNext: boolean;
   let hasPrev: boolean;
   let page = query.page;
-  if (cursor || page === 1) {
+  // The first page's bounded count, read with its ids.
+  let counted: number | null = null;
+  if (!cursor && page === 1) {
+    // One SQL statement gives the page's ids in order and the bounded count, and chooses between
+    // sorting a narrow filter's few matches and walking the sort's index (firstPageIds); the rows
+    // are then read by id, so no plan walks thousands of tools to fill 25 rows.
+    const first = await firstPageIds(prisma, filter, query, INVENTORY_COUNT_WINDOW + 1, query.pageSize + 1);
+    const ids = first.ids.slice(0, query.pageSize);
+    const found = ids.length ? await prisma.tool.findMany({ where: { id: { in: ids } }, select: inventoryKeySelect }) : [];
+    const byId = new Map(found.map((t) => [t.id, t]));
+    tools = ids.flatMap((id) => byId.get(id) ?? []);
+    hasNext = first.ids.length > query.pageSize;
+    hasPrev = false;
+    counted = first.count;
+  } else if (cursor) {
     const read = await readKeysetPage(prisma, where, query, {
-      cursor: cursor ? decodeInventoryCursor(cursor)! : undefined,
+      cursor: decodeInventoryCursor(cursor)!,
       backward,
       take: query.pageSize,
     });
     tools = read.rows;
     hasNext = backward ? true : read.more;
-    hasPrev = backward ? read.more : !!cursor;
+    hasPrev = backward ? read.more : true;
     // Paged back to the start: whatever the link said, this is page 1.
     if (backward && !read.more) page = 1;
   } else {
@@ -109,7 +123,7 @@ export async function findToolsForInventory(
   const before = (page - 1) * query.pageSize;
   // The first page counts from the start of the list, which needs no cursor condition.
   const from = cursor || page > 1 ? cursorOf(query, tools[0]!) : null;
-  const ahead = await countFrom(prisma, filter, query, from, INVENTORY_COUNT_WINDOW + 1);
+  const ahead = counted ?? (await countFrom(prisma, filter, query, from, INVENTORY_COUNT_WINDOW + 1));
   const totalIsLowerBound = ahead > INVENTORY_COUNT_WINDOW;
   const total = before + Math.min(ahead, INVENTORY_COUNT_WINDOW);
 

@@ -178,6 +178,50 @@ describe('inventory bounded count (SQL) against the filter Prisma reads with', (
       expect({ total: page.total, lowerBound: page.totalIsLowerBound }).toEqual({ total: exact, lowerBound: false });
     }
   });
+
+  // Last: it changes installations. Tool.environments (the SQL form of the environment filter) is a
+  // copy kept by a trigger on Installation; every kind of change must move it as Prisma sees it.
+  it('the environment filter follows installations revoked, reinstated, moved, deleted and added', async () => {
+    const db = prisma();
+    const installs = await db.installation.findMany({ orderBy: { id: 'asc' }, take: 12 });
+    const [a, b, c, d, e] = installs;
+    await db.installation.update({ where: { id: a!.id }, data: { state: 'REVOKED' } });
+    await db.installation.update({ where: { id: b!.id }, data: { state: 'ACTIVE' } });
+    await db.installation.update({
+      where: { id: c!.id },
+      data: { environment: c!.environment === 'PRODUCTION' ? 'STAGING' : 'PRODUCTION' },
+    });
+    await db.installation.delete({ where: { id: d!.id } });
+    // Moved to a tool installed nowhere (both tools change), and a new one on another such tool.
+    const [other, fresh] = await db.tool.findMany({ where: { installations: { none: {} } }, orderBy: { id: 'asc' }, take: 2 });
+    const versionOf = async (toolId: string) => (await db.toolVersion.findFirstOrThrow({ where: { toolId } })).id;
+    await db.installation.update({
+      where: { id: e!.id },
+      data: { toolId: other!.id, toolVersionId: await versionOf(other!.id) },
+    });
+    await db.installation.create({
+      data: {
+        agentId: a!.agentId,
+        toolId: fresh!.id,
+        toolVersionId: await versionOf(fresh!.id),
+        environment: a!.environment,
+        state: 'REQUESTED',
+      },
+    });
+    await db.installation.updateMany({ where: { id: { in: installs.slice(5).map((i) => i.id) } }, data: { state: 'REVOKED' } });
+    for (const env of ['PRODUCTION', 'STAGING', 'DEVELOPMENT'] as const) {
+      const { exact, sql } = await bothCounts({ env });
+      expect(sql).toBe(exact);
+      const page = await findToolsForInventory({ actor: SYSTEM_ACTOR, input: { env, pageSize: 50 } }, { now: NOW });
+      const { filter } = await filterOf({ env });
+      const expected = await db.tool.findMany({
+        where: filter.where,
+        orderBy: inventoryOrderBy(ZInventoryQuery.parse({})),
+        take: 50,
+      });
+      expect(page.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+    }
+  });
 });
 
 /** An assessment whose residual score is likelihood × impact (the table checks it). */

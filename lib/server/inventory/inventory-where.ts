@@ -34,12 +34,13 @@ export function inventoryConditions(q: TInventoryQuery, publisherIds: readonly s
       ]),
     );
   }
-  // "In environment X" = installed (in any state but revoked) on an agent of X.
+  // "In environment X" = installed (in any state but revoked) on an agent of X. The SQL form reads
+  // Tool.environments, the copy a trigger on Installation keeps, through its GIN index (migration
+  // tool_environments); the count test holds the two forms equal.
   if (q.env) {
     and.push({
       where: { installations: { some: { environment: q.env, state: { not: 'REVOKED' } } } },
-      sql: Prisma.sql`EXISTS (SELECT 1 FROM "Installation" i WHERE i."toolId" = t."id"
-        AND i."environment" = CAST(${q.env} AS "Environment") AND i."state" <> 'REVOKED')`,
+      sql: Prisma.sql`t."environments" @> ARRAY[CAST(${q.env} AS "Environment")]`,
     });
   }
   if (q.tier?.length) and.push(oneOf('tier', q.tier));
