@@ -1,6 +1,7 @@
 import { PrismaClient } from '@prisma/client';
 import { copyFromStdin, pgCopyCall, pgliteCopyCall } from './copy-from-stdin';
 import { decodeBytesArgs } from './pglite-bytes-args';
+import { registerRawSql } from './raw-sql';
 
 /** Raw SQL on one connection (session-level locks hold across calls). */
 export interface SqlSession {
@@ -46,13 +47,16 @@ async function openPostgres(url: string): Promise<Database> {
   pool.on('connect', (client) => client.on('error', onConnectionError));
   const prisma = new PrismaClient({ adapter: copyFromStdin(new PrismaPg(pool), pgCopyCall(copyFrom)) });
   const listeners = new Set<() => Promise<void>>();
+  const exec = async (sql: string) => {
+    await pool.query(sql);
+  };
+  const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
+  registerRawSql(prisma, { exec, query });
   return {
     kind: 'postgres',
     prisma,
-    exec: async (sql) => {
-      await pool.query(sql);
-    },
-    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+    exec,
+    query,
     withSession: async (fn) => {
       const client = await pool.connect();
       try {
@@ -119,6 +123,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
     },
     query: async <T>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows,
   };
+  registerRawSql(prisma, session);
   return {
     kind: 'pglite',
     prisma,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 /** The hash every chain starts from. */
@@ -18,6 +18,11 @@ export type ChainBreak =
   | { index: number; kind: 'prev-mismatch'; expectedPrev: string; actualPrev: string }
   | { index: number; kind: 'hash-mismatch'; expectedHash: string; actualHash: string };
 
+/** chainHash over content already written as canonical JSON (one sha256 call, no copy). */
+export function chainHashOfJson(prevHash: string, canonical: string): string {
+  return hash('sha256', `${prevHash}\n${canonical}`, 'hex');
+}
+
 /**
  * Walks records in chain order. `startPrev` is the hash before the first record given,
  * so a long chain can be checked in batches.
@@ -25,6 +30,15 @@ export type ChainBreak =
 export function verifyChain<T extends ChainLink>(
   records: readonly T[],
   contentOf: (record: T) => unknown,
+  startPrev: string = GENESIS_HASH,
+): { ok: true; lastHash: string } | { ok: false; lastHash: string; break: ChainBreak } {
+  return verifyChainOfJson(records, (r) => canonicalJson(contentOf(r)), startPrev);
+}
+
+/** verifyChain for records whose canonical JSON the caller writes itself (a faster, flat literal). */
+export function verifyChainOfJson<T extends ChainLink>(
+  records: readonly T[],
+  canonicalOf: (record: T) => string,
   startPrev: string = GENESIS_HASH,
 ): { ok: true; lastHash: string } | { ok: false; lastHash: string; break: ChainBreak } {
   let prev = startPrev;
@@ -37,7 +51,7 @@ export function verifyChain<T extends ChainLink>(
         break: { index, kind: 'prev-mismatch', expectedPrev: prev, actualPrev: record.prevHash },
       };
     }
-    const expected = chainHash(prev, contentOf(record));
+    const expected = chainHashOfJson(prev, canonicalOf(record));
     if (expected !== record.hash) {
       return {
         ok: false,

@@ -86,15 +86,30 @@ export async function writeSection(
   const json = new HashedFile(root, jsonPath);
   await csv.write(stringify([section.columns]));
   await json.write(`${JSON.stringify({ ...head, columns: section.columns }).slice(0, -1)},"records":[`);
+  // Rows go out 256 at a time: csv-stringify's set-up and a write (encode, hash, stream) per row
+  // cost three times the formatting itself over a million rows. The bytes are the same: each
+  // record ends in its own newline whether stringified alone or in a batch.
   let count = 0;
+  let csvRows: Row[string][][] = [];
+  let jsonText = '';
+  const flush = async () => {
+    if (csvRows.length) await csv.write(stringify(csvRows));
+    if (jsonText) await json.write(jsonText);
+    csvRows = [];
+    jsonText = '';
+  };
   for await (const row of section.rows(ctx)) {
     // A cancelled build stops mid-section too: an audit trail of millions of rows takes minutes.
-    if (count % 256 === 0) throwIfCancelled(ctx.signal);
+    if (count % 256 === 0) {
+      await flush();
+      throwIfCancelled(ctx.signal);
+    }
     const ordered = Object.fromEntries(section.columns.map((c) => [c, row[c] ?? null]));
-    await csv.write(stringify([section.columns.map((c) => cell(ordered[c] as Row[string]))]));
-    await json.write(`${count === 0 ? '\n' : ',\n'}${JSON.stringify(ordered)}`);
+    csvRows.push(section.columns.map((c) => cell(ordered[c] as Row[string])));
+    jsonText += `${count === 0 ? '\n' : ',\n'}${JSON.stringify(ordered)}`;
     count += 1;
   }
+  await flush();
   const summary = section.summary ? `,"summary":${JSON.stringify(await section.summary(ctx))}` : '';
   await json.write(`${count ? '\n' : ''}]${summary}}\n`);
   const files = [await csv.close(), await json.close()];
