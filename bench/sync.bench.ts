@@ -91,8 +91,15 @@ try {
   // Live JS heap: measured right after a full collection when the bench runs with --expose-gc
   // (npm run bench does), otherwise the sawtooth of uncollected garbage hides the trend.
   const collect = (globalThis as { gc?: () => void }).gc;
+  let gcMs = 0;
+  let gcs = 0;
   const sample = () => {
-    collect?.();
+    if (collect) {
+      const t = performance.now();
+      collect();
+      gcMs += performance.now() - t;
+      gcs++;
+    }
     const m = process.memoryUsage();
     samples.push(m.rss);
     heap.push(m.heapUsed);
@@ -139,6 +146,7 @@ try {
   // the sync holds (one page at a time), and is what must stay flat.
   const heapFirst = Math.max(...heap.slice(0, q));
   const heapLast = Math.max(...heap.slice(-q));
+  if (collect) console.log(`forced full GCs of the memory sampler during the first sync: ${gcs}, ${(gcMs / 1000).toFixed(1)} s`);
   console.log(`JS heap${collect ? ' after a full GC,' : ''} sampled each second (MB): ${heap.map(mb).join(' ')}`);
   console.log(
     `JS heap peak first quarter ${mb(heapFirst)} MB, last quarter ${mb(heapLast)} MB (${heapLast <= heapFirst * 1.5 ? 'flat' : 'GROWING'})`,

@@ -1,17 +1,31 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Prisma, Tool } from '@prisma/client';
+import { withBulkArgs } from '@/lib/db/bulk-args';
 
 /**
  * Bulk writes for the sync's hot path. A page of 100 tools carries ~300 versions and ~300
  * verification records with their raw payloads; sending them as ONE JSON parameter that
  * PostgreSQL unpacks with jsonb_to_recordset is several times faster than row-by-row
- * parameters, on PGlite above all. Column lists mirror prisma/schema/inventory.prisma.
+ * parameters, on PGlite above all. That parameter goes to the driver by handle
+ * (lib/db/bulk-args.ts): a page's JSON is about a megabyte, and passed as an ordinary argument
+ * Prisma's WASM engine spent ~250 ms of CPU per page copying it in and out (issue 9.3).
+ * Column lists mirror prisma/schema/inventory.prisma.
  */
 
 export const newId = (): string => randomUUID();
 
 type Json = Prisma.InputJsonValue | null;
+
+/** Runs `sql` with `rows` as its JSON parameter $1, passed by handle. */
+export function executeWithJson(tx: Prisma.TransactionClient, sql: string, rows: unknown): Promise<number> {
+  return withBulkArgs([JSON.stringify(rows)], ([json]) => tx.$executeRawUnsafe(sql, json));
+}
+
+/** As executeWithJson, returning the statement's rows. */
+function queryWithJson<T>(tx: Prisma.TransactionClient, sql: string, rows: unknown): Promise<T[]> {
+  return withBulkArgs([JSON.stringify(rows)], ([json]) => tx.$queryRawUnsafe<T[]>(sql, json));
+}
 
 export interface VersionRow {
   id: string;
@@ -39,11 +53,12 @@ export interface VersionRow {
 
 export async function insertToolVersions(tx: Prisma.TransactionClient, rows: readonly VersionRow[]): Promise<number> {
   if (rows.length === 0) return 0;
-  return tx.$executeRawUnsafe(
+  return executeWithJson(
+    tx,
     `INSERT INTO "ToolVersion" ("id","toolId","version","publishedAt","artifactDigest","toolDefsHash","toolDefinitions","network","filesystem","codeExecution","dataAccess","declaredPermissions","allowedDomains","provenance","quarantineStatus","yankedAt","riskSignals","tier","trustScore","verificationState","lastVerifiedAt","createdAt","updatedAt")
      SELECT x."id",x."toolId",x."version",x."publishedAt",x."artifactDigest",x."toolDefsHash",x."toolDefinitions",x."network",x."filesystem",x."codeExecution",x."dataAccess",x."declaredPermissions",COALESCE(x."allowedDomains", '{}'),x."provenance",x."quarantineStatus",x."yankedAt",x."riskSignals",x."tier",x."trustScore",x."verificationState",x."lastVerifiedAt",${NOW},${NOW}
      FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"toolId" text,"version" text,"publishedAt" timestamp(3),"artifactDigest" text,"toolDefsHash" text,"toolDefinitions" jsonb,"network" "NetworkLevel","filesystem" "FilesystemLevel","codeExecution" "CodeExecutionLevel","dataAccess" "DataAccessLevel","declaredPermissions" jsonb,"allowedDomains" text[],"provenance" jsonb,"quarantineStatus" text,"yankedAt" timestamp(3),"riskSignals" jsonb,"tier" "Tier","trustScore" integer,"verificationState" "VerificationState","lastVerifiedAt" timestamp(3))`,
-    JSON.stringify(rows),
+    rows,
   );
 }
 
@@ -70,11 +85,12 @@ export interface RecordRow {
 /** Appends records; a (version, payload hash) already stored is skipped. Returns how many were added. */
 export async function insertVerificationRecords(tx: Prisma.TransactionClient, rows: readonly RecordRow[]): Promise<number> {
   if (rows.length === 0) return 0;
-  return tx.$executeRawUnsafe(
+  return executeWithJson(
+    tx,
     `INSERT INTO "VerificationRecord" ("id","toolVersionId","registryId","verifiedAt","fetchedAt","installCheck","importCheck","smokeCheck","permissionCheck","checks","trustScore","tier","registryTier","tierCappedFrom","tierCapReason","rawPayload","payloadSha256")
      SELECT x.* FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"toolVersionId" text,"registryId" text,"verifiedAt" timestamp(3),"fetchedAt" timestamp(3),"installCheck" "CheckStatus","importCheck" "CheckStatus","smokeCheck" "CheckStatus","permissionCheck" "CheckStatus","checks" jsonb,"trustScore" integer,"tier" "Tier","registryTier" text,"tierCappedFrom" "Tier","tierCapReason" text,"rawPayload" jsonb,"payloadSha256" text)
      ON CONFLICT ("toolVersionId","payloadSha256") DO NOTHING`,
-    JSON.stringify(rows),
+    rows,
   );
 }
 
@@ -95,11 +111,12 @@ export interface ToolLatestRow {
 /** Refreshes the denormalized latest-version fields of many tools in one statement. */
 export async function updateToolsLatest(tx: Prisma.TransactionClient, rows: readonly ToolLatestRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx.$executeRawUnsafe(
+  await executeWithJson(
+    tx,
     `UPDATE "Tool" AS t SET "latestVersionId"=x."latestVersionId","latestVersionName"=x."latestVersionName","tier"=x."tier","trustScore"=x."trustScore","verificationState"=x."verificationState","lastVerifiedAt"=x."lastVerifiedAt","network"=x."network","filesystem"=x."filesystem","codeExecution"=x."codeExecution","dataAccess"=x."dataAccess","updatedAt"=${NOW}
      FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"latestVersionId" text,"latestVersionName" text,"tier" "Tier","trustScore" integer,"verificationState" "VerificationState","lastVerifiedAt" timestamp(3),"network" "NetworkLevel","filesystem" "FilesystemLevel","codeExecution" "CodeExecutionLevel","dataAccess" "DataAccessLevel")
      WHERE t."id" = x."id"`,
-    JSON.stringify(rows),
+    rows,
   );
 }
 
@@ -123,12 +140,13 @@ export interface ToolRow {
  */
 export async function insertTools(tx: Prisma.TransactionClient, rows: readonly ToolRow[]): Promise<Tool[]> {
   if (rows.length === 0) return [];
-  return tx.$queryRawUnsafe<Tool[]>(
+  return queryWithJson<Tool>(
+    tx,
     `INSERT INTO "Tool" ("id","registryId","publisherId","externalId","name","description","kind","repositoryUrl","registryStatus","deprecatedAt","syncHash","syncValidators","updatedAt")
      SELECT x."id",x."registryId",x."publisherId",x."externalId",x."name",x."description",x."kind",x."repositoryUrl",x."registryStatus",x."deprecatedAt",x."syncHash",x."syncValidators",${NOW}
      FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"registryId" text,"publisherId" text,"externalId" text,"name" text,"description" text,"kind" "ToolKind","repositoryUrl" text,"registryStatus" text,"deprecatedAt" timestamp(3),"syncHash" text,"syncValidators" jsonb)
      RETURNING *`,
-    JSON.stringify(rows.map((r) => ({ id: newId(), ...r }))),
+    rows.map((r) => ({ id: newId(), ...r })),
   );
 }
 
@@ -141,11 +159,12 @@ export async function updateToolsSyncState(
   rows: readonly { id: string; syncHash: string; syncValidators: Json }[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await tx.$executeRawUnsafe(
+  await executeWithJson(
+    tx,
     `UPDATE "Tool" AS t SET "syncHash"=x."syncHash","syncValidators"=x."syncValidators"
      FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"syncHash" text,"syncValidators" jsonb)
      WHERE t."id" = x."id"`,
-    JSON.stringify(rows),
+    rows,
   );
 }
 

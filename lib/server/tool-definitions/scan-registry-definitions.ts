@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
 import type { ToolDefinition } from '@/lib/domain/tool-definitions/hash';
 import { scanToolDefinitions, worstSeverity } from '@/lib/domain/tool-definitions/scan';
+import { executeWithJson } from '@/lib/server/registries/bulk-sql';
 import { raiseDefinitionAlerts } from './raise-definition-alerts';
 
 export interface NewVersionDefinitions {
@@ -31,22 +32,21 @@ export async function scanRegistryDefinitions(
     return { v, findings, worst: worstSeverity(findings) };
   });
   // One statement with the page's reports as a single JSON parameter: Prisma's createMany spent
-  // seconds per page serializing the definitions and findings (issue 9.3).
-  await tx.$executeRawUnsafe(
+  // seconds per page serializing the definitions and findings (issue 9.3); passed by handle.
+  await executeWithJson(
+    tx,
     `INSERT INTO "ToolDefinitionReport" ("id","toolVersionId","source","hash","definitions","pinnedHash","verdict","findings","worstSeverity","reportedAt")
      SELECT x."id",x."toolVersionId",'REGISTRY'::"DefinitionSource",x."hash",x."definitions",NULL,'FIRST_SEEN'::"DefinitionVerdict",x."findings",x."worstSeverity",x."reportedAt"
      FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"toolVersionId" text,"hash" text,"definitions" jsonb,"findings" jsonb,"worstSeverity" text,"reportedAt" timestamp(3))`,
-    JSON.stringify(
-      scanned.map(({ v, findings, worst }) => ({
-        id: randomUUID(),
-        toolVersionId: v.id,
-        hash: v.toolDefsHash!,
-        definitions: v.toolDefinitions,
-        findings,
-        worstSeverity: worst,
-        reportedAt: now,
-      })),
-    ),
+    scanned.map(({ v, findings, worst }) => ({
+      id: randomUUID(),
+      toolVersionId: v.id,
+      hash: v.toolDefsHash!,
+      definitions: v.toolDefinitions,
+      findings,
+      worstSeverity: worst,
+      reportedAt: now,
+    })),
   );
   for (const { v, findings } of scanned) {
     if (findings.every((f) => f.severity === 'MEDIUM')) continue;
