@@ -2,14 +2,9 @@ import { PrismaClient } from '@prisma/client';
 import { copyFromStdin, pgCopyCall, pgliteCopyCall } from './copy-from-stdin';
 import { decodeBytesArgs } from './pglite-bytes-args';
 import { registerRawSql } from './raw-sql';
+import type { SqlSession } from './sql-session';
 
-/** Raw SQL on one connection (session-level locks hold across calls). */
-export interface SqlSession {
-  /** Runs SQL that may hold several statements (simple query protocol). */
-  exec(sql: string): Promise<void>;
-  /** Runs one parameterized query and returns its rows. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-}
+export type { SqlSession } from './sql-session';
 
 /** A connected database: the Prisma client plus raw SQL for migrations and tests. */
 export interface Database extends SqlSession {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@prisma/client';
-import type { SqlSession } from './driver';
+import type { SqlSession } from './sql-session';
 
 // The raw driver behind each Prisma client openDatabase made. Operations receive a PrismaClient
 // (ADR 0004); a walk over a million rows reads them through the driver instead, which skips the
