@@ -53,6 +53,8 @@ let batches = 0;
 let failed = 0;
 let lastError = null;
 const latencies = [];
+/** When each batch was answered and how many it stored: the rate per third of the run. */
+const done = [];
 const start = performance.now();
 const deadline = start + job.seconds * 1000;
 await Promise.all(
@@ -63,7 +65,9 @@ await Promise.all(
       const { status, text } = await post(body);
       latencies.push(performance.now() - sent);
       if (status >= 200 && status < 300) {
-        accepted += JSON.parse(text).accepted ?? 0;
+        const n = JSON.parse(text).accepted ?? 0;
+        accepted += n;
+        done.push({ at: performance.now() - start, n });
         batches++;
       } else {
         failed++;
@@ -74,9 +78,13 @@ await Promise.all(
 );
 const elapsed = (performance.now() - start) / 1000;
 const cpu = process.cpuUsage();
+const third = (job.seconds * 1000) / 3;
+const thirds = [0, 1, 2].map(
+  (k) => done.filter((d) => d.at >= k * third && d.at < (k + 1) * third).reduce((s, d) => s + d.n, 0) / (third / 1000),
+);
 agent.destroy();
 latencies.sort((a, b) => a - b);
 const pct = (p) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0);
 process.stdout.write(
-  `${JSON.stringify({ accepted, batches, failed, lastError, seconds: elapsed, eventsPerSec: accepted / elapsed, p50: pct(50), p95: pct(95), cpuSeconds: (cpu.user + cpu.system) / 1e6 })}\n`,
+  `${JSON.stringify({ accepted, batches, failed, lastError, seconds: elapsed, eventsPerSec: accepted / elapsed, p50: pct(50), p95: pct(95), cpuSeconds: (cpu.user + cpu.system) / 1e6, thirds })}\n`,
 );

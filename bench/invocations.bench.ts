@@ -92,6 +92,8 @@ interface IngestResult {
   p95: number;
   /** The load generator's own CPU (building and sending the batches). */
   cpuSeconds: number;
+  /** Events per second stored in each third of the run (does the rate hold as the table grows?). */
+  thirds: number[];
 }
 
 /** The worker in its own process; RSS sampled every 500 ms meanwhile. */
@@ -182,7 +184,7 @@ async function runOn(kind: Database['kind'], title: string): Promise<boolean> {
       const share = r.eventsPerSec / raw;
       console.log(
         `POST /api/v1/events: ${r.accepted.toLocaleString('en')} events in ${r.seconds.toFixed(1)} s = ${r.eventsPerSec.toFixed(0)} events/s ` +
-          `(${r.batches} batches of ${BATCH}, ${CONNECTIONS} connections, batch p50 ${r.p50} ms p95 ${r.p95} ms, ${r.failed} failed${r.lastError ? `: ${r.lastError}` : ''})  (load ${load1()})`,
+          `(${r.batches} batches of ${BATCH}, ${CONNECTIONS} connections, batch p50 ${r.p50} ms p95 ${r.p95} ms, per third ${r.thirds.map((t) => t.toFixed(0)).join(' / ')} events/s, ${r.failed} failed${r.lastError ? `: ${r.lastError}` : ''})  (load ${load1()})`,
       );
       // Where the run's time went, per batch: on two cores the three together bound the rate.
       const perBatch = (seconds: number) => `${((seconds * 1000) / Math.max(1, r.batches)).toFixed(0)} ms`;
