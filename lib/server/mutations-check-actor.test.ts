@@ -32,6 +32,8 @@ const ALLOWED: Record<string, string> = {
     'sync internals: ingest statements run by runRegistrySync after its own check, as SYSTEM for scheduled runs',
   'registries/bulk-sql.ts#insertVerificationRecords': 'sync internals (see insertToolVersions)',
   'registries/bulk-sql.ts#insertTools': 'sync internals (see insertToolVersions)',
+  'registries/bulk-sql.ts#executeWithJson':
+    'sync internals: the one-JSON-parameter statement helper the inserts above and the definition scan write through',
   'registries/bulk-sql.ts#updateToolsSyncState': 'sync internals: what a tool was read from (validators, hash)',
   'registries/ingest-unchanged.ts#raiseAlerts': 'sync internals: the alerts the ingest found, in its transaction',
   'registries/bulk-sql.ts#updateToolsLatest': 'sync internals (see insertToolVersions)',
