@@ -1,4 +1,3 @@
-import { Prisma } from '@prisma/client';
 import { rawSqlOf } from '@/lib/db/raw-sql';
 import type { SectionContext, TableSection } from './types';
 
@@ -15,20 +14,22 @@ interface TotalRow {
   unapproved: number;
 }
 
-/** Events whose agent is in the scope's environments and whose tool is in its tools. */
-function scopeSql({ scope }: SectionContext): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  if (scope.environments.length)
-    parts.push(Prisma.sql`AND a."environment"::text IN (${Prisma.join(scope.environments.map((e) => e))})`);
-  if (scope.toolIds.length) parts.push(Prisma.sql`AND e."toolId" IN (${Prisma.join(scope.toolIds)})`);
-  return parts.length ? Prisma.join(parts, ' ') : Prisma.empty;
-}
+// Events whose agent is in the scope's environments and whose tool is in its tools ($3, $4: arrays,
+// empty for all), written with arrays so each text is one prepared statement whatever the scope.
+const EVENTS_IN_SCOPE = `
+    FROM "InvocationEvent" e LEFT JOIN "Agent" a ON a."id" = e."agentId"
+   WHERE e."occurredAt" >= $1::timestamp AND e."occurredAt" < $2::timestamp
+     AND (cardinality($3::text[]) = 0 OR a."environment"::text = ANY($3::text[]))
+     AND (cardinality($4::text[]) = 0 OR e."toolId" = ANY($4::text[]))`;
 
-/**
- * One UTC day's groups, through the raw driver ($1, $2: the day; $3, $4: the scope's
- * environments and tools, empty for all). The same filter as scopeSql, written with arrays so
- * the text is one prepared statement for every day.
- */
+const scopeParams = ({ scope }: SectionContext, from: Date, to: Date) => [
+  from.toISOString(),
+  to.toISOString(),
+  scope.environments,
+  scope.toolIds,
+];
+
+/** One UTC day's groups, through the raw driver ($1, $2: the day). */
 const DAY_TOTALS = `
   SELECT COALESCE(a."environment"::text, 'UNKNOWN') AS "environment", e."toolName", e."toolId",
          count(*)::int AS "invocations",
@@ -36,10 +37,7 @@ const DAY_TOTALS = `
          count(*) FILTER (WHERE e."resultStatus" = 'TIMEOUT')::int AS "timeouts",
          count(*) FILTER (WHERE e."resultStatus" = 'DENIED')::int AS "denied",
          count(*) FILTER (WHERE e."approval" <> 'ALLOWED')::int AS "unapproved"
-    FROM "InvocationEvent" e LEFT JOIN "Agent" a ON a."id" = e."agentId"
-   WHERE e."occurredAt" >= $1::timestamp AND e."occurredAt" < $2::timestamp
-     AND (cardinality($3::text[]) = 0 OR a."environment"::text = ANY($3::text[]))
-     AND (cardinality($4::text[]) = 0 OR e."toolId" = ANY($4::text[]))
+  ${EVENTS_IN_SCOPE}
    GROUP BY 1, 2, 3
    ORDER BY 1, 2, 3`;
 
@@ -53,8 +51,8 @@ const totalsOf = new WeakMap<SectionContext, { invocations: number; errors: numb
  * How often each tool was invoked, per environment (of the reporting agent) and UTC day of the
  * call. Aggregated one day at a time, so memory holds one day's groups (tools × environments),
  * never the events: a quarter of a million events a day costs what a quiet day does. One
- * aggregate over the quarter was no faster (the same rows are grouped either way; the day's
- * range scan on the occurredAt index is what costs) and would hold every group of the quarter.
+ * aggregate over the quarter would group the same rows and hold every group of the quarter in
+ * memory at once (not measured against this).
  * Read through the raw driver: Prisma's conversion of each group row cost as much as the query.
  */
 export const invocationTotalsSection: TableSection = {
@@ -64,14 +62,12 @@ export const invocationTotalsSection: TableSection = {
   async *rows(ctx) {
     const { db, scope } = ctx;
     const sql = rawSqlOf(db);
-    const environments: string[] = scope.environments;
-    const toolIds = scope.toolIds;
     const totals = { invocations: 0, errors: 0, unapproved: 0 };
     totalsOf.set(ctx, totals);
     for (let start = scope.from.getTime(); start < scope.to.getTime(); start += DAY_MS) {
       const from = new Date(start);
       const to = new Date(Math.min(start + DAY_MS, scope.to.getTime()));
-      const rows = await sql.query<TotalRow>(DAY_TOTALS, [from.toISOString(), to.toISOString(), environments, toolIds]);
+      const rows = await sql.query<TotalRow>(DAY_TOTALS, scopeParams(ctx, from, to));
       const day = from.toISOString().slice(0, 10);
       for (const r of rows) {
         totals.invocations += r.invocations;
@@ -89,11 +85,12 @@ export const invocationTotalsSection: TableSection = {
 
 /** The totals counted in the database, for a summary asked without the rows (not in a build). */
 async function countTotals(ctx: SectionContext) {
-  const [t] = await ctx.db.$queryRaw<{ invocations: number; errors: number; unapproved: number }[]>`
-    SELECT count(*)::int AS "invocations",
-           count(*) FILTER (WHERE e."resultStatus" IN ('ERROR', 'TIMEOUT'))::int AS "errors",
-           count(*) FILTER (WHERE e."approval" <> 'ALLOWED')::int AS "unapproved"
-      FROM "InvocationEvent" e LEFT JOIN "Agent" a ON a."id" = e."agentId"
-     WHERE e."occurredAt" >= ${ctx.scope.from} AND e."occurredAt" < ${ctx.scope.to} ${scopeSql(ctx)}`;
+  const [t] = await rawSqlOf(ctx.db).query<{ invocations: number; errors: number; unapproved: number }>(
+    `SELECT count(*)::int AS "invocations",
+            count(*) FILTER (WHERE e."resultStatus" IN ('ERROR', 'TIMEOUT'))::int AS "errors",
+            count(*) FILTER (WHERE e."approval" <> 'ALLOWED')::int AS "unapproved"
+     ${EVENTS_IN_SCOPE}`,
+    scopeParams(ctx, ctx.scope.from, ctx.scope.to),
+  );
   return t ?? { invocations: 0, errors: 0, unapproved: 0 };
 }
