@@ -18,16 +18,23 @@ export interface UseGroup extends EventGroup {
 /** How many chain positions a group keeps as evidence. */
 export const EVIDENCE_PER_GROUP = 5;
 
-// Grouped in the database: a run of thousands of events comes back as a few rows.
+// Grouped in the database: a run of thousands of events comes back as a few rows. The first
+// positions are picked from each group's unordered array: an aggregate with ORDER BY rules out a
+// hash aggregate, and the sort it forced over 25,000 rows (eleven keys) spilled to disk on every
+// monitor step (PostgreSQL 15's default work_mem).
 const GROUPS = `
-SELECT e."agentName", e."agentId", e."toolName", e."toolId", e."toolVersion", e."toolVersionId", e."trustLevel",
-       e."networkUsed"::text AS network, e."filesystemUsed"::text AS filesystem,
-       e."codeExecutionUsed"::text AS "codeExecution", e."dataAccessUsed"::text AS "dataAccess",
-       count(*)::int AS events, (array_agg(e.seq::text ORDER BY e.seq))[1:${EVIDENCE_PER_GROUP}] AS seqs,
-       min(e."occurredAt") AS "firstAt", max(e."occurredAt") AS "lastAt"
-  FROM "InvocationEvent" e
- WHERE e.seq > $1::bigint AND e.seq <= $2::bigint AND e."toolId" IS NOT NULL
- GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
+SELECT g."agentName", g."agentId", g."toolName", g."toolId", g."toolVersion", g."toolVersionId", g."trustLevel",
+       g.network, g.filesystem, g."codeExecution", g."dataAccess", g.events,
+       ARRAY(SELECT u.p::text FROM unnest(g.positions) AS u(p) ORDER BY u.p LIMIT ${EVIDENCE_PER_GROUP}) AS seqs,
+       g."firstAt", g."lastAt"
+  FROM (SELECT e."agentName", e."agentId", e."toolName", e."toolId", e."toolVersion", e."toolVersionId", e."trustLevel",
+               e."networkUsed"::text AS network, e."filesystemUsed"::text AS filesystem,
+               e."codeExecutionUsed"::text AS "codeExecution", e."dataAccessUsed"::text AS "dataAccess",
+               count(*)::int AS events, array_agg(e.seq) AS positions,
+               min(e."occurredAt") AS "firstAt", max(e."occurredAt") AS "lastAt"
+          FROM "InvocationEvent" e
+         WHERE e.seq > $1::bigint AND e.seq <= $2::bigint AND e."toolId" IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11) g`;
 
 type Row = Omit<UseGroup, 'observed' | 'agents'> & {
   network: ObservedLevels['network'];

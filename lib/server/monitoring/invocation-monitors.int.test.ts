@@ -8,6 +8,7 @@ import { buildInvocationWorld, eventLine, type InvocationWorld } from '@/lib/tes
 import { withTestDatabase } from '@/lib/testing/test-database';
 import { getAlert } from '@/lib/server/alerts/get-alert';
 import { getInvocationCharts } from './get-invocation-charts';
+import { readUseGroups } from './event-groups';
 import { getToolBaseline } from './get-tool-baseline';
 import { listLeastPrivilege } from './list-least-privilege';
 import { runInvocationMonitors } from './run-invocation-monitors';
@@ -68,6 +69,16 @@ describe('invocation monitors', () => {
     await ingest([eventLine({ event_id: 'drift-3', timestamp: at, permissions_used: ['filesystem:write'] })]);
     await run();
     expect(await alertsOf('invocation-permission-drift')).toHaveLength(1);
+  });
+
+  it('keeps the first five positions of a group as its evidence, in chain order', async () => {
+    const res = await ingest(Array.from({ length: 12 }, (_, i) => eventLine({ event_id: `five-${i}`, timestamp: recent() })));
+    expect(res.accepted).toBe(12);
+    const first = BigInt(res.firstSeq!);
+    const groups = await prisma.$transaction((tx) => readUseGroups(tx, { after: first - 1n, upTo: BigInt(res.lastSeq!) }));
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ events: 12, seqs: [0n, 1n, 2n, 3n, 4n].map((i) => (first + i).toString()) });
+    await run();
   });
 
   it('reads only the events after its watermark on the next run', async () => {

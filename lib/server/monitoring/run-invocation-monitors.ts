@@ -97,7 +97,9 @@ export async function runInvocationMonitors(ctx?: OperationContextInput): Promis
             return groupsByRange.get(key)!;
           };
           drafts.push(...(await INVOCATION_MONITORS[name]!(tx, range, groups)));
-          // Monitors at the same watermark read the same range: counted once.
+          // Monitors at the same watermark read the same range: counted once. The chunk's own
+          // count is that of the range from the lowest watermark, where they usually all are.
+          if (after === low) readByRange.set(key, chunk.n);
           if (!readByRange.has(key)) {
             const [read] = await tx.$queryRaw<
               { n: number }[]
