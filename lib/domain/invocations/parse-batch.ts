@@ -52,6 +52,23 @@ function byteLength(text: string): number {
  * Throws BatchTooLarge when the batch has more lines than allowed (nothing is kept then).
  */
 export function parseEventBatch(body: string, single: boolean, rules: BatchRules): ParsedBatch {
+  const steps = parseEventBatchInSteps(body, single, rules, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * parseEventBatch in steps: pauses (yields) after every `linesPerStep` lines, so that a server
+ * can give its event loop back between steps (ingest does). The result is the same.
+ */
+export function* parseEventBatchInSteps(
+  body: string,
+  single: boolean,
+  rules: BatchRules,
+  linesPerStep: number,
+): Generator<void, ParsedBatch, void> {
   const texts = single ? [body] : body.split('\n');
   const nonBlank = single ? 1 : texts.reduce((n, t) => (t.trim() ? n + 1 : n), 0);
   if (nonBlank > INGEST_LIMITS.maxLines) {
@@ -60,53 +77,45 @@ export function parseEventBatch(body: string, single: boolean, rules: BatchRules
   const result: ParsedBatch = { lines: 0, valid: [], rejected: [] };
   const oldest = rules.now.getTime() - rules.retentionDays * 24 * 60 * 60 * 1000;
   const newest = rules.now.getTime() + INGEST_LIMITS.maxFutureMs;
-  texts.forEach((raw, index) => {
-    const line = index + 1;
+  for (let index = 0; index < texts.length; index++) {
+    if (index > 0 && index % linesPerStep === 0) yield;
+    const raw = texts[index]!;
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (!text.trim()) return;
+    if (!text.trim()) continue;
     result.lines++;
-    const size = single ? 0 : byteLength(text);
-    if (size > INGEST_LIMITS.maxLineBytes) {
-      result.rejected.push(
-        reject(line, [{ path: '', message: `line is ${size} bytes; the limit is ${INGEST_LIMITS.maxLineBytes}` }]),
-      );
-      return;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      result.rejected.push(reject(line, [{ path: '', message: `not valid JSON (${(err as Error).message})` }]));
-      return;
-    }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      result.rejected.push(reject(line, [{ path: '', message: 'must be one JSON object per line' }]));
-      return;
-    }
-    let wire = plainWireEvent(json as Record<string, unknown>);
-    if (!wire) {
-      const parsed = ZWireEvent.safeParse(json);
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-        result.rejected.push(reject(line, issues));
-        return;
-      }
-      wire = parsed.data;
-    }
-    const event = toValidEvent(wire);
-    if (Array.isArray(event)) {
-      result.rejected.push(reject(line, event));
-      return;
-    }
-    const problem =
-      timeProblem(event.occurredAt.getTime(), oldest, newest, rules) ?? agentProblem(event.agentName, rules.boundAgentName);
-    if (problem) {
-      result.rejected.push(reject(line, [problem]));
-      return;
-    }
-    result.valid.push({ line, event });
-  });
+    const outcome = parseLine(text, single, rules, oldest, newest);
+    if (Array.isArray(outcome)) result.rejected.push(reject(index + 1, outcome));
+    else result.valid.push({ line: index + 1, event: outcome });
+  }
   return result;
+}
+
+/** One non-blank line: its event, or what is wrong with it. */
+function parseLine(text: string, single: boolean, rules: BatchRules, oldest: number, newest: number): ValidEvent | FieldIssue[] {
+  const size = single ? 0 : byteLength(text);
+  if (size > INGEST_LIMITS.maxLineBytes) {
+    return [{ path: '', message: `line is ${size} bytes; the limit is ${INGEST_LIMITS.maxLineBytes}` }];
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return [{ path: '', message: `not valid JSON (${(err as Error).message})` }];
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return [{ path: '', message: 'must be one JSON object per line' }];
+  }
+  let wire = plainWireEvent(json as Record<string, unknown>);
+  if (!wire) {
+    const parsed = ZWireEvent.safeParse(json);
+    if (!parsed.success) return parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    wire = parsed.data;
+  }
+  const event = toValidEvent(wire);
+  if (Array.isArray(event)) return event;
+  const problem =
+    timeProblem(event.occurredAt.getTime(), oldest, newest, rules) ?? agentProblem(event.agentName, rules.boundAgentName);
+  return problem ? [problem] : event;
 }
 
 function timeProblem(at: number, oldest: number, newest: number, rules: BatchRules): FieldIssue | null {

@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { withBulkArgs } from '@/lib/db/bulk-args';
 import { env } from '@/lib/env';
 import type { Subject, SubjectUse } from '@/lib/domain/invocations/alert-drafts';
-import { BatchTooLarge, parseEventBatch, type RejectedLine } from '@/lib/domain/invocations/parse-batch';
+import {
+  BatchTooLarge,
+  parseEventBatchInSteps,
+  type BatchRules,
+  type ParsedBatch,
+  type RejectedLine,
+} from '@/lib/domain/invocations/parse-batch';
 import type { ValidEvent } from '@/lib/domain/invocations/wire-event';
 import type { Actor } from '@/lib/server/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
@@ -63,7 +69,7 @@ export async function ingestInvocationEvents(
       : null;
   let parsed;
   try {
-    parsed = parseEventBatch(body, single, { now, retentionDays: env().TOOLLEDGER_EVENTS_RETENTION_DAYS, boundAgentName });
+    parsed = await parseGivingWay(body, single, { now, retentionDays: env().TOOLLEDGER_EVENTS_RETENTION_DAYS, boundAgentName });
   } catch (err) {
     if (err instanceof BatchTooLarge) throw new AppError(413, 'batch_too_large', err.message);
     throw err;
@@ -88,9 +94,12 @@ export async function ingestInvocationEvents(
     resolveSubjects(db, subjectTriples(candidates), now),
     storedEventKeys(db, candidates),
   ]);
-  let pending = candidates
-    .filter((e) => e.eventId === null || !stored.keys.has(eventKey(e.agentName, e.eventId)))
-    .map((event) => ({ event, draft: draftRow(eventContent(event, subjectOf(subjects, event), now, apiKeyId)) }));
+  let pending: { event: ValidEvent; draft: DraftRow }[] = [];
+  for (const event of candidates) {
+    if (event.eventId !== null && stored.keys.has(eventKey(event.agentName, event.eventId))) continue;
+    pending.push({ event, draft: draftRow(eventContent(event, subjectOf(subjects, event), now, apiKeyId)) });
+    if (pending.length % LINES_PER_STEP === 0) await giveWay();
+  }
   result.duplicates = parsed.valid.length - pending.length;
   if (pending.length === 0) return result;
 
@@ -134,6 +143,24 @@ export async function ingestInvocationEvents(
     { timeout: 120_000, maxWait: 120_000 },
   );
   return result;
+}
+
+/**
+ * Parsing and drafting a full batch take the event loop for a tenth of a second or more; done in
+ * steps of this many lines with a pause between, they let another batch's transaction go on
+ * meanwhile: a batch holding the chain lock whose COPY has just finished would otherwise wait
+ * behind the whole of another batch's parse before it commits and lets the next one in.
+ */
+const LINES_PER_STEP = 500;
+const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function parseGivingWay(body: string, single: boolean, rules: BatchRules): Promise<ParsedBatch> {
+  const steps = parseEventBatchInSteps(body, single, rules, LINES_PER_STEP);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await giveWay();
+  }
 }
 
 const subjectOf = (subjects: Map<string, Subject>, e: ValidEvent) =>
