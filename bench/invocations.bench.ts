@@ -158,6 +158,38 @@ async function freshTarget(kind: Database['kind'], tmp: string) {
 
 let server: ChildProcess | undefined;
 
+/**
+ * The server's WAL position and checkpoint counters. A checkpoint during the run (one is requested
+ * whenever the WAL written since the last passes about half of max_wal_size, and a busy ingest
+ * writes ~1 KB of WAL per event) writes the dirty pages out and makes the next write of each page
+ * carry a full-page image: the main reason two runs on the same machine differ.
+ */
+async function walState() {
+  const admin = await openDatabase({ kind: 'postgres', url: PG_ADMIN_URL });
+  try {
+    const [row] = await admin.prisma.$queryRawUnsafe<{ lsn: string; timed: number; requested: number; mb: number }[]>(
+      `SELECT pg_current_wal_lsn()::text AS lsn, checkpoints_timed::int AS timed, checkpoints_req::int AS requested,
+              (SELECT setting::int FROM pg_settings WHERE name = 'max_wal_size') AS mb
+         FROM pg_stat_bgwriter`,
+    );
+    return row!;
+  } finally {
+    await admin.close();
+  }
+}
+
+function walLine(a: Awaited<ReturnType<typeof walState>>, b: Awaited<ReturnType<typeof walState>>, batches: number): string {
+  const lsn = (t: string) => {
+    const [hi, lo] = t.split('/');
+    return Number.parseInt(hi!, 16) * 2 ** 32 + Number.parseInt(lo!, 16);
+  };
+  const mb = (lsn(b.lsn) - lsn(a.lsn)) / 2 ** 20;
+  return (
+    `PostgreSQL WAL during the run: ${mb.toFixed(0)} MiB (${(mb / Math.max(1, batches)).toFixed(1)} MiB per batch); ` +
+    `checkpoints: ${b.timed - a.timed} timed, ${b.requested - a.requested} requested by WAL volume (max_wal_size ${b.mb} MB)`
+  );
+}
+
 const databaseName = (t: DatabaseTarget) => (t.kind === 'postgres' ? new URL(t.url).pathname.slice(1) : undefined);
 
 async function runOn(kind: Database['kind'], title: string): Promise<boolean> {
@@ -171,7 +203,9 @@ async function runOn(kind: Database['kind'], title: string): Promise<boolean> {
     server = startServer(PORT, target, logFile);
     await waitForReady(base, server, logFile);
     await ingest(server, subjects[0]!, 3, 'warm'); // JIT, plans, pools
+    const wal0 = kind === 'postgres' ? await walState() : null;
     const { result: r, rss, cpu } = await ingest(server, subjects[0]!, SECONDS, 'run', databaseName(target));
+    const wal1 = kind === 'postgres' ? await walState() : null;
     await stopServer(server);
     server = undefined;
     const third = Math.max(1, Math.floor(rss.length / 3));
@@ -192,6 +226,7 @@ async function runOn(kind: Database['kind'], title: string): Promise<boolean> {
         `CPU per batch of ${BATCH}: app ${perBatch(cpu.app)}, ${kind === 'postgres' ? `PostgreSQL server ${perBatch(cpu.postgres)} (this database's backends ${perBatch(cpu.backends)}; the rest is WAL and other work on the server), ` : ''}sender ${perBatch(r.cpuSeconds)}; ` +
           `${(cpu.app + (kind === 'postgres' ? cpu.postgres : 0) + r.cpuSeconds).toFixed(1)} CPU s in ${r.seconds.toFixed(1)} s on ${cpus().length} cores`,
       );
+      if (wal0 && wal1) console.log(walLine(wal0, wal1, r.batches));
       console.log(`raw multi-row INSERT, same rows, no app: ${raw.toFixed(0)} events/s  (load ${load1()})`);
       console.log(
         `raw COPY (the app's write, hashes included), same rows, no app: ${rawCopy.toFixed(0)} events/s  (load ${load1()})`,
