@@ -25,7 +25,13 @@ export async function waitForReady(base: string, server: ChildProcess, logFile: 
 
 export function startServer(port: number, target: DatabaseTarget, logFile: string): ChildProcess {
   const out = openSync(logFile, 'a');
-  return spawn(process.execPath, ['scripts/start.mjs'], {
+  // Profiling (e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof", flags NODE_OPTIONS refuses):
+  // Next's server is started directly, on a build made before (`npm start` would build first).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean);
+  const command = nodeArgs
+    ? [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1']
+    : ['scripts/start.mjs'];
+  return spawn(process.execPath, command, {
     cwd: root,
     detached: true,
     stdio: ['ignore', out, out],

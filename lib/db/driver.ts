@@ -1,6 +1,7 @@
 import { PrismaClient } from '@prisma/client';
 import { copyFromStdin, pgCopyCall, pgliteCopyCall } from './copy-from-stdin';
 import { decodeBytesArgs } from './pglite-bytes-args';
+import { pglitePreparedQuery } from './pglite-prepared';
 import { registerRawSql } from './raw-sql';
 import type { SqlSession } from './sql-session';
 
@@ -46,12 +47,16 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.query(sql);
   };
   const query = async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[];
-  registerRawSql(prisma, { exec, query });
+  // pg prepares a named statement once per connection and then only binds and executes it.
+  const queryPrepared = async <T>(name: string, sql: string, params: readonly (string | number | null)[]) =>
+    (await pool.query({ name, text: sql, values: [...params] })).rows as T[];
+  registerRawSql(prisma, { exec, query, queryPrepared });
   return {
     kind: 'postgres',
     prisma,
     exec,
     query,
+    queryPrepared,
     withSession: async (fn) => {
       const client = await pool.connect();
       try {
@@ -60,6 +65,8 @@ async function openPostgres(url: string): Promise<Database> {
             await client.query(sql);
           },
           query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+          queryPrepared: async <T>(name: string, sql: string, params: readonly (string | number | null)[]) =>
+            (await client.query({ name, text: sql, values: [...params] })).rows as T[],
         });
       } finally {
         client.release();
@@ -117,6 +124,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
       await pglite.exec(sql);
     },
     query: async <T>(sql: string, params: unknown[] = []) => (await pglite.query<T>(sql, params)).rows,
+    queryPrepared: pglitePreparedQuery(pglite),
   };
   registerRawSql(prisma, session);
   return {

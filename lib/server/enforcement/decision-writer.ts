@@ -51,6 +51,8 @@ interface Pending {
 
 /** 19 parameters a row: well under PostgreSQL's 65 535 per statement. */
 const MAX_BATCH = 500;
+/** Batches of up to this many rows use a prepared statement (one per size); larger ones are parsed each time. */
+const PREPARED_SIZES = 16;
 const COLUMNS = `"id", "createdAt", "apiKeyId", "agentName", "agentId", "toolName", "toolId", "version", "toolVersionId",
   "artifactDigest", "action", "outcome", "reasons", "policyId", "policyVersion", "exceptionId", "changeRequestId"`;
 
@@ -73,7 +75,7 @@ RETURNING "id"`;
   return sql;
 }
 
-function params(batch: readonly Pending[]): unknown[] {
+function params(batch: readonly Pending[]): (string | number | null)[] {
   return batch.flatMap(({ id, row, generation }) => [
     id,
     row.createdAt.toISOString(),
@@ -109,7 +111,14 @@ export function createDecisionWriter(db: SqlSession): DecisionWriter {
       const batch = queue.length <= MAX_BATCH ? queue : queue.slice(0, MAX_BATCH);
       queue = queue.length <= MAX_BATCH ? [] : queue.slice(MAX_BATCH);
       try {
-        const written = new Set((await db.query<{ id: string }>(insertSql(batch.length), params(batch))).map((r) => r.id));
+        // Prepared per batch size up to PREPARED_SIZES (the sizes a quiet or busy second produces):
+        // the statement is then bound and executed, not parsed and planned, on every call.
+        const sql = insertSql(batch.length);
+        const rows =
+          batch.length <= PREPARED_SIZES
+            ? await db.queryPrepared<{ id: string }>(`toolledger_decision_insert_${batch.length}`, sql, params(batch))
+            : await db.query<{ id: string }>(sql, params(batch));
+        const written = new Set(rows.map((r) => r.id));
         for (const p of batch) p.resolve(written.has(p.id) ? { written: true, id: p.id } : { written: false });
       } catch (err) {
         for (const p of batch) p.reject(err);
