@@ -1,9 +1,10 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { Prisma } from '@prisma/client';
+import type { Prisma, Tool } from '@prisma/client';
 import type { NormalizedTool, NormalizedVersion } from '@/lib/registries/types';
-import { newestRun, verificationStateOf } from './ingest-helpers';
-import { newId, type VersionRow } from './bulk-sql';
+import { newestRun, pickLatest, verificationStateOf } from './ingest-helpers';
+import { newId, type ToolLatestRow, type ToolRow, type VersionRow } from './bulk-sql';
+import type { Slot } from './ingest-tool-state';
 
 /** The rows a sync page writes, built from what the connector normalized. */
 export function dedupeTools(tools: readonly NormalizedTool[]): NormalizedTool[] {
@@ -80,4 +81,51 @@ export const INGEST_REVISION = 1;
 export function syncHashOf(t: NormalizedTool): string {
   const { sourceValidators: _v, ...content } = t;
   return createHash('sha256').update(`${INGEST_REVISION}\u0000`).update(JSON.stringify(content)).digest('hex');
+}
+
+/** The latest-version columns of a tool that has none (their column defaults). */
+export const BARE_TOOL = {
+  latestVersionId: null,
+  latestVersionName: null,
+  tier: 'UNVERIFIED',
+  trustScore: null,
+  verificationState: 'UNVERIFIED',
+  lastVerifiedAt: null,
+  network: 'NONE',
+  filesystem: 'NONE',
+  codeExecution: 'NONE',
+  dataAccess: 'NONE',
+} as const satisfies Partial<Tool>;
+
+/**
+ * The rows of a page's new tools, each with its latest version's fields (as that version's row
+ * has them), so the tool is written once; `written` receives those fields by tool id.
+ */
+export function newToolRows(
+  toCreate: readonly NormalizedTool[],
+  ids: ReadonlyMap<string, string>,
+  slots: readonly Slot[],
+  newVersionById: ReadonlyMap<string, VersionRow>,
+  written: Map<string, ToolLatestRow>,
+  base: (t: NormalizedTool) => Omit<ToolRow, 'id' | 'latest'>,
+): ToolRow[] {
+  return toCreate.map((t) => {
+    const id = ids.get(t.externalId)!;
+    const latest = pickLatest(slots.filter((s) => s.toolId === id));
+    const v = latest ? newVersionById.get(latest.id)! : null;
+    const fields = v && {
+      latestVersionId: v.id,
+      latestVersionName: v.version,
+      tier: v.tier,
+      trustScore: v.trustScore,
+      verificationState: v.verificationState,
+      lastVerifiedAt: v.lastVerifiedAt,
+      network: v.network,
+      filesystem: v.filesystem,
+      codeExecution: v.codeExecution,
+      dataAccess: v.dataAccess,
+    };
+    if (fields) written.set(id, { id, ...fields });
+    return { id, ...base(t), latest: fields };
+  });
 }

@@ -1,7 +1,7 @@
 import type { AuditAction } from '@/lib/domain/audit-actions';
 import 'server-only';
 import type { Environment, Prisma, PrismaClient } from '@prisma/client';
-import { detectRegistryDeletion, detectVersionAlerts, type VersionFacts } from '@/lib/domain/sync-alerts';
+import { detectVersionAlerts, type VersionFacts } from '@/lib/domain/sync-alerts';
 import type { Actor } from '@/lib/server/actor';
 import type { AuditEntry } from '@/lib/server/audit/record-audit-event';
 import type { NormalizedVersion, SyncPage } from '@/lib/registries/types';
@@ -26,12 +26,13 @@ import {
   newId,
   updateToolsSyncState,
   type RecordRow,
+  type ToolLatestRow,
   type VersionRow,
 } from './bulk-sql';
 import { upsertPublishers } from './ingest-publishers';
-import { updateToolsAndYanks, type Slot, type ToolAlert } from './ingest-tool-state';
+import { updateKnownTools, updateToolsAndYanks, type Slot, type ToolAlert } from './ingest-tool-state';
 import { recordAuditEvents } from '@/lib/server/audit/record-audit-event';
-import { dedupeTools, dedupeVersions, plainJson, syncHashOf, toolData, versionData } from './ingest-rows';
+import { BARE_TOOL, dedupeTools, dedupeVersions, newToolRows, plainJson, syncHashOf, toolData, versionData } from './ingest-rows';
 import { raiseAlerts, refreshValidators, staleAlertsOf } from './ingest-unchanged';
 
 export interface IngestContext {
@@ -120,73 +121,65 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
     changes.set(toolId, c);
   };
 
-  // Tools: create the new ones, update changed metadata of the known ones.
+  // Tools: update changed metadata of the known ones; the new ones are created with their versions below.
   const toolRow = new Map(
     tools.filter((t) => byExternalId.has(t.externalId)).map((t) => [t.externalId, byExternalId.get(t.externalId)!]),
   );
   const toCreate = tools.filter((t) => !toolRow.has(t.externalId));
-  if (toCreate.length > 0) {
-    const created = await insertTools(
-      tx,
-      toCreate.map((t) => ({
-        ...toolData(t, registryId, pubs.idByExternalId.get(t.publisher.externalId)!, now),
-        syncHash: hashes.get(t.externalId)!,
-        syncValidators: plainJson(t.sourceValidators),
-      })),
-    );
-    for (const row of created) {
-      toolRow.set(row.externalId, row);
-      note(row.id, 'name', row.name, 'tool.imported');
-    }
-  }
-  for (const t of tools) {
-    const row = toolRow.get(t.externalId)!;
-    const data = toolData(t, registryId, pubs.idByExternalId.get(t.publisher.externalId)!, now);
-    const deletion = detectRegistryDeletion({
-      subject: row.id,
-      toolName: t.name,
-      before: row.registryStatus,
-      after: t.registryStatus ?? null,
-    });
-    if (deletion) alerts.push({ ...deletion, toolId: row.id });
-    const changed = (['name', 'description', 'kind', 'publisherId', 'repositoryUrl', 'registryStatus'] as const).filter(
-      (k) => row[k] !== data[k],
-    );
-    if (Boolean(row.deprecatedAt) !== Boolean(data.deprecatedAt)) changed.push('deprecatedAt' as never);
-    if (changed.length > 0 && !toCreate.includes(t)) {
-      await tx.tool.update({
-        where: { id: row.id },
-        data: {
-          name: data.name,
-          description: data.description,
-          kind: data.kind,
-          publisherId: data.publisherId,
-          repositoryUrl: data.repositoryUrl,
-          registryStatus: data.registryStatus,
-          deprecatedAt: data.deprecatedAt,
-        },
-      });
-      for (const k of changed) note(row.id, k, data[k as keyof typeof data]);
-    }
-  }
+  const newToolIds = new Map(toCreate.map((t) => [t.externalId, newId()]));
+  await updateKnownTools(
+    tx,
+    tools,
+    toolRow,
+    (t) => toolData(t, registryId, pubs.idByExternalId.get(t.publisher.externalId)!, now),
+    alerts,
+    note,
+  );
 
   // Versions: create what is new; the pinned digest and definitions of known versions never change.
-  const toolIds = [...toolRow.values()].map((t) => t.id);
-  const storedRows = await tx.toolVersion.findMany({ where: { toolId: { in: toolIds } }, select: STORED_VERSION_SELECT });
+  const knownToolIds = [...toolRow.values()].map((t) => t.id);
+  const storedRows =
+    knownToolIds.length > 0
+      ? await tx.toolVersion.findMany({ where: { toolId: { in: knownToolIds } }, select: STORED_VERSION_SELECT })
+      : [];
   const stored = new Map(storedRows.map((v) => [`${v.toolId}\u0000${v.version}`, v]));
   const slots: Slot[] = [];
   const newVersions: VersionRow[] = [];
+  const newVersionById = new Map<string, VersionRow>();
   for (const t of tools) {
-    const toolId = toolRow.get(t.externalId)!.id;
+    const toolId = toolRow.get(t.externalId)?.id ?? newToolIds.get(t.externalId)!;
     for (const v of dedupeVersions(t.versions)) {
       const s = stored.get(`${toolId}\u0000${v.version}`) ?? null;
       const row = s ? null : versionData(toolId, v, now);
       slots.push({ tool: t, toolId, version: v, stored: s, id: s?.id ?? row!.id });
-      if (row) newVersions.push(row);
+      if (row) {
+        newVersions.push(row);
+        newVersionById.set(row.id, row);
+      }
     }
   }
+  // New tools are written once, already pointing at their latest version (its state as written
+  // to the version row); updateToolsAndYanks then finds nothing to change for them.
+  const written = new Map<string, ToolLatestRow>();
+  if (toCreate.length > 0) {
+    const rows = newToolRows(toCreate, newToolIds, slots, newVersionById, written, (t) => ({
+      ...toolData(t, registryId, pubs.idByExternalId.get(t.publisher.externalId)!, now),
+      syncHash: hashes.get(t.externalId)!,
+      syncValidators: plainJson(t.sourceValidators),
+    }));
+    const created = await insertTools(tx, rows, newVersions);
+    for (const row of created) {
+      // As the tool was before this page (no latest version): what updateToolsAndYanks compares
+      // with, so its audit notes and data flow map review see a new tool as before.
+      toolRow.set(row.externalId, { ...row, ...BARE_TOOL });
+      note(row.id, 'name', row.name, 'tool.imported');
+    }
+  } else if (newVersions.length > 0) {
+    await insertToolVersions(tx, newVersions);
+  }
+  const toolIds = [...toolRow.values()].map((t) => t.id);
   if (newVersions.length > 0) {
-    counts.versionsCreated = await insertToolVersions(tx, newVersions);
+    counts.versionsCreated = newVersions.length;
     const toolNames = new Map([...toolRow.values()].map((t) => [t.id, t.name]));
     await scanRegistryDefinitions(tx, newVersions, toolNames, now);
     for (const slot of slots) if (!slot.stored) note(slot.toolId, `version ${slot.version.version}`, 'added');
@@ -301,7 +294,7 @@ async function ingest(tx: Prisma.TransactionClient, page: SyncPage, ctx: IngestC
     previous = { toolId: slot.toolId, facts };
   }
 
-  await updateToolsAndYanks(tx, tools, toolRow, slots, storedRows, versionState, envs, ctx, alerts, note, declared);
+  await updateToolsAndYanks(tx, tools, toolRow, slots, storedRows, versionState, envs, ctx, alerts, note, declared, written);
   // What this ingest was made from, so the next sync can tell the same input apart cheaply.
   await updateToolsSyncState(
     tx,

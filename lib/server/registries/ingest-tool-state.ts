@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Environment, Prisma, Tool } from '@prisma/client';
-import { detectStaleVerification, type DetectedAlert } from '@/lib/domain/sync-alerts';
+import { detectRegistryDeletion, detectStaleVerification, type DetectedAlert } from '@/lib/domain/sync-alerts';
 import type { NormalizedTool, NormalizedVersion } from '@/lib/registries/types';
 import {
   unsafeReopenExceptionsOnToolChange,
@@ -14,6 +14,7 @@ import {
 import { updateToolsLatest, type ToolLatestRow } from './bulk-sql';
 import { pickLatest, type StoredVersion } from './ingest-helpers';
 import type { IngestContext } from './ingest-sync-page';
+import type { toolData } from './ingest-rows';
 
 export type ToolAlert = DetectedAlert & { toolId: string | null; toolVersionId?: string | null };
 export interface Slot {
@@ -24,6 +25,48 @@ export interface Slot {
   id: string;
 }
 type VersionState = Pick<StoredVersion, 'tier' | 'trustScore' | 'verificationState' | 'lastVerifiedAt'>;
+
+/** Writes the changed metadata of a page's known tools (name, description, status…) and notes it. */
+export async function updateKnownTools(
+  tx: Prisma.TransactionClient,
+  tools: readonly NormalizedTool[],
+  toolRow: ReadonlyMap<string, Tool>,
+  dataOf: (t: NormalizedTool) => ReturnType<typeof toolData>,
+  alerts: ToolAlert[],
+  note: (toolId: string, key: string, value: unknown) => void,
+): Promise<void> {
+  for (const t of tools) {
+    const row = toolRow.get(t.externalId);
+    if (!row) continue;
+    const data = dataOf(t);
+    const deletion = detectRegistryDeletion({
+      subject: row.id,
+      toolName: t.name,
+      before: row.registryStatus,
+      after: t.registryStatus ?? null,
+    });
+    if (deletion) alerts.push({ ...deletion, toolId: row.id });
+    const changed = (['name', 'description', 'kind', 'publisherId', 'repositoryUrl', 'registryStatus'] as const).filter(
+      (k) => row[k] !== data[k],
+    );
+    if (Boolean(row.deprecatedAt) !== Boolean(data.deprecatedAt)) changed.push('deprecatedAt' as never);
+    if (changed.length > 0) {
+      await tx.tool.update({
+        where: { id: row.id },
+        data: {
+          name: data.name,
+          description: data.description,
+          kind: data.kind,
+          publisherId: data.publisherId,
+          repositoryUrl: data.repositoryUrl,
+          registryStatus: data.registryStatus,
+          deprecatedAt: data.deprecatedAt,
+        },
+      });
+      for (const k of changed) note(row.id, k, data[k as keyof typeof data]);
+    }
+  }
+}
 
 /**
  * After a page's versions are stored: marks versions the registry stopped listing, refreshes
@@ -43,6 +86,8 @@ export async function updateToolsAndYanks(
   note: (toolId: string, key: string, value: unknown) => void,
   /** Versions of this page that are new or declare other permissions or hosts than before. */
   declared: ReadonlySet<string>,
+  /** Latest-version fields already written with tools created on this page (insertTools). */
+  written: ReadonlyMap<string, ToolLatestRow> = new Map(),
 ) {
   const yanked: string[] = [];
   const updates: ToolLatestRow[] = [];
@@ -99,8 +144,13 @@ export async function updateToolsAndYanks(
       row.codeExecution !== p.codeExecution ||
       row.dataAccess !== p.dataAccess;
     if (differs) {
-      updates.push({ id: row.id, ...next, latestVersionName: next.latestVersionName });
-      changed.push({ toolId: row.id, before: row, after: next });
+      const row2: ToolLatestRow = { id: row.id, ...next, latestVersionName: next.latestVersionName };
+      const already = written.get(row.id);
+      // A tool created on this page was written with these fields and has no exceptions yet.
+      if (!already || !sameLatest(already, row2)) {
+        updates.push(row2);
+        changed.push({ toolId: row.id, before: row, after: next });
+      }
       if (row.latestVersionId !== next.latestVersionId) note(row.id, 'latestVersion', next.latestVersionName);
       if (row.tier !== next.tier) note(row.id, 'tier', next.tier);
     }
@@ -122,4 +172,19 @@ export async function updateToolsAndYanks(
   // Data flow maps a new or re-declared version outgrows are redrafted for review (issue 12.2).
   await unsafeReopenDataFlowMaps(tx, reviews, ctx.now);
   if (yanked.length > 0) await tx.toolVersion.updateMany({ where: { id: { in: yanked } }, data: { yankedAt: ctx.now } });
+}
+
+function sameLatest(a: ToolLatestRow, b: ToolLatestRow): boolean {
+  return (
+    a.latestVersionId === b.latestVersionId &&
+    a.latestVersionName === b.latestVersionName &&
+    a.tier === b.tier &&
+    a.trustScore === b.trustScore &&
+    a.verificationState === b.verificationState &&
+    a.lastVerifiedAt?.getTime() === b.lastVerifiedAt?.getTime() &&
+    a.network === b.network &&
+    a.filesystem === b.filesystem &&
+    a.codeExecution === b.codeExecution &&
+    a.dataAccess === b.dataAccess
+  );
 }
