@@ -40,6 +40,7 @@ const ALLOWED: Record<string, string> = {
   'registries/ingest-publishers.ts#upsertPublishers': 'sync internals (see insertToolVersions)',
   'registries/ingest-sync-page.ts#ingestSyncPage': 'sync internals (see insertToolVersions)',
   'registries/ingest-tool-state.ts#updateToolsAndYanks': 'sync internals (see insertToolVersions)',
+  'registries/ingest-tool-state.ts#updateKnownTools': 'sync internals (see insertToolVersions)',
   'registries/run-registry-sync.ts#runRegistrySync': 'awaits startRegistrySync, which authorizes registry:sync first',
   'users/change-own-password.ts#changeOwnPassword':
     "one's own credential: any signed-in person, proven by the current password (ADR 0002)",
