@@ -4,7 +4,7 @@ import { withTestDatabase } from '@/lib/testing/test-database';
 
 withTestDatabase();
 
-// queryPrepared (the decision log's INSERT, ADR 0008 addendum of session 7): a named statement
+// queryPrepared (the decision log's INSERT, ADR 0008 addendum of session 9): a named statement
 // prepared once, then only bound and executed; on PGlite in one call into the engine.
 describe('queryPrepared', () => {
   it('returns the rows, commits before it resolves, and survives a failed execution and a changed table', async () => {

@@ -122,6 +122,20 @@ export async function updateToolsLatest(tx: Prisma.TransactionClient, rows: read
   );
 }
 
+/** The latest-version columns of a tool that has none (their column defaults). */
+export const BARE_TOOL = {
+  latestVersionId: null,
+  latestVersionName: null,
+  tier: 'UNVERIFIED',
+  trustScore: null,
+  verificationState: 'UNVERIFIED',
+  lastVerifiedAt: null,
+  network: 'NONE',
+  filesystem: 'NONE',
+  codeExecution: 'NONE',
+  dataAccess: 'NONE',
+} as const satisfies Partial<Tool>;
+
 export interface ToolRow {
   id: string;
   registryId: string;
@@ -154,7 +168,7 @@ export async function insertTools(
   versions: readonly VersionRow[],
 ): Promise<Tool[]> {
   if (rows.length === 0) return [];
-  const tools = rows.map(({ latest, ...r }) => ({ ...r, ...latest }));
+  const tools = rows.map(({ latest, ...r }) => ({ ...r, ...(latest ?? BARE_TOOL) }));
   return withBulkArgs([JSON.stringify(tools), JSON.stringify(versions)], ([toolJson, versionJson]) =>
     tx.$queryRawUnsafe<Tool[]>(
       `WITH v AS (
@@ -162,7 +176,7 @@ export async function insertTools(
          SELECT ${VERSION_VALUES} FROM jsonb_to_recordset($2::jsonb) AS ${VERSION_RECORD}
        )
        INSERT INTO "Tool" ("id","registryId","publisherId","externalId","name","description","kind","repositoryUrl","registryStatus","deprecatedAt","syncHash","syncValidators","latestVersionId","latestVersionName","tier","trustScore","verificationState","lastVerifiedAt","network","filesystem","codeExecution","dataAccess","updatedAt")
-       SELECT x."id",x."registryId",x."publisherId",x."externalId",x."name",x."description",x."kind",x."repositoryUrl",x."registryStatus",x."deprecatedAt",x."syncHash",x."syncValidators",x."latestVersionId",x."latestVersionName",COALESCE(x."tier",'UNVERIFIED'),x."trustScore",COALESCE(x."verificationState",'UNVERIFIED'),x."lastVerifiedAt",COALESCE(x."network",'NONE'),COALESCE(x."filesystem",'NONE'),COALESCE(x."codeExecution",'NONE'),COALESCE(x."dataAccess",'NONE'),${NOW}
+       SELECT x."id",x."registryId",x."publisherId",x."externalId",x."name",x."description",x."kind",x."repositoryUrl",x."registryStatus",x."deprecatedAt",x."syncHash",x."syncValidators",x."latestVersionId",x."latestVersionName",x."tier",x."trustScore",x."verificationState",x."lastVerifiedAt",x."network",x."filesystem",x."codeExecution",x."dataAccess",${NOW}
        FROM jsonb_to_recordset($1::jsonb) AS x("id" text,"registryId" text,"publisherId" text,"externalId" text,"name" text,"description" text,"kind" "ToolKind","repositoryUrl" text,"registryStatus" text,"deprecatedAt" timestamp(3),"syncHash" text,"syncValidators" jsonb,"latestVersionId" text,"latestVersionName" text,"tier" "Tier","trustScore" integer,"verificationState" "VerificationState","lastVerifiedAt" timestamp(3),"network" "NetworkLevel","filesystem" "FilesystemLevel","codeExecution" "CodeExecutionLevel","dataAccess" "DataAccessLevel")
        RETURNING *`,
       toolJson,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { Prisma, Tool } from '@prisma/client';
+import type { Prisma } from '@prisma/client';
 import type { NormalizedTool, NormalizedVersion } from '@/lib/registries/types';
 import { newestRun, pickLatest, verificationStateOf } from './ingest-helpers';
 import { newId, type ToolLatestRow, type ToolRow, type VersionRow } from './bulk-sql';
@@ -82,20 +82,6 @@ export function syncHashOf(t: NormalizedTool): string {
   const { sourceValidators: _v, ...content } = t;
   return createHash('sha256').update(`${INGEST_REVISION}\u0000`).update(JSON.stringify(content)).digest('hex');
 }
-
-/** The latest-version columns of a tool that has none (their column defaults). */
-export const BARE_TOOL = {
-  latestVersionId: null,
-  latestVersionName: null,
-  tier: 'UNVERIFIED',
-  trustScore: null,
-  verificationState: 'UNVERIFIED',
-  lastVerifiedAt: null,
-  network: 'NONE',
-  filesystem: 'NONE',
-  codeExecution: 'NONE',
-  dataAccess: 'NONE',
-} as const satisfies Partial<Tool>;
 
 /**
  * The rows of a page's new tools, each with its latest version's fields (as that version's row

@@ -23,6 +23,7 @@ import {
   insertTools,
   insertToolVersions,
   insertVerificationRecords,
+  BARE_TOOL,
   newId,
   updateToolsSyncState,
   type RecordRow,
@@ -32,7 +33,7 @@ import {
 import { upsertPublishers } from './ingest-publishers';
 import { updateKnownTools, updateToolsAndYanks, type Slot, type ToolAlert } from './ingest-tool-state';
 import { recordAuditEvents } from '@/lib/server/audit/record-audit-event';
-import { BARE_TOOL, dedupeTools, dedupeVersions, newToolRows, plainJson, syncHashOf, toolData, versionData } from './ingest-rows';
+import { dedupeTools, dedupeVersions, newToolRows, plainJson, syncHashOf, toolData, versionData } from './ingest-rows';
 import { raiseAlerts, refreshValidators, staleAlertsOf } from './ingest-unchanged';
 
 export interface IngestContext {

@@ -133,17 +133,7 @@ export async function updateToolsAndYanks(
       lastVerifiedAt: s.lastVerifiedAt,
       ...p,
     };
-    const differs =
-      row.latestVersionId !== next.latestVersionId ||
-      row.tier !== next.tier ||
-      row.trustScore !== next.trustScore ||
-      row.verificationState !== next.verificationState ||
-      row.lastVerifiedAt?.getTime() !== next.lastVerifiedAt?.getTime() ||
-      row.network !== p.network ||
-      row.filesystem !== p.filesystem ||
-      row.codeExecution !== p.codeExecution ||
-      row.dataAccess !== p.dataAccess;
-    if (differs) {
+    if (!sameLatest(row, next)) {
       const row2: ToolLatestRow = { id: row.id, ...next, latestVersionName: next.latestVersionName };
       const already = written.get(row.id);
       // A tool created on this page was written with these fields and has no exceptions yet.
@@ -174,10 +164,13 @@ export async function updateToolsAndYanks(
   if (yanked.length > 0) await tx.toolVersion.updateMany({ where: { id: { in: yanked } }, data: { yankedAt: ctx.now } });
 }
 
-function sameLatest(a: ToolLatestRow, b: ToolLatestRow): boolean {
+/** The denormalized latest-version fields a tool row carries (the version's name follows its id). */
+type LatestFields = Omit<ToolLatestRow, 'id' | 'latestVersionId' | 'latestVersionName'> & { latestVersionId: string | null };
+
+/** Whether two sets of a tool's latest-version fields are the same: nothing to write. */
+function sameLatest(a: LatestFields, b: LatestFields): boolean {
   return (
     a.latestVersionId === b.latestVersionId &&
-    a.latestVersionName === b.latestVersionName &&
     a.tier === b.tier &&
     a.trustScore === b.trustScore &&
     a.verificationState === b.verificationState &&
