@@ -1,10 +1,18 @@
 import { NextRequest } from 'next/server';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST } from '@/app/api/v1/events/route';
 import { getPrisma } from '@/lib/db/client';
 import { INGEST_LIMITS } from '@/lib/domain/invocations/parse-batch';
 import { buildInvocationWorld, eventLine, type InvocationWorld } from '@/lib/testing/invocation-world';
 import { withTestDatabase } from '@/lib/testing/test-database';
+import * as ownBatches from './own-batches';
+
+// Spied on, to see the check under the chain lock taken from this process's own batches, and to
+// send it to the database as when another instance wrote the batches between.
+vi.mock('./own-batches', async (actual) => {
+  const real = await actual<typeof import('./own-batches')>();
+  return { ...real, ownKeysAfter: vi.fn(real.ownKeysAfter) };
+});
 
 withTestDatabase();
 let world: InvocationWorld;
@@ -86,6 +94,31 @@ describe('POST /api/v1/events', () => {
     expect(await again.json()).toMatchObject({ accepted: 0, duplicates: 3, rejected: [] });
     expect(await count({ eventId: { in: ['twice-1', 'twice-2'] } })).toBe(2);
   });
+
+  it.each([
+    ['from this process’s own batches', false],
+    ['from the database, as when another instance wrote the batches between', true],
+  ])(
+    'stores each event once when several senders send the same events at once: the check under the lock %s',
+    async (_, otherInstance) => {
+      const ownKeysAfter = vi.mocked(ownBatches.ownKeysAfter);
+      ownKeysAfter.mockClear();
+      if (otherInstance) ownKeysAfter.mockReturnValue(null);
+      const tag = otherInstance ? 'racing-db' : 'racing-own';
+      // Large enough that every sender looks at the stored ids before the first one commits.
+      const body = Array.from({ length: 1_500 }, (_, i) => eventLine({ event_id: `${tag}-${i}` })).join('\n');
+      try {
+        const answers = await Promise.all([post(body), post(body), post(body)].map(async (r) => (await r).json()));
+        expect(answers.reduce((n, a) => n + a.accepted, 0)).toBe(1_500);
+        expect(answers.reduce((n, a) => n + a.duplicates, 0)).toBe(3_000);
+        expect(await count({ eventId: { startsWith: `${tag}-` } })).toBe(1_500);
+        expect(ownKeysAfter).toHaveBeenCalled();
+        if (!otherInstance) for (const r of ownKeysAfter.mock.results) expect(r.value).not.toBeNull();
+      } finally {
+        ownKeysAfter.mockImplementation((await vi.importActual<typeof import('./own-batches')>('./own-batches')).ownKeysAfter);
+      }
+    },
+  );
 
   it('accepts one JSON event sent as application/json, pretty-printed', async () => {
     const res = await post(

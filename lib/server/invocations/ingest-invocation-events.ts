@@ -15,8 +15,9 @@ import type { Actor } from '@/lib/server/actor';
 import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { AppError, forbidden } from '@/lib/server/errors';
 import { operationContext, parseInput, type OperationCall, type OperationContextInput } from '@/lib/server/operation';
-import { INVOCATION_CHAIN_LOCK, invocationChainHead } from './chain-head';
+import { INVOCATION_CHAIN_LOCK, invocationChainHead, type ChainHead } from './chain-head';
 import { chainDraftRows, COPY_INVOCATION_EVENTS, draftRow, eventContent, type DraftRow } from './invocation-rows';
+import { ownKeysAfter, rememberOwnBatch } from './own-batches';
 import { raiseInvocationAlerts } from './raise-invocation-alerts';
 import { resolveSubjects, subjectKey } from './resolve-subjects';
 import { eventKey, firstInBatch, storedEventKeys, storedEventKeysAfter } from './stored-event-ids';
@@ -103,20 +104,25 @@ export async function ingestInvocationEvents(
   result.duplicates = parsed.valid.length - pending.length;
   if (pending.length === 0) return result;
 
-  await db.$transaction(
-    async (tx) => {
+  const written = await db.$transaction(
+    async (tx): Promise<WrittenBatch | null> => {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${INVOCATION_CHAIN_LOCK})`);
       const head = await invocationChainHead(tx);
       // Batches that went first since the look above may have stored some of these ids.
       if (head.seq > stored.upTo) {
-        const late = await storedEventKeysAfter(
-          tx,
-          pending.map((p) => p.event),
-          stored.upTo,
+        // This process's own batches when they are all there is to look at (no query under the lock).
+        const late = ownKeysAfter(stored.upTo, head) ?? [
+          await storedEventKeysAfter(
+            tx,
+            pending.map((p) => p.event),
+            stored.upTo,
+          ),
+        ];
+        pending = pending.filter(
+          ({ event: e }) => e.eventId === null || !late.some((keys) => keys.has(eventKey(e.agentName, e.eventId!))),
         );
-        pending = pending.filter(({ event: e }) => e.eventId === null || !late.has(eventKey(e.agentName, e.eventId)));
         result.duplicates = parsed.valid.length - pending.length;
-        if (pending.length === 0) return;
+        if (pending.length === 0) return null;
       }
       const drafts = pending.map((p) => p.draft);
       const chained = chainDraftRows(drafts, head);
@@ -139,9 +145,11 @@ export async function ingestInvocationEvents(
           lastHash: chained.lastHash,
         },
       });
+      return { before: head, last: { seq: chained.lastSeq, hash: chained.lastHash }, drafts };
     },
     { timeout: 120_000, maxWait: 120_000 },
   );
+  if (written) rememberBatch(written);
   return result;
 }
 
@@ -161,6 +169,17 @@ async function parseGivingWay(body: string, single: boolean, rules: BatchRules):
     if (step.done) return step.value;
     await giveWay();
   }
+}
+
+interface WrittenBatch {
+  before: ChainHead;
+  last: ChainHead;
+  drafts: readonly DraftRow[];
+}
+
+/** Committed: its keys for the next batches' check under the lock (own-batches.ts). */
+function rememberBatch({ before, last, drafts }: WrittenBatch) {
+  rememberOwnBatch({ before, last, keys: new Set(drafts.map(({ content: c }) => eventKey(c.agentName, c.eventId))) });
 }
 
 const subjectOf = (subjects: Map<string, Subject>, e: ValidEvent) =>
