@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { getEventListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -127,6 +128,15 @@ describe('fetchJson', () => {
     const e = await failure('/slow', { timeoutMs: 200 });
     expect(e.kind).toBe('timeout');
     expect(e.message).toMatch(/did not answer within 0.2 s/);
+  });
+
+  it("leaves nothing registered on the caller's signal once an answer is read or has failed", async () => {
+    const run = new AbortController();
+    await fetchJson(`${base}/ok`, ZThing, { signal: run.signal });
+    await failure('/boom', { signal: run.signal });
+    await failure('/slow', { signal: run.signal, timeoutMs: 100 });
+    await failure('/endless', { signal: run.signal, maxBytes: 64 * 1024 });
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
   });
 
   it('stops reading an endless body at the size limit', async () => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { attemptSignal } from './attempt-signal';
 
 /**
  * The one way connectors talk HTTP. A registry is untrusted input: every call has a timeout,
@@ -157,11 +158,12 @@ async function fetchOnce(rawUrl: string, url: string, options: FetchJsonOptions)
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const deadline = attemptSignal(options.signal, timeoutMs);
+  const signal = deadline.signal;
   const fail = (e: unknown): never => {
+    deadline.release();
     if (options.signal?.aborted) throw new RegistryHttpError('aborted', url, `Request to ${url} was cancelled`);
-    if (timeout.aborted) throw new RegistryHttpError('timeout', url, `${url} did not answer within ${timeoutMs / 1000} s`);
+    if (deadline.timedOut()) throw new RegistryHttpError('timeout', url, `${url} did not answer within ${timeoutMs / 1000} s`);
     if (e instanceof RegistryHttpError) throw e;
     const error = e instanceof Error ? ((e.cause as Error | undefined) ?? e) : null;
     // The connector's fetch refused the address (SSRF guard): say so, with the rule it names.
@@ -190,6 +192,7 @@ async function fetchOnce(rawUrl: string, url: string, options: FetchJsonOptions)
   }
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
+    deadline.release();
     await res.body?.cancel().catch(() => undefined);
     throw new RegistryHttpError(
       'too-large',
@@ -202,7 +205,11 @@ async function fetchOnce(rawUrl: string, url: string, options: FetchJsonOptions)
     status: res.status,
     ok: res.ok,
     headers: res.headers,
-    readText: () => readLimited(url, res, maxBytes).catch(fail),
+    readText: () =>
+      readLimited(url, res, maxBytes).then((text) => {
+        deadline.release();
+        return text;
+      }, fail),
   };
 }
 
