@@ -130,13 +130,17 @@ describe('fetchJson', () => {
     expect(e.message).toMatch(/did not answer within 0.2 s/);
   });
 
-  it("leaves nothing registered on the caller's signal once an answer is read or has failed", async () => {
+  it("puts one listener on the caller's signal however many attempts are in flight, and its abort stops them all", async () => {
     const run = new AbortController();
     await fetchJson(`${base}/ok`, ZThing, { signal: run.signal });
     await failure('/boom', { signal: run.signal });
     await failure('/slow', { signal: run.signal, timeoutMs: 100 });
-    await failure('/endless', { signal: run.signal, maxBytes: 64 * 1024 });
-    expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
+    const slow = Array.from({ length: 20 }, () => failure('/slow', { signal: run.signal }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(1);
+    run.abort();
+    expect((await Promise.all(slow)).map((e) => e.kind)).toEqual(Array(20).fill('aborted'));
+    expect((await failure('/ok', { signal: run.signal })).kind).toBe('aborted');
   });
 
   it('stops reading an endless body at the size limit', async () => {
