@@ -4,7 +4,14 @@ import { createGzip, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fetchJson, RegistryHttpError } from './http';
-import { checkRegistryAddress, createRegistryFetch, HARD_MAX_BYTES, RegistryAddressBlocked, type Resolver } from './safe-fetch';
+import {
+  checkRegistryAddress,
+  createRegistryFetch,
+  HARD_MAX_BYTES,
+  RegistryAddressBlocked,
+  ResponseTooLarge,
+  type Resolver,
+} from './safe-fetch';
 
 // Two fixture servers on loopback: different ports are different origins.
 let first: Server;
@@ -65,6 +72,7 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
       return void res.write('{"ok":');
     }
+    if (req.url === '/bom') return void res.end('\uFEFF{"ok": true, "method": "GET"}');
     if (req.url === '/to-other-origin') return to(307, `${secondUrl}/landing`);
     if (req.url === '/to-metadata') return to(302, 'http://169.254.169.254/latest/meta-data/');
     if (req.url === '/to-loopback-name') return to(302, `http://localhost:${(second.address() as AddressInfo).port}/`);
@@ -226,10 +234,29 @@ describe("the registry fetch's body", () => {
     const e = await (async () => {
       for (;;) read += (await reader.read()).value?.byteLength ?? 0;
     })().catch((err: unknown) => err);
-    expect(e).toBeInstanceOf(RegistryAddressBlocked);
+    expect(e).toBeInstanceOf(ResponseTooLarge);
     expect((e as Error).message).toBe(`Response larger than ${HARD_MAX_BYTES} bytes`);
     expect(read).toBeLessThanOrEqual(HARD_MAX_BYTES);
     expect(await waitFor(() => closedEarly.has('/endless-gzip'))).toBe(true);
+  });
+
+  it("stops at the connector's own, lower limit in the same way when read by fetchJson", async () => {
+    closedEarly.delete('/endless-gzip');
+    const e = await refusal(
+      fetchJson(`${firstUrl}/endless-gzip`, ZOk, { fetch: createRegistryFetch(fixtures), maxBytes: 1024 * 1024 }),
+    );
+    expect(e.kind).toBe('too-large');
+    expect(e.message).toMatch(/sent more than the 1048576-byte limit/);
+    expect(await waitFor(() => closedEarly.has('/endless-gzip'))).toBe(true);
+  });
+
+  it('reads a body as Response.text() does (BOM dropped), and still answers a plain fetch with a Response', async () => {
+    const fetcher = createRegistryFetch(fixtures);
+    expect((await fetchJson(`${firstUrl}/bom`, ZOk, { fetch: fetcher })).data).toEqual({ ok: true, method: 'GET' });
+    expect(await (await fetcher(`${firstUrl}/bom`)).json()).toEqual({ ok: true, method: 'GET' });
+    const res = await fetcher(`${firstUrl}/gzip`);
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(await res.json()).toEqual({ ok: true, method: 'GET' });
   });
 
   it.each(['/cut', '/cut-chunked', '/cut-gzip'])(
