@@ -1,11 +1,11 @@
 /**
  * One attempt's signal: aborted by the caller's signal or by the attempt's timeout, whichever
  * comes first, and covering the body as well as the headers. One controller and one timer per
- * attempt, both released as soon as the answer is read or has failed. AbortSignal.timeout +
- * AbortSignal.any made two more signals per attempt and left each timer pending for the whole
- * timeout: during a sync (tens of thousands of requests under one run signal) that was thousands
- * of live timers and signals for nothing (about 3 % of the fetch floor's client CPU at 5,000
- * tools, measured back to back).
+ * attempt, both released as soon as the answer is read or has failed. On node 20.20 the
+ * AbortSignal.any([run signal, AbortSignal.timeout(…)]) this replaces cost about 37 µs of CPU per
+ * attempt (this: about 1.4 µs), kept about 2.5 KB of heap until the timer fired 15 s later, and
+ * left a WeakRef in the run signal's dependants for good (node 20 never prunes them): tens of
+ * thousands of requests in a sync made every full GC walk that backlog (README, sync bench).
  */
 export function attemptSignal(parent: AbortSignal | undefined, timeoutMs: number) {
   const controller = new AbortController();
