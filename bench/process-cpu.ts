@@ -37,6 +37,18 @@ function procStats(): ProcStat[] {
   return out;
 }
 
+/** CPU seconds used so far by one process (0 once it is gone, or off Linux). */
+export function processCpuSeconds(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = text.slice(text.lastIndexOf(') ') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** CPU seconds used so far by the processes of one process group (the app started by the bench). */
 export function groupCpuSeconds(pgrp: number | undefined): number {
   if (!pgrp) return 0;

@@ -4,7 +4,9 @@
 //   1. the fetch floor: every page fetched and normalized, nothing stored;
 //   2. a first sync into a fresh embedded database (on disk, as the app runs it);
 //   3. a second sync with nothing changed (conditional requests, unchanged tools skipped).
-// Prints each as seconds and as a multiple of the floor, with the load average beside it.
+// Prints each as seconds and as a multiple of the floor, with the load average beside it, and the
+// CPU seconds of this process and of the registry's during each (a verdict when the machine is
+// shared: wall time moves with the load, CPU time much less).
 // Targets: first sync < 30 s and ≤ 2 × floor; no-change sync ≤ 1.3 × floor; memory flat
 // (pages are streamed, never the whole catalogue in memory); the second sync stores nothing.
 import { spawn } from 'node:child_process';
@@ -20,6 +22,7 @@ import { agentNodeConnector } from '@/lib/registries/agentnode';
 import { registryFetch } from '@/lib/server/registries/registry-network-policy';
 import { connectorConfig } from '@/lib/server/registries/registry-api-key';
 import { cpus, loadavg } from 'node:os';
+import { processCpuSeconds } from './process-cpu';
 
 const TOOLS = Number(process.env.SYNC_BENCH_TOOLS ?? 5000);
 const VERSIONS = 3;
@@ -29,8 +32,17 @@ const NO_CHANGE_MAX_FLOOR = 1.3;
 const load = () => `load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+/** CPU seconds of this process (connector, HTTP client and, during a sync, PGlite) and of the registry's since `cpuMark()`. */
+function cpuMark(registryPid: number | undefined) {
+  const own = process.cpuUsage();
+  const registry = processCpuSeconds(registryPid);
+  return () => {
+    const used = process.cpuUsage(own);
+    return `CPU: this process ${((used.user + used.system) / 1e6).toFixed(1)} s, registry ${(processCpuSeconds(registryPid) - registry).toFixed(1)} s`;
+  };
+}
 
-async function startRegistry(): Promise<{ url: string; stop: () => void }> {
+async function startRegistry(): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(root, 'sample-registry/cli.ts'), '--bench', `${TOOLS}x${VERSIONS}`, '--port', '0'],
@@ -48,7 +60,7 @@ async function startRegistry(): Promise<{ url: string; stop: () => void }> {
     });
     child.once('exit', (code) => reject(new Error(`sample registry exited with ${code}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
 
 // The bench registry runs on loopback: allowed as an operator allows an internal mirror.
@@ -66,6 +78,7 @@ try {
     data: { kind: 'AGENTNODE', name: 'bench', baseUrl: registry.url, config: { perPage: 100, concurrency: 32 } },
   });
   // The fetch floor: the same pages through the same connector and HTTP client, nothing stored.
+  const floorCpu = cpuMark(registry.pid);
   const floorStart = performance.now();
   let floorTools = 0;
   let floorPages = 0;
@@ -85,6 +98,7 @@ try {
   }
   const floor = (performance.now() - floorStart) / 1000;
   const floorLoad = load();
+  const floorCpuUsed = floorCpu();
 
   const samples: number[] = [];
   const heap: number[] = [];
@@ -110,12 +124,15 @@ try {
     heap.push(process.memoryUsage().heapUsed);
   };
   const sampler = setInterval(sample, 1000);
+  const firstCpu = cpuMark(registry.pid);
   const started = performance.now();
   const run = await runRegistrySync({ actor: SYSTEM_ACTOR, input: { registryId: row.id, trigger: 'MANUAL' } }, { db: db.prisma });
   const seconds = (performance.now() - started) / 1000;
   const firstLoad = load();
+  const firstCpuUsed = firstCpu();
   clearInterval(sampler);
   sample(true);
+  const secondCpu = cpuMark(registry.pid);
   const secondStart = performance.now();
   const again = await runRegistrySync(
     { actor: SYSTEM_ACTOR, input: { registryId: row.id, trigger: 'MANUAL' } },
@@ -123,6 +140,7 @@ try {
   );
   const secondSeconds = (performance.now() - secondStart) / 1000;
   const secondLoad = load();
+  const secondCpuUsed = secondCpu();
 
   const q = Math.max(1, Math.floor(samples.length / 4));
   const firstQuarter = Math.max(...samples.slice(0, q));
@@ -139,9 +157,11 @@ try {
     again.recordsCreated === 0 &&
     again.versionsCreated === 0 &&
     secondRatio <= NO_CHANGE_MAX_FLOOR;
-  console.log(`fetch floor: ${floor.toFixed(1)} s for ${floorTools} tools in ${floorPages} pages, nothing stored (${floorLoad})`);
   console.log(
-    `first sync: ${seconds.toFixed(1)} s = ${firstRatio.toFixed(2)} × floor (${Math.round(run.toolsSeen / seconds)} tools/s, ${Math.round(run.versionsCreated / seconds)} versions/s) (${firstLoad}) ${firstOk ? 'PASS' : 'FAIL'}: < ${TARGET_S} s and ≤ ${FIRST_MAX_FLOOR} × floor`,
+    `fetch floor: ${floor.toFixed(1)} s for ${floorTools} tools in ${floorPages} pages, nothing stored (${floorLoad}; ${floorCpuUsed})`,
+  );
+  console.log(
+    `first sync: ${seconds.toFixed(1)} s = ${firstRatio.toFixed(2)} × floor (${Math.round(run.toolsSeen / seconds)} tools/s, ${Math.round(run.versionsCreated / seconds)} versions/s) (${firstLoad}; ${firstCpuUsed}) ${firstOk ? 'PASS' : 'FAIL'}: < ${TARGET_S} s and ≤ ${FIRST_MAX_FLOOR} × floor`,
   );
   console.log(`RSS sampled each second (MB): ${samples.map(mb).join(' ')}`);
   console.log(
@@ -158,7 +178,7 @@ try {
     `JS heap peak first quarter ${mb(heapFirst)} MB, last quarter ${mb(heapLast)} MB (${heapLast <= heapFirst * 1.5 ? 'flat' : 'GROWING'})`,
   );
   console.log(
-    `no-change sync: ${secondSeconds.toFixed(1)} s = ${secondRatio.toFixed(2)} × floor; ${again.status}, ${again.toolsSeen} tools seen, ${again.toolsUnchanged} unchanged, ${again.versionsCreated} versions, ${again.recordsCreated} records, ${again.alertsRaised} alerts (${secondLoad}) ${secondOk ? 'PASS' : 'FAIL'}: ≤ ${NO_CHANGE_MAX_FLOOR} × floor, nothing stored`,
+    `no-change sync: ${secondSeconds.toFixed(1)} s = ${secondRatio.toFixed(2)} × floor; ${again.status}, ${again.toolsSeen} tools seen, ${again.toolsUnchanged} unchanged, ${again.versionsCreated} versions, ${again.recordsCreated} records, ${again.alertsRaised} alerts (${secondLoad}; ${secondCpuUsed}) ${secondOk ? 'PASS' : 'FAIL'}: ≤ ${NO_CHANGE_MAX_FLOOR} × floor, nothing stored`,
   );
   const ok = firstOk && secondOk;
   console.log(

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { getEventListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -127,6 +128,19 @@ describe('fetchJson', () => {
     const e = await failure('/slow', { timeoutMs: 200 });
     expect(e.kind).toBe('timeout');
     expect(e.message).toMatch(/did not answer within 0.2 s/);
+  });
+
+  it("puts one listener on the caller's signal however many attempts are in flight, and its abort stops them all", async () => {
+    const run = new AbortController();
+    await fetchJson(`${base}/ok`, ZThing, { signal: run.signal });
+    await failure('/boom', { signal: run.signal });
+    await failure('/slow', { signal: run.signal, timeoutMs: 100 });
+    const slow = Array.from({ length: 20 }, () => failure('/slow', { signal: run.signal }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(1);
+    run.abort();
+    expect((await Promise.all(slow)).map((e) => e.kind)).toEqual(Array(20).fill('aborted'));
+    expect((await failure('/ok', { signal: run.signal })).kind).toBe('aborted');
   });
 
   it('stops reading an endless body at the size limit', async () => {

@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import { attemptSignal } from './attempt-signal';
+import { readAnswerText, ResponseTooLarge } from './response-body';
+import { REGISTRY_REQUEST, type RegistryRequest } from './safe-fetch';
 
 /**
  * The one way connectors talk HTTP. A registry is untrusted input: every call has a timeout,
@@ -157,11 +160,12 @@ async function fetchOnce(rawUrl: string, url: string, options: FetchJsonOptions)
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const deadline = attemptSignal(options.signal, timeoutMs);
+  const signal = deadline.signal;
   const fail = (e: unknown): never => {
+    deadline.release();
     if (options.signal?.aborted) throw new RegistryHttpError('aborted', url, `Request to ${url} was cancelled`);
-    if (timeout.aborted) throw new RegistryHttpError('timeout', url, `${url} did not answer within ${timeoutMs / 1000} s`);
+    if (deadline.timedOut()) throw new RegistryHttpError('timeout', url, `${url} did not answer within ${timeoutMs / 1000} s`);
     if (e instanceof RegistryHttpError) throw e;
     const error = e instanceof Error ? ((e.cause as Error | undefined) ?? e) : null;
     // The connector's fetch refused the address (SSRF guard): say so, with the rule it names.
@@ -172,37 +176,57 @@ async function fetchOnce(rawUrl: string, url: string, options: FetchJsonOptions)
       `Could not reach ${url}: ${excerpt(error?.message ?? String(e), sentSecrets(rawUrl, options))}`,
     );
   };
-  let res: Response;
+  const init: RequestInit = {
+    method: options.method ?? 'GET',
+    headers: {
+      accept: 'application/json',
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+    },
+    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+    signal,
+    redirect: 'follow',
+  };
+  // The registry fetch's own layer when the connector has it: the body read off the node stream,
+  // without a Response and its web streams (lib/registries/safe-fetch.ts, REGISTRY_REQUEST).
+  const request = (doFetch as Partial<Record<typeof REGISTRY_REQUEST, RegistryRequest>>)[REGISTRY_REQUEST];
+  let answer: { status: number; headers: Headers; discard(): unknown; read(): Promise<string> };
   try {
-    res = await doFetch(rawUrl, {
-      method: options.method ?? 'GET',
-      headers: {
-        accept: 'application/json',
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...options.headers,
-      },
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-      signal,
-      redirect: 'follow',
-    });
+    if (request) {
+      const a = await request(rawUrl, init);
+      answer = { ...a, discard: () => a.body?.destroy(), read: () => readAnswerText(a.body, maxBytes) };
+    } else {
+      const res = await doFetch(rawUrl, init);
+      const read = () => readLimited(url, res, maxBytes);
+      answer = { status: res.status, headers: res.headers, discard: () => res.body?.cancel().catch(() => undefined), read };
+    }
   } catch (e) {
     return fail(e);
   }
-  const declared = Number(res.headers.get('content-length'));
+  const { status, headers } = answer;
+  const declared = Number(headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel().catch(() => undefined);
-    throw new RegistryHttpError(
-      'too-large',
-      url,
-      `${url} sent ${declared} bytes, more than the ${maxBytes}-byte limit`,
-      res.status,
-    );
+    deadline.release();
+    await answer.discard();
+    throw new RegistryHttpError('too-large', url, `${url} sent ${declared} bytes, more than the ${maxBytes}-byte limit`, status);
   }
   return {
-    status: res.status,
-    ok: res.ok,
-    headers: res.headers,
-    readText: () => readLimited(url, res, maxBytes).catch(fail),
+    status,
+    ok: status >= 200 && status < 300,
+    headers,
+    readText: () =>
+      answer.read().then(
+        (text) => {
+          deadline.release();
+          return text;
+        },
+        (e: unknown) =>
+          fail(
+            e instanceof ResponseTooLarge
+              ? new RegistryHttpError('too-large', url, `${url} sent more than the ${e.limit}-byte limit`, status)
+              : e,
+          ),
+      ),
   };
 }
 

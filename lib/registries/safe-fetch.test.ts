@@ -1,10 +1,17 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import { createGzip, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fetchJson, RegistryHttpError } from './http';
-import { checkRegistryAddress, createRegistryFetch, RegistryAddressBlocked, type Resolver } from './safe-fetch';
+import {
+  checkRegistryAddress,
+  createRegistryFetch,
+  HARD_MAX_BYTES,
+  RegistryAddressBlocked,
+  ResponseTooLarge,
+  type Resolver,
+} from './safe-fetch';
 
 // Two fixture servers on loopback: different ports are different origins.
 let first: Server;
@@ -12,6 +19,8 @@ let second: Server;
 let firstUrl = '';
 let secondUrl = '';
 let seenBySecond: IncomingHttpHeaders | null = null;
+/** Body paths whose response the fixture saw closed before it finished sending. */
+const closedEarly = new Set<string>();
 
 function listen(server: Server): Promise<string> {
   return new Promise((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
@@ -34,6 +43,36 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/json' });
       return void res.end(gzipSync(JSON.stringify({ ok: true, method: req.method })));
     }
+    res.on('close', () => {
+      if (!res.writableFinished) closedEarly.add(req.url ?? '');
+    });
+    if (req.url === '/endless-gzip') {
+      // Zeros compress about 1000:1: the limit is on what the body decodes to, not on the wire.
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/json' });
+      const gzip = createGzip();
+      gzip.pipe(res);
+      const zeros = Buffer.alloc(1024 * 1024);
+      const pump = () => {
+        while (!res.destroyed && gzip.write(zeros));
+      };
+      gzip.on('drain', pump);
+      res.on('close', () => gzip.destroy());
+      return pump();
+    }
+    const cut = (headers: Record<string, string>, part: string | Buffer) => {
+      res.writeHead(200, { 'content-type': 'application/json', ...headers });
+      res.write(part);
+      setTimeout(() => req.socket.destroy(), 20);
+    };
+    if (req.url === '/cut') return cut({ 'content-length': '1000' }, '{"ok":');
+    if (req.url === '/cut-chunked') return cut({}, '{"ok":');
+    if (req.url === '/cut-gzip')
+      return cut({ 'content-encoding': 'gzip' }, gzipSync('{"ok": true}'.repeat(1000)).subarray(0, 40));
+    if (req.url === '/stall') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      return void res.write('{"ok":');
+    }
+    if (req.url === '/bom') return void res.end('\uFEFF{"ok": true, "method": "GET"}');
     if (req.url === '/to-other-origin') return to(307, `${secondUrl}/landing`);
     if (req.url === '/to-metadata') return to(302, 'http://169.254.169.254/latest/meta-data/');
     if (req.url === '/to-loopback-name') return to(302, `http://localhost:${(second.address() as AddressInfo).port}/`);
@@ -179,5 +218,67 @@ describe('the registry fetch', () => {
       ok: true,
       method: 'GET',
     });
+  });
+});
+
+describe("the registry fetch's body", () => {
+  const waitFor = async (check: () => boolean) => {
+    for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+    return check();
+  };
+
+  it('stops a body at the hard limit, counted as decoded, and closes the connection instead of reading on', async () => {
+    const res = await createRegistryFetch(fixtures)(`${firstUrl}/endless-gzip`);
+    const reader = res.body!.getReader();
+    let read = 0;
+    const e = await (async () => {
+      for (;;) read += (await reader.read()).value?.byteLength ?? 0;
+    })().catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(ResponseTooLarge);
+    expect((e as Error).message).toBe(`Response larger than ${HARD_MAX_BYTES} bytes`);
+    expect(read).toBeLessThanOrEqual(HARD_MAX_BYTES);
+    expect(await waitFor(() => closedEarly.has('/endless-gzip'))).toBe(true);
+  });
+
+  it("stops at the connector's own, lower limit in the same way when read by fetchJson", async () => {
+    closedEarly.delete('/endless-gzip');
+    const e = await refusal(
+      fetchJson(`${firstUrl}/endless-gzip`, ZOk, { fetch: createRegistryFetch(fixtures), maxBytes: 1024 * 1024 }),
+    );
+    expect(e.kind).toBe('too-large');
+    expect(e.message).toMatch(/sent more than the 1048576-byte limit/);
+    expect(await waitFor(() => closedEarly.has('/endless-gzip'))).toBe(true);
+  });
+
+  it('reads a body as Response.text() does (BOM dropped), and still answers a plain fetch with a Response', async () => {
+    const fetcher = createRegistryFetch(fixtures);
+    expect((await fetchJson(`${firstUrl}/bom`, ZOk, { fetch: fetcher })).data).toEqual({ ok: true, method: 'GET' });
+    expect(await (await fetcher(`${firstUrl}/bom`)).json()).toEqual({ ok: true, method: 'GET' });
+    const res = await fetcher(`${firstUrl}/gzip`);
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(await res.json()).toEqual({ ok: true, method: 'GET' });
+  });
+
+  it.each(['/cut', '/cut-chunked', '/cut-gzip'])(
+    '%s: an answer cut off before its end is an error, not a short body',
+    async (path) => {
+      const e = await refusal(fetchJson(firstUrl + path, ZOk, { fetch: createRegistryFetch(fixtures), timeoutMs: 4_000 }));
+      expect(e.kind).toBe('network');
+    },
+  );
+
+  it('gives up on a body that stalls, and closes its connection', async () => {
+    const e = await refusal(fetchJson(`${firstUrl}/stall`, ZOk, { fetch: createRegistryFetch(fixtures), timeoutMs: 300 }));
+    expect(e.kind).toBe('timeout');
+    expect(await waitFor(() => closedEarly.has('/stall'))).toBe(true);
+  });
+
+  it("stops reading when the caller's signal aborts mid-body", async () => {
+    closedEarly.delete('/stall');
+    const run = new AbortController();
+    setTimeout(() => run.abort(), 150);
+    const e = await refusal(fetchJson(`${firstUrl}/stall`, ZOk, { fetch: createRegistryFetch(fixtures), signal: run.signal }));
+    expect(e.kind).toBe('aborted');
+    expect(await waitFor(() => closedEarly.has('/stall'))).toBe(true);
   });
 });

@@ -2,9 +2,12 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { Readable } from 'node:stream';
+import { pipeline, type Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { classifyAddress, hostAllowed, ipLiteral } from '@/lib/domain/network-address';
+import { limitedBody } from './response-body';
+
+export { HARD_MAX_BYTES, ResponseTooLarge } from './response-body';
 
 /**
  * The fetch every registry connector gets (ConnectorContext.fetch). The registry URL is typed
@@ -23,8 +26,6 @@ export interface RegistryNetworkPolicy {
 }
 
 export const MAX_REDIRECTS = 5;
-/** Above any connector's own maxBytes setting (those are capped at 50 MB). */
-export const HARD_MAX_BYTES = 50 * 1024 * 1024;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key)$|api[-_]?key|token|secret|passw|credential/i;
 
@@ -81,6 +82,24 @@ export async function checkRegistryAddress(
 
 type FetchLike = typeof fetch;
 
+/** One exchange's answer before any web stream: the decoded body as the node stream (null when there is none). */
+export interface RegistryAnswer {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  body: Readable | null;
+}
+export type RegistryRequest = (input: string | URL, init?: RequestInit) => Promise<RegistryAnswer>;
+
+/**
+ * The registry fetch's own lower layer, under this key on every fetch createRegistryFetch makes:
+ * the same checks, pinning and redirects, answered without a Response, so that lib/registries/http.ts
+ * reads a body straight from the node stream (readAnswerText). A web Response costs a ReadableStream,
+ * the Response itself and a stream reader per request, a large share of a sync's client CPU over its
+ * tens of thousands of small answers; other callers (webhooks) get the Response as before.
+ */
+export const REGISTRY_REQUEST = Symbol('registryRequest');
+
 /**
  * One keep-alive pool for every registry fetch (idle sockets are unref'd: it never holds the
  * process open). Sharing is safe: a request is sent only after its URL passed the check, and a
@@ -93,7 +112,10 @@ const agents = {
 type LookupCallback = (err: Error | null, address?: string | LookupAddress[], family?: number) => void;
 
 /** A fetch bound to `policy`: each host is checked once per fetch instance (one sync run) and its checked addresses are the only ones dialled. */
-export function createRegistryFetch(policy: RegistryNetworkPolicy, resolve: Resolver = systemResolver): FetchLike {
+export function createRegistryFetch(
+  policy: RegistryNetworkPolicy,
+  resolve: Resolver = systemResolver,
+): FetchLike & { [REGISTRY_REQUEST]: RegistryRequest } {
   const pinned = new Map<string, Promise<LookupAddress[]>>();
   const addressesOf = (url: URL) => {
     const key = `${url.protocol}//${url.host}`;
@@ -106,8 +128,8 @@ export function createRegistryFetch(policy: RegistryNetworkPolicy, resolve: Reso
     return p;
   };
 
-  return (async (input: string | URL | Request, init: RequestInit = {}) => {
-    let url = new URL(input instanceof Request ? input.url : String(input));
+  const request: RegistryRequest = async (input, init = {}) => {
+    let url = new URL(String(input));
     let method = (init.method ?? 'GET').toUpperCase();
     let body = typeof init.body === 'string' ? init.body : undefined;
     const headers = new Headers(init.headers);
@@ -117,7 +139,7 @@ export function createRegistryFetch(policy: RegistryNetworkPolicy, resolve: Reso
       // node asks this instead of DNS: only an address checked above can be dialled.
       const lookup = (_host: string, options: { all?: boolean }, callback: LookupCallback) =>
         options?.all ? callback(null, addresses) : callback(null, addresses[0]!.address, addresses[0]!.family);
-      const res = await send(url, {
+      const answer = await send(url, {
         method,
         headers,
         body,
@@ -125,23 +147,28 @@ export function createRegistryFetch(policy: RegistryNetworkPolicy, resolve: Reso
         lookup,
         agent: agents[url.protocol as 'http:'],
       });
-      const location = res.headers.get('location');
-      if (!REDIRECTS.has(res.status) || !location) return res;
-      await res.body?.cancel().catch(() => undefined);
+      const location = answer.headers.get('location');
+      if (!REDIRECTS.has(answer.status) || !location) return answer;
+      answer.body?.destroy();
       if (hop >= MAX_REDIRECTS) throw new RegistryAddressBlocked(`More than ${MAX_REDIRECTS} redirects from ${url.origin}`);
       const next = new URL(location, url);
       if (next.origin !== url.origin) {
         // Never hand the registry's credentials to whatever origin it redirects to.
         for (const name of [...headers.keys()]) if (CREDENTIAL_HEADER.test(name)) headers.delete(name);
       }
-      if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+      if (answer.status === 303 || ((answer.status === 301 || answer.status === 302) && method === 'POST')) {
         method = 'GET';
         body = undefined;
         headers.delete('content-type');
       }
       url = next;
     }
+  };
+  const fetchLike = (async (input: string | URL | Request, init?: RequestInit) => {
+    const a = await request(input instanceof Request ? input.url : input, init);
+    return new Response(a.body ? limitedBody(a.body) : null, { status: a.status, statusText: a.statusText, headers: a.headers });
   }) as FetchLike;
+  return Object.assign(fetchLike, { [REGISTRY_REQUEST]: request });
 }
 
 interface SendOptions {
@@ -153,8 +180,8 @@ interface SendOptions {
   agent: http.Agent;
 }
 
-/** One HTTP exchange on node:http (which takes a per-request `lookup`), answered as a fetch Response. */
-function send(url: URL, o: SendOptions): Promise<Response> {
+/** One HTTP exchange on node:http (which takes a per-request `lookup`). */
+function send(url: URL, o: SendOptions): Promise<RegistryAnswer> {
   const mod = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = mod.request(
@@ -167,22 +194,17 @@ function send(url: URL, o: SendOptions): Promise<Response> {
           else if (v !== undefined) headers.set(k, v);
         }
         const status = res.statusCode ?? 502;
+        const statusText = res.statusMessage ?? '';
         if (status === 204 || status === 205 || status === 304 || o.method === 'HEAD') {
           res.resume();
-          return resolve(new Response(null, { status, statusText: res.statusMessage, headers }));
+          return resolve({ status, statusText, headers, body: null });
         }
         const decoded = decode(res, headers.get('content-encoding'));
         if (decoded !== res) {
           headers.delete('content-encoding');
           headers.delete('content-length');
         }
-        resolve(
-          new Response(limitBody(Readable.toWeb(decoded) as ReadableStream<Uint8Array>), {
-            status,
-            statusText: res.statusMessage,
-            headers,
-          }),
-        );
+        resolve({ status, statusText, headers, body: decoded });
       },
     );
     req.on('error', reject);
@@ -190,31 +212,22 @@ function send(url: URL, o: SendOptions): Promise<Response> {
   });
 }
 
+/**
+ * The decoded body. pipeline, not pipe: a response that ends early or fails errors the
+ * decompressor too (so the reader sees the error instead of waiting for an end that never comes),
+ * and destroying the decompressor destroys the response and its socket.
+ */
 function decode(res: http.IncomingMessage, encoding: string | null): Readable {
-  const fail = (stream: Readable) => stream.on('error', () => undefined);
+  const through = (inflate: Transform) => pipeline(res, inflate, () => undefined);
   switch (encoding?.trim().toLowerCase()) {
     case 'gzip':
     case 'x-gzip':
-      return fail(res.pipe(zlib.createGunzip()));
+      return through(zlib.createGunzip());
     case 'deflate':
-      return fail(res.pipe(zlib.createInflate()));
+      return through(zlib.createInflate());
     case 'br':
-      return fail(res.pipe(zlib.createBrotliDecompress()));
+      return through(zlib.createBrotliDecompress());
     default:
       return res;
   }
-}
-
-/** Stops a body at HARD_MAX_BYTES however it is framed or compressed (a connector's own, lower limit applies first). */
-function limitBody(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-  let size = 0;
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        size += chunk.byteLength;
-        if (size > HARD_MAX_BYTES) controller.error(new RegistryAddressBlocked(`Response larger than ${HARD_MAX_BYTES} bytes`));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
 }
