@@ -95,13 +95,16 @@ export async function ingestInvocationEvents(
     resolveSubjects(db, subjectTriples(candidates), now),
     storedEventKeys(db, candidates),
   ]);
-  let pending: { event: ValidEvent; draft: DraftRow }[] = [];
+  // Only the drafts stay from here on (invocation-rows.ts says why), and whether the client named the id.
+  let pending: { draft: DraftRow; clientId: boolean }[] = [];
   for (const event of candidates) {
     if (event.eventId !== null && stored.keys.has(eventKey(event.agentName, event.eventId))) continue;
-    pending.push({ event, draft: draftRow(eventContent(event, subjectOf(subjects, event), now, apiKeyId)) });
+    const draft = draftRow(eventContent(event, subjectOf(subjects, event), now, apiKeyId));
+    pending.push({ draft, clientId: event.eventId !== null });
     if (pending.length % LINES_PER_STEP === 0) await giveWay();
   }
-  result.duplicates = parsed.valid.length - pending.length;
+  const validCount = parsed.valid.length;
+  result.duplicates = validCount - pending.length;
   if (pending.length === 0) return result;
 
   const written = await db.$transaction(
@@ -114,14 +117,14 @@ export async function ingestInvocationEvents(
         const late = ownKeysAfter(stored.upTo, head) ?? [
           await storedEventKeysAfter(
             tx,
-            pending.map((p) => p.event),
+            pending.filter((p) => p.clientId).map((p) => p.draft),
             stored.upTo,
           ),
         ];
         pending = pending.filter(
-          ({ event: e }) => e.eventId === null || !late.some((keys) => keys.has(eventKey(e.agentName, e.eventId!))),
+          ({ draft: d, clientId }) => !clientId || !late.some((keys) => keys.has(eventKey(d.agentName, d.eventId))),
         );
-        result.duplicates = parsed.valid.length - pending.length;
+        result.duplicates = validCount - pending.length;
         if (pending.length === 0) return null;
       }
       const drafts = pending.map((p) => p.draft);
@@ -179,7 +182,7 @@ interface WrittenBatch {
 
 /** Committed: its keys for the next batches' check under the lock (own-batches.ts). */
 function rememberBatch({ before, last, drafts }: WrittenBatch) {
-  rememberOwnBatch({ before, last, keys: new Set(drafts.map(({ content: c }) => eventKey(c.agentName, c.eventId))) });
+  rememberOwnBatch({ before, last, keys: new Set(drafts.map((d) => eventKey(d.agentName, d.eventId))) });
 }
 
 const subjectOf = (subjects: Map<string, Subject>, e: ValidEvent) =>
@@ -199,7 +202,7 @@ function subjectTriples(events: readonly ValidEvent[]) {
 /** Each (agent, tool, version) of the stored rows once, with its first position and count, for the alerts. */
 function subjectUses(drafts: readonly DraftRow[], subjects: Map<string, Subject>, firstSeq: bigint): SubjectUse[] {
   const uses = new Map<string, SubjectUse>();
-  drafts.forEach(({ content: c }, i) => {
+  drafts.forEach((c, i) => {
     const key = subjectKey(c.agentName, c.toolName, c.toolVersion);
     const use = uses.get(key);
     if (use) use.events++;

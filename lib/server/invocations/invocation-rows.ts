@@ -83,10 +83,17 @@ export const COPY_INVOCATION_EVENTS = `COPY "InvocationEvent" (seq, ${CONTENT_KE
 /**
  * A row prepared before the chain lock: its COPY fields but seq and the links, and its canonical
  * JSON (lib/domain/canonical-json.ts over eventHashContent) cut around the value of seq, so that
- * under the lock chaining a row is one sha256 and one string join.
+ * under the lock chaining a row is one sha256 and one string join. Of the content it keeps only
+ * what the batch reads after the lock (alerts, duplicate keys): a batch waits for the lock for
+ * hundreds of milliseconds, and the event and content objects of its 5,000 rows, kept that long,
+ * were copied by every young-generation GC meanwhile.
  */
 export interface DraftRow {
-  content: EventContent;
+  agentName: string;
+  toolName: string;
+  toolVersion: string;
+  /** As stored: the client's event_id or the one made up for it. */
+  eventId: string;
   fields: string;
   beforeSeq: string;
   afterSeq: string;
@@ -154,7 +161,15 @@ export function draftRow(content: EventContent): DraftRow {
   const fields = copyFields(content, times);
   const json = canonicalWithSeqZero(content, times);
   const cut = json.indexOf(SEQ_KEY) + SEQ_KEY.length;
-  return { content, fields, beforeSeq: json.slice(0, cut), afterSeq: json.slice(cut + 1) };
+  return {
+    agentName: content.agentName,
+    toolName: content.toolName,
+    toolVersion: content.toolVersion,
+    eventId: content.eventId,
+    fields,
+    beforeSeq: json.slice(0, cut),
+    afterSeq: json.slice(cut + 1),
+  };
 }
 
 export interface ChainedRows {

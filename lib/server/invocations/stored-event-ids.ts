@@ -36,9 +36,11 @@ const STORED_AFTER = `SELECT r."eventId" FROM "InvocationEvent" r JOIN unnest($2
  WHERE r.seq > $3::bigint AND r."agentName" = $1`;
 
 type Db = Pick<Prisma.TransactionClient, '$queryRawUnsafe'>;
+/** What the look needs of an event (a ValidEvent, or a drafted row under the lock). */
+type Keyed = Pick<ValidEvent, 'agentName' | 'eventId'>;
 
 /** The batch's keys already stored (after position `after`, when given). */
-async function storedKeys(db: Db, events: readonly ValidEvent[], after?: bigint): Promise<Set<string>> {
+async function storedKeys(db: Db, events: readonly Keyed[], after?: bigint): Promise<Set<string>> {
   const idsByAgent = new Map<string, string[]>();
   for (const e of events) {
     if (e.eventId === null) continue;
@@ -69,6 +71,6 @@ export async function storedEventKeys(db: Db, events: readonly ValidEvent[]): Pr
 }
 
 /** Under the chain lock: the batch's keys stored at positions after `upTo` (by batches that went first). */
-export function storedEventKeysAfter(tx: Db, events: readonly ValidEvent[], upTo: bigint): Promise<Set<string>> {
+export function storedEventKeysAfter(tx: Db, events: readonly Keyed[], upTo: bigint): Promise<Set<string>> {
   return storedKeys(tx, events, upTo);
 }
