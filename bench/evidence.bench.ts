@@ -5,6 +5,7 @@
 // Targets: each build under 2 minutes and under 512 MiB peak RSS, and memory flat as events grow
 // (the 1M build's peak RSS within 64 MiB of the 250k one's).
 // Scale down for a smoke run: BENCH_EVIDENCE_EVENTS=2000,4000 BENCH_EVIDENCE_TOOLS=200 BENCH_EVIDENCE_DB=pglite.
+// BENCH_DB_PREFIX names the temporary PostgreSQL database (default toolledger_bench_<random>).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -228,7 +229,10 @@ async function onPglite(): Promise<boolean> {
 
 async function onPostgres(): Promise<boolean> {
   const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const name = `toolledger_bench_${randomBytes(5).toString('hex')}`;
+  // BENCH_DB_PREFIX: on a server shared by several sessions, each names (and can find) its own.
+  const prefix = process.env.BENCH_DB_PREFIX ?? 'toolledger_bench';
+  if (!/^[a-z0-9_]+$/.test(prefix)) throw new Error(`BENCH_DB_PREFIX must be [a-z0-9_]+: ${prefix}`);
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   let admin: Database;
   try {
     admin = await openDatabase({ kind: 'postgres', url: adminUrl });

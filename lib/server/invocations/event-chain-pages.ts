@@ -27,11 +27,20 @@ const COLUMNS = `seq::text AS seq, to_char("receivedAt", ${ISO}) AS "receivedAt"
   approval::text AS approval, "decisionId", "apiKeyId", "prevHash", hash`;
 
 /**
+ * Rows a page's JSON texts hold at most: ~900 bytes an event, so a text stays under V8's 128 KiB
+ * large-object size. A larger string is allocated outside the young generation; caught alive by a
+ * young collection (it is while JSON.parse reads it) it went straight to the old generation, which
+ * only a full collection empties: at 1,000 rows a text that was ~50 MiB of garbage over 1M events.
+ */
+const ROWS_PER_TEXT = 100;
+
+/**
  * The page after `after` in seq order (keyset on the primary key), received in [from, to) when given.
- * The page comes back as ONE JSON text (json_agg of the rows) parsed by JSON.parse: read as ~30
- * columns a row, PGlite's result parser spent more CPU than PostgreSQL's scan and the whole hash
- * walk together (a typed-array copy and a UTF-8 decode per field: 12 M fields at 400k events).
- * JSON gives the same values: text as strings, integers as numbers, text[] as arrays, NULL as null.
+ * The page comes back as a few JSON texts (json_agg of up to ROWS_PER_TEXT rows each, by seq)
+ * parsed by JSON.parse: read as ~30 columns a row, PGlite's result parser spent more CPU than
+ * PostgreSQL's scan and the whole hash walk together (a typed-array copy and a UTF-8 decode per
+ * field: 12 M fields at 400k events). JSON gives the same values: text as strings, integers as
+ * numbers, text[] as arrays, NULL as null.
  */
 export async function readEventChainPage(
   db: PrismaClient,
@@ -39,7 +48,7 @@ export async function readEventChainPage(
   period: { from?: Date; to?: Date },
   limit: number,
 ): Promise<EventChainRow[]> {
-  const params: unknown[] = [after.toString(), limit];
+  const params: unknown[] = [after.toString(), limit, ROWS_PER_TEXT];
   const where = ['seq > $1::bigint'];
   // Bounds written only when given, so the planner prunes the monthly partitions.
   if (period.from) where.push(`"receivedAt" >= $${params.push(period.from.toISOString())}::timestamp`);
@@ -47,13 +56,17 @@ export async function readEventChainPage(
   // The inner query is the keyset read (an index range per partition, merged in seq order); the
   // aggregate orders again (json_agg does not promise its input's order), by the number: p.seq is
   // the text alias, and "10" < "9". The inner order is by the column, qualified, for the same reason.
-  const [page] = await rawSqlOf(db).query<{ rows: string | null }>(
-    `SELECT json_agg(p ORDER BY p.seq::bigint)::text AS rows
+  // Texts are cut by seq range, so one holds at most ROWS_PER_TEXT rows however sparse the seqs.
+  const texts = await rawSqlOf(db).query<{ rows: string }>(
+    `SELECT (p.seq::bigint - $1::bigint - 1) / $3::int AS part, json_agg(p ORDER BY p.seq::bigint)::text AS rows
        FROM (SELECT ${COLUMNS} FROM "InvocationEvent" e
-              WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT $2) p`,
+              WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT $2) p
+      GROUP BY part ORDER BY part`,
     params,
   );
-  return page?.rows ? (JSON.parse(page.rows) as EventChainRow[]) : [];
+  const page: EventChainRow[] = [];
+  for (const t of texts) for (const row of JSON.parse(t.rows) as EventChainRow[]) page.push(row);
+  return page;
 }
 
 /** The canonical content of a row read as text: the ingest's own literal (lib/domain/invocations/event-hash). */
