@@ -18,6 +18,7 @@ import { GENESIS_HASH } from '@/lib/domain/hash-chain';
 import { eventHash, type ChainedEventContent } from '@/lib/domain/invocations/event-hash';
 import { reloadEnv } from '@/lib/env';
 import { createBulkCatalog } from '@/lib/testing/bulk-catalog';
+import { serverNodeArgs } from '../scripts/serve-options.mjs';
 
 const SIZES = (process.env.BENCH_EVIDENCE_EVENTS ?? '250000,500000,1000000').split(',').map(Number);
 const TOOLS = Number(process.env.BENCH_EVIDENCE_TOOLS ?? 5000);
@@ -111,6 +112,8 @@ async function measuredBuild(conn: Conn, officer: { id: string; email: string },
       'tsx',
       '--conditions=react-server',
       '--expose-gc',
+      // The server's own flags for this database (in the app, packs are built in the server).
+      ...serverNodeArgs({ DATABASE_URL: conn.target.kind === 'postgres' ? conn.target.url : '' }),
       path.join(path.dirname(new URL(import.meta.url).pathname), 'evidence-build-worker.ts'),
     ],
     {

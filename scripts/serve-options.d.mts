@@ -4,3 +4,4 @@ export function serveOptions(env: Record<string, string | undefined>): {
   host: string | undefined;
   serverEnv: Record<string, string | undefined>;
 };
+export function serverNodeArgs(env: Record<string, string | undefined>): string[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
-import { serveOptions } from './serve-options.mjs';
+import { serveOptions, serverNodeArgs } from './serve-options.mjs';
 
 // Issue 7.1: a demo instance (published password) listens on loopback unless told otherwise.
 describe('npm start serve options', () => {
@@ -27,5 +27,12 @@ describe('npm start serve options', () => {
       TOOLLEDGER_CHECKPOINT_KEY: 'k'.repeat(32),
     };
     expect(parseEnv(server).demo).toBe(demo);
+  });
+
+  it('keeps the server’s heap close to what is live on the embedded database only (it holds PGlite and builds packs)', () => {
+    const embedded = ['--max-semi-space-size=4', '--heap-growing-percent=30', '--expose-gc'];
+    expect(serverNodeArgs({})).toEqual(embedded);
+    expect(serverNodeArgs({ DATABASE_URL: '' })).toEqual(embedded);
+    expect(serverNodeArgs({ DATABASE_URL: 'postgresql://db/toolledger' })).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serveOptions } from './serve-options.mjs';
+import { serveOptions, serverNodeArgs } from './serve-options.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 // Run Next's own entry with this Node (not through npx), so signals reach the server itself.
@@ -67,10 +67,14 @@ console.log(
     ? `Demo mode (demo accounts and keys${host === '127.0.0.1' ? '; listening on 127.0.0.1 only, set HOST to change' : ''}).`
     : 'Production mode (demo off).',
 );
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port, ...(host ? ['-H', host] : [])], {
-  cwd: root,
-  stdio: 'inherit',
-  env: envForServer,
-});
+const server = spawn(
+  process.execPath,
+  [...serverNodeArgs(serverEnv), nextBin, 'start', '-p', port, ...(host ? ['-H', host] : [])],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: envForServer,
+  },
+);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

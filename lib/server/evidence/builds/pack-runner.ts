@@ -9,6 +9,7 @@ import { recordAuditEvent } from '@/lib/server/audit/record-audit-event';
 import { now as clockNow } from '@/lib/server/clock';
 import { buildEvidencePack, PACK_STEPS } from '../build-pack';
 import { PackCancelled } from '../pack-cancelled';
+import { collectGarbage } from './collect-garbage';
 import { packFileName, packPaths } from './pack-files';
 
 /** A running build says it is alive this often; one silent for STALE_AFTER_MS was cut off. */
@@ -109,6 +110,7 @@ export async function runClaimedBuild(rc: RunnerContext, build: EvidencePackBuil
       workDir,
       signal: stop.signal,
       onProgress: async (done, total, step) => {
+        collectGarbage();
         rc.onStep?.(done, total, step);
         await db.evidencePackBuild.updateMany({
           where: mine,
