@@ -18,7 +18,7 @@ import { GENESIS_HASH } from '@/lib/domain/hash-chain';
 import { eventHash, type ChainedEventContent } from '@/lib/domain/invocations/event-hash';
 import { reloadEnv } from '@/lib/env';
 import { createBulkCatalog } from '@/lib/testing/bulk-catalog';
-import { serverNodeArgs } from '../scripts/serve-options.mjs';
+import { serverMallocEnv, serverNodeArgs } from '../scripts/serve-options.mjs';
 
 const SIZES = (process.env.BENCH_EVIDENCE_EVENTS ?? '250000,500000,1000000').split(',').map(Number);
 const TOOLS = Number(process.env.BENCH_EVIDENCE_TOOLS ?? 5000);
@@ -121,6 +121,7 @@ async function measuredBuild(conn: Conn, officer: { id: string; email: string },
       maxBuffer: 64 * 1024 * 1024,
       env: {
         ...process.env,
+        ...serverMallocEnv({ DATABASE_URL: conn.target.kind === 'postgres' ? conn.target.url : '' }),
         BENCH_TARGET: JSON.stringify(conn.target),
         BENCH_OFFICER: JSON.stringify(officer),
         BENCH_PERIOD: JSON.stringify(Q2),

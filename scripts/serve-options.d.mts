@@ -5,3 +5,4 @@ export function serveOptions(env: Record<string, string | undefined>): {
   serverEnv: Record<string, string | undefined>;
 };
 export function serverNodeArgs(env: Record<string, string | undefined>): string[];
+export function serverMallocEnv(env: Record<string, string | undefined>): Record<string, string>;

@@ -41,3 +41,16 @@ export function serveOptions(env) {
 export function serverNodeArgs(env) {
   return env.DATABASE_URL ? [] : ['--max-semi-space-size=4', '--heap-growing-percent=30', '--expose-gc'];
 }
+
+/**
+ * glibc's settings for the server process on the embedded database, beside serverNodeArgs: buffers of
+ * 64 KiB and more (PGlite's result buffers, the archive's chunks in a pack build) are mapped and handed
+ * back to the system when freed, instead of staying in malloc's arenas as resident memory after V8 has
+ * let them go. Measured on the same 250k-event database: builder peaks 435–501 → 365–430 MiB, builds
+ * ~15 % slower. With DATABASE_URL nothing is set.
+ * @param {Record<string, string | undefined>} env
+ * @returns {Record<string, string>}
+ */
+export function serverMallocEnv(env) {
+  return env.DATABASE_URL ? {} : { MALLOC_MMAP_THRESHOLD_: '65536', MALLOC_TRIM_THRESHOLD_: '131072' };
+}

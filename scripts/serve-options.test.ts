@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '@/lib/env';
-import { serveOptions, serverNodeArgs } from './serve-options.mjs';
+import { serveOptions, serverMallocEnv, serverNodeArgs } from './serve-options.mjs';
 
 // Issue 7.1: a demo instance (published password) listens on loopback unless told otherwise.
 describe('npm start serve options', () => {
@@ -34,5 +34,10 @@ describe('npm start serve options', () => {
     expect(serverNodeArgs({})).toEqual(embedded);
     expect(serverNodeArgs({ DATABASE_URL: '' })).toEqual(embedded);
     expect(serverNodeArgs({ DATABASE_URL: 'postgresql://db/toolledger' })).toEqual([]);
+  });
+
+  it('hands large freed buffers back to the system on the embedded database only', () => {
+    expect(serverMallocEnv({})).toEqual({ MALLOC_MMAP_THRESHOLD_: '65536', MALLOC_TRIM_THRESHOLD_: '131072' });
+    expect(serverMallocEnv({ DATABASE_URL: 'postgresql://db/toolledger' })).toEqual({});
   });
 });

@@ -4,7 +4,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serveOptions, serverNodeArgs } from './serve-options.mjs';
+import { serveOptions, serverMallocEnv, serverNodeArgs } from './serve-options.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 // Run Next's own entry with this Node (not through npx), so signals reach the server itself.
@@ -59,6 +59,7 @@ if (built !== current || process.env.TOOLLEDGER_FORCE_BUILD === '1') {
 const port = process.env.PORT ?? '3000';
 const envForServer = {
   ...serverEnv,
+  ...serverMallocEnv(serverEnv),
   NEXT_TELEMETRY_DISABLED: '1',
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
 };
