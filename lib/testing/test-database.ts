@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Database } from '@/lib/db/driver';
 import { applyMigrations } from '@/lib/db/migrate';
 import { setDatabaseForProcess } from '@/lib/db/client';
+import { flushApiKeyLimiter } from '@/lib/server/rate-limit/api-key-limiter';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or (project "postgres")
@@ -29,6 +30,8 @@ export function withTestDatabase(): { db: () => Database } {
     setDatabaseForProcess(db);
   });
   afterAll(async () => {
+    // The API key limiter syncs its counts a second after a call: done now, while the database is open.
+    await flushApiKeyLimiter();
     await db?.close();
     if (dropName) {
       const adminDb = await openDatabase({

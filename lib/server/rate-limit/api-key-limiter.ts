@@ -17,3 +17,11 @@ export function apiKeyLimiter(): SharedWindowLimiter {
   }
   return g.__toolledgerApiKeyLimiter;
 }
+
+/**
+ * Sends what this process allowed to the shared counter now, if an API call has used the limiter.
+ * Called before a database is closed (tests' teardown), so no sync timer fires into a closed one.
+ */
+export async function flushApiKeyLimiter(): Promise<void> {
+  await g.__toolledgerApiKeyLimiter?.flushAll();
+}
