@@ -2,6 +2,7 @@ import 'server-only';
 import type { WebhookDelivery, WebhookEndpoint } from '@prisma/client';
 import { Webhook } from 'standardwebhooks';
 import { isDelivered, MAX_ATTEMPTS, nextAttemptAt } from '@/lib/domain/webhooks/retry-schedule';
+import { attemptSignal } from '@/lib/registries/attempt-signal';
 import type { operationContext } from '@/lib/server/operation';
 import { webhookFetch } from './webhook-network';
 import { openWebhookSecret } from './webhook-secret';
@@ -32,19 +33,24 @@ export async function attemptDelivery(
 ): Promise<WebhookDelivery> {
   let status: number | null = null;
   let error: string | null = null;
+  // One timer for the attempt (headers and body), cleared as soon as it ends rather than left to
+  // run out its 10 s as AbortSignal.timeout's does.
+  const attempt = attemptSignal(undefined, TIMEOUT_MS);
   try {
     const headers = signedHeaders(openWebhookSecret(endpoint.secretSealed), delivery.messageId, now, delivery.body);
     const res = await webhookFetch()(endpoint.url, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json', 'user-agent': 'ToolLedger-Webhooks/1' },
       body: delivery.body,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: attempt.signal,
     });
     status = res.status;
     const text = await res.text().catch(() => '');
     if (!isDelivered(status)) error = `HTTP ${status}${text ? `: ${text.slice(0, 200)}` : ''}`;
   } catch (e) {
     error = e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : 'delivery failed';
+  } finally {
+    attempt.release();
   }
   const attempts = delivery.attempts + 1;
   const delivered = isDelivered(status);
