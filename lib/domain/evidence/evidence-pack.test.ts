@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PACK_FORMAT, serializeManifest, sha256sums, type ManifestFile } from './manifest';
 import { formatFingerprint, keyIdOf, publicKeyFingerprint, sha256Hex, signManifest } from './signing';
 import { verifyPack } from './verify-pack';
+import { readZip } from './zip-reader';
 import { createPackZip } from './zip-writer';
 
 const keys = generateKeyPairSync('ed25519');
@@ -129,6 +130,42 @@ describe('verifyPack', () => {
     const result = verifyPack(rezipped);
     expect(result.ok).toBe(false);
     expect(result.problems.filter((p) => p.problem === 'repacked').map((p) => p.path)).toContain('README.md');
+  });
+
+  it('checks an entry far larger than one inflate chunk, digest and size, without keeping it', async () => {
+    // ~3 MB of rows that compress well, as an evidence CSV does: inflated in 256 KiB pieces.
+    const rows = Array.from(
+      { length: 60_000 },
+      (_, i) => `e${i},tool-${i % 97},2026-05-${String((i % 28) + 1).padStart(2, '0')}\n`,
+    );
+    const big = strToU8(`id,tool,day\n${rows.join('')}`);
+    const files = packFiles({ ...CONTENT, 'evidence/invocations.csv': new TextDecoder().decode(big) });
+    const zip = await zipOf(files);
+    expect(zip.length).toBeLessThan(big.length / 4);
+    const result = verifyPack(zip);
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+    const entry = readZip(zip).entries.find((e) => e.path === 'evidence/invocations.csv')!;
+    expect(entry).toEqual({ path: 'evidence/invocations.csv', size: big.length, sha256: sha256Hex(big) });
+    const kept = readZip(zip, (path) => path === 'evidence/invocations.csv').entries.find((e) => e.path === entry.path)!;
+    expect(Buffer.from(kept.data!).equals(Buffer.from(big))).toBe(true);
+  });
+
+  it('names an entry whose compressed data is corrupt', async () => {
+    const files = packFiles();
+    const zip = await zipOf(files);
+    // Overwrite the middle of the first entry's deflate data (README.md's local header is at 0).
+    const nameLength = new DataView(zip.buffer, zip.byteOffset).getUint16(26, true);
+    const start = 30 + nameLength;
+    const bad = Uint8Array.from(zip);
+    bad.fill(0xff, start, start + 4);
+    const result = verifyPack(bad);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toContainEqual({
+      path: 'README.md',
+      problem: 'unreadable',
+      detail: 'its compressed data is corrupt',
+    });
   });
 
   it('reports garbage as a missing manifest, not a crash', () => {

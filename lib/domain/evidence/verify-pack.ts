@@ -1,6 +1,6 @@
 import { compareFiles, type FileProblem } from './compare-files';
 import { MANIFEST_PATH, parseManifest, PUBLIC_KEY_PATH, SIGNATURE_PATH, type PackManifest } from './manifest';
-import { publicKeyFingerprint, sha256Hex, verifyManifestSignature } from './signing';
+import { publicKeyFingerprint, verifyManifestSignature } from './signing';
 import { readZip, type ZipProblem } from './zip-reader';
 
 export type SignatureState = 'valid' | 'invalid' | 'unknown-key' | 'absent';
@@ -25,7 +25,10 @@ const decoder = new TextDecoder();
  * manifest lists them, nothing missing or extra, and the manifest's Ed25519 signature.
  */
 export function verifyPack(bytes: Uint8Array, trusted?: TrustedKeys): PackVerification {
-  const zip = readZip(bytes);
+  // Only the manifest, its signature and the pack's key are read whole; every other file is hashed
+  // as it is inflated, so memory does not grow with the pack.
+  const needed = new Set([MANIFEST_PATH, SIGNATURE_PATH, PUBLIC_KEY_PATH]);
+  const zip = readZip(bytes, (path) => needed.has(path));
   const problems: PackVerification['problems'] = [...zip.problems];
   const byPath = new Map(zip.entries.map((e) => [e.path, e.data]));
   const fail = (manifest: PackManifest | null, signature: SignatureState, fingerprint: string | null) => ({
@@ -72,7 +75,7 @@ export function verifyPack(bytes: Uint8Array, trusted?: TrustedKeys): PackVerifi
     }[state];
     problems.push({ path: state === 'absent' ? SIGNATURE_PATH : MANIFEST_PATH, problem: 'signature', detail });
   }
-  const found = zip.entries.map((e) => ({ path: e.path, sha256: sha256Hex(e.data), size: e.data.length }));
+  const found = zip.entries.map((e) => ({ path: e.path, sha256: e.sha256, size: e.size }));
   problems.push(...compareFiles(manifest.files, found));
   return {
     ok: problems.length === 0,

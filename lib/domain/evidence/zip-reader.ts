@@ -1,4 +1,5 @@
-import { inflateSync } from 'fflate';
+import { createHash } from 'node:crypto';
+import { Inflate } from 'fflate';
 import { byPath } from './manifest';
 
 /**
@@ -8,7 +9,11 @@ import { byPath } from './manifest';
  */
 export interface ZipEntry {
   path: string;
-  data: Uint8Array;
+  /** Size and SHA-256 (hex) of the entry's content, taken while it is inflated. */
+  size: number;
+  sha256: string;
+  /** The content itself, only for the entries the caller asked to keep (readZip's `keep`). */
+  data?: Uint8Array;
 }
 
 export interface ZipProblem {
@@ -114,19 +119,59 @@ function walkLocalEntries(bytes: Uint8Array, view: DataView): { headers: EntryHe
   }
 }
 
-function readData(bytes: Uint8Array, h: EntryHeader): Uint8Array | string {
+/** Compressed input is fed to the inflater this much at a time; its output is hashed and let go. */
+const CHUNK = 256 * 1024;
+
+/**
+ * The entry's size and digest, inflating it a chunk at a time so that no entry is ever whole in
+ * memory (a 1M-event pack holds ~270 MB uncompressed), and its bytes when `keep` is set.
+ */
+function readData(bytes: Uint8Array, h: EntryHeader, keep: boolean): Omit<ZipEntry, 'path'> | string {
   if (h.dataStart < 0 || h.dataStart + h.compressedSize > bytes.length) return 'its data lies beyond the end of the archive';
   const raw = bytes.subarray(h.dataStart, h.dataStart + h.compressedSize);
-  if (h.method === 0) return raw;
-  if (h.method !== 8) return `compression method ${h.method} is not one ToolLedger writes`;
-  try {
-    return inflateSync(raw);
-  } catch {
-    return 'its compressed data is corrupt';
+  if (h.method !== 0 && h.method !== 8) return `compression method ${h.method} is not one ToolLedger writes`;
+  const hash = createHash('sha256');
+  const kept: Uint8Array[] = [];
+  let size = 0;
+  const take = (chunk: Uint8Array) => {
+    hash.update(chunk);
+    size += chunk.length;
+    if (keep) kept.push(chunk);
+  };
+  if (h.method === 0) take(raw);
+  else {
+    let ended = false;
+    const inflater = new Inflate((chunk, final) => {
+      take(chunk);
+      if (final) ended = true;
+    });
+    try {
+      for (let at = 0; at < raw.length; at += CHUNK) {
+        const end = Math.min(raw.length, at + CHUNK);
+        inflater.push(raw.subarray(at, end), end === raw.length);
+      }
+      if (raw.length === 0) inflater.push(new Uint8Array(0), true);
+    } catch {
+      return 'its compressed data is corrupt';
+    }
+    if (!ended) return 'its compressed data is corrupt';
   }
+  const data = keep ? (kept.length === 1 ? kept[0]! : concat(kept, size)) : undefined;
+  return { size, sha256: hash.digest('hex'), ...(data ? { data } : {}) };
 }
 
-export function readZip(bytes: Uint8Array): ZipContents {
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Reads every entry's size and digest; `keep` names the entries whose content the caller needs too. */
+export function readZip(bytes: Uint8Array, keep: (path: string) => boolean = () => false): ZipContents {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const problems: ZipProblem[] = [];
   const end = bytes.length >= 22 ? findEnd(view) : -1;
@@ -141,9 +186,9 @@ export function readZip(bytes: Uint8Array): ZipContents {
   const entries: ZipEntry[] = [];
   for (const h of headers) {
     if (h.path.endsWith('/')) continue;
-    const data = readData(bytes, h);
-    if (typeof data === 'string') problems.push({ path: h.path, problem: 'unreadable', detail: data });
-    else entries.push({ path: h.path, data });
+    const read = readData(bytes, h, keep(h.path));
+    if (typeof read === 'string') problems.push({ path: h.path, problem: 'unreadable', detail: read });
+    else entries.push({ path: h.path, ...read });
     if (h.dosDate !== FIXED_DOS_DATE || h.dosTime !== FIXED_DOS_TIME) {
       problems.push({ path: h.path, problem: 'repacked', detail: 'its timestamp is not the fixed one ToolLedger writes' });
     }
