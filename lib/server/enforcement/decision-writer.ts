@@ -21,9 +21,24 @@ export interface DecisionRow {
   changeRequestId: string | null;
 }
 
+/**
+ * Random bytes for decision ids, drawn from the system 4 KiB at a time: one `randomBytes(10)` per
+ * call was a system call and a buffer per decision (24 µs of the request thread at 200 req/s).
+ */
+const RANDOM_POOL_BYTES = 4096;
+const ID_RANDOM_BYTES = 10;
+let randomPool = Buffer.alloc(0);
+let randomAt = 0;
+
 /** Time-ordered, collision-safe id in the same shape family as Prisma's cuid (c + base36). */
 export function newDecisionId(now: Date): string {
-  return `c${now.getTime().toString(36)}${randomBytes(10).toString('hex')}`;
+  if (randomAt + ID_RANDOM_BYTES > randomPool.length) {
+    randomPool = randomBytes(RANDOM_POOL_BYTES);
+    randomAt = 0;
+  }
+  const random = randomPool.toString('hex', randomAt, randomAt + ID_RANDOM_BYTES);
+  randomAt += ID_RANDOM_BYTES;
+  return `c${now.getTime().toString(36)}${random}`;
 }
 
 /**
