@@ -1,6 +1,7 @@
 import { PrismaClient } from '@prisma/client';
 import { copyFromStdin, pgCopyCall, pgliteCopyCall } from './copy-from-stdin';
 import { decodeBytesArgs } from './pglite-bytes-args';
+import { pgliteJsonbSerializers } from './pglite-jsonb-binary';
 import { pglitePreparedQuery } from './pglite-prepared';
 import { registerRawSql } from './raw-sql';
 import type { SqlSession } from './sql-session';
@@ -116,7 +117,9 @@ async function openPglite(dataDir?: string): Promise<Database> {
   // No dataDir = in memory (tests). PGlite is single-process: one instance per process.
   // pg_trgm: the trigram indexes of text search (migration trigram_search) need it loaded.
   const extensions = { pg_trgm };
-  const pglite = dataDir ? new PGlite(dataDir, { extensions }) : new PGlite({ extensions });
+  // jsonb parameters in binary form, encoded once natively (pglite-jsonb-binary.ts).
+  const serializers = pgliteJsonbSerializers;
+  const pglite = dataDir ? new PGlite(dataDir, { extensions, serializers }) : new PGlite({ extensions, serializers });
   await pglite.waitReady;
   const prisma = new PrismaClient({ adapter: copyFromStdin(decodeBytesArgs(new PrismaPGlite(pglite)), pgliteCopyCall) });
   const session: SqlSession = {

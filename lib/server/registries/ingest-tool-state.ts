@@ -106,7 +106,8 @@ export async function updateToolsAndYanks(
     }
     const latest = pickLatest(mine);
     if (!latest) continue;
-    const candidates = mine.filter((m) => declared.has(m.id));
+    // A tool created on this page (written) has no data flow map yet: nothing a version can outgrow.
+    const candidates = written.has(row.id) ? [] : mine.filter((m) => declared.has(m.id));
     if (candidates.length > 0) {
       reviews.push({
         toolId: row.id,
