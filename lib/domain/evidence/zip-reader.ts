@@ -156,18 +156,8 @@ function readData(bytes: Uint8Array, h: EntryHeader, keep: boolean): Omit<ZipEnt
     }
     if (!ended) return 'its compressed data is corrupt';
   }
-  const data = keep ? (kept.length === 1 ? kept[0]! : concat(kept, size)) : undefined;
+  const data = keep ? (kept.length === 1 ? kept[0]! : Buffer.concat(kept, size)) : undefined;
   return { size, sha256: hash.digest('hex'), ...(data ? { data } : {}) };
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** Reads every entry's size and digest; `keep` names the entries whose content the caller needs too. */
